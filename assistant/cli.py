@@ -1,0 +1,129 @@
+"""Command line: `assistant setup | ingest | search | eval | run`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import get_settings
+
+SAMPLE_QUERIES = ("Phòng Kế hoạch - Tài chính được giao những nhiệm vụ gì?",
+                  "so tai chinh phai bao cao ubnd tinh truoc ngay nao")
+
+
+def _index():
+    from .index import SearchIndex
+
+    return SearchIndex(get_settings())
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from .model_setup import EMBEDDINGGEMMA, ensure_model
+
+    print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, get_settings())}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    paths = [Path(p) for p in args.paths] or [get_settings().corpus_dir]
+    report = ingest(paths, _index(), embed=not args.no_embed, progress=not args.quiet)
+    print(report.summary())
+    return 0
+
+
+def _result(doc) -> dict:
+    return {"source": doc.metadata["source"], "title": doc.metadata.get("title", ""),
+            "section": doc.metadata.get("section", ""), "text": doc.page_content, "score": doc.metadata["score"]}
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .retrieval import FilterError, search
+
+    index = _index()
+    if not index.catalog.count():
+        print("the index is empty: run `assistant ingest` first", file=sys.stderr)
+        return 1
+    filters = {k: v for k, v in (("doc_type", args.doc_type), ("year", args.year), ("issuer", args.issuer)) if v}
+    for query in args.query:
+        try:
+            docs = search(index, query, args.k, filters or None, args.mode)
+        except FilterError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if args.json:
+            print(json.dumps({"query": query, "results": [_result(d) for d in docs]}, ensure_ascii=False))
+            continue
+        print(f"\n# {query}")
+        if not docs:
+            print("  (no results)")
+        for n, doc in enumerate(docs, 1):
+            print(f"[{n}] {doc.metadata['source']} — {doc.metadata.get('section', '')}  (score {doc.metadata['score']:.3f})")
+            print("    " + " ".join(doc.page_content.split())[:300])
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate_retrieval, format_report
+
+    report = evaluate_retrieval(_index(), Path(args.questions), modes=args.modes.split(","))
+    text = format_report(report)
+    print(text)
+    if args.report:
+        Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    cmd_setup(args)
+    args.paths, args.no_embed = [], False
+    cmd_ingest(args)
+    args.query, args.json, args.k, args.mode = list(SAMPLE_QUERIES), False, 4, "hybrid"
+    args.doc_type = args.year = args.issuer = None
+    return cmd_search(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="Health-plan assistant (offline).")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("setup", help="fetch, assemble and verify the offline models").set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("ingest", help="index files or folders (default: the bundled corpus)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--no-embed", action="store_true", help="catalogue and lexical index only")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="hybrid search; one JSON line per query with --json")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--k", type=int, default=None)
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    p.add_argument("--doc-type", help="KH, TB, 'Kế hoạch', 'Thông báo' …")
+    p.add_argument("--year", type=int)
+    p.add_argument("--issuer", help="e.g. 'Sở Y tế', 'UBND'")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("eval", help="retrieval metrics on the dev set")
+    p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
+    p.add_argument("--modes", default="dense,lexical,hybrid")
+    p.add_argument("--report", help="also write the figures as JSON here")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("run", help="set up, ingest the bundled corpus and answer sample searches")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

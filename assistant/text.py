@@ -1,0 +1,96 @@
+"""Text normalisation: readable form for people and embedders, folded tokens for lexical search.
+
+Folding lower-cases, strips diacritics (đ → d) and undoes the OCR damage seen in the seeds, so that
+`Sở Tài chính`, `so tai chinh` and `S& Tai chinh` meet in one token stream. Every OCR rule below only
+rewrites letter sequences that cannot occur in a Vietnamese syllable, so clean text folds as before.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Letters plus the symbols OCR put in place of hooked or horned vowels (S& = Sở, t€ = tế).
+_TOKEN = re.compile(r"[A-Za-z0-9&¢§€]+")
+_OCR_VOWELS = {"§": "o", "€": "e"}
+# `&` and `¢` stand for ơ/ở/ố as often as for ế (S& = Sở, K& = Kế): both readings are indexed.
+_OCR_AMBIGUOUS = {"&": ("o", "e"), "¢": ("o", "e")}
+_DIGIT_AS_LETTER = {"6": "o", "0": "o", "4": "a"}
+# `08h30`, `2km`, `20kg` are quantities, not damaged words.
+_QUANTITY = re.compile(r"\d{2,}(h|g|gio|km|m|kg|ha|ty|tr)?\d*|\d+h\d*")
+_NUMBER_THEN_WORD = re.compile(r"(\d{2,})([a-z]{2,})")
+
+
+def normalize(text: str) -> str:
+    """NFC, Unix newlines, tabs and odd spaces folded to one space, trailing spaces dropped."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(_WS.sub(" ", line).rstrip() for line in text.split("\n"))
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics, keeping case; đ/Đ become d/D."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the form used to match patterns on any line, OCR'd or clean."""
+    return strip_marks(text).lower()
+
+
+def collapse_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _repair_letters(tok: str, abbreviation: bool) -> str:
+    if tok[0] == "p" and not tok.startswith("ph"):
+        tok = "d" + tok[1:]  # Đ read as P: Pong Thap = Đồng Tháp
+    if abbreviation:
+        return tok  # HDND, QD-TTg keep their letters
+    tok = re.sub(r"(?<=.)(ir|tr)", "u", tok)  # chirc = chức, strc = sức; tr only starts a syllable
+    tok = re.sub(r"u?w", "u", tok)  # phwong, phuwong = phương
+    tok = re.sub(r"(?<=.)d", "o", tok)  # d only starts a syllable: ngudi = người, ddng = đồng
+    return re.sub(r"(?<=[^n])g", "o", tok)  # g inside a syllable only follows n: dugc = được
+
+
+def _repair_digits(tok: str) -> list[str]:
+    if tok.isdigit() or _QUANTITY.fullmatch(tok):
+        return [tok]
+    split = _NUMBER_THEN_WORD.fullmatch(tok)
+    if split:
+        return [split.group(1), *_repair_digits(split.group(2))]
+    if not any(c.isalpha() for c in tok):
+        return [tok]
+    chars = [_DIGIT_AS_LETTER.get(c, c) for c in tok]
+    if chars[0] == "1":
+        chars[0] = "l"  # 1y = lý, 1ap = lập
+    return ["".join(c if c != "1" else "i" for c in chars)]  # Ho1 = Hội
+
+
+def _variants(tok: str) -> list[str]:
+    for symbol, readings in _OCR_AMBIGUOUS.items():
+        if symbol in tok:
+            return [v for r in readings for v in _variants(tok.replace(symbol, r, 1))]
+    return [tok]
+
+
+def search_tokens(text: str) -> list[str]:
+    """Folded, OCR-repaired tokens for lexical search (ambiguous OCR symbols yield each reading)."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(strip_marks(text)):
+        abbreviation = len(raw) > 1 and any(c.isupper() for c in raw[1:])
+        lowered = "".join(_OCR_VOWELS.get(c, c) for c in raw.lower())
+        for piece in _repair_digits(lowered):
+            for variant in _variants(piece):
+                if variant.isdigit():
+                    out.append(variant)
+                elif variant.isalnum():
+                    out.append(_repair_letters(variant, abbreviation))
+    return out
+
+
+def with_bigrams(tokens: list[str]) -> list[str]:
+    """Unigrams plus adjacent bigrams: phrases such as `tai chinh` after `so` or `phong` tell units apart."""
+    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:])]
