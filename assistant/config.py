@@ -40,7 +40,7 @@ class Settings(BaseSettings):
 
     # Hybrid retrieval: weight of the dense score after min-max normalisation of each list.
     fusion: Literal["weighted", "rrf"] = "weighted"
-    dense_weight: float = Field(0.4, ge=0.0, le=1.0)
+    dense_weight: float = Field(0.2, ge=0.0, le=1.0)  # tuned on eval/questions.jsonl
     rrf_k: int = 10
     candidates: int = 40
     top_k: int = 4

@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 
 from .chunking import index_text
 from .config import Settings
-from .text import search_tokens, with_bigrams
+from .text import lexical_terms
 
 
 class ChunkCatalog:
@@ -105,11 +105,6 @@ class ChunkCatalog:
         return [r[0] for r in rows if r[0] is not None]
 
 
-def lexical_tokens(text: str, bigrams: bool) -> list[str]:
-    tokens = search_tokens(text)
-    return with_bigrams(tokens) if bigrams else tokens
-
-
 class LexicalIndex:
     """BM25 over folded, OCR-repaired tokens of each chunk's title, section path and text."""
 
@@ -122,7 +117,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Document], bigrams: bool) -> LexicalIndex:
         retriever = bm25s.BM25()
-        corpus = [lexical_tokens(index_text(c), bigrams) for c in chunks]
+        corpus = [lexical_terms(index_text(c), bigrams) for c in chunks]
         if chunks:
             retriever.index(corpus, show_progress=False)
         return cls(retriever, [c.id for c in chunks], bigrams)
@@ -146,7 +141,7 @@ class LexicalIndex:
         if not self.ids:
             return []
         vocab = self.retriever.vocab_dict
-        tokens = [t for t in lexical_tokens(query, self.bigrams) if t in vocab]
+        tokens = [t for t in lexical_terms(query, self.bigrams) if t in vocab]
         if not tokens:
             return []
         mask = None

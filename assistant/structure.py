@@ -245,6 +245,9 @@ def parse_document(text: str) -> ParsedDocument:
             meta.title = " ".join(line.strip() for line in lines[title_start:body_start] if line.strip())
 
     builder = _SectionBuilder()
+    if type_at is not None:
+        # The type line and trích yếu open the preamble: "what is plan 243 about" is answered by them.
+        builder.add("\n".join(line.strip() for line in lines[type_at:body_start] if line.strip()), "para")
     tail: list[str] = []
     mode = "body"
     previous, blank_before = "", False

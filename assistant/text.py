@@ -76,21 +76,30 @@ def _variants(tok: str) -> list[str]:
     return [tok]
 
 
-def search_tokens(text: str) -> list[str]:
-    """Folded, OCR-repaired tokens for lexical search (ambiguous OCR symbols yield each reading)."""
-    out: list[str] = []
+def token_alternatives(text: str) -> list[tuple[str, ...]]:
+    """Folded, OCR-repaired tokens, each with its possible readings (one, unless an OCR symbol is ambiguous)."""
+    out: list[tuple[str, ...]] = []
     for raw in _TOKEN.findall(strip_marks(text)):
         abbreviation = len(raw) > 1 and any(c.isupper() for c in raw[1:])
         lowered = "".join(_OCR_VOWELS.get(c, c) for c in raw.lower())
         for piece in _repair_digits(lowered):
-            for variant in _variants(piece):
-                if variant.isdigit():
-                    out.append(variant)
-                elif variant.isalnum():
-                    out.append(_repair_letters(variant, abbreviation))
+            readings = tuple(v if v.isdigit() else _repair_letters(v, abbreviation)
+                             for v in _variants(piece) if v.isalnum())
+            if readings:
+                out.append(readings)
     return out
 
 
-def with_bigrams(tokens: list[str]) -> list[str]:
-    """Unigrams plus adjacent bigrams: phrases such as `tai chinh` after `so` or `phong` tell units apart."""
-    return tokens + [f"{a}_{b}" for a, b in zip(tokens, tokens[1:])]
+def search_tokens(text: str) -> list[str]:
+    """Folded, OCR-repaired tokens for lexical search (ambiguous OCR symbols yield each reading)."""
+    return [reading for readings in token_alternatives(text) for reading in readings]
+
+
+def lexical_terms(text: str, bigrams: bool) -> list[str]:
+    """Tokens plus, optionally, adjacent bigrams over every reading: `tai chinh` after `so` or `phong`
+    tells units apart, and `S¢ Tai chinh` still yields `so_tai`."""
+    alternatives = token_alternatives(text)
+    terms = [reading for readings in alternatives for reading in readings]
+    if bigrams:
+        terms += [f"{a}_{b}" for left, right in zip(alternatives, alternatives[1:]) for a in left for b in right]
+    return terms

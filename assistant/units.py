@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .text import search_tokens
+from .text import search_tokens, token_alternatives
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ def issuer_for_code(code: str) -> str | None:
 
 def find_units(text: str) -> list[str]:
     """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean."""
-    tokens = search_tokens(text)
+    tokens = token_alternatives(text)
     used = [False] * len(tokens)
     found: list[tuple[int, str]] = []
     for alias, units in unit_table().aliases:
         n = len(alias)
         for i in range(len(tokens) - n + 1):
-            if tuple(tokens[i:i + n]) == alias and not any(used[i:i + n]):
+            if all(word in tokens[i + j] for j, word in enumerate(alias)) and not any(used[i:i + n]):
                 used[i:i + n] = [True] * n
                 found.extend((i, u) for u in units)
     seen: list[str] = []

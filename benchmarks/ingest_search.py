@@ -1,0 +1,110 @@
+"""Ingest and search benchmark: prints seed ingest time, re-ingest time, lexical build time and search
+latency at corpus-extra scale, embedding throughput (raw encode vs. the ingest pipeline) and peak RSS.
+
+    python benchmarks/ingest_search.py                   # seeds + 300 phapdien documents
+    python benchmarks/ingest_search.py --extra-docs 3628 # the whole phapdien corpus (lexical only)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.chunking import index_text
+from assistant.index import SearchIndex
+from assistant.ingest import embed_pending, ingest
+from assistant.retrieval import search
+
+PHAPDIEN = PROJECT_ROOT.parent / "shared" / "corpus-extra" / "phapdien_documents.jsonl"
+QUERIES = ["nhiệm vụ của Sở Tài chính", "thoi han bao cao ket qua thuc hien", "quyền và nghĩa vụ của người lao động",
+           "xu phat vi pham hanh chinh trong linh vuc y te", "Hội nghị tổng kết năm 2025", "kinh phí tổ chức hội nghị"]
+
+
+def _write_extra(folder: Path, limit: int) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with PHAPDIEN.open(encoding="utf-8") as f:
+        for line in f:
+            if n >= limit:
+                break
+            doc = json.loads(line)
+            (folder / f"{doc['id']}.txt").write_text(f"{doc['title']}\n\n{doc['text']}", encoding="utf-8")
+            n += 1
+    return n
+
+
+def _latency(index: SearchIndex, mode: str, rounds: int) -> tuple[float, float]:
+    """Query embeddings are cached in memory, so hybrid latency is honest only with rounds=1."""
+    if mode != "lexical":
+        index.embedder.embed_query("khởi động")  # model load is start-up, not query latency
+    times = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            started = time.perf_counter()
+            search(index, q, k=4, mode=mode)
+            times.append(1000 * (time.perf_counter() - started))
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--extra-docs", type=int, default=300)
+    parser.add_argument("--embed-sample", type=int, default=48, help="chunks embedded to measure throughput")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+
+    seeds = SearchIndex(Settings(data_dir=work / "seeds"))
+    started = time.perf_counter()
+    report = ingest([PROJECT_ROOT / "corpus"], seeds, progress=False)
+    seconds = time.perf_counter() - started
+    print(f"seeds: {report.chunks_total} chunks, full ingest {seconds:.1f} s "
+          f"({report.chunks_embedded / report.embed_seconds:.2f} chunks/s embedding)")
+    started = time.perf_counter()
+    again = ingest([PROJECT_ROOT / "corpus"], seeds, progress=False)
+    print(f"seeds: re-ingest with nothing changed {time.perf_counter() - started:.2f} s, "
+          f"{again.chunks_embedded} chunks embedded")
+    p50, p95 = _latency(seeds, "hybrid", rounds=1)
+    print(f"seeds: hybrid search p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+    texts = [index_text(d) for d in seeds.catalog.documents()][:args.embed_sample]
+    inner = seeds.embedder.inner
+    started = time.perf_counter()
+    inner.embed_documents(texts)
+    raw = len(texts) / (time.perf_counter() - started)
+    print(f"embedder {seeds.settings.embedder}: raw encode {raw:.2f} chunks/s on {len(texts)} seed chunks")
+
+    extra = work / "extra"
+    n_docs = _write_extra(extra, args.extra_docs)
+    big = SearchIndex(Settings(data_dir=work / "big"))
+    big_report = ingest([extra, PROJECT_ROOT / "corpus"], big, embed=False, progress=True)
+    print(f"phapdien {n_docs} docs + seeds: {big_report.chunks_total} chunks; parse {big_report.parse_seconds:.1f} s, "
+          f"lexical index {big_report.lexical_seconds:.1f} s")
+    p50, p95 = _latency(big, "lexical", rounds=5)
+    print(f"phapdien: lexical search p50 {p50:.1f} ms, p95 {p95:.1f} ms (searchable before any embedding)")
+
+    pending = list(big.catalog.unembedded(args.embed_sample))[0]
+    big.catalog.db.execute("UPDATE chunks SET embedded = 1 WHERE id NOT IN (%s)" % ",".join("?" * len(pending)),
+                           [d.id for d in pending])
+    big.catalog.db.commit()
+    started = time.perf_counter()
+    raw_started = time.perf_counter()
+    inner.embed_documents([index_text(d) for d in pending])
+    raw_big = len(pending) / (time.perf_counter() - raw_started)
+    done, embed_seconds = embed_pending(big, progress=False)
+    print(f"phapdien: pipeline embedding {done / embed_seconds:.2f} chunks/s vs raw encode {raw_big:.2f} chunks/s "
+          f"on the same {done} chunks")
+    p50, p95 = _latency(big, "hybrid", rounds=1)
+    print(f"phapdien: hybrid search p50 {p50:.1f} ms, p95 {p95:.1f} ms (query embedding included)")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

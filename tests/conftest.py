@@ -1,0 +1,39 @@
+"""Shared fixtures: a real index of the seed corpus (real Chroma on disk, real EmbeddingGemma)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.index import SearchIndex
+from assistant.ingest import ingest
+
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+def make_settings(data_dir: Path, **overrides) -> Settings:
+    return Settings(data_dir=data_dir, corpus_dir=CORPUS, **overrides)
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory) -> Settings:
+    return make_settings(tmp_path_factory.mktemp("seed-index"))
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_settings) -> SearchIndex:
+    """Ingested once per session: embedding the 5 seeds takes about a minute on 2 cores."""
+    index = SearchIndex(seed_settings)
+    report = ingest([CORPUS], index, progress=False)
+    assert not report.skipped, report.summary()
+    return index
+
+
+@pytest.fixture(scope="session")
+def seed_env(seed_settings, seed_index) -> dict[str, str]:
+    return {**os.environ, "ASSISTANT_DATA_DIR": str(seed_settings.data_dir),
+            "ASSISTANT_CORPUS_DIR": str(CORPUS)}
