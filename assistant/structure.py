@@ -293,7 +293,7 @@ def _body_line(builder: _SectionBuilder, line: str, previous: str, blank_before:
         if text.endswith(":") and len(text) < _MAX_LABEL:
             builder.bullet_group(_label(text), line)
         else:
-            builder.group = None if builder.group and not _SUB_BULLET.match(cleaned) else builder.group
+            builder.group = None  # a new `-` bullet ends the previous unit's `+` group
             builder.add(line, "bullet")
     elif _SUB_BULLET.match(cleaned):
         builder.add(line, "bullet")

@@ -94,7 +94,6 @@ def main() -> None:
     big.catalog.db.execute("UPDATE chunks SET embedded = 1 WHERE id NOT IN (%s)" % ",".join("?" * len(pending)),
                            [d.id for d in pending])
     big.catalog.db.commit()
-    started = time.perf_counter()
     raw_started = time.perf_counter()
     inner.embed_documents([index_text(d) for d in pending])
     raw_big = len(pending) / (time.perf_counter() - raw_started)
