@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     top_k: int = 4
     bigrams: bool = True
 
+    # Diacritic restorer (assistant/restore.py). A text whose share of syllables carrying marks is
+    # below this is treated as having lost them (clean Vietnamese: ~0.85, the OCR'd seeds: ~0.2).
+    restore_marked_share: float = 0.5
+    restore_min_unigram: int = 2  # pruning at training time: keeps the model file small
+    restore_min_ngram: int = 1
+    restore_discount: float = 0.75  # absolute discounting of pair counts
+    # Log-probability cost of reading a token through an OCR confusion rather than as written.
+    restore_ocr_penalty: float = 4.0
+    # OCR confusions are only considered in a text where at least this share of words is visibly damaged.
+    restore_ocr_share: float = 0.02
+
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
