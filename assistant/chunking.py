@@ -103,6 +103,13 @@ def chunk_document(parsed: ParsedDocument, source: str, file_hash: str, max_char
 
 
 def index_text(chunk: Document) -> str:
-    """What embedders and the lexical index see: title and section path give a bullet its owner."""
-    title = chunk.metadata.get("title", "")
-    return f"{title}\n{chunk.metadata.get('section', '')}\n{chunk.page_content}"
+    """What embedders see: title and section path give a bullet its owner; OCR'd text as restored."""
+    meta = chunk.metadata
+    return f"{meta.get('title', '')}\n{meta.get('section', '')}\n{meta.get('restored') or chunk.page_content}"
+
+
+def lexical_text(chunk: Document) -> str:
+    """What the lexical index sees: the file's own text, plus the restored text where there is one
+    (it repairs OCR damage that folding alone cannot, such as `nhiing` = những)."""
+    restored = chunk.metadata.get("restored")
+    return index_text(chunk) + (f"\n{chunk.page_content}" if restored else "")

@@ -1,4 +1,4 @@
-"""Command line: `assistant setup | ingest | search | eval | run`."""
+"""Command line: `assistant setup | ingest | search | tasks | restore | eval | run`."""
 
 from __future__ import annotations
 
@@ -37,7 +37,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _result(doc) -> dict:
     return {"source": doc.metadata["source"], "title": doc.metadata.get("title", ""),
-            "section": doc.metadata.get("section", ""), "text": doc.page_content, "score": doc.metadata["score"]}
+            "section": doc.metadata.get("section", ""), "text": doc.page_content, "score": doc.metadata["score"],
+            "restored": doc.metadata.get("restored")}
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .restore import get_restorer
+
+    restorer = get_restorer()
+    sys.stdout.write(restorer.restore(sys.stdin.read(), force=args.force))
+    return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -63,6 +72,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         for n, doc in enumerate(docs, 1):
             print(f"[{n}] {doc.metadata['source']} — {doc.metadata.get('section', '')}  (score {doc.metadata['score']:.3f})")
             print("    " + " ".join(doc.page_content.split())[:300])
+    return 0
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from .tasks import tasks_for
+
+    grouped = tasks_for(_index().catalog.tasks(), args.unit)
+    if args.json:
+        print(json.dumps({"unit": args.unit, "units": {u: [t.as_dict() for t in ts] for u, ts in grouped.items()}},
+                         ensure_ascii=False))
+        return 0
+    if not grouped:
+        print(f"no tasks found for {args.unit!r}" if args.unit else "no tasks in the index: run `assistant ingest`")
+        return 0
+    for unit, tasks in grouped.items():
+        print(f"\n# {unit} ({len(tasks)})")
+        for task in tasks:
+            deadline = f" [hạn: {task.deadline}]" if task.deadline else ""
+            print(f"- {task.task}{deadline}\n    ({task.source} — {task.section})")
     return 0
 
 
@@ -107,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int)
     p.add_argument("--issuer", help="e.g. 'Sở Y tế', 'UBND'")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("tasks", help="assignments per unit across all documents (aliases accepted)")
+    p.add_argument("unit", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_tasks)
+
+    p = sub.add_parser("restore", help="restore Vietnamese diacritics: text on stdin, restored text on stdout")
+    p.add_argument("--force", action="store_true", help="restore even if the text looks already accented or not Vietnamese")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("eval", help="retrieval metrics on the dev set")
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))

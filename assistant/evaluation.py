@@ -8,12 +8,17 @@ from pathlib import Path
 
 from .index import SearchIndex
 from .retrieval import search
-from .text import collapse_ws, fold
+from .text import collapse_ws, fold, strip_marks
 
 EVAL_K = 4
 # `hybrid-rrf` is the hybrid with reciprocal-rank fusion, measured beside the default weighted fusion.
 CONFIGS = {"dense": ("dense", None), "lexical": ("lexical", None), "hybrid": ("hybrid", "weighted"),
            "hybrid-rrf": ("hybrid", "rrf")}
+
+
+# The accented questions again with every mark stripped: the same questions typed without diacritics.
+STRIPPED = "stripped"
+SUBSETS = ("accented", STRIPPED, "unaccented", "english")
 
 
 def load_questions(path: Path) -> list[dict]:
@@ -47,15 +52,17 @@ def _score(questions: list[dict], index: SearchIndex, mode: str, fusion: str | N
                 f"source@{EVAL_K}": sum(r["source"] for r in subset) / n if n else None,
                 "mrr": sum(r["rr"] for r in subset) / n if n else None}
 
-    result = {"all": summary(rows), "ms_per_query": 1000 * seconds / max(len(rows), 1)}
-    for typed in ("accented", "unaccented", "english"):
+    result = {"all": summary([r for r in rows if r["typed"] != STRIPPED]), "ms_per_query": 1000 * seconds / max(len(rows), 1)}
+    for typed in SUBSETS:
         result[typed] = summary([r for r in rows if r["typed"] == typed])
-    result["misses"] = [r["id"] for r in rows if not r["evidence"]]
+    result["misses"] = [r["id"] for r in rows if not r["evidence"] and r["typed"] != STRIPPED]
     return result
 
 
 def evaluate_retrieval(index: SearchIndex, path: Path, modes: list[str]) -> dict:
     questions = [q for q in load_questions(path) if q["answerable"]]
+    questions += [{**q, "question": strip_marks(q["question"]), "typed": STRIPPED}
+                  for q in questions if q["typed"] == "accented"]
     unknown = set(modes) - set(CONFIGS)
     if unknown:
         raise ValueError(f"unknown configuration {sorted(unknown)}; choose from {', '.join(CONFIGS)}")
@@ -68,7 +75,7 @@ def format_report(report: dict) -> str:
     lines = [f"retrieval on the dev set (k={k}, embedder {report['embedder']}, dense weight {report['dense_weight']})",
              f"{'config':<12} {'subset':<11} {'n':>3} {'evidence@' + str(k):>11} {'source@' + str(k):>9} {'MRR':>6}"]
     for name, result in report["configs"].items():
-        for subset in ("all", "accented", "unaccented", "english"):
+        for subset in ("all", *SUBSETS):
             s = result[subset]
             if s["n"]:
                 lines.append(f"{name:<12} {subset:<11} {s['n']:>3} {s[f'evidence@{k}']:>11.3f} "

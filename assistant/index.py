@@ -16,8 +16,9 @@ import bm25s
 import numpy as np
 from langchain_core.documents import Document
 
-from .chunking import index_text
+from .chunking import index_text, lexical_text
 from .config import Settings
+from .tasks import Task
 from .text import lexical_terms
 
 
@@ -31,6 +32,8 @@ class ChunkCatalog:
                                                metadata TEXT, embedded INTEGER DEFAULT 0);
             CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
             CREATE INDEX IF NOT EXISTS chunks_embedded ON chunks(embedded);
+            CREATE TABLE IF NOT EXISTS tasks (source TEXT, position INTEGER, unit TEXT, task TEXT);
+            CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source);
         """)
 
     def files(self) -> dict[str, tuple[str, str]]:
@@ -56,9 +59,20 @@ class ChunkCatalog:
             self.db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (source, path, file_hash, len(chunks)))
         return old - new
 
+    def replace_tasks(self, source: str, tasks: list[Task]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM tasks WHERE source = ?", (source,))
+            self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?)", [
+                (source, n, t.unit, json.dumps(t.as_dict(), ensure_ascii=False)) for n, t in enumerate(tasks)])
+
+    def tasks(self) -> list[Task]:
+        rows = self.db.execute("SELECT task FROM tasks ORDER BY source, position").fetchall()
+        return [Task(**json.loads(r[0])) for r in rows]
+
     def remove_file(self, source: str) -> set[str]:
         ids = self.ids_of(source)
         with self.db:
+            self.db.execute("DELETE FROM tasks WHERE source = ?", (source,))
             self.db.execute("DELETE FROM chunks WHERE source = ?", (source,))
             self.db.execute("DELETE FROM files WHERE source = ?", (source,))
         return ids
@@ -117,7 +131,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Document], bigrams: bool) -> LexicalIndex:
         retriever = bm25s.BM25()
-        corpus = [lexical_terms(index_text(c), bigrams) for c in chunks]
+        corpus = [lexical_terms(lexical_text(c), bigrams) for c in chunks]
         if chunks:
             retriever.index(corpus, show_progress=False)
         return cls(retriever, [c.id for c in chunks], bigrams)

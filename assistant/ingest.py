@@ -15,7 +15,9 @@ from tqdm import tqdm
 from .chunking import chunk_document
 from .documents import SUPPORTED, UnreadableFile, file_hash, load_file
 from .index import SearchIndex
+from .restore import marked_share, restore_chunks
 from .structure import parse_document
+from .tasks import extract_tasks
 
 _EMBED_GROUP = 32  # chunks per Chroma write: small enough to lose little on interrupt
 
@@ -27,6 +29,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
     chunks_total: int = 0
     chunks_embedded: int = 0
     parse_seconds: float = 0.0
@@ -40,6 +43,7 @@ class IngestReport:
                  f"(parse {self.parse_seconds:.1f} s, lexical {self.lexical_seconds:.1f} s, "
                  f"embed {self.embed_seconds:.1f} s)"]
         lines += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
+        lines += [f"  restored diacritics of {name} (text without marks or OCR-damaged)" for name in self.restored]
         return "\n".join(lines)
 
 
@@ -89,6 +93,10 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
         if not chunks:
             report.skipped.append((source, "no text to index after parsing"))
             continue
+        if marked_share(loaded.text) < settings.restore_marked_share:
+            chunks = restore_chunks(chunks)
+            report.restored.append(source)
+        index.catalog.replace_tasks(source, extract_tasks(chunks))
         gone = index.catalog.replace_file(source, str(path.resolve()), loaded.sha256, chunks)
         index.delete_dense(gone)
         (report.updated if source in known else report.added).append(source)

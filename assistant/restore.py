@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from langchain_core.documents import Document
 
 from .config import Settings, get_settings
 from .text import fold, token_alternatives
@@ -34,6 +35,14 @@ _JOINER = re.compile(r"[ \t]*\n?[ \t]*")
 _CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", ""),
                "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
 _MAX_EDITS = 2
+
+
+# The shape of a Vietnamese syllable, folded: onset, vowels, coda. Foreign words (who, online) fail it.
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
+
+
+def is_syllable(word: str) -> bool:
+    return _SYLLABLE.fullmatch(fold(word)) is not None
 
 
 def _has_marks(word: str) -> bool:
@@ -66,7 +75,7 @@ def segments(text: str) -> Iterator[list[str]]:
         if run and not joined:
             yield run
             run = []
-        if word.isalpha() and not is_code(word):
+        if word.isalpha() and not is_code(word) and is_syllable(word):
             run.append(word)
         elif run:
             yield run
@@ -239,9 +248,19 @@ class Restorer:
         path.reverse()
         return [int(tok.candidates[i]) for tok, i in zip(run, path[1:-1])]
 
-    def restore_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, restored) for each token whose restored form differs from the original."""
+    def needs_restoring(self, text: str) -> bool:
+        """Vietnamese that lost its marks: few marked words, and most words readable as Vietnamese syllables
+        (an English question or a code list is left alone)."""
         if marked_share(text) >= self.settings.restore_marked_share:
+            return False
+        words = [w for w in _WORD.findall(text) if w.isalpha() and not is_code(w)]
+        readable = sum(any(r in self.by_key for piece in token_alternatives(w) for r in (fold(w), *piece)) for w in words)
+        return bool(words) and readable / len(words) >= self.settings.restore_vietnamese_share
+
+    def restore_spans(self, text: str, force: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, restored) for each token whose restored form differs from the original.
+        `force` skips the check that the text lost its marks (a chunk of a document known to be OCR'd)."""
+        if not force and not self.needs_restoring(text):
             return []
         changes = []
         for run in self._runs(text):
@@ -251,11 +270,11 @@ class Restorer:
                     changes.append((tok.start, tok.end, restored))
         return changes
 
-    def restore(self, text: str) -> str:
+    def restore(self, text: str, force: bool = False) -> str:
         """The most likely accented text; text that already carries its marks comes back unchanged."""
         text = unicodedata.normalize("NFC", text)
         out, pos = [], 0
-        for start, end, restored in self.restore_spans(text):
+        for start, end, restored in self.restore_spans(text, force):
             out += [text[pos:start], restored]
             pos = end
         out.append(text[pos:])
@@ -278,3 +297,19 @@ def _is_heading(line: str) -> bool:
 @lru_cache(maxsize=1)
 def get_restorer() -> Restorer:
     return Restorer()
+
+
+def restore_chunks(chunks: list[Document]) -> list[Document]:
+    """Chunks of a document that lost its marks: the restored text goes to metadata `restored` (for
+    embedding, display and the LLM); title and section path are shown restored. page_content stays as
+    the file has it, for lexical search and exact quotes."""
+    restorer = get_restorer()
+    for chunk in chunks:
+        meta = chunk.metadata
+        meta["restored"] = restorer.restore(chunk.page_content, force=True)
+        for field in ("title", "section"):
+            if meta.get(field):
+                meta[f"{field}_original"] = meta[field]
+                # Path elements one by one: a heading in capitals is recognised on its own.
+                meta[field] = " > ".join(restorer.restore(part, force=True) for part in meta[field].split(" > "))
+    return chunks

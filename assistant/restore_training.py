@@ -20,13 +20,16 @@ from .restore import BOUNDARY, MODEL_PATH, marked_share, segments
 
 SHARED = PROJECT_ROOT.parent / "shared"
 PHAPDIEN = SHARED / "corpus-extra" / "phapdien_documents.jsonl"
+# Official Gazette texts: more administrative prose (plans, decisions) beside the legal articles.
+CONGBAO = SHARED / "corpus-extra" / "congbao8topics_documents.jsonl"
 
 
-def clean_texts(corpus_dir: Path, phapdien: Path, include_seeds: bool = True) -> Iterator[str]:
-    """The legal corpus, then every seed whose syllables mostly carry marks (the OCR'd ones do not)."""
-    with phapdien.open(encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)["text"]
+def clean_texts(corpus_dir: Path, jsonl_files: list[Path], include_seeds: bool = True) -> Iterator[str]:
+    """The legal corpora, then every seed whose syllables mostly carry marks (the OCR'd ones do not)."""
+    for path in jsonl_files:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)["text"]
     if include_seeds:
         for path in sorted(corpus_dir.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
@@ -93,9 +96,10 @@ def build_model(counts: Counts, min_unigram: int, min_ngram: int) -> dict[str, n
             "triple_keys": triple_keys, "triple_counts": triple_counts, "pair_total": pair_total, "pair_types": pair_types}
 
 
-def train(out: Path, include_seeds: bool = True) -> Path:
+def train(out: Path, include_seeds: bool = True, congbao: bool = True) -> Path:
     settings = get_settings()
-    counts = count(clean_texts(settings.corpus_dir, PHAPDIEN, include_seeds), settings.restore_marked_share)
+    sources = [PHAPDIEN, CONGBAO] if congbao else [PHAPDIEN]
+    counts = count(clean_texts(settings.corpus_dir, sources, include_seeds), settings.restore_marked_share)
     model = build_model(counts, settings.restore_min_unigram, settings.restore_min_ngram)
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, **model)
@@ -107,9 +111,10 @@ def train(out: Path, include_seeds: bool = True) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--no-seeds", action="store_true", help="legal corpus only (held-out evaluation)")
+    parser.add_argument("--no-seeds", action="store_true", help="legal corpora only (held-out evaluation)")
+    parser.add_argument("--no-congbao", action="store_true", help="Pháp điển only, without the Gazette texts")
     args = parser.parse_args()
-    train(args.out, include_seeds=not args.no_seeds)
+    train(args.out, include_seeds=not args.no_seeds, congbao=not args.no_congbao)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .index import SearchIndex
+from .restore import get_restorer
 from .structure import DOC_TYPES
 from .text import fold
 from .units import find_units
@@ -33,11 +34,13 @@ class Query:
 
 
 def expand_query(text: str) -> Query:
-    """Name the canonical units a query mentions, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính)."""
+    """Name the canonical units a query mentions, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính).
+    A query typed without marks is restored for the dense search; the lexical search folds anyway."""
     units = tuple(find_units(text))
     missing = [u for u in units if fold(u) not in fold(text)]
     suffix = f" ({'; '.join(missing)})" if missing else ""
-    return Query(text=text, lexical=text + " " + " ".join(units), dense=text + suffix, units=units)
+    dense = get_restorer().restore(text) + suffix
+    return Query(text=text, lexical=text + " " + " ".join(units), dense=dense, units=units)
 
 
 def _resolve_doc_types(value) -> list[str]:

@@ -22,11 +22,11 @@ import unicodedata
 from pathlib import Path
 
 from assistant.config import get_settings
+from assistant.restore_training import CONGBAO, PHAPDIEN
 from assistant.restore import MODEL_PATH, Restorer, is_code, marked_share
 from assistant.text import fold, strip_marks
 
 ROOT = Path(__file__).resolve().parent.parent
-PHAPDIEN = ROOT.parent / "shared" / "corpus-extra" / "phapdien_documents.jsonl"
 WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
 
 # Letters OCR replaced in the seeds (see house-style.md), with how often per eligible letter.
@@ -81,9 +81,9 @@ def ocr_damage(text: str, rng: random.Random) -> str:
 
 
 def leaked(seed: str) -> int:
-    """Number of long seed sentences found verbatim in the legal training corpus."""
+    """Number of long seed sentences found verbatim in the training corpora."""
     sentences = {s.strip() for s in re.split(r"[.;\n]", seed) if len(s.strip()) > 60}
-    corpus = PHAPDIEN.read_text(encoding="utf-8")
+    corpus = "".join(json.loads(line)["text"] for path in (PHAPDIEN, CONGBAO) for line in path.open(encoding="utf-8"))
     return sum(s in corpus for s in sentences)
 
 

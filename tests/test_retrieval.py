@@ -20,7 +20,7 @@ def _sections(docs):
     "Phòng KHTC làm gì cho hội nghị tổng kết 2025?",
 ])
 def test_unit_question_finds_that_units_section(seed_index, query):
-    assert ("000_8c73f34139bece49.txt", "V. TO CHUC THUC HIEN > 2. Phong K¢ hoach — Tai chinh") in _sections(
+    assert ("000_8c73f34139bece49.txt", "V. TỔ CHỨC THỰC HIỆN > 2. Phòng Kế hoạch — Tài chính") in _sections(
         search(seed_index, query, k=4))
 
 
