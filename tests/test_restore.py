@@ -76,6 +76,6 @@ def test_ingest_restores_ocr_seeds_and_keeps_the_original(seed_index):
     assert not any(d.metadata.get("restored") for d in clean)
     intro = next(d for d in ocr if "dugc" in d.page_content)
     assert "được" in intro.metadata["restored"] and "được" not in intro.page_content
-    assert "Hội nghị" in ocr[0].metadata["title"] and "Hoi nghi" in ocr[0].metadata["title_original"]
+    assert "Hội nghị" in ocr[0].metadata["title"] and "Hyi nghi" in ocr[0].metadata["title_original"]
     plan_part = next(d for d in ocr if "Kế hoạch — Tài chính" in d.metadata["section"])
     assert "Phong K¢ hoach" in plan_part.metadata["section_original"]
