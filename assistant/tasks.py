@@ -86,14 +86,15 @@ def _owner(path: list[str]) -> list[str] | None:
     if not any(_PLAN_PART in fold(p) for p in path):
         for element in reversed(path):
             match = _ASSIGN.search(fold(element))
-            if match and find_units(element[match.end():]):
-                return find_units(element[match.end():])[:1]
+            named = find_units(element[match.end():]) if match else []
+            if named:
+                return named[:1]
         return None
     below = path[next(i for i, p in enumerate(path) if _PLAN_PART in fold(p)) + 1:]
     below = [e for e in below if len(label(e).split()) <= _MAX_UNIT_WORDS]
     for element in reversed(below):
-        if _units_named(element):
-            return _units_named(element)
+        if named := _units_named(element):
+            return named
     return [label(below[-1])] if below else None
 
 
@@ -119,8 +120,8 @@ def extract_tasks(chunks: list[Document]) -> list[Task]:
         items = _items(chunk.page_content, readable, written)
         owner = _owner(path)
         # The heading restored inside its chunk reads better than alone in the path (more context).
-        if owner and items and _is_heading_of(items[0][0], written) and _units_named(items[0][1]):
-            owner = _units_named(items[0][1]) if not _units_named(path[-1]) else owner
+        if owner and items and _is_heading_of(items[0][0], written) and not _units_named(path[-1]):
+            owner = _units_named(items[0][1]) or owner
         inline: list[str] | None = None
         for original, text in items:
             heading = _is_heading_of(original, written)
