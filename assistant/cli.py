@@ -1,4 +1,4 @@
-"""Command line: `assistant setup | ingest | search | tasks | restore | eval | run`."""
+"""Command line: `assistant setup | ingest | search | ask | tasks | restore | eval | run`."""
 
 from __future__ import annotations
 
@@ -94,11 +94,68 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate_retrieval, format_report
+def _load_history(path: str | None) -> list[dict]:
+    """A JSON list of {"role": "user"|"assistant", "content": str} turns."""
+    from pydantic import TypeAdapter, ValidationError
 
-    report = evaluate_retrieval(_index(), Path(args.questions), modes=args.modes.split(","))
-    text = format_report(report)
+    from .answer import Turn
+
+    if not path:
+        return []
+    try:
+        turns = TypeAdapter(list[Turn]).validate_json(Path(path).read_text("utf-8"))
+    except OSError as exc:
+        raise SystemExit(f"error: cannot read history file {path}: {exc.strerror or exc}") from None
+    except ValidationError as exc:
+        raise SystemExit(f"error: {path} is not a list of {{role, content}} turns: {exc.errors()[0]['msg']}") from None
+    return [t.model_dump() for t in turns]
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .answer import AnswerChain
+
+    index = _index()
+    if not index.catalog.count():
+        print("the index is empty: run `assistant ingest` first", file=sys.stderr)
+        return 1
+    history = _load_history(args.history)
+    chain = AnswerChain(index)
+    if args.json:
+        answer = chain.ask(args.question, history)
+        print(json.dumps({"answer": answer.answer, "declined": answer.declined,
+                          "citations": [c.model_dump(include={"n", "source", "title", "section", "quote"})
+                                        for c in answer.citations]}, ensure_ascii=False))
+        return 0
+    answer = None
+    for event in chain.stream(args.question, history):
+        if isinstance(event, str):
+            print(event, end="", flush=True)
+        else:
+            answer = event
+    print("\n")
+    if answer.note:
+        print(f"({answer.note})", file=sys.stderr)
+    if answer.dropped or answer.mode not in ("extractive", "tasks"):
+        print("checked answer:\n" + answer.answer + "\n")
+    for c in answer.citations:
+        restored = " (văn bản đã khôi phục dấu)" if c.restored else ""
+        print(f"[{c.n}] {c.source} — {c.section}{restored}\n    “{c.quote}”")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate_answers, evaluate_retrieval, format_answer_report, format_report
+
+    report: dict = {}
+    texts = []
+    if args.modes:
+        report = evaluate_retrieval(_index(), Path(args.questions), modes=args.modes.split(","))
+        texts.append(format_report(report))
+    if args.answers:
+        answers = evaluate_answers(_index(), Path(args.questions), args.answers.split(","))
+        report.update(answers)
+        texts.append(format_answer_report(answers))
+    text = "\n\n".join(texts)
     print(text)
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -136,6 +193,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--issuer", help="e.g. 'Sở Y tế', 'UBND'")
     p.set_defaults(func=cmd_search)
 
+    p = sub.add_parser("ask", help="answer a question with verified citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print {answer, declined, citations}")
+    p.add_argument("--history", help="JSON file of earlier turns [{role, content}] for follow-up questions")
+    p.set_defaults(func=cmd_ask)
+
     p = sub.add_parser("tasks", help="assignments per unit across all documents (aliases accepted)")
     p.add_argument("unit", nargs="?")
     p.add_argument("--json", action="store_true")
@@ -147,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="retrieval metrics on the dev set")
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
-    p.add_argument("--modes", default="dense,lexical,hybrid")
+    p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
+    p.add_argument("--answers", default="", help="answer generators to score, e.g. extractive,local")
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing may be fetched from a hub, and Chroma must not phone home.
@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
     data_dir: Path = PROJECT_ROOT / "data"
     # Models live outside the checkout so that every fresh clone on this machine reuses them.
     models_dir: Path = CACHE_ROOT / "models"
@@ -59,6 +60,35 @@ class Settings(BaseSettings):
     restore_ocr_share: float = 0.02
     # Below this share of words readable as Vietnamese syllables a text is not Vietnamese: left alone.
     restore_vietnamese_share: float = 0.6
+
+    # Generators (assistant/llm.py): `local` runs the packaged Qwen2.5-Coder GGUF through llama.cpp's
+    # OpenAI-compatible server; `openai` calls any such endpoint; `extractive` needs no LLM.
+    llm: Literal["local", "openai", "extractive"] = "local"
+    llm_base_url: str | None = None
+    llm_model: str = "qwen2.5-coder-1.5b-instruct"
+    llm_api_key: SecretStr | None = None
+    llm_model_path: Path | None = None  # another GGUF for the local server
+    llm_max_tokens: int = 400
+    llm_timeout: float = 180.0
+    llm_context: int = 4096
+    llm_threads: int = 2
+    llm_start_timeout: float = 60.0
+
+    # Answering (assistant/answer.py). Chunks handed to the generator, and how many sentences the
+    # extractive answer quotes.
+    answer_chunks: int = 4
+    extract_sentences: int = 8
+    # Extractive answers keep every passage scoring at least this share of the best one, and weigh a
+    # passage that states the kind of fact asked for (date, number, place) this much more.
+    extract_keep_share: float = 0.4  # swept 0.4-0.7 on the dev set: lower keeps whole lists
+    extract_type_boost: float = 1.5
+    # Below these the corpus is taken not to hold the answer: the IDF-weighted share of a question's words
+    # and word pairs in the best retrieved chunk, and for an English question the dense similarity of the
+    # nearest chunk (dev set: answerable ≥ 0.45 / ≥ 0.41, unanswerable ≤ 0.35 / 0.34, one exception).
+    decline_coverage: float = 0.4
+    decline_similarity: float = 0.38
+    # A cited sentence is supported when this share of its content words is in the cited chunk.
+    citation_support: float = 0.6
 
     @property
     def chroma_dir(self) -> Path:

@@ -82,3 +82,76 @@ def format_report(report: dict) -> str:
                              f"{s[f'source@{k}']:>9.3f} {s['mrr']:>6.3f}")
         lines.append(f"{name:<12} {result['ms_per_query']:.0f} ms/query; misses: {', '.join(result['misses']) or '-'}")
     return "\n".join(lines)
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> dict:
+    """Answer metrics per generator: fact recall (facts found in the answer, compared without diacritics),
+    source recall, decline accuracy, share of citations whose quote is in the cited chunk, latency."""
+    from .answer import AnswerChain
+    from .llm import get_generator
+    from .passages import contains_quote
+
+    questions = load_questions(path)
+    results = {}
+    for name in generators:
+        settings = index.settings.model_copy(update={"llm": name})
+        generator = get_generator(settings)
+        chain = AnswerChain(index, generator)
+        chain.ask(questions[0]["question"])  # warm-up: the embedder and the LLM load once
+        rows = []
+        for q in questions:
+            started = time.perf_counter()
+            answer = chain.ask(q["question"])
+            seconds = time.perf_counter() - started
+            text = collapse_ws(fold(answer.answer))
+            cited = index.catalog.documents([c.chunk_id for c in answer.citations if c.chunk_id])
+            by_id = {d.id: d for d in cited}
+            verified = [c.chunk_id in by_id and contains_quote(by_id[c.chunk_id], c.quote)
+                        and contains_quote(by_id[c.chunk_id], c.quote_original) for c in answer.citations]
+            rows.append({"id": q["id"], "answerable": q["answerable"], "declined": answer.declined,
+                         "facts": [collapse_ws(fold(f)) in text for f in q["facts"]],
+                         "source": q["source"] in {c.source for c in answer.citations},
+                         "verified": verified, "seconds": seconds, "mode": answer.mode,
+                         "first_token": answer.stats.get("first_token_seconds"),
+                         "tokens_per_second": answer.stats.get("tokens_per_second")})
+        answerable = [r for r in rows if r["answerable"]]
+        facts = [f for r in answerable for f in r["facts"]]
+        citations = [v for r in rows for v in r["verified"]]
+        first = [r["first_token"] for r in rows if r["first_token"] is not None]
+        speeds = [r["tokens_per_second"] for r in rows if r["tokens_per_second"]]
+        results[name] = {
+            "mode": generator.mode, "note": generator.note, "n": len(rows),
+            "fact_recall": sum(facts) / len(facts) if facts else None,
+            "source_recall": sum(r["source"] for r in answerable) / len(answerable) if answerable else None,
+            "decline_accuracy": sum(r["declined"] != r["answerable"] for r in rows) / len(rows),
+            "citations_verified": sum(citations) / len(citations) if citations else None,
+            "citations": len(citations),
+            "p50_seconds": _pct([r["seconds"] for r in rows], 0.5), "p95_seconds": _pct([r["seconds"] for r in rows], 0.95),
+            "first_token_p50": _pct(first, 0.5) if first else None,
+            "tokens_per_second": sum(speeds) / len(speeds) if speeds else None,
+            "missed_facts": [r["id"] for r in answerable if not all(r["facts"])],
+            "wrong_declines": [r["id"] for r in rows if r["declined"] == r["answerable"]],
+            "from_task_table": [r["id"] for r in rows if r["mode"] == "tasks"],
+        }
+    return {"answers": results}
+
+
+def format_answer_report(report: dict) -> str:
+    lines = ["answers on the dev set",
+             f"{'generator':<11} {'n':>3} {'facts':>6} {'sources':>8} {'declines':>9} {'cited ok':>9} {'p50 s':>6} "
+             f"{'p95 s':>6} {'TTFT s':>7} {'tok/s':>6}"]
+    for name, r in report["answers"].items():
+        def f(v, fmt):
+            return format(v, fmt) if v is not None else "-"
+        lines.append(f"{name:<11} {r['n']:>3} {f(r['fact_recall'], '6.3f')} {f(r['source_recall'], '8.3f')} "
+                     f"{r['decline_accuracy']:>9.3f} {f(r['citations_verified'], '9.3f')} {r['p50_seconds']:>6.2f} "
+                     f"{r['p95_seconds']:>6.2f} {f(r['first_token_p50'], '7.2f')} {f(r['tokens_per_second'], '6.1f')}")
+        lines.append(f"{'':<11} missed facts: {', '.join(r['missed_facts']) or '-'}; wrong declines: "
+                     f"{', '.join(r['wrong_declines']) or '-'}; {r['citations']} citations"
+                     + (f"; {r['note']}" if r["note"] else ""))
+    return "\n".join(lines)

@@ -8,6 +8,7 @@ dense embedding (about 1 chunk/s on 2 cores) goes on, resumably, in the backgrou
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -150,6 +151,13 @@ class LexicalIndex:
         meta = json.loads(meta_path.read_text())
         retriever = bm25s.BM25.load(str(directory)) if meta["ids"] else bm25s.BM25()
         return cls(retriever, meta["ids"], meta["bigrams"])
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a folded token; a token no chunk holds weighs most."""
+        column = self.retriever.vocab_dict.get(token) if self.ids else None
+        indptr = self.retriever.scores["indptr"] if self.ids else None
+        df = int(indptr[column + 1] - indptr[column]) if column is not None and column + 1 < len(indptr) else 0
+        return math.log((len(self.ids) + 1) / (df + 0.5))
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         if not self.ids:

@@ -61,6 +61,15 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, folders
 
 
+# Bumped whenever parsing, chunking, restoring or task extraction changes what a file yields: the catalogue
+# keeps it beside each file's hash, so an index built by older code is redone file by file, not kept stale.
+PIPELINE_VERSION = 2
+
+
+def _stamp(sha256: str) -> str:
+    return f"{sha256}:v{PIPELINE_VERSION}"
+
+
 def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True) -> IngestReport:
     settings = index.settings
     report = IngestReport()
@@ -78,7 +87,7 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
             report.skipped.append((source, "no such file"))
             continue
         try:
-            if path.suffix.lower() in SUPPORTED and source in known and known[source][1] == file_hash(path):
+            if path.suffix.lower() in SUPPORTED and source in known and known[source][1] == _stamp(file_hash(path)):
                 report.unchanged.append(source)
                 continue
             loaded = load_file(path)
@@ -97,7 +106,7 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
             chunks = restore_chunks(chunks)
             report.restored.append(source)
         index.catalog.replace_tasks(source, extract_tasks(chunks))
-        gone = index.catalog.replace_file(source, str(path.resolve()), loaded.sha256, chunks)
+        gone = index.catalog.replace_file(source, str(path.resolve()), _stamp(loaded.sha256), chunks)
         index.delete_dense(gone)
         (report.updated if source in known else report.added).append(source)
 

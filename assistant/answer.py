@@ -1,0 +1,254 @@
+"""Answer a question with verified citations: rewrite a follow-up, answer "what must X do" from the task
+table, otherwise retrieve, decline when the corpus does not hold the answer, generate (LLM or extractive)
+and check every citation against the chunks it points to."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Literal
+
+from langchain_core.documents import Document
+from langchain_core.output_parsers import StrOutputParser
+from pydantic import BaseModel, Field
+
+from .citations import Citation, check_citations
+from .followup import standalone_question
+from .index import SearchIndex
+from .llm import Generator, get_generator
+from .passages import BULLET, content_tokens, passages, readable, stopwords
+from .prompts import chat_prompt, messages
+from .restore import is_code, is_syllable
+from .retrieval import search
+from .tasks import Task, tasks_for
+from .text import fold, lexical_terms, token_alternatives
+from .units import find_units
+
+# "What was X given / what must X do / X phải làm gì": answered from the task table.
+_TASK_QUESTION = re.compile(r"\b(nhiem vu|duoc giao|giao (nhung )?(gi|viec)|(phai )?lam gi|trach nhiem|cong viec"
+                            r"|tasks?|assigned|duties|responsib\w*|must \w+ do|given)\b")
+# A question names a unit as the one who acts only with a word for a unit; `quản lý tài chính` is a topic.
+_UNIT_WORD = re.compile(r"\b(phong|so|ban|trung tam|benh vien|van phong|ubnd|department|office|unit|finance)\b")
+# What kind of fact a question asks for, and how a passage that states one looks (folded).
+_ANSWER_TYPES = (
+    (re.compile(r"\b(ngay nao|khi nao|bao gio|may gio|thoi gian|thoi han|han (chot|gui)|when|what date|deadline)\b"),
+     re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d")),
+    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d")),
+    (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
+)
+# The LLM's word for "the context does not answer this" (prompts/answer_system.md).
+_NOT_FOUND = "khong_tim_thay"
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Answer(BaseModel):
+    answer: str
+    declined: bool
+    citations: list[Citation]
+    question: str = ""
+    standalone_question: str = ""
+    mode: str = ""  # extractive, local, openai, or tasks (answered from the task table)
+    note: str = ""
+    dropped: list[str] = Field(default_factory=list)  # generated sentences no source supports
+    stats: dict[str, float] = Field(default_factory=dict)
+
+
+def answer_language(question: str) -> str:
+    """`en` when most words are not Vietnamese syllables (names such as Đồng Nai are); else `vi`."""
+    words = [w for w in re.findall(r"[^\W\d_]+", question) if not is_code(w)]
+    foreign = sum(not is_syllable(w) for w in words)
+    return "en" if words and foreign / len(words) >= 0.3 else "vi"
+
+
+class AnswerChain:
+    def __init__(self, index: SearchIndex, generator: Generator | None = None) -> None:
+        self.index = index
+        self.settings = index.settings
+        self._generator = generator
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            self._generator = get_generator(self.settings)
+        return self._generator
+
+    # -- routes ---------------------------------------------------------------------------------------
+
+    def task_units(self, question: str) -> list[str]:
+        """Units whose tasks the question asks for; empty when it is not such a question."""
+        folded = fold(question)
+        if not _TASK_QUESTION.search(folded) or not _UNIT_WORD.search(folded):
+            return []
+        return find_units(question)
+
+    def coverage(self, question: str, chunks: list[Document]) -> float:
+        """IDF-weighted share of the question's content words and word pairs found in the best chunk: low
+        when the corpus does not speak of what is asked (a word or pair no chunk holds weighs most)."""
+        alternatives = [tuple(r for r in a if r not in stopwords()) for a in token_alternatives(question)]
+        terms = {r for a in alternatives for r in a}
+        terms |= {f"{x}_{y}" for left, right in zip(alternatives, alternatives[1:]) for x in left for y in right}
+        if not terms or not chunks:
+            return 0.0
+        weights = {t: self.index.lexical.idf(t) for t in terms}
+        total = sum(weights.values())
+        best = 0.0
+        for chunk in chunks:
+            meta = chunk.metadata
+            have = set(lexical_terms("\n".join((meta.get("title", ""), meta.get("section", ""), chunk.page_content,
+                                                readable(chunk))), bigrams=True))
+            best = max(best, sum(w for t, w in weights.items() if t in have) / total)
+        return best
+
+    def holds_answer(self, question: str, chunks: list[Document], language: str) -> bool:
+        """Whether the retrieved chunks speak of what is asked. Across languages words cannot be compared,
+        so an English question is judged by its dense similarity to the nearest chunk instead."""
+        if not chunks:
+            return False
+        if language == "vi":
+            return self.coverage(question, chunks) >= self.settings.decline_coverage
+        hits = self.index.vectorstore.similarity_search_with_score(question, k=1)
+        return bool(hits) and 1.0 - hits[0][1] >= self.settings.decline_similarity
+
+    def _declined(self, language: str, **fields) -> Answer:
+        return Answer(answer=messages(language)["declined"], declined=True, citations=[], **fields)
+
+    def _task_answer(self, question: str, units: list[str], language: str) -> tuple[str, list[Document]] | None:
+        grouped = tasks_for(self.index.catalog.tasks(), None)
+        grouped = {u: grouped[u] for u in units if u in grouped}
+        if not grouped:
+            return None
+        said = messages(language)
+        ids = list(dict.fromkeys(t.chunk_id for ts in grouped.values() for t in ts))
+        chunks = {d.id: d for d in self.index.catalog.documents(ids)}
+        order = {chunk_id: n for n, chunk_id in enumerate(ids, 1)}
+        lines = [said["tasks_ambiguous"].format(asked=question, count=len(grouped))] if len(grouped) > 1 else []
+        for unit, tasks in grouped.items():
+            lines.append(said["tasks_intro"].format(unit=unit, count=len(tasks)))
+            lines += [self._task_line(t, order[t.chunk_id], said) for t in tasks]
+        return "\n".join(lines), [chunks[i] for i in ids]
+
+    @staticmethod
+    def _task_line(task: Task, n: int, said: dict[str, str]) -> str:
+        deadline = f" ({said['deadline'].format(deadline=task.deadline)})" if task.deadline else ""
+        return f"- {task.task.rstrip('.;')}{deadline} [{n}]"
+
+    def _extract(self, question: str, chunks: list[Document], language: str) -> str:
+        """The passages that match the question best, quoted and marked with their chunk. Every passage
+        close to the best is kept (the items of a list score alike), a passage that states the kind of fact
+        asked for (a date, a number, a place) counts more, and a lead-in ending in ':' brings what follows."""
+        tokens = content_tokens(question)
+        weights = {t: self.index.lexical.idf(t) for t in tokens}
+        folded = fold(question)
+        wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
+        scored = []
+        for n, chunk in enumerate(chunks, 1):
+            found = passages(chunk)
+            for order, passage in enumerate(found):
+                have = content_tokens(passage.text) | content_tokens(passage.original)
+                # A passage that only repeats the question (a heading) tells nothing.
+                if len(have - tokens) < 2:
+                    continue
+                match = sum(w for t, w in weights.items() if t in have)
+                if any(shape.search(fold(passage.text)) for shape in wanted):
+                    match *= self.settings.extract_type_boost
+                scored.append((match, -n, -order, n, order, found))
+        scored.sort(key=lambda s: s[:3], reverse=True)
+        if scored and scored[0][0] > 0:
+            floor = scored[0][0] * self.settings.extract_keep_share
+            best = [s for s in scored if s[0] >= floor][: self.settings.extract_sentences]
+        else:  # no shared word (a question in English): lead with the best chunk's passages
+            best = [s for s in scored if s[3] == 1][: self.settings.extract_sentences]
+        picked: dict[tuple[int, int], str] = {}
+        for *_, n, order, found in best:
+            following = 1
+            while found[order].text.rstrip().endswith(":") and order + following < len(found) \
+                    and following <= self.settings.extract_sentences:
+                picked.setdefault((n, order + following), found[order + following].text)
+                following += 1
+            picked.setdefault((n, order), found[order].text)
+        lines = [messages(language)["extractive_intro"]]
+        lines += [f"- {BULLET.sub('', text).rstrip()} [{n}]" for (n, _), text in
+                  sorted(picked.items(), key=lambda kv: [k for k, s in enumerate(best) if s[3] == kv[0][0]][:1] + [kv[0][1]])]
+        return "\n".join(lines)
+
+    def _context(self, chunks: list[Document]) -> str:
+        blocks = []
+        for n, chunk in enumerate(chunks, 1):
+            meta = chunk.metadata
+            head = " — ".join(x for x in (meta.get("title", ""), meta.get("section", "")) if x)
+            blocks.append(f"[{n}] {head}\n{readable(chunk).strip()}")
+        return "\n\n".join(blocks)
+
+    # -- the chain ------------------------------------------------------------------------------------
+
+    def stream(self, question: str, history: list[dict] | None = None,
+               filters: dict | None = None) -> Iterator[str | Answer]:
+        """Text pieces as the answer is written, then the checked Answer (whose text may differ: sentences
+        that fail the citation check are dropped)."""
+        started = time.perf_counter()
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        generator = self.generator
+        language = answer_language(question)
+        standalone = standalone_question(question, history, generator.chat)
+        fields = dict(question=question, standalone_question=standalone, note=generator.note)
+
+        units = self.task_units(standalone)
+        routed = self._task_answer(standalone, units, language) if units and not filters else None
+        if routed:
+            text, chunks = routed
+            mode = "tasks"
+        else:
+            chunks = search(self.index, standalone, k=self.settings.answer_chunks, filters=filters)
+            if not self.holds_answer(standalone, chunks, language):
+                answer = self._declined(language, mode=generator.mode, **fields)
+                yield answer.answer
+                yield answer
+                return
+            mode = generator.mode
+            if generator.chat is None:
+                text = self._extract(standalone, chunks, language)
+            else:
+                text = yield from self._generate(generator, standalone, chunks, language, started, fields)
+                if fold(text).replace(" ", "_").find(_NOT_FOUND) >= 0:
+                    answer = self._declined(language, mode=mode, **fields)
+                    yield answer
+                    return
+        if mode in ("tasks", "extractive"):
+            yield text
+        checked, citations, report = check_citations(text, chunks, self.settings.citation_support)
+        fields["stats"] = {**fields.get("stats", {}), "seconds": round(time.perf_counter() - started, 3),
+                           "markers": report.markers, "repaired": report.repaired}
+        if not citations:
+            yield self._declined(language, mode=mode, dropped=report.dropped, **fields)
+            return
+        yield Answer(answer=checked, declined=False, citations=citations, mode=mode, dropped=report.dropped, **fields)
+
+    def _generate(self, generator: Generator, question: str, chunks: list[Document], language: str,
+                  started: float, fields: dict) -> Iterator[str]:
+        chain = chat_prompt("answer") | generator.chat | StrOutputParser()
+        pieces: list[str] = []
+        first = None
+        for piece in chain.stream({"context": self._context(chunks), "question": question,
+                                   "language": messages(language)["language"]}):
+            first = first or time.perf_counter()
+            pieces.append(piece)
+            yield piece
+        ended = time.perf_counter()
+        # llama.cpp's server streams one token per piece.
+        fields["stats"] = {"first_token_seconds": round((first or ended) - started, 3), "tokens": len(pieces),
+                           "tokens_per_second": round(len(pieces) / max(ended - (first or ended), 1e-6), 1)}
+        return "".join(pieces)
+
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        result = None
+        for event in self.stream(question, history, filters):
+            result = event
+        assert isinstance(result, Answer)
+        return result
