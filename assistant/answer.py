@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from typing import Literal
 
+import numpy as np
 from langchain_core.documents import Document
 from langchain_core.output_parsers import StrOutputParser
 from pydantic import BaseModel, Field
@@ -117,7 +118,8 @@ class AnswerChain:
     def _declined(self, language: str, **fields) -> Answer:
         return Answer(answer=messages(language)["declined"], declined=True, citations=[], **fields)
 
-    def _task_answer(self, question: str, units: list[str], language: str) -> tuple[str, list[Document]] | None:
+    def _task_answer(self, units: list[str], language: str) -> tuple[str, str, list[Document]] | None:
+        """(lead, tasks with markers, chunks cited): the lead is the assistant's own and is not checked."""
         grouped = tasks_for(self.index.catalog.tasks(), None)
         grouped = {u: grouped[u] for u in units if u in grouped}
         if not grouped:
@@ -126,54 +128,57 @@ class AnswerChain:
         ids = list(dict.fromkeys(t.chunk_id for ts in grouped.values() for t in ts))
         chunks = {d.id: d for d in self.index.catalog.documents(ids)}
         order = {chunk_id: n for n, chunk_id in enumerate(ids, 1)}
-        lines = [said["tasks_ambiguous"].format(asked=question, count=len(grouped))] if len(grouped) > 1 else []
+        lines = []
         for unit, tasks in grouped.items():
             lines.append(said["tasks_intro"].format(unit=unit, count=len(tasks)))
             lines += [self._task_line(t, order[t.chunk_id], said) for t in tasks]
-        return "\n".join(lines), [chunks[i] for i in ids]
+        lead = said["tasks_ambiguous"].format(count=len(grouped)) if len(grouped) > 1 else ""
+        return lead, "\n".join(lines), [chunks[i] for i in ids]
 
     @staticmethod
     def _task_line(task: Task, n: int, said: dict[str, str]) -> str:
         deadline = f" ({said['deadline'].format(deadline=task.deadline)})" if task.deadline else ""
         return f"- {task.task.rstrip('.;')}{deadline} [{n}]"
 
-    def _extract(self, question: str, chunks: list[Document], language: str) -> str:
+    def _passage_scores(self, question: str, candidates: list[str], language: str) -> list[float]:
+        """How well each passage matches: IDF-weighted shared words, or for an English question (no words
+        shared with Vietnamese text) the embedder's similarity."""
+        if language == "en":
+            embedder = self.index.embedder
+            query = np.array(embedder.embed_query(question))
+            return [float(np.dot(query, v)) for v in np.array(embedder.embed_documents(candidates))]
+        tokens = content_tokens(question)
+        weights = {t: self.index.lexical.idf(t) for t in tokens}
+        return [sum(w for t, w in weights.items() if t in content_tokens(text)) for text in candidates]
+
+    def _extract(self, question: str, chunks: list[Document]) -> str:
         """The passages that match the question best, quoted and marked with their chunk. Every passage
         close to the best is kept (the items of a list score alike), a passage that states the kind of fact
         asked for (a date, a number, a place) counts more, and a lead-in ending in ':' brings what follows."""
         tokens = content_tokens(question)
-        weights = {t: self.index.lexical.idf(t) for t in tokens}
         folded = fold(question)
         wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
-        scored = []
-        for n, chunk in enumerate(chunks, 1):
-            found = passages(chunk)
-            for order, passage in enumerate(found):
-                have = content_tokens(passage.text) | content_tokens(passage.original)
-                # A passage that only repeats the question (a heading) tells nothing.
-                if len(have - tokens) < 2:
-                    continue
-                match = sum(w for t, w in weights.items() if t in have)
-                if any(shape.search(fold(passage.text)) for shape in wanted):
-                    match *= self.settings.extract_type_boost
-                scored.append((match, -n, -order, n, order, found))
-        scored.sort(key=lambda s: s[:3], reverse=True)
-        if scored and scored[0][0] > 0:
-            floor = scored[0][0] * self.settings.extract_keep_share
-            best = [s for s in scored if s[0] >= floor][: self.settings.extract_sentences]
-        else:  # no shared word (a question in English): lead with the best chunk's passages
-            best = [s for s in scored if s[3] == 1][: self.settings.extract_sentences]
-        picked: dict[tuple[int, int], str] = {}
-        for *_, n, order, found in best:
-            following = 1
-            while found[order].text.rstrip().endswith(":") and order + following < len(found) \
-                    and following <= self.settings.extract_sentences:
-                picked.setdefault((n, order + following), found[order + following].text)
+        found = [passages(chunk) for chunk in chunks]
+        # A passage that only repeats the question (a heading) tells nothing.
+        candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
+                      if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2]
+        language = answer_language(question)
+        scores = self._passage_scores(question, [found[n][o].text + " " + found[n][o].original for n, o in candidates],
+                                      language)
+        boost = self.settings.extract_type_boost
+        scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)
+                         for (n, o), score in zip(candidates, scores)), reverse=True)
+        keep = self.settings.extract_keep_share if language == "vi" else self.settings.extract_keep_share_dense
+        best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
+        best = best[: self.settings.extract_sentences]
+        picked: dict[tuple[int, int], None] = {}
+        for n, order in best:
+            picked[(n, order)] = None
+            following = order
+            while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
                 following += 1
-            picked.setdefault((n, order), found[order].text)
-        lines = [messages(language)["extractive_intro"]]
-        lines += [f"- {BULLET.sub('', text).rstrip()} [{n}]" for (n, _), text in
-                  sorted(picked.items(), key=lambda kv: [k for k, s in enumerate(best) if s[3] == kv[0][0]][:1] + [kv[0][1]])]
+                picked[(n, following)] = None
+        lines = [f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in sorted(picked)]
         return "\n".join(lines)
 
     def _context(self, chunks: list[Document]) -> str:
@@ -200,9 +205,10 @@ class AnswerChain:
         fields = dict(question=question, standalone_question=standalone, note=generator.note)
 
         units = self.task_units(standalone)
-        routed = self._task_answer(standalone, units, language) if units and not filters else None
+        routed = self._task_answer(units, language) if units and not filters else None
+        lead = ""
         if routed:
-            text, chunks = routed
+            lead, text, chunks = routed
             mode = "tasks"
         else:
             chunks = search(self.index, standalone, k=self.settings.answer_chunks, filters=filters)
@@ -213,16 +219,17 @@ class AnswerChain:
                 return
             mode = generator.mode
             if generator.chat is None:
-                text = self._extract(standalone, chunks, language)
+                lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
             else:
                 text = yield from self._generate(generator, standalone, chunks, language, started, fields)
                 if fold(text).replace(" ", "_").find(_NOT_FOUND) >= 0:
                     answer = self._declined(language, mode=mode, **fields)
                     yield answer
                     return
-        if mode in ("tasks", "extractive"):
-            yield text
         checked, citations, report = check_citations(text, chunks, self.settings.citation_support)
+        checked = f"{lead}\n{checked}".strip()
+        if mode in ("tasks", "extractive"):
+            yield checked
         fields["stats"] = {**fields.get("stats", {}), "seconds": round(time.perf_counter() - started, 3),
                            "markers": report.markers, "repaired": report.repaired}
         if not citations:

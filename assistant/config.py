@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     # passage that states the kind of fact asked for (date, number, place) this much more.
     extract_keep_share: float = 0.4  # swept 0.4-0.7 on the dev set: lower keeps whole lists
     extract_type_boost: float = 1.5
+    # The same for the embedder's similarities, used for an English question: they lie closer together.
+    extract_keep_share_dense: float = 0.85
     # Below these the corpus is taken not to hold the answer: the IDF-weighted share of a question's words
     # and word pairs in the best retrieved chunk, and for an English question the dense similarity of the
     # nearest chunk (dev set: answerable ≥ 0.45 / ≥ 0.41, unanswerable ≤ 0.35 / 0.34, one exception).
