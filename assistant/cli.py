@@ -10,7 +10,8 @@ from pathlib import Path
 from .config import get_settings
 
 SAMPLE_QUERIES = ("Phòng Kế hoạch - Tài chính được giao những nhiệm vụ gì?",
-                  "so tai chinh phai bao cao ubnd tinh truoc ngay nao")
+                  "so tai chinh phai bao cao ubnd tinh truoc ngay nao",
+                  "kinh phi hoi nghi tong ket lay tu nguon nao")
 
 
 def _index():
@@ -20,9 +21,13 @@ def _index():
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from .model_setup import EMBEDDINGGEMMA, ensure_model
+    from .model_setup import EMBEDDINGGEMMA, QWEN_CODER, ensure_llama_runtime, ensure_model
 
-    print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, get_settings())}")
+    settings = get_settings()
+    print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, settings)}")
+    if settings.llm == "local":
+        print(f"Qwen2.5-Coder GGUF ready at {ensure_model(QWEN_CODER, settings)}")
+        print(f"llama-cpp-python {ensure_llama_runtime(settings)} installed")
     return 0
 
 
@@ -166,9 +171,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     cmd_setup(args)
     args.paths, args.no_embed = [], False
     cmd_ingest(args)
-    args.query, args.json, args.k, args.mode = list(SAMPLE_QUERIES), False, 4, "hybrid"
-    args.doc_type = args.year = args.issuer = None
-    return cmd_search(args)
+    args.json, args.history = False, None
+    for question in SAMPLE_QUERIES:
+        print(f"\n# {question}")
+        args.question = question
+        cmd_ask(args)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("run", help="set up, ingest the bundled corpus and answer sample searches")
+    p = sub.add_parser("run", help="set up, ingest the bundled corpus and answer sample questions")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_run)
     return parser
