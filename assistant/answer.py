@@ -222,10 +222,12 @@ class AnswerChain:
                 lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
             else:
                 text = yield from self._generate(generator, standalone, chunks, language, started, fields)
-                if fold(text).replace(" ", "_").find(_NOT_FOUND) >= 0:
-                    answer = self._declined(language, mode=mode, **fields)
-                    yield answer
-                    return
+                checked, citations, _ = check_citations(text, chunks, self.settings.citation_support)
+                # The small model sometimes finds nothing in context that does hold the answer (retrieval
+                # said so above): quote the passages rather than decline.
+                if _NOT_FOUND in fold(text).replace(" ", "_") or not citations:
+                    lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
+                    mode, fields["note"] = "extractive", messages(language)["llm_found_nothing"]
         checked, citations, report = check_citations(text, chunks, self.settings.citation_support)
         checked = f"{lead}\n{checked}".strip()
         if mode in ("tasks", "extractive"):
