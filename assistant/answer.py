@@ -23,7 +23,7 @@ from .prompts import chat_prompt, messages
 from .restore import is_code, is_syllable
 from .retrieval import search
 from .tasks import Task, tasks_for
-from .text import fold, lexical_terms, token_alternatives
+from .text import fold, lexical_terms
 from .units import find_units
 
 # "What was X given / what must X do / X phải làm gì": answered from the task table.
@@ -90,9 +90,7 @@ class AnswerChain:
     def coverage(self, question: str, chunks: list[Document]) -> float:
         """IDF-weighted share of the question's content words and word pairs found in the best chunk: low
         when the corpus does not speak of what is asked (a word or pair no chunk holds weighs most)."""
-        alternatives = [tuple(r for r in a if r not in stopwords()) for a in token_alternatives(question)]
-        terms = {r for a in alternatives for r in a}
-        terms |= {f"{x}_{y}" for left, right in zip(alternatives, alternatives[1:]) for x in left for y in right}
+        terms = {t for t in lexical_terms(question, bigrams=True) if not set(t.split("_")) & stopwords()}
         if not terms or not chunks:
             return 0.0
         weights = {t: self.index.lexical.idf(t) for t in terms}
@@ -207,6 +205,7 @@ class AnswerChain:
         units = self.task_units(standalone)
         routed = self._task_answer(units, language) if units and not filters else None
         lead = ""
+        checked: tuple | None = None  # the citation check, when the text it checked is the one answered
         if routed:
             lead, text, chunks = routed
             mode = "tasks"
@@ -222,22 +221,23 @@ class AnswerChain:
                 lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
             else:
                 text = yield from self._generate(generator, standalone, chunks, language, started, fields)
-                checked, citations, _ = check_citations(text, chunks, self.settings.citation_support)
+                checked = check_citations(text, chunks, self.settings.citation_support)
                 # The small model sometimes finds nothing in context that does hold the answer (retrieval
                 # said so above): quote the passages rather than decline.
-                if _NOT_FOUND in fold(text).replace(" ", "_") or not citations:
+                if _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
                     lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
                     mode, fields["note"] = "extractive", messages(language)["llm_found_nothing"]
-        checked, citations, report = check_citations(text, chunks, self.settings.citation_support)
-        checked = f"{lead}\n{checked}".strip()
+                    checked = None
+        body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
+        checked_text = f"{lead}\n{body}".strip()
         if mode in ("tasks", "extractive"):
-            yield checked
+            yield checked_text
         fields["stats"] = {**fields.get("stats", {}), "seconds": round(time.perf_counter() - started, 3),
                            "markers": report.markers, "repaired": report.repaired}
         if not citations:
             yield self._declined(language, mode=mode, dropped=report.dropped, **fields)
             return
-        yield Answer(answer=checked, declined=False, citations=citations, mode=mode, dropped=report.dropped, **fields)
+        yield Answer(answer=checked_text, declined=False, citations=citations, mode=mode, dropped=report.dropped, **fields)
 
     def _generate(self, generator: Generator, question: str, chunks: list[Document], language: str,
                   started: float, fields: dict) -> Iterator[str]:
