@@ -23,7 +23,7 @@ from .prompts import chat_prompt, messages
 from .restore import is_code, is_syllable
 from .retrieval import search
 from .tasks import Task, tasks_for
-from .text import fold, lexical_terms
+from .text import fold, lexical_terms, token_alternatives
 from .units import find_units
 
 # "What was X given / what must X do / X phải làm gì": answered from the task table.
@@ -78,6 +78,11 @@ class AnswerChain:
             self._generator = get_generator(self.settings)
         return self._generator
 
+    @property
+    def loaded_generator(self) -> Generator | None:
+        """The generator if one has been started: asking for `generator` may start the local LLM."""
+        return self._generator
+
     # -- routes ---------------------------------------------------------------------------------------
 
     def task_units(self, question: str) -> list[str]:
@@ -90,17 +95,21 @@ class AnswerChain:
     def coverage(self, question: str, chunks: list[Document]) -> float:
         """IDF-weighted share of the question's content words and word pairs found in the best chunk: low
         when the corpus does not speak of what is asked (a word or pair no chunk holds weighs most)."""
-        terms = {t for t in lexical_terms(question, bigrams=True) if not set(t.split("_")) & stopwords()}
+        words = token_alternatives(question)
+        pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
+        # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
+        terms = {readings for readings in words + pairs
+                 if any(not set(t.split("_")) & stopwords() for t in readings)}
         if not terms or not chunks:
             return 0.0
-        weights = {t: self.index.lexical.idf(t) for t in terms}
+        weights = {readings: min(self.index.lexical.idf(t) for t in readings) for readings in terms}
         total = sum(weights.values())
         best = 0.0
         for chunk in chunks:
             meta = chunk.metadata
             have = set(lexical_terms("\n".join((meta.get("title", ""), meta.get("section", ""), chunk.page_content,
                                                 readable(chunk))), bigrams=True))
-            best = max(best, sum(w for t, w in weights.items() if t in have) / total)
+            best = max(best, sum(w for readings, w in weights.items() if have.intersection(readings)) / total)
         return best
 
     def holds_answer(self, question: str, chunks: list[Document], language: str) -> bool:

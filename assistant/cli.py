@@ -1,4 +1,4 @@
-"""Command line: `assistant setup | ingest | search | ask | tasks | restore | eval | run`."""
+"""Command line: `assistant setup | ingest | search | ask | tasks | restore | eval | serve | run`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ import sys
 from pathlib import Path
 
 from .config import get_settings
-
-SAMPLE_QUERIES = ("Phòng Kế hoạch - Tài chính được giao những nhiệm vụ gì?",
-                  "so tai chinh phai bao cao ubnd tinh truoc ngay nao",
-                  "kinh phi hoi nghi tong ket lay tu nguon nao")
-
 
 def _index():
     from .index import SearchIndex
@@ -126,10 +121,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     history = _load_history(args.history)
     chain = AnswerChain(index)
     if args.json:
-        answer = chain.ask(args.question, history)
-        print(json.dumps({"answer": answer.answer, "declined": answer.declined,
-                          "citations": [c.model_dump(include={"n", "source", "title", "section", "quote"})
-                                        for c in answer.citations]}, ensure_ascii=False))
+        from .schemas import AskResponse
+
+        print(AskResponse.of(chain.ask(args.question, history)).model_dump_json())
         return 0
     answer = None
     for event in chain.stream(args.question, history):
@@ -167,16 +161,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    settings = get_settings()
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"starting the assistant at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", flush=True)
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning" if args.quiet else "info")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     cmd_setup(args)
     args.paths, args.no_embed = [], False
     cmd_ingest(args)
-    args.json, args.history = False, None
-    for question in SAMPLE_QUERIES:
-        print(f"\n# {question}")
-        args.question = question
-        cmd_ask(args)
-    return 0
+    args.host = args.port = None
+    return cmd_serve(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,7 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("run", help="set up, ingest the bundled corpus and answer sample questions")
+    p = sub.add_parser("serve", help="the web chat and HTTP API (default http://127.0.0.1:8000/)")
+    p.add_argument("--host", help="interface to listen on (ASSISTANT_HOST, default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (ASSISTANT_PORT, default 8000)")
+    p.add_argument("--quiet", action="store_true", help="log warnings only")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("run", help="set up, ingest the bundled corpus and start the web chat")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_run)
     return parser

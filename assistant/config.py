@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "health-assistant"
@@ -91,6 +92,21 @@ class Settings(BaseSettings):
     decline_similarity: float = 0.38
     # A cited sentence is supported when this share of its content words is in the cited chunk.
     citation_support: float = 0.6
+
+    # The web server (assistant/api.py, assistant/web.py).
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # When set, every endpoint but /health asks for it in the X-API-Key header, and the web page for it as
+    # its password.
+    api_key: SecretStr | None = None
+    upload_max_bytes: int = 20 * 1024 * 1024
+    question_max_chars: int = 2000
+    history_max_turns: int = 20
+    search_max_k: int = 50
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
 
     @property
     def chroma_dir(self) -> Path:

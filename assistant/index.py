@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,7 +27,10 @@ from .text import lexical_terms
 class ChunkCatalog:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.path = path
+        # One connection per thread: the web server answers from many threads while an upload is ingested.
+        self._local = threading.local()
+        self.db.execute("PRAGMA journal_mode=WAL")  # readers never wait for the ingesting writer
         self.db.executescript("""
             CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, path TEXT, file_hash TEXT, n_chunks INTEGER);
             CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, source TEXT, position INTEGER, text TEXT,
@@ -37,9 +41,30 @@ class ChunkCatalog:
             CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source);
         """)
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "db", None)
+        if connection is None:
+            connection = self._local.db = sqlite3.connect(self.path, timeout=30)
+        return connection
+
     def files(self) -> dict[str, tuple[str, str]]:
         """source → (path, file hash) of every file fully catalogued."""
         return {s: (p, h) for s, p, h in self.db.execute("SELECT source, path, file_hash FROM files")}
+
+    def listing(self) -> list[dict]:
+        """One row per ingested file: its metadata (from its first chunk), chunks and embedded chunks."""
+        rows = self.db.execute("""
+            SELECT f.source, f.n_chunks, c.metadata,
+                   (SELECT COUNT(*) FROM chunks e WHERE e.source = f.source AND e.embedded = 1)
+            FROM files f LEFT JOIN chunks c ON c.source = f.source AND c.position = 0 ORDER BY f.source""").fetchall()
+        listed = []
+        for source, n_chunks, metadata, embedded in rows:
+            meta = json.loads(metadata) if metadata else {}
+            listed.append({"source": source, "title": meta.get("title", source), "doc_type": meta.get("doc_type_name"),
+                           "number": meta.get("number"), "date": meta.get("date"), "issuer": meta.get("issuer"),
+                           "chunks": n_chunks, "embedded": embedded, "restored": "restored" in meta})
+        return listed
 
     def ids_of(self, source: str) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source = ?", (source,))}
@@ -201,11 +226,12 @@ def chroma_client(settings: Settings):
 class SearchIndex:
     """The catalogue, lexical and dense indexes of one data folder, opened together."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder=None) -> None:
+        """`embedder`: an already loaded one to share (the model takes about 1 GB)."""
         self.settings = settings
         self.catalog = ChunkCatalog(settings.catalog_path)
         self.lexical = LexicalIndex.load(settings.lexical_dir) or LexicalIndex.build([], settings.bigrams)
-        self._embedder = None
+        self._embedder = embedder
         self._client = None
         self._vectorstore = None
 

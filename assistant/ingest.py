@@ -7,6 +7,7 @@ removed. Embedding runs last and in batches, so an interrupted run resumes where
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,10 @@ from .restore import marked_share, restore_chunks
 from .structure import parse_document
 from .tasks import extract_tasks
 
-_EMBED_GROUP = 32  # chunks per Chroma write: small enough to lose little on interrupt
+_EMBED_GROUP = 8  # chunks per Chroma write: little lost on interrupt, and progress moves often
+
+# Called with (stage, done, total) as work proceeds: the web page's progress bar.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -63,21 +67,24 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 # Bumped whenever parsing, chunking, restoring or task extraction changes what a file yields: the catalogue
 # keeps it beside each file's hash, so an index built by older code is redone file by file, not kept stale.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 
 def _stamp(sha256: str) -> str:
     return f"{sha256}:v{PIPELINE_VERSION}"
 
 
-def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True) -> IngestReport:
+def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True,
+           on_progress: Progress | None = None) -> IngestReport:
     settings = index.settings
     report = IngestReport()
     files, folders = _expand(paths)
     known = index.catalog.files()
     seen: set[str] = set()
     started = time.perf_counter()
-    for path in tqdm(files, desc="parse", unit="file", disable=not progress or len(files) < 20):
+    for done, path in enumerate(tqdm(files, desc="parse", unit="file", disable=not progress or len(files) < 20)):
+        if on_progress:
+            on_progress("parse", done, len(files))
         source = path.name
         if source in seen:
             report.skipped.append((str(path), f"another file named {source} was ingested in this run"))
@@ -125,20 +132,24 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
     report.chunks_total = index.catalog.count()
 
     if embed:
-        report.chunks_embedded, report.embed_seconds = embed_pending(index, progress)
+        report.chunks_embedded, report.embed_seconds = embed_pending(index, progress, on_progress)
     return report
 
 
-def embed_pending(index: SearchIndex, progress: bool = True) -> tuple[int, float]:
+def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progress | None = None) -> tuple[int, float]:
     """Embed every catalogued chunk not yet in the dense index; safe to interrupt and run again."""
     pending = index.catalog.count() - index.catalog.count(embedded_only=True)
     if not pending:
         return 0, 0.0
     started = time.perf_counter()
     done = 0
+    if on_progress:
+        on_progress("embed", 0, pending)
     with tqdm(total=pending, desc="embed", unit="chunk", disable=not progress) as bar:
         for batch in index.catalog.unembedded(_EMBED_GROUP):
             index.upsert_dense(batch)
             done += len(batch)
             bar.update(len(batch))
+            if on_progress:
+                on_progress("embed", done, pending)
     return done, time.perf_counter() - started

@@ -85,6 +85,9 @@ def token_alternatives(text: str) -> list[tuple[str, ...]]:
         for piece in _repair_digits(lowered):
             readings = tuple(v if v.isdigit() else _repair_letters(v, abbreviation)
                              for v in _variants(piece) if v.isalnum())
+            # An abbreviation typed in lower case (`ubnd`, `khtc`) looks damaged too: keep it as typed as well.
+            if piece.isalpha() and piece not in readings and not _variants(piece)[1:]:
+                readings = (*readings, piece)
             if readings:
                 out.append(readings)
     return out

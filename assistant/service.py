@@ -1,0 +1,50 @@
+"""The running assistant shared by the HTTP API and the web page: one index, one answer chain, one
+document library, loaded once per process."""
+
+from __future__ import annotations
+
+from .answer import AnswerChain
+from .config import Settings
+from .index import SearchIndex
+from .llm import Generator
+from .schemas import Health
+from .tasks import Task, tasks_for
+from .uploads import DocumentLibrary
+from .units import unit_table
+
+
+class Assistant:
+    def __init__(self, settings: Settings, index: SearchIndex | None = None,
+                 generator: Generator | None = None) -> None:
+        self.settings = settings
+        self.index = index or SearchIndex(settings)
+        self.chain = AnswerChain(self.index, generator)
+        self.library = DocumentLibrary(self.index)
+
+    def warm_up(self) -> None:
+        """Load the embedder and start the generator now, so the first question does not wait for them."""
+        self.index.embedder.embed_query("khởi động")
+        if self.index.catalog.count(embedded_only=True):
+            self.index.vectorstore
+        self.chain.generator
+
+    def health(self) -> Health:
+        generator = self.chain.loaded_generator
+        return Health(documents=len(self.index.catalog.files()), chunks=self.index.catalog.count(),
+                      embedded=self.index.catalog.count(embedded_only=True), embedder=self.settings.embedder,
+                      llm=generator.mode if generator else self.settings.llm,
+                      llm_model=generator.model if generator else self.settings.llm_model,
+                      llm_note=generator.note if generator else "",
+                      ingest_jobs_running=sum(j.status in ("queued", "running") for j in self.library.jobs.values()))
+
+    def tasks(self, unit: str | None) -> dict[str, list[Task]]:
+        return tasks_for(self.index.catalog.tasks(), unit)
+
+    def units(self) -> list[str]:
+        """Units with tasks in the index, then the other canonical units of the alias table."""
+        with_tasks = sorted({t.unit for t in self.index.catalog.tasks()})
+        known = sorted({u for _, units in unit_table().aliases for u in units} - set(with_tasks))
+        return with_tasks + known
+
+    def close(self) -> None:
+        self.library.close()
