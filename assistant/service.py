@@ -19,7 +19,7 @@ class Assistant:
         self.settings = settings
         self.index = index or SearchIndex(settings)
         self.chain = AnswerChain(self.index, generator)
-        self.library = DocumentLibrary(self.index)
+        self.library = DocumentLibrary(self.index, settings)
 
     def warm_up(self) -> None:
         """Load the embedder and start the generator now, so the first question does not wait for them."""

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from .config import Settings
 from .documents import SUPPORTED
 from .index import SearchIndex
 from .ingest import ingest
@@ -58,9 +59,9 @@ def safe_name(name: str) -> str:
 
 
 class DocumentLibrary:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, settings: Settings | None = None) -> None:
         self.index = index
-        self.settings = index.settings
+        self.settings = settings or index.settings
         self.jobs: dict[str, UploadJob] = {}
         # One writer at a time: ingests and deletions change the catalogue and rebuild the lexical index.
         self._write = threading.Lock()

@@ -37,3 +37,17 @@ def seed_index(seed_settings) -> SearchIndex:
 def seed_env(seed_settings, seed_index) -> dict[str, str]:
     return {**os.environ, "ASSISTANT_DATA_DIR": str(seed_settings.data_dir),
             "ASSISTANT_CORPUS_DIR": str(CORPUS)}
+
+
+@pytest.fixture(scope="session")
+def served(seed_index, tmp_path_factory):
+    """The assistant the web server runs, extractive, on its own data folder (uploads and deletions must not
+    touch the shared seed index); it shares the loaded embedder, whose cache makes re-ingesting quick."""
+    from assistant.service import Assistant
+
+    settings = make_settings(tmp_path_factory.mktemp("served"), llm="extractive")
+    index = SearchIndex(settings, embedder=seed_index.embedder)
+    ingest([CORPUS], index, progress=False)
+    assistant = Assistant(settings, index)
+    yield assistant
+    assistant.close()
