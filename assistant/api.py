@@ -57,13 +57,16 @@ def _ask_args(assistant: Assistant, body: AskRequest) -> tuple[str, list[dict], 
 
 
 def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
+    """The app over `assistant` (default: one built from the environment's settings, closed with the app)."""
+    owned = assistant is None
     assistant = assistant or Assistant(get_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         await run_in_threadpool(assistant.warm_up)
         yield
-        assistant.close()
+        if owned:
+            assistant.close()
 
     app = FastAPI(title="Trợ lý kế hoạch y tế — API", version="1", lifespan=lifespan,
                   description="Search, answers with verified citations, tasks per unit and the document "

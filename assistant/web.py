@@ -43,6 +43,8 @@ CSS = """
 .source mark { background: #fff2a8; padding: 0 2px; }
 .badge { display: inline-block; font-size: 0.75em; padding: 1px 6px; border-radius: 10px; background: #e0f2f1; color: #00695c; }
 .progress { font-size: 0.95em; }
+/* Tables in the body font: the monospace fallback draws Vietnamese stacked marks apart (Kê´ for Kế). */
+#task-table *, #documents * { font-family: system-ui, "Segoe UI", Roboto, sans-serif !important; }
 """
 THEME = gr.themes.Soft(primary_hue="teal", font=["system-ui", "Segoe UI", "Roboto", "sans-serif"],
                        font_mono=["ui-monospace", "monospace"])
@@ -167,8 +169,9 @@ def _tasks(assistant: Assistant):
                            scale=4, elem_id="unit")
         go = gr.Button("Xem nhiệm vụ", variant="primary", scale=1)
         download = gr.DownloadButton("Tải CSV", interactive=False, scale=1)
-    summary = gr.Markdown()
-    table = gr.Dataframe(headers=TASK_COLUMNS, interactive=False, wrap=True, column_widths=["14%", "46%", "8%", "17%", "15%"])
+    summary = gr.Markdown(elem_id="task-summary")
+    table = gr.Dataframe(headers=TASK_COLUMNS, interactive=False, wrap=True, elem_id="task-table",
+                         column_widths=["14%", "46%", "8%", "17%", "15%"])
     for trigger in (go.click, unit.change):
         trigger(show, unit, [table, summary, download])
     return unit
