@@ -97,7 +97,7 @@ def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
         a = _assistant(request)
         question, history, filters = _ask_args(a, body)
         try:
-            return AskResponse.of(a.chain.ask(question, history, filters))
+            return AskResponse.of(a.ask(question, history, filters))
         except FilterError as exc:
             raise HTTPException(422, str(exc)) from None
 
@@ -108,7 +108,7 @@ def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
         a = _assistant(request)
         question, history, filters = _ask_args(a, body)
         try:
-            for event in a.chain.stream(question, history, filters):
+            for event in a.stream(question, history, filters):
                 if isinstance(event, str):
                     yield ServerSentEvent(event="token", data={"text": event})
                 else:

@@ -103,6 +103,7 @@ class Settings(BaseSettings):
     question_max_chars: int = 2000
     history_max_turns: int = 20
     search_max_k: int = 50
+    answer_workers: int = 2  # answers computed at once; the rest wait in line
 
     @property
     def uploads_dir(self) -> Path:

@@ -3,7 +3,11 @@ document library, loaded once per process."""
 
 from __future__ import annotations
 
-from .answer import AnswerChain
+import queue
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+from .answer import Answer, AnswerChain
 from .config import Settings
 from .index import SearchIndex
 from .llm import Generator
@@ -20,6 +24,32 @@ class Assistant:
         self.index = index or SearchIndex(settings)
         self.chain = AnswerChain(self.index, generator)
         self.library = DocumentLibrary(self.index, settings)
+        # Answers are CPU work: a few at a time, first come first served. Many at once only thrash the two
+        # cores (50 users: p95 33 s unbounded, see README), and a queue keeps waiting times fair.
+        self._answers = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")
+
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        return self._answers.submit(self.chain.ask, question, history, filters).result()
+
+    def stream(self, question: str, history: list[dict] | None = None,
+               filters: dict | None = None) -> Iterator[str | Answer]:
+        """The answer chain's events, computed in the answer pool and passed on as they come."""
+        events: queue.Queue = queue.Queue()
+        done = object()
+
+        def produce() -> None:
+            try:
+                for event in self.chain.stream(question, history, filters):
+                    events.put(event)
+            except Exception as exc:  # raised again in the caller's thread
+                events.put(exc)
+            events.put(done)
+
+        self._answers.submit(produce)
+        while (event := events.get()) is not done:
+            if isinstance(event, Exception):
+                raise event
+            yield event
 
     def warm_up(self) -> None:
         """Load the embedder and start the generator now, so the first question does not wait for them."""
@@ -48,3 +78,4 @@ class Assistant:
 
     def close(self) -> None:
         self.library.close()
+        self._answers.shutdown(wait=False, cancel_futures=True)

@@ -105,7 +105,7 @@ def _chat(assistant: Assistant):
         yield chat, gr.skip(), "", turns
         written = ""
         answer: Answer | None = None
-        for event in assistant.chain.stream(message, turns[-assistant.settings.history_max_turns:]):
+        for event in assistant.stream(message, turns[-assistant.settings.history_max_turns:]):
             if isinstance(event, str):
                 written += event
                 chat[-1] = {"role": "assistant", "content": written}
