@@ -1,4 +1,4 @@
-"""Command line: `assistant setup | ingest | search | ask | tasks | restore | eval | serve | run`."""
+"""Command line: `assistant setup | ingest | search | ask | draft | tasks | restore | eval | serve | run`."""
 
 from __future__ import annotations
 
@@ -142,6 +142,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from .docx_export import to_docx
+    from .drafting import Drafter
+
+    index = _index()
+    try:
+        result, document = Drafter(index).build(args.instruction)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.docx:
+        Path(args.docx).write_bytes(to_docx(document))
+    if args.json:
+        print(result.model_dump_json())
+        return 0
+    print(result.draft)
+    for c in result.citations:
+        print(f"[{c.n}] {c.source} — {c.section}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.docx:
+        print(f"Word file written to {args.docx}", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import evaluate_answers, evaluate_retrieval, format_answer_report, format_report
 
@@ -208,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print {answer, declined, citations}")
     p.add_argument("--history", help="JSON file of earlier turns [{role, content}] for follow-up questions")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("draft", help="draft a conference plan in the house style from an instruction")
+    p.add_argument("instruction")
+    p.add_argument("--json", action="store_true", help="print {draft, citations, warnings}")
+    p.add_argument("--docx", help="also write the draft as a Word file here")
+    p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("tasks", help="assignments per unit across all documents (aliases accepted)")
     p.add_argument("unit", nargs="?")

@@ -93,6 +93,9 @@ class Settings(BaseSettings):
     # A cited sentence is supported when this share of its content words is in the cited chunk.
     citation_support: float = 0.6
 
+    # Drafting (assistant/drafting.py): exemplar tasks adapted per unit of a plan's "Tổ chức thực hiện".
+    draft_bullets_per_unit: int = 4
+
     # The web server (assistant/api.py, assistant/web.py).
     host: str = "127.0.0.1"
     port: int = 8000

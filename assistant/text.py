@@ -20,6 +20,7 @@ _DIGIT_AS_LETTER = {"6": "o", "0": "o", "4": "a"}
 # `08h30`, `2km`, `20kg` are quantities, not damaged words.
 _QUANTITY = re.compile(r"\d{2,}(h|g|gio|km|m|kg|ha|ty|tr)?\d*|\d+h\d*")
 _NUMBER_THEN_WORD = re.compile(r"(\d{2,})([a-z]{2,})")
+_LOWER_ABBREVIATION = re.compile(r"[aeiouy]?[b-df-hj-np-tv-xz]+[bdgklqrsvx]")  # ends as no syllable does
 
 
 def normalize(text: str) -> str:
@@ -85,8 +86,9 @@ def token_alternatives(text: str) -> list[tuple[str, ...]]:
         for piece in _repair_digits(lowered):
             readings = tuple(v if v.isdigit() else _repair_letters(v, abbreviation)
                              for v in _variants(piece) if v.isalnum())
-            # An abbreviation typed in lower case (`ubnd`, `khtc`) looks damaged too: keep it as typed as well.
-            if piece.isalpha() and piece not in readings and not _variants(piece)[1:]:
+            # An abbreviation typed in lower case (`ubnd`, `hdnd`: no vowel after its first letter) looks
+            # damaged too: keep it as typed as well.
+            if piece not in readings and _LOWER_ABBREVIATION.fullmatch(piece):
                 readings = (*readings, piece)
             if readings:
                 out.append(readings)

@@ -19,6 +19,7 @@ def test_numbers_codes_and_times_survive_folding():
     assert search_tokens("Số: 243/KH-SYT ngày 26/12/2025 lúc 08h30") == [
         "so", "243", "kh", "syt", "ngay", "26", "12", "2025", "luc", "08h30"]
     assert "hdnd" in search_tokens("HDND tỉnh")  # abbreviations keep their letters
+    assert "ubnd" in search_tokens("bao cao ubnd tinh")  # typed in lower case, still the abbreviation
 
 
 def test_normalize_makes_nfc_and_collapses_spaces():

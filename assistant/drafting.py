@@ -1,0 +1,261 @@
+"""Draft a plan in the house style: the request fills a skeleton from prompts/skeletons/, part V adapts the
+tasks that plans in the corpus gave the same units (their specifics replaced), each adapted bullet cites its
+exemplar; then the layout and the specifics are checked and every problem is reported as a warning."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from string import Template
+
+from pydantic import BaseModel
+
+from .citations import Citation
+from .config import Settings
+from .draft_request import DraftRequest, parse_request
+from .index import SearchIndex
+from .tasks import Task
+from .text import fold
+
+PLACEHOLDER = re.compile(r"\[(?!\d+\])[^\]]*\]")  # `[tỉnh]`, not a citation marker `[3]`
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DOC_NUMBER = re.compile(r"\b(?:số\s+)?\d+/[A-ZĐ]{1,4}(?:-[A-ZĐa-z]+)+\b", re.IGNORECASE)
+_OCR_LEFTOVER = re.compile(r"[¢§€&]|[^\W\d]\d[^\W\d]")  # `¢6`, `cé4c`: OCR the restorer could not mend
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+@dataclass
+class Block:
+    kind: str  # part, section, line, table
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)  # a table's rows, header first
+
+
+@dataclass
+class DraftDocument:
+    governing: str
+    issuer: str
+    number: str
+    place_date: str
+    doc_type_title: str
+    title: str
+    body: list[Block]
+    closing: str
+    recipients: list[str]
+    signature: list[str]
+    annexes: list[Block]
+
+
+class DraftResult(BaseModel):
+    draft: str  # Markdown
+    citations: list[Citation]
+    warnings: list[str]
+
+
+def skeleton(settings: Settings, name: str = "ke_hoach_hoi_nghi") -> dict:
+    return tomllib.loads((settings.prompts_dir / "skeletons" / f"{name}.toml").read_text("utf-8"))
+
+
+def vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _fields(request: DraftRequest) -> dict[str, str]:
+    total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
+    after_kind = request.event[fold(request.event).find(fold(request.kind)) + len(request.kind):].strip() \
+        if request.event and request.kind and fold(request.kind) in fold(request.event) else ""
+    period = after_kind or "[giai đoạn]"
+    return {
+        "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
+        "year": str(request.year) if request.year else "[năm]", "event": request.event or "Hội nghị [tên hội nghị]",
+        "date": request.date or "[ngày/tháng/năm]", "time": request.time or "[giờ]",
+        "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",
+        "budget_total": vnd(total) if total else "[tổng kinh phí]", "period": period,
+        "participants": "",
+    }
+
+
+def _despecify(text: str, request: DraftRequest, stale: set[str]) -> str:
+    """An exemplar's task with its own dates, years, document numbers and places replaced."""
+    deadline = request.deadlines[0] if request.deadlines else "[ngày]"
+    text = _DOC_NUMBER.sub("[số văn bản]", text)
+    text = _DATE.sub(deadline, text)
+    text = _YEAR.sub(str(request.year) if request.year else "[năm]", text)
+    for place in stale:
+        text = re.sub(re.escape(place), request.province or "[tỉnh]", text, flags=re.IGNORECASE)
+    return text
+
+
+def _citation(n: int, task: Task, restored: bool) -> Citation:
+    return Citation(n=n, source=task.source, title=task.title, section=task.section, quote=task.task,
+                    quote_original=task.quote, restored=restored, chunk_id=task.chunk_id)
+
+
+class Drafter:
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.settings = index.settings
+
+    def exemplar_specifics(self) -> set[str]:
+        """Places, signers and years of the documents in the corpus: none may reach a new draft unasked."""
+        catalog = self.index.catalog
+        return {str(v) for f in ("place", "signer", "year") for v in catalog.distinct(f) if v}
+
+    def _unit_tasks(self, units: list[str]) -> dict[str, list[Task]]:
+        """Each unit's tasks in the "Tổ chức thực hiện" part of plans: conference plans first (same kind of
+        document), clean text before restored OCR, short before long; at most `draft_bullets_per_unit`."""
+        listing = {d["source"]: d for d in self.index.catalog.listing()}
+        grouped: dict[str, list[Task]] = {u: [] for u in units}
+        for task in self.index.catalog.tasks():
+            doc = listing.get(task.source)
+            if task.unit in grouped and doc and fold(doc["doc_type"] or "") == "ke hoach" \
+                    and "to chuc thuc hien" in fold(task.section):
+                grouped[task.unit].append(task)
+
+        def rank(task: Task) -> tuple:
+            doc = listing[task.source]
+            return ("hoi nghi" not in fold(doc["title"]), doc["restored"], len(task.task) > 200)
+
+        return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in grouped.items()}
+
+    def compose(self, request: DraftRequest) -> tuple[DraftDocument, list[Citation]]:
+        sk = skeleton(self.settings)
+        values = _fields(request)
+        fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
+        stale = {p for p in self.index.catalog.distinct("place")}
+        restored = {d["source"] for d in self.index.catalog.listing() if d["restored"]}
+        body: list[Block] = [Block("line", fill(line)) for line in sk["basis"]]
+        citations: list[Citation] = []
+        for part in sk["part"]:
+            body.append(Block("part", part["heading"]))
+            for section in part.get("section", []):
+                body.append(Block("section", section["heading"]))
+                for line in section["lines"]:
+                    if line == "$participants":
+                        body += [Block("line", f"- {p};") for p in request.participants] or [
+                            Block("line", "- [thành phần tham dự]")]
+                    else:
+                        body.append(Block("line", fill(line)))
+            for line in part.get("lines", []):
+                body.append(Block("line", "- " + fill(line)))
+            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", [])).items(), 1):
+                body.append(Block("section", f"{n}. {unit}"))
+                if not tasks:
+                    body.append(Block("line", "- " + part["fallback"]))
+                seen: set[str] = set()
+                for task in tasks:
+                    text = _despecify(task.task.rstrip(" .;"), request, stale)
+                    if fold(text) in seen:
+                        continue
+                    seen.add(fold(text))
+                    citations.append(_citation(len(citations) + 1, task, task.source in restored))
+                    body.append(Block("line", f"- {text}. [{len(citations)}]"))
+        annexes = [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))]
+        document = DraftDocument(
+            governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
+            doc_type_title=sk["doc_type_title"], title=fill(sk["title"]), body=body, closing=fill(sk["closing"]),
+            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes)
+        return document, citations
+
+    @staticmethod
+    def _budget_rows(request: DraftRequest) -> list[list[str]]:
+        rows = [["STT", "Nội dung", "Thành tiền"]]
+        rows += [[str(n), b.item, vnd(b.amount)] for n, b in enumerate(request.budget, 1)] or [["1", "[nội dung chi]", "[số tiền]"]]
+        total = request.budget_total or sum(b.amount for b in request.budget)
+        rows.append(["", "Tổng cộng", vnd(total) if total else "[tổng]"])
+        return rows
+
+    def draft(self, instruction: str) -> DraftResult:
+        return self.build(instruction)[0]
+
+    def build(self, instruction: str) -> tuple[DraftResult, DraftDocument]:
+        """The checked draft, and the document it renders, for the Word export."""
+        if not instruction.strip():
+            raise ValueError("the instruction is empty")
+        request = parse_request(instruction)
+        document, citations = self.compose(request)
+        markdown = to_markdown(document)
+        warnings = check_layout(markdown, skeleton(self.settings)["required"])
+        warnings += check_specifics(markdown, request, self.exemplar_specifics())
+        warnings += check_budget(request)
+        gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
+        if gaps:
+            warnings.append("còn phải điền: " + ", ".join(gaps))
+        damaged = [b.text for b in document.body if _OCR_LEFTOVER.search(b.text)]
+        if damaged:
+            warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + damaged[0][:80])
+        return DraftResult(draft=markdown, citations=citations, warnings=warnings), document
+
+
+def to_markdown(doc: DraftDocument) -> str:
+    lines = [f"**{doc.governing}**  ", f"**{doc.issuer}**", "", doc.number, "", f"*{doc.place_date}*", "",
+             f"## {doc.doc_type_title}", f"**{doc.title}**", ""]
+    for block in [*doc.body, Block("line", ""), Block("line", doc.closing)]:
+        if block.kind == "part":
+            lines += ["", f"### {block.text}"]
+        elif block.kind == "section":
+            lines += ["", f"**{block.text}**"]
+        elif block.kind == "table":
+            lines += _table(block.rows)
+        else:
+            lines.append(block.text)
+    lines += ["", "**Nơi nhận:**", *[f"- {r}" for r in doc.recipients], "", *[f"**{s}**" if s else "" for s in doc.signature]]
+    for block in doc.annexes:
+        lines += ["", f"### {block.text}"] if block.kind == "part" else ["", *_table(block.rows)]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    return [f"| {' | '.join(rows[0])} |", "|" + "---|" * len(rows[0]), *[f"| {' | '.join(r)} |" for r in rows[1:]]]
+
+
+def check_layout(markdown: str, required: list[str]) -> list[str]:
+    """Required parts present and in order, parts numbered I, II, … and sections 1, 2, … within each part."""
+    warnings = []
+    parts = re.findall(r"^### ([IVX]+)\. (.+)$", markdown, flags=re.MULTILINE)
+    names = [fold(name) for _, name in parts]
+    positions = [next((i for i, n in enumerate(names) if want in n), None) for want in required]
+    for want, pos in zip(required, positions):
+        if pos is None:
+            warnings.append(f"thiếu phần bắt buộc: {want.upper()}")
+    found = [p for p in positions if p is not None]
+    if found != sorted(found):
+        warnings.append("các phần bắt buộc không theo thứ tự")
+    numerals = [numeral for numeral, _ in parts]
+    if numerals != _ROMAN[:len(numerals)]:
+        warnings.append(f"đánh số phần không liên tục: {', '.join(numerals)}")
+    for chunk in re.split(r"^### ", markdown, flags=re.MULTILINE)[1:]:
+        numbers = [int(n) for n in re.findall(r"^\*\*(\d+)\. ", chunk, flags=re.MULTILINE)]
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            warnings.append(f"đánh số mục không liên tục trong phần {chunk.split(chr(10))[0]}: {numbers}")
+    for marker in ("Nơi nhận", "KẾ HOẠCH"):
+        if marker not in markdown:
+            warnings.append(f"thiếu {marker}")
+    return warnings
+
+
+def check_specifics(markdown: str, request: DraftRequest, specifics: set[str]) -> list[str]:
+    """Places, signers and years of old documents that the request did not ask for; other years too."""
+    asked = fold(request.instruction)
+    text = fold(markdown)
+    warnings = [f"chi tiết cũ từ văn bản mẫu: {s}" for s in sorted(specifics)
+                if fold(s) not in asked and re.search(rf"\b{re.escape(fold(s))}\b", text)]
+    if request.year:
+        others = sorted({y.group(0) for y in re.finditer(r"\b20\d{2}\b", markdown)} - {str(request.year)} - set(
+            re.findall(r"\b20\d{2}\b", request.instruction)))
+        warnings += [f"năm khác năm yêu cầu: {y}" for y in others if f"chi tiết cũ từ văn bản mẫu: {y}" not in warnings]
+    if request.province and fold(request.province) not in text:
+        warnings.append(f"không thấy tỉnh yêu cầu: {request.province}")
+    if request.date and request.date not in markdown:
+        warnings.append(f"không thấy ngày yêu cầu: {request.date}")
+    return warnings
+
+
+def check_budget(request: DraftRequest) -> list[str]:
+    if request.budget and request.budget_total is not None:
+        added = sum(b.amount for b in request.budget)
+        if added != request.budget_total:
+            return [f"dự trù kinh phí không khớp: các khoản cộng lại {vnd(added)}, tổng ghi {vnd(request.budget_total)}"]
+    return []

@@ -1,0 +1,139 @@
+"""Drafting a conference plan without an LLM: request parsing, the skeleton filled, exemplar tasks adapted and
+cited, the layout/specifics/budget checks, and the Word export read back and opened by LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from docx import Document as WordDocument
+
+from assistant.docx_export import to_docx
+from assistant.draft_request import parse_request
+from assistant.drafting import Drafter, check_budget, check_layout, check_specifics, skeleton
+from assistant.text import fold
+
+INSTRUCTION = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực "
+               "tuyến ngày 15/7/2026 lúc 8h00 tại Hội trường Sở Y tế. Thành phần: Lãnh đạo Sở; Trưởng các phòng "
+               "chức năng. Kinh phí: thuê hội trường: 5.000.000 đồng; tài liệu: 3.000.000 đồng; tổng: 8.000.000 "
+               "đồng. Các đơn vị gửi báo cáo trước ngày 10/7/2026.")
+
+
+@pytest.fixture(scope="module")
+def drafted(seed_index):
+    return Drafter(seed_index).build(INSTRUCTION)
+
+
+def test_a_vietnamese_instruction_is_understood():
+    r = parse_request(INSTRUCTION)
+    assert (r.doc_type, r.kind, r.province, r.year, r.date, r.time, r.form) == (
+        "KH", "sơ kết", "Quảng Trị", 2026, "15/07/2026", "08h00", "trực tuyến")
+    assert r.event == "Hội nghị sơ kết 6 tháng đầu năm 2026" and r.venue == "Hội trường Sở Y tế"
+    assert r.participants == ["Lãnh đạo Sở", "Trưởng các phòng chức năng"]
+    assert [(b.item, b.amount) for b in r.budget] == [("thuê hội trường", 5_000_000), ("tài liệu", 3_000_000)]
+    assert r.budget_total == 8_000_000 and r.deadlines == ["10/7/2026"]
+
+
+def test_an_english_instruction_and_what_it_leaves_out():
+    r = parse_request("Draft a plan for the year-end review conference of the Quang Tri Department of Health, "
+                      "online on 20/12/2026")
+    assert (r.kind, r.province, r.date, r.form) == ("tổng kết", "Quang Tri", "20/12/2026", "trực tuyến")
+    assert r.venue is None and r.time is None and r.participants == [] and r.budget_total is None
+
+
+def test_the_draft_follows_the_house_style_with_the_new_specifics(drafted, seed_index):
+    result, _ = drafted
+    text = result.draft
+    for part in ("I. MỤC ĐÍCH, YÊU CẦU", "II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "III. NỘI DUNG", "IV. KINH PHÍ",
+                 "V. TỔ CHỨC THỰC HIỆN", "Nơi nhận", "DỰ TRÙ KINH PHÍ"):
+        assert part in text
+    assert "UBND TỈNH QUẢNG TRỊ" in text and "Quảng Trị, ngày [ngày] tháng [tháng] năm 2026" in text
+    assert "08h00, ngày 15/07/2026" in text and "Tổ chức trực tuyến" in text and "8.000.000 đồng" in text
+    assert "[Họ và tên]" in text and "[nguồn kinh phí]" in text  # not given: visible placeholders
+    assert not [w for w in result.warnings if "chi tiết cũ" in w or "năm khác" in w or "không khớp" in w]
+
+
+def test_no_stale_specifics_leak_from_the_exemplars(drafted, seed_index):
+    result, _ = drafted
+    text = fold(result.draft)
+    for stale in ("dong nai", "lai chau", "lang son", "2025", "2022", "nguyen son hung", "26/12/2025", "5463/kh"):
+        assert stale not in text, stale
+    assert result.citations and all(f"[{c.n}]" in result.draft for c in result.citations)
+    chunks = {d.id: d for d in seed_index.catalog.documents([c.chunk_id for c in result.citations])}
+    assert all(c.chunk_id in chunks for c in result.citations)
+
+
+def test_the_layout_checker_catches_a_broken_draft(drafted, seed_settings):
+    result, _ = drafted
+    required = skeleton(seed_settings)["required"]
+    assert check_layout(result.draft, required) == []
+    broken = result.draft.replace("### IV. KINH PHÍ", "### IV. GHI CHÚ").replace("**2. Phòng Kế hoạch", "**3. Phòng Kế hoạch")
+    warnings = check_layout(broken.replace("Nơi nhận", "Gửi"), required)
+    assert any("KINH PHI" in w for w in warnings) and any("không liên tục" in w for w in warnings)
+    assert any("Nơi nhận" in w for w in warnings)
+    assert any("đánh số phần" in w for w in check_layout(result.draft.replace("### III.", "### IV."), required))
+
+
+def test_stale_specifics_are_detected(drafted):
+    result, _ = drafted
+    request = parse_request(INSTRUCTION)
+    stale = result.draft.replace("Hội trường Sở Y tế", "Trụ sở Khối Nhà nước tỉnh Đồng Nai") + "\nNgười ký: Nguyễn Sơn Hùng, năm 2022"
+    warnings = check_specifics(stale, request, {"Đồng Nai", "Nguyễn Sơn Hùng", "2022"})
+    assert {"chi tiết cũ từ văn bản mẫu: Đồng Nai", "chi tiết cũ từ văn bản mẫu: Nguyễn Sơn Hùng",
+            "chi tiết cũ từ văn bản mẫu: 2022"} <= set(warnings)
+    assert any("không thấy ngày" in w for w in check_specifics("Quảng Trị 2026", request, set()))
+
+
+def test_budget_arithmetic():
+    assert check_budget(parse_request(INSTRUCTION)) == []
+    wrong = parse_request(INSTRUCTION.replace("tổng: 8.000.000", "tổng: 9.000.000"))
+    assert check_budget(wrong) == ["dự trù kinh phí không khớp: các khoản cộng lại 8.000.000 đồng, tổng ghi 9.000.000 đồng"]
+    in_millions = parse_request("Hội nghị tổng kết năm 2026. Kinh phí: hội trường: 2 triệu; nước uống: 1 triệu; tổng: 3 triệu")
+    assert in_millions.budget_total == 3_000_000 and check_budget(in_millions) == []
+
+
+def test_the_word_file_reads_back_in_the_decree_layout(drafted, tmp_path):
+    _, document = drafted
+    word = WordDocument(io.BytesIO(to_docx(document)))
+    header = word.tables[0]
+    assert "SỞ Y TẾ" in header.cell(0, 0).text and "Số: [số]/KH-SYT" in header.cell(0, 0).text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header.cell(0, 1).text and "Quảng Trị, ngày" in header.cell(0, 1).text
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "KẾ HOẠCH" in paragraphs and "Tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026" in paragraphs
+    parts = [p for p in paragraphs if p.split(". ")[0] in ("I", "II", "III", "IV", "V")]
+    assert [p.split(".")[0] for p in parts] == ["I", "II", "III", "IV", "V"]
+    footer = word.tables[1]
+    assert footer.cell(0, 0).text.startswith("Nơi nhận:") and "GIÁM ĐỐC" in footer.cell(0, 1).text
+    budget = word.tables[2]
+    assert budget.cell(0, 1).text == "Nội dung" and "8.000.000 đồng" in budget.rows[-1].cells[2].text
+    fonts = {r.font.name for p in word.paragraphs for r in p.runs if r.text}
+    assert fonts == {"Times New Roman"} and not any("[1]" in p for p in paragraphs)  # markers stay out
+
+
+def test_libreoffice_opens_the_word_file(drafted, tmp_path):
+    soffice = shutil.which("libreoffice") or shutil.which("soffice")
+    assert soffice, "LibreOffice is required: apt-get install libreoffice-writer-nogui (.ci/run installs it)"
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(to_docx(drafted[1]))
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "ke-hoach.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 5000
+
+
+def test_the_draft_cli_prints_json_and_writes_word(seed_env, tmp_path):
+    out = tmp_path / "draft.docx"
+    done = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "--json", "--docx", str(out), INSTRUCTION],
+                          env=seed_env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    body = json.loads(done.stdout)
+    assert set(body) == {"draft", "citations", "warnings"} and "V. TỔ CHỨC THỰC HIỆN" in body["draft"]
+    assert set(body["citations"][0]) >= {"n", "source", "title", "section", "quote"}
+    assert out.stat().st_size > 10_000
+    empty = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "  "], env=seed_env, capture_output=True,
+                           text=True, timeout=300)
+    assert empty.returncode == 2 and "empty" in empty.stderr
