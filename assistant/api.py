@@ -10,19 +10,22 @@ import secrets
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, UploadFile
 from fastapi.security import APIKeyHeader
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from .config import Settings, get_settings
 from .retrieval import FilterError, search
-from .schemas import (AskRequest, AskResponse, DeleteResponse, DocumentInfo, Health, SearchHit, SearchRequest,
-                      SearchResponse, TasksResponse)
+from .docx_export import to_docx
+from .drafting import DraftResult
+from .schemas import (AskRequest, AskResponse, DeleteResponse, DocumentInfo, DraftRequestBody, Health, SearchHit,
+                      SearchRequest, SearchResponse, TasksResponse)
 from .service import Assistant
 from .uploads import UploadError, UploadJob, UploadTooLarge
 
 _API_KEY = APIKeyHeader(name="X-API-Key", auto_error=False)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Room for the multipart envelope around an upload of the largest allowed size.
 _FORM_OVERHEAD = 64 * 1024
 
@@ -115,6 +118,23 @@ def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
                     yield ServerSentEvent(event="answer", data=AskResponse.of(event).model_dump())
         except FilterError as exc:
             yield ServerSentEvent(event="error", data={"detail": str(exc)})
+
+    def _draft(body: DraftRequestBody, request: Request):
+        a = _assistant(request)
+        return a.drafter.build(_question(a.settings, body.instruction, "instruction"))
+
+    @app.post("/draft", response_model=DraftResult, dependencies=secured, tags=["drafting"])
+    def draft(body: DraftRequestBody, request: Request) -> DraftResult:
+        """A plan in the house style: Markdown, the exemplars it cites, and what the checks found."""
+        return _draft(body, request)[0]
+
+    @app.post("/draft/docx", dependencies=secured, tags=["drafting"], response_class=Response,
+              responses={200: {"content": {DOCX: {}}, "description": "the draft as a Word file"}})
+    def draft_docx(body: DraftRequestBody, request: Request) -> Response:
+        result, document = _draft(body, request)
+        return Response(to_docx(document), media_type=DOCX, headers={
+            "Content-Disposition": 'attachment; filename="du-thao-ke-hoach.docx"',
+            "X-Draft-Warnings": str(len(result.warnings))})
 
     @app.get("/tasks", response_model=TasksResponse, dependencies=secured, tags=["tasks"])
     def tasks(request: Request, unit: str | None = Query(None, description="a unit; aliases accepted")

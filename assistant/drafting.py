@@ -199,9 +199,12 @@ def to_markdown(doc: DraftDocument) -> str:
             lines += ["", f"**{block.text}**"]
         elif block.kind == "table":
             lines += _table(block.rows)
-        else:
+        elif block.text.startswith("- "):
             lines.append(block.text)
-    lines += ["", "**Nơi nhận:**", *[f"- {r}" for r in doc.recipients], "", *[f"**{s}**" if s else "" for s in doc.signature]]
+        else:
+            lines += ["", block.text]  # a paragraph of its own, not run into the heading above
+    lines += ["", "**Nơi nhận:**", *[f"- {r}" for r in doc.recipients], "",
+              *[f"**{s}**  " if s else "" for s in doc.signature]]
     for block in doc.annexes:
         lines += ["", f"### {block.text}"] if block.kind == "part" else ["", *_table(block.rows)]
     return "\n".join(lines).strip() + "\n"

@@ -109,3 +109,8 @@ class Health(BaseModel):
     llm_model: str
     llm_note: str = ""
     ingest_jobs_running: int
+
+
+class DraftRequestBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    instruction: str = Field(description="what to draft, in Vietnamese or English, with the specifics known")

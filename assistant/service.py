@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .answer import Answer, AnswerChain
 from .config import Settings
+from .drafting import Drafter
 from .index import SearchIndex
 from .llm import Generator
 from .schemas import Health
@@ -24,6 +25,7 @@ class Assistant:
         self.index = index or SearchIndex(settings)
         self.chain = AnswerChain(self.index, generator)
         self.library = DocumentLibrary(self.index, settings)
+        self.drafter = Drafter(self.index)
         # Answers are CPU work: a few at a time, first come first served. Many at once only thrash the two
         # cores (50 users: p95 33 s unbounded, see README), and a queue keeps waiting times fair.
         self._answers = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")

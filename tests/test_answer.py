@@ -128,7 +128,7 @@ def test_ask_cli_prints_the_answer_contract(seed_env, tmp_path):
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert set(out) >= {"answer", "declined", "citations"} and out["declined"] is False
-    assert set(out["citations"][0]) == {"n", "source", "title", "section", "quote"}
+    assert set(out["citations"][0]) >= {"n", "source", "title", "section", "quote"}
     assert [c["n"] for c in out["citations"]] == list(range(1, len(out["citations"]) + 1))
 
 

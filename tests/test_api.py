@@ -61,7 +61,8 @@ def test_health_reports_the_index_and_the_generator(client):
 
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/health", "/search", "/ask", "/ask/stream", "/tasks", "/documents", "/documents/jobs/{job_id}",
+    assert {"/health", "/search", "/ask", "/ask/stream", "/draft", "/draft/docx", "/tasks", "/documents",
+            "/documents/jobs/{job_id}",
             "/documents/{name}"} <= set(paths)
     assert client.get("/docs").status_code == 200
 
@@ -225,3 +226,28 @@ def test_an_empty_index_is_a_clear_error(served, tmp_path):
         response = c.post("/ask", json={"question": "Hội nghị tổng kết khi nào?"})
         assert response.status_code == 503 and "empty" in response.json()["detail"]
         assert c.get("/documents").json() == [] and c.get("/health").json()["chunks"] == 0
+
+
+DRAFT = ("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2026 của Sở Y tế tỉnh Hà Tĩnh, họp trực tiếp ngày 22/12/2026 "
+         "lúc 14h00 tại Hội trường Sở Y tế. Kinh phí: hội trường: 4.000.000 đồng; tài liệu: 2.000.000 đồng; "
+         "tổng: 6.000.000 đồng.")
+
+
+def test_draft_returns_markdown_citations_and_warnings(client):
+    body = client.post("/draft", json={"instruction": DRAFT}).json()
+    assert set(body) == {"draft", "citations", "warnings"}
+    assert "UBND TỈNH HÀ TĨNH" in body["draft"] and "14h00, ngày 22/12/2026" in body["draft"]
+    assert body["citations"] and not any("không khớp" in w or "chi tiết cũ" in w for w in body["warnings"])
+    assert client.post("/draft", json={"instruction": " "}).status_code == 422
+    assert client.post("/draft", json={}).status_code == 422
+
+
+def test_draft_docx_is_a_word_file(client):
+    from docx import Document as WordDocument
+
+    response = client.post("/draft/docx", json={"instruction": DRAFT})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    assert "attachment" in response.headers["content-disposition"]
+    word = WordDocument(io.BytesIO(response.content))
+    assert "SỞ Y TẾ" in word.tables[0].cell(0, 0).text and "KẾ HOẠCH" in [p.text for p in word.paragraphs]

@@ -117,3 +117,25 @@ def test_tasks_of_a_unit_are_listed_and_exported_as_csv(page, tmp_path):
     rows = list(csv.reader(path.open(encoding="utf-8-sig")))
     assert rows[0][:2] == ["Đơn vị", "Nhiệm vụ"] and len(rows) >= 4
     assert all(r[0] == "Phòng Kế hoạch - Tài chính" for r in rows[1:])
+
+
+def test_a_plan_is_drafted_and_downloaded_as_word(page, tmp_path):
+    from docx import Document as WordDocument
+
+    page.get_by_role("tab", name="Soạn thảo").click()
+    page.locator("#instruction textarea").fill("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2026")
+    page.get_by_text("Thông tin cụ thể (không bắt buộc)").click()
+    page.get_by_role("textbox", name="Tỉnh", exact=True).fill("Hà Tĩnh")
+    page.get_by_role("textbox", name="Ngày (dd/mm/yyyy)").fill("22/12/2026")
+    page.get_by_role("radio", name="trực tuyến", exact=True).check()
+    page.locator("#draft-button").click()
+    page.locator("#draft", has_text="UBND TỈNH HÀ TĨNH").wait_for()
+    assert "ngày 22/12/2026" in page.locator("#draft").inner_text()
+    assert "Tổ chức trực tuyến" in page.locator("#draft").inner_text()
+    assert "còn phải điền" in page.locator("#draft-warnings").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "draft.png"), full_page=True)
+    with page.expect_download() as download:
+        page.locator("#draft-download").click()
+    path = tmp_path / "draft.docx"
+    download.value.save_as(path)
+    assert "HÀ TĨNH" in WordDocument(str(path)).tables[0].cell(0, 0).text
