@@ -168,7 +168,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate_answers, evaluate_retrieval, format_answer_report, format_report
+    from .evaluation import (evaluate_answers, evaluate_drafts, evaluate_retrieval, format_answer_report,
+                             format_draft_report, format_report)
 
     report: dict = {}
     texts = []
@@ -179,6 +180,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         answers = evaluate_answers(_index(), Path(args.questions), args.answers.split(","))
         report.update(answers)
         texts.append(format_answer_report(answers))
+    if args.drafts:
+        drafts = evaluate_drafts(_index(), Path(args.drafts_file))
+        report.update(drafts)
+        texts.append(format_draft_report(drafts))
     text = "\n\n".join(texts)
     print(text)
     if args.report:
@@ -253,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
     p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
     p.add_argument("--answers", default="", help="answer generators to score, e.g. extractive,local")
+    p.add_argument("--drafts", action="store_true", help="also score drafts against eval/drafts.jsonl")
+    p.add_argument("--drafts-file", default=str(Path(__file__).resolve().parent.parent / "eval" / "drafts.jsonl"))
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)
 

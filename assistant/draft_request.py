@@ -21,7 +21,7 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
 _EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:]|$)", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:thành phần(?: gồm)?|participants?)\s*:?\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)

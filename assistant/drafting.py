@@ -54,6 +54,9 @@ class DraftResult(BaseModel):
     warnings: list[str]
 
 
+SKELETONS = {"KH": "ke_hoach_hoi_nghi", "TB": "thong_bao_ket_luan"}
+
+
 def skeleton(settings: Settings, name: str = "ke_hoach_hoi_nghi") -> dict:
     return tomllib.loads((settings.prompts_dir / "skeletons" / f"{name}.toml").read_text("utf-8"))
 
@@ -103,15 +106,16 @@ class Drafter:
         catalog = self.index.catalog
         return {str(v) for f in ("place", "signer", "year") for v in catalog.distinct(f) if v}
 
-    def _unit_tasks(self, units: list[str]) -> dict[str, list[Task]]:
-        """Each unit's tasks in the "Tổ chức thực hiện" part of plans: conference plans first (same kind of
-        document), clean text before restored OCR, short before long; at most `draft_bullets_per_unit`."""
+    def _unit_tasks(self, units: list[str], sk: dict) -> dict[str, list[Task]]:
+        """Each unit's tasks in documents of the skeleton's type (for a plan: its "Tổ chức thực hiện" part):
+        conference documents first, clean text before restored OCR, short before long; at most
+        `draft_bullets_per_unit`."""
         listing = {d["source"]: d for d in self.index.catalog.listing()}
         grouped: dict[str, list[Task]] = {u: [] for u in units}
         for task in self.index.catalog.tasks():
             doc = listing.get(task.source)
-            if task.unit in grouped and doc and fold(doc["doc_type"] or "") == "ke hoach" \
-                    and "to chuc thuc hien" in fold(task.section):
+            if task.unit in grouped and doc and fold(doc["doc_type"] or "") == sk["exemplar_type"] \
+                    and sk["exemplar_section"] in fold(task.section):
                 grouped[task.unit].append(task)
 
         def rank(task: Task) -> tuple:
@@ -121,7 +125,7 @@ class Drafter:
         return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in grouped.items()}
 
     def compose(self, request: DraftRequest) -> tuple[DraftDocument, list[Citation]]:
-        sk = skeleton(self.settings)
+        sk = skeleton(self.settings, SKELETONS[request.doc_type])
         values = _fields(request)
         fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
         stale = {p for p in self.index.catalog.distinct("place")}
@@ -140,7 +144,7 @@ class Drafter:
                         body.append(Block("line", fill(line)))
             for line in part.get("lines", []):
                 body.append(Block("line", "- " + fill(line)))
-            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", [])).items(), 1):
+            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk).items(), 1):
                 body.append(Block("section", f"{n}. {unit}"))
                 if not tasks:
                     body.append(Block("line", "- " + part["fallback"]))
@@ -152,7 +156,8 @@ class Drafter:
                     seen.add(fold(text))
                     citations.append(_citation(len(citations) + 1, task, task.source in restored))
                     body.append(Block("line", f"- {text}. [{len(citations)}]"))
-        annexes = [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))]
+        annexes = [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))] \
+            if request.doc_type == "KH" else []
         document = DraftDocument(
             governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
             doc_type_title=sk["doc_type_title"], title=fill(sk["title"]), body=body, closing=fill(sk["closing"]),
@@ -177,7 +182,8 @@ class Drafter:
         request = parse_request(instruction)
         document, citations = self.compose(request)
         markdown = to_markdown(document)
-        warnings = check_layout(markdown, skeleton(self.settings)["required"])
+        warnings = check_layout(markdown, skeleton(self.settings, SKELETONS[request.doc_type])["required"],
+                                document.doc_type_title)
         warnings += check_specifics(markdown, request, self.exemplar_specifics())
         warnings += check_budget(request)
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
@@ -214,7 +220,7 @@ def _table(rows: list[list[str]]) -> list[str]:
     return [f"| {' | '.join(rows[0])} |", "|" + "---|" * len(rows[0]), *[f"| {' | '.join(r)} |" for r in rows[1:]]]
 
 
-def check_layout(markdown: str, required: list[str]) -> list[str]:
+def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ HOẠCH") -> list[str]:
     """Required parts present and in order, parts numbered I, II, … and sections 1, 2, … within each part."""
     warnings = []
     parts = re.findall(r"^### ([IVX]+)\. (.+)$", markdown, flags=re.MULTILINE)
@@ -233,7 +239,7 @@ def check_layout(markdown: str, required: list[str]) -> list[str]:
         numbers = [int(n) for n in re.findall(r"^\*\*(\d+)\. ", chunk, flags=re.MULTILINE)]
         if numbers and numbers != list(range(1, len(numbers) + 1)):
             warnings.append(f"đánh số mục không liên tục trong phần {chunk.split(chr(10))[0]}: {numbers}")
-    for marker in ("Nơi nhận", "KẾ HOẠCH"):
+    for marker in ("Nơi nhận", doc_type_title):
         if marker not in markdown:
             warnings.append(f"thiếu {marker}")
     return warnings

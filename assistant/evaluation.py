@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -154,4 +155,38 @@ def format_answer_report(report: dict) -> str:
         lines.append(f"{'':<11} missed facts: {', '.join(r['missed_facts']) or '-'}; wrong declines: "
                      f"{', '.join(r['wrong_declines']) or '-'}; {r['citations']} citations"
                      + (f"; {r['note']}" if r["note"] else ""))
+    return "\n".join(lines)
+
+
+def evaluate_drafts(index: SearchIndex, path: Path) -> dict:
+    """Draft score per item: share of must-have elements present, zero when any must-not string (an old
+    province, year, signer …) appears; compared folded, so a missing mark is not a miss."""
+    from .drafting import Drafter
+
+    drafter = Drafter(index)
+    items = load_questions(path)
+    rows = []
+    for item in items:
+        started = time.perf_counter()
+        result = drafter.draft(item["instruction"])
+        seconds = time.perf_counter() - started
+        text = collapse_ws(fold(result.draft))
+        present = [m for m in item["must_have"] if collapse_ws(fold(m)) in text]
+        leaked = [m for m in item["must_not"] if re.search(rf"(?<!\w){re.escape(collapse_ws(fold(m)))}(?!\w)", text)]
+        score = 0.0 if leaked else len(present) / len(item["must_have"])
+        rows.append({"id": item["id"], "score": round(score, 3), "seconds": round(seconds, 3), "leaked": leaked,
+                     "missing": [m for m in item["must_have"] if m not in present], "warnings": len(result.warnings)})
+    return {"drafts": {"n": len(rows), "score": round(sum(r["score"] for r in rows) / max(len(rows), 1), 3),
+                       "stale_items": sum(bool(r["leaked"]) for r in rows),
+                       "p50_seconds": round(_pct([r["seconds"] for r in rows], 0.5), 3), "items": rows}}
+
+
+def format_draft_report(report: dict) -> str:
+    d = report["drafts"]
+    lines = [f"drafts on the dev set (no LLM): n {d['n']}, score {d['score']:.3f}, items with stale specifics "
+             f"{d['stale_items']}, p50 {d['p50_seconds']:.2f} s"]
+    for r in d["items"]:
+        detail = "; ".join(filter(None, [r["leaked"] and f"stale: {', '.join(r['leaked'])}",
+                                         r["missing"] and f"missing: {', '.join(r['missing'])}"]))
+        lines.append(f"  {r['id']} {r['score']:.3f} {r['seconds']:.2f} s" + (f"  ({detail})" if detail else ""))
     return "\n".join(lines)

@@ -137,3 +137,12 @@ def test_the_draft_cli_prints_json_and_writes_word(seed_env, tmp_path):
     empty = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "  "], env=seed_env, capture_output=True,
                            text=True, timeout=300)
     assert empty.returncode == 2 and "empty" in empty.stderr
+
+
+def test_a_notice_of_conclusions_gets_its_own_skeleton(seed_index):
+    result = Drafter(seed_index).draft("Soạn thông báo kết luận của Giám đốc Sở Y tế tỉnh Quảng Trị tại Hội nghị sơ "
+                                       "kết 6 tháng đầu năm 2026 ngày 15/7/2026.")
+    assert "## THÔNG BÁO" in result.draft and "Số: [số]/TB-SYT" in result.draft and "Ngày 15/07/2026" in result.draft
+    assert "TỔ CHỨC THỰC HIỆN" not in result.draft and "DỰ TRÙ KINH PHÍ" not in result.draft
+    assert "TL. GIÁM ĐỐC" in result.draft
+    assert not [w for w in result.warnings if w.startswith("thiếu") or "chi tiết cũ" in w]
