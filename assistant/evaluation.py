@@ -22,6 +22,12 @@ STRIPPED = "stripped"
 SUBSETS = ("accented", STRIPPED, "unaccented", "english")
 
 
+def _timed(call, *args):
+    started = time.perf_counter()
+    result = call(*args)
+    return result, time.perf_counter() - started
+
+
 def load_questions(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
@@ -106,9 +112,7 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
         chain.ask(questions[0]["question"])  # warm-up: the embedder and the LLM load once
         rows = []
         for q in questions:
-            started = time.perf_counter()
-            answer = chain.ask(q["question"])
-            seconds = time.perf_counter() - started
+            answer, seconds = _timed(chain.ask, q["question"])
             text = collapse_ws(fold(answer.answer))
             cited = index.catalog.documents([c.chunk_id for c in answer.citations if c.chunk_id])
             by_id = {d.id: d for d in cited}
@@ -167,9 +171,7 @@ def evaluate_drafts(index: SearchIndex, path: Path) -> dict:
     items = load_questions(path)
     rows = []
     for item in items:
-        started = time.perf_counter()
-        result = drafter.draft(item["instruction"])
-        seconds = time.perf_counter() - started
+        result, seconds = _timed(drafter.draft, item["instruction"])
         text = collapse_ws(fold(result.draft))
         present = [m for m in item["must_have"] if collapse_ws(fold(m)) in text]
         leaked = [m for m in item["must_not"] if re.search(rf"(?<!\w){re.escape(collapse_ws(fold(m)))}(?!\w)", text)]
