@@ -147,16 +147,22 @@ class AnswerChain:
         deadline = f" ({said['deadline'].format(deadline=task.deadline)})" if task.deadline else ""
         return f"- {task.task.rstrip('.;')}{deadline} [{n}]"
 
-    def _passage_scores(self, question: str, candidates: list[str], language: str) -> list[float]:
+    def _passage_scores(self, question: str, candidates: list[str], contexts: list[str], language: str) -> list[float]:
         """How well each passage matches: IDF-weighted shared words, or for an English question (no words
-        shared with Vietnamese text) the embedder's similarity."""
+        shared with Vietnamese text) the embedder's similarity. A word found only in the passage's title and
+        section path counts `extract_context_share` as much: `Địa điểm: Trụ sở …` answers where the meeting
+        its document is about takes place, though the passage itself does not name the meeting."""
         if language == "en":
             embedder = self.index.embedder
             query = np.array(embedder.embed_query(question))
             return [float(np.dot(query, v)) for v in np.array(embedder.embed_documents(candidates))]
-        tokens = content_tokens(question)
-        weights = {t: self.index.lexical.idf(t) for t in tokens}
-        return [sum(w for t, w in weights.items() if t in content_tokens(text)) for text in candidates]
+        weights = {t: self.index.lexical.idf(t) for t in content_tokens(question)}
+        share = self.settings.extract_context_share
+        scores = []
+        for text, context in zip(candidates, contexts):
+            own, around = content_tokens(text), content_tokens(context)
+            scores.append(sum(w if t in own else share * w if t in around else 0.0 for t, w in weights.items()))
+        return scores
 
     def _extract(self, question: str, chunks: list[Document]) -> str:
         """The passages that match the question best, quoted and marked with their chunk. Every passage
@@ -170,8 +176,9 @@ class AnswerChain:
         candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
                       if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2]
         language = answer_language(question)
+        contexts = [" ".join((c.metadata.get("title", ""), c.metadata.get("section", ""))) for c in chunks]
         scores = self._passage_scores(question, [found[n][o].text + " " + found[n][o].original for n, o in candidates],
-                                      language)
+                                      [contexts[n] for n, _ in candidates], language)
         boost = self.settings.extract_type_boost
         scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)
                          for (n, o), score in zip(candidates, scores)), reverse=True)

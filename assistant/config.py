@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     # passage that states the kind of fact asked for (date, number, place) this much more.
     extract_keep_share: float = 0.4  # swept 0.4-0.7 on the dev set: lower keeps whole lists
     extract_type_boost: float = 1.5
+    # Weight of a question word found only in a passage's title / section path (swept 0-0.7: 0.5 and 0.7 tie on
+    # facts, 0.5 quotes less).
+    extract_context_share: float = 0.5
     # The same for the embedder's similarities, used for an English question: they lie closer together.
     extract_keep_share_dense: float = 0.85
     # Below these the corpus is taken not to hold the answer: the IDF-weighted share of a question's words
