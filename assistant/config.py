@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     # Answering (assistant/answer.py). Chunks handed to the generator, and how many sentences the
     # extractive answer quotes.
     answer_chunks: int = 4
+    # The LLM reads only the passages of each chunk that match the question, not whole chunks.
+    llm_focused_context: bool = True
     extract_sentences: int = 8
     # Extractive answers keep every passage scoring at least this share of the best one, and weigh a
     # passage that states the kind of fact asked for (date, number, place) this much more.
