@@ -145,10 +145,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_draft(args: argparse.Namespace) -> int:
     from .docx_export import to_docx
     from .drafting import Drafter
+    from .llm import get_generator
 
     index = _index()
     try:
-        result, document = Drafter(index).build(args.instruction)
+        result, document = Drafter(index, lambda: get_generator(index.settings)).build(args.instruction)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -162,6 +163,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(f"[{c.n}] {c.source} — {c.section}")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    print(f"drafted by {result.mode} in {result.stats['seconds']} s", file=sys.stderr)
     if args.docx:
         print(f"Word file written to {args.docx}", file=sys.stderr)
     return 0
@@ -181,7 +183,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report.update(answers)
         texts.append(format_answer_report(answers))
     if args.drafts:
-        drafts = evaluate_drafts(_index(), Path(args.drafts_file))
+        drafts = evaluate_drafts(_index(), Path(args.drafts_file), args.drafts.split(","))
         report.update(drafts)
         texts.append(format_draft_report(drafts))
     text = "\n\n".join(texts)
@@ -258,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
     p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
     p.add_argument("--answers", default="", help="answer generators to score, e.g. extractive,local")
-    p.add_argument("--drafts", action="store_true", help="also score drafts against eval/drafts.jsonl")
+    p.add_argument("--drafts", nargs="?", const="extractive", default="",
+                   help="also score drafts against eval/drafts.jsonl, per generator (default extractive), e.g. extractive,local")
     p.add_argument("--drafts-file", default=str(Path(__file__).resolve().parent.parent / "eval" / "drafts.jsonl"))
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)

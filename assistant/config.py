@@ -100,6 +100,15 @@ class Settings(BaseSettings):
 
     # Drafting (assistant/drafting.py): exemplar tasks adapted per unit of a plan's "Tổ chức thực hiện".
     draft_bullets_per_unit: int = 4
+    # With an LLM, each unit's tasks are rewritten from those exemplars, at most this many tokens a unit;
+    # units still waiting once this many seconds are spent keep their adapted exemplars (a full plan must
+    # come in under a minute on 2 cores).
+    draft_unit_max_tokens: int = 220
+    draft_llm_budget_seconds: float = 40.0
+    # Generator modes whose LLM rewrites those tasks. Not the packaged local model by default: it copies the
+    # exemplars verbatim, OCR slips included, even shown how to mend them (README: Drafting), so it would
+    # spend 40 s to change nothing.
+    draft_llm_modes: list[str] = ["openai"]
 
     # The web server (assistant/api.py, assistant/web.py).
     host: str = "127.0.0.1"

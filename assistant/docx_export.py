@@ -58,6 +58,24 @@ def to_docx(draft: DraftDocument) -> bytes:
     style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(BODY_PT)
 
+    if draft.partial:  # one part, to paste into a document being written: its blocks only
+        for block in draft.body:
+            _block(doc, block)
+    else:
+        _whole(doc, draft)
+    for block in draft.annexes:
+        if block.kind == "part":
+            doc.add_page_break()
+            _paragraph(doc, block.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        else:
+            _block(doc, block)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _whole(doc, draft: DraftDocument) -> None:
+    """Header table, type and title, body, closing, then Nơi nhận beside the signature."""
     header = doc.add_table(rows=1, cols=2)
     left, right = header.cell(0, 0), header.cell(0, 1)
     _paragraph(left, draft.governing, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -81,16 +99,6 @@ def to_docx(draft: DraftDocument) -> bytes:
         _paragraph(signature, line, bold=bool(line), align=WD_ALIGN_PARAGRAPH.CENTER)
     for cell in (left, right, recipients, signature):
         _drop_empty_first(cell)
-
-    for block in draft.annexes:
-        if block.kind == "part":
-            doc.add_page_break()
-            _paragraph(doc, block.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        else:
-            _block(doc, block)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def _block(doc, block: Block) -> None:

@@ -1,11 +1,14 @@
 """Draft a plan in the house style: the request fills a skeleton from prompts/skeletons/, part V adapts the
-tasks that plans in the corpus gave the same units (their specifics replaced), each adapted bullet cites its
-exemplar; then the layout and the specifics are checked and every problem is reported as a warning."""
+tasks that plans in the corpus gave the same units (their specifics replaced) and, with an LLM, rewrites them
+for the new event (assistant/draft_generation.py); each task cites its exemplar. The layout and the specifics
+are then checked and every problem is reported as a warning. A request for one part drafts only that part."""
 
 from __future__ import annotations
 
 import re
+import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from string import Template
 
@@ -13,8 +16,10 @@ from pydantic import BaseModel
 
 from .citations import Citation
 from .config import Settings
+from .draft_generation import TaskWriter
 from .draft_request import DraftRequest, parse_request
 from .index import SearchIndex
+from .llm import Generator
 from .tasks import Task
 from .text import fold
 
@@ -46,12 +51,15 @@ class DraftDocument:
     recipients: list[str]
     signature: list[str]
     annexes: list[Block]
+    partial: bool = False  # only the parts asked for: no header, closing, signature or annexes
 
 
 class DraftResult(BaseModel):
     draft: str  # Markdown
     citations: list[Citation]
     warnings: list[str]
+    mode: str = "extractive"  # who wrote the tasks: the LLM mode, or extractive (adapted exemplars)
+    stats: dict = {}
 
 
 SKELETONS = {"KH": "ke_hoach_hoi_nghi", "TB": "thong_bao_ket_luan"}
@@ -96,10 +104,40 @@ def _citation(n: int, task: Task, restored: bool) -> Citation:
                     quote_original=task.quote, restored=restored, chunk_id=task.chunk_id)
 
 
+def _adapted(tasks: list[Task], request: DraftRequest, stale: set[str]) -> list[tuple[str, Task]]:
+    """A unit's exemplar tasks with their specifics replaced, each once."""
+    seen: set[str] = set()
+    adapted = []
+    for task in tasks:
+        text = _despecify(task.task.rstrip(" .;"), request, stale)
+        if fold(text) not in seen:
+            seen.add(fold(text))
+            adapted.append((text, task))
+    return adapted
+
+
+def agenda_rows(agenda: dict, request: DraftRequest, fill: Callable[[str], str]) -> list[list[str]]:
+    """The agenda timed from the requested start (`08h00 - 08h30`), or with the times left to fill in."""
+    rows = [list(agenda["header"])]
+    start = re.fullmatch(r"(\d{2})h(\d{2})", request.time or "")
+    minute = int(start.group(1)) * 60 + int(start.group(2)) if start else None
+    for minutes, content, who in agenda["items"]:
+        if minute is None:
+            when = "[giờ]"
+        else:
+            when = f"{minute // 60:02d}h{minute % 60:02d} - {(minute + minutes) // 60:02d}h{(minute + minutes) % 60:02d}"
+            minute += minutes
+        rows.append([when, fill(content), who])
+    return rows
+
+
 class Drafter:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, generator: Callable[[], Generator] | None = None) -> None:
+        """`generator` gives the LLM when a draft needs it (started on first use); without it, or when it
+        is extractive, the adapted exemplars stand as they are."""
         self.index = index
         self.settings = index.settings
+        self.generator = generator
 
     def exemplar_specifics(self) -> set[str]:
         """Places, signers and years of the documents in the corpus: none may reach a new draft unasked."""
@@ -124,15 +162,17 @@ class Drafter:
 
         return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in grouped.items()}
 
-    def compose(self, request: DraftRequest) -> tuple[DraftDocument, list[Citation]]:
+    def compose(self, request: DraftRequest, writer: TaskWriter | None = None) -> tuple[DraftDocument, list[Citation]]:
         sk = skeleton(self.settings, SKELETONS[request.doc_type])
         values = _fields(request)
         fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
         stale = {p for p in self.index.catalog.distinct("place")}
         restored = {d["source"] for d in self.index.catalog.listing() if d["restored"]}
-        body: list[Block] = [Block("line", fill(line)) for line in sk["basis"]]
+        parts = [p for p in sk["part"] if not request.sections or any(s in fold(p["heading"]) for s in request.sections)]
+        body: list[Block] = [] if request.sections else [Block("line", fill(line)) for line in sk["basis"]]
         citations: list[Citation] = []
-        for part in sk["part"]:
+        cited: dict[str, int] = {}
+        for part in parts:
             body.append(Block("part", part["heading"]))
             for section in part.get("section", []):
                 body.append(Block("section", section["heading"]))
@@ -146,23 +186,30 @@ class Drafter:
                 body.append(Block("line", "- " + fill(line)))
             for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk).items(), 1):
                 body.append(Block("section", f"{n}. {unit}"))
-                if not tasks:
+                adapted = _adapted(tasks, request, stale)
+                written = writer.rewrite(unit, [text for text, _ in adapted]) if writer else None
+                lines = [(text, adapted[i][1]) for text, i in written] if written else adapted
+                if not lines:
                     body.append(Block("line", "- " + part["fallback"]))
-                seen: set[str] = set()
-                for task in tasks:
-                    text = _despecify(task.task.rstrip(" .;"), request, stale)
-                    if fold(text) in seen:
-                        continue
-                    seen.add(fold(text))
-                    citations.append(_citation(len(citations) + 1, task, task.source in restored))
-                    body.append(Block("line", f"- {text}. [{len(citations)}]"))
-        annexes = [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))] \
-            if request.doc_type == "KH" else []
+                for text, task in lines:
+                    if task.chunk_id + task.task not in cited:
+                        citations.append(_citation(len(citations) + 1, task, task.source in restored))
+                        cited[task.chunk_id + task.task] = len(citations)
+                    body.append(Block("line", f"- {text}. [{cited[task.chunk_id + task.task]}]"))
+        annexes = [] if request.sections else self._annexes(sk, request, fill)
         document = DraftDocument(
             governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
             doc_type_title=sk["doc_type_title"], title=fill(sk["title"]), body=body, closing=fill(sk["closing"]),
-            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes)
+            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes, partial=bool(request.sections))
         return document, citations
+
+    def _annexes(self, sk: dict, request: DraftRequest, fill: Callable[[str], str]) -> list[Block]:
+        annexes = []
+        if "agenda" in sk:
+            annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=agenda_rows(sk["agenda"], request, fill))]
+        if request.doc_type == "KH":
+            annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))]
+        return annexes
 
     @staticmethod
     def _budget_rows(request: DraftRequest) -> list[list[str]]:
@@ -179,12 +226,19 @@ class Drafter:
         """The checked draft, and the document it renders, for the Word export."""
         if not instruction.strip():
             raise ValueError("the instruction is empty")
+        started = time.perf_counter()
         request = parse_request(instruction)
-        document, citations = self.compose(request)
+        sk = skeleton(self.settings, SKELETONS[request.doc_type])
+        generator = self.generator() if self.generator else None
+        writer = None
+        if generator and generator.chat is not None and generator.mode in self.settings.draft_llm_modes:
+            event = f"{Template(sk['title']).safe_substitute(_fields(request))} của Sở Y tế tỉnh {request.province or '[tỉnh]'}"
+            writer = TaskWriter(generator.chat, self.settings, request, self.exemplar_specifics(), _OCR_LEFTOVER, event)
+        document, citations = self.compose(request, writer)
         markdown = to_markdown(document)
-        warnings = check_layout(markdown, skeleton(self.settings, SKELETONS[request.doc_type])["required"],
-                                document.doc_type_title)
-        warnings += check_specifics(markdown, request, self.exemplar_specifics())
+        warnings = check_layout(markdown, request.sections or sk["required"], document.doc_type_title,
+                                whole=not document.partial)
+        warnings += check_specifics(markdown, request, self.exemplar_specifics(), whole=not document.partial)
         warnings += check_budget(request)
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
@@ -192,13 +246,19 @@ class Drafter:
         damaged = [b.text for b in document.body if _OCR_LEFTOVER.search(b.text)]
         if damaged:
             warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + damaged[0][:80])
-        return DraftResult(draft=markdown, citations=citations, warnings=warnings), document
+        stats = {"seconds": round(time.perf_counter() - started, 2)}
+        if writer:
+            stats.update(writer.stats.as_dict())
+            if writer.stats.skipped:
+                warnings.append(f"{writer.stats.skipped} đơn vị giữ nhiệm vụ mẫu: hết thời gian dành cho LLM")
+        mode = generator.mode if writer and writer.stats.kept else "extractive"
+        return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats), document
 
 
 def to_markdown(doc: DraftDocument) -> str:
-    lines = [f"**{doc.governing}**  ", f"**{doc.issuer}**", "", doc.number, "", f"*{doc.place_date}*", "",
-             f"## {doc.doc_type_title}", f"**{doc.title}**", ""]
-    for block in [*doc.body, Block("line", ""), Block("line", doc.closing)]:
+    lines = [] if doc.partial else [f"**{doc.governing}**  ", f"**{doc.issuer}**", "", doc.number, "",
+                                    f"*{doc.place_date}*", "", f"## {doc.doc_type_title}", f"**{doc.title}**", ""]
+    for block in doc.body if doc.partial else [*doc.body, Block("line", ""), Block("line", doc.closing)]:
         if block.kind == "part":
             lines += ["", f"### {block.text}"]
         elif block.kind == "section":
@@ -209,6 +269,8 @@ def to_markdown(doc: DraftDocument) -> str:
             lines.append(block.text)
         else:
             lines += ["", block.text]  # a paragraph of its own, not run into the heading above
+    if doc.partial:
+        return "\n".join(lines).strip() + "\n"
     lines += ["", "**Nơi nhận:**", *[f"- {r}" for r in doc.recipients], "",
               *[f"**{s}**  " if s else "" for s in doc.signature]]
     for block in doc.annexes:
@@ -220,8 +282,9 @@ def _table(rows: list[list[str]]) -> list[str]:
     return [f"| {' | '.join(rows[0])} |", "|" + "---|" * len(rows[0]), *[f"| {' | '.join(r)} |" for r in rows[1:]]]
 
 
-def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ HOẠCH") -> list[str]:
-    """Required parts present and in order, parts numbered I, II, … and sections 1, 2, … within each part."""
+def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ HOẠCH", whole: bool = True) -> list[str]:
+    """Required parts present and in order, parts numbered I, II, … and sections 1, 2, … within each part;
+    a whole document also has its type title and Nơi nhận (one part drafted alone keeps its numeral)."""
     warnings = []
     parts = re.findall(r"^### ([IVX]+)\. (.+)$", markdown, flags=re.MULTILINE)
     names = [fold(name) for _, name in parts]
@@ -233,20 +296,21 @@ def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ
     if found != sorted(found):
         warnings.append("các phần bắt buộc không theo thứ tự")
     numerals = [numeral for numeral, _ in parts]
-    if numerals != _ROMAN[:len(numerals)]:
+    if whole and numerals != _ROMAN[:len(numerals)]:
         warnings.append(f"đánh số phần không liên tục: {', '.join(numerals)}")
     for chunk in re.split(r"^### ", markdown, flags=re.MULTILINE)[1:]:
         numbers = [int(n) for n in re.findall(r"^\*\*(\d+)\. ", chunk, flags=re.MULTILINE)]
         if numbers and numbers != list(range(1, len(numbers) + 1)):
             warnings.append(f"đánh số mục không liên tục trong phần {chunk.split(chr(10))[0]}: {numbers}")
-    for marker in ("Nơi nhận", doc_type_title):
+    for marker in ("Nơi nhận", doc_type_title) if whole else ():
         if marker not in markdown:
             warnings.append(f"thiếu {marker}")
     return warnings
 
 
-def check_specifics(markdown: str, request: DraftRequest, specifics: set[str]) -> list[str]:
-    """Places, signers and years of old documents that the request did not ask for; other years too."""
+def check_specifics(markdown: str, request: DraftRequest, specifics: set[str], whole: bool = True) -> list[str]:
+    """Places, signers and years of old documents that the request did not ask for; other years too; in a
+    whole document, the requested province and date."""
     asked = fold(request.instruction)
     text = fold(markdown)
     warnings = [f"chi tiết cũ từ văn bản mẫu: {s}" for s in sorted(specifics)
@@ -255,6 +319,8 @@ def check_specifics(markdown: str, request: DraftRequest, specifics: set[str]) -
         others = sorted({y.group(0) for y in re.finditer(r"\b20\d{2}\b", markdown)} - {str(request.year)} - set(
             re.findall(r"\b20\d{2}\b", request.instruction)))
         warnings += [f"năm khác năm yêu cầu: {y}" for y in others if f"chi tiết cũ từ văn bản mẫu: {y}" not in warnings]
+    if not whole:
+        return warnings
     if request.province and fold(request.province) not in text:
         warnings.append(f"không thấy tỉnh yêu cầu: {request.province}")
     if request.date and request.date not in markdown:

@@ -162,33 +162,49 @@ def format_answer_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def evaluate_drafts(index: SearchIndex, path: Path) -> dict:
-    """Draft score per item: share of must-have elements present, zero when any must-not string (an old
-    province, year, signer …) appears; compared folded, so a missing mark is not a miss."""
+def evaluate_drafts(index: SearchIndex, path: Path, generators: list[str]) -> dict:
+    """Draft score per item and generator: share of must-have elements present, zero when any must-not string
+    (an old province, year, signer …) appears; compared folded, so a missing mark is not a miss."""
     from .drafting import Drafter
+    from .llm import get_generator
 
-    drafter = Drafter(index)
     items = load_questions(path)
-    rows = []
-    for item in items:
-        result, seconds = _timed(drafter.draft, item["instruction"])
-        text = collapse_ws(fold(result.draft))
-        present = [m for m in item["must_have"] if collapse_ws(fold(m)) in text]
-        leaked = [m for m in item["must_not"] if re.search(rf"(?<!\w){re.escape(collapse_ws(fold(m)))}(?!\w)", text)]
-        score = 0.0 if leaked else len(present) / len(item["must_have"])
-        rows.append({"id": item["id"], "score": round(score, 3), "seconds": round(seconds, 3), "leaked": leaked,
-                     "missing": [m for m in item["must_have"] if m not in present], "warnings": len(result.warnings)})
-    return {"drafts": {"n": len(rows), "score": round(sum(r["score"] for r in rows) / max(len(rows), 1), 3),
-                       "stale_items": sum(bool(r["leaked"]) for r in rows),
-                       "p50_seconds": round(_pct([r["seconds"] for r in rows], 0.5), 3), "items": rows}}
+    results = {}
+    for name in generators:
+        generator = get_generator(index.settings.model_copy(update={"llm": name}))
+        drafter = Drafter(index, lambda: generator)
+        rows = []
+        for item in items:
+            result, seconds = _timed(drafter.draft, item["instruction"])
+            text = collapse_ws(fold(result.draft))
+            present = [m for m in item["must_have"] if collapse_ws(fold(m)) in text]
+            leaked = [m for m in item["must_not"] if re.search(rf"(?<!\w){re.escape(collapse_ws(fold(m)))}(?!\w)", text)]
+            score = 0.0 if leaked else len(present) / len(item["must_have"])
+            rows.append({"id": item["id"], "score": round(score, 3), "seconds": round(seconds, 3), "leaked": leaked,
+                         "missing": [m for m in item["must_have"] if m not in present], "mode": result.mode,
+                         "warnings": len(result.warnings), "tokens": result.stats.get("tokens", 0),
+                         "llm_seconds": result.stats.get("llm_seconds", 0.0),
+                         "rejected": result.stats.get("llm_rejected", 0)})
+        tokens, llm_seconds = sum(r["tokens"] for r in rows), sum(r["llm_seconds"] for r in rows)
+        results[name] = {
+            "n": len(rows), "score": round(sum(r["score"] for r in rows) / max(len(rows), 1), 3),
+            "stale_items": sum(bool(r["leaked"]) for r in rows), "generator": generator.mode, "note": generator.note,
+            "p50_seconds": round(_pct([r["seconds"] for r in rows], 0.5), 3),
+            "max_seconds": round(max(r["seconds"] for r in rows), 3),
+            "tokens_per_second": round(tokens / llm_seconds, 1) if llm_seconds else None,
+            "rejected_lines": sum(r["rejected"] for r in rows), "items": rows}
+    return {"drafts": results}
 
 
 def format_draft_report(report: dict) -> str:
-    d = report["drafts"]
-    lines = [f"drafts on the dev set (no LLM): n {d['n']}, score {d['score']:.3f}, items with stale specifics "
-             f"{d['stale_items']}, p50 {d['p50_seconds']:.2f} s"]
-    for r in d["items"]:
-        detail = "; ".join(filter(None, [r["leaked"] and f"stale: {', '.join(r['leaked'])}",
-                                         r["missing"] and f"missing: {', '.join(r['missing'])}"]))
-        lines.append(f"  {r['id']} {r['score']:.3f} {r['seconds']:.2f} s" + (f"  ({detail})" if detail else ""))
+    lines = []
+    for name, d in report["drafts"].items():
+        rate = f", {d['tokens_per_second']} tok/s, {d['rejected_lines']} LLM lines rejected" if d["tokens_per_second"] else ""
+        lines.append(f"drafts on the dev set ({name} → {d['generator']}): n {d['n']}, score {d['score']:.3f}, items with "
+                     f"stale specifics {d['stale_items']}, p50 {d['p50_seconds']:.2f} s, max {d['max_seconds']:.2f} s{rate}"
+                     + (f"; {d['note']}" if d["note"] else ""))
+        for r in d["items"]:
+            detail = "; ".join(filter(None, [r["leaked"] and f"stale: {', '.join(r['leaked'])}",
+                                             r["missing"] and f"missing: {', '.join(r['missing'])}"]))
+            lines.append(f"  {r['id']} {r['score']:.3f} {r['seconds']:.2f} s {r['mode']}" + (f"  ({detail})" if detail else ""))
     return "\n".join(lines)

@@ -25,7 +25,7 @@ class Assistant:
         self.index = index or SearchIndex(settings)
         self.chain = AnswerChain(self.index, generator)
         self.library = DocumentLibrary(self.index, settings)
-        self.drafter = Drafter(self.index)
+        self.drafter = Drafter(self.index, lambda: self.chain.generator)
         # Answers are CPU work: a few at a time, first come first served. Many at once only thrash the two
         # cores (50 users: p95 33 s unbounded, see README), and a queue keeps waiting times fair.
         self._answers = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")

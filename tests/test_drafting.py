@@ -14,7 +14,7 @@ from docx import Document as WordDocument
 
 from assistant.docx_export import to_docx
 from assistant.draft_request import parse_request
-from assistant.drafting import Drafter, check_budget, check_layout, check_specifics, skeleton
+from assistant.drafting import Drafter, agenda_rows, check_budget, check_layout, check_specifics, skeleton
 from assistant.text import fold
 
 INSTRUCTION = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực "
@@ -108,7 +108,8 @@ def test_the_word_file_reads_back_in_the_decree_layout(drafted, tmp_path):
     assert [p.split(".")[0] for p in parts] == ["I", "II", "III", "IV", "V"]
     footer = word.tables[1]
     assert footer.cell(0, 0).text.startswith("Nơi nhận:") and "GIÁM ĐỐC" in footer.cell(0, 1).text
-    budget = word.tables[2]
+    agenda, budget = word.tables[2], word.tables[3]
+    assert agenda.cell(0, 0).text == "Thời gian" and agenda.cell(1, 0).text == "08h00 - 08h30"
     assert budget.cell(0, 1).text == "Nội dung" and "8.000.000 đồng" in budget.rows[-1].cells[2].text
     fonts = {r.font.name for p in word.paragraphs for r in p.runs if r.text}
     assert fonts == {"Times New Roman"} and not any("[1]" in p for p in paragraphs)  # markers stay out
@@ -127,14 +128,16 @@ def test_libreoffice_opens_the_word_file(drafted, tmp_path):
 
 def test_the_draft_cli_prints_json_and_writes_word(seed_env, tmp_path):
     out = tmp_path / "draft.docx"
+    env = {**seed_env, "ASSISTANT_LLM": "extractive"}
     done = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "--json", "--docx", str(out), INSTRUCTION],
-                          env=seed_env, capture_output=True, text=True, timeout=300)
+                          env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)
-    assert set(body) == {"draft", "citations", "warnings"} and "V. TỔ CHỨC THỰC HIỆN" in body["draft"]
+    assert set(body) >= {"draft", "citations", "warnings"} and "V. TỔ CHỨC THỰC HIỆN" in body["draft"]
+    assert body["mode"] == "extractive"
     assert set(body["citations"][0]) >= {"n", "source", "title", "section", "quote"}
     assert out.stat().st_size > 10_000
-    empty = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "  "], env=seed_env, capture_output=True,
+    empty = subprocess.run([sys.executable, "-m", "assistant.cli", "draft", "  "], env=env, capture_output=True,
                            text=True, timeout=300)
     assert empty.returncode == 2 and "empty" in empty.stderr
 
@@ -146,3 +149,27 @@ def test_a_notice_of_conclusions_gets_its_own_skeleton(seed_index):
     assert "TỔ CHỨC THỰC HIỆN" not in result.draft and "DỰ TRÙ KINH PHÍ" not in result.draft
     assert "TL. GIÁM ĐỐC" in result.draft
     assert not [w for w in result.warnings if w.startswith("thiếu") or "chi tiết cũ" in w]
+
+
+
+def test_the_agenda_annex_is_timed_from_the_requested_start(drafted, seed_settings):
+    result, document = drafted
+    assert "### CHƯƠNG TRÌNH HỘI NGHỊ" in result.draft
+    agenda = next(b.rows for b in document.annexes if b.kind == "table" and b.rows[0][0] == "Thời gian")
+    times = [row[0] for row in agenda[1:]]
+    assert times[:2] == ["08h00 - 08h30", "08h30 - 08h40"]
+    assert all(a.split(" - ")[1] == b.split(" - ")[0] for a, b in zip(times, times[1:]))  # no gap, no overlap
+    assert any("6 tháng đầu năm 2026" in row[1] for row in agenda)  # the event's period, not an old one
+    untimed = agenda_rows(skeleton(seed_settings)["agenda"], parse_request(INSTRUCTION.replace(" lúc 8h00", "")), str)
+    assert {row[0] for row in untimed[1:]} == {"[giờ]"}
+
+
+def test_one_part_can_be_drafted_alone(seed_index):
+    result, document = Drafter(seed_index).build(
+        "Soạn phần Tổ chức thực hiện cho kế hoạch Hội nghị tổng kết năm 2026 của Sở Y tế tỉnh Hà Tĩnh")
+    assert result.draft.startswith("### V. TỔ CHỨC THỰC HIỆN") and "Phòng Kế hoạch - Tài chính" in result.draft
+    for absent in ("UBND TỈNH", "MỤC ĐÍCH", "Nơi nhận", "DỰ TRÙ KINH PHÍ", "CHƯƠNG TRÌNH"):
+        assert absent not in result.draft
+    assert result.citations and not [w for w in result.warnings if w.startswith("thiếu") or "đánh số" in w]
+    word = WordDocument(io.BytesIO(to_docx(document)))
+    assert not word.tables and word.paragraphs[0].text == "V. TỔ CHỨC THỰC HIỆN"

@@ -59,3 +59,55 @@ def test_openai_mode_without_a_url_is_a_clear_error(seed_index):
 
     with pytest.raises(LlmUnavailable, match="ASSISTANT_LLM_BASE_URL"):
         get_generator(seed_index.settings.model_copy(update={"llm": "openai", "llm_base_url": None}))
+
+
+DRAFT = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực tuyến "
+         "ngày 15/7/2026 lúc 8h00. Các đơn vị gửi báo cáo trước ngày 10/7/2026.")
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_index, local):
+    """The OpenAI-compatible mode, the one whose LLM rewrites drafted tasks by default, on the local server."""
+    settings = seed_index.settings.model_copy(update={"llm": "openai", "llm_base_url": str(local.chat.openai_api_base)})
+    return get_generator(settings)
+
+
+def test_the_llm_writes_each_units_tasks_and_every_line_is_checked(seed_index, endpoint):
+    from assistant.drafting import Drafter
+
+    result = Drafter(seed_index, lambda: endpoint).draft(DRAFT)
+    assert result.mode == "openai" and result.stats["tokens"] > 0 and result.stats["llm_lines"] > 0
+    part = result.draft.split("### V. TỔ CHỨC THỰC HIỆN")[1].split("Trên đây")[0]
+    tasks = [line for line in part.splitlines() if line.startswith("- ")]
+    assert tasks and all(line.rstrip(".").endswith("]") for line in tasks)  # every task cites its exemplar
+    text = fold(result.draft)
+    for stale in ("dong nai", "lai chau", "lang son", "2025", "2022", "26/12/2025"):
+        assert stale not in text, stale
+    assert all(f"[{c.n}]" in result.draft for c in result.citations)
+
+
+def test_a_written_line_with_a_number_or_place_nobody_gave_is_rejected():
+    import re
+
+    from assistant.draft_generation import line_problem
+    from assistant.draft_request import parse_request
+
+    request = parse_request(DRAFT)
+    exemplar = "Chuẩn bị tài liệu Hội nghị, gửi đại biểu trước ngày 10/7/2026"
+    ocr = re.compile(r"[¢§€&]")
+    assert line_problem("Chuẩn bị tài liệu và gửi đại biểu trước ngày 10/7/2026", exemplar, request, set(), ocr) == ""
+    assert "26/12/2025" in line_problem("Gửi tài liệu trước ngày 26/12/2025", exemplar, request, set(), ocr)
+    assert "Đồng Nai" in line_problem("Phối hợp với Sở Y tế tỉnh Đồng Nai chuẩn bị", exemplar, request, {"Đồng Nai"}, ocr)
+    assert line_problem("Chuẩn bị:", exemplar, request, set(), ocr)  # a fragment
+
+
+def test_units_left_when_the_llm_time_budget_is_spent_keep_their_exemplars(seed_index, endpoint, local):
+    from assistant.drafting import Drafter
+
+    drafter = Drafter(seed_index, lambda: endpoint)
+    drafter.settings = seed_index.settings.model_copy(update={"draft_llm_budget_seconds": 0.0})
+    result = drafter.draft(DRAFT)
+    assert result.mode == "extractive" and result.stats["llm_skipped_units"] == 5
+    assert any("hết thời gian" in w for w in result.warnings) and "Phòng Kế hoạch - Tài chính" in result.draft
+    # The packaged local model only copies the exemplars: by default it is not asked to.
+    assert "tokens" not in Drafter(seed_index, lambda: local).draft(DRAFT).stats

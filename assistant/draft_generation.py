@@ -1,0 +1,104 @@
+"""The LLM rewrites each unit's tasks of a new plan from the exemplar tasks adapted for it, in clean Vietnamese
+for the new event. Every line it writes is checked: it must cite one of the exemplars it was given, and every
+number in it must come from the request or from that exemplar (no old dates, years or amounts), with no old
+place, signer or OCR residue. A unit whose lines all fail keeps its adapted exemplars; units still waiting
+when the time budget is spent keep theirs too, so a draft never takes much longer than the budget."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from langchain_core.language_models import BaseChatModel
+
+from .config import Settings
+from .draft_request import DraftRequest
+from .prompts import chat_prompt
+from .text import fold
+
+_LINE = re.compile(r"^\s*(?:[-•*+]|\d+[.)])\s*[\"“]?\s*(?:-\s*)?(.+?)\s*\[(\d+)\]\s*[.;]?\s*[\"”]?\s*$")
+_NUMBER = re.compile(r"\d+(?:[./,]\d+)*")
+_MIN_CHARS = 15  # shorter than this is a fragment, not a task
+
+
+@dataclass
+class WriterStats:
+    units: int = 0  # units the LLM wrote
+    kept: int = 0  # lines kept
+    rejected: int = 0  # lines that failed a check
+    skipped: int = 0  # units left with their exemplars because the time budget was spent
+    tokens: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        rate = self.tokens / self.seconds if self.seconds else 0.0
+        return {"llm_units": self.units, "llm_lines": self.kept, "llm_rejected": self.rejected,
+                "llm_skipped_units": self.skipped, "tokens": self.tokens, "llm_seconds": round(self.seconds, 1),
+                "tokens_per_second": round(rate, 1)}
+
+
+def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set[str], ocr_leftover: re.Pattern) -> str:
+    """Why a written line may not stand in the draft, or "" when it may."""
+    if len(text) < _MIN_CHARS:
+        return "quá ngắn"
+    allowed = set(_NUMBER.findall(request.instruction)) | set(_NUMBER.findall(exemplar))
+    if request.year:
+        allowed.add(str(request.year))
+    foreign = [n for n in _NUMBER.findall(text) if n not in allowed]
+    if foreign:
+        return f"số liệu không có trong yêu cầu: {foreign[0]}"
+    asked, folded = fold(request.instruction), fold(text)
+    for specific in specifics:
+        if fold(specific) not in asked and re.search(rf"\b{re.escape(fold(specific))}\b", folded):
+            return f"chi tiết cũ: {specific}"
+    if ocr_leftover.search(text):
+        return "còn lỗi chữ OCR"
+    return ""
+
+
+class TaskWriter:
+    """One draft's LLM pass over the units of its "Tổ chức thực hiện" part."""
+
+    def __init__(self, chat: BaseChatModel, settings: Settings, request: DraftRequest, specifics: set[str],
+                 ocr_leftover: re.Pattern, event: str) -> None:
+        self.chat = chat.bind(max_tokens=settings.draft_unit_max_tokens)
+        self.settings = settings
+        self.request = request
+        self.specifics = specifics
+        self.ocr_leftover = ocr_leftover
+        self.event = event
+        self.started = time.perf_counter()
+        self.stats = WriterStats()
+
+    def rewrite(self, unit: str, exemplars: list[str]) -> list[tuple[str, int]] | None:
+        """(line, index of the exemplar it cites) for each line that passed the checks; None when the unit
+        keeps its exemplars (none given, time budget spent, or no line passed)."""
+        if not exemplars:
+            return None
+        if time.perf_counter() - self.started > self.settings.draft_llm_budget_seconds:
+            self.stats.skipped += 1
+            return None
+        began = time.perf_counter()
+        reply = (chat_prompt("draft_tasks") | self.chat).invoke({
+            "event": self.event, "unit": unit, "limit": str(len(exemplars)),
+            "exemplars": "\n".join(f"[{n}] {text}" for n, text in enumerate(exemplars, 1))})
+        self.stats.seconds += time.perf_counter() - began
+        self.stats.tokens += (reply.usage_metadata or {}).get("output_tokens", 0)
+        self.stats.units += 1
+        kept: list[tuple[str, int]] = []
+        for raw in str(reply.content).splitlines():
+            match = _LINE.match(raw)
+            if not match:
+                continue
+            text, n = match.group(1).strip(" .;"), int(match.group(2)) - 1
+            problem = "số dẫn không đúng" if not 0 <= n < len(exemplars) else \
+                line_problem(text, exemplars[n], self.request, self.specifics, self.ocr_leftover)
+            if problem:
+                self.stats.rejected += 1
+                self.stats.problems.append(f"{unit}: {problem}")
+            elif fold(text) not in {fold(t) for t, _ in kept}:
+                kept.append((text, n))
+        self.stats.kept += len(kept)
+        return kept or None
