@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
 from .config import Settings
-from .draft_request import DraftRequest
+from .draft_request import DraftRequest, unasked_specifics
 from .prompts import chat_prompt
-from .text import fold
+from .text import OCR_LEFTOVER, fold
 
 _LINE = re.compile(r"^\s*(?:[-•*+]|\d+[.)])\s*[\"“]?\s*(?:-\s*)?(.+?)\s*\[(\d+)\]\s*[.;]?\s*[\"”]?\s*$")
 _NUMBER = re.compile(r"\d+(?:[./,]\d+)*")
@@ -30,7 +30,6 @@ class WriterStats:
     skipped: int = 0  # units left with their exemplars because the time budget was spent
     tokens: int = 0
     seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         rate = self.tokens / self.seconds if self.seconds else 0.0
@@ -39,7 +38,7 @@ class WriterStats:
                 "tokens_per_second": round(rate, 1)}
 
 
-def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set[str], ocr_leftover: re.Pattern) -> str:
+def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set[str]) -> str:
     """Why a written line may not stand in the draft, or "" when it may."""
     if len(text) < _MIN_CHARS:
         return "quá ngắn"
@@ -49,11 +48,9 @@ def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set
     foreign = [n for n in _NUMBER.findall(text) if n not in allowed]
     if foreign:
         return f"số liệu không có trong yêu cầu: {foreign[0]}"
-    asked, folded = fold(request.instruction), fold(text)
-    for specific in specifics:
-        if fold(specific) not in asked and re.search(rf"\b{re.escape(fold(specific))}\b", folded):
-            return f"chi tiết cũ: {specific}"
-    if ocr_leftover.search(text):
+    if stale := unasked_specifics(text, request, specifics):
+        return f"chi tiết cũ: {stale[0]}"
+    if OCR_LEFTOVER.search(text):
         return "còn lỗi chữ OCR"
     return ""
 
@@ -62,12 +59,11 @@ class TaskWriter:
     """One draft's LLM pass over the units of its "Tổ chức thực hiện" part."""
 
     def __init__(self, chat: BaseChatModel, settings: Settings, request: DraftRequest, specifics: set[str],
-                 ocr_leftover: re.Pattern, event: str) -> None:
+                 event: str) -> None:
         self.chat = chat.bind(max_tokens=settings.draft_unit_max_tokens)
         self.settings = settings
         self.request = request
         self.specifics = specifics
-        self.ocr_leftover = ocr_leftover
         self.event = event
         self.started = time.perf_counter()
         self.stats = WriterStats()
@@ -93,11 +89,8 @@ class TaskWriter:
             if not match:
                 continue
             text, n = match.group(1).strip(" .;"), int(match.group(2)) - 1
-            problem = "số dẫn không đúng" if not 0 <= n < len(exemplars) else \
-                line_problem(text, exemplars[n], self.request, self.specifics, self.ocr_leftover)
-            if problem:
+            if not 0 <= n < len(exemplars) or line_problem(text, exemplars[n], self.request, self.specifics):
                 self.stats.rejected += 1
-                self.stats.problems.append(f"{unit}: {problem}")
             elif fold(text) not in {fold(t) for t, _ in kept}:
                 kept.append((text, n))
         self.stats.kept += len(kept)

@@ -106,3 +106,10 @@ def parse_request(instruction: str) -> DraftRequest:
     if "to chuc thuc hien" in folded and re.search(r"\b(phan|muc|section)\b", folded):
         request.sections = ["to chuc thuc hien"]
     return request
+
+
+def unasked_specifics(text: str, request: DraftRequest, specifics: set[str]) -> list[str]:
+    """The specifics (places, signers, years of old documents) that `text` names as whole words and the
+    instruction does not, compared folded."""
+    asked, folded = fold(request.instruction), fold(text)
+    return [s for s in sorted(specifics) if fold(s) not in asked and re.search(rf"\b{re.escape(fold(s))}\b", folded)]

@@ -17,17 +17,16 @@ from pydantic import BaseModel
 from .citations import Citation
 from .config import Settings
 from .draft_generation import TaskWriter
-from .draft_request import DraftRequest, parse_request
+from .draft_request import DraftRequest, parse_request, unasked_specifics
 from .index import SearchIndex
 from .llm import Generator
 from .tasks import Task
-from .text import fold
+from .text import OCR_LEFTOVER, fold
 
 PLACEHOLDER = re.compile(r"\[(?!\d+\])[^\]]*\]")  # `[tỉnh]`, not a citation marker `[3]`
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DOC_NUMBER = re.compile(r"\b(?:số\s+)?\d+/[A-ZĐ]{1,4}(?:-[A-ZĐa-z]+)+\b", re.IGNORECASE)
-_OCR_LEFTOVER = re.compile(r"[¢§€&]|[^\W\d]\d[^\W\d]")  # `¢6`, `cé4c`: OCR the restorer could not mend
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
@@ -192,10 +191,11 @@ class Drafter:
                 if not lines:
                     body.append(Block("line", "- " + part["fallback"]))
                 for text, task in lines:
-                    if task.chunk_id + task.task not in cited:
+                    key = task.chunk_id + task.task
+                    if key not in cited:
                         citations.append(_citation(len(citations) + 1, task, task.source in restored))
-                        cited[task.chunk_id + task.task] = len(citations)
-                    body.append(Block("line", f"- {text}. [{cited[task.chunk_id + task.task]}]"))
+                        cited[key] = len(citations)
+                    body.append(Block("line", f"- {text}. [{cited[key]}]"))
         annexes = [] if request.sections else self._annexes(sk, request, fill)
         document = DraftDocument(
             governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
@@ -230,20 +230,21 @@ class Drafter:
         request = parse_request(instruction)
         sk = skeleton(self.settings, SKELETONS[request.doc_type])
         generator = self.generator() if self.generator else None
+        specifics = self.exemplar_specifics()
         writer = None
         if generator and generator.chat is not None and generator.mode in self.settings.draft_llm_modes:
             event = f"{Template(sk['title']).safe_substitute(_fields(request))} của Sở Y tế tỉnh {request.province or '[tỉnh]'}"
-            writer = TaskWriter(generator.chat, self.settings, request, self.exemplar_specifics(), _OCR_LEFTOVER, event)
+            writer = TaskWriter(generator.chat, self.settings, request, specifics, event)
         document, citations = self.compose(request, writer)
         markdown = to_markdown(document)
         warnings = check_layout(markdown, request.sections or sk["required"], document.doc_type_title,
                                 whole=not document.partial)
-        warnings += check_specifics(markdown, request, self.exemplar_specifics(), whole=not document.partial)
+        warnings += check_specifics(markdown, request, specifics, whole=not document.partial)
         warnings += check_budget(request)
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
             warnings.append("còn phải điền: " + ", ".join(gaps))
-        damaged = [b.text for b in document.body if _OCR_LEFTOVER.search(b.text)]
+        damaged = [b.text for b in document.body if OCR_LEFTOVER.search(b.text)]
         if damaged:
             warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + damaged[0][:80])
         stats = {"seconds": round(time.perf_counter() - started, 2)}
@@ -311,10 +312,8 @@ def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ
 def check_specifics(markdown: str, request: DraftRequest, specifics: set[str], whole: bool = True) -> list[str]:
     """Places, signers and years of old documents that the request did not ask for; other years too; in a
     whole document, the requested province and date."""
-    asked = fold(request.instruction)
     text = fold(markdown)
-    warnings = [f"chi tiết cũ từ văn bản mẫu: {s}" for s in sorted(specifics)
-                if fold(s) not in asked and re.search(rf"\b{re.escape(fold(s))}\b", text)]
+    warnings = [f"chi tiết cũ từ văn bản mẫu: {s}" for s in unasked_specifics(markdown, request, specifics)]
     if request.year:
         others = sorted({y.group(0) for y in re.finditer(r"\b20\d{2}\b", markdown)} - {str(request.year)} - set(
             re.findall(r"\b20\d{2}\b", request.instruction)))

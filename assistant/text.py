@@ -23,6 +23,10 @@ _NUMBER_THEN_WORD = re.compile(r"(\d{2,})([a-z]{2,})")
 _LOWER_ABBREVIATION = re.compile(r"[aeiouy]?[b-df-hj-np-tv-xz]+[bdgklqrsvx]")  # ends as no syllable does
 
 
+# OCR damage the restorer could not mend: `¢6`, `cé4c`.
+OCR_LEFTOVER = re.compile(r"[¢§€&]|[^\W\d]\d[^\W\d]")
+
+
 def normalize(text: str) -> str:
     """NFC, Unix newlines, tabs and odd spaces folded to one space, trailing spaces dropped."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -87,18 +87,15 @@ def test_the_llm_writes_each_units_tasks_and_every_line_is_checked(seed_index, e
 
 
 def test_a_written_line_with_a_number_or_place_nobody_gave_is_rejected():
-    import re
-
     from assistant.draft_generation import line_problem
     from assistant.draft_request import parse_request
 
     request = parse_request(DRAFT)
     exemplar = "Chuẩn bị tài liệu Hội nghị, gửi đại biểu trước ngày 10/7/2026"
-    ocr = re.compile(r"[¢§€&]")
-    assert line_problem("Chuẩn bị tài liệu và gửi đại biểu trước ngày 10/7/2026", exemplar, request, set(), ocr) == ""
-    assert "26/12/2025" in line_problem("Gửi tài liệu trước ngày 26/12/2025", exemplar, request, set(), ocr)
-    assert "Đồng Nai" in line_problem("Phối hợp với Sở Y tế tỉnh Đồng Nai chuẩn bị", exemplar, request, {"Đồng Nai"}, ocr)
-    assert line_problem("Chuẩn bị:", exemplar, request, set(), ocr)  # a fragment
+    assert line_problem("Chuẩn bị tài liệu và gửi đại biểu trước ngày 10/7/2026", exemplar, request, set()) == ""
+    assert "26/12/2025" in line_problem("Gửi tài liệu trước ngày 26/12/2025", exemplar, request, set())
+    assert "Đồng Nai" in line_problem("Phối hợp với Sở Y tế tỉnh Đồng Nai chuẩn bị", exemplar, request, {"Đồng Nai"})
+    assert line_problem("Chuẩn bị:", exemplar, request, set())  # a fragment
 
 
 def test_units_left_when_the_llm_time_budget_is_spent_keep_their_exemplars(seed_index, endpoint, local):
