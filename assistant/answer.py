@@ -20,7 +20,7 @@ from .index import SearchIndex
 from .llm import Generator, get_generator
 from .passages import BULLET, Passage, content_tokens, passages, readable, stopwords
 from .prompts import chat_prompt, messages
-from .restore import is_code, is_syllable
+from .restore import language_of
 from .retrieval import search
 from .tasks import Task, tasks_for
 from .text import fold, lexical_terms, token_alternatives
@@ -57,13 +57,6 @@ class Answer(BaseModel):
     note: str = ""
     dropped: list[str] = Field(default_factory=list)  # generated sentences no source supports
     stats: dict[str, float] = Field(default_factory=dict)
-
-
-def answer_language(question: str) -> str:
-    """`en` when most words are not Vietnamese syllables (names such as Đồng Nai are); else `vi`."""
-    words = [w for w in re.findall(r"[^\W\d_]+", question) if not is_code(w)]
-    foreign = sum(not is_syllable(w) for w in words)
-    return "en" if words and foreign / len(words) >= 0.3 else "vi"
 
 
 class AnswerChain:
@@ -178,7 +171,7 @@ class AnswerChain:
                       if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2]
         if not candidates:
             return found, []
-        language = answer_language(question)
+        language = language_of(question)
         contexts = [" ".join((c.metadata.get("title", ""), c.metadata.get("section", ""))) for c in chunks]
         scores = self._passage_scores(question, [found[n][o].text + " " + found[n][o].original for n, o in candidates],
                                       [contexts[n] for n, _ in candidates], language)
@@ -232,7 +225,7 @@ class AnswerChain:
         if not question:
             raise ValueError("the question is empty")
         generator = self.generator
-        language = answer_language(question)
+        language = language_of(question)
         standalone = standalone_question(question, history, generator.chat)
         fields = dict(question=question, standalone_question=standalone, note=generator.note)
 

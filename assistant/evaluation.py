@@ -74,12 +74,14 @@ def evaluate_retrieval(index: SearchIndex, path: Path, modes: list[str]) -> dict
     if unknown:
         raise ValueError(f"unknown configuration {sorted(unknown)}; choose from {', '.join(CONFIGS)}")
     return {"k": EVAL_K, "embedder": index.settings.embedder, "dense_weight": index.settings.dense_weight,
+            "dense_weight_foreign": index.settings.dense_weight_foreign,
             "configs": {name: _score(questions, index, *CONFIGS[name]) for name in modes}}
 
 
 def format_report(report: dict) -> str:
     k = report["k"]
-    lines = [f"retrieval on the dev set (k={k}, embedder {report['embedder']}, dense weight {report['dense_weight']})",
+    lines = [f"retrieval on the dev set (k={k}, embedder {report['embedder']}, dense weight {report['dense_weight']}, "
+             f"{report['dense_weight_foreign']} for English)",
              f"{'config':<12} {'subset':<11} {'n':>3} {'evidence@' + str(k):>11} {'source@' + str(k):>9} {'MRR':>6}"]
     for name, result in report["configs"].items():
         for subset in ("all", *SUBSETS):

@@ -90,6 +90,13 @@ def is_code(word: str) -> bool:
     return any(c.isupper() for c in word[1:])
 
 
+def language_of(text: str) -> str:
+    """`en` when most words are not Vietnamese syllables (names such as Đồng Nai are); else `vi`."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not is_code(w)]
+    foreign = sum(not is_syllable(w) for w in words)
+    return "en" if words and foreign / len(words) >= 0.3 else "vi"
+
+
 def _apply_case(form: str, like: str) -> str:
     letters = [c for c in like if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):

@@ -12,7 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from .index import SearchIndex
-from .restore import get_restorer
+from .restore import get_restorer, language_of
 from .structure import DOC_TYPES
 from .text import fold
 from .units import find_units
@@ -31,6 +31,7 @@ class Query:
     lexical: str
     dense: str
     units: tuple[str, ...]
+    language: str
 
 
 def expand_query(text: str) -> Query:
@@ -40,7 +41,7 @@ def expand_query(text: str) -> Query:
     missing = [u for u in units if fold(u) not in fold(text)]
     suffix = f" ({'; '.join(missing)})" if missing else ""
     dense = get_restorer().restore(text) + suffix
-    return Query(text=text, lexical=text + " " + " ".join(units), dense=dense, units=units)
+    return Query(text=text, lexical=text + " " + " ".join(units), dense=dense, units=units, language=language_of(text))
 
 
 def _resolve_doc_types(value) -> list[str]:
@@ -125,7 +126,9 @@ def search(index: SearchIndex, text: str, k: int | None = None, filters: dict | 
     elif mode == "lexical":
         ranked = lexical
     else:
-        ranked = fuse(dense, lexical, settings.fusion, settings.dense_weight, settings.rrf_k)
+        # The lexical index reads Vietnamese words only: an English query leans on the dense side.
+        weight = settings.dense_weight if query.language == "vi" else settings.dense_weight_foreign
+        ranked = fuse(dense, lexical, settings.fusion, weight, settings.rrf_k)
     top = ranked[:k]
     docs = index.catalog.documents([i for i, _ in top])
     scores = dict(top)

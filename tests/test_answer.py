@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from assistant.answer import AnswerChain, answer_language
+from assistant.answer import AnswerChain
+from assistant.restore import language_of
 from assistant.citations import check_citations
 from assistant.followup import carry_over, standalone_question
 from assistant.llm import Generator
@@ -62,7 +63,7 @@ def test_an_answer_cites_the_restored_passage_and_its_original(chain, seed_index
 def test_a_question_the_corpus_cannot_answer_is_declined(chain, question):
     answer = chain.ask(question)
     assert answer.declined and answer.citations == []
-    assert ("Không tìm thấy" in answer.answer) == (answer_language(question) == "vi")
+    assert ("Không tìm thấy" in answer.answer) == (language_of(question) == "vi")
 
 
 def test_an_english_question_is_answered_in_english_with_vietnamese_quotes(chain):
