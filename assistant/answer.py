@@ -38,6 +38,8 @@ _ANSWER_TYPES = (
     (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d")),
     (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
 )
+# Numbers, dates and amounts as written: 17%, 26/12/2024, 1.500.000.
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
 _NOT_FOUND = "khong_tim_thay"
 
@@ -157,11 +159,12 @@ class AnswerChain:
             scores.append(sum(w if t in own else share * w if t in around else 0.0 for t, w in weights.items()))
         return scores
 
-    def _best_passages(self, question: str, chunks: list[Document]) -> tuple[list[list[Passage]], list[tuple[int, int]]]:
-        """The passages of each chunk, and (chunk, passage) positions of those that match the question best,
-        in reading order. Every passage close to the best is kept (the items of a list score alike), a
-        passage that states the kind of fact asked for (a date, a number, a place) counts more, and a
-        lead-in ending in ':' brings what follows."""
+    def _best_passages(self, question: str, chunks: list[Document],
+                       limit: int | None = None) -> tuple[list[list[Passage]], list[tuple[int, int]]]:
+        """The passages of each chunk, and (chunk, passage) positions of those that match the question best
+        (at most `limit`, else `extract_sentences`), in reading order. Every passage close to the best is kept
+        (the items of a list score alike), a passage that states the kind of fact asked for (a date, a number,
+        a place) counts more, and a lead-in ending in ':' brings what follows."""
         tokens = content_tokens(question)
         folded = fold(question)
         wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
@@ -180,7 +183,7 @@ class AnswerChain:
                          for (n, o), score in zip(candidates, scores)), reverse=True)
         keep = self.settings.extract_keep_share if language == "vi" else self.settings.extract_keep_share_dense
         best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
-        best = best[: self.settings.extract_sentences]
+        best = best[: limit or self.settings.extract_sentences]
         picked: dict[tuple[int, int], None] = {}
         for n, order in best:
             picked[(n, order)] = None
@@ -188,30 +191,52 @@ class AnswerChain:
             while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
                 following += 1
                 picked[(n, following)] = None
-        return found, sorted(picked)
+        return found, sorted(list(picked)[:limit] if limit else picked)
 
     def _extract(self, question: str, chunks: list[Document]) -> str:
         """The best passages, quoted and marked with their chunk."""
         found, picked = self._best_passages(question, chunks)
         return "\n".join(f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in picked)
 
+    def _left_out(self, question: str, chunks: list[Document], answer: str) -> str:
+        """The passages an extractive answer would quote that the LLM's answer does not cover (less than
+        `llm_covered_share` of their words in it, or a number or unit of theirs missing), quoted and marked:
+        the small model shortens lists and drops dates, and what it read only in part it never saw."""
+        said, units_said, numbers_said = content_tokens(answer), set(find_units(answer)), set(_NUMBER.findall(answer))
+        found, picked = self._best_passages(question, chunks)
+        lines = []
+        for n, o in picked:
+            text = found[n][o].text
+            words = content_tokens(text)
+            covered = (not words or len(words & said) / len(words) >= self.settings.llm_covered_share) \
+                and set(find_units(text)) <= units_said and set(_NUMBER.findall(text)) <= numbers_said
+            if not covered:
+                lines.append(f"- {BULLET.sub('', text).rstrip()} [{n + 1}]")
+        return "\n".join(lines)
+
     def _context(self, question: str, chunks: list[Document]) -> str:
-        """Numbered context for the LLM: each chunk's title and section path, then its readable text, or
-        with `llm_focused_context` only its passages that match the question (a shorter prompt is read
-        sooner: about 60 tokens/s on 2 cores)."""
+        """Numbered context for the LLM: each chunk's section path under its document's title, then its readable text, or
+        with `llm_focused_context` only the few passages that match the question best (a shorter prompt is
+        read sooner: 60-90 tokens/s on 2 cores; what they leave out is added by `_left_out`)."""
         focused: dict[int, list[str]] = {}
         if self.settings.llm_focused_context:
-            found, picked = self._best_passages(question, chunks)
+            found, picked = self._best_passages(question, chunks, self.settings.llm_context_passages)
             for n, o in picked:
                 focused.setdefault(n, []).append(found[n][o].text.strip())
         blocks = []
+        title = None
         for n, chunk in enumerate(chunks):
             if self.settings.llm_focused_context and n not in focused:
                 continue
             meta = chunk.metadata
-            head = " — ".join(x for x in (meta.get("title", ""), meta.get("section", "")) if x)
+            # A document's title heads its passages once: titles are long, and Vietnamese costs the
+            # tokenizer about one token per 2.5 characters.
+            if meta.get("title") and meta["title"] != title:
+                title = meta["title"]
+                blocks.append(f"# {title}")
             body = "\n".join(focused[n]) if n in focused else readable(chunk).strip()
-            blocks.append(f"[{n + 1}] {head}\n{body}")
+            section = " > ".join(meta.get("section", "").split(" > ")[-self.settings.llm_context_section_depth:])
+            blocks.append(f"[{n + 1}] {section}\n{body}")
         return "\n\n".join(blocks)
 
     # -- the chain ------------------------------------------------------------------------------------
@@ -255,6 +280,10 @@ class AnswerChain:
                     lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
                     mode, fields["note"] = "extractive", messages(language)["llm_found_nothing"]
                     checked = None
+                elif more := self._left_out(standalone, chunks, checked[0]):
+                    addition = f"\n\n{messages(language)['llm_left_out']}\n{more}"
+                    yield addition
+                    text, checked = checked[0] + addition, None
         body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
         checked_text = f"{lead}\n{body}".strip()
         if mode in ("tasks", "extractive"):

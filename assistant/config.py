@@ -80,8 +80,14 @@ class Settings(BaseSettings):
     # Answering (assistant/answer.py). Chunks handed to the generator, and how many sentences the
     # extractive answer quotes.
     answer_chunks: int = 4
-    # The LLM reads only the passages of each chunk that match the question, not whole chunks.
+    # The LLM reads only the passages that match the question best, not whole chunks (a shorter prompt:
+    # sooner first token); the other passages an extractive answer would quote, when the LLM's answer holds
+    # less than this share of their words, are quoted after it.
     llm_focused_context: bool = True
+    llm_context_passages: int = 2
+    # The last parts of a passage's section path it is shown with: enough to name the unit it concerns.
+    llm_context_section_depth: int = 2
+    llm_covered_share: float = 0.5
     extract_sentences: int = 8
     # Extractive answers keep every passage scoring at least this share of the best one, and weigh a
     # passage that states the kind of fact asked for (date, number, place) this much more.

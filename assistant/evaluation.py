@@ -140,6 +140,7 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
             "citations": len(citations),
             "p50_seconds": _pct([r["seconds"] for r in rows], 0.5), "p95_seconds": _pct([r["seconds"] for r in rows], 0.95),
             "first_token_p50": _pct(first, 0.5) if first else None,
+            "first_token_p95": _pct(first, 0.95) if first else None,
             "tokens_per_second": sum(speeds) / len(speeds) if speeds else None,
             "missed_facts": [r["id"] for r in answerable if not all(r["facts"])],
             "wrong_declines": [r["id"] for r in rows if r["declined"] == r["answerable"]],
@@ -151,13 +152,14 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
 def format_answer_report(report: dict) -> str:
     lines = ["answers on the dev set",
              f"{'generator':<11} {'n':>3} {'facts':>6} {'sources':>8} {'declines':>9} {'cited ok':>9} {'p50 s':>6} "
-             f"{'p95 s':>6} {'TTFT s':>7} {'tok/s':>6}"]
+             f"{'p95 s':>6} {'TTFT p50':>8} {'p95':>5} {'tok/s':>6}"]
     for name, r in report["answers"].items():
         def f(v, fmt):
             return format(v, fmt) if v is not None else "-"
         lines.append(f"{name:<11} {r['n']:>3} {f(r['fact_recall'], '6.3f')} {f(r['source_recall'], '8.3f')} "
                      f"{r['decline_accuracy']:>9.3f} {f(r['citations_verified'], '9.3f')} {r['p50_seconds']:>6.2f} "
-                     f"{r['p95_seconds']:>6.2f} {f(r['first_token_p50'], '7.2f')} {f(r['tokens_per_second'], '6.1f')}")
+                     f"{r['p95_seconds']:>6.2f} {f(r['first_token_p50'], '8.2f')} {f(r['first_token_p95'], '5.2f')} "
+                     f"{f(r['tokens_per_second'], '6.1f')}")
         lines.append(f"{'':<11} missed facts: {', '.join(r['missed_facts']) or '-'}; wrong declines: "
                      f"{', '.join(r['wrong_declines']) or '-'}; {r['citations']} citations"
                      + (f"; {r['note']}" if r["note"] else ""))

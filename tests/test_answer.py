@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer import AnswerChain
 from assistant.restore import language_of
@@ -44,6 +45,19 @@ def test_a_fabricated_quote_is_caught_and_a_wrong_marker_repaired(seed_index):
     assert "5 tỷ" not in answer and "Ngân hàng Thế giới" not in answer
     assert answer.endswith("[1]") and len(citations) == 1
     assert citations[0].chunk_id == chunks[source - 1].id and "xã hội hóa" in citations[0].quote
+
+
+def test_what_a_shortening_llm_leaves_out_is_quoted_after_its_answer(seed_index):
+    # The small model shortens lists; a scripted one does so every time (the real one is in test_llm.py).
+    short = FakeListChatModel(responses=["Thành phần gồm Lãnh đạo UBND Tỉnh [1]."])
+    answer = AnswerChain(seed_index, Generator("local", short, "scripted")).ask(
+        "Thành phần tham dự tại điểm cầu tỉnh của hội nghị tổng kết năm 2025 gồm những ai?")
+    assert answer.mode == "local" and not answer.declined
+    head, _, rest = answer.answer.partition("Các đoạn liên quan khác trong văn bản:")
+    assert "Lãnh đạo UBND Tỉnh" in head and "Lãnh đạo UBND Tỉnh" not in rest
+    assert "Sở Tài chính, Sở Nội vụ" in rest and "Bảo hiểm xã hội Tỉnh" in rest
+    assert all(line.rstrip().endswith("]") for line in rest.strip().splitlines())
+    assert _verified(seed_index, answer)
 
 
 def test_an_answer_cites_the_restored_passage_and_its_original(chain, seed_index):
