@@ -142,11 +142,11 @@ def ensure_model(model: PartModel, settings: Settings) -> Path:
 LLAMA_CPP_REQUIREMENT = "llama-cpp-python==0.3.36"
 _AVX2 = "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
 LLAMA_CPP_VARIANTS = {
-    "avx512": _AVX2 + " -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_BF16=ON"
-                      " -DGGML_AVX_VNNI=ON",
+    "avx512": _AVX2 + " -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_BF16=ON",
     "avx2": _AVX2,
 }
-_AVX512_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512vbmi", "avx512_bf16", "avx_vnni"}
+# Not AVX-VNNI (the 256-bit form): AMD's AVX-512 CPUs lack it, and with AVX512-VNNI ggml does not use it.
+_AVX512_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512vbmi", "avx512_bf16"}
 
 
 def llama_variant() -> str:
