@@ -3,6 +3,11 @@ latency at corpus-extra scale, embedding throughput (raw encode vs. the ingest p
 
     python benchmarks/ingest_search.py                   # seeds + 300 phapdien documents
     python benchmarks/ingest_search.py --extra-docs 3628 # the whole phapdien corpus (lexical only)
+    python benchmarks/ingest_search.py --scale-embedder model2vec-gemma   # + every chunk embedded, hybrid at scale
+
+EmbeddingGemma embeds about 1.5 chunks/s on 2 cores, so at 54k chunks only a sample is embedded with it
+(pipeline vs raw encode speed); `--scale-embedder` embeds them all with a fast embedder (the model2vec
+static model distilled by benchmarks/distill_model2vec.py) to time hybrid search over a full dense index.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import time
 from pathlib import Path
 
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.evaluation import load_questions
 from assistant.chunking import index_text
 from assistant.index import SearchIndex
 from assistant.ingest import embed_pending, ingest
@@ -40,13 +46,13 @@ def _write_extra(folder: Path, limit: int) -> int:
     return n
 
 
-def _latency(index: SearchIndex, mode: str, rounds: int) -> tuple[float, float]:
+def _latency(index: SearchIndex, mode: str, rounds: int, queries: list[str] = QUERIES) -> tuple[float, float]:
     """Query embeddings are cached in memory, so hybrid latency is honest only with rounds=1."""
     if mode != "lexical":
         index.embedder.embed_query("khởi động")  # model load is start-up, not query latency
     times = []
     for _ in range(rounds):
-        for q in QUERIES:
+        for q in queries:
             started = time.perf_counter()
             search(index, q, k=4, mode=mode)
             times.append(1000 * (time.perf_counter() - started))
@@ -58,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--extra-docs", type=int, default=300)
     parser.add_argument("--embed-sample", type=int, default=48, help="chunks embedded to measure throughput")
+    parser.add_argument("--scale-embedder", help="embed every chunk with this (fast) embedder and time hybrid search")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
 
@@ -102,6 +109,18 @@ def main() -> None:
           f"on the same {done} chunks")
     p50, p95 = _latency(big, "hybrid", rounds=1)
     print(f"phapdien: hybrid search p50 {p50:.1f} ms, p95 {p95:.1f} ms (query embedding included)")
+    if args.scale_embedder:
+        full = SearchIndex(Settings(data_dir=work / "big-full", embedder=args.scale_embedder))
+        full_report = ingest([extra, PROJECT_ROOT / "corpus"], full, progress=True)
+        print(f"phapdien with {args.scale_embedder}: {full_report.chunks_embedded} chunks embedded in "
+              f"{full_report.embed_seconds:.0f} s ({full_report.chunks_embedded / full_report.embed_seconds:.0f} chunks/s)")
+        questions = QUERIES + [q["question"] for q in load_questions(PROJECT_ROOT / "eval" / "questions.jsonl")]
+        p50, p95 = _latency(full, "hybrid", rounds=1, queries=questions)
+        print(f"phapdien with {args.scale_embedder}: hybrid search over {full.catalog.count(embedded_only=True)} "
+              f"vectors p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(questions)} queries, query embedding included)")
+        # A trailing space makes each query a new key for the in-memory query cache: embedded again.
+        p50, p95 = _latency(full, "dense", rounds=1, queries=[q + " " for q in questions])
+        print(f"phapdien with {args.scale_embedder}: dense search alone p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
