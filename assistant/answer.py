@@ -221,8 +221,15 @@ class AnswerChain:
         focused: dict[int, list[str]] = {}
         if self.settings.llm_focused_context:
             found, picked = self._best_passages(question, chunks, self.settings.llm_context_passages)
+            room = self.settings.llm_context_chars
             for n, o in picked:
-                focused.setdefault(n, []).append(found[n][o].text.strip())
+                if room <= 0:
+                    break
+                text = found[n][o].text.strip()
+                # A table row or a long paragraph is cut at a word: `_left_out` quotes it whole if needed.
+                cut = text if len(text) <= room else text[:room].rsplit(" ", 1)[0] + " …"
+                focused.setdefault(n, []).append(cut)
+                room -= len(cut)
         blocks = []
         title = None
         for n, chunk in enumerate(chunks):

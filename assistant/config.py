@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     # less than this share of their words, are quoted after it.
     llm_focused_context: bool = True
     llm_context_passages: int = 2
+    # At most this many characters of passages: the prompt, read at 60-90 tokens/s, bounds the first token.
+    llm_context_chars: int = 500
     # The last parts of a passage's section path it is shown with: enough to name the unit it concerns.
     llm_context_section_depth: int = 2
     llm_covered_share: float = 0.5

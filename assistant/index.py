@@ -117,13 +117,18 @@ class ChunkCatalog:
             rows.sort(key=lambda r: order[r[0]])
         return [Document(id=i, page_content=t, metadata=json.loads(m)) for i, t, m in rows]
 
-    def unembedded(self, batch: int) -> Iterator[list[Document]]:
+    def unembedded(self, batch: int, window: int = 0) -> Iterator[list[Document]]:
+        """Chunks not embedded yet, `batch` at a time, taken in reading order `window` at a time and sorted
+        by length within it: the embedder pads each of its batches to the longest text, so neighbours of
+        like length waste less."""
         while True:
             ids = [r[0] for r in self.db.execute(
-                "SELECT id FROM chunks WHERE embedded = 0 ORDER BY source, position LIMIT ?", (batch,))]
+                "SELECT id FROM chunks WHERE embedded = 0 ORDER BY source, position LIMIT ?", (max(batch, window),))]
             if not ids:
                 return
-            yield self.documents(ids)
+            docs = sorted(self.documents(ids), key=lambda d: len(d.page_content))
+            for start in range(0, len(docs), batch):
+                yield docs[start:start + batch]
 
     def mark_embedded(self, ids: list[str]) -> None:
         with self.db:

@@ -21,6 +21,7 @@ from .structure import parse_document
 from .tasks import extract_tasks
 
 _EMBED_GROUP = 8  # chunks per Chroma write: little lost on interrupt, and progress moves often
+_EMBED_WINDOW = 64  # chunks sorted by length together, so the embedder's batches pad little
 
 # Called with (stage, done, total) as work proceeds: the web page's progress bar.
 Progress = Callable[[str, int, int], None]
@@ -146,7 +147,7 @@ def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progre
     if on_progress:
         on_progress("embed", 0, pending)
     with tqdm(total=pending, desc="embed", unit="chunk", disable=not progress) as bar:
-        for batch in index.catalog.unembedded(_EMBED_GROUP):
+        for batch in index.catalog.unembedded(_EMBED_GROUP, _EMBED_WINDOW):
             index.upsert_dense(batch)
             done += len(batch)
             bar.update(len(batch))

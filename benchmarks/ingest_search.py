@@ -97,7 +97,7 @@ def main() -> None:
     p50, p95 = _latency(big, "lexical", rounds=5)
     print(f"phapdien: lexical search p50 {p50:.1f} ms, p95 {p95:.1f} ms (searchable before any embedding)")
 
-    pending = list(big.catalog.unembedded(args.embed_sample))[0]
+    pending = next(big.catalog.unembedded(args.embed_sample))
     big.catalog.db.execute("UPDATE chunks SET embedded = 1 WHERE id NOT IN (%s)" % ",".join("?" * len(pending)),
                            [d.id for d in pending])
     big.catalog.db.commit()
