@@ -215,9 +215,9 @@ class AnswerChain:
         return "\n".join(lines)
 
     def _context(self, question: str, chunks: list[Document]) -> str:
-        """Numbered context for the LLM: each chunk's section path under its document's title, then its readable text, or
-        with `llm_focused_context` only the few passages that match the question best (a shorter prompt is
-        read sooner: 60-90 tokens/s on 2 cores; what they leave out is added by `_left_out`)."""
+        """Numbered context for the LLM: each chunk's section path under its document's title, then its
+        readable text, or with `llm_focused_context` only the few passages that match the question best (a
+        shorter prompt is read sooner: 60-90 tokens/s on 2 cores; what they leave out `_left_out` adds)."""
         focused: dict[int, list[str]] = {}
         if self.settings.llm_focused_context:
             found, picked = self._best_passages(question, chunks, self.settings.llm_context_passages)
