@@ -44,6 +44,11 @@ _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 _NOT_FOUND = "khong_tim_thay"
 
 
+def _clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
     content: str
@@ -225,9 +230,8 @@ class AnswerChain:
             for n, o in picked:
                 if room <= 0:
                     break
-                text = found[n][o].text.strip()
                 # A table row or a long paragraph is cut at a word: `_left_out` quotes it whole if needed.
-                cut = text if len(text) <= room else text[:room].rsplit(" ", 1)[0] + " …"
+                cut = _clip(found[n][o].text.strip(), room)
                 focused.setdefault(n, []).append(cut)
                 room -= len(cut)
         blocks = []
@@ -240,7 +244,7 @@ class AnswerChain:
             # tokenizer about one token per 2.5 characters.
             if meta.get("title") and meta["title"] != title:
                 title = meta["title"]
-                blocks.append(f"# {title}")
+                blocks.append(f"# {_clip(title, self.settings.llm_context_title_chars)}")
             body = "\n".join(focused[n]) if n in focused else readable(chunk).strip()
             section = " > ".join(meta.get("section", "").split(" > ")[-self.settings.llm_context_section_depth:])
             blocks.append(f"[{n + 1}] {section}\n{body}")

@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     llm_context_passages: int = 2
     # At most this many characters of passages: the prompt, read at 60-90 tokens/s, bounds the first token.
     llm_context_chars: int = 500
+    llm_context_title_chars: int = 100  # titles run to 200 characters; the start names the event
     # The last parts of a passage's section path it is shown with: enough to name the unit it concerns.
     llm_context_section_depth: int = 2
     llm_covered_share: float = 0.5
