@@ -23,7 +23,7 @@ from .prompts import chat_prompt, messages
 from .restore import language_of
 from .retrieval import search
 from .tasks import Task, tasks_for
-from .text import fold, lexical_terms, token_alternatives
+from .text import NUMBER, clip, fold, lexical_terms, token_alternatives
 from .units import find_units
 
 # "What was X given / what must X do / X phải làm gì": answered from the task table.
@@ -38,15 +38,8 @@ _ANSWER_TYPES = (
     (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d")),
     (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
 )
-# Numbers, dates and amounts as written: 17%, 26/12/2024, 1.500.000.
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
 _NOT_FOUND = "khong_tim_thay"
-
-
-def _clip(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 class Turn(BaseModel):
@@ -164,12 +157,11 @@ class AnswerChain:
             scores.append(sum(w if t in own else share * w if t in around else 0.0 for t, w in weights.items()))
         return scores
 
-    def _best_passages(self, question: str, chunks: list[Document],
-                       limit: int | None = None) -> tuple[list[list[Passage]], list[tuple[int, int]]]:
-        """The passages of each chunk, and (chunk, passage) positions of those that match the question best
-        (at most `limit`, else `extract_sentences`), in reading order. Every passage close to the best is kept
-        (the items of a list score alike), a passage that states the kind of fact asked for (a date, a number,
-        a place) counts more, and a lead-in ending in ':' brings what follows."""
+    def _best_passages(self, question: str, chunks: list[Document]) -> tuple[list[list[Passage]], list[tuple[int, int]]]:
+        """The passages of each chunk, and (chunk, passage) positions of those that match the question best,
+        best first, a lead-in directly followed by its items. Every passage close to the best is kept (the
+        items of a list score alike), a passage that states the kind of fact asked for (a date, a number, a
+        place) counts more, and a lead-in ending in ':' brings what follows."""
         tokens = content_tokens(question)
         folded = fold(question)
         wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
@@ -188,7 +180,7 @@ class AnswerChain:
                          for (n, o), score in zip(candidates, scores)), reverse=True)
         keep = self.settings.extract_keep_share if language == "vi" else self.settings.extract_keep_share_dense
         best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
-        best = best[: limit or self.settings.extract_sentences]
+        best = best[: self.settings.extract_sentences]
         picked: dict[tuple[int, int], None] = {}
         for n, order in best:
             picked[(n, order)] = None
@@ -196,42 +188,42 @@ class AnswerChain:
             while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
                 following += 1
                 picked[(n, following)] = None
-        return found, sorted(list(picked)[:limit] if limit else picked)
+        return found, list(picked)
+
+    @staticmethod
+    def _quoted(found: list[list[Passage]], positions: list[tuple[int, int]]) -> str:
+        """Passages in reading order, quoted and marked with their chunk."""
+        return "\n".join(f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in sorted(positions))
 
     def _extract(self, question: str, chunks: list[Document]) -> str:
         """The best passages, quoted and marked with their chunk."""
-        found, picked = self._best_passages(question, chunks)
-        return "\n".join(f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in picked)
+        return self._quoted(*self._best_passages(question, chunks))
 
-    def _left_out(self, question: str, chunks: list[Document], answer: str) -> str:
+    def _left_out(self, found: list[list[Passage]], best: list[tuple[int, int]], answer: str) -> str:
         """The passages an extractive answer would quote that the LLM's answer does not cover (less than
         `llm_covered_share` of their words in it, or a number or unit of theirs missing), quoted and marked:
         the small model shortens lists and drops dates, and what it read only in part it never saw."""
-        said, units_said, numbers_said = content_tokens(answer), set(find_units(answer)), set(_NUMBER.findall(answer))
-        found, picked = self._best_passages(question, chunks)
-        lines = []
-        for n, o in picked:
-            text = found[n][o].text
-            words = content_tokens(text)
-            covered = (not words or len(words & said) / len(words) >= self.settings.llm_covered_share) \
-                and set(find_units(text)) <= units_said and set(_NUMBER.findall(text)) <= numbers_said
-            if not covered:
-                lines.append(f"- {BULLET.sub('', text).rstrip()} [{n + 1}]")
-        return "\n".join(lines)
+        said, units_said, numbers_said = content_tokens(answer), set(find_units(answer)), set(NUMBER.findall(answer))
 
-    def _context(self, question: str, chunks: list[Document]) -> str:
+        def covered(text: str) -> bool:
+            words = content_tokens(text)
+            return (not words or len(words & said) / len(words) >= self.settings.llm_covered_share) \
+                and set(find_units(text)) <= units_said and set(NUMBER.findall(text)) <= numbers_said
+
+        return self._quoted(found, [(n, o) for n, o in best if not covered(found[n][o].text)])
+
+    def _context(self, chunks: list[Document], found: list[list[Passage]], best: list[tuple[int, int]]) -> str:
         """Numbered context for the LLM: each chunk's section path under its document's title, then its
         readable text, or with `llm_focused_context` only the few passages that match the question best (a
         shorter prompt is read sooner: 60-90 tokens/s on 2 cores; what they leave out `_left_out` adds)."""
         focused: dict[int, list[str]] = {}
         if self.settings.llm_focused_context:
-            found, picked = self._best_passages(question, chunks, self.settings.llm_context_passages)
             room = self.settings.llm_context_chars
-            for n, o in picked:
+            for n, o in sorted(best[: self.settings.llm_context_passages]):
                 if room <= 0:
                     break
                 # A table row or a long paragraph is cut at a word: `_left_out` quotes it whole if needed.
-                cut = _clip(found[n][o].text.strip(), room)
+                cut = clip(found[n][o].text.strip(), room)
                 focused.setdefault(n, []).append(cut)
                 room -= len(cut)
         blocks = []
@@ -244,7 +236,7 @@ class AnswerChain:
             # tokenizer about one token per 2.5 characters.
             if meta.get("title") and meta["title"] != title:
                 title = meta["title"]
-                blocks.append(f"# {_clip(title, self.settings.llm_context_title_chars)}")
+                blocks.append(f"# {clip(title, self.settings.llm_context_title_chars)}")
             body = "\n".join(focused[n]) if n in focused else readable(chunk).strip()
             section = " > ".join(meta.get("section", "").split(" > ")[-self.settings.llm_context_section_depth:])
             blocks.append(f"[{n + 1}] {section}\n{body}")
@@ -283,15 +275,17 @@ class AnswerChain:
             if generator.chat is None:
                 lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
             else:
-                text = yield from self._generate(generator, standalone, chunks, language, started, fields)
+                found, best = self._best_passages(standalone, chunks)
+                text = yield from self._generate(generator, standalone, self._context(chunks, found, best), language,
+                                                 started, fields)
                 checked = check_citations(text, chunks, self.settings.citation_support)
                 # The small model sometimes finds nothing in context that does hold the answer (retrieval
                 # said so above): quote the passages rather than decline.
                 if _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
-                    lead, text = messages(language)["extractive_intro"], self._extract(standalone, chunks)
+                    lead, text = messages(language)["extractive_intro"], self._quoted(found, best)
                     mode, fields["note"] = "extractive", messages(language)["llm_found_nothing"]
                     checked = None
-                elif more := self._left_out(standalone, chunks, checked[0]):
+                elif more := self._left_out(found, best, checked[0]):
                     addition = f"\n\n{messages(language)['llm_left_out']}\n{more}"
                     yield addition
                     text, checked = checked[0] + addition, None
@@ -306,12 +300,12 @@ class AnswerChain:
             return
         yield Answer(answer=checked_text, declined=False, citations=citations, mode=mode, dropped=report.dropped, **fields)
 
-    def _generate(self, generator: Generator, question: str, chunks: list[Document], language: str,
+    def _generate(self, generator: Generator, question: str, context: str, language: str,
                   started: float, fields: dict) -> Iterator[str]:
         chain = chat_prompt("answer") | generator.chat | StrOutputParser()
         pieces: list[str] = []
         first = None
-        for piece in chain.stream({"context": self._context(question, chunks), "question": question,
+        for piece in chain.stream({"context": context, "question": question,
                                    "language": messages(language)["language"]}):
             first = first or time.perf_counter()
             pieces.append(piece)

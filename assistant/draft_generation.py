@@ -15,10 +15,9 @@ from langchain_core.language_models import BaseChatModel
 from .config import Settings
 from .draft_request import DraftRequest, unasked_specifics
 from .prompts import chat_prompt
-from .text import OCR_LEFTOVER, fold
+from .text import NUMBER, OCR_LEFTOVER, fold
 
 _LINE = re.compile(r"^\s*(?:[-•*+]|\d+[.)])\s*[\"“]?\s*(?:-\s*)?(.+?)\s*\[(\d+)\]\s*[.;]?\s*[\"”]?\s*$")
-_NUMBER = re.compile(r"\d+(?:[./,]\d+)*")
 _MIN_CHARS = 15  # shorter than this is a fragment, not a task
 
 
@@ -42,10 +41,10 @@ def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set
     """Why a written line may not stand in the draft, or "" when it may."""
     if len(text) < _MIN_CHARS:
         return "quá ngắn"
-    allowed = set(_NUMBER.findall(request.instruction)) | set(_NUMBER.findall(exemplar))
+    allowed = set(NUMBER.findall(request.instruction)) | set(NUMBER.findall(exemplar))
     if request.year:
         allowed.add(str(request.year))
-    foreign = [n for n in _NUMBER.findall(text) if n not in allowed]
+    foreign = [n for n in NUMBER.findall(text) if n not in allowed]
     if foreign:
         return f"số liệu không có trong yêu cầu: {foreign[0]}"
     if stale := unasked_specifics(text, request, specifics):

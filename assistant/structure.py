@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .text import fold
+from .text import clip, fold
 from .units import issuer_for_code
 
 DOC_TYPES = {"ke hoach": ("KH", "Kế hoạch"), "thong bao": ("TB", "Thông báo"), "quyet dinh": ("QD", "Quyết định"),
@@ -108,10 +108,7 @@ def _heading(line: str) -> tuple[int, str] | None:
 
 def _label(text: str) -> str:
     """A heading as shown in a section path: up to its colon, trimmed to a readable length."""
-    text = text.split(":")[0].strip().rstrip(".;")
-    if len(text) > _MAX_LABEL:
-        text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + " …"
-    return text
+    return clip(text.split(":")[0].strip().rstrip(".;"), _MAX_LABEL)
 
 
 def _is_upper_line(line: str) -> bool:

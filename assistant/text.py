@@ -25,6 +25,13 @@ _LOWER_ABBREVIATION = re.compile(r"[aeiouy]?[b-df-hj-np-tv-xz]+[bdgklqrsvx]")  #
 
 # OCR damage the restorer could not mend: `¢6`, `cé4c`.
 OCR_LEFTOVER = re.compile(r"[¢§€&]|[^\W\d]\d[^\W\d]")
+# Numbers, dates and amounts as written: 17%, 26/12/2024, 1.500.000.
+NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def normalize(text: str) -> str:
