@@ -17,9 +17,12 @@ def _index():
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from .model_setup import EMBEDDINGGEMMA, QWEN_CODER, ensure_llama_runtime, ensure_model
+    from .onnx_export import ensure_onnx_embedder
 
     settings = get_settings()
     print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, settings)}")
+    if settings.embedder == "embeddinggemma-onnx-int8":
+        print(f"EmbeddingGemma ONNX int8 ready at {ensure_onnx_embedder(settings)}")
     if settings.llm == "local":
         print(f"Qwen2.5-Coder GGUF ready at {ensure_model(QWEN_CODER, settings)}")
         print(f"llama-cpp-python {ensure_llama_runtime(settings)} installed")

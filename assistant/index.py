@@ -39,7 +39,20 @@ class ChunkCatalog:
             CREATE INDEX IF NOT EXISTS chunks_embedded ON chunks(embedded);
             CREATE TABLE IF NOT EXISTS tasks (source TEXT, position INTEGER, unit TEXT, task TEXT);
             CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source);
+            CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
         """)
+
+    def use_embedder(self, name: str) -> None:
+        """The `embedded` flags belong to one embedder: another one (or an unrecorded one, in a folder made
+        before this was kept) finds every chunk waiting for it. Its vectors go to a collection of its own,
+        and the embedding cache makes a return to an earlier embedder cheap.
+        """
+        row = self.db.execute("SELECT value FROM state WHERE key = 'embedder'").fetchone()
+        if row and row[0] == name:
+            return
+        with self.db:
+            self.db.execute("UPDATE chunks SET embedded = 0")
+            self.db.execute("INSERT OR REPLACE INTO state VALUES ('embedder', ?)", (name,))
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -235,6 +248,7 @@ class SearchIndex:
         """`embedder`: an already loaded one to share (the model takes about 1 GB)."""
         self.settings = settings
         self.catalog = ChunkCatalog(settings.catalog_path)
+        self.catalog.use_embedder(settings.embedder_id)
         self.lexical = LexicalIndex.load(settings.lexical_dir) or LexicalIndex.build([], settings.bigrams)
         self._embedder = embedder
         self._client = None
@@ -245,7 +259,7 @@ class SearchIndex:
         if self._embedder is None:
             from .embeddings import CachedEmbeddings, build_embedder
 
-            self._embedder = CachedEmbeddings(build_embedder(self.settings), self.settings.embedder,
+            self._embedder = CachedEmbeddings(build_embedder(self.settings), self.settings.embedder_id,
                                               self.settings.embed_cache_path)
         return self._embedder
 
@@ -260,7 +274,7 @@ class SearchIndex:
     @property
     def collection_name(self) -> str:
         # One collection per embedder: vectors of different models never mix.
-        return f"{self.settings.collection}-{self.settings.embedder}"
+        return f"{self.settings.collection}-{self.settings.embedder_id}"
 
     @property
     def vectorstore(self):

@@ -56,7 +56,7 @@ def _wait(client: TestClient, job_id: str, timeout: float = 300) -> dict:
 def test_health_reports_the_index_and_the_generator(client):
     health = client.get("/health").json()
     assert health["status"] == "ok" and health["documents"] == 5 and health["chunks"] == health["embedded"] > 50
-    assert health["llm"] == "extractive" and health["embedder"] == "embeddinggemma"
+    assert health["llm"] == "extractive" and health["embedder"] == "embeddinggemma-onnx-int8"
 
 
 def test_openapi_documents_every_endpoint(client):

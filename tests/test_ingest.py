@@ -49,3 +49,20 @@ def test_interrupted_embedding_resumes(tmp_path):
     assert search(index, "sốt xuất huyết", k=1)  # lexically searchable before any embedding
     resumed = ingest([CORPUS / "004_403f78e958e18f73.txt"], index, progress=False)
     assert resumed.unchanged and resumed.chunks_embedded == report.chunks_total
+
+
+def test_another_embedder_embeds_every_chunk_again_into_its_own_collection(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.txt").write_text("THÔNG BÁO\nSở Y tế tổ chức tập huấn phòng chống sốt xuất huyết cho các trạm y tế xã.\n",
+                                   encoding="utf-8")
+    first = SearchIndex(make_settings(tmp_path / "data"))
+    total = ingest([docs], first, progress=False).chunks_total
+    assert first.collection.count() == total
+
+    fp32 = SearchIndex(make_settings(tmp_path / "data", embedder="embeddinggemma"))
+    assert fp32.catalog.count(embedded_only=True) == 0  # the flags were the int8 model's
+    again = ingest([docs], fp32, progress=False)
+    assert again.unchanged and again.chunks_embedded == total
+    assert fp32.collection_name != first.collection_name and fp32.collection.count() == total
+    assert search(fp32, "tập huấn sốt xuất huyết", k=1, mode="dense")
