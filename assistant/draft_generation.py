@@ -15,7 +15,8 @@ from langchain_core.language_models import BaseChatModel
 from .config import Settings
 from .draft_request import DraftRequest, unasked_specifics
 from .prompts import chat_prompt
-from .text import NUMBER, OCR_LEFTOVER, fold
+from .restore import ocr_slips
+from .text import NUMBER, fold
 
 _LINE = re.compile(r"^\s*(?:[-•*+]|\d+[.)])\s*[\"“]?\s*(?:-\s*)?(.+?)\s*\[(\d+)\]\s*[.;]?\s*[\"”]?\s*$")
 _MIN_CHARS = 15  # shorter than this is a fragment, not a task
@@ -49,8 +50,8 @@ def line_problem(text: str, exemplar: str, request: DraftRequest, specifics: set
         return f"số liệu không có trong yêu cầu: {foreign[0]}"
     if stale := unasked_specifics(text, request, specifics):
         return f"chi tiết cũ: {stale[0]}"
-    if OCR_LEFTOVER.search(text):
-        return "còn lỗi chữ OCR"
+    if slips := ocr_slips(text):
+        return f"còn lỗi chữ OCR: {slips[0]}"
     return ""
 
 

@@ -20,8 +20,9 @@ from .draft_generation import TaskWriter
 from .draft_request import DraftRequest, parse_request, unasked_specifics
 from .index import SearchIndex
 from .llm import Generator
+from .restore import ocr_slips
 from .tasks import Task
-from .text import OCR_LEFTOVER, fold
+from .text import fold
 
 PLACEHOLDER = re.compile(r"\[(?!\d+\])[^\]]*\]")  # `[tỉnh]`, not a citation marker `[3]`
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b")
@@ -244,9 +245,10 @@ class Drafter:
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
             warnings.append("còn phải điền: " + ", ".join(gaps))
-        damaged = [b.text for b in document.body if OCR_LEFTOVER.search(b.text)]
-        if damaged:
-            warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + damaged[0][:80])
+        slips = [ocr_slips(b.text) for b in document.body]
+        if damaged := [words for words in slips if words]:
+            words = list(dict.fromkeys(w for ws in damaged for w in ws))
+            warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + ", ".join(words[:12]))
         stats = {"seconds": round(time.perf_counter() - started, 2)}
         if writer:
             stats.update(writer.stats.as_dict())

@@ -19,13 +19,15 @@ import numpy as np
 from langchain_core.documents import Document
 
 from .config import Settings, get_settings
-from .text import fold, token_alternatives
+from .text import OCR_LEFTOVER, fold, token_alternatives
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "restorer.npz"
 BOUNDARY = "<s>"
 
 # A word: letters, digits and the symbols OCR put in place of hooked vowels (S& = Sở).
 _WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
+# A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
+_SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Spaces and a single line break (OCR keeps the page's hard line breaks) join two words into one
 # context run; punctuation and blank lines end it.
 _JOINER = re.compile(r"[ \t]*\n?[ \t]*")
@@ -133,6 +135,7 @@ class Restorer:
         # Per context (a word, or a pair of words): its total count and the weight left for backing off.
         self.left_total, self.left_backoff = left_total, self._backoff(left_total, left_types)
         self.pair_total, self.pair_backoff = pair_total, self._backoff(pair_total, pair_types)
+        self.known = frozenset(self.forms)
         self.by_key: dict[str, list[int]] = {}
         for i, form in enumerate(self.forms[1:], 1):
             self.by_key.setdefault(fold(form), []).append(i)
@@ -304,6 +307,19 @@ def _is_heading(line: str) -> bool:
 @lru_cache(maxsize=1)
 def get_restorer() -> Restorer:
     return Restorer()
+
+
+def ocr_slips(text: str) -> list[str]:
+    """What in a (restored) text still reads as OCR damage: leftover symbols (`¢6`, `S&`), letters mixed with
+    digits (`cé4c`), and marked words that no training text ever wrote (`céac`, `tuyeén`, `n’hiếm`): the
+    restorer keeps a word that carries marks, right or wrong. The clean seeds give one, a typo of the source.
+    """
+    known = get_restorer().known
+    slips = [m.group() for m in OCR_LEFTOVER.finditer(text)]
+    # Not abbreviations in capitals (HĐND, QĐ): they are marked by their Đ alone.
+    slips += [w for w in _SLIP_WORD.findall(text)
+              if len(w) > 1 and not w.isupper() and _has_marks(w) and w.lower() not in known]
+    return list(dict.fromkeys(slips))
 
 
 def restore_chunks(chunks: list[Document]) -> list[Document]:

@@ -173,3 +173,11 @@ def test_one_part_can_be_drafted_alone(seed_index):
     assert result.citations and not [w for w in result.warnings if w.startswith("thiếu") or "đánh số" in w]
     word = WordDocument(io.BytesIO(to_docx(document)))
     assert not word.tables and word.paragraphs[0].text == "V. TỔ CHỨC THỰC HIỆN"
+
+
+def test_ocr_slips_borrowed_from_the_exemplars_are_named_in_a_warning(drafted):
+    result, _ = drafted
+    flagged = [w for w in result.warnings if "còn lỗi chữ" in w]
+    assert len(flagged) == 1  # the OCR'd seed plans lend part V tasks with slips the restorer kept
+    words = flagged[0].split(": ", 1)[1].split(", ")
+    assert words and all(word in result.draft for word in words)

@@ -96,6 +96,7 @@ def test_a_written_line_with_a_number_or_place_nobody_gave_is_rejected():
     assert "26/12/2025" in line_problem("Gửi tài liệu trước ngày 26/12/2025", exemplar, request, set())
     assert "Đồng Nai" in line_problem("Phối hợp với Sở Y tế tỉnh Đồng Nai chuẩn bị", exemplar, request, {"Đồng Nai"})
     assert line_problem("Chuẩn bị:", exemplar, request, set())  # a fragment
+    assert "céac" in line_problem("Phối hợp với céac phòng chuẩn bị tài liệu Hội nghị", exemplar, request, set())
 
 
 def test_units_left_when_the_llm_time_budget_is_spent_keep_their_exemplars(seed_index, endpoint, local):

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from assistant.restore import get_restorer
+from conftest import CORPUS
 
 WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
 
@@ -79,3 +80,12 @@ def test_ingest_restores_ocr_seeds_and_keeps_the_original(seed_index):
     assert "Hội nghị" in ocr[0].metadata["title"] and "Hyi nghi" in ocr[0].metadata["title_original"]
     plan_part = next(d for d in ocr if "Kế hoạch — Tài chính" in d.metadata["section"])
     assert "Phong K¢ hoach" in plan_part.metadata["section_original"]
+
+
+def test_ocr_slips_left_after_restoring_are_found_and_clean_text_has_none():
+    from assistant.restore import ocr_slips
+
+    damaged = "Xây dựng Chương trình và phân công nhiệm vụ céac phòng; chuẩn bị n’hiếm vụ; UBND cé4c xã; nếu ¢6"
+    assert {"céac", "n’hiếm", "¢"} <= set(ocr_slips(damaged))
+    clean = (CORPUS / "002_63304fc089235397.txt").read_text(encoding="utf-8")
+    assert ocr_slips(clean) == []  # abbreviations in capitals (HĐND, QĐ) are no slips
