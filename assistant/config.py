@@ -34,10 +34,10 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     collection: str = "health_docs"
 
-    # EmbeddingGemma with int8 weights matches its fp32 form on the dev set at 4x the speed (README, "Embedders").
+    # EmbeddingGemma with int8 weights ranks the dev set as its fp32 form does, at 3.3x the speed (README, "Embedders").
     embedder: EmbedderName = "embeddinggemma-onnx-int8"
-    # One text per call: int8 activations are scaled per batch, so padding neighbours blur a vector
-    # (dense evidence@4 0.837 at 1, 0.814 at 4, 0.791 at 16), and no padding is also the faster path on 2 cores.
+    # One text per call: int8 activations are scaled per batch, so padding neighbours blur a vector (an all-int8
+    # export gave dense evidence@4 0.837 at 1, 0.814 at 4, 0.791 at 16), and no padding is faster on 2 cores.
     embed_batch_size: int = 1
     # Chunks are sized for the embedder: long inputs dominate encode time on 2 cores.
     chunk_max_chars: int = 1200

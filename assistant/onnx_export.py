@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 
 from .config import Settings
-from .model_setup import EMBEDDINGGEMMA, ensure_model
+from .model_setup import EMBEDDINGGEMMA, ModelSetupError, ensure_model
 
 ONNX_FOLDER = "embeddinggemma-onnx-int8"
 ONNX_FILE = "model.onnx"
@@ -71,8 +71,13 @@ def _export(source: Path, target: Path) -> None:
                 dynamo=True, external_data=True, verbose=False)
         staging = Path(work) / "int8"
         staging.mkdir()
+        config = model[0].auto_model.config
+        kept = _down_projections(fp32, config.intermediate_size)
+        if len(kept) != config.num_hidden_layers:  # another graph layout: the recipe would not be what it says
+            raise ModelSetupError(f"ONNX export: found {len(kept)} MLP down projections, expected "
+                                  f"{config.num_hidden_layers}")
         quantize_dynamic(str(fp32), str(staging / ONNX_FILE), weight_type=QuantType.QInt8, per_channel=True,
-                         nodes_to_exclude=_down_projections(fp32, model[0].auto_model.config.intermediate_size))
+                         nodes_to_exclude=kept)
         (staging / _RECIPE_FILE).write_text(RECIPE)
         for name in _KEPT_FILES:
             if (source / name).exists():
