@@ -74,7 +74,7 @@ def main() -> None:
     report = ingest([PROJECT_ROOT / "corpus"], seeds, progress=False)
     seconds = time.perf_counter() - started
     print(f"seeds: {report.chunks_total} chunks, full ingest {seconds:.1f} s "
-          f"({report.chunks_embedded / report.embed_seconds:.2f} chunks/s embedding)")
+          f"({report.chunks_embedded / max(report.embed_seconds, 1e-9):.2f} chunks/s embedding; 0 on a resumed run)")
     started = time.perf_counter()
     again = ingest([PROJECT_ROOT / "corpus"], seeds, progress=False)
     print(f"seeds: re-ingest with nothing changed {time.perf_counter() - started:.2f} s, "
@@ -121,7 +121,8 @@ def main() -> None:
         full = SearchIndex(Settings(data_dir=work / "big-full", embedder=args.scale_embedder))
         full_report = ingest([extra, PROJECT_ROOT / "corpus"], full, progress=True)
         print(f"phapdien with {args.scale_embedder}: {full_report.chunks_embedded} chunks embedded in "
-              f"{full_report.embed_seconds:.0f} s ({full_report.chunks_embedded / full_report.embed_seconds:.0f} chunks/s)")
+              f"{full_report.embed_seconds:.0f} s ({full_report.chunks_embedded / max(full_report.embed_seconds, 1e-9):.0f} "
+              "chunks/s)")
         questions = QUERIES + [q["question"] for q in load_questions(PROJECT_ROOT / "eval" / "questions.jsonl")]
         p50, p95 = _latency(full, "hybrid", rounds=1, queries=questions)
         print(f"phapdien with {args.scale_embedder}: hybrid search over {full.catalog.count(embedded_only=True)} "
