@@ -7,7 +7,8 @@ latency at corpus-extra scale, embedding throughput (raw encode vs. the ingest p
 
 At 54k chunks only a sample is embedded by default (pipeline vs raw encode speed); `--scale-embedder` embeds
 them all (with the default EmbeddingGemma int8, about 1.5 hours on 2 cores; keep `--work` to resume an
-interrupted run) to time hybrid search over a full dense index.
+interrupted run; the resumed run's throughput lines read the embedding cache, so only a fresh folder's count)
+to time hybrid search over a full dense index.
 """
 
 from __future__ import annotations
