@@ -96,14 +96,15 @@ def ensure_onnx_embedder(settings: Settings) -> Path:
     print("exporting EmbeddingGemma to ONNX int8 once (about 2 minutes on 2 cores) …", file=sys.stderr)
     # The exporter's and quantiser's notes (torchvision absent, axis names merged, "consider pre-processing")
     # say nothing about this model.
-    root = logging.getLogger()
-    level = root.level
-    logging.getLogger("torch.onnx").setLevel(logging.ERROR)
-    root.setLevel(logging.ERROR)
+    loggers = [logging.getLogger(), logging.getLogger("torch.onnx")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             _export(source, target)
     finally:
-        root.setLevel(level)
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
     return target
