@@ -20,8 +20,10 @@ from .restore import marked_share, restore_chunks
 from .structure import parse_document
 from .tasks import extract_tasks
 
-_EMBED_GROUP = 8  # chunks per Chroma write: little lost on interrupt, and progress moves often
-_EMBED_WINDOW = 64  # chunks sorted by length together, so the embedder's batches pad little
+_EMBED_STEP = 8  # chunks embedded between progress updates: the bar moves every second or so
+# Chunks per Chroma write, sorted by length together so that the embedder's batches pad little. A write of
+# 8 chunks took 7 ms per chunk, one of 64 took 3 ms, against 55-60 ms to embed a chunk.
+_EMBED_WINDOW = 64
 
 # Called with (stage, done, total) as work proceeds: the web page's progress bar.
 Progress = Callable[[str, int, int], None]
@@ -147,10 +149,13 @@ def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progre
     if on_progress:
         on_progress("embed", 0, pending)
     with tqdm(total=pending, desc="embed", unit="chunk", disable=not progress) as bar:
-        for batch in index.catalog.unembedded(_EMBED_GROUP, _EMBED_WINDOW):
-            index.upsert_dense(batch)
-            done += len(batch)
-            bar.update(len(batch))
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            bar.update(n)
             if on_progress:
                 on_progress("embed", done, pending)
+
+        for window in index.catalog.unembedded(_EMBED_WINDOW, _EMBED_WINDOW):
+            index.upsert_dense(window, _EMBED_STEP, advance)
     return done, time.perf_counter() - started

@@ -2,8 +2,10 @@
 
 import shutil
 
+import pytest
+
 from assistant.index import SearchIndex
-from assistant.ingest import ingest
+from assistant.ingest import embed_pending, ingest
 from assistant.retrieval import search
 from conftest import CORPUS, make_settings
 
@@ -49,6 +51,34 @@ def test_interrupted_embedding_resumes(tmp_path):
     assert search(index, "sốt xuất huyết", k=1)  # lexically searchable before any embedding
     resumed = ingest([CORPUS / "004_403f78e958e18f73.txt"], index, progress=False)
     assert resumed.unchanged and resumed.chunks_embedded == report.chunks_total
+
+
+def test_embedding_stopped_midway_resumes_without_embedding_any_chunk_twice(tmp_path, monkeypatch):
+    index = SearchIndex(make_settings(tmp_path / "data"))
+    total = ingest([CORPUS / "004_403f78e958e18f73.txt"], index, embed=False, progress=False).chunks_total
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_first_step(stage, done, pending):
+        seen.append((done, pending))
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        embed_pending(index, progress=False, on_progress=stop_after_first_step)
+    assert seen == [(0, total), (8, total)]  # progress moves every 8 chunks, before the first Chroma write
+
+    embedded_texts: list[str] = []
+    real = index.embedder.inner.embed_documents
+
+    def recording(texts):
+        embedded_texts.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(index.embedder.inner, "embed_documents", recording)
+    done, _ = embed_pending(index, progress=False)
+    assert done == total == index.collection.count() == index.catalog.count(embedded_only=True)
+    assert len(embedded_texts) == total - 8  # the first step's vectors came from the embedding cache
+    assert search(index, "sốt xuất huyết", k=1, mode="dense")
 
 
 def test_another_embedder_embeds_every_chunk_again_into_its_own_collection(tmp_path):
