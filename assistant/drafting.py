@@ -52,6 +52,7 @@ class DraftDocument:
     signature: list[str]
     annexes: list[Block]
     partial: bool = False  # only the parts asked for: no header, closing, signature or annexes
+    shifted_years: set[str] = field(default_factory=set)  # years of exemplar tasks moved to the new event's
 
 
 class DraftResult(BaseModel):
@@ -88,12 +89,32 @@ def _fields(request: DraftRequest) -> dict[str, str]:
     }
 
 
-def _despecify(text: str, request: DraftRequest, stale: set[str]) -> str:
+def exemplar_year(request: DraftRequest, exemplar_title: str) -> int | None:
+    """The year of the review an exemplar plans, when it is the same kind of review as the request's and its
+    title names the year; then its tasks' years move with the event (see `moved_year`). Otherwise None, and
+    every year of a task becomes the requested one."""
+    year = _YEAR.search(exemplar_title)
+    if request.year and request.kind and year and fold(request.kind) in fold(exemplar_title):
+        return int(year.group())
+    return None
+
+
+def moved_year(year: int, base: int, request_year: int) -> int:
+    """A task's year moved by the distance between the exemplar's review and the new one: the year-end review
+    of 2025 plans "phương hướng năm 2026", that of 2026 "năm 2027". A year before the exemplar's own is a line
+    its authors kept from the year before, so it counts as the exemplar's year."""
+    return max(year, base) + request_year - base
+
+
+def _despecify(text: str, request: DraftRequest, stale: set[str], base: int | None = None) -> str:
     """An exemplar's task with its own dates, years, document numbers and places replaced."""
     deadline = request.deadlines[0] if request.deadlines else "[ngày]"
     text = _DOC_NUMBER.sub("[số văn bản]", text)
     text = _DATE.sub(deadline, text)
-    text = _YEAR.sub(str(request.year) if request.year else "[năm]", text)
+    if base is not None and request.year:
+        text = _YEAR.sub(lambda m: str(moved_year(int(m.group()), base, request.year)), text)
+    else:
+        text = _YEAR.sub(str(request.year) if request.year else "[năm]", text)
     for place in stale:
         text = re.sub(re.escape(place), request.province or "[tỉnh]", text, flags=re.IGNORECASE)
     return text
@@ -104,12 +125,13 @@ def _citation(n: int, task: Task, restored: bool) -> Citation:
                     quote_original=task.quote, restored=restored, chunk_id=task.chunk_id)
 
 
-def _adapted(tasks: list[Task], request: DraftRequest, stale: set[str]) -> list[tuple[str, Task]]:
+def _adapted(tasks: list[Task], request: DraftRequest, stale: set[str],
+             bases: dict[str, int | None]) -> list[tuple[str, Task]]:
     """A unit's exemplar tasks with their specifics replaced, each once."""
     seen: set[str] = set()
     adapted = []
     for task in tasks:
-        text = _despecify(task.task.rstrip(" .;"), request, stale)
+        text = _despecify(task.task.rstrip(" .;"), request, stale, bases.get(task.source))
         if fold(text) not in seen:
             seen.add(fold(text))
             adapted.append((text, task))
@@ -146,8 +168,9 @@ class Drafter:
 
     def _unit_tasks(self, units: list[str], sk: dict) -> dict[str, list[Task]]:
         """Each unit's tasks in documents of the skeleton's type (for a plan: its "Tổ chức thực hiện" part):
-        conference documents first, clean text before restored OCR, short before long; at most
-        `draft_bullets_per_unit`."""
+        only those of conference documents when the unit has any (a general plan's tasks, such as following
+        a five-year programme, do not fit a conference), clean text before restored OCR, short before long;
+        at most `draft_bullets_per_unit`."""
         listing = {d["source"]: d for d in self.index.catalog.listing()}
         grouped: dict[str, list[Task]] = {u: [] for u in units}
         for task in self.index.catalog.tasks():
@@ -156,22 +179,28 @@ class Drafter:
                     and sk["exemplar_section"] in fold(task.section):
                 grouped[task.unit].append(task)
 
-        def rank(task: Task) -> tuple:
-            doc = listing[task.source]
-            return ("hoi nghi" not in fold(doc["title"]), doc["restored"], len(task.task) > 200)
+        def conference(task: Task) -> bool:
+            return "hoi nghi" in fold(listing[task.source]["title"])
 
-        return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in grouped.items()}
+        def rank(task: Task) -> tuple:
+            return (listing[task.source]["restored"], len(task.task) > 200)
+
+        chosen = {u: [t for t in ts if conference(t)] or ts for u, ts in grouped.items()}
+        return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in chosen.items()}
 
     def compose(self, request: DraftRequest, writer: TaskWriter | None = None) -> tuple[DraftDocument, list[Citation]]:
         sk = skeleton(self.settings, SKELETONS[request.doc_type])
         values = _fields(request)
         fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
         stale = {p for p in self.index.catalog.distinct("place")}
-        restored = {d["source"] for d in self.index.catalog.listing() if d["restored"]}
+        listing = self.index.catalog.listing()
+        restored = {d["source"] for d in listing if d["restored"]}
+        bases = {d["source"]: exemplar_year(request, d["title"] or "") for d in listing}
         parts = [p for p in sk["part"] if not request.sections or any(s in fold(p["heading"]) for s in request.sections)]
         body: list[Block] = [] if request.sections else [Block("line", fill(line)) for line in sk["basis"]]
         citations: list[Citation] = []
         cited: dict[str, int] = {}
+        shifted: set[str] = set()
         for part in parts:
             body.append(Block("part", part["heading"]))
             for section in part.get("section", []):
@@ -186,12 +215,15 @@ class Drafter:
                 body.append(Block("line", "- " + fill(line)))
             for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk).items(), 1):
                 body.append(Block("section", f"{n}. {unit}"))
-                adapted = _adapted(tasks, request, stale)
+                adapted = _adapted(tasks, request, stale, bases)
                 written = writer.rewrite(unit, [text for text, _ in adapted]) if writer else None
                 lines = [(text, adapted[i][1]) for text, i in written] if written else adapted
                 if not lines:
                     body.append(Block("line", "- " + part["fallback"]))
                 for text, task in lines:
+                    if (base := bases.get(task.source)) is not None and request.year:
+                        shifted.update(str(moved_year(int(m.group()), base, request.year))
+                                       for m in _YEAR.finditer(task.task))
                     key = task.chunk_id + task.task
                     if key not in cited:
                         citations.append(_citation(len(citations) + 1, task, task.source in restored))
@@ -201,7 +233,8 @@ class Drafter:
         document = DraftDocument(
             governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
             doc_type_title=sk["doc_type_title"], title=fill(sk["title"]), body=body, closing=fill(sk["closing"]),
-            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes, partial=bool(request.sections))
+            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes, partial=bool(request.sections),
+            shifted_years=shifted)
         return document, citations
 
     def _annexes(self, sk: dict, request: DraftRequest, fill: Callable[[str], str]) -> list[Block]:
@@ -240,7 +273,8 @@ class Drafter:
         markdown = to_markdown(document)
         warnings = check_layout(markdown, request.sections or sk["required"], document.doc_type_title,
                                 whole=not document.partial)
-        warnings += check_specifics(markdown, request, specifics, whole=not document.partial)
+        warnings += check_specifics(markdown, request, specifics, whole=not document.partial,
+                                    shifted_years=document.shifted_years)
         warnings += check_budget(request)
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
@@ -311,14 +345,16 @@ def check_layout(markdown: str, required: list[str], doc_type_title: str = "KẾ
     return warnings
 
 
-def check_specifics(markdown: str, request: DraftRequest, specifics: set[str], whole: bool = True) -> list[str]:
-    """Places, signers and years of old documents that the request did not ask for; other years too; in a
-    whole document, the requested province and date."""
+def check_specifics(markdown: str, request: DraftRequest, specifics: set[str], whole: bool = True,
+                    shifted_years: set[str] = frozenset()) -> list[str]:
+    """Places, signers and years of old documents that the request did not ask for; other years too, except
+    those the drafter moved by the distance between an exemplar's event and the new one; in a whole
+    document, the requested province and date."""
     text = fold(markdown)
     warnings = [f"chi tiết cũ từ văn bản mẫu: {s}" for s in unasked_specifics(markdown, request, specifics)]
     if request.year:
         others = sorted({y.group(0) for y in re.finditer(r"\b20\d{2}\b", markdown)} - {str(request.year)} - set(
-            re.findall(r"\b20\d{2}\b", request.instruction)))
+            re.findall(r"\b20\d{2}\b", request.instruction)) - shifted_years)
         warnings += [f"năm khác năm yêu cầu: {y}" for y in others if f"chi tiết cũ từ văn bản mẫu: {y}" not in warnings]
     if not whole:
         return warnings

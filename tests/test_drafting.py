@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from docx import Document as WordDocument
 
 from assistant.docx_export import to_docx
 from assistant.draft_request import parse_request
-from assistant.drafting import Drafter, agenda_rows, check_budget, check_layout, check_specifics, skeleton
+from assistant.drafting import (Drafter, agenda_rows, check_budget, check_layout, check_specifics, exemplar_year,
+                                moved_year, skeleton)
 from assistant.text import fold
 
 INSTRUCTION = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực "
@@ -181,3 +183,24 @@ def test_ocr_slips_borrowed_from_the_exemplars_are_named_in_a_warning(drafted):
     assert len(flagged) == 1  # the OCR'd seed plans lend part V tasks with slips the restorer kept
     words = flagged[0].split(": ", 1)[1].split(", ")
     assert words and all(word in result.draft for word in words)
+
+
+def test_part_v_borrows_only_conference_tasks_when_a_unit_has_them(drafted):
+    result, _ = drafted
+    assert result.citations
+    assert all("hội nghị" in c.title.lower() for c in result.citations)  # not the five-year action plan's
+
+
+def test_years_move_with_the_event_in_a_review_of_the_same_kind(seed_index):
+    year_end = "Tổ chức Hội nghị Tổng kết hoạt động y tế năm 2025 và triển khai phương hướng, nhiệm vụ năm 2026"
+    assert exemplar_year(parse_request("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2027"), year_end) == 2025
+    assert exemplar_year(parse_request("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng năm 2027"), year_end) is None
+    assert [moved_year(y, 2025, 2027) for y in (2024, 2025, 2026)] == [2027, 2027, 2028]
+
+    result = Drafter(seed_index).draft("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế tỉnh Kon Tum")
+    part_v = result.draft[result.draft.index("TỔ CHỨC THỰC HIỆN"):]
+    assert "2028" in part_v  # the exemplar's "phương hướng … năm 2026" is the next year's direction
+    assert not {"2024", "2025", "2026"} & set(re.findall(r"\b20\d\d\b", result.draft))
+    assert not [w for w in result.warnings if "năm khác" in w or "chi tiết cũ" in w]
+    mid_year = Drafter(seed_index).draft("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2027 của Sở Y tế tỉnh Kon Tum")
+    assert set(re.findall(r"\b20\d\d\b", mid_year.draft)) == {"2027"}
