@@ -59,6 +59,12 @@ def money(text: str, unit: str | None) -> int:
     return value * 1_000_000 if unit == "triệu" else value * 1000 if unit == "nghìn" else value
 
 
+def review_kind(text: str) -> str | None:
+    """The kind of review a Vietnamese text names: tổng kết (year-end) or sơ kết (mid-term)."""
+    folded = fold(text)
+    return next((kind for kind in ("tổng kết", "sơ kết") if fold(kind) in folded), None)
+
+
 def parse_request(instruction: str) -> DraftRequest:
     text = " ".join(instruction.split())
     folded = fold(text)
@@ -68,10 +74,7 @@ def parse_request(instruction: str) -> DraftRequest:
     if match := _EVENT.search(text):
         request.event = (match.group(1) + " " + match.group(2)).strip()
         request.event = request.event[0].upper() + request.event[1:]
-    for kind in ("tổng kết", "sơ kết"):
-        if fold(kind) in folded:
-            request.kind = kind
-            break
+    request.kind = review_kind(text)
     for kind, pattern in _KIND_EN:
         if not request.kind and pattern.search(folded):
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .citations import Citation
 from .config import Settings
 from .draft_generation import TaskWriter
-from .draft_request import DraftRequest, parse_request, unasked_specifics
+from .draft_request import DraftRequest, parse_request, review_kind, unasked_specifics
 from .index import SearchIndex
 from .llm import Generator
 from .restore import ocr_slips
@@ -94,9 +94,16 @@ def exemplar_year(request: DraftRequest, exemplar_title: str) -> int | None:
     title names the year; then its tasks' years move with the event (see `moved_year`). Otherwise None, and
     every year of a task becomes the requested one."""
     year = _YEAR.search(exemplar_title)
-    if request.year and request.kind and year and fold(request.kind) in fold(exemplar_title):
+    if request.year and request.kind and year and review_kind(exemplar_title) == request.kind:
         return int(year.group())
     return None
+
+
+def _as_written(word: str, like: str) -> str:
+    """`word` in the case of `like`: Tổng kết → Sơ kết, TỔNG KẾT → SƠ KẾT."""
+    if like.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def moved_year(year: int, base: int, request_year: int) -> int:
@@ -106,9 +113,14 @@ def moved_year(year: int, base: int, request_year: int) -> int:
     return max(year, base) + request_year - base
 
 
-def _despecify(text: str, request: DraftRequest, stale: set[str], base: int | None = None) -> str:
-    """An exemplar's task with its own dates, years, document numbers and places replaced."""
+def _despecify(text: str, request: DraftRequest, stale: set[str], base: int | None = None,
+               kind: str | None = None) -> str:
+    """An exemplar's task with its own dates, years, document numbers and places replaced, and the kind of
+    review it prepares (`kind`, from its title) changed to the requested one: a year-end plan's "tổng kết
+    hoạt động ngành" becomes "sơ kết" in a mid-term plan."""
     deadline = request.deadlines[0] if request.deadlines else "[ngày]"
+    if kind and request.kind and kind != request.kind:
+        text = re.sub(rf"\b{kind}\b", lambda m: _as_written(request.kind, m.group()), text, flags=re.IGNORECASE)
     text = _DOC_NUMBER.sub("[số văn bản]", text)
     text = _DATE.sub(deadline, text)
     if base is not None and request.year:
@@ -125,13 +137,13 @@ def _citation(n: int, task: Task, restored: bool) -> Citation:
                     quote_original=task.quote, restored=restored, chunk_id=task.chunk_id)
 
 
-def _adapted(tasks: list[Task], request: DraftRequest, stale: set[str],
-             bases: dict[str, int | None]) -> list[tuple[str, Task]]:
+def _adapted(tasks: list[Task], request: DraftRequest, stale: set[str], bases: dict[str, int | None],
+             kinds: dict[str, str | None]) -> list[tuple[str, Task]]:
     """A unit's exemplar tasks with their specifics replaced, each once."""
     seen: set[str] = set()
     adapted = []
     for task in tasks:
-        text = _despecify(task.task.rstrip(" .;"), request, stale, bases.get(task.source))
+        text = _despecify(task.task.rstrip(" .;"), request, stale, bases.get(task.source), kinds.get(task.source))
         if fold(text) not in seen:
             seen.add(fold(text))
             adapted.append((text, task))
@@ -196,6 +208,7 @@ class Drafter:
         listing = self.index.catalog.listing()
         restored = {d["source"] for d in listing if d["restored"]}
         bases = {d["source"]: exemplar_year(request, d["title"] or "") for d in listing}
+        kinds = {d["source"]: review_kind(d["title"] or "") for d in listing}
         parts = [p for p in sk["part"] if not request.sections or any(s in fold(p["heading"]) for s in request.sections)]
         body: list[Block] = [] if request.sections else [Block("line", fill(line)) for line in sk["basis"]]
         citations: list[Citation] = []
@@ -215,7 +228,7 @@ class Drafter:
                 body.append(Block("line", "- " + fill(line)))
             for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk).items(), 1):
                 body.append(Block("section", f"{n}. {unit}"))
-                adapted = _adapted(tasks, request, stale, bases)
+                adapted = _adapted(tasks, request, stale, bases, kinds)
                 written = writer.rewrite(unit, [text for text, _ in adapted]) if writer else None
                 lines = [(text, adapted[i][1]) for text, i in written] if written else adapted
                 if not lines:

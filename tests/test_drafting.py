@@ -204,3 +204,10 @@ def test_years_move_with_the_event_in_a_review_of_the_same_kind(seed_index):
     assert not [w for w in result.warnings if "năm khác" in w or "chi tiết cũ" in w]
     mid_year = Drafter(seed_index).draft("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2027 của Sở Y tế tỉnh Kon Tum")
     assert set(re.findall(r"\b20\d\d\b", mid_year.draft)) == {"2027"}
+
+
+def test_a_mid_term_plan_turns_the_year_end_exemplars_review_into_its_own(drafted):
+    result, _ = drafted
+    part_v = result.draft[result.draft.index("TỔ CHỨC THỰC HIỆN"):result.draft.index("Trên đây")]
+    assert any("tong ket" in fold(c.quote) for c in result.citations)  # the exemplar prepared a year-end review
+    assert "tong ket" not in fold(part_v) and "Sơ kết" in part_v and "sơ kết" in part_v
