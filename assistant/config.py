@@ -123,6 +123,10 @@ class Settings(BaseSettings):
     # exemplars verbatim, OCR slips included, even shown how to mend them (README: Drafting), so it would
     # spend 40 s to change nothing.
     draft_llm_modes: list[str] = ["openai"]
+    # Generator modes whose LLM reads the fields the rules missed in a freely phrased instruction (province,
+    # date, time, venue, participants, deadline; assistant/request_reading.py), in at most this many tokens.
+    draft_read_llm_modes: list[str] = ["local", "openai"]
+    draft_read_max_tokens: int = 200
 
     # The web server (assistant/api.py, assistant/web.py).
     host: str = "127.0.0.1"

@@ -20,6 +20,7 @@ from .draft_generation import TaskWriter
 from .draft_request import DraftRequest, parse_request, review_kind, unasked_specifics
 from .index import SearchIndex
 from .llm import Generator
+from .request_reading import FIELD_NAMES, read_request
 from .restore import ocr_slips
 from .tasks import Task
 from .text import fold
@@ -277,6 +278,10 @@ class Drafter:
         request = parse_request(instruction)
         sk = skeleton(self.settings, SKELETONS[request.doc_type])
         generator = self.generator() if self.generator else None
+        reading = None
+        if generator and generator.chat is not None and generator.mode in self.settings.draft_read_llm_modes:
+            reading = read_request(request, generator.chat, self.settings.draft_read_max_tokens)
+            request = reading.request
         specifics = self.exemplar_specifics()
         writer = None
         if generator and generator.chat is not None and generator.mode in self.settings.draft_llm_modes:
@@ -296,11 +301,18 @@ class Drafter:
         if damaged := [words for words in slips if words]:
             words = list(dict.fromkeys(w for ws in damaged for w in ws))
             warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + ", ".join(words[:12]))
+        if reading and reading.fields:
+            warnings.append("LLM đọc từ yêu cầu, cần kiểm tra lại: " + ", ".join(FIELD_NAMES[f] for f in reading.fields))
         stats = {"seconds": round(time.perf_counter() - started, 2)}
         if writer:
             stats.update(writer.stats.as_dict())
             if writer.stats.skipped:
                 warnings.append(f"{writer.stats.skipped} đơn vị giữ nhiệm vụ mẫu: hết thời gian dành cho LLM")
+        if reading and reading.seconds:
+            tokens = stats.get("tokens", 0) + reading.tokens
+            seconds = stats.get("llm_seconds", 0.0) + reading.seconds
+            stats.update(read_fields=reading.fields, tokens=tokens, llm_seconds=round(seconds, 1),
+                         tokens_per_second=round(tokens / seconds, 1))
         mode = generator.mode if writer and writer.stats.kept else "extractive"
         return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats), document
 

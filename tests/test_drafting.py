@@ -211,3 +211,22 @@ def test_a_mid_term_plan_turns_the_year_end_exemplars_review_into_its_own(drafte
     part_v = result.draft[result.draft.index("TỔ CHỨC THỰC HIỆN"):result.draft.index("Trên đây")]
     assert any("tong ket" in fold(c.quote) for c in result.citations)  # the exemplar prepared a year-end review
     assert "tong ket" not in fold(part_v) and "Sơ kết" in part_v and "sơ kết" in part_v
+
+
+def test_what_an_llm_reads_from_an_instruction_stands_only_when_the_instruction_holds_it():
+    from assistant.request_reading import ReadFields, checked_fields
+
+    instruction = ("Giúp tôi làm kế hoạch hội nghị sơ kết năm 2026 cho Sở Y tế Quảng Trị. Họp online 15/7/2026, "
+                   "bắt đầu 8 giờ, ở phòng họp số 2 của Sở. Mời lãnh đạo Sở và giám đốc các bệnh viện tuyến tỉnh.")
+    read = ReadFields(province="Quảng Trị", date="15/07/2026", time="08:00", venue="Phòng họp số 2, Sở Y tế Quảng Trị",
+                      participants=["Lãnh đạo Sở Y tế Quảng Trị", "Giám đốc các bệnh viện tuyến tỉnh", "Các chuyên gia"],
+                      deadline="10/07/2026")
+    assert checked_fields(read, instruction) == {
+        "province": "Quảng Trị", "date": "15/07/2026", "time": "08h00", "venue": "Phòng họp số 2",
+        "participants": ["Lãnh đạo Sở", "Giám đốc các bệnh viện tuyến tỉnh"]}  # no deadline in the instruction
+    guessed = ReadFields(province="Kon Tum", date="01/06/2026", time="09h30", venue="Online",
+                         participants=["Trưởng phòng Y tế"], deadline="31/02/2026")
+    assert checked_fields(guessed, instruction) == {}  # other province, day, hour; "online" is no venue
+    english = "Year-end review of the Bac Ninh provincial health department, at the conference centre on 18 December 2027"
+    assert checked_fields(ReadFields(province="Bắc Ninh", date="18/12/2027", venue="conference centre"), english) == {
+        "province": "Bac Ninh", "date": "18/12/2027", "venue": "Conference centre"}  # the name as the user wrote it

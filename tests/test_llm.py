@@ -86,6 +86,19 @@ def test_the_llm_writes_each_units_tasks_and_every_line_is_checked(seed_index, e
     assert all(f"[{c.n}]" in result.draft for c in result.citations)
 
 
+def test_the_local_llm_reads_what_the_rules_miss_in_a_freely_phrased_instruction(seed_index, local):
+    from assistant.drafting import Drafter
+
+    instruction = ("Soạn kế hoạch Hội nghị tổng kết năm 2026, Sở Y tế Hà Tĩnh, tổ chức tại Khách sạn Sài Gòn Kim Liên "
+                   "vào 14 giờ 30 ngày 22 tháng 12 năm 2026, họp trực tiếp.")
+    without = Drafter(seed_index).draft(instruction)
+    assert "UBND TỈNH HÀ TĨNH" not in without.draft and "22/12/2026" not in without.draft
+    result = Drafter(seed_index, lambda: local).draft(instruction)
+    assert "UBND TỈNH HÀ TĨNH" in result.draft and "14h30, ngày 22/12/2026" in result.draft
+    assert {"province", "date"} <= set(result.stats["read_fields"])
+    assert any(w.startswith("LLM đọc từ yêu cầu") and "tỉnh" in w and "ngày họp" in w for w in result.warnings)
+
+
 def test_a_written_line_with_a_number_or_place_nobody_gave_is_rejected():
     from assistant.draft_generation import line_problem
     from assistant.draft_request import parse_request
@@ -108,4 +121,4 @@ def test_units_left_when_the_llm_time_budget_is_spent_keep_their_exemplars(seed_
     assert result.mode == "extractive" and result.stats["llm_skipped_units"] == 5
     assert any("hết thời gian" in w for w in result.warnings) and "Phòng Kế hoạch - Tài chính" in result.draft
     # The packaged local model only copies the exemplars: by default it is not asked to.
-    assert "tokens" not in Drafter(seed_index, lambda: local).draft(DRAFT).stats
+    assert "llm_units" not in Drafter(seed_index, lambda: local).draft(DRAFT).stats
