@@ -280,7 +280,7 @@ class Drafter:
         generator = self.generator() if self.generator else None
         reading = None
         if generator and generator.chat is not None and generator.mode in self.settings.draft_read_llm_modes:
-            reading = read_request(request, generator.chat, self.settings.draft_read_max_tokens)
+            reading = read_request(request, generator.chat, self.settings.draft_read_max_tokens, sk["read_fields"])
             request = reading.request
         specifics = self.exemplar_specifics()
         writer = None

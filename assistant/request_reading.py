@@ -123,10 +123,6 @@ def checked_fields(fields: ReadFields, instruction: str) -> dict:
     return {name: value for name, value in found.items() if value}
 
 
-def gaps(request: DraftRequest) -> list[str]:
-    return [name for name in FIELD_NAMES if not getattr(request, name)]
-
-
 @dataclass
 class Reading:
     request: DraftRequest
@@ -135,9 +131,10 @@ class Reading:
     seconds: float = 0.0
 
 
-def read_request(request: DraftRequest, chat: BaseChatModel, max_tokens: int) -> Reading:
-    """The request with the gaps the LLM could fill from the instruction, and what it cost."""
-    missing = gaps(request)
+def read_request(request: DraftRequest, chat: BaseChatModel, max_tokens: int, wanted: list[str]) -> Reading:
+    """The request with the gaps among the `wanted` fields that the LLM could fill from the instruction, and
+    what it cost."""
+    missing = [name for name in wanted if name in FIELD_NAMES and not getattr(request, name)]
     if not missing:
         return Reading(request)
     began = time.perf_counter()
