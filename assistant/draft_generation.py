@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
+from openai import OpenAIError
 
 from .config import Settings
 from .draft_request import DraftRequest, unasked_specifics
@@ -28,6 +29,7 @@ class WriterStats:
     kept: int = 0  # lines kept
     rejected: int = 0  # lines that failed a check
     skipped: int = 0  # units left with their exemplars because the time budget was spent
+    error: str = ""  # why the LLM could not be asked: every unit from then on keeps its exemplars
     tokens: int = 0
     seconds: float = 0.0
 
@@ -71,15 +73,19 @@ class TaskWriter:
     def rewrite(self, unit: str, exemplars: list[str]) -> list[tuple[str, int]] | None:
         """(line, index of the exemplar it cites) for each line that passed the checks; None when the unit
         keeps its exemplars (none given, time budget spent, or no line passed)."""
-        if not exemplars:
+        if not exemplars or self.stats.error:
             return None
         if time.perf_counter() - self.started > self.settings.draft_llm_budget_seconds:
             self.stats.skipped += 1
             return None
         began = time.perf_counter()
-        reply = (chat_prompt("draft_tasks") | self.chat).invoke({
-            "event": self.event, "unit": unit, "limit": str(len(exemplars)),
-            "exemplars": "\n".join(f"[{n}] {text}" for n, text in enumerate(exemplars, 1))})
+        try:
+            reply = (chat_prompt("draft_tasks") | self.chat).invoke({
+                "event": self.event, "unit": unit, "limit": str(len(exemplars)),
+                "exemplars": "\n".join(f"[{n}] {text}" for n, text in enumerate(exemplars, 1))})
+        except OpenAIError as exc:
+            self.stats.error = f"{type(exc).__name__}: {exc}"[:200]
+            return None
         self.stats.seconds += time.perf_counter() - began
         self.stats.tokens += (reply.usage_metadata or {}).get("output_tokens", 0)
         self.stats.units += 1

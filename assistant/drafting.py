@@ -303,11 +303,15 @@ class Drafter:
             warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + ", ".join(words[:12]))
         if reading and reading.fields:
             warnings.append("LLM đọc từ yêu cầu, cần kiểm tra lại: " + ", ".join(FIELD_NAMES[f] for f in reading.fields))
+        if reading and reading.error:
+            warnings.append(f"LLM không đọc được yêu cầu ({reading.error}); bản thảo chỉ dùng những gì quy tắc đọc được")
         stats = {"seconds": round(time.perf_counter() - started, 2)}
         if writer:
             stats.update(writer.stats.as_dict())
             if writer.stats.skipped:
                 warnings.append(f"{writer.stats.skipped} đơn vị giữ nhiệm vụ mẫu: hết thời gian dành cho LLM")
+            if writer.stats.error:
+                warnings.append(f"LLM không viết được nhiệm vụ ({writer.stats.error}); các đơn vị giữ nhiệm vụ mẫu")
         if reading and reading.seconds:
             tokens = stats.get("tokens", 0) + reading.tokens
             seconds = stats.get("llm_seconds", 0.0) + reading.seconds

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import JsonOutputParser
+from openai import OpenAIError
 from pydantic import BaseModel, ValidationError, field_validator
 
 from .draft_request import DraftRequest
@@ -129,6 +130,7 @@ class Reading:
     fields: list[str] = field(default_factory=list)  # the DraftRequest fields the LLM filled
     tokens: int = 0
     seconds: float = 0.0
+    error: str = ""  # why the LLM could not be asked; the draft goes on with what the rules read
 
 
 def read_request(request: DraftRequest, chat: BaseChatModel, max_tokens: int, wanted: list[str]) -> Reading:
@@ -138,7 +140,11 @@ def read_request(request: DraftRequest, chat: BaseChatModel, max_tokens: int, wa
     if not missing:
         return Reading(request)
     began = time.perf_counter()
-    reply = (chat_prompt("read_request") | chat.bind(max_tokens=max_tokens)).invoke({"instruction": request.instruction})
+    try:
+        reply = (chat_prompt("read_request") | chat.bind(max_tokens=max_tokens)).invoke(
+            {"instruction": request.instruction})
+    except OpenAIError as exc:
+        return Reading(request, error=f"{type(exc).__name__}: {exc}"[:200])
     reading = Reading(request, tokens=(reply.usage_metadata or {}).get("output_tokens", 0),
                       seconds=time.perf_counter() - began)
     try:

@@ -230,3 +230,16 @@ def test_what_an_llm_reads_from_an_instruction_stands_only_when_the_instruction_
     english = "Year-end review of the Bac Ninh provincial health department, at the conference centre on 18 December 2027"
     assert checked_fields(ReadFields(province="Bắc Ninh", date="18/12/2027", venue="conference centre"), english) == {
         "province": "Bac Ninh", "date": "18/12/2027", "venue": "Conference centre"}  # the name as the user wrote it
+
+
+def test_a_draft_survives_an_llm_endpoint_that_does_not_answer(seed_index):
+    from assistant.llm import get_generator
+
+    settings = seed_index.settings.model_copy(update={"llm": "openai", "llm_base_url": "http://127.0.0.1:9/v1",
+                                                      "llm_timeout": 2.0})
+    down = get_generator(settings)
+    result = Drafter(seed_index, lambda: down).draft(INSTRUCTION.replace("tỉnh Quảng Trị", "Quảng Trị"))
+    assert "TỔ CHỨC THỰC HIỆN" in result.draft and "Phòng Kế hoạch - Tài chính" in result.draft
+    assert result.mode == "extractive"
+    assert any(w.startswith("LLM không đọc được yêu cầu") for w in result.warnings)
+    assert any(w.startswith("LLM không viết được nhiệm vụ") for w in result.warnings)
