@@ -21,7 +21,7 @@ from .draft_request import DraftRequest, parse_request, review_kind, unasked_spe
 from .index import SearchIndex
 from .llm import Generator
 from .request_reading import FIELD_NAMES, read_request
-from .restore import ocr_slips
+from .restore import apply_case, ocr_slips
 from .tasks import Task
 from .text import fold
 
@@ -100,13 +100,6 @@ def exemplar_year(request: DraftRequest, exemplar_title: str) -> int | None:
     return None
 
 
-def _as_written(word: str, like: str) -> str:
-    """`word` in the case of `like`: Tổng kết → Sơ kết, TỔNG KẾT → SƠ KẾT."""
-    if like.isupper():
-        return word.upper()
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
 def moved_year(year: int, base: int, request_year: int) -> int:
     """A task's year moved by the distance between the exemplar's review and the new one: the year-end review
     of 2025 plans "phương hướng năm 2026", that of 2026 "năm 2027". A year before the exemplar's own is a line
@@ -121,7 +114,7 @@ def _despecify(text: str, request: DraftRequest, stale: set[str], base: int | No
     hoạt động ngành" becomes "sơ kết" in a mid-term plan."""
     deadline = request.deadlines[0] if request.deadlines else "[ngày]"
     if kind and request.kind and kind != request.kind:
-        text = re.sub(rf"\b{kind}\b", lambda m: _as_written(request.kind, m.group()), text, flags=re.IGNORECASE)
+        text = re.sub(rf"\b{kind}\b", lambda m: apply_case(request.kind, m.group()), text, flags=re.IGNORECASE)
     text = _DOC_NUMBER.sub("[số văn bản]", text)
     text = _DATE.sub(deadline, text)
     if base is not None and request.year:
@@ -179,12 +172,11 @@ class Drafter:
         catalog = self.index.catalog
         return {str(v) for f in ("place", "signer", "year") for v in catalog.distinct(f) if v}
 
-    def _unit_tasks(self, units: list[str], sk: dict) -> dict[str, list[Task]]:
+    def _unit_tasks(self, units: list[str], sk: dict, listing: dict[str, dict]) -> dict[str, list[Task]]:
         """Each unit's tasks in documents of the skeleton's type (for a plan: its "Tổ chức thực hiện" part):
         only those of conference documents when the unit has any (a general plan's tasks, such as following
         a five-year programme, do not fit a conference), clean text before restored OCR, short before long;
-        at most `draft_bullets_per_unit`."""
-        listing = {d["source"]: d for d in self.index.catalog.listing()}
+        at most `draft_bullets_per_unit`. `listing`: the catalogue's files by source."""
         grouped: dict[str, list[Task]] = {u: [] for u in units}
         for task in self.index.catalog.tasks():
             doc = listing.get(task.source)
@@ -206,10 +198,10 @@ class Drafter:
         values = _fields(request)
         fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
         stale = {p for p in self.index.catalog.distinct("place")}
-        listing = self.index.catalog.listing()
-        restored = {d["source"] for d in listing if d["restored"]}
-        bases = {d["source"]: exemplar_year(request, d["title"] or "") for d in listing}
-        kinds = {d["source"]: review_kind(d["title"] or "") for d in listing}
+        listing = {d["source"]: d for d in self.index.catalog.listing()}
+        restored = {source for source, d in listing.items() if d["restored"]}
+        bases = {source: exemplar_year(request, d["title"] or "") for source, d in listing.items()}
+        kinds = {source: review_kind(d["title"] or "") for source, d in listing.items()}
         parts = [p for p in sk["part"] if not request.sections or any(s in fold(p["heading"]) for s in request.sections)]
         body: list[Block] = [] if request.sections else [Block("line", fill(line)) for line in sk["basis"]]
         citations: list[Citation] = []
@@ -227,7 +219,7 @@ class Drafter:
                         body.append(Block("line", fill(line)))
             for line in part.get("lines", []):
                 body.append(Block("line", "- " + fill(line)))
-            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk).items(), 1):
+            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk, listing).items(), 1):
                 body.append(Block("section", f"{n}. {unit}"))
                 adapted = _adapted(tasks, request, stale, bases, kinds)
                 written = writer.rewrite(unit, [text for text, _ in adapted]) if writer else None

@@ -99,7 +99,8 @@ def language_of(text: str) -> str:
     return "en" if words and foreign / len(words) >= 0.3 else "vi"
 
 
-def _apply_case(form: str, like: str) -> str:
+def apply_case(form: str, like: str) -> str:
+    """`form` in the case of `like`: all capitals, a capital first letter, or as it is."""
     letters = [c for c in like if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return form.upper()
@@ -275,7 +276,7 @@ class Restorer:
         changes = []
         for run in self._runs(text):
             for tok, form_id in zip(run, self._decode(run)):
-                restored = _apply_case(self.forms[form_id], tok.raw)
+                restored = apply_case(self.forms[form_id], tok.raw)
                 if restored != tok.raw:
                     changes.append((tok.start, tok.end, restored))
         return changes
