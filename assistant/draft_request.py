@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from .text import fold
 
-_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # day, month, year
 _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
@@ -80,7 +80,7 @@ def parse_request(instruction: str) -> DraftRequest:
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
-    if match := _DATE.search(text):
+    if match := DATE.search(text):
         day, month, year = match.groups()
         request.date = f"{int(day):02d}/{int(month):02d}/{year}"
         request.year = int(year)

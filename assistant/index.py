@@ -299,9 +299,10 @@ class SearchIndex:
         step = step or len(texts)
         vectors: list[list[float]] = []
         for start in range(0, len(texts), step):
-            vectors.extend(self.embedder.embed_documents(texts[start:start + step]))
+            part = texts[start:start + step]
+            vectors.extend(self.embedder.embed_documents(part))
             if on_embedded:
-                on_embedded(len(texts[start:start + step]))
+                on_embedded(len(part))
         self.collection.upsert(ids=[c.id for c in chunks], embeddings=vectors,
                                documents=[c.page_content for c in chunks],
                                metadatas=[c.metadata for c in chunks])

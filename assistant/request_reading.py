@@ -16,11 +16,10 @@ from langchain_core.output_parsers import JsonOutputParser
 from openai import OpenAIError
 from pydantic import BaseModel, ValidationError, field_validator
 
-from .draft_request import DraftRequest
+from .draft_request import DATE, DraftRequest
 from .prompts import chat_prompt
 from .text import collapse_ws, fold
 
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _CLOCK = re.compile(r"(\d{1,2})\s*(?:h|:|giờ|gio)\s*(\d{2})?", re.IGNORECASE)
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A venue is introduced by a word for "at" (folded): `tại Hội trường`, `ở phòng họp`, `at the centre`.
@@ -67,7 +66,7 @@ def _span(value: str | None, instruction: str, min_words: int) -> tuple[str, int
 def _checked_date(value: str | None, instruction: str) -> str | None:
     """dd/mm/yyyy when it is a real date whose day, month (a number or an English month) and year the
     instruction names."""
-    match = _DATE.fullmatch((value or "").strip())
+    match = DATE.fullmatch((value or "").strip())
     if not match:
         return None
     day, month, year = map(int, match.groups())
