@@ -76,6 +76,8 @@ def main() -> None:
     parser.add_argument("--scale-embedder", help="embed every chunk with this embedder and time hybrid search")
     parser.add_argument("--work", type=Path, help="folder to keep: a run over it again resumes the embedding")
     args = parser.parse_args()
+    if not PHAPDIEN.exists():  # say so before minutes of seed work, not in a traceback after them
+        parser.error(f"{PHAPDIEN} not found: the benchmark reads ../shared/corpus-extra beside the checkout")
     work = args.work or Path(tempfile.mkdtemp(prefix="assistant-bench-"))
 
     seeds = SearchIndex(Settings(data_dir=work / "seeds"))
