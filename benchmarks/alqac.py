@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.config import PROJECT_ROOT, Settings
-from assistant.index import SearchIndex
-from assistant.ingest import ingest
-from assistant.retrieval import search
+from assistant.config import PROJECT_ROOT, Settings, offline_environment
+from assistant.index.search_index import SearchIndex
+from assistant.ingest.pipeline import ingest
+from assistant.retrieve.search import search
 
 EXTRA = PROJECT_ROOT.parent / "shared" / "corpus-extra"
 ARTICLES = EXTRA / "alqac2023_articles.jsonl"
@@ -48,8 +48,8 @@ def write_articles(folder: Path) -> dict[str, str]:
 
 
 def ranked_articles(index: SearchIndex, question: str, mode: str, names: dict[str, str]) -> list[str]:
-    docs = search(index, question, k=CHUNKS_PER_QUESTION, mode=mode)
-    return list(dict.fromkeys(names[d.metadata["source"]] for d in docs))[:10]
+    chunks = search(index, question, k=CHUNKS_PER_QUESTION, mode=mode)
+    return list(dict.fromkeys(names[chunk.source] for chunk in chunks))[:10]
 
 
 def score(index: SearchIndex, mode: str, names: dict[str, str], questions: list[dict]) -> dict[str, float]:
@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--modes", default="lexical,dense,hybrid")
     parser.add_argument("--embedder", default=None, help="another embedder than the configured one")
     args = parser.parse_args()
+    offline_environment()
     work = args.data_dir or Path(tempfile.mkdtemp(prefix="assistant-alqac-"))
     names = write_articles(work / "articles")
     settings = Settings(data_dir=work / "index", **({"embedder": args.embedder} if args.embedder else {}))

@@ -14,8 +14,6 @@ import argparse
 import time
 from pathlib import Path
 
-from model2vec.distill import distill
-
 CACHE = Path.home() / ".cache" / "health-assistant" / "models"
 
 
@@ -25,6 +23,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=CACHE / "model2vec-embeddinggemma")
     parser.add_argument("--pca-dims", type=int, default=256)
     args = parser.parse_args()
+    from model2vec.distill import distill  # only in the venv of its own (above), so that --help runs anywhere
+
     started = time.perf_counter()
     model = distill(model_name=str(args.source), pca_dims=args.pca_dims)
     model.save_pretrained(str(args.out))

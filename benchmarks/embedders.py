@@ -25,11 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.chunking import index_text
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import PROJECT_ROOT, Settings, offline_environment
 from assistant.evaluation import evaluate_retrieval
-from assistant.index import SearchIndex
-from assistant.ingest import ingest
+from assistant.index.search_index import SearchIndex
+from assistant.ingest.pipeline import ingest
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 SUBSETS = ("all", "accented", "stripped", "unaccented", "english")
@@ -42,7 +41,7 @@ def measure(name: str, work: Path) -> dict:
     inner.embed_query("khởi động")
     load = time.perf_counter() - started
     ingest([PROJECT_ROOT / "corpus"], index, progress=False)
-    texts = [index_text(d) for d in index.catalog.documents()]
+    texts = [c.index_text() for c in index.chunks()]
     started = time.perf_counter()
     inner.embed_documents(texts)
     rate = len(texts) / (time.perf_counter() - started)
@@ -63,6 +62,7 @@ def main() -> None:
     parser.add_argument("--one", help=argparse.SUPPRESS)  # measure one embedder, print JSON (the child process)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    offline_environment()  # the children inherit it
     if args.one:
         print(json.dumps(measure(args.one, args.work)))
         return

@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from assistant.config import offline_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA = ROOT.parent / "shared" / "corpus-extra" / "phapdien_documents.jsonl"
@@ -126,6 +127,7 @@ def main() -> int:
     parser.add_argument("--upload-at", type=float, default=10.0, help="seconds into the run the upload starts")
     parser.add_argument("--upload-chars", type=int, default=20_000)
     args = parser.parse_args()
+    offline_environment()  # the ingest and server processes inherit it
 
     questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "questions.jsonl").open(encoding="utf-8")]
     with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:

@@ -6,7 +6,7 @@
 4. Speed: a query (p50/p95 over the dev questions typed without marks) and a 10-page document.
 
 For an honest figure on the clean seeds, pass a model trained without them
-(`python -m assistant.restore_training --no-seeds --out /tmp/heldout.npz`); the script checks that no
+(`assistant train-restorer --no-seeds --out /tmp/heldout.npz`); the script checks that no
 sentence of those seeds occurs in the legal training corpus.
 """
 
@@ -22,9 +22,10 @@ import unicodedata
 from pathlib import Path
 
 from assistant.config import get_settings
-from assistant.restore_training import CONGBAO, PHAPDIEN
-from assistant.restore import MODEL_PATH, Restorer, is_code, marked_share
-from assistant.text import fold, strip_marks
+from assistant.vietnamese.folding import fold, strip_marks
+from assistant.vietnamese.language import is_code, marked_share
+from assistant.vietnamese.restore_training import CONGBAO, PHAPDIEN
+from assistant.vietnamese.restorer import MODEL_PATH, Restorer
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
@@ -74,16 +75,17 @@ def ocr_damage(text: str, rng: random.Random) -> str:
         if r < 0.75:
             word = strip_marks(word)
         elif r < 0.85:  # the base vowel survives, the tone mark is lost or wrong
-            word = strip_marks(word) if not any(c in word for c in "êôơưăâ") else re.sub("[̣́̀̉̃]", "", __import__("unicodedata").normalize("NFD", word))
-            word = __import__("unicodedata").normalize("NFC", word)
+            word = strip_marks(word) if not any(c in word for c in "êôơưăâ") else re.sub("[̣́̀̉̃]", "", unicodedata.normalize("NFD", word))
+            word = unicodedata.normalize("NFC", word)
         out.append(word)
     return "".join(out)
 
 
-def leaked(seed: str) -> int:
-    """Number of long seed sentences found verbatim in the training corpora."""
+def leaked(seed: str, extra_dir: Path) -> int:
+    """Number of long seed sentences found verbatim in the training corpora (files of `extra_dir`)."""
     sentences = {s.strip() for s in re.split(r"[.;\n]", seed) if len(s.strip()) > 60}
-    corpus = "".join(json.loads(line)["text"] for path in (PHAPDIEN, CONGBAO) for line in path.open(encoding="utf-8"))
+    corpus = "".join(json.loads(line)["text"] for name in (PHAPDIEN, CONGBAO)
+                     for line in (extra_dir / name).open(encoding="utf-8"))
     return sum(s in corpus for s in sentences)
 
 
@@ -92,9 +94,9 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
-    restorer = Restorer(args.model)
-    scored = set(restorer.by_key)
     settings = get_settings()
+    restorer = Restorer(settings.restorer_params, args.model)
+    scored = set(restorer.by_key)
     clean = [p for p in sorted(settings.corpus_dir.glob("*.txt")) if marked_share(p.read_text()) >= settings.restore_marked_share]
 
     print(f"model {args.model} ({args.model.stat().st_size / 1e6:.1f} MB)")
@@ -106,7 +108,7 @@ def main() -> None:
         damaged = syllable_pairs(gold, restorer.restore(damaged_text), scored)
         before = accuracy(syllable_pairs(gold, damaged_text, scored))
         print(f"{path.name}: {len(damaged)} syllables; stripped -> restored {stripped:.4f}; "
-              f"synthetic OCR {before:.4f} -> restored {accuracy(damaged):.4f}; seed sentences in training corpus: {leaked(gold)}")
+              f"synthetic OCR {before:.4f} -> restored {accuracy(damaged):.4f}; seed sentences in training corpus: {leaked(gold, settings.extra_corpus_dir)}")
 
     reference = ROOT / "eval" / "restore_reference.tsv"
     if reference.exists():

@@ -1,4 +1,5 @@
-"""Shared fixtures: a real index of the seed corpus (real Chroma on disk, real EmbeddingGemma)."""
+"""Shared fixtures: a real index of the seed corpus (real Chroma on disk, real EmbeddingGemma). The fast tier
+(tests/unit) uses none of them; the integration tier (tests/integration) builds them once per session."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import PROJECT_ROOT, Settings
-from assistant.index import SearchIndex
-from assistant.ingest import ingest
+from assistant.config import PROJECT_ROOT, Settings, offline_environment
+from assistant.index.search_index import SearchIndex
+from assistant.ingest.pipeline import ingest
 
-SHARED = PROJECT_ROOT.parent / "shared"
+offline_environment()
 CORPUS = PROJECT_ROOT / "corpus"
 
 
@@ -43,7 +44,7 @@ def seed_env(seed_settings, seed_index) -> dict[str, str]:
 def served(seed_index, tmp_path_factory):
     """The assistant the web server runs, extractive, on its own data folder (uploads and deletions must not
     touch the shared seed index); it shares the loaded embedder, whose cache makes re-ingesting quick."""
-    from assistant.service import Assistant
+    from assistant.serve.service import Assistant
 
     settings = make_settings(tmp_path_factory.mktemp("served"), llm="extractive")
     index = SearchIndex(settings, embedder=seed_index.embedder)

@@ -1,0 +1,132 @@
+"""Answer a question with verified citations: rewrite a follow-up (followup.py), answer "what must X do" from
+the task table (task_answer.py), otherwise retrieve, decline when the corpus does not hold the answer
+(declining.py), write the answer (extractive.py quotes; an LLM writes from llm_context.py's context) and
+check every citation against the chunks it points to (citations.py)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from ..index.records import Chunk, Citation
+from ..index.search_index import SearchIndex
+from ..models.generators import ChatGenerator, Generator
+from ..prompts import messages
+from ..retrieve.search import search
+from ..vietnamese.folding import fold
+from ..vietnamese.language import language_of
+from .citations import check_citations
+from .declining import holds_answer
+from .extractive import best_passages, quoted
+from .followup import standalone_question
+from .llm_context import context, generate, left_out
+from .task_answer import task_answer, task_units
+
+# The LLM's word for "the context does not answer this" (prompts/answer_system.md).
+_NOT_FOUND = "khong_tim_thay"
+# Answered from the task table, not by a generator.
+TASKS_MODE = "tasks"
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Answer(BaseModel):
+    answer: str
+    declined: bool
+    citations: list[Citation]
+    question: str = ""
+    standalone_question: str = ""
+    mode: str = ""  # extractive, local, openai, or tasks (answered from the task table)
+    note: str = ""
+    dropped: list[str] = Field(default_factory=list)  # generated sentences no source supports
+    stats: dict[str, float] = Field(default_factory=dict)
+
+
+class AnswerChain:
+    def __init__(self, index: SearchIndex, generator: Callable[[], Generator]) -> None:
+        """`generator` gives the generator when the first question needs it (the local LLM starts then)."""
+        self.index = index
+        self.settings = index.settings
+        self._generator = generator
+
+    def _said(self, language: str) -> dict[str, str]:
+        return messages(self.settings.prompts_dir, language)
+
+    def _declined(self, language: str, **fields) -> Answer:
+        return Answer(answer=self._said(language)["declined"], declined=True, citations=[], **fields)
+
+    def stream(self, question: str, history: list[dict] | None = None,
+               filters: dict | None = None) -> Iterator[str | Answer]:
+        """Text pieces as the answer is written, then the checked Answer (whose text may differ: sentences
+        that fail the citation check are dropped)."""
+        started = time.perf_counter()
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        generator = self._generator()
+        language = language_of(question)
+        said = self._said(language)
+        standalone = standalone_question(question, history, generator, self.settings.prompts_dir)
+        fields = dict(question=question, standalone_question=standalone, note=generator.note)
+        stats: dict[str, float] = {}
+
+        units = task_units(standalone)
+        routed = task_answer(self.index, units, said) if units and not filters else None
+        lead = ""
+        checked: tuple | None = None  # the citation check, when the text it checked is the one answered
+        if routed:
+            lead, text, chunks = routed
+            mode = TASKS_MODE
+        else:
+            chunks = search(self.index, standalone, k=self.settings.answer_chunks, filters=filters)
+            if not holds_answer(self.index, self.settings, standalone, chunks, language):
+                answer = self._declined(language, mode=generator.mode, **fields)
+                yield answer.answer
+                yield answer
+                return
+            mode = generator.mode
+            found, best = best_passages(self.index, self.settings, standalone, chunks)
+            if not isinstance(generator, ChatGenerator):
+                lead, text = said["extractive_intro"], quoted(found, best)
+            else:
+                text = yield from generate(generator, self.settings.prompts_dir, standalone,
+                                           context(self.settings, chunks, found, best), said["language"], started, stats)
+                checked = check_citations(text, chunks, self.settings.citation_support)
+                # The small model sometimes finds nothing in context that does hold the answer (retrieval
+                # said so above): quote the passages rather than decline.
+                if _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
+                    lead, text = said["extractive_intro"], quoted(found, best)
+                    mode, fields["note"] = "extractive", said["llm_found_nothing"]
+                    checked = None
+                elif more := left_out(self.settings, found, best, checked[0]):
+                    addition = f"\n\n{said['llm_left_out']}\n{more}"
+                    yield addition
+                    text, checked = checked[0] + addition, None
+        yield from self._checked(text, lead, chunks, checked, mode, language, started, stats, fields)
+
+    def _checked(self, text: str, lead: str, chunks: list[Chunk], checked: tuple | None, mode: str, language: str,
+                 started: float, stats: dict, fields: dict) -> Iterator[str | Answer]:
+        body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
+        checked_text = f"{lead}\n{body}".strip()
+        if mode in (TASKS_MODE, "extractive"):
+            yield checked_text
+        fields["stats"] = {**stats, "seconds": round(time.perf_counter() - started, 3), "markers": report.markers,
+                           "repaired": report.repaired}
+        if not citations:
+            yield self._declined(language, mode=mode, dropped=report.dropped, **fields)
+            return
+        yield Answer(answer=checked_text, declined=False, citations=citations, mode=mode, dropped=report.dropped,
+                     **fields)
+
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        result = None
+        for event in self.stream(question, history, filters):
+            result = event
+        assert isinstance(result, Answer)
+        return result

@@ -1,0 +1,85 @@
+"""The passages that answer a question best, and the extractive answer that quotes them.
+
+Passages are scored by the question's IDF-weighted content words (or, for an English question, which shares
+no words with Vietnamese text, by the embedder's similarity). Every passage close to the best is kept (the
+items of a list score alike), a passage that states the kind of fact asked for (a date, a number, a place)
+counts more, and a lead-in ending in ':' brings what follows. The LLM reads the same ranking (llm_context.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Settings
+from ..index.records import Chunk
+from ..index.search_index import SearchIndex
+from ..vietnamese.folding import fold
+from ..vietnamese.language import language_of
+from ..vietnamese.patterns import BULLET
+from ..vietnamese.tokens import content_tokens
+from .passages import Passage, passages
+
+# What kind of fact a question asks for, and how a passage that states one looks (folded).
+_ANSWER_TYPES = (
+    (re.compile(r"\b(ngay nao|khi nao|bao gio|may gio|thoi gian|thoi han|han (chot|gui)|when|what date|deadline)\b"),
+     re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d")),
+    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d")),
+    (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
+)
+
+# (chunk position, passage position) in the retrieved chunks.
+Position = tuple[int, int]
+
+
+def _scores(index: SearchIndex, settings: Settings, question: str, candidates: list[str], contexts: list[str],
+            language: str) -> list[float]:
+    """How well each passage matches. A word found only in the passage's title and section path counts
+    `extract_context_share` as much: `Địa điểm: Trụ sở …` answers where the meeting its document is about
+    takes place, though the passage itself does not name the meeting."""
+    if language == "en":
+        return index.similarities(question, candidates)
+    weights = {t: index.idf(t) for t in content_tokens(question)}
+    share = settings.extract_context_share
+    scores = []
+    for text, context in zip(candidates, contexts):
+        own, around = content_tokens(text), content_tokens(context)
+        scores.append(sum(w if t in own else share * w if t in around else 0.0 for t, w in weights.items()))
+    return scores
+
+
+def best_passages(index: SearchIndex, settings: Settings, question: str,
+                  chunks: list[Chunk]) -> tuple[list[list[Passage]], list[Position]]:
+    """The passages of each chunk, and the positions of those that match the question best, best first, a
+    lead-in directly followed by its items."""
+    tokens = content_tokens(question)
+    folded = fold(question)
+    wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
+    found = [passages(chunk) for chunk in chunks]
+    # A passage that only repeats the question (a heading) tells nothing.
+    candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
+                  if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2]
+    if not candidates:
+        return found, []
+    language = language_of(question)
+    contexts = [" ".join((c.title, c.section)) for c in chunks]
+    scores = _scores(index, settings, question, [found[n][o].text + " " + found[n][o].original for n, o in candidates],
+                     [contexts[n] for n, _ in candidates], language)
+    boost = settings.extract_type_boost
+    scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)
+                     for (n, o), score in zip(candidates, scores)), reverse=True)
+    keep = settings.extract_keep_share if language == "vi" else settings.extract_keep_share_dense
+    best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
+    best = best[: settings.extract_sentences]
+    picked: dict[Position, None] = {}
+    for n, order in best:
+        picked[(n, order)] = None
+        following = order
+        while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
+            following += 1
+            picked[(n, following)] = None
+    return found, list(picked)
+
+
+def quoted(found: list[list[Passage]], positions: list[Position]) -> str:
+    """Passages in reading order, quoted and marked with their chunk."""
+    return "\n".join(f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in sorted(positions))

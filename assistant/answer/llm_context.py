@@ -1,0 +1,84 @@
+"""What the LLM reads, how its answer is streamed, and what it left out.
+
+The LLM gets numbered context: each chunk's section path under its document's title, then its readable text,
+or with `llm_focused_context` only the few passages that match the question best (a shorter prompt is read
+sooner: 60-90 tokens/s on 2 cores). The passages an extractive answer would quote that its answer does not
+cover are quoted after it: the small model shortens lists and drops dates, and what it read only in part it
+never saw.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from langchain_core.output_parsers import StrOutputParser
+
+from ..config import Settings
+from ..index.records import Chunk
+from ..models.generators import ChatGenerator
+from ..prompts import chat_prompt
+from ..vietnamese.folding import clip
+from ..vietnamese.patterns import NUMBER
+from ..vietnamese.tokens import content_tokens
+from ..vietnamese.units import find_units
+from .extractive import Position, quoted
+from .passages import Passage
+
+
+def context(settings: Settings, chunks: list[Chunk], found: list[list[Passage]], best: list[Position]) -> str:
+    focused: dict[int, list[str]] = {}
+    if settings.llm_focused_context:
+        room = settings.llm_context_chars
+        for n, o in sorted(best[: settings.llm_context_passages]):
+            if room <= 0:
+                break
+            # A table row or a long paragraph is cut at a word: `left_out` quotes it whole if needed.
+            cut = clip(found[n][o].text.strip(), room)
+            focused.setdefault(n, []).append(cut)
+            room -= len(cut)
+    blocks = []
+    title = None
+    for n, chunk in enumerate(chunks):
+        if settings.llm_focused_context and n not in focused:
+            continue
+        # A document's title heads its passages once: titles are long, and Vietnamese costs the
+        # tokenizer about one token per 2.5 characters.
+        if chunk.title and chunk.title != title:
+            title = chunk.title
+            blocks.append(f"# {clip(title, settings.llm_context_title_chars)}")
+        body = "\n".join(focused[n]) if n in focused else chunk.readable.strip()
+        section = " > ".join(chunk.section.split(" > ")[-settings.llm_context_section_depth:])
+        blocks.append(f"[{n + 1}] {section}\n{body}")
+    return "\n\n".join(blocks)
+
+
+def left_out(settings: Settings, found: list[list[Passage]], best: list[Position], answer: str) -> str:
+    """The best passages the answer does not cover (less than `llm_covered_share` of their words in it, or a
+    number or unit of theirs missing), quoted and marked."""
+    said, units_said, numbers_said = content_tokens(answer), set(find_units(answer)), set(NUMBER.findall(answer))
+
+    def covered(text: str) -> bool:
+        words = content_tokens(text)
+        return (not words or len(words & said) / len(words) >= settings.llm_covered_share) \
+            and set(find_units(text)) <= units_said and set(NUMBER.findall(text)) <= numbers_said
+
+    return quoted(found, [(n, o) for n, o in best if not covered(found[n][o].text)])
+
+
+def generate(generator: ChatGenerator, prompts: Path, question: str, text: str, language_name: str,
+             started: float, stats: dict) -> Iterator[str]:
+    """Stream the LLM's answer piece by piece; return the whole text. `stats` gets the first-token time and
+    the speed (llama.cpp's server streams one token per piece)."""
+    chain = chat_prompt(prompts, "answer") | generator.chat | StrOutputParser()
+    pieces: list[str] = []
+    first = None
+    for piece in chain.stream({"context": text, "question": question, "language": language_name}):
+        first = first or time.perf_counter()
+        pieces.append(piece)
+        yield piece
+    ended = time.perf_counter()
+    stats.update({"first_token_seconds": round((first or ended) - started, 3), "tokens": len(pieces),
+                  "tokens_per_second": round(len(pieces) / max(ended - (first or ended), 1e-6), 1)})
+    return "".join(pieces)

@@ -1,0 +1,118 @@
+"""Understand a drafting instruction: document type, event, issuer and province, date and time, form, venue,
+participants, budget lines, deadlines. What the instruction does not give stays None and is drafted as a
+visible placeholder, never taken from an old document."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from ..vietnamese.folding import fold
+from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE
+
+_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
+# A year named in words: "năm 2026", "in 2026".
+_YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
+# `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
+_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?|province of)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*\s?){1,3})")
+_PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department of Health|DOH)\b")
+# English words for the kind of review: year-end → tổng kết, mid-year → sơ kết.
+_KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
+            ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
+_EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
+                    r"tổ chức|hình thức|trực|theo)\b|[,.;:]|$)", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"\b(?:thành phần(?: gồm)?|participants?)\s*:?\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
+                           re.IGNORECASE)
+_AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)
+_BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ)?", re.IGNORECASE)
+
+
+class BudgetLine(BaseModel):
+    item: str
+    amount: int  # đồng
+
+
+class DraftRequest(BaseModel):
+    instruction: str
+    doc_type: str = "KH"  # KH (Kế hoạch) or TB (Thông báo)
+    event: str | None = None  # "Hội nghị sơ kết 6 tháng đầu năm 2026"
+    kind: str | None = None  # tổng kết, sơ kết
+    issuer: str = "Sở Y tế"
+    province: str | None = None
+    year: int | None = None
+    date: str | None = None  # dd/mm/yyyy
+    time: str | None = None  # HHhMM
+    form: str | None = None  # trực tiếp, trực tuyến, trực tiếp kết hợp trực tuyến
+    venue: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    budget: list[BudgetLine] = Field(default_factory=list)
+    budget_total: int | None = None
+    deadlines: list[str] = Field(default_factory=list)
+    sections: list[str] = Field(default_factory=list)  # only these parts, e.g. ["to chuc thuc hien"]
+
+
+def money(text: str, unit: str | None) -> int:
+    value = int(re.sub(r"[.,]", "", text))
+    unit = (unit or "").lower()
+    return value * 1_000_000 if unit == "triệu" else value * 1000 if unit == "nghìn" else value
+
+
+def review_kind(text: str) -> str | None:
+    """The kind of review a Vietnamese text names: tổng kết (year-end) or sơ kết (mid-term)."""
+    folded = fold(text)
+    return next((kind for kind in ("tổng kết", "sơ kết") if fold(kind) in folded), None)
+
+
+def parse_request(instruction: str) -> DraftRequest:
+    text = " ".join(instruction.split())
+    folded = fold(text)
+    request = DraftRequest(instruction=text)
+    if re.search(r"\bthong bao\b|\bnotice\b", folded):
+        request.doc_type = "TB"
+    if match := _EVENT.search(text):
+        request.event = (match.group(1) + " " + match.group(2)).strip()
+        request.event = request.event[0].upper() + request.event[1:]
+    request.kind = review_kind(text)
+    for kind, pattern in _KIND_EN:
+        if not request.kind and pattern.search(folded):
+            request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
+    if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
+        request.province = match.group(1).strip()
+    if match := DATE.search(text):
+        day, month, year = match.groups()
+        request.date = f"{int(day):02d}/{int(month):02d}/{year}"
+        request.year = int(year)
+    if match := _YEAR_NAMED.search(text):
+        request.year = request.year or int(match.group(1) or match.group(2))
+    if match := _TIME.search(text):
+        request.time = f"{int(match.group(1)):02d}h{match.group(2) or '00'}"
+    online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
+    request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
+                    else "trực tiếp" if in_person else None)
+    if match := _VENUE.search(text):
+        request.venue = match.group(1).strip()
+    if match := _PARTICIPANTS.search(text):
+        request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", match.group(1)) if p.strip(" -.")]
+    budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
+    for item, amount, unit in _BUDGET_LINE.findall(budget_part):
+        if fold(item).strip() in ("kinh phi", "tong", "tong cong", "tong kinh phi"):
+            request.budget_total = money(amount, unit)
+        else:
+            request.budget.append(BudgetLine(item=item.strip(" -").removeprefix("gồm").strip(), amount=money(amount, unit)))
+    if not request.budget and not request.budget_total and budget_part and (match := _AMOUNT.search(budget_part)):
+        request.budget_total = money(*match.groups())
+    if not request.event and request.kind:
+        request.event = f"Hội nghị {request.kind}" + (f" năm {request.year}" if request.year else "")
+    request.deadlines = REQUESTED_DEADLINE.findall(text)
+    if "to chuc thuc hien" in folded and re.search(r"\b(phan|muc|section)\b", folded):
+        request.sections = ["to chuc thuc hien"]
+    return request
+
+
+def unasked_specifics(text: str, request: DraftRequest, specifics: set[str]) -> list[str]:
+    """The specifics (places, signers, years of old documents) that `text` names as whole words and the
+    instruction does not, compared folded."""
+    asked, folded = fold(request.instruction), fold(text)
+    return [s for s in sorted(specifics) if fold(s) not in asked and re.search(rf"\b{re.escape(fold(s))}\b", folded)]

@@ -1,0 +1,27 @@
+"""The house-style skeletons of each document type, a registry over `prompts/skeletons/*.toml`: each file
+declares the `doc_type` it drafts (KH, TB …), its header and closing, its parts in order with their usual
+lines, the parts it requires, and where its exemplar tasks come from. A new type is a new TOML file there.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=4)
+def skeletons(prompts_dir: Path) -> dict[str, dict]:
+    """doc_type → skeleton, for every TOML file in `prompts_dir/skeletons`."""
+    found: dict[str, dict] = {}
+    for path in sorted((prompts_dir / "skeletons").glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        found[data["doc_type"]] = data
+    return found
+
+
+def skeleton(prompts_dir: Path, doc_type: str) -> dict:
+    known = skeletons(prompts_dir)
+    if doc_type not in known:
+        raise ValueError(f"no skeleton for document type {doc_type!r}; known: {', '.join(known)}")
+    return known[doc_type]

@@ -1,0 +1,78 @@
+"""The lexical index: BM25 (bm25s) over folded, OCR-repaired tokens of each chunk's title, section path and
+text, plus bigrams over every reading. Derived from the catalogue at the end of parsing, so a large corpus is
+searchable by words at once while dense embedding goes on."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from ..vietnamese.tokens import lexical_terms
+from .records import Chunk
+
+
+class LexicalIndex:
+    """BM25 over folded, OCR-repaired tokens of each chunk's title, section path and text."""
+
+    def __init__(self, retriever: bm25s.BM25, ids: list[str], bigrams: bool) -> None:
+        self.retriever = retriever
+        self.ids = ids
+        self.position = {i: n for n, i in enumerate(ids)}
+        self.bigrams = bigrams
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], bigrams: bool) -> LexicalIndex:
+        retriever = bm25s.BM25()
+        corpus = [lexical_terms(c.lexical_text(), bigrams) for c in chunks]
+        if chunks:
+            retriever.index(corpus, show_progress=False)
+        return cls(retriever, [c.id for c in chunks], bigrams)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        if self.ids:
+            self.retriever.save(str(directory), show_progress=False)
+        (directory / "ids.json").write_text(json.dumps({"ids": self.ids, "bigrams": self.bigrams}))
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex | None:
+        meta_path = directory / "ids.json"
+        if not meta_path.exists():
+            return None
+        meta = json.loads(meta_path.read_text())
+        retriever = bm25s.BM25.load(str(directory)) if meta["ids"] else bm25s.BM25()
+        return cls(retriever, meta["ids"], meta["bigrams"])
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a folded token; a token no chunk holds weighs most."""
+        column = self.retriever.vocab_dict.get(token) if self.ids else None
+        indptr = self.retriever.scores["indptr"] if self.ids else None
+        df = int(indptr[column + 1] - indptr[column]) if column is not None and column + 1 < len(indptr) else 0
+        return math.log((len(self.ids) + 1) / (df + 0.5))
+
+    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        if not self.ids:
+            return []
+        vocab = self.retriever.vocab_dict
+        tokens = [t for t in lexical_terms(query, self.bigrams) if t in vocab]
+        if not tokens:
+            return []
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.ids), dtype=np.float32)
+            for chunk_id in allowed:
+                if chunk_id in self.position:
+                    mask[self.position[chunk_id]] = 1.0
+            if not mask.any():
+                return []
+        scores = self.retriever.get_scores(tokens)
+        if mask is not None:
+            scores = scores * mask
+        k = min(k, len(self.ids))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]

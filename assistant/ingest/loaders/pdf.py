@@ -1,0 +1,26 @@
+"""PDF with a text layer (pypdf). A scanned PDF has none and is refused with that reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import UnreadableFile, loader
+
+# A PDF page whose text layer has fewer letters than this is taken as a scan.
+_MIN_LETTERS_PER_PAGE = 20
+
+
+@loader(".pdf")
+def read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise UnreadableFile(f"not a readable PDF ({type(exc).__name__})") from None
+    letters = sum(c.isalpha() for page in pages for c in page)
+    if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
+        raise UnreadableFile("PDF has no text layer (scanned?); run OCR first")
+    return "\n".join(pages)

@@ -1,0 +1,30 @@
+"""What a query becomes before it is searched: the canonical units it names, added for both searches, and
+for the dense search its text restored when it was typed without marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..vietnamese.folding import fold
+from ..vietnamese.language import language_of
+from ..vietnamese.restorer import Restorer
+from ..vietnamese.units import find_units
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    lexical: str
+    dense: str
+    units: tuple[str, ...]
+    language: str
+
+
+def expand_query(text: str, restorer: Restorer) -> Query:
+    """Name the canonical units a query mentions, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính).
+    A query typed without marks is restored for the dense search; the lexical search folds anyway."""
+    units = tuple(find_units(text))
+    missing = [u for u in units if fold(u) not in fold(text)]
+    suffix = f" ({'; '.join(missing)})" if missing else ""
+    dense = restorer.restore(text) + suffix
+    return Query(text=text, lexical=text + " " + " ".join(units), dense=dense, units=units, language=language_of(text))

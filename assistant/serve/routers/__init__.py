@@ -1,0 +1,1 @@
+"""One FastAPI router per resource: questions (search, ask), drafting, tasks, documents, health."""

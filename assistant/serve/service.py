@@ -1,0 +1,151 @@
+"""The running assistant, wired in this one place: one index, one generator (started on first use), the
+answer chain, the drafter and the document library, shared by the HTTP API, the web page and the CLI.
+
+Answers are CPU work: a few at a time, first come first served. Many at once only thrash the two cores
+(50 users: p95 33 s unbounded, benchmarks/README.md), and a queue keeps waiting times fair.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..answer.chain import Answer, AnswerChain
+from ..config import Settings
+from ..draft.document import DraftDocument, DraftResult
+from ..draft.drafter import Drafter
+from ..draft.word import to_docx
+from ..index.records import Chunk, Task
+from ..index.search_index import SearchIndex
+from ..ingest.pipeline import IngestReport, Progress, ingest
+from ..models.generators import Generator, get_generator
+from ..retrieve.search import Mode, search
+from ..retrieve.tasks import tasks_for
+from ..vietnamese.units import unit_table
+from .schemas import Health, UploadJob
+from .uploads import DocumentLibrary
+
+
+class Assistant:
+    def __init__(self, settings: Settings, index: SearchIndex | None = None,
+                 generator: Generator | None = None) -> None:
+        """`index` and `generator`: already built ones to use (tests share one embedder across indexes)."""
+        self.settings = settings
+        self.index = index or SearchIndex(settings)
+        self._generator = generator
+        self._generator_lock = threading.Lock()
+        self.chain = AnswerChain(self.index, self.generator)
+        self.drafter = Drafter(self.index, self.generator)
+        self.library = DocumentLibrary(self.index, settings)
+        self._answers = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")
+
+    # -- generator ------------------------------------------------------------------------------------
+
+    def generator(self) -> Generator:
+        """The configured generator, started on first use (the local LLM takes seconds to load)."""
+        with self._generator_lock:
+            if self._generator is None:
+                self._generator = get_generator(self.settings)
+            return self._generator
+
+    @property
+    def loaded_generator(self) -> Generator | None:
+        """The generator if one has been started: asking for `generator()` may start the local LLM."""
+        return self._generator
+
+    def warm_up(self) -> None:
+        """Load the embedder and start the generator now, so the first question does not wait for them."""
+        self.index.warm_up()
+        self.generator()
+
+    # -- questions ------------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not self.index.count()
+
+    def search(self, query: str, k: int | None = None, filters: dict | None = None,
+               mode: Mode = "hybrid") -> list[Chunk]:
+        return search(self.index, query, k, filters, mode)
+
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        return self._answers.submit(self.chain.ask, question, history, filters).result()
+
+    def stream(self, question: str, history: list[dict] | None = None,
+               filters: dict | None = None) -> Iterator[str | Answer]:
+        """The answer chain's events, computed in the answer pool and passed on as they come."""
+        events: queue.Queue = queue.Queue()
+        done = object()
+
+        def produce() -> None:
+            try:
+                for event in self.chain.stream(question, history, filters):
+                    events.put(event)
+            except Exception as exc:  # raised again in the caller's thread
+                events.put(exc)
+            events.put(done)
+
+        self._answers.submit(produce)
+        while (event := events.get()) is not done:
+            if isinstance(event, Exception):
+                raise event
+            yield event
+
+    def chunks(self, ids: list[str]) -> list[Chunk]:
+        """The chunks citations point to, for showing the passage in its section."""
+        return self.index.chunks(ids)
+
+    # -- tasks ----------------------------------------------------------------------------------------
+
+    def tasks(self, unit: str | None) -> dict[str, list[Task]]:
+        return tasks_for(self.index.tasks(), unit)
+
+    def units(self) -> list[str]:
+        """Units with tasks in the index, then the other canonical units of the alias table."""
+        with_tasks = sorted({t.unit for t in self.index.tasks()})
+        known = sorted({u for _, units in unit_table().aliases for u in units} - set(with_tasks))
+        return with_tasks + known
+
+    # -- drafting -------------------------------------------------------------------------------------
+
+    def draft(self, instruction: str) -> tuple[DraftResult, DraftDocument]:
+        """The checked draft and the document it renders (ValueError for an empty instruction)."""
+        return self.drafter.build(instruction)
+
+    @staticmethod
+    def word(document: DraftDocument) -> bytes:
+        """The draft as a Word file in the Decree 30/2020 layout."""
+        return to_docx(document)
+
+    # -- documents ------------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[Path], embed: bool = True, progress: bool = True,
+               on_progress: Progress | None = None) -> IngestReport:
+        return ingest(paths, self.index, embed=embed, progress=progress, on_progress=on_progress)
+
+    def documents(self) -> list[dict]:
+        return self.library.documents()
+
+    def add_document(self, name: str, data: bytes) -> UploadJob:
+        return self.library.add(name, data)
+
+    def job(self, job_id: str) -> UploadJob | None:
+        return self.library.job(job_id)
+
+    def delete_document(self, name: str) -> dict | None:
+        return self.library.delete(name)
+
+    def health(self) -> Health:
+        generator = self.loaded_generator
+        return Health(documents=len(self.index.files()), chunks=self.index.count(),
+                      embedded=self.index.count(embedded_only=True), embedder=self.settings.embedder,
+                      llm=generator.mode if generator else self.settings.llm,
+                      llm_model=generator.model if generator else self.settings.llm_model,
+                      llm_note=generator.note if generator else "",
+                      ingest_jobs_running=sum(j.status in ("queued", "running") for j in self.library.jobs.values()))
+
+    def close(self) -> None:
+        self.library.close()
+        self._answers.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,82 @@
+"""What a word or a text is: a Vietnamese syllable or not, an abbreviation, marked or not, damaged by OCR,
+Vietnamese or English; and the case helpers that put a restored form in the case of the word it replaces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .folding import fold
+from .tokens import token_alternatives
+
+# A word: letters, digits and the symbols OCR put in place of hooked vowels (S& = Sở).
+WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
+# Spaces and a single line break (OCR keeps the page's hard line breaks) join two words into one
+# context run; punctuation and blank lines end it.
+JOINER = re.compile(r"[ \t]*\n?[ \t]*")
+# The shape of a Vietnamese syllable, folded: onset, vowels, coda. Foreign words (who, online) fail it.
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
+
+
+def is_syllable(word: str) -> bool:
+    return _SYLLABLE.fullmatch(fold(word)) is not None
+
+
+def has_marks(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def is_code(word: str) -> bool:
+    """Capitals after the first letter: an abbreviation or a name in capitals (HĐND, QĐ-TTg, UBND)."""
+    return any(c.isupper() for c in word[1:])
+
+
+def marked_share(text: str) -> float:
+    """Share of alphabetic words carrying a Vietnamese mark: about 0.85 in clean text, 0.2 in the OCR'd seeds."""
+    words = [w for w in WORD.findall(text) if w.isalpha()]
+    return sum(map(has_marks, words)) / len(words) if words else 1.0
+
+
+def _damaged(word: str) -> bool:
+    return token_alternatives(word) != [(fold(word),)]
+
+
+def damaged_share(text: str) -> float:
+    """Share of words that only make sense through an OCR repair (S&, ngudi, 1y, phwong)."""
+    words = [w for w in WORD.findall(text) if not w.isdigit()]
+    return sum(map(_damaged, words)) / len(words) if words else 0.0
+
+
+def segments(text: str) -> Iterator[list[str]]:
+    """Runs of alphabetic words separated only by spaces: the units the language model sees."""
+    run: list[str] = []
+    last_end = None
+    for match in WORD.finditer(text):
+        word = match.group()
+        joined = last_end is not None and JOINER.fullmatch(text[last_end:match.start()]) is not None
+        if run and not joined:
+            yield run
+            run = []
+        if word.isalpha() and not is_code(word) and is_syllable(word):
+            run.append(word)
+        elif run:
+            yield run
+            run = []
+        last_end = match.end()
+    if run:
+        yield run
+
+
+def language_of(text: str) -> str:
+    """`en` when most words are not Vietnamese syllables (names such as Đồng Nai are); else `vi`."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not is_code(w)]
+    foreign = sum(not is_syllable(w) for w in words)
+    return "en" if words and foreign / len(words) >= 0.3 else "vi"
+
+
+def apply_case(form: str, like: str) -> str:
+    """`form` in the case of `like`: all capitals, a capital first letter, or as it is."""
+    letters = [c for c in like if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return form.upper()
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form

@@ -1,0 +1,57 @@
+"""The many names of one unit: resolve aliases (clean, unaccented or OCR'd) to canonical names."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .tokens import search_tokens, token_alternatives
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    issuers: dict[str, str]
+    # Folded alias token tuples → canonical names, longest first so `phong tai chinh` beats `tai chinh`.
+    aliases: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(search_tokens(name))
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    data = tomllib.loads(resources.files(__package__).joinpath("data/units.toml").read_text("utf-8"))
+    pairs: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for unit in data["unit"]:
+        for alias in unit["aliases"]:
+            pairs[_key(alias)] = (unit["canonical"],)
+    for group in data.get("ambiguous", []):
+        for name in group["names"]:
+            pairs.setdefault(_key(name), tuple(group["units"]))
+    ordered = tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
+    return UnitTable(issuers=dict(data["issuers"]), aliases=ordered)
+
+
+def issuer_for_code(code: str) -> str | None:
+    return unit_table().issuers.get(code.upper())
+
+
+def find_units(text: str) -> list[str]:
+    """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean."""
+    tokens = token_alternatives(text)
+    used = [False] * len(tokens)
+    found: list[tuple[int, str]] = []
+    for alias, units in unit_table().aliases:
+        n = len(alias)
+        for i in range(len(tokens) - n + 1):
+            if all(word in tokens[i + j] for j, word in enumerate(alias)) and not any(used[i:i + n]):
+                used[i:i + n] = [True] * n
+                found.extend((i, u) for u in units)
+    seen: list[str] = []
+    for _, unit in sorted(found, key=lambda p: p[0]):
+        if unit not in seen:
+            seen.append(unit)
+    return seen

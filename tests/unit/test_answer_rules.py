@@ -1,0 +1,63 @@
+"""The answer chain's rules without a model or an index: follow-up rewriting, the citation check on hand-made
+chunks, and rank fusion."""
+
+from __future__ import annotations
+
+from assistant.answer.citations import check_citations
+from assistant.answer.followup import carry_over, standalone_question
+from assistant.config import PROJECT_ROOT
+from assistant.index.records import Chunk
+from assistant.models.generators import ExtractiveGenerator
+from assistant.retrieve.fusion import fuse
+
+PROMPTS = PROJECT_ROOT / "prompts"
+BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
+                      "- Phòng Kế hoạch - Tài chính dự trù kinh phí và thanh quyết toán.",
+                      {"source": "plan.txt", "title": "Kế hoạch tổ chức Hội nghị", "section": "IV. KINH PHÍ"})
+VENUE = Chunk.create("c2", "Địa điểm: Hội trường Sở Y tế, số 10 đường Hùng Vương.",
+                     {"source": "plan.txt", "title": "Kế hoạch tổ chức Hội nghị", "section": "II. THỜI GIAN, ĐỊA ĐIỂM"})
+
+
+def test_a_follow_up_carries_the_previous_question_over():
+    previous = "Sở Tài chính được giao nhiệm vụ gì?"
+    assert carry_over("còn Sở Nội vụ thì sao?", previous) == "Sở Nội vụ được giao nhiệm vụ gì?"
+    assert carry_over("what about phong KHTC?", "so tai chinh phai lam gi") == "phong KHTC phai lam gi"
+    assert carry_over("còn hạn chót thì sao?", previous) == "Sở Tài chính được giao nhiệm vụ gì — hạn chót?"
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": "…"}]
+    assert standalone_question("Kinh phí hội nghị lấy từ đâu?", history, ExtractiveGenerator(), PROMPTS) == "Kinh phí hội nghị lấy từ đâu?"
+
+
+def test_a_supported_sentence_keeps_its_marker_and_quotes_its_passage():
+    text, citations, report = check_citations("Kinh phí lấy từ nguồn sự nghiệp y tế năm 2025 [1].", [BUDGET, VENUE], 0.6)
+    assert text == "Kinh phí lấy từ nguồn sự nghiệp y tế năm 2025. [1]"
+    assert [c.chunk_id for c in citations] == ["c1"] and "sự nghiệp y tế" in citations[0].quote
+    assert report.verified == 1 and not report.dropped
+
+
+def test_a_wrong_marker_is_repointed_and_an_unsupported_sentence_dropped():
+    text, citations, report = check_citations(
+        "Hội nghị họp tại số 10 đường Hùng Vương [1].\nNgân hàng Thế giới tài trợ toàn bộ kinh phí [2].", [BUDGET, VENUE], 0.6)
+    assert text == "Hội nghị họp tại số 10 đường Hùng Vương. [1]" and citations[0].chunk_id == "c2"
+    assert report.repaired == 1 and report.dropped == ["Ngân hàng Thế giới tài trợ toàn bộ kinh phí."]
+
+
+def test_a_quotation_the_source_does_not_hold_fails_the_check():
+    _, citations, report = check_citations("Kinh phí “do Bộ Y tế cấp toàn bộ năm 2025” [1].", [BUDGET], 0.6)
+    assert citations == [] and len(report.dropped) == 1
+
+
+def test_markers_are_renumbered_in_order_of_appearance():
+    text, citations, _ = check_citations("Địa điểm là Hội trường Sở Y tế [2]. Kinh phí từ nguồn sự nghiệp y tế [1].",
+                                         [BUDGET, VENUE], 0.6)
+    assert text == "Địa điểm là Hội trường Sở Y tế. [1] Kinh phí từ nguồn sự nghiệp y tế. [2]"
+    assert [c.chunk_id for c in citations] == ["c2", "c1"]
+
+
+def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
+    dense = [("a", 0.9), ("b", 0.5), ("c", 0.1)]
+    lexical = [("c", 30.0), ("b", 20.0), ("d", 10.0)]
+    weighted = dict(fuse(dense, lexical, "weighted", 0.4, 10))
+    assert weighted["a"] == 0.4 and weighted["c"] == 0.6 and weighted["d"] == 0.0
+    assert weighted["b"] == 0.4 * 0.5 + 0.6 * 0.5
+    assert [i for i, _ in fuse(dense, lexical, "rrf", 0.5, 10)][0] in ("b", "c")
+    assert fuse([], lexical, "weighted", 0.4, 10)[0] == ("c", 0.6)

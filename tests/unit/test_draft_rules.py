@@ -1,0 +1,113 @@
+"""The drafter's rules without a model: reading a request, budget arithmetic, what an LLM reading may keep,
+which written lines may stand, and the layout and specifics checks on hand-written drafts."""
+
+from __future__ import annotations
+
+from assistant.config import Settings
+from assistant.draft.checks import check_budget, check_layout, check_specifics
+from assistant.draft.request import parse_request
+from assistant.draft.request_reading import ReadFields, checked_fields
+from assistant.draft.task_writer import line_problem
+from assistant.vietnamese.restorer import get_restorer
+
+RESTORER = get_restorer(Settings().restorer_params)
+INSTRUCTION = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực "
+               "tuyến ngày 15/7/2026 lúc 8h00 tại Hội trường Sở Y tế. Thành phần: Lãnh đạo Sở; Trưởng các phòng "
+               "chức năng. Kinh phí: thuê hội trường: 5.000.000 đồng; tài liệu: 3.000.000 đồng; tổng: 8.000.000 "
+               "đồng. Các đơn vị gửi báo cáo trước ngày 10/7/2026.")
+DRAFT = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực tuyến "
+         "ngày 15/7/2026 lúc 8h00. Các đơn vị gửi báo cáo trước ngày 10/7/2026.")
+REQUIRED = ["muc dich, yeu cau", "noi dung", "to chuc thuc hien"]
+WELL_FORMED = """## KẾ HOẠCH
+**Tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026**
+
+### I. MỤC ĐÍCH, YÊU CẦU
+
+**1. Mục đích**
+
+**2. Yêu cầu**
+
+### II. NỘI DUNG
+
+### III. TỔ CHỨC THỰC HIỆN
+
+**1. Văn phòng Sở Y tế**
+
+Trên đây là Kế hoạch của Sở Y tế tỉnh Quảng Trị, họp ngày 15/07/2026./.
+
+**Nơi nhận:**
+"""
+
+
+def test_a_vietnamese_instruction_is_understood():
+    r = parse_request(INSTRUCTION)
+    assert (r.doc_type, r.kind, r.province, r.year, r.date, r.time, r.form) == (
+        "KH", "sơ kết", "Quảng Trị", 2026, "15/07/2026", "08h00", "trực tuyến")
+    assert r.event == "Hội nghị sơ kết 6 tháng đầu năm 2026" and r.venue == "Hội trường Sở Y tế"
+    assert r.participants == ["Lãnh đạo Sở", "Trưởng các phòng chức năng"]
+    assert [(b.item, b.amount) for b in r.budget] == [("thuê hội trường", 5_000_000), ("tài liệu", 3_000_000)]
+    assert r.budget_total == 8_000_000 and r.deadlines == ["10/7/2026"]
+
+
+def test_an_english_instruction_and_what_it_leaves_out():
+    r = parse_request("Draft a plan for the year-end review conference of the Quang Tri Department of Health, "
+                      "online on 20/12/2026")
+    assert (r.kind, r.province, r.date, r.form) == ("tổng kết", "Quang Tri", "20/12/2026", "trực tuyến")
+    assert r.venue is None and r.time is None and r.participants == [] and r.budget_total is None
+
+
+def test_budget_arithmetic():
+    assert check_budget(parse_request(INSTRUCTION)) == []
+    wrong = parse_request(INSTRUCTION.replace("tổng: 8.000.000", "tổng: 9.000.000"))
+    assert check_budget(wrong) == ["dự trù kinh phí không khớp: các khoản cộng lại 8.000.000 đồng, tổng ghi 9.000.000 đồng"]
+    in_millions = parse_request("Hội nghị tổng kết năm 2026. Kinh phí: hội trường: 2 triệu; nước uống: 1 triệu; tổng: 3 triệu")
+    assert in_millions.budget_total == 3_000_000 and check_budget(in_millions) == []
+
+
+def test_what_an_llm_reads_from_an_instruction_stands_only_when_the_instruction_holds_it():
+    instruction = ("Giúp tôi làm kế hoạch hội nghị sơ kết năm 2026 cho Sở Y tế Quảng Trị. Họp online 15/7/2026, "
+                   "bắt đầu 8 giờ, ở phòng họp số 2 của Sở. Mời lãnh đạo Sở và giám đốc các bệnh viện tuyến tỉnh.")
+    read = ReadFields(province="Quảng Trị", date="15/07/2026", time="08:00", venue="Phòng họp số 2, Sở Y tế Quảng Trị",
+                      participants=["Lãnh đạo Sở Y tế Quảng Trị", "Giám đốc các bệnh viện tuyến tỉnh", "Các chuyên gia"],
+                      deadline="10/07/2026")
+    assert checked_fields(read, instruction) == {
+        "province": "Quảng Trị", "date": "15/07/2026", "time": "08h00", "venue": "Phòng họp số 2",
+        "participants": ["Lãnh đạo Sở", "Giám đốc các bệnh viện tuyến tỉnh"]}  # no deadline in the instruction
+    guessed = ReadFields(province="Kon Tum", date="01/06/2026", time="09h30", venue="Online",
+                         participants=["Trưởng phòng Y tế"], deadline="31/02/2026")
+    assert checked_fields(guessed, instruction) == {}  # other province, day, hour; "online" is no venue
+    english = "Year-end review of the Bac Ninh provincial health department, at the conference centre on 18 December 2027"
+    assert checked_fields(ReadFields(province="Bắc Ninh", date="18/12/2027", venue="conference centre"), english) == {
+        "province": "Bac Ninh", "date": "18/12/2027", "venue": "Conference centre"}  # the name as the user wrote it
+
+
+def test_a_written_line_with_a_number_or_place_nobody_gave_is_rejected():
+    request = parse_request(DRAFT)
+    exemplar = "Chuẩn bị tài liệu Hội nghị, gửi đại biểu trước ngày 10/7/2026"
+    assert line_problem("Chuẩn bị tài liệu và gửi đại biểu trước ngày 10/7/2026", exemplar, request, set(), RESTORER) == ""
+    assert "26/12/2025" in line_problem("Gửi tài liệu trước ngày 26/12/2025", exemplar, request, set(), RESTORER)
+    assert "Đồng Nai" in line_problem("Phối hợp với Sở Y tế tỉnh Đồng Nai chuẩn bị", exemplar, request, {"Đồng Nai"}, RESTORER)
+    assert line_problem("Chuẩn bị:", exemplar, request, set(), RESTORER)  # a fragment
+    assert "céac" in line_problem("Phối hợp với céac phòng chuẩn bị tài liệu Hội nghị", exemplar, request, set(), RESTORER)
+
+
+def test_a_well_formed_draft_passes_the_layout_check_and_each_fault_is_named():
+    assert check_layout(WELL_FORMED, REQUIRED) == []
+    assert check_layout(WELL_FORMED.replace("### II. NỘI DUNG", "### II. GHI CHÚ"), REQUIRED) == ["thiếu phần bắt buộc: NOI DUNG"]
+    assert any("không theo thứ tự" in w for w in check_layout(WELL_FORMED, ["noi dung", "muc dich, yeu cau"]))
+    assert check_layout(WELL_FORMED.replace("### III.", "### IV."), REQUIRED) == ["đánh số phần không liên tục: I, II, IV"]
+    assert any("không liên tục trong phần I." in w for w in check_layout(WELL_FORMED.replace("**2. Yêu cầu", "**3. Yêu cầu"), REQUIRED))
+    assert check_layout(WELL_FORMED.replace("**Nơi nhận:**", ""), REQUIRED) == ["thiếu Nơi nhận"]
+
+
+def test_specifics_of_old_documents_and_missing_requested_ones_are_named():
+    request = parse_request(DRAFT)
+    assert check_specifics(WELL_FORMED, request, {"Đồng Nai", "2022"}) == []
+    stale = WELL_FORMED + "\nPhối hợp với Sở Y tế tỉnh Đồng Nai như năm 2022."
+    assert check_specifics(stale, request, {"Đồng Nai", "2022"}) == [
+        "chi tiết cũ từ văn bản mẫu: 2022", "chi tiết cũ từ văn bản mẫu: Đồng Nai"]
+    assert check_specifics(WELL_FORMED + " năm 2031", request, set()) == ["năm khác năm yêu cầu: 2031"]
+    elsewhere = WELL_FORMED.replace("Quảng Trị", "Kon Tum").replace("15/07/2026", "16/07/2026")
+    assert check_specifics(elsewhere, request, set()) == ["không thấy tỉnh yêu cầu: Quảng Trị",
+                                                          "không thấy ngày yêu cầu: 15/07/2026"]
+    assert check_specifics(elsewhere, request, set(), whole=False) == []  # one part alone names neither

@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.ingest.loaders import UnreadableFile, load_file
+
+
+def _pdf(text: str | None) -> bytes:
+    """A one-page PDF written by hand: with a text layer, or with none (as a scan has none)."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode() if text else b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_txt_and_md_load_as_nfc_text(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("KẾ HOẠCH\r\nTổ chức Hội nghị\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes("\ufeff# Thông báo".encode("utf-8"))
+    assert load_file(tmp_path / "a.txt").text == "KẾ HOẠCH\nTổ chức Hội nghị\n"
+    assert load_file(tmp_path / "b.md").text == "# Thông báo"
+
+
+def test_docx_keeps_paragraphs_and_tables_as_markdown(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("DỰ TRÙ KINH PHÍ")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Nội dung", "Thành tiền"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Nước uống", "2.670.000"
+    document.add_paragraph("Tổng cộng")
+    document.save(tmp_path / "plan.docx")
+    text = load_file(tmp_path / "plan.docx").text
+    assert "| Nội dung | Thành tiền |" in text
+    assert "| Nước uống | 2.670.000 |" in text
+    assert text.index("DỰ TRÙ") < text.index("| Nội dung") < text.index("Tổng cộng")
+
+
+def test_pdf_text_layer_is_read(tmp_path: Path):
+    (tmp_path / "plan.pdf").write_bytes(_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
+    assert "Hoi nghi tong ket" in load_file(tmp_path / "plan.pdf").text
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", b"\x00\x01\x02PK\x00", "binary"),
+    ("legacy.txt", "Hội nghị".encode("utf-8")[:-1] + b"\xe0 \xc3\xa9x\xff", "not UTF-8"),
+    ("scan.pdf", _pdf(None), "no text layer"),
+    ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "Word"),
+    ("sheet.xlsx", b"whatever", "unsupported file type '.xlsx'"),
+])
+def test_unreadable_files_give_a_reason(tmp_path: Path, name: str, content: bytes, reason: str):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=reason):
+        load_file(path)

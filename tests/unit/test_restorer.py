@@ -1,0 +1,79 @@
+"""The diacritic restorer on known hard cases and on the CLI (its use at ingest: integration/test_ingest.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from assistant.config import Settings
+from assistant.vietnamese.restorer import get_restorer, ocr_slips
+from conftest import CORPUS
+
+RESTORER = get_restorer(Settings().restorer_params)
+
+WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
+
+
+@pytest.fixture(scope="module")
+def restore():
+    return RESTORER.restore
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("cac benh vien tren dia ban tinh", "bàn"),
+    ("ban giao ho so cho co quan", "bàn"),
+    ("mua ban hang hoa", "bán"),
+    ("Truong ban to chuc hoi nghi", "ban"),
+    ("ban cua toi", "bạn"),
+])
+def test_homograph_ban_is_decided_by_context(restore, typed, meant):
+    words = restore(typed).split()
+    assert meant in [w.lower() for w in words], restore(typed)
+
+
+def test_query_typed_without_marks(restore):
+    assert restore("so tai chinh duoc giao nhiem vu gi") == "sở tài chính được giao nhiệm vụ gì"
+    assert restore("kinh phi hoi nghi tong ket la bao nhieu") == "kinh phí hội nghị tổng kết là bao nhiêu"
+
+
+def test_numbers_codes_and_names_in_capitals_are_untouched(restore):
+    out = restore("Ke hoach so 243/KH-SYT ngay 26/12/2025 luc 08h30 cua UBND tinh, HDND va CDC")
+    assert "243/KH-SYT" in out and "26/12/2025" in out and "08h30" in out
+    assert "UBND" in out and "HDND" in out and "CDC" in out
+    assert out.startswith("Kế hoạch số 243")
+
+
+def test_accented_and_foreign_text_is_left_as_it_is(restore):
+    accented = "Sở Tài chính chủ trì, phối hợp với Ban Tổ chức; ban hành văn bản."
+    assert restore(accented) == accented
+    english = "Who attends the Dong Nai conference?"
+    assert restore(english) == english
+
+
+def test_ocr_damage_from_the_seeds_is_repaired(restore):
+    ocr = "Pong thoi trién khai phwong huéng thue hién nhiém vy nim 2026"
+    assert restore(ocr) == "Đồng thời triển khai phương hướng thực hiện nhiệm vụ năm 2026"
+    assert restore("Pai dién Lanh dao S& Tai chinh, S& Noi vu") == "Đại diện Lãnh đạo Sở Tài chính, Sở Nội vụ"
+
+
+def test_output_keeps_one_token_per_input_token(restore):
+    ocr = "nang cao chat lugng va hiéu qua trong cong tac chim soc sic khoe nhan dan,\nkhong dé dich bénh"
+    out = restore(ocr)
+    assert len(WORD.findall(out)) == len(WORD.findall(ocr))
+    assert [m.start() for m in WORD.finditer(out)] == [m.start() for m in WORD.finditer(ocr)]
+
+
+def test_restore_command_reads_stdin():
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "restore"], input="bao hiem xa hoi tinh\n",
+                         capture_output=True, text=True, check=True)
+    assert run.stdout == "bảo hiểm xã hội tỉnh\n"
+
+
+def test_ocr_slips_left_after_restoring_are_found_and_clean_text_has_none():
+    damaged = "Xây dựng Chương trình và phân công nhiệm vụ céac phòng; chuẩn bị n’hiếm vụ; UBND cé4c xã; nếu ¢6"
+    assert {"céac", "n’hiếm", "¢"} <= set(ocr_slips(damaged, RESTORER))
+    clean = (CORPUS / "002_63304fc089235397.txt").read_text(encoding="utf-8")
+    assert ocr_slips(clean, RESTORER) == []  # abbreviations in capitals (HĐND, QĐ) are no slips

@@ -1,0 +1,89 @@
+"""The parser on every seed: header metadata and section paths, OCR'd and clean alike."""
+
+import pytest
+
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.loaders import load_file
+from assistant.ingest.structure import CLOSING, PREAMBLE, parse_document
+from conftest import CORPUS
+
+SEEDS = {
+    "000_8c73f34139bece49.txt": dict(doc_type="KH", number=None, year=2025, issuer="Sở Y tế",
+                                     signer="Nguyén Vin Dwong", title_start="To chirc Hyi nghi Tong két"),
+    "001_23050706023c0a9f.txt": dict(doc_type="KH", number="243/KH-SYT", year=2025, issuer="Sở Y tế",
+                                     signer=None, title_start="Thuc hi¢n Chwong trinh hanh dgng"),
+    "002_63304fc089235397.txt": dict(doc_type="KH", number="231/KH-UBND", year=2022, issuer="UBND tỉnh",
+                                     signer="Nguyễn Sơn Hùng", title_start="Tổ chức Hội nghị Sơ kết 05 năm"),
+    "003_cc4b21ca71fb73ef.txt": dict(doc_type="TB", number="469/TB-VP", year=2025, issuer="Văn phòng UBND tỉnh",
+                                     signer="Hoàng Xuân Đồng", title_start="K¢ét luan ciia ddng chi Tran Thanh Nhan"),
+    "004_403f78e958e18f73.txt": dict(doc_type="TB", number=None, year=2022, issuer="Sở Y tế",
+                                     signer="Lương Thế Thiết", title_start="Kết luận của Lãnh đạo Sở Y tế"),
+}
+
+
+def _parse(name):
+    return parse_document(load_file(CORPUS / name).text)
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_header_metadata(name):
+    meta, expected = _parse(name).metadata, SEEDS[name]
+    assert meta.doc_type == expected["doc_type"]
+    assert meta.number == expected["number"]
+    assert meta.year == expected["year"]
+    assert meta.issuer == expected["issuer"]
+    assert meta.signer == expected["signer"]
+    assert meta.title.startswith(expected["title_start"])
+    assert meta.recipients and not any("GIAM DOC" in r.upper() for r in meta.recipients)
+
+
+def test_place_and_date_from_the_header_line():
+    meta = _parse("002_63304fc089235397.txt").metadata
+    assert (meta.place, meta.date) == ("Đồng Nai", "2022-10-28")
+    assert _parse("001_23050706023c0a9f.txt").metadata.place == "Lai Chau"  # not "SYT Lai Chau"
+
+
+@pytest.mark.parametrize("name, path", [
+    ("000_8c73f34139bece49.txt", "V. TO CHUC THUC HIEN > 2. Phong K¢ hoach — Tai chinh"),
+    ("000_8c73f34139bece49.txt", "II. THOI GIAN, PIA PIEM, THANH PHAN > 3. Pia diém, thanh phin > 3.1. Piém céu tinh"),
+    ("000_8c73f34139bece49.txt", "DU TRU KINH PHI"),
+    ("000_8c73f34139bece49.txt", "CHUONG TRINH"),
+    ("001_23050706023c0a9f.txt", "III. T6 chirc thue hién > 1. Cac phong chirc nang > Phong Ké hoach Tai chinh"),
+    ("001_23050706023c0a9f.txt", "II. Muc tiéu, nhiém vu va giai phap > 1. Muc tiéu > 1.3. Cac chi tiéu chii yéu"),
+    ("002_63304fc089235397.txt", "III. TỔ CHỨC THỰC HIỆN > 2. Sở Tài chính"),
+    ("002_63304fc089235397.txt", "II. NỘI DUNG THỰC HIỆN > 5. Thành phần > 5.1. Cấp tỉnh"),
+    ("003_cc4b21ca71fb73ef.txt", "9. Béi véi cac dé xuit, kién nghi ciia S¢ Y té > 9.2. Vé thure hién tw chii tai chinh"),
+    ("004_403f78e958e18f73.txt", "5. Công tác quản lý tài chính y tế"),
+])
+def test_section_paths(name, path):
+    assert path in [s.path_text for s in _parse(name).sections]
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_preamble_and_closing_are_sections_and_signature_is_not_body(name):
+    parsed = _parse(name)
+    labels = [s.label for s in parsed.sections]
+    assert labels[0] == PREAMBLE and CLOSING in labels
+    body = "\n".join(b.text for s in parsed.sections for b in s.blocks)
+    assert "Nơi nhận" not in body and "Noi nh" not in body
+
+
+def test_bullets_of_a_unit_stay_under_that_unit():
+    parsed = _parse("000_8c73f34139bece49.txt")
+    khtc = next(s for s in parsed.sections if s.path_text.endswith("Phong K¢ hoach — Tai chinh"))
+    text = "\n".join(b.text for b in khtc.blocks)
+    assert "Dy tra kinh phi t6 chtc va thanh quyét toan" in text
+    assert "Phat hanh thu moi" not in text  # that is Văn phòng Sở's task
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_chunks_are_sized_and_quote_the_source(name):
+    loaded = load_file(CORPUS / name)
+    chunks = chunk_document(parse_document(loaded.text), name, loaded.sha256, max_chars=1200, min_chars=200)
+    flat_source = " ".join(loaded.text.split())
+    for chunk in chunks:
+        assert chunk.metadata["section"] and chunk.metadata["source"] == name
+        assert len(chunk.page_content) <= 2 * 1200
+        for line in chunk.page_content.split("\n"):
+            assert " ".join(line.split()) in flat_source
+    assert len({c.id for c in chunks}) == len(chunks)

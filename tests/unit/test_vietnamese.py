@@ -1,0 +1,75 @@
+"""Vietnamese text primitives: folding, OCR-repaired tokens, the unit alias table and the shared patterns."""
+
+from assistant.answer.passages import sentences
+from assistant.ingest.tasks import deadline_of
+from assistant.vietnamese.folding import fold, normalize
+from assistant.vietnamese.language import apply_case, is_syllable, language_of
+from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
+                                           TASK_ITEM_START, YEAR)
+from assistant.vietnamese.tokens import search_tokens
+from assistant.vietnamese.units import find_units
+
+
+def test_accented_unaccented_and_ocr_spellings_fold_to_the_same_tokens():
+    clean = search_tokens("Sở Tài chính")
+    assert set(clean) <= set(search_tokens("so tai chinh"))
+    assert set(clean) <= set(search_tokens("S& Tai chinh"))
+
+
+def test_ocr_letter_swaps_are_repaired():
+    assert search_tokens("Pong Thap") == search_tokens("Đồng Tháp")
+    assert search_tokens("ngudi dugc chirc nang") == search_tokens("người được chức năng")
+    assert search_tokens("1y 1ap Ho1 nghi") == search_tokens("lý lập Hội nghị")
+    assert search_tokens("strc khoe gitra") == search_tokens("sức khỏe giữa")
+
+
+def test_numbers_codes_and_times_survive_folding():
+    assert search_tokens("Số: 243/KH-SYT ngày 26/12/2025 lúc 08h30") == [
+        "so", "243", "kh", "syt", "ngay", "26", "12", "2025", "luc", "08h30"]
+    assert "hdnd" in search_tokens("HDND tỉnh")  # abbreviations keep their letters
+    assert "ubnd" in search_tokens("bao cao ubnd tinh")  # typed in lower case, still the abbreviation
+
+
+def test_normalize_makes_nfc_and_collapses_spaces():
+    decomposed = "Sơ\u0309 Y tê\u0301\t  năm\r\n"
+    assert normalize(decomposed) == "Sở Y tế năm\n"
+    assert fold("ĐỒNG Tháp") == "dong thap"
+
+
+def test_unit_aliases_resolve_to_canonical_names():
+    assert find_units("Phòng KHTC phải làm gì") == ["Phòng Kế hoạch - Tài chính"]
+    assert find_units("so tai chinh duoc giao gi") == ["Sở Tài chính"]
+    assert find_units("Phong K¢ hoach — Tai chinh") == ["Phòng Kế hoạch - Tài chính"]
+    assert find_units("CDC lam gi") == ["Trung tâm Kiểm soát bệnh tật"]
+    # A vague name is answered for every unit it may mean.
+    assert set(find_units("What must the Finance department do?")) == {"Sở Tài chính", "Phòng Kế hoạch - Tài chính"}
+
+
+def test_dates_years_and_numbers_are_read_as_written():
+    assert DATE.search("họp ngày 26/12/2025 tại Sở").groups() == ("26", "12", "2025")
+    assert DATE.search("bảng số 3/4/2104") is None  # not a year of this era
+    assert DAY_MONTH_DATE.findall("trước 20/12 và trước 22/12/2025") == ["20/12", "22/12/2025"]
+    assert YEAR.findall("năm 2025 và phương hướng năm 2026; mã 3021") == ["2025", "2026"]
+    assert NUMBER.findall("tỷ lệ 17%, kinh phí 1.500.000 đồng, ngày 26/12/2024") == ["17", "1.500.000", "26/12/2024"]
+
+
+def test_deadlines_in_documents_and_in_requests():
+    assert deadline_of("Báo cáo UBND tỉnh trước ngày 20/12/2025.") == "20/12/2025"
+    assert deadline_of("Hoàn chỉnh chậm nhất ngày 22/12/2025") == "22/12/2025"
+    assert deadline_of("Họp ngày 26/12/2025") is None  # a date is not a deadline
+    assert REQUESTED_DEADLINE.findall("Các đơn vị gửi báo cáo trước ngày 10/7/2026, hạn 12/7") == ["10/7/2026", "12/7"]
+
+
+def test_passages_and_items_start_where_the_house_style_starts_them():
+    assert sentences("Khai mạc. 08h10 báo cáo; 49.770.000 đồng. Bế mạc!") == ["Khai mạc. 08h10 báo cáo; 49.770.000 đồng.", "Bế mạc!"]
+    assert all(ITEM_START.match(line) for line in ("- Văn phòng Sở", "+ Phối hợp", "a) Nội dung", "1.2. Mục", "IV. KINH PHÍ"))
+    assert TASK_ITEM_START.match("~ + Tăng cường") and not TASK_ITEM_START.match("IV. KINH PHÍ")
+    assert not ITEM_START.match("Sở Y tế chủ trì")
+
+
+def test_ocr_leftovers_words_and_languages():
+    assert OCR_LEFTOVER.findall("nếu ¢6, cé4c xã, Sở Y tế") == ["¢", "é4c"]
+    assert is_syllable("nghiêng") and not is_syllable("online")
+    assert language_of("What tasks was the Finance department given?") == "en"
+    assert language_of("so tai chinh phai bao cao truoc ngay nao") == "vi"
+    assert apply_case("sơ kết", "TỔNG KẾT") == "SƠ KẾT" and apply_case("sơ kết", "Tổng kết") == "Sơ kết"
