@@ -27,7 +27,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import PROJECT_ROOT, Settings, offline_environment
 from assistant.evaluation import load_questions
 from assistant.index.search_index import SearchIndex
-from assistant.ingest.pipeline import ingest
+from assistant.ingest.pipeline import embed_pending, ingest
 from assistant.retrieve.search import search
 
 PHAPDIEN = PROJECT_ROOT.parent / "shared" / "corpus-extra" / "phapdien_documents.jsonl"
@@ -52,17 +52,6 @@ def _encode_speed(embedder: Embeddings, texts: list[str]) -> float:
     started = time.perf_counter()
     embedder.embed_documents(texts)
     return len(texts) / (time.perf_counter() - started)
-
-
-def _embed_sample(index: SearchIndex, ids: list[str], window: int = 64, step: int = 8) -> tuple[int, float]:
-    """The pipeline's embedding loop (`embed_pending`: `window` chunks read from the catalogue in reading
-    order and sorted by length, embedded `step` at a time, written to Chroma together) over these chunks alone:
-    the index cannot mark the rest embedded without embedding them, so `embed_pending` itself would take all."""
-    started = time.perf_counter()
-    for start in range(0, len(ids), window):
-        part = sorted(index.chunks(ids[start:start + window]), key=lambda c: len(c.page_content))
-        index.upsert_dense(part, step)
-    return len(ids), time.perf_counter() - started
 
 
 def _latency(index: SearchIndex, mode: str, rounds: int, queries: list[str] = QUERIES) -> tuple[float, float]:
@@ -134,7 +123,7 @@ def main() -> None:
     sample_texts = [c.index_text() for c in big.chunks(sample)]
     # Raw encode is timed before and after the pipeline: two runs of the same texts differ by up to 10 %.
     raw_before = _encode_speed(inner, sample_texts)
-    done, embed_seconds = _embed_sample(big, sample)
+    done, embed_seconds = embed_pending(big, progress=False, only=sample)
     raw_after = _encode_speed(inner, sample_texts)
     pipeline = done / embed_seconds
     raw_big = (raw_before + raw_after) / 2

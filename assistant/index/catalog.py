@@ -123,18 +123,28 @@ class ChunkCatalog:
             rows.sort(key=lambda r: order[r[0]])
         return [Chunk(id=i, page_content=t, metadata=json.loads(m)) for i, t, m in rows]
 
-    def unembedded(self, batch: int, window: int = 0) -> Iterator[list[Chunk]]:
-        """Chunks not embedded yet, `batch` at a time, taken in reading order `window` at a time and sorted
-        by length within it: the embedder pads each of its batches to the longest text, so neighbours of
-        like length waste less."""
+    def unembedded(self, batch: int, window: int = 0, only: list[str] | None = None) -> Iterator[list[Chunk]]:
+        """Chunks not embedded yet (among `only`, when given), `batch` at a time, taken in reading order `window`
+        at a time and sorted by length within it: the embedder pads each of its batches to the longest text, so
+        neighbours of like length waste less."""
+        where, params = self._among(only)
         while True:
             ids = [r[0] for r in self.db.execute(
-                "SELECT id FROM chunks WHERE embedded = 0 ORDER BY source, position LIMIT ?", (max(batch, window),))]
+                f"SELECT id FROM chunks WHERE embedded = 0{where} ORDER BY source, position LIMIT ?",
+                (*params, max(batch, window)))]
             if not ids:
                 return
             docs = sorted(self.documents(ids), key=lambda d: len(d.page_content))
             for start in range(0, len(docs), batch):
                 yield docs[start:start + batch]
+
+    def count_unembedded(self, only: list[str] | None = None) -> int:
+        where, params = self._among(only)
+        return self.db.execute(f"SELECT COUNT(*) FROM chunks WHERE embedded = 0{where}", params).fetchone()[0]
+
+    @staticmethod
+    def _among(only: list[str] | None) -> tuple[str, list[str]]:
+        return ("", []) if only is None else (f" AND id IN ({','.join('?' * len(only))})", list(only))
 
     def mark_embedded(self, ids: list[str]) -> None:
         with self.db:

@@ -115,9 +115,12 @@ class SearchIndex:
         self._lexical = LexicalIndex.build(self._catalog.documents(), self.settings.bigrams)
         self._lexical.save(self.settings.lexical_dir)
 
-    def pending(self, batch: int, window: int = 0) -> Iterator[list[Chunk]]:
-        """Chunks not embedded yet, `batch` at a time, sorted by length within each `window`."""
-        return self._catalog.unembedded(batch, window)
+    def pending(self, batch: int, window: int = 0, only: list[str] | None = None) -> Iterator[list[Chunk]]:
+        """Chunks not embedded yet (among `only`), `batch` at a time, sorted by length within each `window`."""
+        return self._catalog.unembedded(batch, window, only)
+
+    def count_pending(self, only: list[str] | None = None) -> int:
+        return self._catalog.count_unembedded(only)
 
     def upsert_dense(self, chunks: list[Chunk], step: int = 0, on_embedded: Callable[[int], None] | None = None) -> None:
         """Embed `step` chunks at a time, reporting each step, then write them all to Chroma at once: most

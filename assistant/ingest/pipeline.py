@@ -140,9 +140,11 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
     return report
 
 
-def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progress | None = None) -> tuple[int, float]:
-    """Embed every catalogued chunk not yet in the dense index; safe to interrupt and run again."""
-    pending = index.count() - index.count(embedded_only=True)
+def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progress | None = None,
+                  only: list[str] | None = None) -> tuple[int, float]:
+    """Embed every catalogued chunk not yet in the dense index (or those of `only`, as the throughput benchmark
+    does); safe to interrupt and run again."""
+    pending = index.count_pending(only)
     if not pending:
         return 0, 0.0
     started = time.perf_counter()
@@ -157,6 +159,6 @@ def embed_pending(index: SearchIndex, progress: bool = True, on_progress: Progre
             if on_progress:
                 on_progress("embed", done, pending)
 
-        for window in index.pending(_EMBED_WINDOW, _EMBED_WINDOW):
+        for window in index.pending(_EMBED_WINDOW, _EMBED_WINDOW, only):
             index.upsert_dense(window, _EMBED_STEP, advance)
     return done, time.perf_counter() - started

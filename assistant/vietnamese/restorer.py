@@ -1,9 +1,13 @@
 """Restore Vietnamese diacritics lost by OCR or by typing without them.
 
-A syllable trigram model (trained by restore_training.py: `assistant train-restorer`) scores every accented form that a
-token may stand for; Viterbi picks the best sequence per run of words. Each input token yields exactly
-one output token in place, so offsets and quotes map back to the original. Tokens that cannot be a
-Vietnamese syllable (numbers, codes, foreign words) and names in capitals are left as they are.
+A syllable trigram model (interpolated absolute discounting; trained by restore_training.py, `assistant
+train-restorer`, from the Pháp điển corpus, the Official Gazette texts and the clean seeds) scores every
+accented form that a token may stand for; Viterbi picks the best sequence per run of words. OCR confusions
+seen in the seeds (`Hyi` = Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) are extra readings at a
+cost, considered only in text that is visibly damaged. Each input token yields exactly one output token in
+place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
+the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
+already carries its marks comes back unchanged.
 """
 
 from __future__ import annotations

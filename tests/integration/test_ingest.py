@@ -109,3 +109,12 @@ def test_ingest_restores_ocr_seeds_and_keeps_the_original(seed_index):
     assert "Hội nghị" in ocr[0].title and "Hyi nghi" in ocr[0].metadata["title_original"]
     plan_part = next(d for d in ocr if "Kế hoạch — Tài chính" in d.section)
     assert "Phong K¢ hoach" in plan_part.section_original
+
+
+def test_embedding_only_some_chunks_leaves_the_rest_waiting(tmp_path):
+    index = SearchIndex(make_settings(tmp_path / "data"))
+    ingest([CORPUS], index, embed=False, progress=False)
+    chosen = [c.id for c in index.chunks()][::20]
+    done, _ = embed_pending(index, progress=False, only=chosen)
+    assert done == len(chosen) == index.count(embedded_only=True) == index.dense.collection.count()
+    assert index.count_pending() == index.count() - len(chosen)

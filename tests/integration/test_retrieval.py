@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from assistant.retrieve.search import FilterError, search
+from assistant.retrieve.filters import FilterError
+from assistant.retrieve.search import search
 from conftest import CORPUS
 
 
