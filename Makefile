@@ -1,24 +1,27 @@
-# The two commands README promises: `make run` (set up, ingest the bundled corpus, sample searches)
-# and `make test` (the whole suite). Everything installs from this repository's own files.
+# The two commands README promises: `make run` (set up, ingest the bundled corpus, start the web chat) and
+# `make test` (the whole suite). Everything installs from this repository's own files. The console shows one
+# line per stage with its time; what pip prints goes to .venv/install.log.
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test setup
 
+# torch first and pinned: the CPU build on local disk, never the multi-GB CUDA one.
 $(BIN)/assistant: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	# torch first and pinned: the CPU build on local disk, never the multi-GB CUDA one.
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e ".[test]"
-	touch $@
+	@echo "install   Python packages into $(VENV) (about 3 minutes the first time) …"
+	@start=$$(date +%s); $(PYTHON) -m venv $(VENV) && \
+	{ $(BIN)/pip install -q --upgrade pip && $(BIN)/pip install -q torch==2.13.0 && \
+	  $(BIN)/pip install -q -e ".[test]"; } > $(VENV)/install.log 2>&1 \
+	|| { tail -20 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1; }; \
+	echo "install   Python packages: done in $$(( $$(date +%s) - start )) s (details: $(VENV)/install.log)"
+	@touch $@
 
 setup: $(BIN)/assistant
-	$(BIN)/assistant setup
+	@$(BIN)/assistant setup
 
-run: setup
-	$(BIN)/assistant run
+run: $(BIN)/assistant
+	@$(BIN)/assistant run
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -19,16 +19,20 @@ def _assistant():
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from .models.onnx_export import ensure_onnx_embedder
-    from .models.setup import EMBEDDINGGEMMA, QWEN_CODER, ensure_llama_runtime, ensure_model
+    """One line per stage with its time; what third-party programs print goes to the setup log."""
+    from .models.local_server import LlmUnavailable
+    from .models.prepare import prepare_models
+    from .models.setup import ModelSetupError
+    from .models.stages import StageFailed, Stages
 
     settings = get_settings()
-    print(f"EmbeddingGemma ready at {ensure_model(EMBEDDINGGEMMA, settings)}")
-    if settings.embedder == "embeddinggemma-onnx-int8":
-        print(f"EmbeddingGemma ONNX int8 ready at {ensure_onnx_embedder(settings)}")
-    if settings.llm == "local":
-        print(f"Qwen2.5-Coder GGUF ready at {ensure_model(QWEN_CODER, settings)}")
-        print(f"llama-cpp-python {ensure_llama_runtime(settings)} installed")
+    stages = Stages(settings.setup_log, quiet=getattr(args, "quiet", False))
+    try:
+        prepare_models(settings, stages)
+    except (StageFailed, ModelSetupError, LlmUnavailable) as exc:
+        print(f"setup failed: {exc}", file=sys.stderr)
+        return 1
+    stages.finish("setup: models and runtime ready")
     return 0
 
 
@@ -204,7 +208,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    cmd_setup(args)
+    if cmd_setup(args):
+        return 1
     args.paths, args.no_embed = [], False
     cmd_ingest(args)
     args.host = args.port = None

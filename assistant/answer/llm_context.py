@@ -9,6 +9,7 @@ never saw.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,12 @@ from ..vietnamese.tokens import content_tokens
 from ..vietnamese.units import find_units
 from .extractive import Position, quoted
 from .passages import Passage
+
+# A phrase of 6 to 80 characters said three times in a row at the end of the text, numbers aside (a numbered
+# list that repeats its item): a generation in a loop.
+_LOOP = re.compile(r"(.{6,80}?)(?:\s*\1){2,}\s*$", re.DOTALL)
+_DIGIT = re.compile(r"\d")
+_LOOP_WINDOW = 400  # characters looked at: bounds the pattern's work whatever the answer's length
 
 
 def context(settings: Settings, chunks: list[Chunk], found: list[list[Passage]], best: list[Position]) -> str:
@@ -69,16 +76,25 @@ def left_out(settings: Settings, found: list[list[Passage]], best: list[Position
 
 def generate(generator: ChatGenerator, prompts: Path, question: str, text: str, language_name: str,
              started: float, stats: dict) -> Iterator[str]:
-    """Stream the LLM's answer piece by piece; return the whole text. `stats` gets the first-token time and
-    the speed (llama.cpp's server streams one token per piece)."""
+    """Stream the LLM's answer piece by piece; return the whole text. A small model sometimes loops ("Sở Du
+    lịch, Sở Du lịch, …"): once the text ends in a phrase said three times over, generation stops there (closing
+    the stream cancels it) and the repeats are cut. `stats` gets the first-token time and the speed (llama.cpp's
+    server streams one token per piece)."""
     chain = chat_prompt(prompts, "answer") | generator.chat | StrOutputParser()
     pieces: list[str] = []
     first = None
+    looped = None
     for piece in chain.stream({"context": text, "question": question, "language": language_name}):
         first = first or time.perf_counter()
         pieces.append(piece)
         yield piece
+        if looped := _LOOP.search(_DIGIT.sub("0", "".join(pieces)[-_LOOP_WINDOW:])):
+            break
     ended = time.perf_counter()
     stats.update({"first_token_seconds": round((first or ended) - started, 3), "tokens": len(pieces),
                   "tokens_per_second": round(len(pieces) / max(ended - (first or ended), 1e-6), 1)})
-    return "".join(pieces)
+    written = "".join(pieces)
+    if looped:
+        stats["stopped_looping"] = 1
+        written = written[:len(written) - len(looped.group(0)) + len(looped.group(1))]
+    return written

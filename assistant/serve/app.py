@@ -6,12 +6,31 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..config import get_settings, offline_environment
+from .dependencies import SECURED, FailedAttempts
+from .limits import BodyLimit
 from .routers import drafting, health, questions, tasks
 from .routers.documents import documents_router
 from .service import Assistant
+
+
+# Uploads are bounded by their own routes (the API's and the web page's), not by the JSON body limit.
+_UPLOAD_PATHS = ("/documents", "/gradio_api/upload")
+_FAILURE_WINDOW = 60.0
+
+
+def _guarded_docs(app: FastAPI) -> None:
+    @app.get("/openapi.json", include_in_schema=False, dependencies=SECURED)
+    def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False, dependencies=SECURED)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=app.title)
 
 
 def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
@@ -27,10 +46,17 @@ def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
         if owned:
             assistant.close()
 
+    keyed = assistant.settings.api_key is not None
+    # With a key, the API's description is the key holder's too: its pages are served below, behind the key.
     app = FastAPI(title="Trợ lý kế hoạch y tế — API", version="1", lifespan=lifespan,
                   description="Search, answers with verified citations, tasks per unit and the document "
-                              "collection of the health-plan assistant. Send `X-API-Key` when the server has one.")
+                              "collection of the health-plan assistant. Send `X-API-Key` when the server has one.",
+                  **({"docs_url": None, "redoc_url": None, "openapi_url": None} if keyed else {}))
     app.state.assistant = assistant
+    app.state.failed_attempts = FailedAttempts(assistant.settings.key_max_failures, _FAILURE_WINDOW)
+    app.add_middleware(BodyLimit, max_bytes=assistant.settings.body_max_bytes, exempt=_UPLOAD_PATHS)
+    if keyed:
+        _guarded_docs(app)
     for router in (health.router, questions.router, drafting.router, tasks.router,
                    documents_router(assistant.settings)):
         app.include_router(router)

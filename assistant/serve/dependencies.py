@@ -1,8 +1,10 @@
-"""What every route needs: the running assistant, the API key check, and the limits on a question."""
+"""What every route needs: the running assistant, the API key check (with a back-off on failed attempts), and
+the checks on a question's text."""
 
 from __future__ import annotations
 
-import secrets
+import threading
+import time
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader
@@ -17,19 +19,60 @@ def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
+class FailedAttempts:
+    """Wrong keys per client: after `limit` within `window` seconds, the client waits out the window (429)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> list[float]:
+        recent = [t for t in self._failures.get(client, []) if now - t < self.window]
+        self._failures[client] = recent
+        return recent
+
+    def blocked_for(self, client: str) -> float:
+        """Seconds left before this client may try again; 0 when it may."""
+        with self._lock:
+            now = time.monotonic()
+            recent = self._recent(client, now)
+            return self.window - (now - recent[0]) if len(recent) >= self.limit else 0.0
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._recent(client, now).append(now)
+            if len(self._failures) > 10_000:  # many clients: forget the ones whose failures are old
+                self._failures = {c: ts for c, ts in self._failures.items() if ts and now - ts[-1] < self.window}
+
+
 def check_key(request: Request, key: str | None = Depends(_API_KEY)) -> None:
-    expected = get_assistant(request).settings.api_key
-    if expected and not (key and secrets.compare_digest(key, expected.get_secret_value())):
+    assistant = get_assistant(request)
+    if assistant.settings.api_key is None:
+        return
+    client = request.client.host if request.client else "?"
+    attempts: FailedAttempts = request.app.state.failed_attempts
+    if wait := attempts.blocked_for(client):
+        raise HTTPException(429, "too many wrong API keys: try again later", headers={"Retry-After": str(int(wait) + 1)})
+    if not assistant.accepts_key(key):
+        attempts.failed(client)
         raise HTTPException(401, "missing or wrong API key: send it in the X-API-Key header")
 
 
-def checked_text(settings: Settings, text: str, field: str = "question") -> str:
-    """A question, query or instruction stripped, neither empty nor over the length limit (422 otherwise)."""
+def checked_text(settings: Settings, text: str, field: str = "question", limit: int | None = None) -> str:
+    """A question, query, instruction or earlier turn stripped, neither empty nor over its length limit, and
+    encodable (a lone surrogate cannot be): 422 otherwise."""
     text = text.strip()
+    limit = limit or settings.question_max_chars
     if not text:
         raise HTTPException(422, f"{field} is empty")
-    if len(text) > settings.question_max_chars:
-        raise HTTPException(422, f"{field} is longer than {settings.question_max_chars} characters")
+    if len(text) > limit:
+        raise HTTPException(422, f"{field} is longer than {limit} characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise HTTPException(422, f"{field} holds characters that are not text (a lone surrogate)") from None
     return text
 
 

@@ -19,7 +19,7 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     doc_type: str | None = Field(None, description="KH, TB, 'Kế hoạch', 'Thông báo' …")
-    year: int | None = None
+    year: int | None = Field(None, ge=1900, le=2100)
     issuer: str | None = Field(None, description="e.g. 'Sở Y tế', 'UBND'")
 
     def as_dict(self) -> dict | None:

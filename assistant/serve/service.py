@@ -8,6 +8,9 @@ Answers are CPU work: a few at a time, first come first served. Many at once onl
 from __future__ import annotations
 
 import queue
+import secrets
+import time
+import uuid
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +30,9 @@ from ..retrieve.tasks import tasks_for
 from ..vietnamese.units import unit_table
 from .schemas import Health, UploadJob
 from .uploads import DocumentLibrary
+
+
+_SCRATCH_SECONDS = 3600
 
 
 class Assistant:
@@ -136,6 +142,24 @@ class Assistant:
 
     def delete_document(self, name: str) -> dict | None:
         return self.library.delete(name)
+
+    def accepts_key(self, given: str | None) -> bool:
+        """Whether a key (from the X-API-Key header or the web page's password) is the configured one: compared
+        in constant time as bytes, so that any text, non-ASCII included, is simply a wrong key."""
+        expected = self.settings.api_key
+        return expected is None or (given is not None and secrets.compare_digest(
+            given.encode("utf-8", "replace"), expected.get_secret_value().encode("utf-8")))
+
+    def scratch_file(self, prefix: str, suffix: str) -> Path:
+        """A new file for a download the web page hands out; files older than an hour are removed first, so that
+        task views and drafts do not pile up."""
+        folder = self.settings.downloads_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        cutoff = time.time() - _SCRATCH_SECONDS
+        for old in folder.iterdir():
+            if old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
+        return folder / f"{prefix}{uuid.uuid4().hex[:8]}{suffix}"
 
     def health(self) -> Health:
         generator = self.loaded_generator

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..config import Settings
 from ..index.search_index import SearchIndex
-from ..ingest.loaders import supported
-from ..ingest.pipeline import ingest
+from ..ingest.loaders import UnreadableFile, supported
+from ..ingest.pipeline import ingest, read_chunks
 from .schemas import UploadError, UploadJob, UploadTooLarge
 
 # Characters a file name keeps: letters (any script), digits, space, dot, dash, underscore, parentheses.
@@ -41,15 +41,18 @@ class DocumentLibrary:
         self.index = index
         self.settings = settings
         self.jobs: dict[str, UploadJob] = {}
-        # One writer at a time: ingests and deletions change the catalogue and rebuild the lexical index.
+        # One writer at a time: ingests and deletions change the catalogue and the files, and rebuild the
+        # lexical index; a deletion's file is removed under the same lock, so a re-upload never loses it.
         self._write = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self._resume()
 
     def documents(self) -> list[dict]:
         return self.index.listing()
 
     def add(self, name: str, data: bytes) -> UploadJob:
-        """Store an upload and queue its ingestion; a file of the same name is replaced."""
+        """Store an upload and queue its ingestion; a file of the same name is replaced once the new one is
+        known to be readable."""
         stored = safe_name(name)
         if not data:
             raise UploadError(f"{stored} is empty")
@@ -57,13 +60,43 @@ class DocumentLibrary:
             raise UploadTooLarge(f"{stored} is larger than {self.settings.upload_max_bytes // (1024 * 1024)} MB")
         folder = self.settings.uploads_dir
         folder.mkdir(parents=True, exist_ok=True)
+        self._prune()
         job = UploadJob(id=uuid.uuid4().hex[:12], name=stored, created=time.time())
-        self.jobs[job.id] = job
-        # Written under a temporary name and moved into place: a half-written file is never ingested.
-        partial = folder / f".{job.id}.part"
+        # Written under a hidden name (ingest skips hidden files) with the job beside it: a half-written file is
+        # never ingested, and an accepted upload is resumed if the server stops before ingesting it.
+        partial = folder / f".{job.id}{Path(stored).suffix.lower()}"
         partial.write_bytes(data)
+        self._job_file(job).write_text(job.model_dump_json(), "utf-8")
+        self.jobs[job.id] = job
         self._worker.submit(self._run, job, partial, folder / stored)
         return job
+
+    def _job_file(self, job: UploadJob) -> Path:
+        return self.settings.uploads_dir / f".{job.id}.job.json"
+
+    def _resume(self) -> None:
+        """Queue again the uploads accepted by an earlier run that it did not ingest."""
+        folder = self.settings.uploads_dir
+        for record in sorted(folder.glob(".*.job.json")) if folder.exists() else []:
+            try:
+                job = UploadJob.model_validate_json(record.read_text("utf-8"))
+            except ValueError:
+                record.unlink()
+                continue
+            partial = folder / f".{job.id}{Path(job.name).suffix.lower()}"
+            if not partial.exists():
+                record.unlink()
+                continue
+            job.status, job.message = "queued", "resumed after a restart"
+            self.jobs[job.id] = job
+            self._worker.submit(self._run, job, partial, folder / job.name)
+
+    def _prune(self) -> None:
+        """Finished jobs are kept for a while for the pages that follow them, not for ever."""
+        cutoff = time.time() - self.settings.upload_jobs_keep_seconds
+        for job_id, job in list(self.jobs.items()):
+            if job.status in ("done", "failed") and job.created < cutoff:
+                del self.jobs[job_id]
 
     def _run(self, job: UploadJob, partial: Path, path: Path) -> None:
         job.status = "running"
@@ -72,19 +105,19 @@ class DocumentLibrary:
             job.stage, job.done, job.total = stage, done, total
 
         try:
+            read_chunks(partial, job.name, self.settings)  # the stored file is replaced only by a readable one
             with self._write:
                 partial.replace(path)
                 report = ingest([path], self.index, progress=False, on_progress=progress)
+            job.chunks = next((d["chunks"] for d in self.documents() if d["source"] == job.name), 0)
+            job.status, job.message = "done", report.summary().splitlines()[0]
+        except UnreadableFile as exc:
+            job.status, job.message = "failed", str(exc)
         except Exception as exc:  # the job reports any failure; the worker must live on for the next upload
             job.status, job.message = "failed", f"{type(exc).__name__}: {exc}"
-            return
-        if report.skipped:
-            path.unlink(missing_ok=True)
-            job.status, job.message = "failed", "; ".join(reason for _, reason in report.skipped)
-            return
-        job.chunks = next((d["chunks"] for d in self.documents() if d["source"] == job.name), 0)
-        job.status = "done"
-        job.message = report.summary().splitlines()[0]
+        finally:
+            partial.unlink(missing_ok=True)
+            self._job_file(job).unlink(missing_ok=True)
 
     def job(self, job_id: str) -> UploadJob | None:
         return self.jobs.get(job_id)
@@ -97,10 +130,10 @@ class DocumentLibrary:
                 return None
             self.index.remove_file(name)
             self.index.rebuild_lexical()
-        path = Path(known[name][0])
-        uploaded = path.parent == self.settings.uploads_dir.resolve()
-        if uploaded:
-            path.unlink(missing_ok=True)
+            path = Path(known[name][0])
+            uploaded = path.parent == self.settings.uploads_dir.resolve()
+            if uploaded:
+                path.unlink(missing_ok=True)
         return {"deleted": name, "file_deleted": uploaded, "file": None if uploaded else str(path)}
 
     def close(self) -> None:

@@ -1,8 +1,11 @@
-"""The LLM generators against a real server: llama-cpp-python's OpenAI-compatible server running the
-packaged Qwen2.5-Coder GGUF (both installed by `assistant setup`), used as the local generator and, through
-its URL, as the OpenAI-compatible one."""
+"""The LLM generators against a real server: llama.cpp's OpenAI-compatible server (from the prebuilt xllamacpp
+wheel) running the packaged Qwen2.5-Coder GGUF (both installed by `assistant setup`), used as the local
+generator and, through its URL, as the OpenAI-compatible one."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -10,7 +13,9 @@ from assistant.answer.chain import AnswerChain
 from assistant.models.generators import get_generator
 from assistant.answer.passages import contains_quote
 from assistant.vietnamese.folding import fold
+from conftest import make_settings
 
+STAGES = {"download", "assemble", "verify", "export", "runtime"}
 QUESTION = "Kinh phí tổ chức hội nghị tổng kết năm 2025 lấy từ nguồn nào?"
 
 
@@ -109,3 +114,18 @@ def test_units_left_when_the_llm_time_budget_is_spent_keep_their_exemplars(seed_
     assert any("hết thời gian" in w for w in result.warnings) and "Phòng Kế hoạch - Tài chính" in result.draft
     # The packaged local model only copies the exemplars: by default it is not asked to.
     assert "llm_units" not in Drafter(seed_index, lambda: local).draft(DRAFT).stats
+
+
+def test_setup_installs_the_pinned_prebuilt_runtime_which_answers_and_says_so_quietly(seed_env, tmp_path):
+    from assistant.models.local_server import check_answers
+    from assistant.models.setup import LLAMA_RUNTIME, installed_version
+
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "setup"], capture_output=True, text=True,
+                         env={**seed_env, "ASSISTANT_DATA_DIR": str(tmp_path)}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    # One line per stage (and only a ready line when everything is there already); no third-party warnings.
+    assert lines[-1].startswith("setup: models and runtime ready") and "setup.log" in lines[-1]
+    assert all(line.split()[0] in STAGES or line.startswith("setup:") for line in lines), lines
+    assert installed_version(LLAMA_RUNTIME.name) == LLAMA_RUNTIME.version
+    assert check_answers(make_settings(tmp_path))

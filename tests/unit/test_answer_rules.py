@@ -1,13 +1,16 @@
 """The answer chain's rules without a model or an index: follow-up rewriting, the citation check on hand-made
-chunks, and rank fusion."""
+chunks, rank fusion, and the loop guard on a scripted LLM."""
 
 from __future__ import annotations
 
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
 from assistant.answer.citations import check_citations
 from assistant.answer.followup import carry_over, standalone_question
-from assistant.config import PROJECT_ROOT
+from assistant.answer.llm_context import generate
+from assistant.config import PROJECT_ROOT, GeneratorMode
 from assistant.index.records import Chunk
-from assistant.models.generators import ExtractiveGenerator
+from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
 
 PROMPTS = PROJECT_ROOT / "prompts"
@@ -61,3 +64,23 @@ def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
     assert weighted["b"] == 0.4 * 0.5 + 0.6 * 0.5
     assert [i for i, _ in fuse(dense, lexical, "rrf", 0.5, 10)][0] in ("b", "c")
     assert fuse([], lexical, "weighted", 0.4, 10)[0] == ("c", 0.6)
+
+
+def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
+    looping = "Thành phần gồm: Sở Y tế, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch"
+    listed = "Thành phần:\n" + "".join(f"{n}. Chủ tịch Hội đồng Y tế\n" for n in range(1, 40))
+    for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n")):
+        fake = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=[text]), "scripted")
+        stats: dict = {}
+        stream = generate(fake, PROMPTS, "Ai dự?", "[1] …", "tiếng Việt", 0.0, stats)
+        pieces = []
+        try:
+            while True:
+                pieces.append(next(stream))
+        except StopIteration as done:
+            written = done.value
+        assert stats["stopped_looping"] == 1 and len("".join(pieces)) < len(text)
+        assert written.rstrip(" ,\n").endswith(kept.rstrip(" ,\n")) and written.count("Chủ tịch") <= 1
+    plain = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Sở Tài chính báo cáo trước 20/12/2025 [1]."]), "s")
+    stats = {}
+    assert "".join(generate(plain, PROMPTS, "?", "[1] …", "tiếng Việt", 0.0, stats)) and "stopped_looping" not in stats

@@ -1,9 +1,13 @@
+import unicodedata
 from pathlib import Path
 
 import docx
 import pytest
 
+from assistant.config import Settings
 from assistant.ingest.loaders import UnreadableFile, load_file
+
+SETTINGS = Settings()
 
 
 def _pdf(text: str | None) -> bytes:
@@ -27,8 +31,8 @@ def _pdf(text: str | None) -> bytes:
 def test_txt_and_md_load_as_nfc_text(tmp_path: Path):
     (tmp_path / "a.txt").write_text("KẾ HOẠCH\r\nTổ chức Hội nghị\n", encoding="utf-8")
     (tmp_path / "b.md").write_bytes("\ufeff# Thông báo".encode("utf-8"))
-    assert load_file(tmp_path / "a.txt").text == "KẾ HOẠCH\nTổ chức Hội nghị\n"
-    assert load_file(tmp_path / "b.md").text == "# Thông báo"
+    assert load_file(tmp_path / "a.txt", SETTINGS).text == "KẾ HOẠCH\nTổ chức Hội nghị\n"
+    assert load_file(tmp_path / "b.md", SETTINGS).text == "# Thông báo"
 
 
 def test_docx_keeps_paragraphs_and_tables_as_markdown(tmp_path: Path):
@@ -39,7 +43,7 @@ def test_docx_keeps_paragraphs_and_tables_as_markdown(tmp_path: Path):
     table.cell(1, 0).text, table.cell(1, 1).text = "Nước uống", "2.670.000"
     document.add_paragraph("Tổng cộng")
     document.save(tmp_path / "plan.docx")
-    text = load_file(tmp_path / "plan.docx").text
+    text = load_file(tmp_path / "plan.docx", SETTINGS).text
     assert "| Nội dung | Thành tiền |" in text
     assert "| Nước uống | 2.670.000 |" in text
     assert text.index("DỰ TRÙ") < text.index("| Nội dung") < text.index("Tổng cộng")
@@ -47,7 +51,7 @@ def test_docx_keeps_paragraphs_and_tables_as_markdown(tmp_path: Path):
 
 def test_pdf_text_layer_is_read(tmp_path: Path):
     (tmp_path / "plan.pdf").write_bytes(_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
-    assert "Hoi nghi tong ket" in load_file(tmp_path / "plan.pdf").text
+    assert "Hoi nghi tong ket" in load_file(tmp_path / "plan.pdf", SETTINGS).text
 
 
 @pytest.mark.parametrize("name, content, reason", [
@@ -63,4 +67,47 @@ def test_unreadable_files_give_a_reason(tmp_path: Path, name: str, content: byte
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(UnreadableFile, match=reason):
-        load_file(path)
+        load_file(path, SETTINGS)
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text: str) -> bytes:
+    """Vietnamese in Windows-1258: the tone mark as a combining character after its letter."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            letters = unicodedata.normalize("NFD", char)
+            tone = next(c for c in letters if c in TONES)
+            out += unicodedata.normalize("NFC", letters.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def test_windows_1258_text_is_decoded(tmp_path: Path):
+    (tmp_path / "old.txt").write_bytes(_cp1258("KẾ HOẠCH\nTổ chức Hội nghị tổng kết công tác y tế năm 2025"))
+    assert load_file(tmp_path / "old.txt", SETTINGS).text == "KẾ HOẠCH\nTổ chức Hội nghị tổng kết công tác y tế năm 2025"
+
+
+def test_a_word_file_that_expands_past_the_limit_is_refused_before_parsing(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch " * 20000)  # 180 KB of text, a few KB compressed
+    document.save(tmp_path / "big.docx")
+    tight = Settings(load_max_xml_bytes=100_000)
+    with pytest.raises(UnreadableFile, match="expands to"):
+        load_file(tmp_path / "big.docx", tight)
+    assert load_file(tmp_path / "big.docx", SETTINGS).text.startswith("Kế hoạch")
+
+
+def test_any_parser_failure_is_a_reason_not_a_crash(tmp_path: Path, monkeypatch):
+    from assistant.ingest import loaders
+
+    def explode(path, settings):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(loaders.LOADERS, ".pdf", explode)
+    (tmp_path / "deep.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(UnreadableFile, match="RecursionError"):
+        load_file(tmp_path / "deep.pdf", SETTINGS)

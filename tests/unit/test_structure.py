@@ -3,9 +3,12 @@
 import pytest
 
 from assistant.ingest.chunking import chunk_document
+from assistant.config import Settings
 from assistant.ingest.loaders import load_file
 from assistant.ingest.structure import CLOSING, PREAMBLE, parse_document
 from conftest import CORPUS
+
+SETTINGS = Settings()
 
 SEEDS = {
     "000_8c73f34139bece49.txt": dict(doc_type="KH", number=None, year=2025, issuer="Sở Y tế",
@@ -22,7 +25,7 @@ SEEDS = {
 
 
 def _parse(name):
-    return parse_document(load_file(CORPUS / name).text)
+    return parse_document(load_file(CORPUS / name, SETTINGS).text)
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -78,7 +81,7 @@ def test_bullets_of_a_unit_stay_under_that_unit():
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_chunks_are_sized_and_quote_the_source(name):
-    loaded = load_file(CORPUS / name)
+    loaded = load_file(CORPUS / name, SETTINGS)
     chunks = chunk_document(parse_document(loaded.text), name, loaded.sha256, max_chars=1200, min_chars=200)
     flat_source = " ".join(loaded.text.split())
     for chunk in chunks:

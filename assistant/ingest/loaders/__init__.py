@@ -12,14 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...config import Settings
 from ...vietnamese.folding import normalize
 
-Loader = Callable[[Path], str]
-LOADERS: dict[str, Loader] = {}
 
 
 class UnreadableFile(Exception):
     """The file cannot become text; the message is the reason shown in the ingest summary."""
+
+
+# A loader reads a file into text, within the limits the settings put on what one file may cost to read
+# (`load_max_*`: a 3 MB .docx can expand to 1 GB of XML).
+Loader = Callable[[Path, Settings], str]
+LOADERS: dict[str, Loader] = {}
 
 
 def loader(*suffixes: str) -> Callable[[Loader], Loader]:
@@ -46,8 +51,9 @@ def supported() -> tuple[str, ...]:
     return tuple(LOADERS)
 
 
-def load_file(path: Path) -> LoadedFile:
-    """Read a supported file; raise UnreadableFile with the reason otherwise."""
+def load_file(path: Path, settings: Settings) -> LoadedFile:
+    """Read a supported file; raise UnreadableFile with the reason otherwise. A parser that fails in a way of its
+    own (a malformed file can make any of them raise anything, recursion included) is a reason too."""
     suffix = path.suffix.lower()
     if suffix not in LOADERS:
         raise UnreadableFile(f"unsupported file type '{suffix or '(none)'}' (use {', '.join(LOADERS)})")
@@ -55,7 +61,12 @@ def load_file(path: Path) -> LoadedFile:
         raise UnreadableFile("not a regular file")
     if path.stat().st_size == 0:
         raise UnreadableFile("empty file")
-    text = normalize(LOADERS[suffix](path))
+    try:
+        text = normalize(LOADERS[suffix](path, settings))
+    except UnreadableFile:
+        raise
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - any parser failure is this file's, not the run's
+        raise UnreadableFile(f"cannot be read ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not any(c.isalpha() for c in text):
         raise UnreadableFile("no text in the file")
     return LoadedFile(path=path, text=text, sha256=file_hash(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...config import Settings
 from . import UnreadableFile, loader
 
 # A PDF page whose text layer has fewer letters than this is taken as a scan.
@@ -11,12 +12,14 @@ _MIN_LETTERS_PER_PAGE = 20
 
 
 @loader(".pdf")
-def read_pdf(path: Path) -> str:
+def read_pdf(path: Path, settings: Settings) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
+        if len(reader.pages) > settings.load_max_pdf_pages:
+            raise UnreadableFile(f"{len(reader.pages)} pages, more than the {settings.load_max_pdf_pages} a PDF may have")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise UnreadableFile(f"not a readable PDF ({type(exc).__name__})") from None

@@ -22,10 +22,14 @@ def _ask_args(assistant: Assistant, body: AskRequest) -> tuple[str, list[dict], 
     settings = assistant.settings
     if len(body.history) > settings.history_max_turns:
         raise HTTPException(422, f"history has more than {settings.history_max_turns} turns")
+    # An earlier question is held to a question's limit, an earlier answer to an answer's: the history cannot
+    # carry what the question itself may not.
+    history = [{"role": t.role, "content": checked_text(
+        settings, t.content, f"history turn {n}", settings.question_max_chars if t.role == "user"
+        else settings.history_answer_max_chars)} for n, t in enumerate(body.history, 1)]
     if assistant.is_empty():
         raise HTTPException(503, "the index is empty: add documents first")
-    return (checked_text(settings, body.question), [t.model_dump() for t in body.history],
-            body.filters.as_dict() if body.filters else None)
+    return checked_text(settings, body.question), history, body.filters.as_dict() if body.filters else None
 
 
 @router.post("/search", response_model=SearchResponse)

@@ -6,8 +6,6 @@ Tabs: Hỏi đáp (chat.py), Nhiệm vụ (tasks.py), Soạn thảo (drafting.py
 
 from __future__ import annotations
 
-import secrets
-
 import gradio as gr
 from fastapi import FastAPI
 
@@ -41,7 +39,8 @@ def _status_line(assistant: Assistant) -> str:
 
 
 def build(assistant: Assistant) -> gr.Blocks:
-    with gr.Blocks(title="Trợ lý kế hoạch y tế") as page:
+    # Gradio's own copies of uploads and downloads are removed after an hour.
+    with gr.Blocks(title="Trợ lý kế hoạch y tế", delete_cache=(3600, 3600)) as page:
         gr.Markdown("# Trợ lý kế hoạch y tế\nHỏi đáp có trích dẫn nguồn trên các kế hoạch và thông báo của Sở Y tế.")
         status = gr.Markdown(elem_id="status")
         with gr.Tabs():
@@ -63,9 +62,10 @@ def mount(app: FastAPI, assistant: Assistant) -> None:
     key = assistant.settings.api_key
 
     def login(_user: str, password: str) -> bool:
-        return bool(key) and secrets.compare_digest(password, key.get_secret_value())
+        return assistant.accepts_key(password)
 
     gr.mount_gradio_app(app, build(assistant), path="", auth=login if key else None,
                         auth_message="Nhập khoá truy cập (ASSISTANT_API_KEY) làm mật khẩu.",
                         max_file_size=assistant.settings.upload_max_bytes, theme=THEME, css=CSS,
+                        allowed_paths=[str(assistant.settings.downloads_dir)],
                         footer_links=["api"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 
 import gradio as gr
@@ -9,6 +11,19 @@ import gradio as gr
 from ..schemas import Answer
 from ..service import Assistant
 from .sources import sources_html
+
+# Markdown images and links to other sites, in a document's text, would make every reader's browser fetch an
+# address of the document author's choosing: images become their alt text, such links plain text.
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_OUTSIDE_LINK = re.compile(r"\[([^\]]*)\]\((?:[a-z][a-z0-9+.-]*:|//)[^)]*\)", re.IGNORECASE)
+
+
+def safe_markdown(text: str) -> str:
+    """Answer text as the chat shows it: HTML escaped, Markdown kept for text, lists, emphasis and the app's own
+    links."""
+    text = html.escape(text, quote=False)
+    return _OUTSIDE_LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
+
 
 EXAMPLES = [
     "Phòng Kế hoạch - Tài chính được giao những nhiệm vụ gì?",
@@ -32,19 +47,19 @@ def chat_tab(assistant: Assistant):
             gr.Warning(f"Câu hỏi dài quá {assistant.settings.question_max_chars} ký tự.")
             yield chat, gr.skip(), message, turns
             return
-        chat = [*chat, {"role": "user", "content": message}, {"role": "assistant", "content": "⏳ Đang tìm trong văn bản…"}]
+        chat = [*chat, {"role": "user", "content": safe_markdown(message)}, {"role": "assistant", "content": "⏳ Đang tìm trong văn bản…"}]
         yield chat, gr.skip(), "", turns
         written = ""
         answer: Answer | None = None
         for event in assistant.stream(message, turns[-assistant.settings.history_max_turns:]):
             if isinstance(event, str):
                 written += event
-                chat[-1] = {"role": "assistant", "content": written}
+                chat[-1] = {"role": "assistant", "content": safe_markdown(written)}
                 yield chat, gr.skip(), "", turns
             else:
                 answer = event
         assert answer is not None
-        text = answer.answer + (f"\n\n_{answer.note}_" if answer.note else "")
+        text = safe_markdown(answer.answer) + (f"\n\n_{safe_markdown(answer.note)}_" if answer.note else "")
         chat[-1] = {"role": "assistant", "content": text}
         turns = [*turns, {"role": "user", "content": message}, {"role": "assistant", "content": answer.answer}]
         yield chat, sources_html(assistant, answer.citations), "", turns

@@ -11,9 +11,16 @@ import gradio as gr
 from ..schemas import UploadError
 from ..service import Assistant
 
+UPLOAD_FOLDER = Path(gr.utils.get_upload_folder()).resolve()
 DOCUMENT_COLUMNS = ["Tệp", "Tiêu đề", "Loại", "Số/ký hiệu", "Ngày", "Đoạn", "Đã nhúng", "Khôi phục dấu"]
 _STAGES = {"parse": "đọc và phân tích", "embed": "tạo vector", "": "chờ"}
 _STATUS = {"queued": "đang chờ", "running": "đang xử lý", "done": "xong", "failed": "lỗi"}
+
+
+def sent_by_browser(path: str) -> bool:
+    """Only a file the browser sent, which Gradio keeps in its upload folder: a request naming any other path on
+    the server must not get that file read and indexed."""
+    return Path(path).resolve().is_relative_to(UPLOAD_FOLDER)
 
 
 def document_rows(assistant: Assistant) -> list[list]:
@@ -40,6 +47,9 @@ def documents_tab(assistant: Assistant):
     def upload(files: list[str] | None, job_ids: list[str]):
         started = []
         for path in files or []:
+            if not sent_by_browser(path):
+                gr.Warning(f"Tệp {Path(path).name} không phải tệp vừa tải lên.")
+                continue
             try:
                 started.append(assistant.add_document(Path(path).name, Path(path).read_bytes()).id)
             except UploadError as exc:

@@ -3,8 +3,6 @@ exemplars it adapted, and a .docx download."""
 
 from __future__ import annotations
 
-import tempfile
-
 import gradio as gr
 
 from ..service import Assistant
@@ -46,11 +44,11 @@ def draft_tab(assistant: Assistant):
             gr.Warning("Hãy mô tả văn bản cần soạn hoặc điền các thông tin bên dưới.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         result, document = assistant.draft(text)
-        with tempfile.NamedTemporaryFile("wb", suffix=".docx", prefix="du-thao-ke-hoach-", delete=False) as f:
-            f.write(assistant.word(document))
+        path = assistant.scratch_file("du-thao-ke-hoach-", ".docx")
+        path.write_bytes(assistant.word(document))
         warnings = "\n".join(f"- ⚠️ {w}" for w in result.warnings) or "Không có cảnh báo."
         return (result.draft, warnings, sources_html(assistant, result.citations),
-                gr.DownloadButton(value=f.name, interactive=True))
+                gr.DownloadButton(value=str(path), interactive=True))
 
     with gr.Row():
         with gr.Column(scale=2):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import html
-import tempfile
 
 import gradio as gr
 
 from ..service import Assistant
 
 TASK_COLUMNS = ["Đơn vị", "Nhiệm vụ", "Hạn", "Văn bản", "Mục"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _task_rows(assistant: Assistant, unit: str) -> tuple[list[list], str]:
@@ -24,20 +24,26 @@ def _task_rows(assistant: Assistant, unit: str) -> tuple[list[list], str]:
     return rows, summary
 
 
-def _csv(rows: list[list]) -> str:
+def spreadsheet_safe(value: object) -> object:
+    """A cell Excel will not run as a formula: text starting with = + - @ (or a tab or return) gets a leading
+    apostrophe, which Excel shows as text and does not display."""
+    return f"'{value}" if isinstance(value, str) and value[:1] in _FORMULA_STARTS else value
+
+
+def _csv(assistant: Assistant, rows: list[list]) -> str:
+    path = assistant.scratch_file("nhiem-vu-", ".csv")
     # utf-8-sig: Excel opens Vietnamese text correctly only with the byte-order mark.
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="nhiem-vu-", delete=False, encoding="utf-8-sig",
-                                     newline="") as f:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(TASK_COLUMNS)
-        writer.writerows(rows)
-    return f.name
+        writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
+    return str(path)
 
 
 def tasks_tab(assistant: Assistant):
     def show(unit: str):
         rows, summary = _task_rows(assistant, unit or "")
-        return rows, summary, gr.DownloadButton(value=_csv(rows), interactive=bool(rows))
+        return rows, summary, gr.DownloadButton(value=_csv(assistant, rows), interactive=bool(rows))
 
     with gr.Row():
         unit = gr.Dropdown(choices=assistant.units(), allow_custom_value=True, label="Đơn vị (gõ tên hoặc tên viết tắt)",
