@@ -44,11 +44,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _result(chunk) -> dict:
+    """A result as `search --json` prints it (its own key order, older than the API's)."""
     from .serve.schemas import SearchHit
 
-    hit = SearchHit.of(chunk)
-    return {"source": hit.source, "title": hit.title, "section": hit.section, "text": hit.text, "score": hit.score,
-            "restored": hit.restored}
+    hit = SearchHit.of(chunk).model_dump()
+    return {key: hit[key] for key in ("source", "title", "section", "text", "score", "restored")}
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -203,17 +203,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
     print(f"starting the assistant at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", flush=True)
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning" if args.quiet else "info")
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning" if args.quiet else "info",
+                timeout_graceful_shutdown=settings.shutdown_seconds)  # one Ctrl+C stops it, streams or not
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    if cmd_setup(args):
-        return 1
-    args.paths, args.no_embed = [], False
-    cmd_ingest(args)
-    args.host = args.port = None
-    return cmd_serve(args)
+    args.paths, args.no_embed, args.host, args.port = [], False, None, None
+    return cmd_setup(args) or cmd_ingest(args) or cmd_serve(args)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -102,6 +102,10 @@ class Settings(BaseSettings):
 
     # -- answering ----------------------------------------------------------------------------------------
     answer_chunks: int = Field(4, description="Chunks retrieved for an answer.")
+    answer_deadline_seconds: float = Field(30.0, description=(
+        "Every answer comes within this many seconds of its request: an LLM still writing then is cancelled and the "
+        "passages are quoted instead, with a note."))
+    answer_deadline_margin: float = Field(1.0, description="Seconds of the deadline kept for checking and quoting.")
     llm_focused_context: bool = Field(True, description=(
         "The LLM reads only the passages that match the question best, not whole chunks: a shorter prompt, a sooner first token."))
     llm_context_passages: int = Field(2, description="Passages the LLM reads.")
@@ -144,6 +148,7 @@ class Settings(BaseSettings):
     body_max_bytes: int = Field(2**20, description="Largest JSON request body (uploads have their own limit).")
     key_max_failures: int = Field(10, description="Wrong API keys one client may send within a minute before it must wait.")
     search_max_k: int = Field(50, description="Largest k a search may ask for.")
+    shutdown_seconds: float = Field(3.0, description="On Ctrl+C or SIGTERM, how long requests still answering may run on.")
     answer_workers: int = Field(2, description=(
         "Answers computed at once; the rest wait in line (on 2 cores, more at once only thrashed)."))
 

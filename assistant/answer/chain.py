@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..config import GeneratorMode
 from ..index.records import Chunk, Citation
 from ..index.search_index import SearchIndex
 from ..models.generators import ChatGenerator, Generator
@@ -22,7 +23,7 @@ from .citations import check_citations
 from .declining import holds_answer
 from .extractive import best_passages, quoted
 from .followup import standalone_question
-from .llm_context import context, generate, left_out
+from .llm_context import LlmLate, context, generate, left_out
 from .task_answer import task_answer, task_units
 
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
@@ -61,11 +62,12 @@ class AnswerChain:
     def _declined(self, language: str, **fields) -> Answer:
         return Answer(answer=self._said(language)["declined"], declined=True, citations=[], **fields)
 
-    def stream(self, question: str, history: list[dict] | None = None,
-               filters: dict | None = None) -> Iterator[str | Answer]:
+    def stream(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
+               arrived: float | None = None) -> Iterator[str | Answer]:
         """Text pieces as the answer is written, then the checked Answer (whose text may differ: sentences
-        that fail the citation check are dropped)."""
-        started = time.perf_counter()
+        that fail the citation check are dropped). `arrived`: when the request came (`perf_counter`), from which
+        the answer's deadline counts; now by default."""
+        started = arrived or time.perf_counter()
         question = question.strip()
         if not question:
             raise ValueError("the question is empty")
@@ -95,14 +97,22 @@ class AnswerChain:
             if not isinstance(generator, ChatGenerator):
                 lead, text = said["extractive_intro"], quoted(found, best)
             else:
-                text = yield from generate(generator, self.settings.prompts_dir, standalone,
-                                           context(self.settings, chunks, found, best), said["language"], started, stats)
-                checked = check_citations(text, chunks, self.settings.citation_support)
+                budget = started + self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin
+                failure = None  # why the LLM's text cannot be the answer, when it cannot
+                try:
+                    text = yield from generate(generator, self.settings.prompts_dir, standalone,
+                                               context(self.settings, chunks, found, best), said["language"],
+                                               started, stats, budget)
+                except LlmLate:
+                    failure = said["llm_late"]
+                except Exception as exc:  # an LLM that fails leaves the answer to the quotes, with a note
+                    failure = said["llm_failed"].format(error=type(exc).__name__)
+                checked = None if failure else check_citations(text, chunks, self.settings.citation_support)
                 # The small model sometimes finds nothing in context that does hold the answer (retrieval
                 # said so above): quote the passages rather than decline.
-                if _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
+                if failure or _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
                     lead, text = said["extractive_intro"], quoted(found, best)
-                    mode, fields["note"] = "extractive", said["llm_found_nothing"]
+                    mode, fields["note"] = GeneratorMode.EXTRACTIVE, failure or said["llm_found_nothing"]
                     checked = None
                 elif more := left_out(self.settings, found, best, checked[0]):
                     addition = f"\n\n{said['llm_left_out']}\n{more}"
@@ -114,7 +124,7 @@ class AnswerChain:
                  started: float, stats: dict, fields: dict) -> Iterator[str | Answer]:
         body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
         checked_text = f"{lead}\n{body}".strip()
-        if mode in (TASKS_MODE, "extractive"):
+        if mode in (TASKS_MODE, GeneratorMode.EXTRACTIVE):
             yield checked_text
         fields["stats"] = {**stats, "seconds": round(time.perf_counter() - started, 3), "markers": report.markers,
                            "repaired": report.repaired}
@@ -124,9 +134,10 @@ class AnswerChain:
         yield Answer(answer=checked_text, declined=False, citations=citations, mode=mode, dropped=report.dropped,
                      **fields)
 
-    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
+            arrived: float | None = None) -> Answer:
         result = None
-        for event in self.stream(question, history, filters):
+        for event in self.stream(question, history, filters, arrived):
             result = event
         assert isinstance(result, Answer)
         return result

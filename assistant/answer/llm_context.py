@@ -9,7 +9,9 @@ never saw.
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +34,7 @@ from .passages import Passage
 _LOOP = re.compile(r"(.{6,80}?)(?:\s*\1){2,}\s*$", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 _LOOP_WINDOW = 400  # characters looked at: bounds the pattern's work whatever the answer's length
+_END = object()
 
 
 def context(settings: Settings, chunks: list[Chunk], found: list[list[Passage]], best: list[Position]) -> str:
@@ -74,22 +77,55 @@ def left_out(settings: Settings, found: list[list[Passage]], best: list[Position
     return quoted(found, [(n, o) for n, o in best if not covered(found[n][o].text)])
 
 
+class LlmLate(Exception):
+    """The LLM had not finished when the answer's deadline came; its generation is being cancelled."""
+
+
 def generate(generator: ChatGenerator, prompts: Path, question: str, text: str, language_name: str,
-             started: float, stats: dict) -> Iterator[str]:
-    """Stream the LLM's answer piece by piece; return the whole text. A small model sometimes loops ("Sở Du
-    lịch, Sở Du lịch, …"): once the text ends in a phrase said three times over, generation stops there (closing
-    the stream cancels it) and the repeats are cut. `stats` gets the first-token time and the speed (llama.cpp's
-    server streams one token per piece)."""
+             started: float, stats: dict, deadline: float) -> Iterator[str]:
+    """Stream the LLM's answer piece by piece; return the whole text. Raises LlmLate when the text is not done
+    by `deadline` (a `perf_counter` time), and whatever the LLM client raised when it failed.
+
+    The model is read in a thread of its own, so that waiting for it is bounded even before its first token;
+    when the deadline passes or the text loops, the thread stops reading and closing the stream cancels the
+    generation in the server. A small model sometimes loops ("Sở Du lịch, Sở Du lịch, …"): once the text ends
+    in a phrase said three times over, generation stops there and the repeats are cut. `stats` gets the
+    first-token time and the speed (llama.cpp's server streams one token per piece)."""
     chain = chat_prompt(prompts, "answer") | generator.chat | StrOutputParser()
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for piece in chain.stream({"context": text, "question": question, "language": language_name}):
+                if stop.is_set():
+                    break
+                events.put(piece)
+        except Exception as exc:  # handed to the answer, which falls back to quoting
+            events.put(exc)
+        events.put(_END)
+
+    threading.Thread(target=read, daemon=True, name="llm-stream").start()
     pieces: list[str] = []
     first = None
     looped = None
-    for piece in chain.stream({"context": text, "question": question, "language": language_name}):
-        first = first or time.perf_counter()
-        pieces.append(piece)
-        yield piece
-        if looped := _LOOP.search(_DIGIT.sub("0", "".join(pieces)[-_LOOP_WINDOW:])):
-            break
+    try:
+        while True:
+            try:
+                event = events.get(timeout=max(deadline - time.perf_counter(), 0.0))
+            except queue.Empty:
+                raise LlmLate from None
+            if event is _END:
+                break
+            if isinstance(event, Exception):
+                raise event
+            first = first or time.perf_counter()
+            pieces.append(event)
+            yield event
+            if looped := _LOOP.search(_DIGIT.sub("0", "".join(pieces)[-_LOOP_WINDOW:])):
+                break
+    finally:
+        stop.set()
     ended = time.perf_counter()
     stats.update({"first_token_seconds": round((first or ended) - started, 3), "tokens": len(pieces),
                   "tokens_per_second": round(len(pieces) / max(ended - (first or ended), 1e-6), 1)})

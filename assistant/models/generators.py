@@ -95,3 +95,10 @@ def _local(settings: Settings) -> Generator:
         except LlmUnavailable as exc:
             return ExtractiveGenerator(note=f"local LLM unavailable ({exc}); answering extractively")
     return ChatGenerator(Mode.LOCAL, _chat_model(settings, base_url), settings.llm_model)
+
+
+def stop_local_servers() -> None:
+    """Stop the local LLM servers this process started (the web server's shutdown; atexit does it otherwise)."""
+    with _lock:
+        for server in _servers.values():
+            server.stop()

@@ -8,6 +8,7 @@ the web server's, a crash of one does not take the other down, and stopping it i
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import threading
 
@@ -27,9 +28,11 @@ def serve(model: str, alias: str, port: int, ctx: int, threads: int) -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    server = xllamacpp.Server(params)
+    server = xllamacpp.Server(params)  # noqa: F841 - serves from its own threads while this one waits
     stop.wait()
-    del server  # its destructor stops the HTTP loop and frees the model
+    # Ended at once, generations in flight included: waiting for the server's own shutdown could take as long
+    # as the generation it is in; the process's memory and sockets go with it.
+    os._exit(0)
 
 
 def main() -> None:

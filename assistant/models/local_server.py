@@ -17,6 +17,9 @@ from ..config import Settings
 from .setup import LLAMA_RUNTIME, QWEN_CODER, installed_version
 
 
+_STOP_SECONDS = 2  # the server exits at once on SIGTERM; a stuck one is killed after this
+
+
 class LlmUnavailable(RuntimeError):
     pass
 
@@ -66,7 +69,7 @@ class LocalServer:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=_STOP_SECONDS)
             except subprocess.TimeoutExpired:
                 self.process.kill()
         self.process = None

@@ -24,7 +24,7 @@ from ..draft.word import to_docx
 from ..index.records import Chunk, Task
 from ..index.search_index import SearchIndex
 from ..ingest.pipeline import IngestReport, Progress, ingest
-from ..models.generators import Generator, get_generator
+from ..models.generators import Generator, get_generator, stop_local_servers
 from ..retrieve.search import Mode, search
 from ..retrieve.tasks import tasks_for
 from ..vietnamese.units import unit_table
@@ -77,17 +77,20 @@ class Assistant:
         return search(self.index, query, k, filters, mode)
 
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
-        return self._answers.submit(self.chain.ask, question, history, filters).result()
+        arrived = time.perf_counter()
+        return self._answers.submit(self.chain.ask, question, history, filters, arrived).result()
 
     def stream(self, question: str, history: list[dict] | None = None,
                filters: dict | None = None) -> Iterator[str | Answer]:
-        """The answer chain's events, computed in the answer pool and passed on as they come."""
+        """The answer chain's events, computed in the answer pool and passed on as they come. The answer's
+        deadline counts from now: the time spent waiting for a free worker is part of it."""
         events: queue.Queue = queue.Queue()
         done = object()
+        arrived = time.perf_counter()
 
         def produce() -> None:
             try:
-                for event in self.chain.stream(question, history, filters):
+                for event in self.chain.stream(question, history, filters, arrived):
                     events.put(event)
             except Exception as exc:  # raised again in the caller's thread
                 events.put(exc)
@@ -171,5 +174,8 @@ class Assistant:
                       ingest_jobs_running=sum(j.status in ("queued", "running") for j in self.library.jobs.values()))
 
     def close(self) -> None:
-        self.library.close()
+        """Stop taking work: queued answers are cancelled, the local LLM server is stopped (which ends the
+        generations in flight), and the upload being ingested finishes; queued uploads resume on the next start."""
         self._answers.shutdown(wait=False, cancel_futures=True)
+        stop_local_servers()
+        self.library.close()

@@ -137,4 +137,5 @@ class DocumentLibrary:
         return {"deleted": name, "file_deleted": uploaded, "file": None if uploaded else str(path)}
 
     def close(self) -> None:
+        """The upload being ingested finishes; queued ones stay on disk and resume on the next start."""
         self._worker.shutdown(wait=True, cancel_futures=True)

@@ -143,3 +143,30 @@ def test_ask_cli_rejects_a_malformed_history(seed_env, tmp_path):
     history.write_text('{"role": "user"}')
     run = _ask(seed_env, "--history", str(history), "còn Sở Nội vụ thì sao?")
     assert run.returncode != 0 and "not a list of {role, content} turns" in run.stderr
+
+
+def test_an_llm_late_for_the_deadline_leaves_a_quoted_answer_in_time(seed_index):
+    import time
+
+    settings = seed_index.settings.model_copy(update={"answer_deadline_seconds": 3.0})
+    slow = FakeListChatModel(responses=["Kinh phí lấy từ nguồn sự nghiệp y tế [1]."], sleep=2.0)
+    index = seed_index
+    index.settings, saved = settings, index.settings
+    try:
+        began = time.perf_counter()
+        answer = AnswerChain(index, lambda: ChatGenerator(GeneratorMode.LOCAL, slow, "scripted")).ask(
+            "Kinh phí tổ chức hội nghị tổng kết năm 2025 lấy từ nguồn nào?")
+        took = time.perf_counter() - began
+    finally:
+        index.settings = saved
+    assert took < 3.5 and answer.mode == "extractive" and not answer.declined
+    assert "chậm quá thời hạn" in answer.note and answer.citations and _verified(seed_index, answer)
+
+
+def test_an_llm_endpoint_that_fails_leaves_a_quoted_answer(seed_index):
+    from assistant.models.generators import get_generator
+
+    down = get_generator(seed_index.settings.model_copy(update={"llm": "openai", "llm_base_url": "http://127.0.0.1:9/v1",
+                                                                "llm_timeout": 2.0}))
+    answer = AnswerChain(seed_index, lambda: down).ask("Kinh phí tổ chức hội nghị tổng kết năm 2025 lấy từ nguồn nào?")
+    assert answer.mode == "extractive" and "Không gọi được" in answer.note and answer.citations

@@ -4,9 +4,14 @@ generator and, through its URL, as the OpenAI-compatible one."""
 
 from __future__ import annotations
 
+import signal
+import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import httpx
 import pytest
 
 from assistant.answer.chain import AnswerChain
@@ -129,3 +134,47 @@ def test_setup_installs_the_pinned_prebuilt_runtime_which_answers_and_says_so_qu
     assert all(line.split()[0] in STAGES or line.startswith("setup:") for line in lines), lines
     assert installed_version(LLAMA_RUNTIME.name) == LLAMA_RUNTIME.version
     assert check_answers(make_settings(tmp_path))
+
+
+def _llama_servers(parent: int) -> list[int]:
+    """The llama.cpp server processes a process started."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            if proc.name.isdigit() and int(stat[1]) == parent and b"llama_server" in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_one_ctrl_c_stops_the_server_and_its_llm_in_the_middle_of_an_answer(seed_env):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**seed_env, "ASSISTANT_LLM": "local", "ASSISTANT_PORT": str(port)}
+    server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--quiet"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(1)
+        llms = _llama_servers(server.pid)
+        assert llms, "the local LLM server was not started"
+        with httpx.stream("POST", f"{url}/ask/stream", json={"question": QUESTION}, timeout=120) as reply:
+            next(line for line in reply.iter_lines() if line.startswith("event: token"))
+            server.send_signal(signal.SIGINT)
+            began = time.monotonic()
+            server.wait(timeout=15)
+        assert time.monotonic() - began < 5
+        time.sleep(0.5)
+        assert not [pid for pid in llms if Path(f"/proc/{pid}").exists()]
+    finally:
+        if server.poll() is None:
+            server.kill()

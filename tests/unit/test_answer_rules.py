@@ -3,11 +3,14 @@ chunks, rank fusion, and the loop guard on a scripted LLM."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.followup import carry_over, standalone_question
-from assistant.answer.llm_context import generate
+from assistant.answer.llm_context import LlmLate, generate
 from assistant.config import PROJECT_ROOT, GeneratorMode
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
@@ -72,7 +75,7 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
     for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n")):
         fake = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=[text]), "scripted")
         stats: dict = {}
-        stream = generate(fake, PROMPTS, "Ai dự?", "[1] …", "tiếng Việt", 0.0, stats)
+        stream = generate(fake, PROMPTS, "Ai dự?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30)
         pieces = []
         try:
             while True:
@@ -83,4 +86,14 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
         assert written.rstrip(" ,\n").endswith(kept.rstrip(" ,\n")) and written.count("Chủ tịch") <= 1
     plain = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Sở Tài chính báo cáo trước 20/12/2025 [1]."]), "s")
     stats = {}
-    assert "".join(generate(plain, PROMPTS, "?", "[1] …", "tiếng Việt", 0.0, stats)) and "stopped_looping" not in stats
+    assert "".join(generate(plain, PROMPTS, "?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30))
+    assert "stopped_looping" not in stats
+
+
+def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
+    slow = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Kinh phí từ ngân sách tỉnh [1]."], sleep=0.5),
+                         "scripted")
+    began = time.perf_counter()
+    with pytest.raises(LlmLate):
+        list(generate(slow, PROMPTS, "?", "[1] …", "tiếng Việt", began, {}, began + 0.3))
+    assert time.perf_counter() - began < 0.6
