@@ -198,12 +198,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .serve.app import create_app
-
     settings = get_settings()
-    host, port = args.host or settings.host, args.port or settings.port
+    host, port, workers = args.host or settings.host, args.port or settings.port, getattr(args, "workers", 1)
+    if workers > 1 and not settings.chroma_url:
+        print("error: several workers need a Chroma server: set ASSISTANT_CHROMA_URL", file=sys.stderr)
+        return 2
     print(f"starting the assistant at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops it", flush=True)
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning" if args.quiet else "info",
+    uvicorn.run("assistant.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning" if args.quiet else "info",
                 timeout_graceful_shutdown=settings.shutdown_seconds)  # one Ctrl+C stops it, streams or not
     return 0
 
@@ -278,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web chat and HTTP API (default http://127.0.0.1:8000/)")
     p.add_argument("--host", help="interface to listen on (ASSISTANT_HOST, default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (ASSISTANT_PORT, default 8000)")
+    p.add_argument("--workers", type=int, default=1, help="processes sharing the data folder (needs a Chroma server)")
     p.add_argument("--quiet", action="store_true", help="log warnings only")
     p.set_defaults(func=cmd_serve)
 

@@ -1,8 +1,10 @@
-"""Load test of the web server on loopback: simulated users ask dev-set questions (extractive mode) for a fixed
-time while a document is uploaded and ingested; prints latency percentiles, errors and how ingestion affected
-questions. Also times the web page until it is interactive in headless Chromium, when Chromium is installed.
+"""Load test of the web server on loopback: simulated users ask dev-set questions, search and draft (every
+tenth request a search, every twentieth a draft) for a fixed time while two documents are uploaded and
+ingested; prints latency percentiles per endpoint, errors, the answers the deadline turned extractive, and
+how ingestion affected questions. Also times the web page until it is interactive in headless Chromium,
+when Chromium is installed.
 
-    python benchmarks/load_test.py [--users 50] [--seconds 60] [--upload-at 10]
+    python benchmarks/load_test.py [--users 50] [--seconds 60] [--upload-at 10] [--llm extractive|local]
 
 It builds its own data folder (the bundled corpus; the embedding cache of data/ is reused when present), so
 the checkout's index is never touched, and stops by itself.
@@ -29,6 +31,10 @@ from assistant.config import offline_environment
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA = ROOT.parent / "shared" / "corpus-extra" / "phapdien_documents.jsonl"
 CHROMIUM = Path("/usr/bin/chromium")
+DRAFT = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Trị, họp trực tuyến "
+         "ngày 15/7/2026 lúc 8h00 tại Hội trường Sở Y tế.")
+# How an answer the deadline turned extractive begins its note (prompts/messages.toml, `llm_late`).
+LATE = ("Mô hình ngôn ngữ trả lời chậm", "The language model did not answer in time")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -84,7 +90,7 @@ def page_interactive(url: str) -> float | None:
 
 async def run_load(url: str, questions: list[str], users: int, seconds: float, upload_at: float,
                    upload_chars: int) -> dict:
-    results: list[tuple[float, float, bool, str]] = []  # (start offset, seconds, ok, error)
+    results: list[tuple[float, float, bool, str, str, bool]] = []  # (start, seconds, ok, error, endpoint, late)
     ingest: dict = {}
     start = time.perf_counter()
     deadline = start + seconds
@@ -94,29 +100,34 @@ async def run_load(url: str, questions: list[str], users: int, seconds: float, u
             i = n
             while time.perf_counter() < deadline:
                 question = questions[i % len(questions)]
+                endpoint, body = (("/draft", {"instruction": DRAFT}) if i % 20 == 19 else
+                                  ("/search", {"query": question}) if i % 10 == 9 else ("/ask", {"question": question}))
                 i += users
                 began = time.perf_counter()
+                late = False
                 try:
-                    response = await client.post("/ask", json={"question": question})
-                    ok = response.status_code == 200 and "answer" in response.json()
+                    response = await client.post(endpoint, json=body)
+                    ok = response.status_code == 200
+                    late = ok and endpoint == "/ask" and response.json()["note"].startswith(LATE)
                     error = "" if ok else f"HTTP {response.status_code}"
                 except httpx.HTTPError as exc:
                     ok, error = False, type(exc).__name__
-                results.append((began - start, time.perf_counter() - began, ok, error))
+                results.append((began - start, time.perf_counter() - began, ok, error, endpoint, late))
 
-        async def uploader() -> None:
-            await asyncio.sleep(upload_at)
+        async def uploader(at: float, name: str) -> None:
+            await asyncio.sleep(at)
             body = upload_text(upload_chars).encode()
-            ingest["began"] = time.perf_counter() - start
-            response = await client.post("/documents", files={"file": ("load-test-upload.txt", body, "text/plain")})
+            record = ingest.setdefault(name, {"began": time.perf_counter() - start})
+            response = await client.post("/documents", files={"file": (name, body, "text/plain")})
             job = response.json()
             while job.get("status") not in ("done", "failed") and time.perf_counter() < deadline + 300:
                 await asyncio.sleep(0.5)
                 job = (await client.get(f"/documents/jobs/{job['id']}")).json()
-            ingest.update(ended=time.perf_counter() - start, status=job.get("status"), chunks=job.get("chunks"),
+            record.update(ended=time.perf_counter() - start, status=job.get("status"), chunks=job.get("chunks"),
                           message=job.get("message"))
 
-        await asyncio.gather(*(user(n) for n in range(users)), uploader())
+        await asyncio.gather(*(user(n) for n in range(users)), uploader(upload_at, "load-test-upload-1.txt"),
+                             uploader(upload_at + 20, "load-test-upload-2.txt"))
     return {"results": results, "ingest": ingest, "wall": time.perf_counter() - start}
 
 
@@ -126,6 +137,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--upload-at", type=float, default=10.0, help="seconds into the run the upload starts")
     parser.add_argument("--upload-chars", type=int, default=20_000)
+    parser.add_argument("--llm", default="extractive", help="the generator the server runs (extractive, local)")
     args = parser.parse_args()
     offline_environment()  # the ingest and server processes inherit it
 
@@ -134,7 +146,7 @@ def main() -> int:
         data_dir = Path(tmp) / "data"
         data_dir.mkdir()
         port = free_port()
-        env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_LLM": "extractive",
+        env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_LLM": args.llm,
                "ASSISTANT_PORT": str(port)}
         print("preparing a data folder with the bundled corpus …", flush=True)
         prepare(data_dir, env)
@@ -164,19 +176,26 @@ def main() -> int:
     results, ingest = run["results"], run["ingest"]
     latencies = [r[1] for r in results if r[2]]
     errors = [r[3] for r in results if not r[2]]
-    ingesting = [bool(ingest) and ingest["began"] <= r[0] <= ingest.get("ended", float("inf")) for r in results]
+    windows = [(i["began"], i.get("ended", float("inf"))) for i in ingest.values()]
+    ingesting = [any(a <= r[0] <= b for a, b in windows) for r in results]
     during = [r[1] for r, busy in zip(results, ingesting) if r[2] and busy]
     outside = [r[1] for r, busy in zip(results, ingesting) if r[2] and not busy]
-    print(f"\n{args.users} users, {args.seconds:.0f} s of questions (extractive), wall {run['wall']:.1f} s")
+    print(f"\n{args.users} users, {args.seconds:.0f} s of requests ({args.llm}), wall {run['wall']:.1f} s")
     print(f"requests {len(results)}, errors {len(errors)}" + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
-    print(f"throughput {len(results) / run['wall']:.1f} answers/s")
+    print(f"throughput {len(results) / run['wall']:.1f} requests/s")
     print(f"latency p50 {percentile(latencies, 0.5):.2f} s, p95 {percentile(latencies, 0.95):.2f} s, "
           f"max {max(latencies, default=float('nan')):.2f} s")
-    if ingest:
-        print(f"upload ({args.upload_chars} characters): {ingest.get('status')}, {ingest.get('chunks')} chunks, "
-              f"ingested in {ingest.get('ended', float('nan')) - ingest['began']:.1f} s")
-        print(f"questions answered while ingesting: {len(during)}, p95 {percentile(during, 0.95):.2f} s; "
-              f"otherwise: {len(outside)}, p95 {percentile(outside, 0.95):.2f} s")
+    for endpoint in ("/ask", "/search", "/draft"):
+        times = [r[1] for r in results if r[2] and r[4] == endpoint]
+        print(f"  {endpoint:<8} {len(times):>5} answered, p50 {percentile(times, 0.5):.2f} s, "
+              f"p95 {percentile(times, 0.95):.2f} s, max {max(times, default=float('nan')):.2f} s")
+    asked = [r for r in results if r[2] and r[4] == "/ask"]
+    print(f"answers the deadline turned extractive: {sum(r[5] for r in asked)} of {len(asked)}")
+    for name, record in ingest.items():
+        print(f"upload {name} ({args.upload_chars} characters): {record.get('status')}, {record.get('chunks')} "
+              f"chunks, ingested in {record.get('ended', float('nan')) - record['began']:.1f} s")
+    print(f"requests answered while ingesting: {len(during)}, p95 {percentile(during, 0.95):.2f} s; "
+          f"otherwise: {len(outside)}, p95 {percentile(outside, 0.95):.2f} s")
     return 1 if errors else 0
 
 

@@ -172,8 +172,10 @@ class Drafter:
         restorer = get_restorer(self.settings.restorer_params)
         reading = None
         if chat is not None and generator.mode in self.settings.draft_read_llm_modes:
+            remaining = self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin \
+                - (time.perf_counter() - started)
             reading = read_request(request, chat, self.settings.prompts_dir, self.settings.draft_read_max_tokens,
-                                   sk["read_fields"])
+                                   sk["read_fields"], timeout=max(remaining, 1.0))
             request = reading.request
         specifics = self.exemplar_specifics()
         writer = None

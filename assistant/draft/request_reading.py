@@ -134,15 +134,16 @@ class Reading:
     error: str = ""  # why the LLM could not be asked; the draft goes on with what the rules read
 
 
-def read_request(request: DraftRequest, chat: BaseChatModel, prompts: Path, max_tokens: int, wanted: list[str]) -> Reading:
+def read_request(request: DraftRequest, chat: BaseChatModel, prompts: Path, max_tokens: int, wanted: list[str],
+                 timeout: float) -> Reading:
     """The request with the gaps among the `wanted` fields that the LLM could fill from the instruction, and
-    what it cost."""
+    what it cost. An LLM that has not answered within `timeout` seconds is given up (the draft's deadline)."""
     missing = [name for name in wanted if name in FIELD_NAMES and not getattr(request, name)]
     if not missing:
         return Reading(request)
     began = time.perf_counter()
     try:
-        reply = (chat_prompt(prompts, "read_request") | chat.bind(max_tokens=max_tokens)).invoke(
+        reply = (chat_prompt(prompts, "read_request") | chat.bind(max_tokens=max_tokens, timeout=timeout)).invoke(
             {"instruction": request.instruction})
     except OpenAIError as exc:
         return Reading(request, error=f"{type(exc).__name__}: {exc}"[:200])

@@ -5,7 +5,10 @@ the methods below, never through SQLite, bm25s or Chroma directly.
 
 from __future__ import annotations
 
+import fcntl
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -29,7 +32,12 @@ class SearchIndex:
         self._catalog = ChunkCatalog(settings.catalog_path)
         self._catalog.use_embedder(self.embedder_id)
         self._lexical = LexicalIndex.load(settings.lexical_dir) or LexicalIndex.build([], settings.bigrams)
+        self._lexical_stamp = self._lexical_saved_at()
         self._embedder = embedder
+        # Writers take turns, in this process (threads) and across processes (web workers, a CLI ingest) that
+        # share the data folder; the lock is reentrant in a thread, so an upload's ingest can run inside it.
+        self._writer = threading.RLock()
+        self._writing = 0
         self._dense: DenseStore | None = None
 
     # -- models ---------------------------------------------------------------------------------------
@@ -82,12 +90,24 @@ class SearchIndex:
         """Ids of chunks whose metadata field takes one of the given values, for every condition."""
         return self._catalog.ids_where(conditions)
 
+    def _lexical_saved_at(self) -> float:
+        marker = self.settings.lexical_dir / "ids.json"
+        return marker.stat().st_mtime if marker.exists() else 0.0
+
+    def _current_lexical(self) -> LexicalIndex:
+        """The lexical index as last saved: another process sharing the folder may have rebuilt it."""
+        stamp = self._lexical_saved_at()
+        if stamp != self._lexical_stamp:
+            self._lexical = LexicalIndex.load(self.settings.lexical_dir) or self._lexical
+            self._lexical_stamp = stamp
+        return self._lexical
+
     def lexical_search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-        return self._lexical.search(query, k, allowed)
+        return self._current_lexical().search(query, k, allowed)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a folded token in the lexical index."""
-        return self._lexical.idf(token)
+        return self._current_lexical().idf(token)
 
     def nearest(self, text: str, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the k chunks nearest to a text, by the embedder."""
@@ -110,11 +130,29 @@ class SearchIndex:
 
     def lexical_in_step(self) -> bool:
         """Whether the lexical index holds exactly the catalogue's chunks (it is saved after the catalogue)."""
-        return (self.settings.lexical_dir / "ids.json").exists() and set(self._lexical.ids) == self._catalog.all_ids()
+        return (self.settings.lexical_dir / "ids.json").exists() and set(self._current_lexical().ids) == self._catalog.all_ids()
 
     def rebuild_lexical(self) -> None:
         self._lexical = LexicalIndex.build(self._catalog.documents(), self.settings.bigrams)
         self._lexical.save(self.settings.lexical_dir)
+        self._lexical_stamp = self._lexical_saved_at()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the data folder's write lock: one writer at a time across threads and processes."""
+        with self._writer:
+            if not self._writing:
+                self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+                self._lock_file = (self.settings.data_dir / "write.lock").open("a")
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+            self._writing += 1
+            try:
+                yield
+            finally:
+                self._writing -= 1
+                if not self._writing:
+                    fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+                    self._lock_file.close()
 
     def pending(self, batch: int, window: int = 0, only: list[str] | None = None) -> Iterator[list[Chunk]]:
         """Chunks not embedded yet (among `only`), `batch` at a time, sorted by length within each `window`."""

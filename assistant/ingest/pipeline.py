@@ -102,6 +102,13 @@ def read_chunks(path: Path, source: str, settings: Settings) -> tuple[LoadedFile
 
 def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True,
            on_progress: Progress | None = None) -> IngestReport:
+    """Under the data folder's write lock: another process's ingest or deletion waits for this one."""
+    with index.writing():
+        return _ingest(paths, index, embed, progress, on_progress)
+
+
+def _ingest(paths: list[Path], index: SearchIndex, embed: bool, progress: bool,
+            on_progress: Progress | None) -> IngestReport:
     settings = index.settings
     report = IngestReport()
     files, folders = _expand(paths)

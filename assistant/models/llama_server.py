@@ -28,7 +28,8 @@ def serve(model: str, alias: str, port: int, ctx: int, threads: int) -> None:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
-    server = xllamacpp.Server(params)  # noqa: F841 - serves from its own threads while this one waits
+    server = xllamacpp.Server(params)  # serves from its own threads while this one waits
+    print(f"serving {alias} at {server.listening_address}", flush=True)
     stop.wait()
     # Ended at once, generations in flight included: waiting for the server's own shutdown could take as long
     # as the generation it is in; the process's memory and sockets go with it.

@@ -4,7 +4,6 @@ ingested one at a time by a background worker whose progress can be read; questi
 from __future__ import annotations
 
 import re
-import threading
 import time
 import unicodedata
 import uuid
@@ -41,9 +40,6 @@ class DocumentLibrary:
         self.index = index
         self.settings = settings
         self.jobs: dict[str, UploadJob] = {}
-        # One writer at a time: ingests and deletions change the catalogue and the files, and rebuild the
-        # lexical index; a deletion's file is removed under the same lock, so a re-upload never loses it.
-        self._write = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
         self._resume()
 
@@ -66,26 +62,32 @@ class DocumentLibrary:
         # never ingested, and an accepted upload is resumed if the server stops before ingesting it.
         partial = folder / f".{job.id}{Path(stored).suffix.lower()}"
         partial.write_bytes(data)
-        self._job_file(job).write_text(job.model_dump_json(), "utf-8")
+        self._save(job)
         self.jobs[job.id] = job
         self._worker.submit(self._run, job, partial, folder / stored)
         return job
 
-    def _job_file(self, job: UploadJob) -> Path:
-        return self.settings.uploads_dir / f".{job.id}.job.json"
+    def _job_file(self, job_id: str) -> Path:
+        return self.settings.uploads_dir / f".{job_id}.job.json"
+
+    def _save(self, job: UploadJob) -> None:
+        """A job's state on disk, where a restarted server, or another worker process, reads it."""
+        staging = self._job_file(job.id).with_suffix(".tmp")
+        staging.write_text(job.model_dump_json(), "utf-8")
+        staging.replace(self._job_file(job.id))
 
     def _resume(self) -> None:
-        """Queue again the uploads accepted by an earlier run that it did not ingest."""
+        """Queue again the uploads accepted by an earlier run that it did not ingest (whichever process takes one
+        first ingests it; the others find it done)."""
         folder = self.settings.uploads_dir
         for record in sorted(folder.glob(".*.job.json")) if folder.exists() else []:
             try:
                 job = UploadJob.model_validate_json(record.read_text("utf-8"))
             except ValueError:
-                record.unlink()
+                record.unlink(missing_ok=True)
                 continue
             partial = folder / f".{job.id}{Path(job.name).suffix.lower()}"
-            if not partial.exists():
-                record.unlink()
+            if job.status in ("done", "failed") or not partial.exists():
                 continue
             job.status, job.message = "queued", "resumed after a restart"
             self.jobs[job.id] = job
@@ -97,16 +99,26 @@ class DocumentLibrary:
         for job_id, job in list(self.jobs.items()):
             if job.status in ("done", "failed") and job.created < cutoff:
                 del self.jobs[job_id]
+        for record in self.settings.uploads_dir.glob(".*.job.json"):
+            if record.stat().st_mtime < cutoff:
+                record.unlink(missing_ok=True)
 
     def _run(self, job: UploadJob, partial: Path, path: Path) -> None:
         job.status = "running"
+        self._save(job)
 
         def progress(stage: str, done: int, total: int) -> None:
-            job.stage, job.done, job.total = stage, done, total
+            if stage != job.stage:
+                job.stage = stage
+                self._save(job)
+            job.done, job.total = done, total
 
         try:
-            read_chunks(partial, job.name, self.settings)  # the stored file is replaced only by a readable one
-            with self._write:
+            with self.index.writing():
+                if not partial.exists():  # another worker process took this resumed upload first
+                    self.jobs.pop(job.id, None)
+                    return
+                read_chunks(partial, job.name, self.settings)  # the stored file is replaced only by a readable one
                 partial.replace(path)
                 report = ingest([path], self.index, progress=False, on_progress=progress)
             job.chunks = next((d["chunks"] for d in self.documents() if d["source"] == job.name), 0)
@@ -117,14 +129,21 @@ class DocumentLibrary:
             job.status, job.message = "failed", f"{type(exc).__name__}: {exc}"
         finally:
             partial.unlink(missing_ok=True)
-            self._job_file(job).unlink(missing_ok=True)
+        self._save(job)
 
     def job(self, job_id: str) -> UploadJob | None:
-        return self.jobs.get(job_id)
+        """A job of this process, or of another one sharing the data folder (read from its record)."""
+        if job_id in self.jobs:
+            return self.jobs[job_id]
+        record = self._job_file(job_id) if re.fullmatch(r"[0-9a-z]{1,32}", job_id) else None
+        try:
+            return UploadJob.model_validate_json(record.read_text("utf-8")) if record and record.exists() else None
+        except ValueError:
+            return None
 
     def delete(self, name: str) -> dict | None:
         """Remove a document from the index; an uploaded copy is deleted, a file elsewhere is left alone."""
-        with self._write:
+        with self.index.writing():
             known = self.index.files()
             if name not in known:
                 return None

@@ -84,7 +84,8 @@ def test_an_upload_accepted_before_a_stop_is_ingested_after_the_restart(library)
         time.sleep(0.3)
     restarted.close()
     assert restarted.job("resume01").status == "done"
-    assert "giai-chay.txt" in assistant.index.files() and not (folder / ".resume01.job.json").exists()
+    assert "giai-chay.txt" in assistant.index.files() and not (folder / ".resume01.txt").exists()
+    assert '"status":"done"' in (folder / ".resume01.job.json").read_text("utf-8")
 
 
 def test_bad_keys_are_refused_the_docs_are_guarded_and_guessing_is_slowed(served):
