@@ -150,14 +150,15 @@ def main() -> int:
                "ASSISTANT_PORT": str(port)}
         print("preparing a data folder with the bundled corpus …", flush=True)
         prepare(data_dir, env)
+        server_log = Path(tmp) / "server.log"
         server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--quiet"], env=env, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                  stdout=subprocess.DEVNULL, stderr=server_log.open("w"), text=True)
         url = f"http://127.0.0.1:{port}"
         try:
             began = time.perf_counter()
             while True:
                 if server.poll() is not None or time.perf_counter() - began > 180:
-                    raise SystemExit(f"the server did not start: {server.stderr.read()[-1000:]}")
+                    raise SystemExit(f"the server did not start: {server_log.read_text()[-1000:]}")
                 try:
                     if httpx.get(url + "/health", timeout=1).status_code == 200:
                         break
@@ -172,6 +173,9 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+            failures = [line for line in server_log.read_text().splitlines() if "Error" in line or "Traceback" in line]
+            if failures:
+                print("server errors:\n" + "\n".join(failures[-20:]))
 
     results, ingest = run["results"], run["ingest"]
     latencies = [r[1] for r in results if r[2]]

@@ -23,7 +23,7 @@ from .document import Block, DraftDocument, DraftResult, vnd
 from .exemplars import adapted, citation, exemplar_year, moved_year
 from .markdown import to_markdown
 from .request import DraftRequest, parse_request, review_kind
-from .request_reading import FIELD_NAMES, read_request
+from .request_reading import FIELD_NAMES, Reading, read_request
 from .skeletons import skeleton
 from .task_writer import TaskWriter
 
@@ -174,8 +174,16 @@ class Drafter:
         if chat is not None and generator.mode in self.settings.draft_read_llm_modes:
             remaining = self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin \
                 - (time.perf_counter() - started)
-            reading = read_request(request, chat, self.settings.prompts_dir, self.settings.draft_read_max_tokens,
-                                   sk["read_fields"], timeout=max(remaining, 1.0))
+            if generator.turn.acquire(blocking=False):  # the LLM's one slot: a busy model is not waited for
+                try:
+                    # The client tries once more after a timeout: both tries must fit in the time left.
+                    reading = read_request(request, chat, self.settings.prompts_dir,
+                                           self.settings.draft_read_max_tokens, sk["read_fields"],
+                                           timeout=max(remaining / 2, 1.0))
+                finally:
+                    generator.turn.release()
+            else:
+                reading = Reading(request, error="busy with other requests")
             request = reading.request
         specifics = self.exemplar_specifics()
         writer = None

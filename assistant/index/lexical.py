@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import time
 from pathlib import Path
 
 import bm25s
@@ -13,6 +15,10 @@ import numpy as np
 
 from ..vietnamese.tokens import lexical_terms
 from .records import Chunk
+
+# The file naming the generation folder that holds the saved index.
+CURRENT = "current"
+_KEPT_GENERATIONS = 2
 
 
 class LexicalIndex:
@@ -33,18 +39,28 @@ class LexicalIndex:
         return cls(retriever, [c.id for c in chunks], bigrams)
 
     def save(self, directory: Path) -> None:
+        """Into a new generation folder, then point `current` at it (an atomic rename): a reader in another
+        thread or process never sees half-written files. The previous generation stays for readers still on it."""
         directory.mkdir(parents=True, exist_ok=True)
+        generation = directory / f"g{time.time_ns()}"
+        generation.mkdir()
         if self.ids:
-            self.retriever.save(str(directory), show_progress=False)
-        (directory / "ids.json").write_text(json.dumps({"ids": self.ids, "bigrams": self.bigrams}))
+            self.retriever.save(str(generation), show_progress=False)
+        (generation / "ids.json").write_text(json.dumps({"ids": self.ids, "bigrams": self.bigrams}))
+        pointer = directory / f".{CURRENT}.{generation.name}"
+        pointer.write_text(generation.name)
+        pointer.replace(directory / CURRENT)
+        for old in sorted(directory.glob("g*"))[:-_KEPT_GENERATIONS]:
+            shutil.rmtree(old, ignore_errors=True)
 
     @classmethod
     def load(cls, directory: Path) -> LexicalIndex | None:
-        meta_path = directory / "ids.json"
-        if not meta_path.exists():
+        pointer = directory / CURRENT
+        if not pointer.exists():
             return None
-        meta = json.loads(meta_path.read_text())
-        retriever = bm25s.BM25.load(str(directory)) if meta["ids"] else bm25s.BM25()
+        folder = directory / pointer.read_text().strip()
+        meta = json.loads((folder / "ids.json").read_text())
+        retriever = bm25s.BM25.load(str(folder)) if meta["ids"] else bm25s.BM25()
         return cls(retriever, meta["ids"], meta["bigrams"])
 
     def idf(self, token: str) -> float:

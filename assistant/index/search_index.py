@@ -18,7 +18,7 @@ from ..models.embedders import build_embedder, embedder_id
 from .catalog import ChunkCatalog
 from .dense import DenseStore
 from .embedding_cache import CachedEmbeddings
-from .lexical import LexicalIndex
+from .lexical import CURRENT, LexicalIndex
 from .records import Chunk, Task
 
 
@@ -91,7 +91,7 @@ class SearchIndex:
         return self._catalog.ids_where(conditions)
 
     def _lexical_saved_at(self) -> float:
-        marker = self.settings.lexical_dir / "ids.json"
+        marker = self.settings.lexical_dir / CURRENT
         return marker.stat().st_mtime if marker.exists() else 0.0
 
     def _current_lexical(self) -> LexicalIndex:
@@ -130,7 +130,7 @@ class SearchIndex:
 
     def lexical_in_step(self) -> bool:
         """Whether the lexical index holds exactly the catalogue's chunks (it is saved after the catalogue)."""
-        return (self.settings.lexical_dir / "ids.json").exists() and set(self._current_lexical().ids) == self._catalog.all_ids()
+        return (self.settings.lexical_dir / CURRENT).exists() and set(self._current_lexical().ids) == self._catalog.all_ids()
 
     def rebuild_lexical(self) -> None:
         self._lexical = LexicalIndex.build(self._catalog.documents(), self.settings.bigrams)

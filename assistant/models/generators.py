@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
 
@@ -32,12 +32,14 @@ class ExtractiveGenerator:
 
 @dataclass(frozen=True)
 class ChatGenerator:
-    """An LLM behind LangChain's chat-model interface."""
+    """An LLM behind LangChain's chat-model interface. `turn` lets one generation at a time reach it: the local
+    server has one slot, and a request queued behind others there would wait out its deadline for nothing."""
 
     mode: Mode
     chat: BaseChatModel
     model: str
     note: str = ""
+    turn: threading.Semaphore = field(default_factory=threading.Semaphore, compare=False)
 
 
 Generator = ExtractiveGenerator | ChatGenerator

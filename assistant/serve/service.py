@@ -13,7 +13,7 @@ import time
 import uuid
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from ..answer.chain import Answer, AnswerChain
@@ -77,8 +77,11 @@ class Assistant:
         return search(self.index, query, k, filters, mode)
 
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
-        arrived = time.perf_counter()
-        return self._answers.submit(self.chain.ask, question, history, filters, arrived).result()
+        return self.submit_ask(question, history, filters).result()
+
+    def submit_ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Future:
+        """The answer, computed in the answer pool: a future the API awaits without holding one of its threads."""
+        return self._answers.submit(self.chain.ask, question, history, filters, time.perf_counter())
 
     def stream(self, question: str, history: list[dict] | None = None,
                filters: dict | None = None) -> Iterator[str | Answer]:

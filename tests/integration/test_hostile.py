@@ -110,11 +110,65 @@ def test_an_interrupted_ingest_leaves_no_stale_lexical_index(tmp_path, served):
     ingest([docs], index, embed=False, progress=False)
     # A run that died after cataloguing a file but before rebuilding the lexical index.
     (docs / "b.txt").write_text(NEW_DOCUMENT.replace("Hội thao", "Hội diễn văn nghệ"), "utf-8")
-    saved = (settings.lexical_dir / "ids.json").read_bytes()
+    saved = (settings.lexical_dir / "current").read_text()
     ingest([docs], index, embed=False, progress=False)
-    (settings.lexical_dir / "ids.json").write_bytes(saved)
+    (settings.lexical_dir / "current").write_text(saved)  # pointing at the index saved before that file
     reopened = SearchIndex(settings, embedder=served.index.embedder)
     assert not reopened.lexical_in_step()
     report = ingest([docs], reopened, embed=False, progress=False)
     assert report.unchanged == ["a.txt", "b.txt"] and reopened.lexical_in_step()
     assert any(c.source == "b.txt" for c in search(reopened, "Hội diễn văn nghệ", k=2, mode="lexical"))
+
+
+HOSTILE = [
+    ("post", "/ask", {"question": "\n" * 1999 + "a", "history": [{"role": "user", "content": "Sở Tài chính làm gì?"}]}),
+    ("post", "/ask", {"question": "còn " + " \t" * 900 + "thì sao?", "history": [{"role": "user", "content": "a"}]}),
+    ("post", "/ask", {"question": "x", "history": [{"role": "system", "content": "a"}]}),
+    ("post", "/ask", {"question": "x", "history": "not a list"}),
+    ("post", "/ask", {"question": ["a"]}),
+    ("post", "/ask", {"question": None}),
+    ("post", "/ask", {"question": "a", "filters": {"year": "2025; DROP TABLE chunks"}}),
+    ("post", "/ask", {"question": "a", "filters": {"year": -1}}),
+    ("post", "/ask", {"question": "a", "filters": {"doc_type": ["KH"] * 10000}}),
+    ("post", "/ask", {"question": "a", "filters": {"issuer": "%' OR 1=1 --"}}),
+    ("post", "/ask", {"question": "' OR 1=1; --", "history": []}),
+    ("post", "/ask", {"question": "<script>alert(1)</script>"}),
+    ("post", "/ask", {"question": "\u0000\u0001\u0002"}),
+    ("post", "/ask", {"question": "a" * 2001}),
+    ("post", "/ask", {"question": "🙂" * 1000}),
+    ("post", "/ask", {"question": "a", "unknown": 1}),
+    ("post", "/search", {"query": "a", "k": 10**9}),
+    ("post", "/search", {"query": "a", "k": -5}),
+    ("post", "/search", {"query": "a", "mode": "sql"}),
+    ("post", "/search", {"query": "(" * 1500}),
+    ("post", "/search", {"query": "*" * 1500 + "?" * 400}),
+    ("post", "/search", {"query": "a", "filters": {"year": 1.5e300}}),
+    ("post", "/draft", {"instruction": "Kinh phí: " + "a: 1.000.000.000.000.000.000 đồng; " * 50}),
+    ("post", "/draft", {"instruction": "Soạn kế hoạch ngày 99/99/9999 lúc 99h99 tại " + "x" * 1900}),
+    ("post", "/draft", {"instruction": "Soạn thông báo " + "thì sao " * 200}),
+    ("post", "/draft/docx", {"instruction": "Soạn phần Tổ chức thực hiện " + "\n" * 1500}),
+    ("get", "/tasks?unit=" + "%25" * 500, None),
+    ("get", "/tasks?unit=%00%0a%0d", None),
+    ("get", "/documents/jobs/../../etc/passwd", None),
+    ("get", "/documents/jobs/" + "a" * 5000, None),
+    ("delete", "/documents/..%2F..%2Fetc%2Fpasswd", None),
+    ("delete", "/documents/" + "é" * 300, None),
+]
+
+
+def test_hostile_requests_get_answers_or_4xx_never_5xx(library):
+    """Every kind of malformed or adversarial request the attack tried (and more), against every endpoint."""
+    _, client = library
+    statuses = {}
+    for method, path, body in HOSTILE:
+        response = client.request(method.upper(), path, json=body) if body is not None else client.request(
+            method.upper(), path)
+        statuses[(method, path[:40])] = response.status_code
+    assert all(status < 500 for status in statuses.values()), statuses
+    uploads = [("../../evil.txt", b"KE HOACH\nabc"), ("con.txt\x00.pdf", b"x"), ("a.txt", b"\xff\xfe" + b"\x00" * 9),
+               ("bomb.docx", b"PK\x05\x06" + b"\x00" * 18), ("x.exe", b"MZ"), ("", b"a"), ("ok.md", b"")]
+    for name, data in uploads:
+        response = client.post("/documents", files={"file": (name, data)})
+        assert response.status_code < 500, (name, response.status_code)
+        if response.status_code == 202:
+            assert _wait(client, response.json()["id"])["status"] in ("done", "failed")

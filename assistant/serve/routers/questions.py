@@ -1,10 +1,11 @@
 """`POST /search`, `POST /ask` and `POST /ask/stream` (server-sent events).
 
-Endpoints are plain `def`s: FastAPI runs them in its thread pool, so a slow answer never holds up the others.
+Endpoints are plain `def`s, which FastAPI runs in its thread pool, except /ask, which awaits the answer pool.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 from fastapi import APIRouter, HTTPException, Request
@@ -46,11 +47,13 @@ def search_endpoint(body: SearchRequest, request: Request) -> SearchResponse:
 
 
 @router.post("/ask", response_model=AskResponse)
-def ask(body: AskRequest, request: Request) -> AskResponse:
+async def ask(body: AskRequest, request: Request) -> AskResponse:
+    """Awaited, not run in the server's thread pool: fifty waiting questions must not leave /search waiting for
+    a thread."""
     a = get_assistant(request)
     question, history, filters = _ask_args(a, body)
     try:
-        return AskResponse.of(a.ask(question, history, filters))
+        return AskResponse.of(await asyncio.wrap_future(a.submit_ask(question, history, filters)))
     except FilterError as exc:
         raise HTTPException(422, str(exc)) from None
 
