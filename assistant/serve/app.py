@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..config import get_settings, offline_environment
-from .dependencies import SECURED, FailedAttempts
+from .dependencies import SECURED
 from .limits import BodyLimit
 from .routers import drafting, health, questions, tasks
 from .routers.documents import documents_router
@@ -20,7 +20,6 @@ from .service import Assistant
 
 # Uploads are bounded by their own routes (the API's and the web page's), not by the JSON body limit.
 _UPLOAD_PATHS = ("/documents", "/gradio_api/upload")
-_FAILURE_WINDOW = 60.0
 
 
 def _guarded_docs(app: FastAPI) -> None:
@@ -53,7 +52,6 @@ def create_app(assistant: Assistant | None = None, web: bool = True) -> FastAPI:
                               "collection of the health-plan assistant. Send `X-API-Key` when the server has one.",
                   **({"docs_url": None, "redoc_url": None, "openapi_url": None} if keyed else {}))
     app.state.assistant = assistant
-    app.state.failed_attempts = FailedAttempts(assistant.settings.key_max_failures, _FAILURE_WINDOW)
     app.add_middleware(BodyLimit, max_bytes=assistant.settings.body_max_bytes, exempt=_UPLOAD_PATHS)
     if keyed:
         _guarded_docs(app)

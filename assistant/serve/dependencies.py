@@ -3,9 +3,6 @@ the checks on a question's text."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader
 
@@ -19,40 +16,12 @@ def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-class FailedAttempts:
-    """Wrong keys per client: after `limit` within `window` seconds, the client waits out the window (429)."""
-
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit, self.window = limit, window
-        self._failures: dict[str, list[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, client: str, now: float) -> list[float]:
-        recent = [t for t in self._failures.get(client, []) if now - t < self.window]
-        self._failures[client] = recent
-        return recent
-
-    def blocked_for(self, client: str) -> float:
-        """Seconds left before this client may try again; 0 when it may."""
-        with self._lock:
-            now = time.monotonic()
-            recent = self._recent(client, now)
-            return self.window - (now - recent[0]) if len(recent) >= self.limit else 0.0
-
-    def failed(self, client: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._recent(client, now).append(now)
-            if len(self._failures) > 10_000:  # many clients: forget the ones whose failures are old
-                self._failures = {c: ts for c, ts in self._failures.items() if ts and now - ts[-1] < self.window}
-
-
 def check_key(request: Request, key: str | None = Depends(_API_KEY)) -> None:
     assistant = get_assistant(request)
     if assistant.settings.api_key is None:
         return
     client = request.client.host if request.client else "?"
-    attempts: FailedAttempts = request.app.state.failed_attempts
+    attempts = assistant.failed_attempts
     if wait := attempts.blocked_for(client):
         raise HTTPException(429, "too many wrong API keys: try again later", headers={"Retry-After": str(int(wait) + 1)})
     if not assistant.accepts_key(key):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import queue
 import secrets
+import threading
 import time
 import uuid
-import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -33,6 +33,36 @@ from .uploads import DocumentLibrary
 
 
 _SCRATCH_SECONDS = 3600
+_FAILURE_WINDOW = 60.0
+
+
+class FailedAttempts:
+    """Wrong keys per client: after `limit` within `window` seconds, the client waits out the window (429)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> list[float]:
+        recent = [t for t in self._failures.get(client, []) if now - t < self.window]
+        self._failures[client] = recent
+        return recent
+
+    def blocked_for(self, client: str) -> float:
+        """Seconds left before this client may try again; 0 when it may."""
+        with self._lock:
+            now = time.monotonic()
+            recent = self._recent(client, now)
+            return self.window - (now - recent[0]) if len(recent) >= self.limit else 0.0
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._recent(client, now).append(now)
+            if len(self._failures) > 10_000:  # many clients: forget the ones whose failures are old
+                self._failures = {c: ts for c, ts in self._failures.items() if ts and now - ts[-1] < self.window}
+
 
 
 class Assistant:
@@ -47,6 +77,8 @@ class Assistant:
         self.drafter = Drafter(self.index, self.generator)
         self.library = DocumentLibrary(self.index, settings)
         self._answers = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")
+        # Wrong keys, from the API (per client address) and the web page's login (one count for the page).
+        self.failed_attempts = FailedAttempts(settings.key_max_failures, _FAILURE_WINDOW)
 
     # -- generator ------------------------------------------------------------------------------------
 
@@ -148,6 +180,15 @@ class Assistant:
 
     def delete_document(self, name: str) -> dict | None:
         return self.library.delete(name)
+
+    def page_login(self, password: str) -> bool:
+        """The web page's login: the key as password, with the same back-off as the API's."""
+        if self.failed_attempts.blocked_for("web page"):
+            return False
+        if self.accepts_key(password):
+            return True
+        self.failed_attempts.failed("web page")
+        return False
 
     def accepts_key(self, given: str | None) -> bool:
         """Whether a key (from the X-API-Key header or the web page's password) is the configured one: compared

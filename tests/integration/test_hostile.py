@@ -4,6 +4,7 @@ restart, and a lexical index mended after an interrupted ingest."""
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -172,3 +173,25 @@ def test_hostile_requests_get_answers_or_4xx_never_5xx(library):
         assert response.status_code < 500, (name, response.status_code)
         if response.status_code == 202:
             assert _wait(client, response.json()["id"])["status"] in ("done", "failed")
+
+
+def test_downloads_and_finished_jobs_do_not_pile_up(library):
+    assistant, client = library
+    old = assistant.scratch_file("nhiem-vu-", ".csv")
+    old.write_text("x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    fresh = assistant.scratch_file("du-thao-", ".docx")
+    assert not old.exists() and fresh.parent == old.parent
+    done = _wait(client, client.post("/documents", files={"file": ("cu.txt", NEW_DOCUMENT.encode())}).json()["id"])
+    assistant.library.jobs[done["id"]].created -= 2 * assistant.settings.upload_jobs_keep_seconds
+    client.post("/documents", files={"file": ("moi.txt", NEW_DOCUMENT.encode())})
+    assert done["id"] not in assistant.library.jobs
+
+
+def test_the_page_login_backs_off_after_wrong_passwords(served):
+    guarded = Assistant(served.settings.model_copy(update={"api_key": SecretStr("s3cret"), "key_max_failures": 3}),
+                        served.index)
+    assert guarded.page_login("s3cret")
+    assert not any(guarded.page_login(f"sai{n}") for n in range(3))
+    assert not guarded.page_login("s3cret")  # the right key waits out the minute too
+    assert not guarded.page_login("khoá có dấu")  # any text is just a wrong key

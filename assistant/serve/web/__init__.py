@@ -62,7 +62,7 @@ def mount(app: FastAPI, assistant: Assistant) -> None:
     key = assistant.settings.api_key
 
     def login(_user: str, password: str) -> bool:
-        return assistant.accepts_key(password)
+        return assistant.page_login(password)
 
     gr.mount_gradio_app(app, build(assistant), path="", auth=login if key else None,
                         auth_message="Nhập khoá truy cập (ASSISTANT_API_KEY) làm mật khẩu.",
