@@ -13,12 +13,11 @@ _MIN_LETTERS_PER_PAGE = 20
 
 @loader(".pdf")
 def read_pdf(path: Path, settings: Settings) -> str:
-    from pypdf import PdfReader, filters
+    from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    # pypdf's own caps on what one stream may inflate to, set to the project's: a small PDF can hold a huge one.
-    filters.ZLIB_MAX_OUTPUT_LENGTH = settings.load_max_unpacked_bytes
-    filters.LZW_MAX_OUTPUT_LENGTH = settings.load_max_unpacked_bytes
+    # A small PDF can hold a stream that inflates to gigabytes: pypdf 7 refuses to inflate one past 75 MB (its
+    # Configuration), and the page count is bounded here.
     try:
         reader = PdfReader(str(path))
         if len(reader.pages) > settings.load_max_pdf_pages:
