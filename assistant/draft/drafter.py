@@ -176,10 +176,11 @@ class Drafter:
                 - (time.perf_counter() - started)
             if generator.turn.acquire(blocking=False):  # the LLM's one slot: a busy model is not waited for
                 try:
-                    # The client tries once more after a timeout: both tries must fit in the time left.
+                    # The client tries once more after a timeout: both tries, and the drafting after them, must
+                    # fit in the time left.
                     reading = read_request(request, chat, self.settings.prompts_dir,
                                            self.settings.draft_read_max_tokens, sk["read_fields"],
-                                           timeout=max(remaining / 2, 1.0))
+                                           timeout=max((remaining - self.settings.answer_deadline_margin) / 2, 1.0))
                 finally:
                     generator.turn.release()
             else:
