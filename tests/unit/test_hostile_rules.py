@@ -1,5 +1,5 @@
 """Hostile input against the pure parts: patterns that must stay linear-time on any text (random and
-adversarial, under a deadline), and what a document's text may not do to a reader's browser or spreadsheet."""
+adversarial, under a deadline), loaders that read any bytes, and what a document's text may not do to a reader's browser or spreadsheet."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from hypothesis import given, settings, strategies as st
 from assistant.answer.followup import carry_over, is_follow_up
 from assistant.config import Settings
 from assistant.ingest.header import trailing_caps
+from assistant.ingest.loaders import UnreadableFile, load_file
 from assistant.ingest.structure import parse_document
 from assistant.serve.web.chat import safe_markdown
 from assistant.serve.web.documents import sent_by_browser
 from assistant.serve.web.tasks import spreadsheet_safe
 from assistant.vietnamese.restorer import get_restorer
 
-RESTORER = get_restorer(Settings().restorer_params)
+SETTINGS = Settings()
+RESTORER = get_restorer(SETTINGS.restorer_params)
 # Text made of what the patterns care about: whitespace runs, capitals, cue words, list marks, digits, symbols.
 PIECES = st.sampled_from(["\n", " ", "\t", "A ", "Đ", "a", "?", "còn ", " thì sao", "Nơi nhận:", "- ", "+ ", "1. ",
                           "I. ", "KT. GIÁM ĐỐC", "ngày 12/3/2025", "Sở Y tế", "S&", "¢6", "...", "|", ":", "./."])
@@ -68,3 +70,16 @@ def test_the_page_ingests_only_files_the_browser_sent(tmp_path):
     sent = tmp_path / "x.txt"
     assert not sent_by_browser("/etc/hostname") and not sent_by_browser(str(sent))
     assert sent_by_browser(f"{gr.utils.get_upload_folder()}/abc/ke-hoach.txt")
+
+
+@settings(max_examples=60, deadline=5000)
+@given(st.sampled_from([".txt", ".md", ".docx", ".pdf"]),
+       st.binary(max_size=3000) | st.sampled_from([b"%PDF-1.4\n" + b"(" * 2000, b"PK\x03\x04" + b"\x00" * 200,
+                                                   "KẾ HOẠCH\n".encode("utf-16"), b"\xef\xbb\xbf" + b"\n" * 3000]))
+def test_loaders_give_text_or_a_reason_for_any_bytes(tmp_path_factory, suffix, data):
+    path = tmp_path_factory.mktemp("hostile") / f"x{suffix}"
+    path.write_bytes(data)
+    try:
+        load_file(path, SETTINGS)
+    except UnreadableFile:
+        pass
