@@ -98,7 +98,7 @@ def format_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def _pct(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
@@ -140,9 +140,9 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
             "decline_accuracy": sum(r["declined"] != r["answerable"] for r in rows) / len(rows),
             "citations_verified": sum(citations) / len(citations) if citations else None,
             "citations": len(citations),
-            "p50_seconds": _pct([r["seconds"] for r in rows], 0.5), "p95_seconds": _pct([r["seconds"] for r in rows], 0.95),
-            "first_token_p50": _pct(first, 0.5) if first else None,
-            "first_token_p95": _pct(first, 0.95) if first else None,
+            "p50_seconds": percentile([r["seconds"] for r in rows], 0.5), "p95_seconds": percentile([r["seconds"] for r in rows], 0.95),
+            "first_token_p50": percentile(first, 0.5) if first else None,
+            "first_token_p95": percentile(first, 0.95) if first else None,
             "tokens_per_second": sum(speeds) / len(speeds) if speeds else None,
             "missed_facts": [r["id"] for r in answerable if not all(r["facts"])],
             "wrong_declines": [r["id"] for r in rows if r["declined"] == r["answerable"]],
@@ -195,7 +195,7 @@ def evaluate_drafts(index: SearchIndex, path: Path, generators: list[str]) -> di
         results[name] = {
             "n": len(rows), "score": round(sum(r["score"] for r in rows) / max(len(rows), 1), 3),
             "stale_items": sum(bool(r["leaked"]) for r in rows), "generator": generator.mode, "note": generator.note,
-            "p50_seconds": round(_pct([r["seconds"] for r in rows], 0.5), 3),
+            "p50_seconds": round(percentile([r["seconds"] for r in rows], 0.5), 3),
             "max_seconds": round(max(r["seconds"] for r in rows), 3),
             "tokens_per_second": round(tokens / llm_seconds, 1) if llm_seconds else None,
             "rejected_lines": sum(r["rejected"] for r in rows), "items": rows}

@@ -25,7 +25,7 @@ import httpx
 
 from assistant.answer.chain import AnswerChain
 from assistant.config import PROJECT_ROOT, Settings, offline_environment
-from assistant.evaluation import load_questions
+from assistant.evaluation import load_questions, percentile
 from assistant.index.search_index import SearchIndex
 from assistant.ingest.pipeline import ingest
 from assistant.models.generators import ChatGenerator, get_generator
@@ -42,11 +42,6 @@ def cpu() -> str:
     name = next((line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("model name")), "?")
     flags = set(next((line.split(":", 1)[1].split() for line in info.splitlines() if line.startswith("flags")), []))
     return f"{name}, {os.cpu_count()} cores, {platform.machine()}; flags: {' '.join(f for f in _FLAGS if f in flags)}"
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def warm(index: SearchIndex, model: Path, questions: list[str]) -> None:
@@ -67,7 +62,7 @@ def warm(index: SearchIndex, model: Path, questions: list[str]) -> None:
             first.append(answer.stats["first_token_seconds"])
             speed.append(answer.stats["tokens_per_second"])
             limit += answer.stats["tokens"] >= settings.llm_max_tokens
-    print(f"  first token p50 {_pct(first, 0.5):.2f} s, p95 {_pct(first, 0.95):.2f} s over {len(first)} LLM answers "
+    print(f"  first token p50 {percentile(first, 0.5):.2f} s, p95 {percentile(first, 0.95):.2f} s over {len(first)} LLM answers "
           f"(retrieval included); generation {statistics.mean(speed):.1f} tokens/s; {limit} at the token limit")
 
 

@@ -72,9 +72,6 @@ class ChunkCatalog:
                            "chunks": n_chunks, "embedded": embedded, "restored": "restored" in meta})
         return listed
 
-    def all_ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
-
     def ids_of(self, source: str) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM chunks WHERE source = ?", (source,))}
 

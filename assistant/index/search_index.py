@@ -130,7 +130,7 @@ class SearchIndex:
 
     def lexical_in_step(self) -> bool:
         """Whether the lexical index holds exactly the catalogue's chunks (it is saved after the catalogue)."""
-        return (self.settings.lexical_dir / CURRENT).exists() and set(self._current_lexical().ids) == self._catalog.all_ids()
+        return (self.settings.lexical_dir / CURRENT).exists() and set(self._current_lexical().ids) == self._catalog.ids_where([])
 
     def rebuild_lexical(self) -> None:
         self._lexical = LexicalIndex.build(self._catalog.documents(), self.settings.bigrams)

@@ -20,12 +20,10 @@ def check_key(request: Request, key: str | None = Depends(_API_KEY)) -> None:
     assistant = get_assistant(request)
     if assistant.settings.api_key is None:
         return
-    client = request.client.host if request.client else "?"
-    attempts = assistant.failed_attempts
-    if wait := attempts.blocked_for(client):
+    accepted, wait = assistant.admit(key, request.client.host if request.client else "?")
+    if wait:
         raise HTTPException(429, "too many wrong API keys: try again later", headers={"Retry-After": str(int(wait) + 1)})
-    if not assistant.accepts_key(key):
-        attempts.failed(client)
+    if not accepted:
         raise HTTPException(401, "missing or wrong API key: send it in the X-API-Key header")
 
 

@@ -181,14 +181,19 @@ class Assistant:
     def delete_document(self, name: str) -> dict | None:
         return self.library.delete(name)
 
+    def admit(self, given: str | None, client: str) -> tuple[bool, float]:
+        """(accepted, seconds to wait) for a key a client sends: a client that sent too many wrong keys waits out
+        the window, even with the right one; a wrong key counts against it."""
+        if wait := self.failed_attempts.blocked_for(client):
+            return False, wait
+        if self.accepts_key(given):
+            return True, 0.0
+        self.failed_attempts.failed(client)
+        return False, 0.0
+
     def page_login(self, password: str) -> bool:
-        """The web page's login: the key as password, with the same back-off as the API's."""
-        if self.failed_attempts.blocked_for("web page"):
-            return False
-        if self.accepts_key(password):
-            return True
-        self.failed_attempts.failed("web page")
-        return False
+        """The web page's login: the key as password, with the API's back-off (one count for the page)."""
+        return self.admit(password, "web page")[0]
 
     def accepts_key(self, given: str | None) -> bool:
         """Whether a key (from the X-API-Key header or the web page's password) is the configured one: compared

@@ -100,7 +100,11 @@ class DocumentLibrary:
             if job.status in ("done", "failed") and job.created < cutoff:
                 del self.jobs[job_id]
         for record in self.settings.uploads_dir.glob(".*.job.json"):
-            if record.stat().st_mtime < cutoff:
+            if record.stat().st_mtime >= cutoff:
+                continue
+            # Only a finished (or unreadable) job's record goes: an unfinished one is how its upload resumes.
+            job = self.job(record.name[1:-len(".job.json")])
+            if job is None or job.status in ("done", "failed"):
                 record.unlink(missing_ok=True)
 
     def _run(self, job: UploadJob, partial: Path, path: Path) -> None:

@@ -184,8 +184,14 @@ def test_downloads_and_finished_jobs_do_not_pile_up(library):
     assert not old.exists() and fresh.parent == old.parent
     done = _wait(client, client.post("/documents", files={"file": ("cu.txt", NEW_DOCUMENT.encode())}).json()["id"])
     assistant.library.jobs[done["id"]].created -= 2 * assistant.settings.upload_jobs_keep_seconds
+    folder = assistant.settings.uploads_dir
+    old_times = (time.time() - 3 * assistant.settings.upload_jobs_keep_seconds,) * 2
+    for job_id, status in (("cu01", "done"), ("cho01", "queued")):  # records left by an earlier run
+        (folder / f".{job_id}.job.json").write_text(f'{{"id": "{job_id}", "name": "x.txt", "status": "{status}"}}')
+        os.utime(folder / f".{job_id}.job.json", old_times)
     client.post("/documents", files={"file": ("moi.txt", NEW_DOCUMENT.encode())})
     assert done["id"] not in assistant.library.jobs
+    assert not (folder / ".cu01.job.json").exists() and (folder / ".cho01.job.json").exists()  # still to resume
 
 
 def test_the_page_login_backs_off_after_wrong_passwords(served):
