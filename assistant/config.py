@@ -123,6 +123,9 @@ class Settings(BaseSettings):
     decline_coverage: float = Field(0.4, description=(
         "Decline below this IDF-weighted share of the question's words and pairs in the best chunk (dev: answerable >= 0.45, unanswerable <= 0.35)."))
     decline_similarity: float = Field(0.38, description="Decline an English question below this dense similarity of the nearest chunk.")
+    card_max_leftover_words: int = Field(2, description=(
+        "A question naming a document is answered from its card when at most this many of its content words "
+        "are neither the document's name nor the card field asked ('243/KH-SYT do ai ký?' has none)."))
     citation_support: float = Field(0.6, description="A cited sentence is supported when this share of its content words is in the cited chunk.")
 
     # -- drafting -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ records written out as text), every question is asked, and facts, gold documents
 reported per half (held-out first) and per kind.
 
     python eval/independent_eval.py [--generator extractive] [--work /tmp/independent] [--report OUT.json]
+    python eval/independent_eval.py --generator local --split tuning --limit 60   # LLM figures on part of a half
 
 Nothing here is tuned on: it measures. Thresholds and rules are chosen on the tuning half only.
 """
@@ -18,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from assistant.config import PROJECT_ROOT, Settings, offline_environment
+from assistant.evaluation import percentile
 from assistant.serve.service import Assistant
 from assistant.vietnamese.folding import collapse_ws, fold
 
@@ -65,7 +67,9 @@ def score(questions: list[dict], assistant: Assistant) -> list[dict]:
                      "answerable": q["answerable"], "declined": answer.declined,
                      "facts": [collapse_ws(fold(f)) in text for f in q["facts"]],
                      "gold_cited": bool(cited & {source_name(g) for g in q["documents"]}),
-                     "seconds": round(time.perf_counter() - began, 3)})
+                     "seconds": round(time.perf_counter() - began, 3),
+                     "first_token": answer.stats.get("first_token_seconds"),
+                     "at_token_limit": answer.stats.get("tokens", 0) >= assistant.settings.llm_max_tokens})
     return rows
 
 
@@ -83,17 +87,23 @@ def main() -> None:
     parser.add_argument("--generator", default="extractive")
     parser.add_argument("--work", type=Path, default=Path("/tmp/independent-eval"))
     parser.add_argument("--report", type=Path)
+    parser.add_argument("--split", choices=("heldout", "tuning"), help="ask one half only")
+    parser.add_argument("--limit", type=int, help="ask the first N questions of each half (the order of the file)")
     args = parser.parse_args()
     offline_environment()
     questions = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line.strip()]
+    asked = [q for split in ("heldout", "tuning") if args.split in (None, split)
+             for q in [q for q in questions if q["split"] == split][:args.limit]]
     settings = Settings(data_dir=args.work / "data", llm=args.generator)
     assistant = Assistant(settings)
     print(assistant.ingest(materialise(questions, settings, args.work / "congbot"), progress=False).summary())
-    rows = score(questions, assistant)
+    rows = score(asked, assistant)
     assistant.close()
     report: dict = {}
     for split in ("heldout", "tuning"):
         part = [r for r in rows if r["split"] == split]
+        if not part:
+            continue
         kinds = defaultdict(list)
         for r in part:
             kinds[r["kind"]].append(r)
@@ -101,6 +111,10 @@ def main() -> None:
         print(f"\n{split} ({args.generator})")
         for name, s in report[split].items():
             print(f"  {name:<15} n {s['n']:>3}  facts {s['facts']}  gold cited {s['gold_cited']}  declines {s['declines']}")
+        firsts = [r["first_token"] for r in part if r["first_token"] is not None]
+        if firsts:
+            print(f"  LLM first token p50 {percentile(firsts, 0.5):.2f} s, p95 {percentile(firsts, 0.95):.2f} s over "
+                  f"{len(firsts)} answers; {sum(r['at_token_limit'] for r in part)} at the token limit")
     if args.report:
         args.report.write_text(json.dumps({"report": report, "rows": rows}, ensure_ascii=False, indent=1))
 

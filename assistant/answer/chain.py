@@ -21,6 +21,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
+from .document_answer import card_answer, document_question, named_cards
 from .extractive import best_passages, quoted
 from .followup import standalone_question
 from .llm_context import LlmLate, context, generate, left_out
@@ -28,8 +29,9 @@ from .task_answer import task_answer, task_units
 
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
 _NOT_FOUND = "khong_tim_thay"
-# Answered from the task table, not by a generator.
+# Answered from the task table or a document's card, not by a generator.
 TASKS_MODE = "tasks"
+CARD_MODE = "card"
 
 
 class Turn(BaseModel):
@@ -43,7 +45,7 @@ class Answer(BaseModel):
     citations: list[Citation]
     question: str = ""
     standalone_question: str = ""
-    mode: str = ""  # extractive, local, openai, or tasks (answered from the task table)
+    mode: str = ""  # extractive, local, openai, tasks (from the task table) or card (from a document's card)
     note: str = ""
     dropped: list[str] = Field(default_factory=list)  # generated sentences no source supports
     stats: dict[str, float] = Field(default_factory=dict)
@@ -61,6 +63,11 @@ class AnswerChain:
 
     def _declined(self, language: str, **fields) -> Answer:
         return Answer(answer=self._said(language)["declined"], declined=True, citations=[], **fields)
+
+    def _declining(self, language: str, mode: str, fields: dict) -> Iterator[str | Answer]:
+        answer = self._declined(language, mode=mode, **fields)
+        yield answer.answer
+        yield answer
 
     def stream(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
                arrived: float | None = None) -> Iterator[str | Answer]:
@@ -86,53 +93,73 @@ class AnswerChain:
             lead, text, chunks = routed
             mode = TASKS_MODE
         else:
-            chunks = search(self.index, standalone, k=self.settings.answer_chunks, filters=filters)
-            if not holds_answer(self.index, self.settings, standalone, chunks, language):
-                answer = self._declined(language, mode=generator.mode, **fields)
-                yield answer.answer
-                yield answer
+            # A question that names a document by its number is asked of that document.
+            named = [] if filters else named_cards(standalone, self.index.cards())
+            chunks = search(self.index, standalone, k=self.settings.answer_chunks,
+                            filters={"source": [card.source for card in named]} if named else filters)
+            about = document_question(self.index, standalone, chunks, self.settings.card_max_leftover_words)
+            card = card_answer(self.index, about, said) if about else None
+            if about and not card:
+                # The document is found and it does not print what is asked: declining, not the nearest passage.
+                yield from self._declining(language, CARD_MODE, fields)
                 return
-            mode = generator.mode
-            found, best = best_passages(self.index, self.settings, standalone, chunks)
-            if not isinstance(generator, ChatGenerator):
-                lead, text = said["extractive_intro"], quoted(found, best)
+            if card:
+                lead, text, chunks = card
+                mode = CARD_MODE
+            elif not holds_answer(self.index, self.settings, standalone, chunks, language):
+                yield from self._declining(language, generator.mode, fields)
+                return
             else:
-                budget = started + self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin
-                failure = None  # why the LLM's text cannot be the answer, when it cannot
-                # The LLM is not waited for: while it writes another answer this one quotes the passages at once.
-                # Under load the answers that queue behind a busy model are what pushes them past the deadline
-                # (fifty users: p50 28.6 s when they waited for it).
-                if not generator.turn.acquire(blocking=False):
-                    failure = said["llm_late"]
-                else:
-                    try:
-                        text = yield from generate(generator, self.settings.prompts_dir, standalone,
-                                                   context(self.settings, chunks, found, best), said["language"],
-                                                   started, stats, budget)
-                    except LlmLate:
-                        failure = said["llm_late"]
-                    except Exception as exc:  # an LLM that fails leaves the answer to the quotes, with a note
-                        failure = said["llm_failed"].format(error=type(exc).__name__)
-                    finally:
-                        generator.turn.release()
-                checked = None if failure else check_citations(text, chunks, self.settings.citation_support)
-                # The small model sometimes finds nothing in context that does hold the answer (retrieval
-                # said so above): quote the passages rather than decline.
-                if failure or _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
-                    lead, text = said["extractive_intro"], quoted(found, best)
-                    mode, fields["note"] = GeneratorMode.EXTRACTIVE, failure or said["llm_found_nothing"]
-                    checked = None
-                elif more := left_out(self.settings, found, best, checked[0]):
-                    addition = f"\n\n{said['llm_left_out']}\n{more}"
-                    yield addition
-                    text, checked = checked[0] + addition, None
+                lead, text, mode, checked = yield from self._written(generator, standalone, chunks, said, started,
+                                                                     stats, fields)
         yield from self._checked(text, lead, chunks, checked, mode, language, started, stats, fields)
+
+    def _written(self, generator: Generator, standalone: str, chunks: list[Chunk], said: dict[str, str],
+                 started: float, stats: dict, fields: dict) -> Iterator[str]:
+        """Write the answer from the chunks: quoted, or by the LLM with the quotes as its fallback. Returns
+        (lead, text, mode, citation check when the text it checked is the one answered)."""
+        mode = generator.mode
+        checked = None
+        found, best = best_passages(self.index, self.settings, standalone, chunks)
+        if not isinstance(generator, ChatGenerator):
+            return said["extractive_intro"], quoted(found, best), mode, None
+        lead = ""
+        budget = started + self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin
+        failure = None  # why the LLM's text cannot be the answer, when it cannot
+        # The LLM is not waited for: while it writes another answer this one quotes the passages at once.
+        # Under load the answers that queue behind a busy model are what pushes them past the deadline
+        # (fifty users: p50 28.6 s when they waited for it).
+        if not generator.turn.acquire(blocking=False):
+            failure = said["llm_late"]
+        else:
+            try:
+                text = yield from generate(generator, self.settings.prompts_dir, standalone,
+                                           context(self.settings, chunks, found, best), said["language"],
+                                           started, stats, budget)
+            except LlmLate:
+                failure = said["llm_late"]
+            except Exception as exc:  # an LLM that fails leaves the answer to the quotes, with a note
+                failure = said["llm_failed"].format(error=type(exc).__name__)
+            finally:
+                generator.turn.release()
+        checked = None if failure else check_citations(text, chunks, self.settings.citation_support)
+        # The small model sometimes finds nothing in context that does hold the answer (retrieval
+        # said so above): quote the passages rather than decline.
+        if failure or _NOT_FOUND in fold(text).replace(" ", "_") or not checked[1]:
+            lead, text = said["extractive_intro"], quoted(found, best)
+            mode, fields["note"] = GeneratorMode.EXTRACTIVE, failure or said["llm_found_nothing"]
+            checked = None
+        elif more := left_out(self.settings, found, best, checked[0]):
+            addition = f"\n\n{said['llm_left_out']}\n{more}"
+            yield addition
+            text, checked = checked[0] + addition, None
+        return lead, text, mode, checked
 
     def _checked(self, text: str, lead: str, chunks: list[Chunk], checked: tuple | None, mode: str, language: str,
                  started: float, stats: dict, fields: dict) -> Iterator[str | Answer]:
         body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
         checked_text = f"{lead}\n{body}".strip()
-        if mode in (TASKS_MODE, GeneratorMode.EXTRACTIVE):
+        if mode in (TASKS_MODE, CARD_MODE, GeneratorMode.EXTRACTIVE):
             yield checked_text
         fields["stats"] = {**stats, "seconds": round(time.perf_counter() - started, 3), "markers": report.markers,
                            "repaired": report.repaired}

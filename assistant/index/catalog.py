@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .records import Chunk, Task
+from .records import Chunk, DocumentCard, Task
 
 
 class ChunkCatalog:
@@ -33,6 +33,7 @@ class ChunkCatalog:
             CREATE TABLE IF NOT EXISTS tasks (source TEXT, position INTEGER, unit TEXT, task TEXT);
             CREATE INDEX IF NOT EXISTS tasks_source ON tasks(source);
             CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS cards (source TEXT PRIMARY KEY, card TEXT);
         """)
 
     def use_embedder(self, name: str) -> None:
@@ -97,6 +98,14 @@ class ChunkCatalog:
             self.db.executemany("INSERT INTO tasks VALUES (?, ?, ?, ?)", [
                 (source, n, t.unit, json.dumps(t.as_dict(), ensure_ascii=False)) for n, t in enumerate(tasks)])
 
+    def replace_card(self, source: str, card: DocumentCard) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO cards VALUES (?, ?)",
+                            (source, json.dumps(card.as_dict(), ensure_ascii=False)))
+
+    def cards(self) -> list[DocumentCard]:
+        return [DocumentCard.from_dict(json.loads(r[0])) for r in self.db.execute("SELECT card FROM cards ORDER BY source")]
+
     def tasks(self) -> list[Task]:
         rows = self.db.execute("SELECT task FROM tasks ORDER BY source, position").fetchall()
         return [Task(**json.loads(r[0])) for r in rows]
@@ -105,6 +114,7 @@ class ChunkCatalog:
         ids = self.ids_of(source)
         with self.db:
             self.db.execute("DELETE FROM tasks WHERE source = ?", (source,))
+            self.db.execute("DELETE FROM cards WHERE source = ?", (source,))
             self.db.execute("DELETE FROM chunks WHERE source = ?", (source,))
             self.db.execute("DELETE FROM files WHERE source = ?", (source,))
         return ids

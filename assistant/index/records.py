@@ -112,6 +112,40 @@ class Task:
         return asdict(self)
 
 
+# The fields of a document card, in the order an answer lists them.
+CARD_FIELDS = ("number", "date", "issuer", "title", "signer", "recipients", "basis", "effect")
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """A line of a document card as the document writes it (restored where the file was OCR'd), and the chunk
+    it stands in: an answer from the card cites that chunk."""
+
+    text: str
+    chunk_id: str
+
+
+@dataclass
+class DocumentCard:
+    """A document's header and closing as a record: number, date and place, issuing body, trích yếu, signer,
+    recipients, the texts it is based on or implements, and when it takes effect. A field is absent when the
+    document does not print it (an OCR'd header can lose its number)."""
+
+    source: str
+    title: str
+    number: str | None
+    doc_type_name: str | None
+    fields: dict[str, list[CardLine]]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DocumentCard:
+        fields = {name: [CardLine(**line) for line in lines] for name, lines in data.pop("fields").items()}
+        return cls(**data, fields=fields)
+
+
 class Citation(BaseModel):
     """A passage of a chunk that an answer or a draft cites."""
 

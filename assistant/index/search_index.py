@@ -19,7 +19,7 @@ from .catalog import ChunkCatalog
 from .dense import DenseStore
 from .embedding_cache import CachedEmbeddings
 from .lexical import CURRENT, LexicalIndex
-from .records import Chunk, Task
+from .records import Chunk, DocumentCard, Task
 
 
 class SearchIndex:
@@ -34,6 +34,7 @@ class SearchIndex:
         self._lexical = LexicalIndex.load(settings.lexical_dir) or LexicalIndex.build([], settings.bigrams)
         self._lexical_stamp = self._lexical_saved_at()
         self._embedder = embedder
+        self._cards: tuple[float, list[DocumentCard]] | None = None
         # Writers take turns, in this process (threads) and across processes (web workers, a CLI ingest) that
         # share the data folder; the lock is reentrant in a thread, so an upload's ingest can run inside it.
         self._writer = threading.RLock()
@@ -120,9 +121,18 @@ class SearchIndex:
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def store_file(self, source: str, path: str, stamp: str, chunks: list[Chunk], tasks: list[Task]) -> None:
-        """Replace a file's chunks and tasks; the vectors of chunks that are gone leave the dense store."""
+    def cards(self) -> list[DocumentCard]:
+        """Every document's card, read again when the index has changed (here or in another process)."""
+        stamp = self._lexical_saved_at()
+        if self._cards is None or self._cards[0] != stamp:
+            self._cards = (stamp, self._catalog.cards())
+        return self._cards[1]
+
+    def store_file(self, source: str, path: str, stamp: str, chunks: list[Chunk], tasks: list[Task],
+                   card: DocumentCard) -> None:
+        """Replace a file's chunks, tasks and card; the vectors of chunks that are gone leave the dense store."""
         self._catalog.replace_tasks(source, tasks)
+        self._catalog.replace_card(source, card)
         self.dense.delete(self._catalog.replace_file(source, path, stamp, chunks))
 
     def remove_file(self, source: str) -> None:

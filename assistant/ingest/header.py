@@ -24,6 +24,8 @@ _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\s\d,;:()]+(?: [A-ZĐÀ-Ỹ][^\s\d,;:()]+){
 # A character of a title in capitals (KT. GIÁM ĐỐC); the title is found by a backward scan, not a `[…]{8,}$`
 # search, which backtracks quadratically over a long line of capitals that does not end the line.
 _CAPS_CHAR = re.compile(r"[A-ZĐÀ-Ỹ .]")
+# The national motto and the rules under it, as OCR reads them too (`Poc lap`, `Déc 1ap`): never content.
+_MOTTO = re.compile(r"cong hoa xa h\S{1,2}i|chu nghia viet nam|\b[dpb][oe]c\s*[l1i]ap\b|\btu do\s*[-—–]|hanh phuc|-{3,}")
 _MIN_TITLE = 8
 
 
@@ -93,6 +95,19 @@ def parse_header(lines: list[str], meta: DocMetadata) -> None:
             left = re.split(r"\s{2,}|CONG HOA|CỘNG HÒA|Doc lap|Độc lập|Poc lap|Déc", line)[0].strip()
             if left and is_upper_line(left) and not fold(left).startswith(("so:", "s6:")):
                 meta.issuer = left
+
+
+def header_lines(lines: list[str]) -> list[str]:
+    """The header's lines without the national motto: the issuing body, number, place and date. A two-column
+    header puts the motto on the same line as the body's name; the line is cut where the motto starts."""
+    kept = []
+    for line in lines:
+        cleaned = clean_line(line)
+        motto = _MOTTO.search(fold(cleaned))
+        cleaned = (cleaned[:motto.start()] if motto else cleaned).strip(" -—–|")
+        if any(c.isalnum() for c in cleaned):
+            kept.append(cleaned)
+    return kept
 
 
 def majority_year(text: str) -> int | None:

@@ -19,6 +19,7 @@ from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.language import marked_share
 from ..vietnamese.restorer import get_restorer
+from .cards import build_card
 from .chunking import chunk_document
 from .loaders import LoadedFile, UnreadableFile, file_hash, load_file, supported
 from .restoring import restore_chunks
@@ -75,7 +76,7 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 # Bumped whenever parsing, chunking, restoring or task extraction changes what a file yields: the catalogue
 # keeps it beside each file's hash, so an index built by older code is redone file by file, not kept stale.
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 5
 
 
 def _stamp(sha256: str) -> str:
@@ -137,7 +138,8 @@ def _ingest(paths: list[Path], index: SearchIndex, embed: bool, progress: bool,
         if marked_share(loaded.text) < settings.restore_marked_share:
             chunks = restore_chunks(chunks, get_restorer(settings.restorer_params))
             report.restored.append(source)
-        index.store_file(source, str(path.resolve()), _stamp(loaded.sha256), chunks, extract_tasks(chunks))
+        index.store_file(source, str(path.resolve()), _stamp(loaded.sha256), chunks, extract_tasks(chunks),
+                         build_card(chunks))
         (report.updated if source in known else report.added).append(source)
 
     for source, (stored_path, _) in known.items():

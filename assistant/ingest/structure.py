@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from ..vietnamese.folding import clip, fold
 from ..vietnamese.units import issuer_for_code
-from .header import (DOC_TYPES, DocMetadata, clean_line, doc_type_at, is_upper_line, majority_year, parse_header,
-                     parse_tail)
+from .header import (DOC_TYPES, DocMetadata, clean_line, doc_type_at, header_lines, is_upper_line, majority_year,
+                     parse_header, parse_tail)
 
 ANNEX_TITLES = ("chuong trinh", "du tru kinh phi", "du toan kinh phi", "phu luc")
 PREAMBLE = "Phần mở đầu"
 CLOSING = "Phần kết"
+SIGNATURE = "Nơi nhận, người ký"
 _MAX_LABEL = 90
 
 _ROMAN_VALUES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -166,8 +167,10 @@ def parse_document(text: str) -> ParsedDocument:
 
     builder = _SectionBuilder()
     if type_at is not None:
-        # The type line and trích yếu open the preamble: "what is plan 243 about" is answered by them.
-        builder.add("\n".join(line.strip() for line in lines[type_at:body_start] if line.strip()), "para")
+        # The header, type line and trích yếu open the preamble: "what is plan 243 about" and "who issued it,
+        # when" are answered by them, and an answer from the document's card cites them.
+        opening = header_lines(lines[:type_at]) + [line.strip() for line in lines[type_at:body_start] if line.strip()]
+        builder.add("\n".join(opening), "para")
     tail: list[str] = []
     mode = "body"
     previous, blank_before = "", False
@@ -194,6 +197,9 @@ def parse_document(text: str) -> ParsedDocument:
         previous, blank_before = line, False
 
     parse_tail(tail, meta)
+    if tail:
+        # Recipients and signer are a section of their own: "who signed it, who receives it" cite them.
+        builder.sections.append(Section(label=SIGNATURE, level=1, path=[SIGNATURE], blocks=[Block("\n".join(tail))]))
     if meta.year is None:
         meta.year = majority_year(text)
     if meta.issuer is None and meta.signer_title and "giam d" in fold(meta.signer_title):

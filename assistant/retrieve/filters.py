@@ -1,4 +1,4 @@
-"""Metadata filters (document type, year, issuer). They fail closed: a value that matches nothing returns
+"""Metadata filters (document type, year, issuer, source file). They fail closed: a value that matches nothing returns
 nothing, never everything; an unknown filter is an error."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from ..index.search_index import SearchIndex
 from ..ingest.header import DOC_TYPES
 from ..vietnamese.folding import fold
 
-FILTER_KEYS = ("doc_type", "year", "issuer")
+FILTER_KEYS = ("doc_type", "year", "issuer", "source")
 
 
 class FilterError(ValueError):
@@ -38,6 +38,9 @@ def resolve_filters(filters: dict | None, index: SearchIndex) -> dict | None:
         wanted = fold(str(filters["issuer"])).strip()
         issuers = [i for i in index.distinct("issuer") if wanted and wanted in fold(i)]
         clauses.append({"issuer": {"$in": issuers}})
+    if filters.get("source") is not None:
+        sources = filters["source"] if isinstance(filters["source"], list) else [filters["source"]]
+        clauses.append({"source": {"$in": [str(s) for s in sources]}})
     if any(not c[next(iter(c))].get("$in", [None]) for c in clauses):
         return {}
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -26,7 +26,8 @@ DEADLINE = re.compile(rf"\b(?:truoc|cham nhat|han chot|hoan thanh|hoan chinh)[^0
 REQUESTED_DEADLINE = re.compile(rf"(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?({_DAY_MONTH}(?:/\d{{4}})?)", re.IGNORECASE)
 
 # A quotable passage ends at . ; ! ? before a word: `làm việc. 08h10` and `49.770.000` do not split.
-SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[^\s\d])")
+# Not after an abbreviation of one to three capitals: `KT. GIÁM ĐỐC`, `TL. Bộ trưởng`, `TP. Hồ Chí Minh`.
+SENTENCE_END = re.compile(r"(?<!\b[A-ZĐ]\.)(?<!\b[A-ZĐ]{2}\.)(?<!\b[A-ZĐ]{3}\.)(?<=[.;!?])\s+(?=[^\s\d])")
 # A task's clauses: conclusions hand out work one `.` or `;` clause at a time.
 CLAUSE_END = re.compile(r"(?<=[.;])\s+")
 # A bullet's marks at the start of a line.

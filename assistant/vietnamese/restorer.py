@@ -170,7 +170,9 @@ class Restorer:
                     yield run
                     run = []
                 last_end = end
-                keep_caps = is_code(raw) and not (heading and raw.isupper())
+                # In a line of capitals every word is in capitals: only a code that is no syllable (UBND, VT,
+                # KHTC) is kept there as written.
+                keep_caps = is_code(raw) and not (heading and raw.isupper() and fold(raw) in self.by_key)
                 found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr)
                 if found is None:
                     if run:

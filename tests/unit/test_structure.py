@@ -5,7 +5,8 @@ import pytest
 from assistant.ingest.chunking import chunk_document
 from assistant.config import Settings
 from assistant.ingest.loaders import load_file
-from assistant.ingest.structure import CLOSING, PREAMBLE, parse_document
+from assistant.ingest.structure import CLOSING, PREAMBLE, SIGNATURE, parse_document
+from assistant.vietnamese.folding import fold
 from conftest import CORPUS
 
 SETTINGS = Settings()
@@ -67,8 +68,18 @@ def test_preamble_and_closing_are_sections_and_signature_is_not_body(name):
     parsed = _parse(name)
     labels = [s.label for s in parsed.sections]
     assert labels[0] == PREAMBLE and CLOSING in labels
-    body = "\n".join(b.text for s in parsed.sections for b in s.blocks)
+    # Recipients and signer are a section of their own, after the body: never mixed into a body section.
+    assert labels.count(SIGNATURE) == 1 and fold(parsed.sections[labels.index(SIGNATURE)].blocks[0].text).startswith("noi nh")
+    body = "\n".join(b.text for s in parsed.sections if s.label != SIGNATURE for b in s.blocks)
     assert "Nơi nhận" not in body and "Noi nh" not in body
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_the_header_opens_the_preamble_without_the_motto(name):
+    preamble = fold(_parse(name).sections[0].blocks[0].text)
+    assert "cong hoa xa hoi" not in preamble and "hanh phuc" not in preamble
+    number = {"001_23050706023c0a9f.txt": "243", "002_63304fc089235397.txt": "231", "003_cc4b21ca71fb73ef.txt": "469"}
+    assert number.get(name, "") in preamble
 
 
 def test_bullets_of_a_unit_stay_under_that_unit():

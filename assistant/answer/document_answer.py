@@ -1,0 +1,131 @@
+"""Questions about a document itself (its number, date, issuer, trích yếu, signer, recipients, what it is based
+on, when it takes effect) are answered from its card, each line cited to the header or closing it stands in.
+
+A question is about the document itself when it names the document (by number and symbol, typed in any
+spacing and with or without marks: "243/KH-SYT", "243 KH SYT"; or by its type and title words) and asks
+for card fields, with next to nothing else left in it: "Kế hoạch 243 yêu cầu gửi báo cáo trước ngày nào"
+asks for a date in the body, not the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..index.records import CARD_FIELDS, Chunk, DocumentCard
+from ..index.search_index import SearchIndex
+from ..vietnamese.folding import fold
+from ..vietnamese.tokens import content_tokens
+
+# What each field is asked with (folded question, Vietnamese and English).
+_ASKED = {
+    "number": r"so hieu|so ky hieu|so va ky hieu|ky hieu|what number|document number|reference number",
+    "date": r"ngay nao|ngay bao nhieu|ngay may|nam nao|thang nao|khi nao|bao gio|ngay ky|ngay ban hanh|when|what date"
+            r"|which date|dated|date of",
+    "issuer": r"co quan nao|don vi nao ban hanh|ai ban hanh|ban hanh boi|do (?:co quan|don vi|bo|ai|nhung bo) nao ban hanh"
+              r"|issued by|who issued|issuing|which (?:body|agency|authority|ministr\w*)|(?:cua|o|thuoc) (?:tinh|bo) nao",
+    "title": r"trich yeu|tieu de|ten (?:day du )?(?:cua )?(?:van ban|ke hoach|thong bao|quyet dinh|cong van)|title|subject"
+             r"|ve viec gi|ve van de gi",
+    "signer": r"ai ky|nguoi ky|ky boi|ky ten|ky thay|ky thua|do ai|chuc danh|cuong vi|hinh thuc nao|signed|signer"
+              r"|signator",
+    "recipients": r"gui (?:cho |den |toi )?(?:ai|nhung|cac|co quan|noi|don vi|bo|cap)|noi nhan|kinh gui|recipients?"
+                  r"|sent to|addressed|luu (?:o|tai|vt)",
+    "basis": r"can cu|thuc hien (?:\w+ ){0,3}nao|theo de nghi|xet de nghi|de nghi cua|to trinh|based on|pursuant"
+             r"|implement\w*|dua tren",
+    "effect": r"hieu luc|effective|in force|thay the|bai bo|replace\w*",
+}
+_ASKED_RE = {field: re.compile(rf"\b(?:{pattern})\b") for field, pattern in _ASKED.items()}
+# Words that name a document by its type, in the forms questions use.
+_DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi thi|thong tu|nghi dinh|nghi quyet"
+                        r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
+                        r"|document)\b")
+_TOKEN = re.compile(r"[a-z0-9]+")
+# The words of the asking itself, beside the field patterns: what is left once they are gone is the subject.
+_ASKING_WORDS = set(_TOKEN.findall(" ".join(_ASKED.values()) + " " + _DOC_WORDS.pattern)) | {
+    "ban", "hanh", "ky", "ngay", "nam", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
+    "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it", "its", "capacity",
+    "position", "sign", "sent", "issue", "chuc", "vu", "cap", "may", "bao", "nhieu", "tu", "ra", "co"}
+
+
+@dataclass(frozen=True)
+class DocumentQuestion:
+    card: DocumentCard
+    fields: list[str]
+    named_by_number: bool
+
+
+def asked_fields(question: str) -> list[str]:
+    folded = fold(question)
+    return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded)]
+
+
+def _number_key(card: DocumentCard) -> list[str]:
+    number = card.number or next((line.text.split(":", 1)[-1] for line in card.fields.get("number", [])), "")
+    return _TOKEN.findall(fold(number))
+
+
+def _match_length(key: list[str], words: list[str]) -> int:
+    """How many parts of a document's number the question writes in a row (0 when not named): the number
+    with at least one more part ("243 KH", "31/2011"), or the number right after a document word ("QĐ 6154")."""
+    best = 0
+    for i, word in enumerate(words):
+        if not key or word != key[0]:
+            continue
+        n = 1
+        while n < len(key) and i + n < len(words) and words[i + n] == key[n]:
+            n += 1
+        named = n > 1 or (i > 0 and _DOC_WORDS.fullmatch(words[i - 1])) or \
+            (i > 1 and _DOC_WORDS.fullmatch(f"{words[i - 2]} {words[i - 1]}"))
+        best = max(best, n if named else 0)
+    return best
+
+
+def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
+    """The documents the question names by number, the best written match only."""
+    words = _TOKEN.findall(fold(question))
+    scored = [(_match_length(_number_key(card), words), card) for card in cards]
+    best = max((n for n, _ in scored), default=0)
+    return [card for n, card in scored if n and n == best]
+
+
+def _leftover(question: str, card: DocumentCard) -> set[str]:
+    """The question's content words that neither name the document nor ask for a card field."""
+    known = " ".join(line.text for field in ("number", "date", "issuer", "title") for line in card.fields.get(field, []))
+    return content_tokens(question) - content_tokens(known) - _ASKING_WORDS
+
+
+def document_question(index: SearchIndex, question: str, top: list[Chunk], max_leftover: int) -> DocumentQuestion | None:
+    """The document and card fields a question asks for, when it asks about a document itself; `top` is the
+    search's best chunks, which name the document when the question gives no number."""
+    fields = asked_fields(question)
+    if not fields:
+        return None
+    cards = index.cards()
+    named = named_cards(question, cards)
+    if len(named) > 1:
+        return None
+    if not named:
+        if not top or not _DOC_WORDS.search(fold(question)):
+            return None
+        named = [card for card in cards if card.source == top[0].source]
+    if not named or len(_leftover(question, named[0])) > max_leftover:
+        return None
+    return DocumentQuestion(named[0], fields, bool(named_cards(question, cards)))
+
+
+def card_answer(index: SearchIndex, asked: DocumentQuestion, said: dict[str, str]) -> tuple[str, str, list[Chunk]] | None:
+    """(lead, cited lines, chunks cited) in the language of `said`; None when the card holds none of the fields
+    asked (the document does not print them). The lead names the fields it does not print."""
+    card = asked.card
+    present = [field for field in asked.fields if card.fields.get(field)]
+    if not present:
+        return None
+    ids = list(dict.fromkeys(line.chunk_id for field in present for line in card.fields[field]))
+    order = {chunk_id: n for n, chunk_id in enumerate(ids, 1)}
+    lines = []
+    for field in present:
+        lines.append(said[f"card_{field}"])
+        lines += [f"- {line.text.rstrip(' ;,')} [{order[line.chunk_id]}]" for line in card.fields[field]]
+    missing = [said[f"card_{field}"].rstrip(":") for field in asked.fields if field not in present]
+    lead = said["card_missing"].format(fields=", ".join(missing)) if missing else ""
+    return lead, "\n".join(lines), index.chunks(ids)

@@ -1,0 +1,159 @@
+"""A document's card (index/records.py): its header and closing read from its chunks as people read them
+(restored text for an OCR'd file), each field kept with the chunk it stands in.
+
+The layouts differ: the seeds put the header on lines, CongBot's records in a two-cell table, the legal
+texts of corpus-extra in a `Số hiệu: … | Ngày ban hành: …` line. Every line is cut at table bars and
+matched on its folded form, so one set of patterns reads them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..index.records import CardLine, Chunk, DocumentCard
+from ..vietnamese.folding import fold
+from .header import header_lines, is_upper_line, trailing_caps
+from .structure import PREAMBLE, SIGNATURE
+
+# Fields printed at the top are looked for in the first chunks, the signature in the last ones.
+_HEAD_CHUNKS = 3
+_TAIL_CHUNKS = 3
+_NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
+# A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`).
+_PLACE_DATE = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3},\s*ng\S{1,2}y\b.{0,6}?th\S{1,2}ng\s*\d{1,2}"
+                         r"\s*n\S{1,2}m\s*\d{4}")
+_LABELLED = {"date": re.compile(r"^ngay ban hanh\s*:"), "issuer": re.compile(r"^(co quan ban hanh|noi ban hanh)\s*:"),
+             "effect": re.compile(r"^hieu luc\s*:")}
+_RECIPIENTS = re.compile(r"^(kinh gui|noi nhan|noi nh\S*)\s*:")
+_BASIS = re.compile(r"^(can cu|thuc hien|theo de nghi|xet de nghi|xet to trinh|theo to trinh|tiep theo)\b")
+_EFFECT = re.compile(r"\b(co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay)|(?:thay the|bai bo)\s+(?:cac\s+)?(?:quyet dinh|thong tu"
+                     r"|nghi dinh|van ban|ke hoach|chi thi|thong bao)\b)")
+# A signer's capacity: a delegation prefix or an office, in capitals (`KT. BỘ TRƯỞNG`, `PHÓ GIÁM ĐỐC`).
+_CAPACITY = re.compile(r"^(?:(?:kt|tl|tm|q|ktl)\.?\s|(?:pho\s+)?(?:giam d\S{0,2}c|chu tich|bo truong|thu truong|thu tuong"
+                       r"|chanh van phong|cuc truong|vu truong|truong ban|chanh thanh tra|tong cuc truong)\b)")
+_NAME = re.compile(r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
+
+
+def _segments(chunks: list[Chunk]) -> Iterator[tuple[str, Chunk]]:
+    """Each line of each chunk, cut at table bars, with the chunk it stands in."""
+    for chunk in chunks:
+        for line in chunk.readable.split("\n"):
+            for cell in line.split("|"):
+                cell = cell.strip(" *#-—–")
+                if any(c.isalnum() for c in cell):
+                    yield cell, chunk
+
+
+def _number(card: dict, head: list[tuple[str, Chunk]], known: str | None) -> None:
+    for text, chunk in head:
+        m = _NUMBER.search(fold(text))
+        if m:
+            card["number"] = [CardLine(f"Số: {known}" if known else text[m.start():m.end()], chunk.id)]
+            return
+
+
+def _capacity(text: str) -> tuple[int, str, str | None] | None:
+    """A capacity in capitals ending the segment (a two-column closing puts it after a recipient): where it
+    starts, its text, and a name after it in the same cell (`KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Hồng Lĩnh`)."""
+    name = _NAME.search(text)
+    if name and is_upper_line(name.group(1)):
+        name = None
+    part = text[:name.start()] if name else text
+    at = 0 if is_upper_line(part) and _CAPACITY.match(fold(part)) else trailing_caps(part)
+    if at is None or not is_upper_line(part[at:]) or not _CAPACITY.match(fold(part[at:]).strip()):
+        return None
+    return at, part[at:].strip(), name.group(1) if name else None
+
+
+def _signer(tail: list[tuple[str, Chunk]]) -> list[CardLine]:
+    """The capacity lines of the closing and the name signed under them."""
+    capacities: list[CardLine] = []
+    name = None
+    for text, chunk in tail:
+        if found := _capacity(text):
+            capacities.append(CardLine(found[1], chunk.id))
+            if found[2]:
+                name = CardLine(found[2], chunk.id)
+        elif (capacities or chunk.section_original == SIGNATURE) and _NAME.fullmatch(text) and not is_upper_line(text):
+            name = CardLine(text, chunk.id)
+    return capacities + [name] if name else []
+
+
+def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
+    """`Kính gửi:` and `Nơi nhận:` with the list under it, until the signer's capacity or name."""
+    lines: list[CardLine] = []
+    listing = False
+    for text, chunk in segments:
+        folded = fold(text)
+        if _RECIPIENTS.match(folded):
+            rest = text.split(":", 1)[1]
+            lines += [CardLine(part.strip(" -;"), chunk.id) for part in re.split(r"(?:^|[;,]?\s+)-\s+", rest)
+                      if part.strip(" -;") and not (is_upper_line(part) and _CAPACITY.match(fold(part.strip())))]
+            listing = folded.startswith("noi")
+        elif listing and ((capacity := _capacity(text)) and capacity[0] == 0 or _NAME.fullmatch(text)):
+            listing = False
+        elif listing:
+            # A two-column closing ends a recipient's line with the signer's capacity: cut it off.
+            lines.append(CardLine(text[:capacity[0]].strip(" -;") if capacity else text.strip(" -;"), chunk.id))
+    return lines
+
+
+def build_card(chunks: list[Chunk]) -> DocumentCard:
+    first = chunks[0]
+    head = list(_segments(chunks[:_HEAD_CHUNKS]))
+    tail_chunks = chunks[-_TAIL_CHUNKS:]
+    tail = list(_segments(tail_chunks))
+    card: dict[str, list[CardLine]] = {}
+    _number(card, head, first.number)
+    for text, chunk in head:
+        folded = fold(text)
+        for field, labelled in _LABELLED.items():
+            if labelled.match(folded) and field not in card:
+                card[field] = [CardLine(text, chunk.id)]
+        if "date" not in card and (m := _PLACE_DATE.search(text)):
+            card["date"] = [CardLine(text[m.start():m.end()].strip(), chunk.id)]
+        # Căn cứ / Thực hiện open the preamble; later a `Thực hiện tốt …` is a task.
+        if _BASIS.match(folded) and text[:1].isupper() and chunk.section_original == PREAMBLE:
+            card.setdefault("basis", []).append(CardLine(text, chunk.id))
+    if "issuer" not in card:
+        issuer = _issuer(first)
+        if issuer:
+            card["issuer"] = issuer
+    if title := _title(first, head):
+        card["title"] = [title]
+    if signer := _signer(tail):
+        card["signer"] = signer
+    if recipients := _recipients(head + tail if len(chunks) > _HEAD_CHUNKS + _TAIL_CHUNKS else list(_segments(chunks))):
+        card["recipients"] = list(dict.fromkeys(recipients))
+    effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in _segments(chunks)
+              for sentence in _SENTENCE.split(text) if _EFFECT.search(fold(sentence))]
+    if effect:
+        card["effect"] = list(dict.fromkeys(card.get("effect", []) + effect))
+    return DocumentCard(source=first.source, title=first.title, number=first.number,
+                        doc_type_name=first.metadata.get("doc_type_name"), fields=card)
+
+
+def _title(first: Chunk, head: list[tuple[str, Chunk]]) -> CardLine | None:
+    """The trích yếu the parser found, else a `V/v …` (a letter's subject), else the document's first line."""
+    if first.title and first.title != first.source:
+        return CardLine(first.title, first.id)
+    for text, chunk in head:
+        at = fold(text).find("v/v ")
+        if at >= 0:
+            return CardLine(text[at:], chunk.id)
+    return CardLine(head[0][0], head[0][1].id) if head else None
+
+
+def _issuer(first: Chunk) -> list[CardLine]:
+    """The issuing body: the lines in capitals above the number in the header (the motto cut away)."""
+    lines = []
+    for text in header_lines(first.readable.split("\n")):
+        for cell in text.split("|"):
+            cell = cell.strip(" *#-—–")
+            if _NUMBER.search(fold(cell)):
+                return lines
+            if cell and is_upper_line(cell):
+                lines.append(CardLine(cell, first.id))
+    return []

@@ -1,0 +1,117 @@
+"""Document cards read from every seed and from the other layouts the corpora use, and the rules that decide
+whether a question is about a document itself. Model-free: the restorer is a table of counts, no network."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.document_answer import asked_fields, named_cards
+from assistant.config import Settings
+from assistant.ingest.cards import build_card
+from assistant.ingest.pipeline import read_chunks
+from assistant.ingest.restoring import restore_chunks
+from assistant.vietnamese.folding import fold
+from assistant.vietnamese.language import marked_share
+from assistant.vietnamese.restorer import get_restorer
+from assistant.vietnamese.tokens import content_tokens
+from conftest import CORPUS
+
+
+def _card(path: Path, tmp_path: Path):
+    settings = Settings(data_dir=tmp_path)
+    loaded, chunks = read_chunks(path, path.name, settings)
+    if marked_share(loaded.text) < settings.restore_marked_share:
+        chunks = restore_chunks(chunks, get_restorer(settings.restorer_params))
+    return build_card(chunks), {c.id: c for c in chunks}
+
+
+def _text(card, field: str) -> str:
+    return fold(" ".join(line.text for line in card.fields.get(field, [])))
+
+
+# What each seed prints in its header and closing (read from the documents, house-style.md).
+SEED_CARDS = {
+    "000_8c73f34139bece49.txt": {"number": None, "title": "hoi nghi tong ket", "recipients": "ban giam doc"},
+    "001_23050706023c0a9f.txt": {"number": "243", "date": "nam 2025", "basis": "7095/kh-ubnd", "recipients": "luu vt, khtc"},
+    "002_63304fc089235397.txt": {"number": "231/kh-ubnd", "date": "dong nai, ngay 28 thang 10 nam 2022",
+                                 "signer": "nguyen son hung", "basis": "2348/qd-ttg", "recipients": "tinh uy"},
+    "003_cc4b21ca71fb73ef.txt": {"number": "469/tb-vp", "date": "nam 2025", "signer": "hoang xuan dong",
+                                 "recipients": "kgvx"},
+    "004_403f78e958e18f73.txt": {"number": None, "title": "6 thang dau nam", "signer": "luong the thiet",
+                                 "recipients": "lanh dao so"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_CARDS))
+def test_every_seed_has_a_card_cited_to_its_own_lines(name, tmp_path):
+    card, chunks = _card(CORPUS / name, tmp_path)
+    for field, expected in SEED_CARDS[name].items():
+        if expected is None:
+            assert field not in card.fields, f"{name} prints no {field}"
+        else:
+            assert expected in _text(card, field), (field, card.fields.get(field))
+    for lines in card.fields.values():
+        for line in lines:
+            chunk = chunks[line.chunk_id]
+            # The citation check of an answer from the card accepts the line: its words are the chunk's.
+            assert content_tokens(line.text) <= content_tokens("\n".join((chunk.page_content, chunk.readable,
+                                                                          chunk.title))), line
+
+
+def test_the_signer_of_a_two_column_closing_is_the_capacity_and_the_name(tmp_path):
+    card, _ = _card(CORPUS / "002_63304fc089235397.txt", tmp_path)
+    assert [line.text for line in card.fields["signer"]] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Sơn Hùng"]
+    assert not any("CHỦ TỊCH" in line.text for line in card.fields["recipients"] if "UBND" not in line.text)
+
+
+def test_a_letter_laid_out_in_a_header_table_gives_the_same_fields(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "| BỘ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n"
+        "| Số: 512/BYT-KCB V/v tăng cường khám chữa bệnh dịp Tết | Hà Nội, ngày 05 tháng 01 năm 2024 |\n\n"
+        "Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương\n\n"
+        "Bộ Y tế đề nghị các đơn vị bố trí đủ nhân lực trực Tết, bảo đảm thuốc và vật tư.\n\n"
+        "| Nơi nhận: - Như trên; - Bộ trưởng (để báo cáo); - Lưu: VT, KCB. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Thuấn |\n",
+        "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert _text(card, "number") == "so: 512/byt-kcb"
+    assert _text(card, "date") == "ha noi, ngay 05 thang 01 nam 2024"
+    assert _text(card, "issuer") == "bo y te"
+    assert _text(card, "title").startswith("v/v tang cuong kham chua benh")
+    assert [line.text for line in card.fields["signer"]] == ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "Trần Văn Thuấn"]
+    assert "so y te cac tinh" in _text(card, "recipients") and "luu: vt, kcb" in _text(card, "recipients")
+
+
+def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
+    path = tmp_path / "decree.txt"
+    path.write_text(
+        "Nghị định số 12/2024/NĐ-CP quy định về kiểm dịch y tế\n"
+        "Số hiệu: 12/2024/NĐ-CP | Loại: Nghị định | Cơ quan ban hành: Chính phủ | Ngày ban hành: 01/02/2024 | "
+        "Hiệu lực: 15/03/2024\n\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về kiểm dịch y tế biên giới.\n\n"
+        "Điều 9. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2024 và thay thế "
+        "Nghị định số 89/2018/NĐ-CP.\n", "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert _text(card, "number") == "so hieu: 12/2024/nd-cp"
+    assert _text(card, "date") == "ngay ban hanh: 01/02/2024"
+    assert _text(card, "issuer") == "co quan ban hanh: chinh phu"
+    assert "15 thang 3 nam 2024" in _text(card, "effect") and "89/2018/nd-cp" in _text(card, "effect")
+
+
+@pytest.mark.parametrize("question, fields", [
+    ("Kế hoạch 231/KH-UBND do ai ký, ở cương vị nào?", ["signer"]),
+    ("cong van 8794/VPCP-KGVX ngay bao nhieu, gui ai", ["date", "recipients"]),
+    ("Who signed plan 243/KH-SYT and when?", ["date", "signer"]),
+    ("qd 12/2012 tuyen quang thay the nhung quyet dinh nao", ["effect"]),
+    ("Kế hoạch 243 thực hiện kế hoạch nào của UBND tỉnh?", ["basis"]),
+    ("Hội nghị tổng kết có bao nhiêu đại biểu?", []),
+])
+def test_the_card_fields_a_question_asks_for(question, fields):
+    assert asked_fields(question) == fields
+
+
+def test_a_document_is_named_by_its_number_in_any_spacing_and_never_by_a_bare_year(tmp_path):
+    cards = [_card(CORPUS / name, tmp_path)[0] for name in sorted(SEED_CARDS)]
+    for question in ("243/KH-SYT do ai ký?", "ke hoach 243 KH SYT gui nhung ai", "Kế hoạch 243 ban hành năm nào?"):
+        assert [c.source for c in named_cards(question, cards)] == ["001_23050706023c0a9f.txt"], question
+    assert named_cards("Năm 2025 có những hội nghị nào?", cards) == []
+    assert named_cards("Quyết định 2348/QĐ-TTg phê duyệt đề án gì?", cards) == []
