@@ -122,7 +122,19 @@ class Settings(BaseSettings):
     extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
     decline_coverage: float = Field(0.4, description=(
         "Decline below this IDF-weighted share of the question's words and pairs in the best chunk (dev: answerable >= 0.45, unanswerable <= 0.35)."))
+    decline_filler_coverage: float = Field(0.2, description=(
+        "A question asking for an amount, date, hour or count is declined below this share of its words in the "
+        "best passage that holds such a filler (chosen on the independent set's tuning half)."))
     decline_similarity: float = Field(0.38, description="Decline an English question below this dense similarity of the nearest chunk.")
+    fanout_candidates: int = Field(30, description="Chunks a question asked across the collection is searched for, before grouping by document.")
+    fanout_score_share: float = Field(0.6, description="A document answers such a question when its best chunk scores this share of the best one.")
+    fanout_card_share: float = Field(0.7, description=(
+        "A document answers such a question by its card (type, number, issuer, title, signer, basis) when the card "
+        "holds this IDF-weighted share of the question's words."))
+    fanout_card_relative: float = Field(0.9, description="... and at least this share of the best card's.")
+    fanout_documents: int = Field(6, description="Documents such an answer lists at most.")
+    fanout_chunks_per_document: int = Field(2, description="Best chunks of each document its lines are taken from.")
+    fanout_passages_per_document: int = Field(3, description="Passages quoted for each document.")
     card_max_leftover_words: int = Field(2, description=(
         "A question naming a document is answered from its card when at most this many of its content words "
         "are neither the document's name nor the card field asked ('243/KH-SYT do ai ký?' has none)."))

@@ -22,6 +22,7 @@ from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
 from .document_answer import card_answer, document_question, named_cards
+from .fan_out import asks_across, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
 from .llm_context import LlmLate, context, generate, left_out
@@ -32,6 +33,8 @@ _NOT_FOUND = "khong_tim_thay"
 # Answered from the task table or a document's card, not by a generator.
 TASKS_MODE = "tasks"
 CARD_MODE = "card"
+# Answered one document at a time, for a question asked across the collection.
+ACROSS_MODE = "per_document"
 
 
 class Turn(BaseModel):
@@ -45,7 +48,7 @@ class Answer(BaseModel):
     citations: list[Citation]
     question: str = ""
     standalone_question: str = ""
-    mode: str = ""  # extractive, local, openai, tasks (from the task table) or card (from a document's card)
+    mode: str = ""  # extractive, local, openai, tasks (task table), card, per_document
     note: str = ""
     dropped: list[str] = Field(default_factory=list)  # generated sentences no source supports
     stats: dict[str, float] = Field(default_factory=dict)
@@ -97,15 +100,20 @@ class AnswerChain:
             named = [] if filters else named_cards(standalone, self.index.cards())
             chunks = search(self.index, standalone, k=self.settings.answer_chunks,
                             filters={"source": [card.source for card in named]} if named else filters)
-            about = document_question(self.index, standalone, chunks, self.settings.card_max_leftover_words)
+            across = not named and asks_across(standalone)
+            about = None if across else document_question(self.index, standalone, chunks,
+                                                           self.settings.card_max_leftover_words)
             card = card_answer(self.index, about, said) if about else None
             if about and not card:
                 # The document is found and it does not print what is asked: declining, not the nearest passage.
                 yield from self._declining(language, CARD_MODE, fields)
                 return
+            across = fan_out(self.index, self.settings, standalone, filters) if across else None
             if card:
                 lead, text, chunks = card
                 mode = CARD_MODE
+            elif across:
+                lead, (text, chunks), mode = said["across_intro"], across, ACROSS_MODE
             elif not holds_answer(self.index, self.settings, standalone, chunks, language):
                 yield from self._declining(language, generator.mode, fields)
                 return
@@ -159,7 +167,7 @@ class AnswerChain:
                  started: float, stats: dict, fields: dict) -> Iterator[str | Answer]:
         body, citations, report = checked or check_citations(text, chunks, self.settings.citation_support)
         checked_text = f"{lead}\n{body}".strip()
-        if mode in (TASKS_MODE, CARD_MODE, GeneratorMode.EXTRACTIVE):
+        if mode in (TASKS_MODE, CARD_MODE, ACROSS_MODE, GeneratorMode.EXTRACTIVE):
             yield checked_text
         fields["stats"] = {**stats, "seconds": round(time.perf_counter() - started, 3), "markers": report.markers,
                            "repaired": report.repaired}

@@ -3,38 +3,101 @@
 A Vietnamese question is judged by the IDF-weighted share of its content words and word pairs found in the
 best chunk (a word or pair no chunk holds weighs most). Across languages words cannot be compared, so an
 English question is judged by its dense similarity to the nearest chunk instead.
+
+A question that asks for a filler of a kind (an amount, a date, an hour, a count) is also judged by the
+passages that hold one: one of them must speak of the thing asked. A plan whose budget table has no line for
+printing does not answer "how much for printing", however well the table matches the rest of the question.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..config import Settings
 from ..index.records import Chunk
 from ..index.search_index import SearchIndex
+from ..vietnamese.folding import fold
+from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
+from .passages import passages
+
+# What a question asks for (folded), and what a passage that gives it holds.
+_FILLERS = {
+    "amount": (r"bao nhieu tien|(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap)\b.*\bbao nhieu|bao nhieu"
+               r" (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
+               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
+    "date": (r"(?:truoc|tu|den|vao)? ?ngay nao|khi nao|bao gio|thoi han|by what date|what date|which date|since when",
+             r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"),
+    "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
+    "count": (r"bao nhieu (?:nguoi|ho|don vi|xa|tinh|giuong|co so|truong hop|lan|dai bieu|nhan vien)|how many",
+              r"\b\d+\b"),
+}
+_ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
+_HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 
 
-def coverage(index: SearchIndex, question: str, chunks: list[Chunk]) -> float:
+def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], float]:
     words = token_alternatives(question)
     pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
     terms = {readings for readings in words + pairs
              if any(not set(t.split("_")) & stopwords() for t in readings)}
-    if not terms or not chunks:
+    return {readings: min(index.idf(t) for t in readings) for readings in terms}
+
+
+def weighted_share(weights: dict[tuple[str, ...], float], text: str) -> float:
+    have = set(lexical_terms(text, bigrams=True))
+    return sum(w for readings, w in weights.items() if have.intersection(readings)) / sum(weights.values())
+
+
+def coverage(index: SearchIndex, question: str, chunks: list[Chunk]) -> float:
+    weights = term_weights(index, question)
+    if not weights or not chunks:
         return 0.0
-    weights = {readings: min(index.idf(t) for t in readings) for readings in terms}
-    total = sum(weights.values())
+    return max(weighted_share(weights, "\n".join((chunk.title, chunk.section, chunk.page_content, chunk.readable)))
+               for chunk in chunks)
+
+
+def asked_filler(question: str) -> str | None:
+    """The kind of filler the question asks for, if it asks for one."""
+    folded = fold(question)
+    return next((kind for kind, asks in _ASKS.items() if asks.search(folded)), None)
+
+
+def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
+    """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
+    the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
+    # The words of the asking ("bao nhiêu tiền") are no part of the thing asked about.
+    weights = term_weights(index, _ASKS[kind].sub(" ", fold(question)))
+    if not weights:
+        return 1.0
     best = 0.0
     for chunk in chunks:
-        have = set(lexical_terms("\n".join((chunk.title, chunk.section, chunk.page_content, chunk.readable)),
-                                 bigrams=True))
-        best = max(best, sum(w for readings, w in weights.items() if have.intersection(readings)) / total)
+        context = f"{chunk.title}\n{chunk.section}"
+        for passage in passages(chunk):
+            if _HOLDS[kind].search(fold(passage.text)):
+                best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
 
 
+def other_province(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
+    """Whether the question names a province that none of the documents found mentions: asked about Cà Mau's
+    conference, the nearest document is Đồng Tháp's, and its dates are not Cà Mau's."""
+    named = provinces_in(question)
+    if not named:
+        return False
+    sources = list(dict.fromkeys(chunk.source for chunk in chunks))
+    ids = index.ids_where([("source", sources)])
+    mentioned = set().union(*(provinces_in(f"{c.title}\n{c.readable}") for c in index.chunks(ids)))
+    return not named <= mentioned
+
+
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks:
+    if not chunks or other_province(index, question, chunks):
         return False
     if language == "vi":
-        return coverage(index, question, chunks) >= settings.decline_coverage
+        kind = asked_filler(question)
+        return coverage(index, question, chunks) >= settings.decline_coverage and \
+            (kind is None or filler_coverage(index, question, chunks, kind) >= settings.decline_filler_coverage)
     hits = index.nearest(question, k=1)
     return bool(hits) and hits[0][1] >= settings.decline_similarity

@@ -54,6 +54,14 @@ class DocumentQuestion:
     named_by_number: bool
 
 
+def without_asking(question: str) -> str:
+    """The folded question with the words that ask for card fields taken out: what is left names documents."""
+    folded = fold(question)
+    for pattern in _ASKED_RE.values():
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
 def asked_fields(question: str) -> list[str]:
     folded = fold(question)
     return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded)]

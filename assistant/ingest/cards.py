@@ -19,6 +19,7 @@ from .structure import PREAMBLE, SIGNATURE
 # Fields printed at the top are looked for in the first chunks, the signature in the last ones.
 _HEAD_CHUNKS = 3
 _TAIL_CHUNKS = 3
+_CLOSING_SEGMENTS = 40
 _NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
 # A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`).
 _PLACE_DATE = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3},\s*ng\S{1,2}y\b.{0,6}?th\S{1,2}ng\s*\d{1,2}"
@@ -33,6 +34,11 @@ _EFFECT = re.compile(r"\b(co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay)|(?:tha
 _CAPACITY = re.compile(r"^(?:(?:kt|tl|tm|q|ktl)\.?\s|(?:pho\s+)?(?:giam d\S{0,2}c|chu tich|bo truong|thu truong|thu tuong"
                        r"|chanh van phong|cuc truong|vu truong|truong ban|chanh thanh tra|tong cuc truong)\b)")
 _NAME = re.compile(r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+# Type codes of document symbols (Decree 30/2020/NĐ-CP, appendix III).
+_SYMBOL_TYPES = {"KH": "Kế hoạch", "TB": "Thông báo", "QD": "Quyết định", "BC": "Báo cáo", "CT": "Chỉ thị",
+                 "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "ND": "Nghị định", "NQ": "Nghị quyết",
+                 "VBHN": "Văn bản hợp nhất", "CTR": "Chương trình", "TTR": "Tờ trình", "HD": "Hướng dẫn",
+                 "QH12": "Luật", "QH13": "Luật", "QH14": "Luật", "QH15": "Luật"}
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
@@ -67,8 +73,8 @@ def _capacity(text: str) -> tuple[int, str, str | None] | None:
     return at, part[at:].strip(), name.group(1) if name else None
 
 
-def _signer(tail: list[tuple[str, Chunk]]) -> list[CardLine]:
-    """The capacity lines of the closing and the name signed under them."""
+def _signer(tail: list[tuple[str, Chunk]]) -> tuple[list[CardLine], CardLine | None]:
+    """The capacity lines of the closing and the name signed under them, if one is printed."""
     capacities: list[CardLine] = []
     name = None
     for text, chunk in tail:
@@ -78,7 +84,7 @@ def _signer(tail: list[tuple[str, Chunk]]) -> list[CardLine]:
                 name = CardLine(found[2], chunk.id)
         elif (capacities or chunk.section_original == SIGNATURE) and _NAME.fullmatch(text) and not is_upper_line(text):
             name = CardLine(text, chunk.id)
-    return capacities + [name] if name else []
+    return capacities, name
 
 
 def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
@@ -100,11 +106,20 @@ def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
     return lines
 
 
+def _closing(chunks: list[Chunk]) -> list[tuple[str, Chunk]]:
+    """The closing: from the first `Nơi nhận:` on (a decision's annexed regulation comes after its signature),
+    else the last chunks."""
+    segments = list(_segments(chunks))
+    start = next((i for i, (text, _) in enumerate(segments) if fold(text).startswith("noi nh")), None)
+    if start is None:
+        return list(_segments(chunks[-_TAIL_CHUNKS:]))
+    return segments[start:start + _CLOSING_SEGMENTS]
+
+
 def build_card(chunks: list[Chunk]) -> DocumentCard:
     first = chunks[0]
     head = list(_segments(chunks[:_HEAD_CHUNKS]))
-    tail_chunks = chunks[-_TAIL_CHUNKS:]
-    tail = list(_segments(tail_chunks))
+    tail = _closing(chunks)
     card: dict[str, list[CardLine]] = {}
     _number(card, head, first.number)
     for text, chunk in head:
@@ -123,16 +138,30 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
             card["issuer"] = issuer
     if title := _title(first, head):
         card["title"] = [title]
-    if signer := _signer(tail):
-        card["signer"] = signer
-    if recipients := _recipients(head + tail if len(chunks) > _HEAD_CHUNKS + _TAIL_CHUNKS else list(_segments(chunks))):
+    capacities, name = _signer(tail)
+    if name:
+        card["signer"] = capacities + [name]
+    elif capacities:
+        # Signed for someone with the name lost (an OCR'd signature): the capacity is known, the signer is not.
+        card["capacity"] = capacities
+    if recipients := _recipients(head + [segment for segment in tail if segment not in head]):
         card["recipients"] = list(dict.fromkeys(recipients))
     effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in _segments(chunks)
               for sentence in _SENTENCE.split(text) if _EFFECT.search(fold(sentence))]
     if effect:
         card["effect"] = list(dict.fromkeys(card.get("effect", []) + effect))
     return DocumentCard(source=first.source, title=first.title, number=first.number,
-                        doc_type_name=first.metadata.get("doc_type_name"), fields=card)
+                        doc_type_name=first.metadata.get("doc_type_name") or _type_from_number(card), fields=card)
+
+
+def _type_from_number(card: dict[str, list[CardLine]]) -> str | None:
+    """The type a number's symbol names (`12/2012/QĐ-UBND` is a decision); a symbol without a type code is an
+    official letter's (`1040/LĐTBXH-NCC`)."""
+    if not card.get("number"):
+        return None
+    symbol = fold(card["number"][0].text.split(":", 1)[-1]).strip().split("/")[-1]
+    code = symbol.split("-")[0].upper()
+    return _SYMBOL_TYPES.get(code, "Công văn" if "-" in symbol else None)
 
 
 def _title(first: Chunk, head: list[tuple[str, Chunk]]) -> CardLine | None:

@@ -76,7 +76,7 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 # Bumped whenever parsing, chunking, restoring or task extraction changes what a file yields: the catalogue
 # keeps it beside each file's hash, so an index built by older code is redone file by file, not kept stale.
-PIPELINE_VERSION = 5
+PIPELINE_VERSION = 8
 
 
 def _stamp(sha256: str) -> str:

@@ -13,7 +13,7 @@ from .tokens import token_alternatives
 WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
 # Spaces and a single line break (OCR keeps the page's hard line breaks) join two words into one
 # context run; punctuation and blank lines end it.
-JOINER = re.compile(r"[ \t]*\n?[ \t]*")
+JOINER = re.compile(r"[ \t]*'?[ \t]*\n?[ \t]*")
 # The shape of a Vietnamese syllable, folded: onset, vowels, coda. Foreign words (who, online) fail it.
 _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
 

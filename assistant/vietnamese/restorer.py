@@ -33,9 +33,10 @@ _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Letters OCR reads in place of others in the seeds (folded): observed -> what it may stand for.
 # `nim` = năm, `Hyi` = Hội, `vy` = vụ, `céc` = các, `huéng` = hướng, `ltc` = lúc, `thue` = thực,
 # `nhiing` = những, `dbc` = đốc, `nadm` = năm, `nhur` = như.
-_CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", ""),
+_CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", "", "a"),
                "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
 _MAX_EDITS = 2
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,22 @@ class Restorer:
                             edited[variant] = min(edited.get(variant, np.inf), cost + penalty)
             seen.update(edited)
             frontier = edited
+        if not any(reading in self.by_key for reading in seen):
+            # No reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`): OCR added a letter; try each one out.
+            for reading, cost in list(seen.items()):
+                for i in range(len(reading)):
+                    variant = reading[:i] + reading[i + 1:]
+                    if variant in self.by_key and variant not in seen:
+                        seen[variant] = cost + penalty
         return list(seen.items())
+
+    def _mark_cost(self, written: str | None, form: str) -> float:
+        """What a form costs beside the marks OCR kept: nothing when it has them all; less when only the tone
+        matches (OCR reads `ế` as `é` far more often than it invents an acute)."""
+        if written is None or form == written:
+            return 0.0
+        half = self.params.ocr_penalty / 2
+        return half / 2 if _tone(form) == _tone(written) else half
 
     def _candidates(self, raw: str, ocr: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
@@ -148,7 +164,7 @@ class Restorer:
         for reading, cost in self._readings(raw, ocr):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
-                c = cost + (0.0 if written is None or self.forms[i] == written else self.params.ocr_penalty / 2)
+                c = cost + self._mark_cost(written, self.forms[i])
                 best[i] = min(best.get(i, np.inf), c)
         if not best:
             return None
@@ -170,9 +186,9 @@ class Restorer:
                     yield run
                     run = []
                 last_end = end
-                # In a line of capitals every word is in capitals: only a code that is no syllable (UBND, VT,
-                # KHTC) is kept there as written.
-                keep_caps = is_code(raw) and not (heading and raw.isupper() and fold(raw) in self.by_key)
+                # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
+                # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
+                keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
                 found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr)
                 if found is None:
                     if run:
@@ -234,6 +250,10 @@ class Restorer:
             pos = end
         out.append(text[pos:])
         return "".join(out)
+
+
+def _tone(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

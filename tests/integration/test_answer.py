@@ -170,3 +170,32 @@ def test_an_llm_endpoint_that_fails_leaves_a_quoted_answer(seed_index):
                                                                 "llm_timeout": 2.0}))
     answer = AnswerChain(seed_index, lambda: down).ask("Kinh phí tổ chức hội nghị tổng kết năm 2025 lấy từ nguồn nào?")
     assert answer.mode == "extractive" and "Không gọi được" in answer.note and answer.citations
+
+
+def test_a_question_about_a_document_itself_is_answered_from_its_card(chain, seed_index):
+    answer = chain.ask("Kế hoạch 231 KH UBND do ai ký và ký ngày nào?")
+    assert answer.mode == "card" and not answer.declined
+    assert "Nguyễn Sơn Hùng" in answer.answer and "ngày 28 tháng 10 năm 2022" in answer.answer
+    assert {c.source for c in answer.citations} == {"002_63304fc089235397.txt"}
+    assert _verified(seed_index, answer)
+
+
+def test_what_a_document_does_not_print_is_declined_not_guessed(chain):
+    # The OCR'd plan of the Đồng Tháp conference lost its number with its header.
+    answer = chain.ask("Kế hoạch tổ chức Hội nghị Tổng kết hoạt động y tế năm 2025 của Đồng Tháp mang số hiệu nào?")
+    assert answer.declined
+
+
+@pytest.mark.parametrize("question", [
+    "Hội nghị tổng kết hoạt động y tế năm 2025 của tỉnh Cà Mau tổ chức ở đâu?",
+    "Dự trù kinh phí hội nghị tổng kết y tế năm 2025 chi bao nhiêu tiền cho thuê xe đưa đón đại biểu?",
+])
+def test_a_near_miss_is_declined(chain, question):
+    assert chain.ask(question).declined
+
+
+def test_a_question_across_the_collection_is_answered_document_by_document(chain):
+    answer = chain.ask("Những văn bản nào là thông báo kết luận về công tác y tế?")
+    assert answer.mode == "per_document"
+    assert {"003_cc4b21ca71fb73ef.txt", "004_403f78e958e18f73.txt"} <= {c.source for c in answer.citations}
+    assert "469/TB-VP" in answer.answer

@@ -1,5 +1,6 @@
 """The answer chain's rules without a model or an index: follow-up rewriting, the citation check on hand-made
-chunks, rank fusion, and the loop guard on a scripted LLM."""
+chunks, rank fusion, the loop guard on a scripted LLM, and what a question asks for (a filler's kind, a
+province, an answer across the collection)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
+from assistant.answer.declining import asked_filler
+from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, generate
 from assistant.config import PROJECT_ROOT, GeneratorMode
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
+from assistant.vietnamese.places import provinces_in
 
 PROMPTS = PROJECT_ROOT / "prompts"
 BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
@@ -97,3 +101,32 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     with pytest.raises(LlmLate):
         list(generate(slow, PROMPTS, "?", "[1] …", "tiếng Việt", began, {}, began + 0.3))
     assert time.perf_counter() - began < 0.6
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Dự trù chi bao nhiêu tiền cho thuê hội trường?", "amount"),
+    ("muc ho tro moi nguoi la bao nhieu", "amount"),
+    ("Văn phòng Sở phải gửi giấy mời trước ngày nào?", "date"),
+    ("hoi nghi bat dau luc may gio", "hour"),
+    ("How many delegates attend?", "count"),
+    ("Hội nghị nhằm mục đích gì?", None),
+])
+def test_the_kind_of_filler_a_question_asks_for(question, kind):
+    assert asked_filler(question) == kind
+
+
+def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words():
+    assert provinces_in("Sở Y tế tỉnh Cà Mau và ba ria vung tau") == {"ca mau", "ba ria vung tau"}
+    assert provinces_in("Hội nghị tổng kết năm 2025 của ngành y tế") == set()
+
+
+@pytest.mark.parametrize("question, across", [
+    ("Những văn bản nào giao nhiệm vụ cho Sở Tài chính?", True),
+    ("So sánh chỉ tiêu giường bệnh giữa Lai Châu và Lạng Sơn", True),
+    ("Which documents in the collection were signed by a deputy?", True),
+    ("liet ke cac quyet dinh cua ubnd tinh", True),
+    ("Kế hoạch 243 giao Sở Tài chính việc gì?", False),
+    ("Hội nghị tổng kết tổ chức ở đâu?", False),
+])
+def test_questions_asked_across_the_collection_are_recognised(question, across):
+    assert asks_across(question) == across

@@ -1,0 +1,98 @@
+"""Questions asked across the collection ("which documents …", "list every …", "compare … between …") are
+answered one document at a time: the search's candidates are grouped by document, every document whose best
+chunk scores near the best one is kept, and each gets its own cited lines (its card's lines when the question
+asks for card fields, else its best passages), so that comparisons stand side by side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Settings
+from ..index.records import Chunk, DocumentCard
+from ..index.search_index import SearchIndex
+from ..retrieve.search import search
+from ..vietnamese.folding import clip, fold
+from ..vietnamese.language import language_of
+from ..vietnamese.patterns import BULLET
+from .declining import holds_answer, term_weights, weighted_share
+from .document_answer import asked_fields, without_asking
+from .extractive import best_passages
+
+_DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
+_ACROSS = re.compile(
+    rf"\b((hai|ba|bon|cac) {_DOCS}\b|{_DOCS} (va|hoac) {_DOCS}|"
+    r"(nhung|cac) (van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|tai lieu|chi thi) (nao|co)"
+    r"|(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh) nao (?!cua)|liet ke (cac|tat ca|nhung)"
+    r"|bo tai lieu|tung (van ban|ke hoach|thong bao|quyet dinh|cong van)|so sanh|giua .* va"
+    r"|which (documents?|plans?|notices?|decisions?|letters?|circulars?|decrees?)|compare|across|in the collection"
+    r"|each (document|plan|notice))\b")
+
+
+def asks_across(question: str) -> bool:
+    return bool(_ACROSS.search(fold(question)))
+
+
+def _label(card: DocumentCard | None, chunk: Chunk) -> str:
+    """How a document is named in the answer: its type, number and trích yếu."""
+    number = card.number if card and card.number else \
+        next((line.text.split(":", 1)[-1].strip() for line in (card.fields.get("number", []) if card else [])), None)
+    kind = card.doc_type_name if card and card.doc_type_name else ""
+    title = clip(chunk.title, 120) if chunk.title != chunk.source else ""
+    return " ".join(part for part in (kind, number, f"({title})" if title else "") if part) or chunk.source
+
+
+def _card_text(card: DocumentCard) -> str:
+    return " ".join([card.doc_type_name or "", card.number or ""] +
+                    [line.text for lines in card.fields.values() for line in lines])
+
+
+def _documents(index: SearchIndex, settings: Settings, question: str, filters: dict | None) -> list[str]:
+    """The documents that answer, best first: those whose card matches the question (type, number, issuer,
+    title, signer, basis: "which notices of conclusions", "decisions of Tuyên Quang", "signed KT."), then
+    those whose best chunk scores near the best chunk of the collection."""
+    # Single words only: a card is a handful of lines, and word pairs across its fields mean nothing.
+    weights = {readings: w for readings, w in term_weights(index, _ACROSS.sub(" ", without_asking(question))).items()
+               if "_" not in readings[0]}
+    by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in index.cards()] if weights else []
+    by_card.sort(reverse=True)
+    top = by_card[0][0] if by_card else 0.0
+    sources = [source for share, source in by_card
+               if share >= settings.fanout_card_share and share >= top * settings.fanout_card_relative]
+    ranked = search(index, question, k=settings.fanout_candidates, filters=filters)
+    # The chunks speak of what is asked (the words that ask across the collection aside), or none answers.
+    if holds_answer(index, settings, _ACROSS.sub(" ", fold(question)), ranked[:settings.answer_chunks],
+                    language_of(question)):
+        sources += [chunk.source for chunk in ranked if chunk.score >= ranked[0].score * settings.fanout_score_share]
+    return list(dict.fromkeys(sources))[:settings.fanout_documents]
+
+
+def fan_out(index: SearchIndex, settings: Settings, question: str,
+            filters: dict | None) -> tuple[str, list[Chunk]] | None:
+    """(lines per document with markers, chunks cited); None when fewer than two documents answer."""
+    sources = _documents(index, settings, question, filters)
+    if len(sources) < 2:
+        return None
+    cards = {card.source: card for card in index.cards()}
+    fields = asked_fields(question)
+    cited: list[Chunk] = []
+    lines: list[str] = []
+    for source in sources:
+        card = cards.get(source)
+        chunks = search(index, question, k=settings.fanout_chunks_per_document, filters={"source": [source]})
+        if not chunks:
+            continue
+        lines.append(f"{_label(card, chunks[0])}:")
+        card_lines = [line for field in fields for line in (card.fields.get(field, []) if card else [])]
+        if card_lines:
+            by_id = {c.id: c for c in index.chunks(list(dict.fromkeys(line.chunk_id for line in card_lines)))}
+            for line in card_lines:
+                cited.append(by_id[line.chunk_id])
+                lines.append(f"- {line.text.rstrip(' ;,')} [{len(cited)}]")
+            continue
+        found, positions = best_passages(index, settings, question, chunks)
+        offset = len(cited)
+        cited += chunks
+        lines += [f"- {BULLET.sub('', found[n][o].text).rstrip()} [{offset + n + 1}]"
+                  for n, o in sorted(positions)[:settings.fanout_passages_per_document]]
+    return "\n".join(lines), cited

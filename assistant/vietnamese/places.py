@@ -1,0 +1,23 @@
+"""The provinces a text names: a question about one province is not answered from another's documents."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .folding import fold
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> re.Pattern[str]:
+    lines = resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines()
+    names = sorted((fold(line).replace(" - ", " ") for line in lines if line and not line.startswith("#")), key=len,
+                   reverse=True)
+    alternatives = "|".join(r"[\s-]+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"\b({alternatives})\b")
+
+
+def provinces_in(text: str) -> set[str]:
+    """The provinces named in the text, folded (`dong thap`), typed with marks or without."""
+    return {re.sub(r"[\s-]+", " ", m) for m in _provinces().findall(fold(text))}
