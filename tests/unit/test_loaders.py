@@ -58,7 +58,6 @@ def test_pdf_text_layer_is_read(tmp_path: Path):
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x00\x01\x02PK\x00", "binary"),
     ("legacy.txt", "Hội nghị".encode("utf-8")[:-1] + b"\xe0 \xc3\xa9x\xff", "not UTF-8"),
-    ("scan.pdf", _pdf(None), "no text layer"),
     ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
     ("broken.docx", b"PK\x03\x04 not a zip", "Word"),
     ("sheet.xlsx", b"whatever", "unsupported file type '.xlsx'"),
@@ -104,10 +103,32 @@ def test_a_word_file_that_expands_past_the_limit_is_refused_before_parsing(tmp_p
 def test_any_parser_failure_is_a_reason_not_a_crash(tmp_path: Path, monkeypatch):
     from assistant.ingest import loaders
 
-    def explode(path, settings):
+    def explode(path, settings, on_page):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setitem(loaders.LOADERS, ".pdf", explode)
     (tmp_path / "deep.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(UnreadableFile, match="RecursionError"):
         load_file(tmp_path / "deep.pdf", SETTINGS)
+
+
+def test_a_scan_without_tesseract_says_what_to_install(tmp_path: Path):
+    (tmp_path / "scan.pdf").write_bytes(_pdf(None))
+    without = Settings(ocr_tesseract=str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(UnreadableFile, match="not installed: install tesseract-ocr-vie"):
+        load_file(tmp_path / "scan.pdf", without)
+
+
+def test_a_scan_over_the_page_budget_is_refused_before_any_ocr(tmp_path: Path):
+    (tmp_path / "scan.pdf").write_bytes(_pdf(None))
+    (tmp_path / "typed.pdf").write_bytes(_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
+    no_ocr = Settings(ocr_max_pages=0, ocr_tesseract=str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(UnreadableFile, match="1 scanned pages to OCR, more than the 0 a file may have"):
+        load_file(tmp_path / "scan.pdf", no_ocr)
+    assert load_file(tmp_path / "typed.pdf", no_ocr).ocr_pages == 0
+
+
+def test_an_image_that_is_no_image_gives_a_reason(tmp_path: Path):
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with pytest.raises(UnreadableFile, match="not a readable image"):
+        load_file(tmp_path / "scan.png", SETTINGS)
