@@ -115,3 +115,14 @@ def test_an_image_that_is_no_image_gives_a_reason(tmp_path: Path):
     (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
     with pytest.raises(UnreadableFile, match="not a readable image"):
         load_file(tmp_path / "scan.png", SETTINGS)
+
+
+def test_setup_says_when_tesseract_is_missing_even_when_quiet(tmp_path: Path, capsys):
+    from assistant.models.prepare import check_ocr_tools
+    from assistant.models.stages import Stages
+
+    stages = Stages(tmp_path / "setup.log", quiet=True)
+    check_ocr_tools(Settings(ocr_tesseract=str(tmp_path / "no-such-tesseract")), stages)
+    said = capsys.readouterr().err
+    assert "not installed: install tesseract-ocr-vie (apt-get install" in said and "refused" in said
+    assert "tesseract-ocr-vie" in (tmp_path / "setup.log").read_text("utf-8")
