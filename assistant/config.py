@@ -69,7 +69,8 @@ class Settings(BaseSettings):
         "The Tesseract program that reads scanned pages (Debian: tesseract-ocr, with tesseract-ocr-vie; PDF pages are "
         "rendered by pdftoppm, from poppler-utils)."))
     ocr_language: str = Field("vie", description="Tesseract's language model(s), `+`-joined.")
-    ocr_dpi: int = Field(300, description="Resolution a scanned PDF page is rendered at for OCR.")
+    ocr_dpi: int = Field(300, description=(
+        "Highest resolution a scanned PDF page is rendered at for OCR; a scan of lower resolution is rendered at its own."))
     ocr_max_pages: int = Field(100, description=(
         "A file with more scanned pages than this is refused: OCR takes 1-2 s a page on one core."))
     ocr_page_timeout_seconds: float = Field(120.0, description="Seconds one page may take to render or to OCR before the file is refused.")

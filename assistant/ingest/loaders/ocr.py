@@ -46,10 +46,12 @@ def recognise(image: bytes, settings: Settings, dpi: int | None, page: int) -> s
     return text.decode("utf-8", "replace")
 
 
-def render_pdf_page(path: Path, page: int, size_inches: tuple[float, float], settings: Settings) -> tuple[bytes, int]:
-    """One PDF page (numbered from 1) as a greyscale PNM image, and the resolution it was rendered at (lowered
-    for an oversized page)."""
-    dpi = min(settings.ocr_dpi, int(_MAX_SIDE_PIXELS / max(*size_inches, 1.0)))
+def render_pdf_page(path: Path, page: int, size_inches: tuple[float, float], scan_dpi: int | None,
+                    settings: Settings) -> tuple[bytes, int]:
+    """One PDF page (numbered from 1) as a greyscale PNM image, and the resolution it was rendered at: the
+    scan's own when it is known and lower than `ocr_dpi` (a 150-dpi scan rendered at 300 dpi read 0.74 of its
+    syllables, at 150 dpi 0.99: the enlarged speckle misleads Tesseract), and lower still for an oversized page."""
+    dpi = min(settings.ocr_dpi, scan_dpi or settings.ocr_dpi, int(_MAX_SIDE_PIXELS / max(*size_inches, 1.0)))
     args = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), str(path)]
     return _run(args, None, settings, f"rendering page {page}"), dpi
 
