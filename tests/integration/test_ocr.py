@@ -69,6 +69,12 @@ def test_images_are_read_a_noisy_skewed_one_and_a_multi_page_tiff_too(pages, tmp
     assert load_file(tmp_path / "ban-quet.tif", SETTINGS).ocr_pages == 2
 
 
+def test_an_oversized_image_is_shrunk_and_read(pages, tmp_path):
+    """A photo of 9,000 pixels a side, declared at 1,090 dpi: read at 7,000 pixels, resolution alike."""
+    pages[0].resize((6808, 9000)).save(tmp_path / "anh-lon.jpg", dpi=(1090, 1090))
+    assert "Hội nghị trực tuyến" in load_file(tmp_path / "anh-lon.jpg", SETTINGS).text
+
+
 def test_a_blank_scan_is_refused_with_a_reason(tmp_path):
     (tmp_path / "blank.pdf").write_bytes(typed_pdf(None))
     with pytest.raises(UnreadableFile, match="OCR found no text on the 1 scanned page"):

@@ -17,9 +17,9 @@ from ...config import Settings
 from ...models.ocr_tools import missing_ocr_tools
 from . import UnreadableFile
 
-# The longest side a rendered page may have: an A3 page at 300 dpi is 4,960 pixels; a PDF can declare a page
-# of 200 inches, which would render to gigabytes.
-_MAX_SIDE_PIXELS = 7000
+# The longest side a page image may have: an A3 page at 300 dpi is 4,960 pixels; a PDF can declare a page of
+# 200 inches, which would render to gigabytes, and an image can be 13,000 pixels square within Pillow's limits.
+MAX_SIDE_PIXELS = 7000
 
 
 def _run(args: list[str], data: bytes | None, settings: Settings, what: str) -> bytes:
@@ -51,7 +51,7 @@ def render_pdf_page(path: Path, page: int, size_inches: tuple[float, float], sca
     """One PDF page (numbered from 1) as a greyscale PNM image, and the resolution it was rendered at: the
     scan's own when it is known and lower than `ocr_dpi` (a 150-dpi scan rendered at 300 dpi read 0.74 of its
     syllables, at 150 dpi 0.99: the enlarged speckle misleads Tesseract), and lower still for an oversized page."""
-    dpi = min(settings.ocr_dpi, scan_dpi or settings.ocr_dpi, int(_MAX_SIDE_PIXELS / max(*size_inches, 1.0)))
+    dpi = min(settings.ocr_dpi, scan_dpi or settings.ocr_dpi, int(MAX_SIDE_PIXELS / max(*size_inches, 1.0)))
     args = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), str(path)]
     return _run(args, None, settings, f"rendering page {page}"), dpi
 
