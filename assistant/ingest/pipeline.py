@@ -55,7 +55,7 @@ class IngestReport:
                  f"(parse {self.parse_seconds:.1f} s, lexical {self.lexical_seconds:.1f} s, "
                  f"embed {self.embed_seconds:.1f} s)"]
         lines += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
-        lines += [f"  restored diacritics of {name} (text without marks or OCR-damaged)" for name in self.restored]
+        lines += [f"  restored diacritics of {name} (OCR'd text, or text without marks)" for name in self.restored]
         return "\n".join(lines)
 
 
