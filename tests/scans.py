@@ -74,11 +74,11 @@ def scanned_pdf(pages: list[Image.Image], path: Path, dpi: int) -> Path:
     return path
 
 
-def typed_pdf(text: str | None) -> bytes:
+def typed_pdf(text: str | None, points: tuple[int, int] = (612, 792)) -> bytes:
     """A one-page PDF written by hand: with a text layer (ASCII, in Helvetica), or with none (as a scan has none)."""
     content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode() if text else b""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R " % points +
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]

@@ -111,6 +111,12 @@ def test_a_scan_over_the_page_budget_is_refused_before_any_ocr(tmp_path: Path):
     assert load_file(tmp_path / "typed.pdf", no_ocr).ocr_pages == 0
 
 
+def test_a_scanned_page_too_large_to_render_is_refused(tmp_path: Path):
+    (tmp_path / "huge.pdf").write_bytes(typed_pdf(None, points=(1_000_000, 792)))
+    with pytest.raises(UnreadableFile, match="page 1 is 13889 x 11 inches, too large to OCR"):
+        load_file(tmp_path / "huge.pdf", SETTINGS)
+
+
 def test_an_image_that_is_no_image_gives_a_reason(tmp_path: Path):
     (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
     with pytest.raises(UnreadableFile, match="not a readable image"):

@@ -20,9 +20,11 @@ from . import UnreadableFile
 # The longest side a page image may have: an A3 page at 300 dpi is 4,960 pixels; a PDF can declare a page of
 # 200 inches, which would render to gigabytes, and an image can be 13,000 pixels square within Pillow's limits.
 MAX_SIDE_PIXELS = 7000
+# A0, the largest paper, is 47 inches long; a page declared larger is no scan to read.
+_MAX_PAGE_INCHES = 100
 
 
-def _run(args: list[str], data: bytes | None, settings: Settings, what: str) -> bytes:
+def _run(args: list[str], data: bytes, settings: Settings, what: str) -> bytes:
     try:
         done = subprocess.run(args, input=data, capture_output=True, timeout=settings.ocr_page_timeout_seconds,
                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
@@ -50,10 +52,12 @@ def render_pdf_page(path: Path, page: int, size_inches: tuple[float, float], sca
                     settings: Settings) -> tuple[bytes, int]:
     """One PDF page (numbered from 1) as a greyscale PNM image, and the resolution it was rendered at: the
     scan's own when it is known and lower than `ocr_dpi` (a 150-dpi scan rendered at 300 dpi read 0.74 of its
-    syllables, at 150 dpi 0.99: the enlarged speckle misleads Tesseract), and lower still for an oversized page."""
+    syllables, at 150 dpi 0.99: the enlarged speckle misleads Tesseract), and lower still for a large page."""
+    if max(size_inches) > _MAX_PAGE_INCHES:
+        raise UnreadableFile(f"page {page} is {size_inches[0]:.0f} x {size_inches[1]:.0f} inches, too large to OCR")
     dpi = min(settings.ocr_dpi, scan_dpi or settings.ocr_dpi, int(MAX_SIDE_PIXELS / max(*size_inches, 1.0)))
     args = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), str(path)]
-    return _run(args, None, settings, f"rendering page {page}"), dpi
+    return _run(args, b"", settings, f"rendering page {page}"), dpi
 
 
 def found_text(pages: list[str], scanned: int) -> None:
