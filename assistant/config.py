@@ -64,6 +64,17 @@ class Settings(BaseSettings):
     load_max_xml_bytes: int = Field(16 * 2**20, description="The same for one XML part: python-docx parses it whole.")
     load_max_pdf_pages: int = Field(500, description="A PDF with more pages is refused.")
 
+    # -- OCR of scanned PDFs and images -------------------------------------------------------------------
+    ocr_tesseract: str = Field("tesseract", description=(
+        "The Tesseract program that reads scanned pages (Debian: tesseract-ocr, with tesseract-ocr-vie; PDF pages are "
+        "rendered by pdftoppm, from poppler-utils)."))
+    ocr_language: str = Field("vie", description="Tesseract's language model(s), `+`-joined.")
+    ocr_dpi: int = Field(300, description=(
+        "Highest resolution a scanned PDF page is rendered at for OCR; a scan of lower resolution is rendered at its own."))
+    ocr_max_pages: int = Field(100, description=(
+        "A file with more scanned pages than this is refused: OCR takes 1-2 s a page on one core."))
+    ocr_page_timeout_seconds: float = Field(120.0, description="Seconds one page may take to render or to OCR before the file is refused.")
+
     # -- retrieval ----------------------------------------------------------------------------------------
     fusion: Literal["weighted", "rrf"] = Field("weighted", description="How dense and lexical rankings are fused.")
     dense_weight: float = Field(0.4, ge=0.0, le=1.0, description=(

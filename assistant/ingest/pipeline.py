@@ -1,5 +1,5 @@
-"""Ingest files incrementally: load → parse → chunk → restore → extract tasks → catalogue → lexical index →
-dense index.
+"""Ingest files incrementally: load (OCR for scans) → parse → chunk → restore → extract tasks → catalogue →
+lexical index → dense index.
 
 Unchanged files (same sha256) are skipped, changed files replaced, files deleted from an ingested folder
 removed. Embedding runs last and in batches, so an interrupted run resumes where it stopped.
@@ -21,7 +21,7 @@ from ..vietnamese.language import marked_share
 from ..vietnamese.restorer import get_restorer
 from .cards import build_card
 from .chunking import chunk_document
-from .loaders import LoadedFile, UnreadableFile, file_hash, load_file, supported
+from .loaders import LoadedFile, PageProgress, UnreadableFile, file_hash, load_file, supported
 from .restoring import restore_chunks
 from .structure import parse_document
 from .tasks import extract_tasks
@@ -56,7 +56,7 @@ class IngestReport:
                  f"(parse {self.parse_seconds:.1f} s, lexical {self.lexical_seconds:.1f} s, "
                  f"embed {self.embed_seconds:.1f} s)"]
         lines += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
-        lines += [f"  restored diacritics of {name} (text without marks or OCR-damaged)" for name in self.restored]
+        lines += [f"  restored diacritics of {name} (OCR'd text, or text without marks)" for name in self.restored]
         return "\n".join(lines)
 
 
@@ -74,20 +74,22 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, folders
 
 
-# Bumped whenever parsing, chunking, restoring or task extraction changes what a file yields: the catalogue
-# keeps it beside each file's hash, so an index built by older code is redone file by file, not kept stale.
-PIPELINE_VERSION = 8
+# Bumped whenever loading, parsing, chunking, restoring, task extraction or document cards change what a file
+# yields: the catalogue keeps it beside each file's hash, so an index built by older code is redone file by file,
+# not kept stale. 9: scanned pages OCR'd; header and closing chunks; cards; the restorer's OCR readings.
+PIPELINE_VERSION = 9
 
 
 def _stamp(sha256: str) -> str:
     return f"{sha256}:v{PIPELINE_VERSION}"
 
 
-def read_chunks(path: Path, source: str, settings: Settings) -> tuple[LoadedFile, list[Chunk]]:
+def read_chunks(path: Path, source: str, settings: Settings,
+                on_page: PageProgress | None = None) -> tuple[LoadedFile, list[Chunk]]:
     """A file loaded, parsed and cut into chunks; UnreadableFile with the reason when any of it fails (a hostile
     or damaged file may make the parser fail in any way: that is the file's reason, not the run's end)."""
     try:
-        loaded = load_file(path, settings)
+        loaded = load_file(path, settings, on_page)
         chunks = chunk_document(parse_document(loaded.text), source, loaded.sha256, settings.chunk_max_chars,
                                 settings.chunk_min_chars)
     except UnreadableFile:
@@ -101,15 +103,36 @@ def read_chunks(path: Path, source: str, settings: Settings) -> tuple[LoadedFile
     return loaded, chunks
 
 
+def _ocr_progress(source: str, progress: bool, on_progress: Progress | None) -> PageProgress:
+    """The pages of a scan as they are OCR'd (a second or two each): a console bar, and stage `ocr`."""
+    bar: tqdm | None = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if on_progress:
+            on_progress("ocr", done, total)
+        if progress:
+            bar = bar or tqdm(total=total, desc=f"ocr {source}", unit="page")
+            bar.update(done - bar.n)
+            if done == total:
+                bar.close()
+    return advance
+
+
+# A file's load and chunks, read before the ingest (an upload is read first to know it is readable; a scan is
+# not OCR'd twice).
+Read = dict[Path, tuple[LoadedFile, list[Chunk]]]
+
+
 def ingest(paths: list[Path], index: SearchIndex, embed: bool = True, progress: bool = True,
-           on_progress: Progress | None = None) -> IngestReport:
+           on_progress: Progress | None = None, already_read: Read | None = None) -> IngestReport:
     """Under the data folder's write lock: another process's ingest or deletion waits for this one."""
     with index.writing():
-        return _ingest(paths, index, embed, progress, on_progress)
+        return _ingest(paths, index, embed, progress, on_progress, already_read or {})
 
 
 def _ingest(paths: list[Path], index: SearchIndex, embed: bool, progress: bool,
-            on_progress: Progress | None) -> IngestReport:
+            on_progress: Progress | None, already_read: Read) -> IngestReport:
     settings = index.settings
     report = IngestReport()
     files, folders = _expand(paths)
@@ -131,11 +154,13 @@ def _ingest(paths: list[Path], index: SearchIndex, embed: bool, progress: bool,
             if path.suffix.lower() in supported() and source in known and known[source][1] == _stamp(file_hash(path)):
                 report.unchanged.append(source)
                 continue
-            loaded, chunks = read_chunks(path, source, settings)
+            loaded, chunks = already_read.get(path) or read_chunks(
+                path, source, settings, _ocr_progress(source, progress, on_progress))
         except UnreadableFile as exc:
             report.skipped.append((source, str(exc)))
             continue
-        if marked_share(loaded.text) < settings.restore_marked_share:
+        # OCR'd text is always restored: Tesseract keeps most marks, so the share of marked words misses its slips.
+        if loaded.ocr_pages or marked_share(loaded.text) < settings.restore_marked_share:
             chunks = restore_chunks(chunks, get_restorer(settings.restorer_params))
             report.restored.append(source)
         index.store_file(source, str(path.resolve()), _stamp(loaded.sha256), chunks, extract_tasks(chunks),

@@ -54,5 +54,11 @@ class Stages:
             tail = self.log.read_text("utf-8", errors="replace").splitlines()[-15:]
             raise StageFailed(f"{what} failed (exit {result.returncode}); the end of {self.log}:\n" + "\n".join(tail))
 
+    def warn(self, name: str, text: str) -> None:
+        """A problem that does not stop setup: said even when quiet, and logged."""
+        with self.log.open("a", encoding="utf-8") as f:
+            f.write(f"\n== {name}: {text}\n")
+        print(f"{name:<9} {text}", file=sys.stderr, flush=True)
+
     def finish(self, message: str) -> None:
         self._say(f"{message} in {time.perf_counter() - self.started:.0f} s (details: {self.log})")

@@ -137,7 +137,7 @@ class UploadJob(BaseModel):
     id: str
     name: str
     status: Literal["queued", "running", "done", "failed"] = "queued"
-    stage: str = ""  # parse, embed
+    stage: str = ""  # ocr (pages), parse, embed (chunks)
     done: int = 0
     total: int = 0
     message: str = ""

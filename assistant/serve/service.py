@@ -23,6 +23,7 @@ from ..draft.drafter import Drafter
 from ..draft.word import to_docx
 from ..index.records import Chunk, Task
 from ..index.search_index import SearchIndex
+from ..ingest.loaders import supported
 from ..ingest.pipeline import IngestReport, Progress, ingest
 from ..models.generators import Generator, get_generator, stop_local_servers
 from ..retrieve.search import Mode, search
@@ -174,6 +175,11 @@ class Assistant:
 
     def add_document(self, name: str, data: bytes) -> UploadJob:
         return self.library.add(name, data)
+
+    @staticmethod
+    def file_types() -> tuple[str, ...]:
+        """The suffixes a document may have (the loaders')."""
+        return supported()
 
     def job(self, job_id: str) -> UploadJob | None:
         return self.library.job(job_id)

@@ -122,9 +122,10 @@ class DocumentLibrary:
                 if not partial.exists():  # another worker process took this resumed upload first
                     self.jobs.pop(job.id, None)
                     return
-                read_chunks(partial, job.name, self.settings)  # the stored file is replaced only by a readable one
+                # The stored file is replaced only by a readable one; what was read is ingested as it is.
+                read = read_chunks(partial, job.name, self.settings, lambda done, total: progress("ocr", done, total))
                 partial.replace(path)
-                report = ingest([path], self.index, progress=False, on_progress=progress)
+                report = ingest([path], self.index, progress=False, on_progress=progress, already_read={path: read})
             job.chunks = next((d["chunks"] for d in self.documents() if d["source"] == job.name), 0)
             job.status, job.message = "done", report.summary().splitlines()[0]
         except UnreadableFile as exc:

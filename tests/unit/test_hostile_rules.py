@@ -73,7 +73,7 @@ def test_the_page_ingests_only_files_the_browser_sent(tmp_path):
 
 
 @settings(max_examples=60, deadline=5000)
-@given(st.sampled_from([".txt", ".md", ".docx", ".pdf"]),
+@given(st.sampled_from([".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".tif"]),
        st.binary(max_size=3000) | st.sampled_from([b"%PDF-1.4\n" + b"(" * 2000, b"PK\x03\x04" + b"\x00" * 200,
                                                    "KẾ HOẠCH\n".encode("utf-16"), b"\xef\xbb\xbf" + b"\n" * 3000]))
 def test_loaders_give_text_or_a_reason_for_any_bytes(tmp_path_factory, suffix, data):

@@ -6,26 +6,9 @@ import pytest
 
 from assistant.config import Settings
 from assistant.ingest.loaders import UnreadableFile, load_file
+from scans import typed_pdf
 
 SETTINGS = Settings()
-
-
-def _pdf(text: str | None) -> bytes:
-    """A one-page PDF written by hand: with a text layer, or with none (as a scan has none)."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode() if text else b""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 
 
 def test_txt_and_md_load_as_nfc_text(tmp_path: Path):
@@ -50,7 +33,7 @@ def test_docx_keeps_paragraphs_and_tables_as_markdown(tmp_path: Path):
 
 
 def test_pdf_text_layer_is_read(tmp_path: Path):
-    (tmp_path / "plan.pdf").write_bytes(_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
+    (tmp_path / "plan.pdf").write_bytes(typed_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
     assert "Hoi nghi tong ket" in load_file(tmp_path / "plan.pdf", SETTINGS).text
 
 
@@ -58,7 +41,6 @@ def test_pdf_text_layer_is_read(tmp_path: Path):
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x00\x01\x02PK\x00", "binary"),
     ("legacy.txt", "Hội nghị".encode("utf-8")[:-1] + b"\xe0 \xc3\xa9x\xff", "not UTF-8"),
-    ("scan.pdf", _pdf(None), "no text layer"),
     ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
     ("broken.docx", b"PK\x03\x04 not a zip", "Word"),
     ("sheet.xlsx", b"whatever", "unsupported file type '.xlsx'"),
@@ -104,10 +86,49 @@ def test_a_word_file_that_expands_past_the_limit_is_refused_before_parsing(tmp_p
 def test_any_parser_failure_is_a_reason_not_a_crash(tmp_path: Path, monkeypatch):
     from assistant.ingest import loaders
 
-    def explode(path, settings):
+    def explode(path, settings, on_page):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setitem(loaders.LOADERS, ".pdf", explode)
     (tmp_path / "deep.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(UnreadableFile, match="RecursionError"):
         load_file(tmp_path / "deep.pdf", SETTINGS)
+
+
+def test_a_scan_without_tesseract_says_what_to_install(tmp_path: Path):
+    (tmp_path / "scan.pdf").write_bytes(typed_pdf(None))
+    without = Settings(ocr_tesseract=str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(UnreadableFile, match="not installed: install tesseract-ocr-vie"):
+        load_file(tmp_path / "scan.pdf", without)
+
+
+def test_a_scan_over_the_page_budget_is_refused_before_any_ocr(tmp_path: Path):
+    (tmp_path / "scan.pdf").write_bytes(typed_pdf(None))
+    (tmp_path / "typed.pdf").write_bytes(typed_pdf("Ke hoach to chuc Hoi nghi tong ket nam 2025"))
+    no_ocr = Settings(ocr_max_pages=0, ocr_tesseract=str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(UnreadableFile, match="1 scanned pages to OCR, more than the 0 a file may have"):
+        load_file(tmp_path / "scan.pdf", no_ocr)
+    assert load_file(tmp_path / "typed.pdf", no_ocr).ocr_pages == 0
+
+
+def test_a_scanned_page_too_large_to_render_is_refused(tmp_path: Path):
+    (tmp_path / "huge.pdf").write_bytes(typed_pdf(None, points=(1_000_000, 792)))
+    with pytest.raises(UnreadableFile, match="page 1 is 13889 x 11 inches, too large to OCR"):
+        load_file(tmp_path / "huge.pdf", SETTINGS)
+
+
+def test_an_image_that_is_no_image_gives_a_reason(tmp_path: Path):
+    (tmp_path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    with pytest.raises(UnreadableFile, match="not a readable image"):
+        load_file(tmp_path / "scan.png", SETTINGS)
+
+
+def test_setup_says_when_tesseract_is_missing_even_when_quiet(tmp_path: Path, capsys):
+    from assistant.models.prepare import check_ocr_tools
+    from assistant.models.stages import Stages
+
+    stages = Stages(tmp_path / "setup.log", quiet=True)
+    check_ocr_tools(Settings(ocr_tesseract=str(tmp_path / "no-such-tesseract")), stages)
+    said = capsys.readouterr().err
+    assert "not installed: install tesseract-ocr-vie (apt-get install" in said and "refused" in said
+    assert "tesseract-ocr-vie" in (tmp_path / "setup.log").read_text("utf-8")

@@ -13,7 +13,7 @@ from ..service import Assistant
 
 UPLOAD_FOLDER = Path(gr.utils.get_upload_folder()).resolve()
 DOCUMENT_COLUMNS = ["Tệp", "Tiêu đề", "Loại", "Số/ký hiệu", "Ngày", "Đoạn", "Đã nhúng", "Khôi phục dấu"]
-_STAGES = {"parse": "đọc và phân tích", "embed": "tạo vector", "": "chờ"}
+_STAGES = {"ocr": "nhận dạng chữ (OCR), trang", "parse": "đọc và phân tích", "embed": "tạo vector", "": "chờ"}
 _STATUS = {"queued": "đang chờ", "running": "đang xử lý", "done": "xong", "failed": "lỗi"}
 
 
@@ -75,8 +75,8 @@ def documents_tab(assistant: Assistant):
                          wrap=True, elem_id="documents")
     with gr.Row():
         with gr.Column():
-            files = gr.File(label="Tải văn bản lên (.txt, .md, .docx, .pdf)", file_count="multiple",
-                            file_types=[".txt", ".md", ".docx", ".pdf"], elem_id="upload")
+            files = gr.File(label=f"Tải văn bản lên ({', '.join(assistant.file_types())}; bản quét được nhận dạng chữ)",
+                            file_count="multiple", file_types=list(assistant.file_types()), elem_id="upload")
             progress = gr.HTML(elem_id="jobs")
         with gr.Column():
             chosen = gr.Dropdown(choices=document_names(assistant), label="Văn bản", elem_id="delete-choice")
