@@ -139,7 +139,7 @@ class Settings(BaseSettings):
     decline_similarity: float = Field(0.38, description="Decline an English question below this dense similarity of the nearest chunk.")
     fanout_candidates: int = Field(30, description="Chunks a question asked across the collection is searched for, before grouping by document.")
     fanout_score_share: float = Field(0.6, description="A document answers such a question when its best chunk scores this share of the best one.")
-    fanout_card_share: float = Field(0.7, description=(
+    fanout_card_share: float = Field(0.6, description=(
         "A document answers such a question by its card (type, number, issuer, title, signer, basis) when the card "
         "holds this IDF-weighted share of the question's words."))
     fanout_card_relative: float = Field(0.9, description="... and at least this share of the best card's.")

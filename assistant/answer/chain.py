@@ -88,18 +88,19 @@ class AnswerChain:
         fields = dict(question=question, standalone_question=standalone, note=generator.note)
         stats: dict[str, float] = {}
 
+        # A question that names a document by its number is asked of that document.
+        named = [] if filters else named_cards(standalone, self.index.cards())
+        sources = [card.source for card in named]
         units = task_units(standalone)
-        routed = task_answer(self.index, units, said) if units and not filters else None
+        routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
         lead = ""
         checked: tuple | None = None  # the citation check, when the text it checked is the one answered
         if routed:
             lead, text, chunks = routed
             mode = TASKS_MODE
         else:
-            # A question that names a document by its number is asked of that document.
-            named = [] if filters else named_cards(standalone, self.index.cards())
             chunks = search(self.index, standalone, k=self.settings.answer_chunks,
-                            filters={"source": [card.source for card in named]} if named else filters)
+                            filters={"source": sources} if sources else filters)
             across = not named and asks_across(standalone)
             about = None if across else document_question(self.index, standalone, chunks,
                                                            self.settings.card_max_leftover_words)

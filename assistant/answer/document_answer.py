@@ -54,9 +54,14 @@ class DocumentQuestion:
     named_by_number: bool
 
 
+# Words that only say how to answer ("nêu số hiệu và nội dung chính").
+_INSTRUCTION = re.compile(r"\b(neu|cho biet|liet ke|kem theo|kem|noi dung chinh|noi dung|la gi|bao gom|gom)\b")
+
+
 def without_asking(question: str) -> str:
-    """The folded question with the words that ask for card fields taken out: what is left names documents."""
-    folded = fold(question)
+    """The folded question with the words that ask for card fields, or say how to answer, taken out: what is
+    left names documents."""
+    folded = _INSTRUCTION.sub(" ", fold(question))
     for pattern in _ASKED_RE.values():
         folded = pattern.sub(" ", folded)
     return folded
@@ -128,6 +133,9 @@ def card_answer(index: SearchIndex, asked: DocumentQuestion, said: dict[str, str
     present = [field for field in asked.fields if card.fields.get(field)]
     if not present:
         return None
+    if "title" not in present and card.fields.get("title"):
+        # The trích yếu says which document answered, and often what it concluded or was about.
+        present.insert(0, "title")
     ids = list(dict.fromkeys(line.chunk_id for field in present for line in card.fields[field]))
     order = {chunk_id: n for n, chunk_id in enumerate(ids, 1)}
     lines = []

@@ -31,10 +31,12 @@ def _task_line(task: Task, n: int, said: dict[str, str]) -> str:
     return f"- {task.task.rstrip('.;')}{deadline} [{n}]"
 
 
-def task_answer(index: SearchIndex, units: list[str], said: dict[str, str]) -> tuple[str, str, list[Chunk]] | None:
+def task_answer(index: SearchIndex, units: list[str], said: dict[str, str],
+                sources: list[str] | None = None) -> tuple[str, str, list[Chunk]] | None:
     """(lead, tasks with markers, chunks cited), in the language of `said`; the lead is the assistant's own
-    and is not checked. None when no unit asked for has a task."""
-    grouped = tasks_for(index.tasks(), None)
+    and is not checked. Only the tasks of `sources` when the question names documents. None when no unit
+    asked for has a task there (a legal text's duties are articles, found by the search instead)."""
+    grouped = tasks_for([t for t in index.tasks() if sources is None or t.source in sources], None)
     grouped = {u: grouped[u] for u in units if u in grouped}
     if not grouped:
         return None

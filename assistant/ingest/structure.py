@@ -15,6 +15,8 @@ from .header import (DOC_TYPES, DocMetadata, clean_line, doc_type_at, header_lin
                      parse_header, parse_tail)
 
 ANNEX_TITLES = ("chuong trinh", "du tru kinh phi", "du toan kinh phi", "phu luc")
+# The titles of texts issued with a decision (ban hành kèm theo Quyết định …).
+_ATTACHED = tuple(DOC_TYPES) + ("quy dinh", "quy che", "danh muc", "huong dan", "de an")
 PREAMBLE = "Phần mở đầu"
 CLOSING = "Phần kết"
 SIGNATURE = "Nơi nhận, người ký"
@@ -185,6 +187,11 @@ def parse_document(text: str) -> ParsedDocument:
         if is_upper_line(line) and folded.strip(" :") .startswith(ANNEX_TITLES) and mode != "body":
             mode = "annex"
             builder.heading(1, clean_line(line).strip(" :"), line, annex=True)
+        elif mode == "tail" and is_upper_line(line) and folded.strip(" :").startswith(_ATTACHED):
+            # A plan or regulation issued with a decision follows its signature: a document of its own, whose
+            # parts sit under its title.
+            mode = "body"
+            builder.heading(0, clean_line(line).strip(" :"), line)
         elif mode == "tail":
             tail.append(line)
         elif mode == "annex":
