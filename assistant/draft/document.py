@@ -39,6 +39,8 @@ class DraftResult(BaseModel):
     citations: list[Citation]
     warnings: list[str]
     mode: str = "extractive"  # who wrote the tasks: the LLM mode, or extractive (adapted exemplars)
+    doc_type: str = ""  # the document type the instruction was read as (a skeleton's `name`)
+    scope: str = "whole"  # whole, part, section or table: how much of the document was drafted
     stats: dict = {}
 
 

@@ -222,4 +222,5 @@ class Drafter:
             stats.update(read_fields=reading.fields, tokens=tokens, llm_seconds=round(seconds, 1),
                          tokens_per_second=round(tokens / seconds, 1))
         mode = generator.mode if writer and writer.stats.kept else GeneratorMode.EXTRACTIVE
-        return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats), document
+        return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats,
+                           doc_type=sk["name"], scope="part" if request.sections else "whole"), document
