@@ -10,6 +10,9 @@ from pydantic import BaseModel
 from ..index.records import Citation
 
 
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
 @dataclass
 class Block:
     kind: str  # part, section, line, table

@@ -21,7 +21,7 @@ _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department 
 _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
 _EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
-                    r"tổ chức|hình thức|trực|theo)\b|[,.;:]|$)", re.IGNORECASE)
+                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:thành phần(?: gồm)?|participants?)\s*:?\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
@@ -51,6 +51,59 @@ class DraftRequest(BaseModel):
     budget_total: int | None = None
     deadlines: list[str] = Field(default_factory=list)
     sections: list[str] = Field(default_factory=list)  # only these parts, e.g. ["to chuc thuc hien"]
+    # What reading.py adds: the skeleton, the scope, the parts listed, who issues and signs, the subject.
+    name: str = "conference_plan"  # the skeleton's name
+    scope: str = "whole"  # whole, part, section, table
+    scope_part: str | None = None  # folded Roman numeral or part name
+    scope_section: str | None = None  # "2", "3.1"
+    scope_title: str = ""  # the section's name as typed
+    listed: list[str] = Field(default_factory=list)  # the parts the user lists, as typed
+    office: bool = False  # issued by the Office of the People's Committee, not the Department of Health
+    signature: list[str] = Field(default_factory=list)
+    subject: str | None = None  # the summary line (trích yếu) read from the request
+    addressees: list[str] = Field(default_factory=list)  # "gửi …", "Kính gửi"
+    chair: str | None = None  # who chaired the meeting a notice concludes
+    basis: list[str] = Field(default_factory=list)  # documents the request cites ("Thực hiện Kế hoạch số …")
+    assumed: list[str] = Field(default_factory=list)  # what the draft assumed, said in its warnings
+    text: str = ""  # the instruction as the draft may quote it (marks restored, English terms translated)
+
+
+# A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a
+# deadline ("trước ngày …", "by …").
+_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by|den|tu)(?:\s+ngay)?)\s*$")
+_UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+_ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_MONTHS_EN = ("january february march april may june july august september october november december").split()
+_WORDS_DATE_VI = re.compile(r"\bngay ((?:[a-z]+ ){1,3}?)thang ((?:[a-z]+ ){1,2}?)nam (\d{4})")
+_WORDS_DATE_EN = re.compile(rf"\b(?:the )?((?:twenty|thirty)?-?(?:{'|'.join(_ORDINALS_EN)})|\d{{1,2}}(?:st|nd|rd|th)?) "
+                            rf"(?:of )?({'|'.join(_MONTHS_EN)}),? (\d{{4}})")
+
+
+def _number_vi(words: str) -> int | None:
+    """1-31 written in Vietnamese words, folded: "hai muoi hai" = 22, "muoi tam" = 18, "mot" = 1."""
+    tokens = words.split()
+    if tokens[:1] == ["muoi"]:
+        return 10 + (_UNITS_VI.get(tokens[1], 0) if len(tokens) > 1 else 0)
+    if len(tokens) >= 2 and tokens[1] == "muoi" and tokens[0] in _UNITS_VI:
+        return 10 * _UNITS_VI[tokens[0]] + (_UNITS_VI.get(tokens[2], 0) if len(tokens) > 2 else 0)
+    return _UNITS_VI.get(tokens[0]) if len(tokens) == 1 else None
+
+
+def words_date(folded: str) -> str | None:
+    """A date written in words ("ngày hai mươi hai tháng mười hai năm 2026", "the twelfth of November 2026")
+    as dd/mm/yyyy."""
+    if m := _WORDS_DATE_VI.search(folded):
+        day, month = _number_vi(m.group(1)), _number_vi(m.group(2))
+        if day and month and day <= 31 and month <= 12:
+            return f"{day:02d}/{month:02d}/{m.group(3)}"
+    if m := _WORDS_DATE_EN.search(folded):
+        raw = m.group(1).replace("twenty-", "twenty").replace("thirty-", "thirty")
+        tens = 20 if raw.startswith("twenty") and raw != "twentieth" else 30 if raw.startswith("thirty") else 0
+        raw = raw.removeprefix("twenty").removeprefix("thirty") if tens else raw
+        day = tens + (int(re.sub(r"\D", "", raw)) if raw[:1].isdigit() else _ORDINALS_EN.index(raw) + 1 if raw else 0)
+        return f"{day:02d}/{_MONTHS_EN.index(m.group(2)) + 1:02d}/{m.group(3)}"
+    return None
 
 
 def money(text: str, unit: str | None) -> int:
@@ -80,10 +133,12 @@ def parse_request(instruction: str) -> DraftRequest:
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
-    if match := DATE.search(text):
+    if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])), None):
         day, month, year = match.groups()
         request.date = f"{int(day):02d}/{int(month):02d}/{year}"
         request.year = int(year)
+    if spelled := words_date(folded):  # a date in words is the meeting's: cited documents' dates are in figures
+        request.date, request.year = spelled, int(spelled[-4:])
     if match := _YEAR_NAMED.search(text):
         request.year = request.year or int(match.group(1) or match.group(2))
     if match := _TIME.search(text):

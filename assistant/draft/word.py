@@ -12,11 +12,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from .document import Block, DraftDocument
+from .document import MOTTO, Block, DraftDocument
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT = 14, 12
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _MARKER = re.compile(r"\s*\[\d+\]")  # citation markers stay in the assistant, not in the filed document
 
 

@@ -201,6 +201,23 @@ class Restorer:
         path.reverse()
         return [int(tok.candidates[i]) for tok, i in zip(run, path[1:-1])]
 
+    def unseen_pairs(self, words: list[str]) -> list[tuple[str, str]]:
+        """Adjacent words (lower case, with marks) that no training text wrote together, or that it never wrote
+        at all: a restored OCR line's misreadings ("bố cáo", "nhiệm vụ nom") are real syllables, not real pairs."""
+        if not hasattr(self, "_ids"):
+            self._ids = {form: i for i, form in enumerate(self.forms)}
+        ids = [self._ids.get(w) for w in words]
+        unseen = []
+        for (a, b), (i, j) in zip(zip(words, words[1:]), zip(ids, ids[1:])):
+            if i is None or j is None:
+                unseen.append((a, b))
+                continue
+            key = np.uint64(i) * self.size + np.uint64(j)
+            pos = min(int(np.searchsorted(self.pair_keys, key)), len(self.pair_keys) - 1)
+            if self.pair_keys[pos] != key:
+                unseen.append((a, b))
+        return unseen
+
     def needs_restoring(self, text: str) -> bool:
         """Vietnamese that lost its marks: few marked words, and most words readable as Vietnamese syllables
         (an English question or a code list is left alone)."""
