@@ -16,8 +16,10 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import find_units
 
-# A sentence ends at a full stop after a word (not "No." nor "I."); a label holds to the end of its sentence.
-_SENTENCE = re.compile(r"(?<=[^\sA-Z.][^\s.]\.)\s+(?=[A-ZĐa-zđ(])")
+# A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
+# (II.) or an item number (3.1.); a label holds to the end of its sentence.
+_STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
@@ -29,7 +31,7 @@ _NUMBERED = re.compile(r"^\(?(\d{1,2}(?:\.\d{1,2})*)[.)]\)?\s+")
 # Words that open an assignment before the unit, and the heads of a unit's name (folded).
 _OPENING = re.compile(r"^(?:giao|de nghi|phan cong|yeu cau|assign|ask|the)\s*:?\s+")
 _DASH = re.compile(r"\s+[–—]\s+|:\s+")  # not " - ": it is inside names (Phòng Kế hoạch - Tài chính)
-_UNIT_HEAD = re.compile(r"^(?:cac\s+)?(?:phong|van phong|trung tam|chi cuc|benh vien|so|ban|hoi|bao hiem|thanh tra|ubnd|"
+_UNIT_HEAD = re.compile(r"(?:cac\s+)?(?:phong|van phong|trung tam|chi cuc|benh vien|so|ban|hoi|bao hiem|thanh tra|ubnd|"
                         r"tram|ttyt|dai|bao|cuc|don vi|co so)\b")
 # Verbs a task starts with, after its unit (folded): where the unit's name ends.
 _VERB = re.compile(r"\s+(?=(?:chu tri|phoi hop|chuan bi|lo|bo tri|tong hop|huong dan|chi dao|lay|gui|bao cao|"
@@ -55,7 +57,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese."""
     text = " ".join(instruction.split())
     if language_of(text) == "en":
-        return english_terms(text)
+        # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
+        return re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
     return restorer.restore(text) if restorer.needs_restoring(text) else text
 
 
@@ -80,7 +83,14 @@ def assignment(text: str) -> tuple[str, str] | None:
     if not task or len(unit.split()) < 2:
         return None
     known = find_units(unit)
-    return (known[0] if len(known) == 1 and fold(known[0]) in fold(unit) + " y te" else _sentence(unit)), _sentence(task)
+    if len(known) == 1:  # the house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực)
+        unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
+    return _sentence(unit), _sentence(task)
+
+
+def _sentences(text: str) -> list[str]:
+    cuts = [m.end() for m in _STOP.finditer(text) if not _NOT_END.search(text[:m.start()])]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
 
 def _split_assignments(piece: str) -> list[str]:
@@ -92,8 +102,10 @@ def _split_assignments(piece: str) -> list[str]:
 
 
 def clauses(text: str) -> list[Clause]:
+    """The request's clauses; the first, which names the document ("Soạn Kế hoạch …"), is the frame: read for
+    the type and the summary line, not written as content, except what follows its colon."""
     found: list[Clause] = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in _sentences(text):
         label = ""
         for piece in _CUT.split(sentence):
             piece = piece.strip(" ;,")
@@ -102,7 +114,9 @@ def clauses(text: str) -> list[Clause]:
             number = ""
             if m := _NUMBERED.match(piece):
                 number, piece = m.group(1), piece[m.end():]
-            meta = _META.search(fold(piece)) is not None
+            # The frame, a note on the drafting, or a heading of what follows ("Directives:").
+            meta = not found or _META.search(fold(piece)) is not None or (
+                piece.rstrip().endswith(":") and len(piece.split()) <= 4)
             if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
                 found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
                 meta, piece = False, piece.split(": ", 1)[1]

@@ -10,25 +10,29 @@ from __future__ import annotations
 
 import re
 
-from ..vietnamese.folding import fold
 from ..vietnamese.language import WORD, is_code, is_syllable, segments
 from ..vietnamese.restorer import Restorer, ocr_slips
 from .request import DraftRequest
 
 
-def line_fault(text: str, request_words: set[str], restorer: Restorer) -> str:
-    """Why a borrowed line may not reach a draft, or "" when it may."""
+def line_fault(text: str, request_words: set[str], restorer: Restorer, pair_min_count: int = 1) -> str:
+    """Why a borrowed line may not reach a draft, or "" when it may. `request_words`: the request's words as
+    typed, lower case (a name it gives is no fault); `pair_min_count`: how often each pair of words must have
+    been written (more for a line from an OCR'd document); a pair with a capitalised word after the first is a
+    name's, and not tested."""
     if slips := ocr_slips(text, restorer):
         return f"còn lỗi chữ OCR: {slips[0]}"
     for word in WORD.findall(text):
-        if word.isdigit() or is_code(word) or fold(word) in request_words or len(word) == 1:
+        if word.isdigit() or is_code(word) or word.lower() in request_words or len(word) == 1:
             continue
         if not word.isalpha() or not is_syllable(word):
             return f"từ không phải tiếng Việt: {word}"
+    first = next(iter(WORD.findall(text)), "")
     for run in segments(text):
-        words = [w.lower() for w in run if fold(w) not in request_words]
-        if pairs := restorer.unseen_pairs(words):
-            return f"cặp từ lạ: {' '.join(pairs[0])}"
+        names = {w.lower() for w in run if w[:1].isupper() and w != first}
+        pairs = [p for p in restorer.rare_pairs([w.lower() for w in run], pair_min_count) if not names & set(p)]
+        if pairs:
+            return f"cặp từ hiếm: {' '.join(pairs[0])}"
     return ""
 
 

@@ -47,7 +47,8 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
         "year": str(request.year) if request.year else "[năm]", "event": event,
-        "date": request.date or "[ngày/tháng/năm]", "time": request.time or "[giờ]",
+        "date": request.date or "[ngày/tháng/năm]", "date_typed": request.date_typed or request.date or "[ngày/tháng/năm]",
+        "time": request.time or "[giờ]",
         "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",
         "budget_total": vnd(total) if total else "[tổng kinh phí]", "period": period, "next_period": next_period,
         "NEXT_PERIOD": next_period.upper(), "ISSUER": issuer[0], "code": issuer[1], "issuer_name": issuer[2],
@@ -77,7 +78,14 @@ class Composer:
         """`borrowed(unit)`: clean exemplar task lines (with their citation markers) for a unit."""
         self.request, self.sk = request, sk
         self.values = values(request, sk)
-        self.content = [c for c in clauses[1:] if not c.meta] if clauses else []
+        # What the skeleton writes from the request's fields (participants, time, venue) is written once.
+        given = [words for words, value in (("thanh phan|participants|attending|tham du", request.participants),
+                                            ("thoi gian|time", request.time or request.date),
+                                            ("dia diem|venue", request.venue)) if value]
+        represented = re.compile("|".join(given)) if given and request.scope == "whole" else None
+        self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))]
+        if request.reason:
+            self.content.insert(0, Clause(text=request.reason))
         self.borrowed = borrowed
 
     def fill(self, text: str) -> str:
@@ -94,10 +102,12 @@ class Composer:
         if not self.request.listed:
             return [(_NUMERAL.sub("", self.fill(p["heading"])), p) for p in parts]
         chosen: list[tuple[str, dict]] = []
-        english = fold(self.request.text) != fold(self.request.instruction) and self.request.text == self.request.instruction
         for listed in self.request.listed:
             part = self._match(listed, [p for p in parts if p not in [c for _, c in chosen]])
-            heading = _NUMERAL.sub("", self.fill(part["heading"])) if part and english else listed.upper()
+            own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
+            # The skeleton's words when they hold the user's (typed without marks or commas, or in English).
+            bare = re.sub(r"\W+", " ", fold(listed)).strip()
+            heading = own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else listed.upper()
             chosen.append((heading, part or {"heading": listed}))
         return chosen
 
@@ -140,10 +150,15 @@ class Composer:
             if "$participants" in section["lines"]:
                 lines += [f"- {p};" for p in self.request.participants] or ([] if given else ["- [thành phần tham dự]"])
             lines = [line for line in lines if not (given and "[" in line)]
-            if lines:
-                body += [Block("section", section["heading"]), *[Block("line", line) for line in lines]]
-        body += [Block("line", "- " + _line(self.fill(line))) for line in part.get("lines", [])
-                 if not (given and "[" in self.fill(line)) and line != "$participants"]
+            if lines:  # numbered anew: a section left out leaves no gap
+                heading = f"{sum(b.kind == 'section' for b in body) + 1}. {re.sub(r'^[0-9.]+ ', '', section['heading'])}"
+                body += [Block("section", heading), *[Block("line", line) for line in lines]]
+        for line in part.get("lines", []):
+            if line == "$participants":
+                body += [Block("line", f"- {p};") for p in self.request.participants] or [
+                    Block("line", "- [thành phần]")]
+            elif not (given and "[" in self.fill(line)):
+                body.append(Block("line", "- " + _line(self.fill(line))))
         if "kinh phi" in fold(part.get("heading", "")):
             body += funding_lines(self.request, clauses)
         tasks: dict[str, list[str]] = {}

@@ -79,7 +79,7 @@ class Drafter:
         restored = {source for source, d in listing.items() if d["restored"]}
         bases = {source: exemplar_year(request, d["title"] or "") for source, d in listing.items()}
         kinds = {source: review_kind(d["title"] or "") for source, d in listing.items()}
-        asked = {fold(w) for w in WORD.findall(request.text + " " + request.instruction)}
+        asked = {w.lower() for w in WORD.findall(request.text + " " + request.instruction)}
         mid_year = periods(request)[0].startswith("6 tháng")
         cited: dict[str, int] = {}
 
@@ -91,7 +91,8 @@ class Drafter:
             kept = []
             for text, task in [(text, chosen[i][1]) for text, i in written] if written else chosen:
                 text = period_worded(text, request, mid_year)
-                if fault := line_fault(text, asked, restorer):
+                pair_min = self.settings.draft_ocr_pair_min_count if task.source in restored else 1
+                if fault := line_fault(text, asked, restorer, pair_min):
                     dropped.append(f"{canonical}: {fault}")
                     continue
                 if (base := bases.get(task.source)) is not None and request.year:

@@ -22,8 +22,9 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
 _EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
-_PARTICIPANTS = re.compile(r"\b(?:thành phần(?: gồm)?|participants?)\s*:?\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
+_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
+                    re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)
 _BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ)?", re.IGNORECASE)
@@ -66,11 +67,15 @@ class DraftRequest(BaseModel):
     basis: list[str] = Field(default_factory=list)  # documents the request cites ("Thực hiện Kế hoạch số …")
     assumed: list[str] = Field(default_factory=list)  # what the draft assumed, said in its warnings
     text: str = ""  # the instruction as the draft may quote it (marks restored, English terms translated)
+    english: bool = False  # typed in English
+    reason: str | None = None  # why the document is written ("vì …", "because …"), the body's first line
+    date_typed: str | None = None  # the meeting's date as the user wrote it (16/7/2026), for running text
 
 
 # A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a
 # deadline ("trước ngày …", "by …").
-_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by|den|tu)(?:\s+ngay)?)\s*$")
+_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by|den|tu)(?:\s+\d{1,2}h\d*)?"
+                          r"(?:\s+ngay)?)\s*$")
 _UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
@@ -136,9 +141,9 @@ def parse_request(instruction: str) -> DraftRequest:
     if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])), None):
         day, month, year = match.groups()
         request.date = f"{int(day):02d}/{int(month):02d}/{year}"
-        request.year = int(year)
+        request.year, request.date_typed = int(year), match.group()
     if spelled := words_date(folded):  # a date in words is the meeting's: cited documents' dates are in figures
-        request.date, request.year = spelled, int(spelled[-4:])
+        request.date, request.date_typed, request.year = spelled, spelled, int(spelled[-4:])
     if match := _YEAR_NAMED.search(text):
         request.year = request.year or int(match.group(1) or match.group(2))
     if match := _TIME.search(text):

@@ -34,7 +34,7 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     rows = [row for c in clauses if (row := indicator_row(c.text))]
     if len(rows) < 2:
         return None
-    width = max(len(r) for r in rows) - 1  # values per row
+    width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     named = _COLUMNS.search(request.text)
     columns = [_column(c.strip(" .")) for c in re.split(r",\s+", named.group(1))] if named else []
     year = str(request.year or "")

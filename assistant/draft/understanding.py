@@ -8,6 +8,7 @@ import re
 
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import province_in
+from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
 from .reading import document_type, listed_parts, read_scope, signature
@@ -15,17 +16,21 @@ from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
-_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời)\s+)?((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|"
+_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời)\s+)((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|"
                     r"Chỉ thị|Thông tư|Chương trình)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
                     r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
-_SUBJECT_END = re.compile(r"\.\s|:|;|\s\(|\s(?:vì|because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|trình bày|chia|gồm|"
-                          r"có|kèm|với)\b", re.IGNORECASE)
+# "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
+# động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
+_SUBJECT_END = re.compile(r"\.\s|:|;|\s\((?![^)]*\d)|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
+                          r"trình bày|chia|gồm|có|kèm|với)\b", re.IGNORECASE)
+_REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the)\s+(.+?)(?=\s(?:về|V/v|requesting|on|about|for|vì)\b|[.:;(]|$)")
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the)\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|on|about|for|vì)\b|\.(?!\d)|[:;(]|$)")
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
                     re.IGNORECASE)
+_VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
 _INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$)", re.IGNORECASE)
 
 
@@ -50,6 +55,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request = parse_request(text)
     request.instruction = " ".join(instruction.split())
     request.text = text
+    request.english = language_of(instruction) == "en"
     request.province = province_in(text) or request.province
     request.name, cue_end, assumed = document_type(folded, skeletons)
     sk = skeletons[request.name]
@@ -74,8 +80,12 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if m := own.search(fold(frame)):
         frame = frame[:m.start()] + frame[m.end():]
     subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
+    if m := _REASON.search(frame):
+        request.reason = _sentence(m.group(1))
     subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
+    if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all
+        request.venue = m.group(1).strip()
     if m := _CHAIR.search(text):
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
     if request.name == "invitation" and (m := _INVITED_TO.search(text)):

@@ -201,9 +201,10 @@ class Restorer:
         path.reverse()
         return [int(tok.candidates[i]) for tok, i in zip(run, path[1:-1])]
 
-    def unseen_pairs(self, words: list[str]) -> list[tuple[str, str]]:
-        """Adjacent words (lower case, with marks) that no training text wrote together, or that it never wrote
-        at all: a restored OCR line's misreadings ("bố cáo", "nhiệm vụ nom") are real syllables, not real pairs."""
+    def rare_pairs(self, words: list[str], min_count: int = 1) -> list[tuple[str, str]]:
+        """Adjacent words (lower case, with marks) that the training texts wrote together fewer than `min_count`
+        times, or a word they never wrote: a restored OCR line's misreadings ("bố cáo", "nhiệm vụ nom") are real
+        syllables, but rare or unseen pairs."""
         if not hasattr(self, "_ids"):
             self._ids = {form: i for i, form in enumerate(self.forms)}
         ids = [self._ids.get(w) for w in words]
@@ -214,7 +215,7 @@ class Restorer:
                 continue
             key = np.uint64(i) * self.size + np.uint64(j)
             pos = min(int(np.searchsorted(self.pair_keys, key)), len(self.pair_keys) - 1)
-            if self.pair_keys[pos] != key:
+            if self.pair_keys[pos] != key or self.pair_counts[pos] < min_count:
                 unseen.append((a, b))
         return unseen
 
