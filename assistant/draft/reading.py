@@ -25,9 +25,10 @@ _WINDOW = 200
 _WRITE = re.compile(r"(?:viet|soan|can|chi|lap|lam|ke|draft|write|only|prepare|make)\W+(?:\w+\W+){0,2}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|chuong)\s+({_ROMAN})\b\.?")
-_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()")
+_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+                         r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|section|item)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc)\b")
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec))\b")
 _PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
@@ -96,7 +97,7 @@ def read_scope(folded: str, doc_at: int) -> Scope:
     if (m := _PART.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("part", part=m.group(1).strip())))
+        found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
     if (m := _TABLE.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("table")))
     return min(found, key=lambda f: f[0])[1] if found else Scope()

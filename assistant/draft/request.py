@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE
 
-_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
+_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
+# "2 p.m.", "8.30 am": an English hour.
+_TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
 _YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
@@ -83,6 +85,8 @@ _MONTHS_EN = ("january february march april may june july august september octob
 _WORDS_DATE_VI = re.compile(r"\bngay ((?:[a-z]+ ){1,3}?)thang ((?:[a-z]+ ){1,2}?)nam (\d{4})")
 _WORDS_DATE_EN = re.compile(rf"\b(?:the )?((?:twenty|thirty)?-?(?:{'|'.join(_ORDINALS_EN)})|\d{{1,2}}(?:st|nd|rd|th)?) "
                             rf"(?:of )?({'|'.join(_MONTHS_EN)}),? (\d{{4}})")
+# "December 18, 2026", "18 Dec 2026" are read the same way, month first.
+_MONTH_FIRST_EN = re.compile(rf"\b({'|'.join(_MONTHS_EN)}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})")
 
 
 def _number_vi(words: str) -> int | None:
@@ -108,6 +112,8 @@ def words_date(folded: str) -> str | None:
         raw = raw.removeprefix("twenty").removeprefix("thirty") if tens else raw
         day = tens + (int(re.sub(r"\D", "", raw)) if raw[:1].isdigit() else _ORDINALS_EN.index(raw) + 1 if raw else 0)
         return f"{day:02d}/{_MONTHS_EN.index(m.group(2)) + 1:02d}/{m.group(3)}"
+    if m := _MONTH_FIRST_EN.search(folded):
+        return f"{int(m.group(2)):02d}/{_MONTHS_EN.index(m.group(1)) + 1:02d}/{m.group(3)}"
     return None
 
 
@@ -148,6 +154,9 @@ def parse_request(instruction: str) -> DraftRequest:
         request.year = request.year or int(match.group(1) or match.group(2))
     if match := _TIME.search(text):
         request.time = f"{int(match.group(1)):02d}h{match.group(2) or '00'}"
+    elif match := _TIME_EN.search(text):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        request.time = f"{hour:02d}h{match.group(2) or '00'}"
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)

@@ -19,10 +19,14 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 _FACTOR = rf"({_NUMBER})\s*([^\d×x*;:]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}\s*[x×*]\s*{_FACTOR}(?:\s*[x×*]\s*{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
                    re.IGNORECASE)
+# A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
+# The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
+_CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
+_FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
 _AMOUNT = re.compile(rf"({_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|đồng|đ\b|vnd)", re.IGNORECASE)
-_SCALE = {"tỷ": 10**9, "triệu": 10**6, "nghìn": 1000, "ngàn": 1000}
+_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
-_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|:|–|-)\s*$", re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
 
@@ -53,18 +57,28 @@ def in_words(amount: int) -> str:
     return words[:1].upper() + words[1:] + " đồng"
 
 
+def _factor(number: str, after: str | None) -> int:
+    scale = _FACTOR_SCALE.match(after or "")
+    if scale:
+        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[scale.group(1).lower()])
+    return integer(number)
+
+
 def cost_lines(clauses: list[str]) -> list[CostLine]:
-    """The budget lines a request gives as people × days × rate (two factors: × 1 day)."""
+    """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
+    each line's name is what stands before its first factor, after the previous line or a colon."""
     lines = []
     for clause in clauses:
-        match = _LINE.search(clause)
-        if not match:
-            continue
-        factors = [integer(match.group(i)) for i in (1, 3, 5) if match.group(i)]
-        people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
-        item = _ITEM_TAIL.sub("", _LEAD.sub("", clause[:match.start()])).strip(" ,;:")
-        lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
-                              days=days, rate=rate))
+        start = 0
+        for match in _LINE.finditer(clause):
+            factors = [_factor(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
+            people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
+            item = re.split(r"[:;]", clause[start:match.start()])[-1]
+            item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+            lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
+                                  days=days, rate=rate))
+            tail = _CURRENCY_TAIL.match(clause, match.end())
+            start = tail.end() if tail else match.end()
     return lines
 
 
