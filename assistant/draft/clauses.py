@@ -56,6 +56,8 @@ class Clause:
 def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese."""
     text = " ".join(instruction.split())
+    # "ngày 10 tháng 10 năm 2026" is the date 10/10/2026.
+    text = re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", r"\1/\2/\3", text)
     if language_of(text) == "en":
         # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
         text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))

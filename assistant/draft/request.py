@@ -76,8 +76,8 @@ class DraftRequest(BaseModel):
 
 # A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a
 # deadline ("trước ngày …", "by …").
-_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by|den|tu)(?:\s+\d{1,2}h\d*)?"
-                          r"(?:\s+ngay)?)\s*$")
+_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by)(?:\s+\d{1,2}h\d*)?(?:\s+ngay)?"
+                          r"|\b(?:den|tu) ngay)\s*$")  # not "tu" alone: "thứ Tư 15/7" is the meeting's
 _UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
