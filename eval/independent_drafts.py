@@ -66,7 +66,9 @@ def residue(draft: str, instruction: str, restorer) -> list[str]:
     # Single letters are list markers and Roman numerals (V. TỔ CHỨC …), not words.
     odd = [w for w in WORD.findall(body) if len(w) > 1 and w.isalpha() and not is_code(w) and not is_syllable(w)
            and not _ROMAN.fullmatch(w) and fold(w) not in asked]
-    return [w for w in list(dict.fromkeys(ocr_slips(body, restorer) + odd)) if fold(w) not in asked]
+    # What the user typed (Sở KH&CN, H5N1) is no residue, however it looks.
+    return [w for w in list(dict.fromkeys(ocr_slips(body, restorer) + odd))
+            if fold(w) not in asked and w not in instruction]
 
 
 def score_item(item: dict, result, seconds: float, restorer) -> dict:

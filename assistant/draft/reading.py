@@ -19,15 +19,17 @@ from dataclasses import dataclass, field
 from ..vietnamese.folding import fold
 
 _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
-# "báo cáo" after these words is a task (gửi báo cáo), not the document asked for.
-_TASK_BEFORE = re.compile(r"(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc)\s+$")
+# A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
+# theo báo cáo của …), not the document asked for.
+_TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
+                          r"theo|qua|tiep thu|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
-_WRITE = re.compile(r"(?:viet|soan|can|chi|lap|lam|ke|draft|write|only|prepare|make)\W+(?:\w+\W+){0,2}$")
+_WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|draft|write|only|prepare|make|draw up)\W+(?:\w+\W+){0,2}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|section|item)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec))\b")
 _PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
@@ -87,8 +89,16 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     return match.start() < doc_at or _WRITE.search(folded[max(0, match.start() - 30):match.start()]) is not None
 
 
-def read_scope(folded: str, doc_at: int) -> Scope:
-    """The scope the instruction asks for; whole when no scope word counts (see the module's docstring)."""
+def _is_table_word(text: str, match: re.Match) -> bool:
+    """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
+    typed = text[match.start():match.end()].lower()
+    return not typed.startswith("b") or typed in ("bảng", "bang")
+
+
+def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
+    """The scope the instruction asks for; whole when no scope word counts (see the module's docstring).
+    `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
+    text = text or folded
     found: list[tuple[int, Scope]] = []
     if (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
@@ -98,8 +108,9 @@ def read_scope(folded: str, doc_at: int) -> Scope:
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
-    if (m := _TABLE.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("table")))
+    tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m)]
+    if tables and _counts(tables[0], folded, doc_at):
+        found.append((tables[0].start(), Scope("table")))
     return min(found, key=lambda f: f[0])[1] if found else Scope()
 
 

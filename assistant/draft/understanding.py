@@ -62,7 +62,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.doc_type = sk["doc_type"]
     if assumed:
         request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
-    scope = read_scope(folded, cue_end)
+    scope = read_scope(folded, cue_end, text)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         request.scope_title = _sentence(text[folded.find(scope.title):folded.find(scope.title) + len(scope.title)])
