@@ -29,8 +29,9 @@ _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec))\b")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|"
+                    r"(?:budget|cost) estimate)\b")
 _PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
@@ -69,8 +70,11 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
 
 
 def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bool]:
-    """(skeleton name, where its cue ends, assumed) for the first document word of the instruction."""
-    found = []  # (start, 0 when the skeleton's `requires` held, end, name)
+    """(skeleton name, where its cue ends, assumed) for the first document word of the instruction. The
+    opening sentence (up to its first full stop or colon) says what to write: a document word there wins;
+    without one, a conference it names makes a conference document ("the agenda for the review conference"),
+    and only then does a document word further on count."""
+    found = []  # (start, 0 when the skeleton's `requires` held, -end, name)
     for name, sk in skeletons.items():
         for start, end in _cue_positions(folded, sk.get("cues", [])):
             window = folded[end:end + _WINDOW].split(". ")[0]
@@ -78,15 +82,24 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
                 found.append((start, 1, -end, name))
             elif re.search(sk["requires"], window):
                 found.append((start, 0, -end, name))
+    opening = next((m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > 15), len(folded))
+    requiring = [n for n, sk in skeletons.items() if sk.get("requires")]
+    early = [f for f in found if f[0] < opening]
+    if not early and (named := [n for n in requiring if re.search(skeletons[n]["requires"], folded[:opening])]):
+        return named[0], 0, False
     if found:  # the first cue; at one place a satisfied `requires`, then the longest cue
         start, _, end, name = min(found)
         return name, -end, False
-    requiring = [n for n, sk in skeletons.items() if sk.get("requires") and re.search(sk["requires"], folded)]
-    return (requiring or [next(n for n, sk in skeletons.items() if sk.get("default"))])[0], 0, True
+    named = [n for n in requiring if re.search(skeletons[n]["requires"], folded)]
+    return (named or [next(n for n, sk in skeletons.items() if sk.get("default"))])[0], 0, True
 
 
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
-    return match.start() < doc_at or _WRITE.search(folded[max(0, match.start() - 30):match.start()]) is not None
+    """A scope word counts before the document word, or after a verb of writing in the request's opening
+    sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
+    opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
+    return match.start() < doc_at or (match.start() < opening and
+                                      _WRITE.search(folded[max(0, match.start() - 30):match.start()]) is not None)
 
 
 def _is_table_word(text: str, match: re.Match) -> bool:
