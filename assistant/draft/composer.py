@@ -168,8 +168,15 @@ class Composer:
             else:
                 body.append(_clause_line(clause))
         units = list(tasks)
-        if whole and "units" in part and (not tasks or self.sk["name"] == "conference_plan"):
-            units += [u for u in part["units"] if fold(u) not in {fold(t) for t in tasks}]
+        if "units" in part and (not tasks or (whole and self.sk["name"] == "conference_plan")):
+            # The skeleton's units in house-style order, each taking the request's tasks of a unit it names
+            # ("Các đơn vị" → "Các đơn vị trực thuộc Sở"), then the request's other units.
+            merged: dict[str, list[str]] = {}
+            for unit in part["units"]:
+                same = [t for t in tasks if fold(unit).startswith(fold(t))]
+                merged[unit] = [line for t in same for line in tasks.pop(t)]
+            tasks = {**{u: ls for u, ls in merged.items() if ls}, **tasks}
+            units = [*merged, *[t for t in tasks if t not in merged]]
         for n, unit in enumerate(units, 1):
             # The request's own tasks for a unit stand alone; the corpus fills only units it gave none.
             lines = tasks.get(unit) or self.borrowed(unit) or ["- " + part.get("fallback", "[nhiệm vụ]")]

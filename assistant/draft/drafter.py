@@ -82,6 +82,7 @@ class Drafter:
         asked = {w.lower() for w in WORD.findall(request.text + " " + request.instruction)}
         mid_year = periods(request)[0].startswith("6 tháng")
         cited: dict[str, int] = {}
+        neutral = next((p["neutral"] for p in sk["part"] if "neutral" in p), None)
 
         def lines(unit: str) -> list[str]:
             canonical = (find_units(unit) or [unit])[0]
@@ -102,8 +103,8 @@ class Drafter:
                     citations.append(citation(len(citations) + 1, task, task.source in restored))
                     cited[key] = len(citations)
                 kept.append(f"- {text}. [{cited[key]}]")
-            if tasks and not kept and sk.get("neutral"):
-                kept.append("- " + sk["neutral"])
+            if tasks and not kept and neutral:
+                kept.append("- " + neutral)
             return kept
 
         return lines
@@ -117,7 +118,8 @@ class Drafter:
         shifted: set[str] = set()
         borrowed = self._borrowed(request, sk, writer, restorer, citations, dropped, shifted)
         document, required = Composer(request, sk, clauses(request.text), borrowed).document()
-        document.shifted_years = shifted
+        # The years of the periods the draft names ("phương hướng năm 2028" after a 2027 review) are the request's.
+        document.shifted_years = shifted | set(YEAR.findall(" ".join(periods(request))))
         return document, citations, required, dropped
 
     def draft(self, instruction: str) -> DraftResult:

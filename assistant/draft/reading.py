@@ -26,7 +26,7 @@ _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop
 _WINDOW = 200
 _WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|draft|write|only|prepare|make|draw up)\W+(?:\w+\W+){0,2}$")
 _ROMAN = r"[ivx]+"
-_PART = re.compile(rf"\b(?:phan|muc|part|chuong)\s+({_ROMAN})\b\.?")
+_PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
