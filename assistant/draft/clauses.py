@@ -61,7 +61,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     if language_of(text) == "en":
         # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
         text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
-        # "Sở Y tế's": the possessive of a term now Vietnamese, which has none.
+        # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
+        text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
         return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
     return restorer.restore(text) if restorer.needs_restoring(text) else text
 

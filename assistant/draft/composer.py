@@ -208,7 +208,8 @@ class Composer:
         routed = self._route([p for _, p in chosen])
         numbered = self.sk.get("numbered_parts", True)
         body = [Block("line", self.fill(line)) for line in self.sk["basis"] if not self.request.basis]
-        body += [Block("line", f"Thực hiện {b};") for b in self.request.basis if self.sk["name"] != "invitation"]
+        # Only a document with a legal-basis block (a plan) lists what it implements; others cite it in the text.
+        body += [Block("line", f"Thực hiện {b};") for b in self.request.basis if self.sk["basis"]]
         if self.sk.get("intro"):
             body.append(Block("line", self.fill(self.sk["intro"])))
         for n, (heading, part) in enumerate(chosen):

@@ -115,8 +115,11 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     found: list[tuple[int, Scope]] = []
     if (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
+        title = m.group(2).strip(" .")
+        if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
+            title = named.group(1)
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
-                                       title=m.group(2).strip(" ."))))
+                                       title=title)))
     if (m := _PART.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):

@@ -24,7 +24,7 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
 _EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
+_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
@@ -170,8 +170,10 @@ def parse_request(instruction: str) -> DraftRequest:
             request.budget_total = money(amount, unit)
         else:
             request.budget.append(BudgetLine(item=item.strip(" -").removeprefix("gồm").strip(), amount=money(amount, unit)))
-    if not request.budget and not request.budget_total and budget_part and (match := _AMOUNT.search(budget_part)):
-        request.budget_total = money(*match.groups())
+    # A total stated without lines needs its unit: "kinh phí … 10/12/2027" holds a date, not 10 đồng.
+    stated = next((m for m in _AMOUNT.finditer(budget_part) if m.group(2)), None)
+    if not request.budget and not request.budget_total and stated:
+        request.budget_total = money(*stated.groups())
     if not request.event and request.kind:
         request.event = f"Hội nghị {request.kind}" + (f" năm {request.year}" if request.year else "")
     request.deadlines = REQUESTED_DEADLINE.findall(text)

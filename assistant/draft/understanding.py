@@ -27,7 +27,7 @@ _SUBJECT_END = re.compile(r"\.\s|:|;|\s\((?![^)]*\d)|,\s(?:vì|do)\b|,?\s(?:beca
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the)\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|on|about|for|vì)\b|\.(?!\d)|[:;(]|$)")
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|on|about|for|vì)\b|\.(?!\d)|[:;(]|$)")
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
                     re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
@@ -79,6 +79,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     own = re.compile(_OWN.format(p=f"(?:{re.escape(fold(request.province))})" if request.province else "(?:[a-z]+ [a-z]+)"))
     if m := own.search(fold(frame)):
         frame = frame[:m.start()] + frame[m.end():]
+    frame = re.sub(r"^\s*\([^)]*\)", "", frame)  # "(công văn)" after the document word
     subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
     if m := _REASON.search(frame):
         request.reason = _sentence(m.group(1))
