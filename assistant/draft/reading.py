@@ -24,7 +24,10 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"theo|qua|tiep thu|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
-_WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|draft|write|only|prepare|make|draw up)\W+(?:\w+\W+){0,2}$")
+_WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|draft|write|only|prepare|make|draw up|create|"
+                    r"produce|build|compile|give|put|fill in|need)\W+(?:\w+\W+){0,2}$")
+# "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
+_ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
@@ -98,8 +101,9 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     """A scope word counts before the document word, or after a verb of writing in the request's opening
     sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
-    return match.start() < doc_at or (match.start() < opening and
-                                      _WRITE.search(folded[max(0, match.start() - 30):match.start()]) is not None)
+    before = folded[max(0, match.start() - 40):match.start()]
+    return match.start() < doc_at or (match.start() < opening and (
+        _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
 
 
 def _is_table_word(text: str, match: re.Match) -> bool:
