@@ -21,6 +21,8 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
+# A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
+_SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
 
 def _column(name: str) -> str:
@@ -53,6 +55,16 @@ def _words_line(total: int) -> Block:
 
 
 def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """Agenda rows from items with their slots typed (kept as typed, written HHhMM - HHhMM), or with their
+    lengths in minutes (timed from the start hour)."""
+    slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
+    if len(slots) >= 2:
+        rows = [["Thời gian", "Nội dung"]]
+        for m, text in slots:
+            what = _SLOT.sub("", text, count=1).strip(" ,:;()-–")
+            rows.append([f"{int(m.group(1)):02d}h{m.group(2) or '00'} - {int(m.group(3)):02d}h{m.group(4) or '00'}",
+                         what[:1].upper() + what[1:]])
+        return rows
     items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
     if len(items) < 2:
         return None
@@ -69,10 +81,11 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
         return [Block("part", title), Block("table", rows=budget_rows(lines)),
                 _words_line(sum(line.amount for line in lines))]
-    if table := _indicator_table(request, clauses):
-        return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
+    # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := _agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), Block("table", rows=agenda)]
+    if table := _indicator_table(request, clauses):
+        return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]
 
 

@@ -19,6 +19,10 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 _FACTOR = rf"({_NUMBER})\s*([^\d×x*;:]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}\s*[x×*]\s*{_FACTOR}(?:\s*[x×*]\s*{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
                    re.IGNORECASE)
+# The same line written with commas: "80 người, 2 ngày, mức 150.000 đồng/người/ngày".
+_LINE_WORDS = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|bộ|cuốn|lượt|xã|điểm|cơ sở|people|participants)\s*,\s*"
+                         rf"({_NUMBER})\s*(ngày|buổi|đêm|lần|days?|sessions?)\s*,\s*(?:(?:định\s+)?mức|at|rate)?\s*"
+                         rf"({_NUMBER})\s*(nghìn|ngàn|triệu|k)?\s*(?=đồng|đ\b|vnd)", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
@@ -70,10 +74,11 @@ def cost_lines(clauses: list[str]) -> list[CostLine]:
     lines = []
     for clause in clauses:
         start = 0
-        for match in _LINE.finditer(clause):
+        for match in _LINE.finditer(clause) if _LINE.search(clause) else _LINE_WORDS.finditer(clause):
             factors = [_factor(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
             people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
-            item = re.split(r"[:;]", clause[start:match.start()])[-1]
+            # The name stands before the factors, after the previous line: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …".
+            item = next((p for p in reversed(re.split(r"[:;]", clause[start:match.start()])) if p.strip(" ,")), "")
             item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
             lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
                                   days=days, rate=rate))

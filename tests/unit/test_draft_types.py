@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 import pytest
 
 from assistant.config import Settings
+from assistant.draft.clauses import clauses
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.composer import periods
 from assistant.draft.drafter import Drafter
 from assistant.draft.reading import listed_parts, signature
 from assistant.draft.skeletons import skeletons
+from assistant.draft.table_blocks import scope_table
 from assistant.draft.tables import assessed, agenda_times, budget_rows, cost_lines, funding_sources, in_words
 from assistant.draft.understanding import understand
 from assistant.index.records import Task
@@ -74,6 +76,15 @@ def test_budget_lines_are_computed_and_the_total_is_in_words():
                            "viện trợ 200.000.000 đồng") == (500_000_000, [("Ngân sách tỉnh", 300_000_000),
                                                                          ("Viện trợ", 200_000_000)])
     assert funding_sources("Tổng kinh phí 500.000.000 đồng, trong đó ngân sách tỉnh 300.000.000 đồng") is None
+
+
+def test_budget_lines_written_with_commas_and_agenda_slots_as_typed():
+    lines = cost_lines(["ăn trưa: 80 người, 2 ngày, mức 150.000 đồng/người/ngày"])
+    assert [(line.item, line.amount) for line in lines] == [("Ăn trưa", 24_000_000)]
+    request = understand("Lập chương trình hội nghị: 7h30 - 8h00: đón tiếp đại biểu; 8h00 - 8h15: khai mạc",
+                         RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[1:] == [["07h30 - 08h00", "Đón tiếp đại biểu"], ["08h00 - 08h15", "Khai mạc"]]
 
 
 def test_indicator_assessment_and_agenda_times():
