@@ -14,7 +14,7 @@ What could not be read is said: `assumed` names the guesses, and the draft warns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
 
@@ -59,7 +59,6 @@ class Scope:
     part: str | None = None  # the Roman numeral (lower case, folded) or the part's name, folded
     section: str | None = None  # "2", "3.1"
     title: str = ""  # the section's name as typed, folded
-    assumed: list[str] = field(default_factory=list)
 
 
 def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:

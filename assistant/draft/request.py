@@ -53,7 +53,6 @@ class DraftRequest(BaseModel):
     budget: list[BudgetLine] = Field(default_factory=list)
     budget_total: int | None = None
     deadlines: list[str] = Field(default_factory=list)
-    sections: list[str] = Field(default_factory=list)  # only these parts, e.g. ["to chuc thuc hien"]
     # What reading.py adds: the skeleton, the scope, the parts listed, who issues and signs, the subject.
     name: str = "conference_plan"  # the skeleton's name
     scope: str = "whole"  # whole, part, section, table
@@ -177,8 +176,6 @@ def parse_request(instruction: str) -> DraftRequest:
     if not request.event and request.kind:
         request.event = f"Hội nghị {request.kind}" + (f" năm {request.year}" if request.year else "")
     request.deadlines = REQUESTED_DEADLINE.findall(text)
-    if "to chuc thuc hien" in folded and re.search(r"\b(phan|muc|section)\b", folded):
-        request.sections = ["to chuc thuc hien"]
     return request
 
 
