@@ -86,6 +86,8 @@ class Composer:
         self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))]
         if request.reason:
             self.content.insert(0, Clause(text=request.reason))
+        elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
+            self.content = [Clause(text=request.frame_content)]
         self.borrowed = borrowed
 
     def fill(self, text: str) -> str:

@@ -70,6 +70,7 @@ class DraftRequest(BaseModel):
     text: str = ""  # the instruction as the draft may quote it (marks restored, English terms translated)
     english: bool = False  # typed in English
     reason: str | None = None  # why the document is written ("vì …", "because …"), the body's first line
+    frame_content: str | None = None  # what the sentence naming the document says after it, issuer and addressees out
     date_typed: str | None = None  # the meeting's date as the user wrote it (16/7/2026), for running text
 
 

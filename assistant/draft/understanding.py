@@ -22,12 +22,14 @@ _CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|tr�
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
 # động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
-_SUBJECT_END = re.compile(r"\.\s|:|;|\s\((?![^)]*\d)|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
+_SUBJECT_END = re.compile(r"\.\s|:|;|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
                           r"trình bày|chia|gồm|có|kèm|với)\b", re.IGNORECASE)
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|on|about|for|vì)\b|\.(?!\d)|[:;(]|$)")
+# Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|"
+                         r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
                     re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
@@ -82,7 +84,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
     if m := _REASON.search(frame):
         request.reason = _sentence(m.group(1))
-    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+)?", "", subject)
+    # What follows the document word is content too when the request says it in one sentence.
+    request.frame_content = _sentence(frame) if len(frame.split()) >= 4 else None
+    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
     if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all
         request.venue = m.group(1).strip()

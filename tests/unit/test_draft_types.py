@@ -57,6 +57,14 @@ def test_a_cited_document_is_neither_the_type_nor_the_meeting_date():
     assert request.basis == ["Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh"]
 
 
+def test_a_request_in_one_sentence_keeps_its_content():
+    request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
+                         "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
+    assert request.addressees == ["Các Trung tâm Y tế khu vực"]
+    assert request.subject == "Tăng cường giám sát bệnh sởi, báo cáo về Sở"
+    assert "10/3/2027" in (request.frame_content or "")
+
+
 def test_listed_parts_and_who_signs():
     assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
         "Kết quả", "Hạn chế", "Kiến nghị"]
