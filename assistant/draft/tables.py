@@ -126,14 +126,19 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
 _UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
+_TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
+                              r"(?:\s*[/,]\s+(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?)*)$")
 
 
 def indicator_row(clause: str) -> list[str] | None:
     """[name, unit, value, value …] from one row of a request; None when it holds no value."""
     clause = _LEAD.sub("", clause).strip(" ;.")
     parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
+        trailing = _TRAILING_VALUES.match(clause)
+        if not trailing or len(trailing.group(1).split()) < 2:
+            return None
+        parts = [trailing.group(1), trailing.group(2)]
     name, rest = parts
     cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
     unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
