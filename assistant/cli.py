@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--history", help="JSON file of earlier turns [{role, content}] for follow-up questions")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("draft", help="draft a conference plan in the house style from an instruction")
+    p = sub.add_parser("draft", help="draft a document, or one part, section or table of it, in the house style")
     p.add_argument("instruction")
     p.add_argument("--json", action="store_true", help="print {draft, citations, warnings}")
     p.add_argument("--docx", help="also write the draft as a Word file here")

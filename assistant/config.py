@@ -160,6 +160,10 @@ class Settings(BaseSettings):
     draft_read_llm_modes: list[GeneratorMode] = Field([GeneratorMode.LOCAL, GeneratorMode.OPENAI], description=(
         "Modes whose LLM reads the fields the rules missed in a freely phrased instruction."))
     draft_read_max_tokens: int = Field(200, description="Tokens the LLM may write when reading an instruction.")
+    draft_ocr_pair_min_count: int = Field(15, description=(
+        "A line borrowed from an OCR'd document reaches a draft only when each pair of adjacent words was written "
+        "at least this often in the restorer's training texts: misreadings are rare real pairs (bố cáo 5, do trả 11; "
+        "thư mời 20)."))
 
     # -- the web server -----------------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Interface `assistant serve` listens on.")

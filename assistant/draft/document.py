@@ -10,6 +10,9 @@ from pydantic import BaseModel
 from ..index.records import Citation
 
 
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
 @dataclass
 class Block:
     kind: str  # part, section, line, table
@@ -39,6 +42,8 @@ class DraftResult(BaseModel):
     citations: list[Citation]
     warnings: list[str]
     mode: str = "extractive"  # who wrote the tasks: the LLM mode, or extractive (adapted exemplars)
+    doc_type: str = ""  # the document type the instruction was read as (a skeleton's `name`)
+    scope: str = "whole"  # whole, part, section or table: how much of the document was drafted
     stats: dict = {}
 
 

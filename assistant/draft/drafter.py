@@ -1,12 +1,13 @@
-"""Draft a document in the house style: the request (request.py, request_reading.py) fills the skeleton of its
-type (skeletons.py); the part that assigns work adapts the tasks that documents of the same type gave the same
-units (exemplars.py) and, with an LLM, rewrites them for the new event (task_writer.py); each task cites its
-exemplar. The layout and the specifics are then checked (checks.py) and every problem is reported as a
-warning. A request for one part drafts only that part."""
+"""Draft a document in the house style: the request is read by rules (understanding.py: type, scope, listed
+parts, specifics; request_reading.py: with an LLM, the fields the rules missed), cut into clauses that the
+skeleton of its type takes part by part (composer.py), with tables computed from it (tables.py). The part that
+assigns work adapts, for units the request gives no task, the tasks that documents of the same type gave the
+same units (exemplars.py), rewritten by an LLM when there is one (task_writer.py), each kept only when its
+language is clean (clean.py) and citing its exemplar. The layout and the specifics are then checked
+(checks.py) and every problem, and every assumption, is reported as a warning."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from string import Template
@@ -16,46 +17,22 @@ from ..index.records import Citation, Task
 from ..index.search_index import SearchIndex
 from ..models.generators import ChatGenerator, Generator
 from ..vietnamese.folding import fold
+from ..vietnamese.language import WORD, is_code, is_syllable
 from ..vietnamese.patterns import YEAR
-from ..vietnamese.restorer import get_restorer, ocr_slips
+from ..vietnamese.restorer import Restorer, get_restorer
+from ..vietnamese.units import find_units
 from .checks import PLACEHOLDER, check_budget, check_layout, check_specifics
-from .document import Block, DraftDocument, DraftResult, vnd
+from .clauses import clauses
+from .clean import line_fault, period_worded
+from .composer import Composer, periods, values
+from .document import DraftDocument, DraftResult
 from .exemplars import adapted, citation, exemplar_year, moved_year
 from .markdown import to_markdown
-from .request import DraftRequest, parse_request, review_kind
+from .request import DraftRequest, review_kind
 from .request_reading import FIELD_NAMES, Reading, read_request
-from .skeletons import skeleton
+from .skeletons import skeleton, skeletons
 from .task_writer import TaskWriter
-
-
-def _fields(request: DraftRequest) -> dict[str, str]:
-    total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
-    after_kind = request.event[fold(request.event).find(fold(request.kind)) + len(request.kind):].strip() \
-        if request.event and request.kind and fold(request.kind) in fold(request.event) else ""
-    period = after_kind or "[giai đoạn]"
-    return {
-        "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
-        "year": str(request.year) if request.year else "[năm]", "event": request.event or "Hội nghị [tên hội nghị]",
-        "date": request.date or "[ngày/tháng/năm]", "time": request.time or "[giờ]",
-        "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",
-        "budget_total": vnd(total) if total else "[tổng kinh phí]", "period": period,
-        "participants": "",
-    }
-
-
-def agenda_rows(agenda: dict, request: DraftRequest, fill: Callable[[str], str]) -> list[list[str]]:
-    """The agenda timed from the requested start (`08h00 - 08h30`), or with the times left to fill in."""
-    rows = [list(agenda["header"])]
-    start = re.fullmatch(r"(\d{2})h(\d{2})", request.time or "")
-    minute = int(start.group(1)) * 60 + int(start.group(2)) if start else None
-    for minutes, content, who in agenda["items"]:
-        if minute is None:
-            when = "[giờ]"
-        else:
-            when = f"{minute // 60:02d}h{minute % 60:02d} - {(minute + minutes) // 60:02d}h{(minute + minutes) % 60:02d}"
-            minute += minutes
-        rows.append([when, fill(content), who])
-    return rows
+from .understanding import understand
 
 
 class Drafter:
@@ -91,71 +68,59 @@ class Drafter:
         chosen = {u: [t for t in ts if conference(t)] or ts for u, ts in grouped.items()}
         return {u: sorted(ts, key=rank)[:self.settings.draft_bullets_per_unit] for u, ts in chosen.items()}
 
-    def compose(self, request: DraftRequest, writer: TaskWriter | None = None) -> tuple[DraftDocument, list[Citation]]:
-        sk = skeleton(self.settings.prompts_dir, request.doc_type)
-        values = _fields(request)
-        fill = lambda text: Template(text).safe_substitute(values)  # noqa: E731 - one-line formatter
+    def _borrowed(self, request: DraftRequest, sk: dict, writer: TaskWriter | None, restorer: Restorer,
+                  citations: list[Citation], dropped: list[str], shifted: set[str]) -> Callable[[str], list[str]]:
+        """What the corpus gave a unit in documents of this type, adapted to the request (exemplars.py),
+        rewritten by the LLM when there is one, worded for the request's period, and kept only when clean
+        (clean.py): each line with its citation marker. A unit no clean line is left for gets the skeleton's
+        neutral line; `dropped` collects why lines were left out."""
         stale = set(self.index.distinct("place"))
         listing = {d["source"]: d for d in self.index.listing()}
         restored = {source for source, d in listing.items() if d["restored"]}
         bases = {source: exemplar_year(request, d["title"] or "") for source, d in listing.items()}
         kinds = {source: review_kind(d["title"] or "") for source, d in listing.items()}
-        parts = [p for p in sk["part"] if not request.sections or any(s in fold(p["heading"]) for s in request.sections)]
-        body: list[Block] = [] if request.sections else [Block("line", fill(line)) for line in sk["basis"]]
-        citations: list[Citation] = []
+        asked = {w.lower() for w in WORD.findall(request.text + " " + request.instruction)}
+        mid_year = periods(request)[0].startswith("6 tháng")
         cited: dict[str, int] = {}
+        neutral = next((p["neutral"] for p in sk["part"] if "neutral" in p), None)
+
+        def lines(unit: str) -> list[str]:
+            canonical = (find_units(unit) or [unit])[0]
+            tasks = self._unit_tasks([canonical], sk, listing).get(canonical, []) if sk.get("borrow", True) else []
+            chosen = adapted(tasks, request, stale, bases, kinds)
+            written = writer.rewrite(canonical, [text for text, _ in chosen]) if writer and chosen else None
+            kept = []
+            for text, task in [(text, chosen[i][1]) for text, i in written] if written else chosen:
+                text = period_worded(text, request, mid_year)
+                pair_min = self.settings.draft_ocr_pair_min_count if task.source in restored else 1
+                if fault := line_fault(text, asked, restorer, pair_min):
+                    dropped.append(f"{canonical}: {fault}")
+                    continue
+                if (base := bases.get(task.source)) is not None and request.year:
+                    shifted.update(str(moved_year(int(m.group()), base, request.year)) for m in YEAR.finditer(task.task))
+                key = task.chunk_id + task.task
+                if key not in cited:
+                    citations.append(citation(len(citations) + 1, task, task.source in restored))
+                    cited[key] = len(citations)
+                kept.append(f"- {text}. [{cited[key]}]")
+            if tasks and not kept and neutral:
+                kept.append("- " + neutral)
+            return kept
+
+        return lines
+
+    def compose(self, request: DraftRequest, restorer: Restorer, writer: TaskWriter | None = None
+                ) -> tuple[DraftDocument, list[Citation], list[str], list[str]]:
+        """The document, its citations, the required parts to check, and why borrowed lines were dropped."""
+        sk = skeleton(self.settings.prompts_dir, request.name)
+        citations: list[Citation] = []
+        dropped: list[str] = []
         shifted: set[str] = set()
-        for part in parts:
-            body.append(Block("part", part["heading"]))
-            for section in part.get("section", []):
-                body.append(Block("section", section["heading"]))
-                for line in section["lines"]:
-                    if line == "$participants":
-                        body += [Block("line", f"- {p};") for p in request.participants] or [
-                            Block("line", "- [thành phần tham dự]")]
-                    else:
-                        body.append(Block("line", fill(line)))
-            for line in part.get("lines", []):
-                body.append(Block("line", "- " + fill(line)))
-            for n, (unit, tasks) in enumerate(self._unit_tasks(part.get("units", []), sk, listing).items(), 1):
-                body.append(Block("section", f"{n}. {unit}"))
-                chosen = adapted(tasks, request, stale, bases, kinds)
-                written = writer.rewrite(unit, [text for text, _ in chosen]) if writer else None
-                lines = [(text, chosen[i][1]) for text, i in written] if written else chosen
-                if not lines:
-                    body.append(Block("line", "- " + part["fallback"]))
-                for text, task in lines:
-                    if (base := bases.get(task.source)) is not None and request.year:
-                        shifted.update(str(moved_year(int(m.group()), base, request.year))
-                                       for m in YEAR.finditer(task.task))
-                    key = task.chunk_id + task.task
-                    if key not in cited:
-                        citations.append(citation(len(citations) + 1, task, task.source in restored))
-                        cited[key] = len(citations)
-                    body.append(Block("line", f"- {text}. [{cited[key]}]"))
-        annexes = [] if request.sections else self._annexes(sk, request, fill)
-        document = DraftDocument(
-            governing=fill(sk["governing"]), issuer=sk["issuer"], number=sk["number"], place_date=fill(sk["place_date"]),
-            doc_type_title=sk["doc_type_title"], title=fill(sk["title"]), body=body, closing=fill(sk["closing"]),
-            recipients=sk["recipients"], signature=sk["signature"], annexes=annexes, partial=bool(request.sections),
-            shifted_years=shifted)
-        return document, citations
-
-    def _annexes(self, sk: dict, request: DraftRequest, fill: Callable[[str], str]) -> list[Block]:
-        annexes = []
-        if "agenda" in sk:
-            annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=agenda_rows(sk["agenda"], request, fill))]
-        if request.doc_type == "KH":
-            annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=self._budget_rows(request))]
-        return annexes
-
-    @staticmethod
-    def _budget_rows(request: DraftRequest) -> list[list[str]]:
-        rows = [["STT", "Nội dung", "Thành tiền"]]
-        rows += [[str(n), b.item, vnd(b.amount)] for n, b in enumerate(request.budget, 1)] or [["1", "[nội dung chi]", "[số tiền]"]]
-        total = request.budget_total or sum(b.amount for b in request.budget)
-        rows.append(["", "Tổng cộng", vnd(total) if total else "[tổng]"])
-        return rows
+        borrowed = self._borrowed(request, sk, writer, restorer, citations, dropped, shifted)
+        document, required = Composer(request, sk, clauses(request.text), borrowed).document()
+        # The years of the periods the draft names ("phương hướng năm 2028" after a 2027 review) are the request's.
+        document.shifted_years = shifted | set(YEAR.findall(" ".join(periods(request))))
+        return document, citations, required, dropped
 
     def draft(self, instruction: str) -> DraftResult:
         return self.build(instruction)[0]
@@ -165,11 +130,11 @@ class Drafter:
         if not instruction.strip():
             raise ValueError("the instruction is empty")
         started = time.perf_counter()
-        request = parse_request(instruction)
-        sk = skeleton(self.settings.prompts_dir, request.doc_type)
+        restorer = get_restorer(self.settings.restorer_params)
+        request = understand(instruction, restorer, skeletons(self.settings.prompts_dir))
+        sk = skeleton(self.settings.prompts_dir, request.name)
         generator = self.generator() if self.generator else None
         chat = generator.chat if isinstance(generator, ChatGenerator) else None
-        restorer = get_restorer(self.settings.restorer_params)
         reading = None
         if chat is not None and generator.mode in self.settings.draft_read_llm_modes:
             remaining = self.settings.answer_deadline_seconds - self.settings.answer_deadline_margin \
@@ -189,22 +154,24 @@ class Drafter:
         specifics = self.exemplar_specifics()
         writer = None
         if chat is not None and generator.mode in self.settings.draft_llm_modes:
-            event = f"{Template(sk['title']).safe_substitute(_fields(request))} của Sở Y tế tỉnh {request.province or '[tỉnh]'}"
+            event = f"{Template(sk['title']).safe_substitute(values(request, sk))} của Sở Y tế tỉnh {request.province or '[tỉnh]'}"
             writer = TaskWriter(chat, self.settings, request, specifics, event, restorer)
-        document, citations = self.compose(request, writer)
+        document, citations, required, dropped = self.compose(request, restorer, writer)
         markdown = to_markdown(document)
-        warnings = check_layout(markdown, request.sections or sk["required"], document.doc_type_title,
-                                whole=not document.partial)
+        warnings = [f"đã giả định {a}" for a in request.assumed]
+        warnings += check_layout(markdown, required, document.doc_type_title, whole=not document.partial)
         warnings += check_specifics(markdown, request, specifics, whole=not document.partial,
                                     shifted_years=document.shifted_years)
         warnings += check_budget(request)
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
             warnings.append("còn phải điền: " + ", ".join(gaps))
-        slips = [ocr_slips(b.text, restorer) for b in document.body]
-        if damaged := [words for words in slips if words]:
-            words = list(dict.fromkeys(w for ws in damaged for w in ws))
-            warnings.append(f"{len(damaged)} ý mượn từ văn bản OCR còn lỗi chữ, cần soát lại: " + ", ".join(words[:12]))
+        if dropped:
+            warnings.append(f"{len(dropped)} ý mượn từ văn bản mẫu bị loại vì chữ chưa sạch (thay bằng ý sạch khác hoặc "
+                            "câu trung tính): " + "; ".join(dropped[:6]))
+        if english := [w for w in WORD.findall(markdown) if w.isalpha() and len(w) > 2 and not is_code(w)
+                       and not is_syllable(w)]:
+            warnings.append("còn từ tiếng Anh từ yêu cầu, cần dịch: " + ", ".join(list(dict.fromkeys(english))[:10]))
         if reading and reading.fields:
             warnings.append("LLM đọc từ yêu cầu, cần kiểm tra lại: " + ", ".join(FIELD_NAMES[f] for f in reading.fields))
         if reading and reading.error:
@@ -222,4 +189,5 @@ class Drafter:
             stats.update(read_fields=reading.fields, tokens=tokens, llm_seconds=round(seconds, 1),
                          tokens_per_second=round(tokens / seconds, 1))
         mode = generator.mode if writer and writer.stats.kept else GeneratorMode.EXTRACTIVE
-        return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats), document
+        return DraftResult(draft=markdown, citations=citations, warnings=warnings, mode=mode, stats=stats,
+                           doc_type=sk["name"], scope=request.scope), document

@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE
 
-_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
+_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
+# "2 p.m.", "8.30 am": an English hour.
+_TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
 _YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
@@ -21,9 +23,10 @@ _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department 
 _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
 _EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
-                    r"tổ chức|hình thức|trực|theo)\b|[,.;:]|$)", re.IGNORECASE)
-_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at)\s+(?!\d)(.+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)", re.IGNORECASE)
-_PARTICIPANTS = re.compile(r"\b(?:thành phần(?: gồm)?|participants?)\s*:?\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
+                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
+                    re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)
 _BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ)?", re.IGNORECASE)
@@ -50,7 +53,68 @@ class DraftRequest(BaseModel):
     budget: list[BudgetLine] = Field(default_factory=list)
     budget_total: int | None = None
     deadlines: list[str] = Field(default_factory=list)
-    sections: list[str] = Field(default_factory=list)  # only these parts, e.g. ["to chuc thuc hien"]
+    # What reading.py adds: the skeleton, the scope, the parts listed, who issues and signs, the subject.
+    name: str = "conference_plan"  # the skeleton's name
+    scope: str = "whole"  # whole, part, section, table
+    scope_part: str | None = None  # folded Roman numeral or part name
+    scope_section: str | None = None  # "2", "3.1"
+    scope_title: str = ""  # the section's name as typed
+    listed: list[str] = Field(default_factory=list)  # the parts the user lists, as typed
+    office: bool = False  # issued by the Office of the People's Committee, not the Department of Health
+    signature: list[str] = Field(default_factory=list)
+    subject: str | None = None  # the summary line (trích yếu) read from the request
+    addressees: list[str] = Field(default_factory=list)  # "gửi …", "Kính gửi"
+    chair: str | None = None  # who chaired the meeting a notice concludes
+    basis: list[str] = Field(default_factory=list)  # documents the request cites ("Thực hiện Kế hoạch số …")
+    assumed: list[str] = Field(default_factory=list)  # what the draft assumed, said in its warnings
+    text: str = ""  # the instruction as the draft may quote it (marks restored, English terms translated)
+    english: bool = False  # typed in English
+    reason: str | None = None  # why the document is written ("vì …", "because …"), the body's first line
+    frame_content: str | None = None  # what the sentence naming the document says after it, issuer and addressees out
+    date_typed: str | None = None  # the meeting's date as the user wrote it (16/7/2026), for running text
+
+
+# A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a
+# deadline ("trước ngày …", "by …").
+_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by)(?:\s+\d{1,2}h\d*)?(?:\s+ngay)?"
+                          r"|\b(?:den|tu) ngay)\s*$")  # not "tu" alone: "thứ Tư 15/7" is the meeting's
+_UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
+_ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_MONTHS_EN = ("january february march april may june july august september october november december").split()
+_WORDS_DATE_VI = re.compile(r"\bngay ((?:[a-z]+ ){1,3}?)thang ((?:[a-z]+ ){1,2}?)nam (\d{4})")
+_WORDS_DATE_EN = re.compile(rf"\b(?:the )?((?:twenty|thirty)?-?(?:{'|'.join(_ORDINALS_EN)})|\d{{1,2}}(?:st|nd|rd|th)?) "
+                            rf"(?:of )?({'|'.join(_MONTHS_EN)}),? (\d{{4}})")
+# "December 18, 2026", "18 Dec 2026" are read the same way, month first.
+_MONTH_FIRST_EN = re.compile(rf"\b({'|'.join(_MONTHS_EN)}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})")
+
+
+def _number_vi(words: str) -> int | None:
+    """1-31 written in Vietnamese words, folded: "hai muoi hai" = 22, "muoi tam" = 18, "mot" = 1."""
+    tokens = words.split()
+    if tokens[:1] == ["muoi"]:
+        return 10 + (_UNITS_VI.get(tokens[1], 0) if len(tokens) > 1 else 0)
+    if len(tokens) >= 2 and tokens[1] == "muoi" and tokens[0] in _UNITS_VI:
+        return 10 * _UNITS_VI[tokens[0]] + (_UNITS_VI.get(tokens[2], 0) if len(tokens) > 2 else 0)
+    return _UNITS_VI.get(tokens[0]) if len(tokens) == 1 else None
+
+
+def words_date(folded: str) -> str | None:
+    """A date written in words ("ngày hai mươi hai tháng mười hai năm 2026", "the twelfth of November 2026")
+    as dd/mm/yyyy."""
+    if m := _WORDS_DATE_VI.search(folded):
+        day, month = _number_vi(m.group(1)), _number_vi(m.group(2))
+        if day and month and day <= 31 and month <= 12:
+            return f"{day:02d}/{month:02d}/{m.group(3)}"
+    if m := _WORDS_DATE_EN.search(folded):
+        raw = m.group(1).replace("twenty-", "twenty").replace("thirty-", "thirty")
+        tens = 20 if raw.startswith("twenty") and raw != "twentieth" else 30 if raw.startswith("thirty") else 0
+        raw = raw.removeprefix("twenty").removeprefix("thirty") if tens else raw
+        day = tens + (int(re.sub(r"\D", "", raw)) if raw[:1].isdigit() else _ORDINALS_EN.index(raw) + 1 if raw else 0)
+        return f"{day:02d}/{_MONTHS_EN.index(m.group(2)) + 1:02d}/{m.group(3)}"
+    if m := _MONTH_FIRST_EN.search(folded):
+        return f"{int(m.group(2)):02d}/{_MONTHS_EN.index(m.group(1)) + 1:02d}/{m.group(3)}"
+    return None
 
 
 def money(text: str, unit: str | None) -> int:
@@ -80,14 +144,19 @@ def parse_request(instruction: str) -> DraftRequest:
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
-    if match := DATE.search(text):
+    if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])), None):
         day, month, year = match.groups()
         request.date = f"{int(day):02d}/{int(month):02d}/{year}"
-        request.year = int(year)
+        request.year, request.date_typed = int(year), match.group()
+    if spelled := words_date(folded):  # a date in words is the meeting's: cited documents' dates are in figures
+        request.date, request.date_typed, request.year = spelled, spelled, int(spelled[-4:])
     if match := _YEAR_NAMED.search(text):
         request.year = request.year or int(match.group(1) or match.group(2))
     if match := _TIME.search(text):
         request.time = f"{int(match.group(1)):02d}h{match.group(2) or '00'}"
+    elif match := _TIME_EN.search(text):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        request.time = f"{hour:02d}h{match.group(2) or '00'}"
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)
@@ -101,13 +170,13 @@ def parse_request(instruction: str) -> DraftRequest:
             request.budget_total = money(amount, unit)
         else:
             request.budget.append(BudgetLine(item=item.strip(" -").removeprefix("gồm").strip(), amount=money(amount, unit)))
-    if not request.budget and not request.budget_total and budget_part and (match := _AMOUNT.search(budget_part)):
-        request.budget_total = money(*match.groups())
+    # A total stated without lines needs its unit: "kinh phí … 10/12/2027" holds a date, not 10 đồng.
+    stated = next((m for m in _AMOUNT.finditer(budget_part) if m.group(2)), None)
+    if not request.budget and not request.budget_total and stated:
+        request.budget_total = money(*stated.groups())
     if not request.event and request.kind:
         request.event = f"Hội nghị {request.kind}" + (f" năm {request.year}" if request.year else "")
     request.deadlines = REQUESTED_DEADLINE.findall(text)
-    if "to chuc thuc hien" in folded and re.search(r"\b(phan|muc|section)\b", folded):
-        request.sections = ["to chuc thuc hien"]
     return request
 
 

@@ -1,6 +1,7 @@
 """A draft as a Word file laid out after Decree 30/2020/NĐ-CP: header table (issuing body left, national
-motto right), Times New Roman, centred type and title, numbered parts, agenda and budget tables, Nơi nhận
-bottom left beside the signature block on the right."""
+motto right), Times New Roman, centred type and title (an official letter's V/v line under its number instead),
+numbered parts, the computed tables (agenda, budget estimate with its total and amount in words, indicators;
+figures right-aligned, header and total bold), Nơi nhận bottom left beside the signature block on the right."""
 
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from .document import Block, DraftDocument
+from .document import MOTTO, Block, DraftDocument
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT = 14, 12
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _MARKER = re.compile(r"\s*\[\d+\]")  # citation markers stay in the assistant, not in the filed document
 
 
@@ -39,7 +39,10 @@ def _table(doc, rows: list[list[str]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
-            _paragraph(cell, value, bold=r == 0 or value == "Tổng cộng", size=SMALL_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
+            # Figures align right, as in the budget tables of the seeds; the header and the total row are bold.
+            figure = r > 0 and bool(re.fullmatch(r"[≥≤<>]?\s*[\d.,]+", value))
+            _paragraph(cell, value, bold=r == 0 or row[1:2] == ["Tổng cộng"], size=SMALL_PT,
+                       align=WD_ALIGN_PARAGRAPH.RIGHT if figure else WD_ALIGN_PARAGRAPH.LEFT)
             _drop_empty_first(cell)
 
 
@@ -81,12 +84,15 @@ def _whole(doc, draft: DraftDocument) -> None:
     _paragraph(left, draft.governing, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(left, draft.issuer, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(left, draft.number, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if not draft.doc_type_title:  # an official letter: its summary line (V/v …) under its number
+        _paragraph(left, draft.title, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(right, MOTTO[0], bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(right, MOTTO[1], bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(right, draft.place_date, italic=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
 
-    _paragraph(doc, draft.doc_type_title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(doc, draft.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if draft.doc_type_title:
+        _paragraph(doc, draft.doc_type_title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _paragraph(doc, draft.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for block in [*draft.body, Block("line", draft.closing)]:
         _block(doc, block)
 

@@ -134,7 +134,8 @@ class _SectionBuilder:
         self.group.blocks.append(Block(line, "heading"))
 
     def group_parent(self) -> Section:
-        return self.stack[-1]
+        # A "- Unit:" bullet before any heading belongs to the preamble (hypothesis found "- :").
+        return self.stack[-1] if self.stack else self.current
 
     def target(self) -> Section:
         return self.group or self.current

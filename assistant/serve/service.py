@@ -20,6 +20,7 @@ from ..answer.chain import Answer, AnswerChain
 from ..config import Settings
 from ..draft.document import DraftDocument, DraftResult
 from ..draft.drafter import Drafter
+from ..draft.skeletons import skeletons
 from ..draft.word import to_docx
 from ..index.records import Chunk, Task
 from ..index.search_index import SearchIndex
@@ -154,6 +155,10 @@ class Assistant:
         return with_tasks + known
 
     # -- drafting -------------------------------------------------------------------------------------
+
+    def draft_types(self) -> dict[str, str]:
+        """The document types the drafter knows: skeleton name → its label in Vietnamese."""
+        return {name: sk["label"] for name, sk in skeletons(self.settings.prompts_dir).items()}
 
     def draft(self, instruction: str) -> tuple[DraftResult, DraftDocument]:
         """The checked draft and the document it renders (ValueError for an empty instruction)."""

@@ -4,6 +4,7 @@ Vietnamese or English; and the case helpers that put a restored form in the case
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .folding import fold
@@ -29,6 +30,11 @@ def has_marks(word: str) -> bool:
 def is_code(word: str) -> bool:
     """Capitals after the first letter: an abbreviation or a name in capitals (HĐND, QĐ-TTg, UBND)."""
     return any(c.isupper() for c in word[1:])
+
+
+def tone_of(word: str) -> str:
+    """The tone mark of a syllable (combining), empty for the level tone."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if c in "\u0300\u0301\u0303\u0309\u0323")
 
 
 def marked_share(text: str) -> float:

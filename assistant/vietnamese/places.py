@@ -12,8 +12,9 @@ from .folding import fold
 @lru_cache(maxsize=1)
 def _provinces() -> re.Pattern[str]:
     lines = resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines()
-    names = sorted((fold(line).replace(" - ", " ") for line in lines if line and not line.startswith("#")), key=len,
-                   reverse=True)
+    # A one-syllable name (Huế) is also a given name (Huệ): only names of two syllables or more are looked for.
+    names = sorted((fold(line).replace(" - ", " ") for line in lines if line and not line.startswith("#")
+                    and " " in line.strip()), key=len, reverse=True)
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, name.split())) for name in names)
     return re.compile(rf"\b({alternatives})\b")
 

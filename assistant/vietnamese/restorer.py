@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from .folding import fold
-from .language import JOINER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share
+from .language import JOINER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, tone_of
 from .patterns import OCR_LEFTOVER
 from .tokens import token_alternatives
 
@@ -36,7 +36,6 @@ _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", "", "a"),
                "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
 _MAX_EDITS = 2
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,7 @@ class Restorer:
         self.left_total, self.left_backoff = left_total, self._backoff(left_total, left_types)
         self.pair_total, self.pair_backoff = pair_total, self._backoff(pair_total, pair_types)
         self.known = frozenset(self.forms)
+        self.ids = {form: i for i, form in enumerate(self.forms)}
         self.by_key: dict[str, list[int]] = {}
         for i, form in enumerate(self.forms[1:], 1):
             self.by_key.setdefault(fold(form), []).append(i)
@@ -156,7 +156,7 @@ class Restorer:
         if written is None or form == written:
             return 0.0
         half = self.params.ocr_penalty / 2
-        return half / 2 if _tone(form) == _tone(written) else half
+        return half / 2 if tone_of(form) == tone_of(written) else half
 
     def _candidates(self, raw: str, ocr: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
@@ -219,6 +219,18 @@ class Restorer:
         path.reverse()
         return [int(tok.candidates[i]) for tok, i in zip(run, path[1:-1])]
 
+    def rare_pairs(self, words: list[str], min_count: int = 1) -> list[tuple[str, str]]:
+        """Adjacent words (lower case, with marks) that the training texts wrote together fewer than `min_count`
+        times, or a word they never wrote: a restored OCR line's misreadings ("bố cáo", "nhiệm vụ nom") are real
+        syllables, but rare or unseen pairs."""
+        ids = [self.ids.get(w) for w in words]
+        rare = []
+        for (a, b), (i, j) in zip(zip(words, words[1:]), zip(ids, ids[1:])):
+            pos, found = self._lookup(self.pair_keys, np.array([np.uint64(i or 0) * self.size + np.uint64(j or 0)]))
+            if i is None or j is None or not found[0] or self.pair_counts[pos[0]] < min_count:
+                rare.append((a, b))
+        return rare
+
     def needs_restoring(self, text: str) -> bool:
         """Vietnamese that lost its marks: few marked words, and most words readable as Vietnamese syllables
         (an English question or a code list is left alone)."""
@@ -250,10 +262,6 @@ class Restorer:
             pos = end
         out.append(text[pos:])
         return "".join(out)
-
-
-def _tone(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if c in _TONES)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

@@ -1,5 +1,6 @@
-"""The Soạn thảo tab: an instruction and a form for the usual specifics; the draft, its warnings, the
-exemplars it adapted, and a .docx download."""
+"""The Soạn thảo tab: the document type (read from the instruction, or chosen), an instruction and a form for
+the usual specifics; the draft, the type and scope it was read as, its warnings, the exemplars it adapted, and
+a .docx download."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ DRAFT_EXAMPLE = ("Soạn kế hoạch tổ chức Hội nghị sơ kết 6 thán
                  "ngày 15/7/2026 lúc 8h00 tại Hội trường Sở Y tế.")
 
 
-def compose_instruction(instruction: str, event: str, province: str, date: str, time: str, form: str, venue: str,
-                        participants: str, budget: str) -> str:
-    """The free-text instruction followed by the form's fields, written the way the request parser reads them."""
+AUTO = "Tự nhận biết từ yêu cầu"
+SCOPES = {"whole": "cả văn bản", "part": "một phần", "section": "một mục", "table": "một bảng"}
+
+
+def compose_instruction(kind: str, instruction: str, event: str, province: str, date: str, time: str, form: str,
+                        venue: str, participants: str, budget: str) -> str:
+    """The free-text instruction followed by the form's fields, written the way the request parser reads them;
+    a chosen type leads as its own sentence, so it is the first document word the drafter reads."""
     parts = [instruction.strip().rstrip(".")]
     if event.strip():
         name = event.strip()
@@ -34,25 +40,30 @@ def compose_instruction(instruction: str, event: str, province: str, date: str, 
     lines = [line.strip(" -;") for line in budget.splitlines() if line.strip(" -;")]
     if lines:
         text += " Kinh phí: " + "; ".join(lines) + "."
-    return text
+    return f"{kind}. {text}" if kind and kind != AUTO else text
 
 
 def draft_tab(assistant: Assistant):
-    def write(instruction: str, *fields):
-        text = compose_instruction(instruction or "", *fields)
+    types = assistant.draft_types()
+
+    def write(kind: str, instruction: str, *fields):
+        text = compose_instruction(kind, instruction or "", *fields)
         if len(text.strip(" .")) < 5:
             gr.Warning("Hãy mô tả văn bản cần soạn hoặc điền các thông tin bên dưới.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         result, document = assistant.draft(text)
-        path = assistant.scratch_file("du-thao-ke-hoach-", ".docx")
+        path = assistant.scratch_file("du-thao-", ".docx")
         path.write_bytes(assistant.word(document))
-        warnings = "\n".join(f"- ⚠️ {w}" for w in result.warnings) or "Không có cảnh báo."
+        read = f"**{types.get(result.doc_type, result.doc_type)}** — {SCOPES.get(result.scope, result.scope)}\n\n"
+        warnings = read + ("\n".join(f"- ⚠️ {w}" for w in result.warnings) or "Không có cảnh báo.")
         return (result.draft, warnings, sources_html(assistant, result.citations),
                 gr.DownloadButton(value=str(path), interactive=True))
 
     with gr.Row():
         with gr.Column(scale=2):
-            instruction = gr.Textbox(label="Yêu cầu soạn thảo", lines=4, value=DRAFT_EXAMPLE, elem_id="instruction")
+            kind = gr.Dropdown([AUTO, *types.values()], value=AUTO, label="Loại văn bản", elem_id="draft-type")
+            instruction = gr.Textbox(label="Yêu cầu soạn thảo (cả văn bản, hoặc «Viết phần II …», «Viết mục 2 …», "
+                                     "«Lập bảng dự trù kinh phí …»)", lines=4, value=DRAFT_EXAMPLE, elem_id="instruction")
             with gr.Accordion("Thông tin cụ thể (không bắt buộc)", open=False):
                 event = gr.Textbox(label="Tên hội nghị")
                 with gr.Row():
@@ -71,5 +82,5 @@ def draft_tab(assistant: Assistant):
             exemplars = gr.HTML(elem_id="draft-sources")
         with gr.Column(scale=3):
             draft = gr.Markdown(elem_id="draft", value="_Bản dự thảo sẽ hiện ở đây._")
-    go.click(write, [instruction, event, province, date, time, form, venue, participants, budget],
+    go.click(write, [kind, instruction, event, province, date, time, form, venue, participants, budget],
              [draft, warnings, exemplars, download])

@@ -1,0 +1,140 @@
+"""The request's own content, clause by clause, for the parts of the draft: an instruction typed without
+marks is restored first and an English one read through the glossary, then cut at sentences, semicolons,
+numbered items ("1)", "(2)", "3.1.") and short labels ("Thành phần:", "phân công:"). A clause that assigns
+work names its unit first ("Phòng Dân số chuẩn bị báo cáo"): the unit heads a section of the part that
+assigns work, the rest is its task. Each skeleton part says which clauses it takes (`takes`, folded words
+matched against the clause and its label)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vietnamese.folding import fold
+from ..vietnamese.glossary import english_terms
+from ..vietnamese.language import language_of
+from ..vietnamese.restorer import Restorer
+from ..vietnamese.units import find_units
+
+# A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
+# (II.) or an item number (3.1.); a label holds to the end of its sentence.
+_STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
+# Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
+_CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
+_META = re.compile(r"^(?:soan|viet|chi viet|chia|ket thuc|co du|co cac|kem|bang co|trinh bay|ghi tong|lap bang|lam|"
+                   r"draft|write|compute|please|columns?|signed|tl\b|can\b)|ky thay|signed by|\bky\.?$")
+# A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
+_LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
+_NUMBERED = re.compile(r"^\(?(\d{1,2}(?:\.\d{1,2})*)[.)]\)?\s+")
+# Words that open an assignment before the unit, and the heads of a unit's name (folded).
+_OPENING = re.compile(r"^(?:giao|de nghi|phan cong|yeu cau|assign|ask|the)\s*:?\s+")
+_DASH = re.compile(r"\s+[–—]\s+|:\s+")  # not " - ": it is inside names (Phòng Kế hoạch - Tài chính)
+_UNIT_HEAD = re.compile(r"(?:cac\s+)?(?:phong|van phong|trung tam|chi cuc|benh vien|so|ban|hoi|bao hiem|thanh tra|ubnd|"
+                        r"tram|ttyt|dai|bao|cuc|don vi|co so)\b")
+# Verbs a task starts with, after its unit (folded): where the unit's name ends.
+_VERB = re.compile(r"\s+(?=(?:chu tri|phoi hop|chuan bi|lo|bo tri|tong hop|huong dan|chi dao|lay|gui|bao cao|"
+                   r"hoan thien|hoan thanh|hoan chinh|phat hanh|xay dung|tham muu|to chuc|tham dinh|kiem tra|ra soat|"
+                   r"trien khai|thuc hien|dam bao|bao dam|du tru|chiu trach nhiem|co trach nhiem|theo doi|cung cap|"
+                   r"lap|phan bo|tuyen truyen|rut|giam sat|xu ly|cap nhat|de xuat|tiep tuc|khan truong|chu dong|"
+                   r"tang cuong|don tiep|ghi|du thao|mua|tiep nhan|thong bao|ky|cu|bo sung|tham gia|van dong|"
+                   r"thanh toan|phan luong|uu tien|hop dong|dieu phoi|quan ly|nang cao|consolidates|completes|"
+                   r"reviews|works|reports)\b)|\s*[–:]\s+")
+
+
+@dataclass
+class Clause:
+    text: str  # as the draft writes it
+    label: str = ""  # the short label it stood under ("thanh phan"), folded
+    number: str = ""  # its number in the request ("2", "3.1")
+    unit: str = ""  # the unit it assigns work to, as typed or canonical
+    task: str = ""  # the work, for an assignment
+    meta: bool = False  # about the drafting (layout, signer), not content
+
+
+def prepared(instruction: str, restorer: Restorer) -> str:
+    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese."""
+    text = " ".join(instruction.split())
+    # "ngày 10 tháng 10 năm 2026" is the date 10/10/2026.
+    text = re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", r"\1/\2/\3", text)
+    if language_of(text) == "en":
+        # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
+        text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
+        # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
+        text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
+        return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+    return restorer.restore(text) if restorer.needs_restoring(text) else text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip(" ;,.")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def assignment(text: str) -> tuple[str, str] | None:
+    """(unit, task) when the clause starts by naming a unit that is given work."""
+    folded = fold(text)
+    opening = _OPENING.match(folded)
+    start = opening.end() if opening else 0
+    if not _UNIT_HEAD.match(folded, start):
+        return None
+    ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, start + 4)) if m]
+    verb = min(ends, key=lambda m: m.start()) if ends else None
+    if not verb or verb.start() - start > 90:
+        return None
+    unit = re.sub(r"\s*\([^)]*\)\s*$", "", text[start:verb.start()]).strip(" ,")
+    task = text[verb.end():].strip()
+    if not task or len(unit.split()) < 2:
+        return None
+    known = find_units(unit)
+    if len(known) == 1:  # the house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực)
+        unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
+    return _sentence(unit), _sentence(task)
+
+
+def _sentences(text: str) -> list[str]:
+    cuts = [m.end() for m in _STOP.finditer(text) if not _NOT_END.search(text[:m.start()])]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+
+
+def _split_assignments(piece: str) -> list[str]:
+    """"Giao A chuẩn bị …, B lo hậu cần, C bố trí kinh phí": one clause per unit given work."""
+    if not assignment(piece):
+        return [piece]
+    cuts = [m.start() for m in re.finditer(r",\s+", piece) if assignment(piece[m.end():])]
+    return [piece[a:b].strip(" ,") for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+
+
+def clauses(text: str) -> list[Clause]:
+    """The request's clauses; the first, which names the document ("Soạn Kế hoạch …"), is the frame: read for
+    the type and the summary line, not written as content, except what follows its colon."""
+    found: list[Clause] = []
+    for sentence in _sentences(text):
+        label = ""
+        for piece in _CUT.split(sentence):
+            piece = piece.strip(" ;,")
+            if (m := _LABEL.match(piece)) and len(m.group(1).split()) <= 4:
+                label, piece = fold(m.group(1)).strip(), piece[m.end():]
+            number = ""
+            if m := _NUMBERED.match(piece):
+                number, piece = m.group(1), piece[m.end():]
+            # The frame, a note on the drafting, or a heading of what follows ("Directives:").
+            meta = not found or _META.search(fold(piece)) is not None or (
+                piece.rstrip().endswith(":") and len(piece.split()) <= 4)
+            if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
+                found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
+                meta, piece = False, piece.split(": ", 1)[1]
+            for part in _split_assignments(piece) if piece.strip(" .;") else []:
+                clause = Clause(text=_sentence(part), label=label, number=number, meta=meta)
+                if not clause.meta and (pair := assignment(clause.text)):
+                    clause.unit, clause.task = pair
+                found.append(clause)
+                number = ""
+    return found
+
+
+def takes(part: dict, clause: Clause) -> bool:
+    """Whether a skeleton part takes this clause: its `takes` words in the clause or its label."""
+    pattern = part.get("takes")
+    return bool(pattern) and re.search(pattern, fold(clause.label + " " + clause.text)) is not None

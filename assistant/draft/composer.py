@@ -1,0 +1,234 @@
+"""The request's content laid into its skeleton, at the scope asked for:
+
+- whole: every part of the skeleton (or the parts the user lists, in their order, with their words), each
+  with its house-style lines, then the request's clauses it takes (clauses.py), the units given work as
+  numbered sections of the part that assigns work, and borrowed exemplar tasks (already checked clean);
+- part: that part alone, under the numeral asked for; section: that numbered section; table: the table.
+
+A house-style line whose placeholder the request fills in its own words is left out. Periods follow the kind
+of review: "6 tháng đầu năm N" / "6 tháng cuối năm N" for a mid-year one, "năm N" / "năm N+1" for a year-end
+one. Tables are computed in tables.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from string import Template
+
+from ..vietnamese.folding import fold
+from .clauses import Clause, takes
+from .document import Block, DraftDocument, vnd
+from .request import DraftRequest
+from .table_blocks import annex_tables, funding_lines, scope_table
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_MID_YEAR = re.compile(r"6 thang|sau thang|six.month|mid-year|first half|dau nam")
+_NUMERAL = re.compile(r"^[IVX]+\.\s*")
+
+
+def periods(request: DraftRequest) -> tuple[str, str]:
+    """The period under review and the next one, as the house style names them."""
+    if not request.year:
+        return "[giai đoạn]", "thời gian tới"
+    if request.kind == "sơ kết" and _MID_YEAR.search(fold(request.text or request.instruction)):
+        return f"6 tháng đầu năm {request.year}", f"6 tháng cuối năm {request.year}"
+    if request.kind == "tổng kết":
+        return f"năm {request.year}", f"năm {request.year + 1}"
+    return f"năm {request.year}", "thời gian tới"
+
+
+def values(request: DraftRequest, sk: dict) -> dict[str, str]:
+    period, next_period = periods(request)
+    total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
+    issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
+        ("SỞ Y TẾ", "SYT", "Sở Y tế", "Sở")
+    subject = request.subject or request.event or "[trích yếu nội dung]"
+    event = request.event or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
+    return {
+        "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
+        "year": str(request.year) if request.year else "[năm]", "event": event,
+        "date": request.date or "[ngày/tháng/năm]", "date_typed": request.date_typed or request.date or "[ngày/tháng/năm]",
+        "time": request.time or "[giờ]",
+        "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",
+        "budget_total": vnd(total) if total else "[tổng kinh phí]", "period": period, "next_period": next_period,
+        "NEXT_PERIOD": next_period.upper(), "ISSUER": issuer[0], "code": issuer[1], "issuer_name": issuer[2],
+        "issuer_short": issuer[3], "subject": subject, "subject_lower": subject[:1].lower() + subject[1:],
+        "chair": request.chair or "[người chủ trì]", "participants": "",
+        "participants_inline": ", ".join(request.participants) or "[thành phần]",
+        "addressees": "; ".join(request.addressees) + ";" if request.addressees else "[Nơi nhận báo cáo];",
+        "addressees_inline": "; ".join(request.addressees) + "." if request.addressees else "[cơ quan, đơn vị nhận].",
+        "recipients_line": "Kính gửi: " + ", ".join(request.addressees) + ". " if request.addressees else "",
+        "basis_inline": "Thực hiện " + "; ".join(request.basis) + ", " if request.basis else "",
+    }
+
+
+def _line(text: str) -> str:
+    return text if text.endswith((".", ";", ":", "./.")) else text + "."
+
+
+def _clause_line(clause: Clause) -> Block:
+    if clause.number and "." not in clause.number:
+        return Block("line", f"{clause.number}. {_line(clause.text)}")
+    return Block("line", "- " + _line(clause.text))
+
+
+class Composer:
+    def __init__(self, request: DraftRequest, sk: dict, clauses: list[Clause],
+                 borrowed: Callable[[str], list[str]]) -> None:
+        """`borrowed(unit)`: clean exemplar task lines (with their citation markers) for a unit."""
+        self.request, self.sk = request, sk
+        self.values = values(request, sk)
+        # What the skeleton writes from the request's fields (participants, time, venue) is written once.
+        given = [words for words, value in (("thanh phan|participants|attending|tham du", request.participants),
+                                            ("thoi gian|time", request.time or request.date),
+                                            ("dia diem|venue", request.venue)) if value]
+        represented = re.compile("|".join(given)) if given and request.scope == "whole" else None
+        self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))]
+        if request.reason:
+            self.content.insert(0, Clause(text=request.reason))
+        elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
+            self.content = [Clause(text=request.frame_content)]
+        self.borrowed = borrowed
+
+    def fill(self, text: str) -> str:
+        return Template(text).safe_substitute(self.values)
+
+    # --- which parts ---------------------------------------------------------------------------
+    def _match(self, words: str, parts: list[dict]) -> dict | None:
+        folded = fold(words)
+        return next((p for p in parts if p.get("keys") and re.search(p["keys"], folded)), None)
+
+    def _whole_parts(self) -> list[tuple[str, dict]]:
+        """(heading without numeral, skeleton part) in the order the draft writes them."""
+        parts = self.sk["part"]
+        if not self.request.listed:
+            return [(_NUMERAL.sub("", self.fill(p["heading"])), p) for p in parts]
+        chosen: list[tuple[str, dict]] = []
+        for listed in self.request.listed:
+            part = self._match(listed, [p for p in parts if p not in [c for _, c in chosen]])
+            own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
+            # The skeleton's words when they hold the user's (typed without marks or commas, or in English).
+            bare = re.sub(r"\W+", " ", fold(listed)).strip()
+            heading = own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else listed.upper()
+            chosen.append((heading, part or {"heading": listed}))
+        return chosen
+
+    def _target_part(self) -> tuple[str, dict]:
+        """The part a part or section request asks for, by its numeral or its name."""
+        parts, wanted = self.sk["part"], self.request.scope_part or ""
+        typed = re.search(rf"(?:phần|mục|part)\s+{wanted.upper()}\.?\s*([^:(;]+?)(?=\s+(?:cho|của|trong|thuộc|for|of)\b|[:(;]|$)",
+                          self.request.text, re.IGNORECASE) if re.fullmatch(r"[ivx]+", wanted) else None
+        title = typed.group(1).strip(" .") if typed else ""
+        by_name = self._match(title or wanted, parts) if (title or not re.fullmatch(r"[ivx]+", wanted)) else None
+        index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
+        part = by_name or (parts[index] if index is not None and index < len(parts) else None) or {"heading": title}
+        numeral = wanted.upper() if index is not None else _ROMAN[parts.index(part)] if part in parts else ""
+        heading = title.upper() if title else _NUMERAL.sub("", self.fill(part["heading"]))
+        return (f"{numeral}. {heading}" if numeral else heading), part
+
+    # --- content -------------------------------------------------------------------------------
+    def _route(self, parts: list[dict]) -> dict[int, list[Clause]]:
+        """Each content clause to a part: a unit's task to the part that assigns work, then by label, by the
+        words the part takes, else the main part."""
+        units_part = next((i for i, p in enumerate(parts) if "units" in p), None)
+        main = next((i for i, p in enumerate(parts) if p.get("main")), len(parts) - 1)
+        routed: dict[int, list[Clause]] = {i: [] for i in range(len(parts))}
+        for clause in self.content:
+            by_label = next((i for i, p in enumerate(parts) if clause.label and p.get("keys")
+                             and re.search(p["keys"], clause.label)), None)
+            by_words = next((i for i, p in enumerate(parts) if i != units_part and takes(p, clause)), None)
+            if clause.unit and units_part is not None:
+                target = units_part
+            else:
+                target = next((i for i in (by_label, by_words) if i is not None), main)
+            routed[target].append(clause)
+        return routed
+
+    def _part_body(self, part: dict, clauses: list[Clause], whole: bool) -> list[Block]:
+        body: list[Block] = []
+        given = bool(clauses)
+        for section in part.get("section", []):
+            lines = [self.fill(line) for line in section["lines"] if line != "$participants"]
+            if "$participants" in section["lines"]:
+                lines += [f"- {p};" for p in self.request.participants] or ([] if given else ["- [thành phần tham dự]"])
+            lines = [line for line in lines if not (given and "[" in line)]
+            if lines:  # numbered anew: a section left out leaves no gap
+                heading = f"{sum(b.kind == 'section' for b in body) + 1}. {re.sub(r'^[0-9.]+ ', '', section['heading'])}"
+                body += [Block("section", heading), *[Block("line", line) for line in lines]]
+        for line in part.get("lines", []):
+            if line == "$participants":
+                body += [Block("line", f"- {p};") for p in self.request.participants] or [
+                    Block("line", "- [thành phần]")]
+            elif not (given and "[" in self.fill(line)):
+                body.append(Block("line", "- " + _line(self.fill(line))))
+        if "kinh phi" in fold(part.get("heading", "")):
+            body += funding_lines(self.request, clauses)
+        tasks: dict[str, list[str]] = {}
+        for clause in clauses:
+            if clause.unit and "units" in part:
+                tasks.setdefault(clause.unit, []).append("- " + _line(clause.task))
+            else:
+                body.append(_clause_line(clause))
+        units = list(tasks)
+        if "units" in part and (not tasks or (whole and self.sk["name"] == "conference_plan")):
+            # The skeleton's units in house-style order, each taking the request's tasks of a unit it names
+            # ("Các đơn vị" → "Các đơn vị trực thuộc Sở"), then the request's other units.
+            merged: dict[str, list[str]] = {}
+            for unit in part["units"]:
+                same = [t for t in tasks if fold(unit).startswith(fold(t))]
+                merged[unit] = [line for t in same for line in tasks.pop(t)]
+            tasks = {**{u: ls for u, ls in merged.items() if ls}, **tasks}
+            units = [*merged, *[t for t in tasks if t not in merged]]
+        for n, unit in enumerate(units, 1):
+            # The request's own tasks for a unit stand alone; the corpus fills only units it gave none.
+            lines = tasks.get(unit) or self.borrowed(unit) or ["- " + part.get("fallback", "[nhiệm vụ]")]
+            body += [Block("section", f"{n}. {unit}"), *[Block("line", line) for line in lines]]
+        return body
+
+    def body(self) -> tuple[list[Block], list[str]]:
+        """The blocks of the scope asked for, and the required parts to check (folded)."""
+        scope = self.request.scope
+        if scope == "table":
+            return scope_table(self.request, self.content), []
+        if scope == "section":
+            title = self.request.scope_title or "[tên mục]"
+            body = [Block("section", f"{self.request.scope_section}. {title}")]
+            table = scope_table(self.request, self.content, inline=True)
+            for clause in [] if table else self.content:
+                if clause.number and "." in clause.number:
+                    head, _, rest = clause.text.partition(": ")
+                    body.append(Block("section", f"{clause.number}. {head}"))
+                    body += [Block("line", "- " + _line(r)) for r in [rest] if r]
+                else:
+                    body.append(Block("line", "- " + _line(clause.task and f"{clause.unit} {clause.task[:1].lower()}"
+                                                           f"{clause.task[1:]}" or clause.text)))
+            return body + table, []
+        if scope == "part":
+            heading, part = self._target_part()
+            return [Block("part", heading), *self._part_body(part, self.content, whole=False)], []
+        chosen = self._whole_parts()
+        routed = self._route([p for _, p in chosen])
+        numbered = self.sk.get("numbered_parts", True)
+        body = [Block("line", self.fill(line)) for line in self.sk["basis"] if not self.request.basis]
+        # Only a document with a legal-basis block (a plan) lists what it implements; others cite it in the text.
+        body += [Block("line", f"Thực hiện {b};") for b in self.request.basis if self.sk["basis"]]
+        if self.sk.get("intro"):
+            body.append(Block("line", self.fill(self.sk["intro"])))
+        for n, (heading, part) in enumerate(chosen):
+            if heading:
+                body.append(Block("part" if numbered else "section", f"{_ROMAN[n]}. {heading}" if numbered else heading))
+            body += self._part_body(part, routed[n], whole=True)
+        return body, [fold(h) for h, _ in chosen] if self.request.listed else self.sk["required"]
+
+    def document(self) -> tuple[DraftDocument, list[str]]:
+        body, required = self.body()
+        whole = self.request.scope == "whole"
+        sk = self.sk
+        title = self.fill(sk["title"])
+        return DraftDocument(
+            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]), number=self.fill(sk["number"]),
+            place_date=self.fill(sk["place_date"]), doc_type_title=sk["doc_type_title"], title=title, body=body,
+            closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],
+            signature=self.request.signature or sk["signature"],
+            annexes=annex_tables(self.request, self.content, sk, self.fill) if whole else [],
+            partial=not whole), required

@@ -1,0 +1,174 @@
+"""Which document an instruction asks for and how much of it, by rules on the folded text:
+
+- the type: the first document word that is not a cited document ("Kế hoạch số 315/KH-UBND", "Plan No.");
+  the cues are each skeleton's `cues`, and a skeleton with `requires` wins over one without at the same cue
+  when its words follow in the same sentence (a plan "tổ chức Hội nghị" is a conference plan);
+- the scope: one part (a Roman numeral or a part's name), one numbered section, one table, or the whole
+  document; a scope word counts when it comes before the document word or right after a verb of writing
+  ("Viết mục 2.", "Lập bảng", "Table of …"), so "Parts: I. …; II. …" in a whole-plan request is a listing;
+- the parts the user lists ("Bố cục: I. …; II. …", "có các phần: …", "Parts: …");
+- who signs and who issues (the Office of the People's Committee, or the Department of Health).
+
+What could not be read is said: `assumed` names the guesses, and the draft warns about them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vietnamese.folding import fold
+
+_CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
+# A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
+# theo báo cáo của …), not the document asked for.
+_TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
+                          r"theo|qua|tiep thu|implementing|under|pursuant to|per)\s+$")
+_WINDOW = 200
+_WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|draft|write|only|prepare|make|draw up|create|"
+                    r"produce|build|compile|give|put|fill in|need)\W+(?:\w+\W+){0,2}$")
+# "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
+_ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+_ROMAN = r"[ivx]+"
+_PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
+_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+                         r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|"
+                    r"(?:budget|cost) estimate)\b")
+_PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
+_LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
+                     r"\bco (?:du )?cac phan\s+")
+_MAX_PARTS = 8  # more is a list of something else than parts
+_LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
+
+# Who signs, as typed: "Phó Giám đốc Ma Thị Hồng Vân ký thay Giám đốc", "Signed by Director Thái Văn Long",
+# "TL Giám đốc, Chánh Văn phòng ký"; matched folded, the name taken as typed.
+_ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
+          "pho giam doc": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
+          "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
+_ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
+_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)\s*,?\s*"
+                     rf"(?:ky thay|on behalf of(?: the)?)\s+({_ROLE})")
+_SIGNED_BY = re.compile(rf"(?:signed by\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
+_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+ky")
+
+
+@dataclass
+class Scope:
+    kind: str = "whole"  # whole, part, section, table
+    part: str | None = None  # the Roman numeral (lower case, folded) or the part's name, folded
+    section: str | None = None  # "2", "3.1"
+    title: str = ""  # the section's name as typed, folded
+
+
+def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
+    found = []
+    for cue in cues:
+        for match in re.finditer(rf"\b(?:{cue})\b", folded):
+            if _CITED.match(folded, match.end()) or _TASK_BEFORE.search(folded[:match.start()]):
+                continue
+            found.append((match.start(), match.end()))
+    return found
+
+
+def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bool]:
+    """(skeleton name, where its cue ends, assumed) for the first document word of the instruction. The
+    opening sentence (up to its first full stop or colon) says what to write: a document word there wins;
+    without one, a conference it names makes a conference document ("the agenda for the review conference"),
+    and only then does a document word further on count."""
+    found = []  # (start, 0 when the skeleton's `requires` held, -end, name)
+    for name, sk in skeletons.items():
+        for start, end in _cue_positions(folded, sk.get("cues", [])):
+            window = folded[end:end + _WINDOW].split(". ")[0]
+            if not sk.get("requires"):
+                found.append((start, 1, -end, name))
+            elif re.search(sk["requires"], window):
+                found.append((start, 0, -end, name))
+    opening = next((m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > 15), len(folded))
+    requiring = [n for n, sk in skeletons.items() if sk.get("requires")]
+    early = [f for f in found if f[0] < opening]
+    if not early and (named := [n for n in requiring if re.search(skeletons[n]["requires"], folded[:opening])]):
+        return named[0], 0, False
+    if found:  # the first cue; at one place a satisfied `requires`, then the longest cue
+        start, _, end, name = min(found)
+        return name, -end, False
+    named = [n for n in requiring if re.search(skeletons[n]["requires"], folded)]
+    return (named or [next(n for n, sk in skeletons.items() if sk.get("default"))])[0], 0, True
+
+
+def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
+    """A scope word counts before the document word, or after a verb of writing in the request's opening
+    sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
+    opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
+    before = folded[max(0, match.start() - 40):match.start()]
+    return match.start() < doc_at or (match.start() < opening and (
+        _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
+
+
+def _is_table_word(text: str, match: re.Match) -> bool:
+    """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
+    typed = text[match.start():match.end()].lower()
+    return not typed.startswith("b") or typed in ("bảng", "bang")
+
+
+def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
+    """The scope the instruction asks for; whole when no scope word counts (see the module's docstring).
+    `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
+    text = text or folded
+    found: list[tuple[int, Scope]] = []
+    if (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
+        parent = _PARENT.search(folded, m.end())
+        title = m.group(2).strip(" .")
+        if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
+            title = named.group(1)
+        found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
+                                       title=title)))
+    if (m := _PART.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("part", part=m.group(1))))
+    elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
+    tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m)]
+    if tables and _counts(tables[0], folded, doc_at):
+        found.append((tables[0].start(), Scope("table")))
+    return min(found, key=lambda f: f[0])[1] if found else Scope()
+
+
+def listed_parts(text: str) -> list[str]:
+    """The parts a request lists for the document, as typed (numerals dropped)."""
+    folded = fold(text)
+    match = _LISTED.search(folded)
+    if not match:
+        return []
+    end = _LIST_END.search(folded, match.end())
+    span = text[match.end():end.start() if end else len(text)]
+    pieces = re.split(r";\s*", span) if ";" in span else re.split(r",\s*", span)
+    parts = []
+    for piece in pieces:
+        piece = re.sub(r"^\s*(?:[IVX]+|\d+)[.)]\s*", "", piece)
+        piece = re.split(r"\s+[–—-]\s+|\s*\(|:", piece)[0].strip(" .")
+        if piece:
+            parts.append(piece)
+    return parts if len(parts) <= _MAX_PARTS else []
+
+
+def _name(text: str, start: int, end: int) -> str | None:
+    """The words at [start, end) of the typed text when they read as a person's name (each capitalised)."""
+    words = text[start:end].split()
+    return " ".join(words) if words and all(w[:1].isupper() for w in words) else None
+
+
+def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
+    """The signature block and the signer's name when the request says who signs."""
+    folded = fold(text)
+    if m := _TL.search(folded):
+        return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", "[Họ và tên]"], None
+    if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
+        role, principal = _ROLES[m.group(1)], _ROLES[m.group(3)]
+        return ([f"KT. {principal}", role] if principal != role else [role]) + ["", name], name
+    if (m := _SIGNED_BY.search(folded)):
+        role_at, name_at = (1, 2) if m.group(1) else (3, 4)
+        if name := _name(text, m.start(name_at), m.end(name_at)):
+            role = _ROLES[m.group(role_at)]
+            block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
+            return [*block, "", name], name
+    return default, None

@@ -1,0 +1,126 @@
+"""The computed tables as draft blocks: the table a table request asks for (a budget estimate, an indicator
+table, an agenda), the lines of a funding part (the total and its amount in words), and the annexes of a
+whole document (the agenda timed from the start hour, the budget estimate)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..vietnamese.folding import fold
+from .clauses import Clause
+from .document import Block, vnd
+from .request import DraftRequest
+from .tables import (agenda_times, assessed, budget_rows, cost_lines, funding_sources, in_words, indicator_row,
+                     money)
+
+# The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
+_COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
+_COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
+              (r"^(?:plan|target)\s*(\d{4})?$", "Kế hoạch năm {0}"), (r"^(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
+              (r"^(?:assessment|evaluation)$", "Đánh giá")]
+_ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
+_MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
+# A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
+_SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
+
+
+def _column(name: str) -> str:
+    for pattern, vietnamese in _COLUMN_EN:
+        if m := re.match(pattern, fold(name).strip()):
+            return vietnamese.format(m.group(1) or "").strip() if m.groups() else vietnamese
+    return name[:1].upper() + name[1:]
+
+
+def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    rows = [row for c in clauses if (row := indicator_row(c.text))]
+    if len(rows) < 2:
+        return None
+    width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
+    named = _COLUMNS.search(request.text)
+    columns = [_column(c.strip(" .")) for c in re.split(r",\s+", named.group(1))] if named else []
+    year = str(request.year or "")
+    if len(columns) < 2 + width:
+        columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
+            [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
+    assess = len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2
+    table = [columns[:3 + width + assess]]
+    for n, (name, unit, *cells) in enumerate(rows, 1):
+        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1])] if assess else []))
+    return table
+
+
+def _words_line(total: int) -> Block:
+    return Block("line", f"Bằng chữ: {in_words(total)}.")
+
+
+def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """Agenda rows from items with their slots typed (kept as typed, written HHhMM - HHhMM), or with their
+    lengths in minutes (timed from the start hour)."""
+    slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
+    if len(slots) >= 2:
+        rows = [["Thời gian", "Nội dung"]]
+        for m, text in slots:
+            what = _SLOT.sub("", text, count=1).strip(" ,:;()-–")
+            rows.append([f"{int(m.group(1)):02d}h{m.group(2) or '00'} - {int(m.group(3)):02d}h{m.group(4) or '00'}",
+                         what[:1].upper() + what[1:]])
+        return rows
+    items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
+    if len(items) < 2:
+        return None
+    times = agenda_times(request.time, [minutes for minutes, _ in items])
+    return [["Thời gian", "Nội dung"], *[[when, what] for when, (_, what) in zip(times, items)]]
+
+
+def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False) -> list[Block]:
+    """The table a request asks for; `inline` (a section presented as a table): only when it says so."""
+    texts = [c.text for c in clauses]
+    if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
+        return []
+    if (lines := cost_lines(texts)) and not inline:
+        title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
+        return [Block("part", title), Block("table", rows=budget_rows(lines)),
+                _words_line(sum(line.amount for line in lines))]
+    # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
+    if not inline and (agenda := _agenda(request, clauses)):
+        return [Block("part", "CHƯƠNG TRÌNH"), Block("table", rows=agenda)]
+    if table := _indicator_table(request, clauses):
+        return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
+    return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]
+
+
+def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
+    """The total of a funding part with its amount in words: from the sources the request splits it into,
+    from the budget lines it gives, or from a total it states."""
+    text = " ".join(c.text for c in clauses)
+    if found := funding_sources(text):
+        total, sources = found
+        return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), trong đó: "
+                      + "; ".join(f"{name}: {vnd(amount)}" for name, amount in sources) + ".")]
+    if lines := cost_lines([c.text for c in clauses] or [request.text]):
+        total = sum(line.amount for line in lines)
+        return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
+    stated = next((money(c.text) for c in clauses if "tong" in fold(c.text) and money(c.text)), None)
+    return [Block("line", f"- Bằng chữ: {in_words(stated)}.")] if stated else []
+
+
+def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:
+    annexes: list[Block] = []
+    if "agenda" in sk:
+        rows = _agenda(request, clauses)
+        if rows is None:
+            agenda = sk["agenda"]
+            times = agenda_times(request.time, [minutes for minutes, _, _ in agenda["items"]])
+            rows = [list(agenda["header"]), *[[when, fill(content), who]
+                                               for when, (_, content, who) in zip(times, agenda["items"])]]
+        annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=rows)]
+    if lines := cost_lines([c.text for c in clauses]):
+        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=budget_rows(lines)),
+                    _words_line(sum(line.amount for line in lines))]
+    elif sk["name"] == "conference_plan":
+        rows = [["STT", "Nội dung", "Thành tiền"]]
+        rows += [[str(n), b.item, vnd(b.amount)] for n, b in enumerate(request.budget, 1)] or [["1", "[nội dung chi]", "[số tiền]"]]
+        total = request.budget_total or sum(b.amount for b in request.budget)
+        rows.append(["", "Tổng cộng", vnd(total) if total else "[tổng]"])
+        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=rows)]
+    return annexes

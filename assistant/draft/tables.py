@@ -1,0 +1,175 @@
+"""Tables built from the request, computed here and never left to a writer: a budget estimate (each line
+people × days × rate, the total, the total in Vietnamese words by num2words), funding sources with their
+total, an indicator table with the request's values as typed (and "Đạt / Không đạt" when it gives a plan and a
+result), and an agenda timed from the start hour."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from num2words import num2words
+
+from ..vietnamese.folding import fold
+
+# A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
+# One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
+# 200,000 VND", "consumables for 2,400 women × 35,000 each": two or three factors joined by x or ×.
+_FACTOR = rf"({_NUMBER})\s*([^\d×x*;:]{{0,20}}?)"
+_LINE = re.compile(rf"{_FACTOR}\s*[x×*]\s*{_FACTOR}(?:\s*[x×*]\s*{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
+                   re.IGNORECASE)
+# The same line written with commas: "80 người, 2 ngày, mức 150.000 đồng/người/ngày".
+_LINE_WORDS = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|bộ|cuốn|lượt|xã|điểm|cơ sở|people|participants)\s*,\s*"
+                         rf"({_NUMBER})\s*(ngày|buổi|đêm|lần|days?|sessions?)\s*,\s*(?:(?:định\s+)?mức|at|rate)?\s*"
+                         rf"({_NUMBER})\s*(nghìn|ngàn|triệu|k)?\s*(?=đồng|đ\b|vnd)", re.IGNORECASE)
+# A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
+# The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
+_CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
+_FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
+_AMOUNT = re.compile(rf"({_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|đồng|đ\b|vnd)", re.IGNORECASE)
+_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000}
+# Words that end an item's name before its first factor: "cho", "for", a colon.
+_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
+
+
+@dataclass
+class CostLine:
+    item: str
+    people: int
+    days: int
+    rate: int
+
+    @property
+    def amount(self) -> int:
+        return self.people * self.days * self.rate
+
+
+def integer(text: str) -> int:
+    """1.500.000 and 1,500,000 are 1500000 (a money amount has no decimals)."""
+    return int(re.sub(r"[.,]", "", text))
+
+
+def vnd_number(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def in_words(amount: int) -> str:
+    """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng."""
+    words = num2words(amount, lang="vi")
+    return words[:1].upper() + words[1:] + " đồng"
+
+
+def _factor(number: str, after: str | None) -> int:
+    scale = _FACTOR_SCALE.match(after or "")
+    if scale:
+        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[scale.group(1).lower()])
+    return integer(number)
+
+
+def cost_lines(clauses: list[str]) -> list[CostLine]:
+    """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
+    each line's name is what stands before its first factor, after the previous line or a colon."""
+    lines = []
+    for clause in clauses:
+        start = 0
+        for match in _LINE.finditer(clause) if _LINE.search(clause) else _LINE_WORDS.finditer(clause):
+            factors = [_factor(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
+            people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
+            # The name stands before the factors, after the previous line: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …".
+            item = next((p for p in reversed(re.split(r"[:;]", clause[start:match.start()])) if p.strip(" ,")), "")
+            item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+            lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
+                                  days=days, rate=rate))
+            tail = _CURRENCY_TAIL.match(clause, match.end())
+            start = tail.end() if tail else match.end()
+    return lines
+
+
+def budget_rows(lines: list[CostLine]) -> list[list[str]]:
+    rows = [["TT", "Nội dung", "Số người", "Số ngày", "Định mức (đồng)", "Thành tiền (đồng)"]]
+    rows += [[str(n), line.item, vnd_number(line.people), vnd_number(line.days), vnd_number(line.rate),
+              vnd_number(line.amount)] for n, line in enumerate(lines, 1)]
+    total = sum(line.amount for line in lines)
+    rows.append(["", "Tổng cộng", "", "", "", vnd_number(total)])
+    return rows
+
+
+def money(text: str) -> int | None:
+    """An amount of đồng written with its unit: "38.400.000 đồng", "4,5 tỷ đồng", "12 triệu"."""
+    match = _AMOUNT.search(text)
+    if not match:
+        return None
+    number, unit = match.group(1), match.group(2).lower()
+    if unit in _SCALE:
+        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[unit])
+    return integer(number)
+
+
+def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
+    """A total split into sources: "tổng kinh phí 1.275.000.000 đồng, trong đó ngân sách tỉnh 940.000.000
+    đồng, nguồn Chương trình … 335.000.000 đồng" → (total, [(source, amount), …]) when the parts add up."""
+    folded = fold(text)
+    cut = folded.find("trong do")
+    if cut < 0 or (total := money(text[:cut])) is None:
+        return None
+    sources = []
+    for piece in re.split(r"[,;]\s*", text[cut + len("trong do"):]):
+        if (amount := money(piece)) is not None:
+            name = _AMOUNT.split(piece)[0].strip(" :")
+            name = re.sub(r"^(?:nguồn|từ)\s+", "", name, flags=re.IGNORECASE)
+            sources.append((name[:1].upper() + name[1:], amount))
+    return (total, sources) if sources and sum(a for _, a in sources) == total else None
+
+
+# An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
+_VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
+_UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
+_TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
+                              r"(?:\s*[/,]\s+(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?)*)$")
+
+
+def indicator_row(clause: str) -> list[str] | None:
+    """[name, unit, value, value …] from one row of a request; None when it holds no value."""
+    clause = _LEAD.sub("", clause).strip(" ;.")
+    parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
+    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
+        trailing = _TRAILING_VALUES.match(clause)
+        if not trailing or len(trailing.group(1).split()) < 2:
+            return None
+        parts = [trailing.group(1), trailing.group(2)]
+    name, rest = parts
+    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
+    unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
+    values = [m.group().strip() for c in cells for m in [_VALUE.search(c)] if m and c != unit]
+    if not values:
+        return None
+    if not unit and values[0].endswith(("%", "‰")):
+        unit = values[0][-1]
+    values = [v.rstrip("%‰").strip() for v in values]
+    return [name.strip(), unit, *values]
+
+
+def _number(value: str) -> float:
+    return float(re.sub(r"[^\d,]", "", value).replace(",", ".") or 0)
+
+
+def assessed(plan: str, result: str) -> str:
+    """Đạt when the result reaches the plan: at least it, or at most it when the plan is a ceiling (< ≤)."""
+    ceiling = plan.lstrip().startswith(("<", "≤"))
+    reached = _number(result) <= _number(plan) if ceiling else _number(result) >= _number(plan)
+    return "Đạt" if reached else "Không đạt"
+
+
+def agenda_times(start: str | None, minutes: list[int]) -> list[str]:
+    """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given."""
+    match = re.fullmatch(r"(\d{2})h(\d{2})", start or "")
+    if not match:
+        return ["[giờ]"] * len(minutes)
+    now = int(match.group(1)) * 60 + int(match.group(2))
+    times = []
+    for length in minutes:
+        times.append(f"{now // 60:02d}h{now % 60:02d} - {(now + length) // 60:02d}h{(now + length) % 60:02d}")
+        now += length
+    return times

@@ -1,0 +1,97 @@
+"""A drafting request read whole, by rules: the specifics of request.py read from the instruction as the draft
+may quote it (marks restored, English terms in Vietnamese), then the type and scope, the listed parts, the
+issuer and signer (reading.py), the summary line, the addressees, who chaired, and the documents it cites."""
+
+from __future__ import annotations
+
+import re
+
+from ..vietnamese.folding import fold
+from ..vietnamese.glossary import province_in
+from ..vietnamese.language import language_of
+from ..vietnamese.restorer import Restorer
+from .clauses import prepared
+from .reading import document_type, listed_parts, read_scope, signature
+from .request import DraftRequest, parse_request
+
+_OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
+# A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
+_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời)\s+)((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|"
+                    r"Chỉ thị|Thông tư|Chương trình)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
+                    r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
+# Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
+# "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
+# động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
+_SUBJECT_END = re.compile(r"\.\s|:|;|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
+                          r"trình bày|chia|gồm|có|kèm|với)\b", re.IGNORECASE)
+_REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
+# The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
+_OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
+# Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|"
+                         r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
+_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
+                    re.IGNORECASE)
+_VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
+_INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$)", re.IGNORECASE)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;")
+    return text[:1].upper() + text[1:]
+
+
+def _basis(text: str) -> list[str]:
+    found = []
+    for match in _CITED.finditer(text):
+        cited = re.sub(r"\bof the\b", "của", match.group(1))
+        cited = re.sub(r"\s+on\s+", " về ", cited)
+        if cited not in found:
+            found.append(cited)
+    return found
+
+
+def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
+    text = prepared(instruction, restorer)
+    folded = fold(text)
+    request = parse_request(text)
+    request.instruction = " ".join(instruction.split())
+    request.text = text
+    request.english = language_of(instruction) == "en"
+    request.province = province_in(text) or request.province
+    request.name, cue_end, assumed = document_type(folded, skeletons)
+    sk = skeletons[request.name]
+    request.doc_type = sk["doc_type"]
+    if assumed:
+        request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
+    scope = read_scope(folded, cue_end, text)
+    request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
+    if scope.title:
+        request.scope_title = _sentence(text[folded.find(scope.title):folded.find(scope.title) + len(scope.title)])
+    request.listed = listed_parts(text)
+    request.office = _OFFICE.search(folded) is not None or "office of the" in fold(instruction)
+    default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]
+    request.signature, _ = signature(text, default)
+    request.basis = _basis(text)
+    frame = re.split(r"\.\s", text[cue_end:], maxsplit=1)[0]  # the sentence that names the document
+    if m := _ADDRESSEES.search(frame):
+        request.addressees = [_sentence(a) for a in re.split(r",\s*|\s+và\s+|\s+and\s+", m.group(1)) if a.strip()]
+        frame = frame[:m.start()] + frame[m.end():]
+    own = re.compile(_OWN.format(p=f"(?:{re.escape(fold(request.province))})" if request.province else "(?:[a-z]+ [a-z]+)"))
+    if m := own.search(fold(frame)):
+        frame = frame[:m.start()] + frame[m.end():]
+    frame = re.sub(r"^\s*\([^)]*\)", "", frame)  # "(công văn)" after the document word
+    subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
+    if m := _REASON.search(frame):
+        request.reason = _sentence(m.group(1))
+    # What follows the document word is content too when the request says it in one sentence.
+    request.frame_content = _sentence(frame) if len(frame.split()) >= 4 else None
+    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
+    request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
+    if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all
+        request.venue = m.group(1).strip()
+    if m := _CHAIR.search(text):
+        request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
+    if request.name == "invitation" and (m := _INVITED_TO.search(text)):
+        request.event = _sentence(re.split(r"\.\s", m.group(1))[0])
+    return request

@@ -1,0 +1,153 @@
+"""The drafter's new rules without a model: which document and how much of it a request asks for, the tables
+computed from it (arithmetic and amounts in words), the clean-language filter on borrowed lines, and period
+wording. The instructions here are written for the tests from the house style, not taken from an eval set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from assistant.config import Settings
+from assistant.draft.clauses import clauses
+from assistant.draft.clean import line_fault, period_worded
+from assistant.draft.composer import periods
+from assistant.draft.drafter import Drafter
+from assistant.draft.reading import listed_parts, signature
+from assistant.draft.skeletons import skeletons
+from assistant.draft.table_blocks import scope_table
+from assistant.draft.tables import assessed, agenda_times, budget_rows, cost_lines, funding_sources, in_words
+from assistant.draft.understanding import understand
+from assistant.index.records import Task
+from assistant.vietnamese.restorer import get_restorer
+
+SETTINGS = Settings(llm="extractive")
+RESTORER = get_restorer(SETTINGS.restorer_params)
+SKELETONS = skeletons(SETTINGS.prompts_dir)
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    ("Soạn Kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2027 của Sở Y tế tỉnh Kon Tum, họp ngày 12/7/2027.",
+     "conference_plan", "whole"),
+    ("Căn cứ Kế hoạch số 12/KH-UBND ngày 03/01/2027, soạn kế hoạch của Sở Y tế Bình Định triển khai chương trình "
+     "tiêm chủng mở rộng năm 2027.", "implementation_plan", "whole"),
+    ("Soạn Thông báo kết luận của Giám đốc Sở Y tế tại cuộc họp giao ban tháng 3/2027.", "notice_of_conclusions", "whole"),
+    ("lam bao cao ket qua cong tac y te quy I nam 2027 cua So Y te Kon Tum gui UBND tinh", "report", "whole"),
+    ("Draft an invitation from the Kon Tum Department of Health to the year-end review conference on 20/12/2027.",
+     "invitation", "whole"),
+    ("Soạn công văn của Sở Y tế gửi các bệnh viện V/v tăng cường phòng, chống dịch cúm.", "official_letter", "whole"),
+    ("Viết phần III. Nội dung của Kế hoạch tổ chức Hội nghị tổng kết năm 2027: báo cáo tổng kết; tham luận.",
+     "conference_plan", "part"),
+    ("Write section 2 of the report on the first quarter of 2027: outpatient visits rose to 120.000.", "report",
+     "section"),
+    ("Lập bảng dự trù kinh phí Hội nghị tổng kết năm 2027: nước uống 100 người x 1 ngày x 20.000 đồng.",
+     "conference_plan", "table"),
+    ("Budget table for our letter to the Department of Finance: training 30 people × 2 days × 100,000 VND.",
+     "official_letter", "table"),
+])
+def test_each_type_and_scope_is_read(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_a_cited_document_is_neither_the_type_nor_the_meeting_date():
+    request = understand("Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh, soạn Giấy mời dự Hội nghị "
+                         "tổng kết lúc 8 giờ 00 ngày hai mươi tháng mười hai năm 2027.", RESTORER, SKELETONS)
+    assert request.name == "invitation" and request.date == "20/12/2027" and request.time == "08h00"
+    assert request.basis == ["Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh"]
+
+
+def test_a_request_in_one_sentence_keeps_its_content():
+    request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
+                         "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
+    assert request.addressees == ["Các Trung tâm Y tế khu vực"]
+    assert request.subject == "Tăng cường giám sát bệnh sởi, báo cáo về Sở"
+    assert "10/3/2027" in (request.frame_content or "")
+
+
+def test_listed_parts_and_who_signs():
+    assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
+        "Kết quả", "Hạn chế", "Kiến nghị"]
+    assert signature("Phó Giám đốc Lê Văn An ký thay Giám đốc.", []) == (
+        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"], "Lê Văn An")
+    assert signature("Signed by Director Trần Thị Bình.", [])[0] == ["GIÁM ĐỐC", "", "Trần Thị Bình"]
+
+
+def test_budget_lines_are_computed_and_the_total_is_in_words():
+    lines = cost_lines(["tiền ăn 45 người x 2 ngày x 120.000 đồng; nước uống 50 người x 2 ngày x 25 nghìn đồng",
+                        "travel for 4 staff × 3 days × 200,000 VND; leaflets 1.000 copies × 3.500 each"])
+    assert [line.amount for line in lines] == [10_800_000, 2_500_000, 2_400_000, 3_500_000]
+    rows = budget_rows(lines)
+    assert rows[-1] == ["", "Tổng cộng", "", "", "", "19.200.000"]
+    assert in_words(19_200_000) == "Mười chín triệu hai trăm nghìn đồng"
+    assert funding_sources("Tổng kinh phí 500.000.000 đồng, trong đó ngân sách tỉnh 300.000.000 đồng, nguồn "
+                           "viện trợ 200.000.000 đồng") == (500_000_000, [("Ngân sách tỉnh", 300_000_000),
+                                                                         ("Viện trợ", 200_000_000)])
+    assert funding_sources("Tổng kinh phí 500.000.000 đồng, trong đó ngân sách tỉnh 300.000.000 đồng") is None
+
+
+def test_budget_lines_written_with_commas_and_agenda_slots_as_typed():
+    lines = cost_lines(["ăn trưa: 80 người, 2 ngày, mức 150.000 đồng/người/ngày"])
+    assert [(line.item, line.amount) for line in lines] == [("Ăn trưa", 24_000_000)]
+    request = understand("Lập chương trình hội nghị: 7h30 - 8h00: đón tiếp đại biểu; 8h00 - 8h15: khai mạc",
+                         RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[1:] == [["07h30 - 08h00", "Đón tiếp đại biểu"], ["08h00 - 08h15", "Khai mạc"]]
+
+
+def test_indicator_assessment_and_agenda_times():
+    assert assessed("95,5", "94,9") == "Không đạt" and assessed("≥ 90", "91") == "Đạt"
+    assert assessed("< 12,0", "11,8") == "Đạt"  # a ceiling is reached from below
+    assert agenda_times("13h30", [15, 45]) == ["13h30 - 13h45", "13h45 - 14h30"]
+    assert agenda_times(None, [15]) == ["[giờ]"]
+
+
+def test_a_damaged_line_fails_and_a_clean_one_passes():
+    assert line_fault("Chuẩn bị bố cáo đánh giá tình hình thực hiện nhiệm vụ", set(), RESTORER, 15)
+    assert line_fault("Hoàn thành n’hiếm vụ được giao", set(), RESTORER)
+    assert line_fault("Trùng tôm Klem soát bệnh tật phối hợp", set(), RESTORER)
+    assert line_fault("Gửi báo cáo về SO Y tê (nếu ¢6)", set(), RESTORER)
+    assert line_fault("Chuẩn bị báo cáo đánh giá tình hình thực hiện nhiệm vụ", set(), RESTORER, 15) == ""
+
+
+def test_mid_year_and_year_end_periods():
+    mid = understand("Soạn kế hoạch Hội nghị sơ kết 6 tháng đầu năm 2027 ngày 10/7/2027", RESTORER, SKELETONS)
+    end = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 ngày 20/12/2027", RESTORER, SKELETONS)
+    assert periods(mid) == ("6 tháng đầu năm 2027", "6 tháng cuối năm 2027")
+    assert periods(end) == ("năm 2027", "năm 2028")
+    line = "Báo cáo kết quả thực hiện nhiệm vụ năm 2027 và phương hướng nhiệm vụ năm 2027"
+    assert period_worded(line, mid, mid_year=True) == (
+        "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2027 và phương hướng, nhiệm vụ 6 tháng cuối năm 2027")
+    assert period_worded("Xây dựng phương hướng, nhiệm vụ năm 2027", end, mid_year=False) == (
+        "Xây dựng phương hướng, nhiệm vụ năm 2028")
+
+
+@dataclass
+class _Index:
+    """What the drafter reads of an index: its tasks and the catalogue of their documents."""
+
+    settings: Settings
+    tasks_: list[Task] = field(default_factory=list)
+
+    def tasks(self) -> list[Task]:
+        return self.tasks_
+
+    def listing(self) -> list[dict]:
+        return [{"source": "ocr.txt", "title": "Kế hoạch tổ chức Hội nghị tổng kết năm 2026", "doc_type": "Kế hoạch",
+                 "restored": True}]
+
+    def distinct(self, field_name: str) -> list[str]:
+        return []
+
+
+def test_a_damaged_borrowed_line_never_reaches_the_draft():
+    def task(text: str) -> Task:
+        return Task(unit="Văn phòng Sở Y tế", task=text, quote=text, deadline=None, source="ocr.txt",
+                    title="Kế hoạch tổ chức Hội nghị tổng kết năm 2026", section="V. Tổ chức thực hiện", chunk_id="c1")
+
+    damaged = ["Chuẩn bị bố cáo tổng kết (hoàn chỉnh chờm nhất)", "Do trả kinh phí tổ chức Hội nghị"]
+    drafter = Drafter(_Index(SETTINGS, [task(t) for t in damaged + ["Phát hành giấy mời đại biểu dự Hội nghị"]]))
+    result = drafter.draft("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế tỉnh Kon Tum ngày 20/12/2027")
+    assert "Phát hành giấy mời đại biểu dự Hội nghị" in result.draft
+    assert not any(word in result.draft for word in ("bố cáo", "chờm", "Do trả"))
+    assert any("bị loại" in w for w in result.warnings)
