@@ -17,7 +17,9 @@ from ..config import Settings
 from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import YEAR
 from ..vietnamese.places import provinces_in
+from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .passages import passages
 
@@ -33,6 +35,8 @@ _FILLERS = {
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
+_LONGEST_PERIOD = 30
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 
 
@@ -71,29 +75,41 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
     weights = term_weights(index, _ASKS[kind].sub(" ", fold(question)))
     if not weights:
         return 1.0
+    # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
+    units = set(find_units(question))
     best = 0.0
     for chunk in chunks:
         context = f"{chunk.title}\n{chunk.section}"
         for passage in passages(chunk):
-            if _HOLDS[kind].search(fold(passage.text)):
+            # The section path as the file writes it too: a restored label can be misread where the OCR'd one
+            # is a known spelling of the unit.
+            named = f"{context}\n{chunk.section_original}\n{passage.text}\n{passage.original}"
+            if _HOLDS[kind].search(fold(passage.text)) and units <= set(find_units(named)):
                 best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
 
 
-def other_province(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
-    """Whether the question names a province that none of the documents found mentions: asked about Cà Mau's
-    conference, the nearest document is Đồng Tháp's, and its dates are not Cà Mau's."""
-    named = provinces_in(question)
-    if not named:
+def _years(text: str) -> set[int]:
+    """The years a text names, a period's years included (`giai đoạn 2026-2030` names 2028 too)."""
+    years = {int(y) for y in YEAR.findall(text)}
+    for start, end in _PERIOD.findall(text):
+        years |= set(range(int(start), int(end) + 1)) if 0 < int(end) - int(start) <= _LONGEST_PERIOD else set()
+    return years
+
+
+def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
+    """Whether the question names a province or a year that none of the documents found mentions: asked about
+    Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan has none."""
+    provinces, years = provinces_in(question), _years(question)
+    if not provinces and not years:
         return False
     sources = list(dict.fromkeys(chunk.source for chunk in chunks))
-    ids = index.ids_where([("source", sources)])
-    mentioned = set().union(*(provinces_in(f"{c.title}\n{c.readable}") for c in index.chunks(ids)))
-    return not named <= mentioned
+    texts = [f"{c.title}\n{c.readable}" for c in index.chunks(index.ids_where([("source", sources)]))]
+    return not provinces <= set().union(*map(provinces_in, texts)) or not years <= set().union(*map(_years, texts))
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks or other_province(index, question, chunks):
+    if not chunks or named_elsewhere(index, question, chunks):
         return False
     if language == "vi":
         kind = asked_filler(question)
