@@ -131,7 +131,7 @@ class Settings(BaseSettings):
     extract_type_boost: float = Field(1.5, description="Weight of a passage that states the kind of fact asked for (date, number, place).")
     extract_context_share: float = Field(0.5, description="Weight of a question word found only in a passage's title or section path (swept 0-0.7).")
     extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
-    decline_coverage: float = Field(0.25, description=(
+    decline_coverage: float = Field(0.2, description=(
         "Decline below this IDF-weighted share of the question's words and pairs in the best chunk: off-topic "
         "questions fall below it; near misses are declined by what they ask for (chosen on the tuning halves of "
         "the independent set and CongBot, whose long citizens' questions share fewer words with the text)."))

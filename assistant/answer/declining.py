@@ -98,14 +98,16 @@ def _years(text: str) -> set[int]:
 
 
 def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
-    """Whether the question names a province or a year that none of the documents found mentions: asked about
-    Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan has none."""
-    provinces, years = provinces_in(question), _years(question)
-    if not provinces and not years:
+    """Whether the question names a province, a year or a unit that none of the documents found mentions: asked
+    about Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan
+    has none; asked what the transport department must do, a health plan that never names it has nothing."""
+    named = [provinces_in(question), _years(question), set(find_units(question))]
+    if not any(named):
         return False
     sources = list(dict.fromkeys(chunk.source for chunk in chunks))
-    texts = [f"{c.title}\n{c.readable}" for c in index.chunks(index.ids_where([("source", sources)]))]
-    return not provinces <= set().union(*map(provinces_in, texts)) or not years <= set().union(*map(_years, texts))
+    texts = [f"{c.title}\n{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", sources)]))]
+    found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
+    return any(not asked <= mentioned for asked, mentioned in zip(named, found))
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:

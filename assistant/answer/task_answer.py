@@ -13,7 +13,7 @@ from ..vietnamese.units import find_units
 
 # "What was X given / what must X do / X phải làm gì": answered from the task table.
 _TASK_QUESTION = re.compile(r"\b(nhiem vu|duoc giao|giao (nhung )?(gi|viec)|(phai )?lam gi|trach nhiem|cong viec"
-                            r"|tasks?|assigned|duties|responsib\w*|must \w+ do|given)\b")
+                            r"|tasks?|tasked|assigned|duties|responsib\w*|must \w+ do|given)\b")
 # A question names a unit as the one who acts only with a word for a unit; `quản lý tài chính` is a topic.
 _UNIT_WORD = re.compile(r"\b(phong|so|ban|trung tam|benh vien|van phong|ubnd|department|office|unit|finance)\b")
 

@@ -25,6 +25,8 @@ _MAX_LABEL = 90
 _ROMAN_VALUES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _ROMAN = re.compile(r"^([IVX][IVX1l]{0,3})\s*[.)]\s*(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[.)](?=\s*[^\d\s])\s*")
+# A legal text's article: `Điều 14. Trách nhiệm của Bảo hiểm xã hội` (folded).
+_ARTICLE = re.compile(r"^dieu\s+(\d{1,3})\s*[.:]\s*(?=\S)")
 _LETTERED = re.compile(r"^([a-zđ])\)\s*(?=\S)")
 _BULLET = re.compile(r"^[-–—•]\s*")
 _SUB_BULLET = re.compile(r"^\+\s*")
@@ -68,6 +70,9 @@ def _roman(token: str) -> str | None:
 def _heading(line: str) -> tuple[int, str] | None:
     """Level and label when the line opens a section (I. → 1, 1. → 2, 1.1. → 3, a) → 5)."""
     text = clean_line(line)
+    m = _ARTICLE.match(fold(text))
+    if m:
+        return 1, _label(text)
     m = _ROMAN.match(text)
     if m and _roman(m.group(1)):
         return 1, _label(_roman(m.group(1)) + ". " + text[m.end():])

@@ -16,8 +16,9 @@ from ..vietnamese.patterns import CLAUSE_END, DEADLINE, TASK_ITEM_START
 from ..vietnamese.units import find_units
 
 _PLAN_PART = "to chuc thuc hien"
-# Headings and sentences that hand work to a unit: "Giao Sở Tài chính chủ trì …".
-_ASSIGN = re.compile(r"\b(giao|de nghi|yeu cau)\b")
+# Headings and sentences that hand work to a unit: "Giao Sở Tài chính chủ trì …"; in a legal text, an article
+# "Điều 12. Trách nhiệm của Bảo hiểm xã hội".
+_ASSIGN = re.compile(r"\b(giao|de nghi|yeu cau|trach nhiem cua|nhiem vu cua)\b")
 # `- Phòng Tổ chức cán bộ: …` names its unit inline; the `+` bullets after it are that unit's too.
 _INLINE_OWNER = re.compile(r"^\s*-\s*((?:phong|van phong|so|trung tam|ubnd|ban|benh vien|bao hiem)\b[^:]{0,60}):", re.IGNORECASE)
 _MAX_UNIT_WORDS = 12
