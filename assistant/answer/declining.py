@@ -25,7 +25,7 @@ from .passages import passages
 
 # What a question asks for (folded), and what a passage that gives it holds.
 _FILLERS = {
-    "amount": (r"bao nhieu tien|(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap)\b.*\bbao nhieu|bao nhieu"
+    "amount": (r"bao nhieu tien|(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu|bao nhieu"
                r" (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "date": (r"(?:truoc|tu|den|vao)? ?ngay nao|khi nao|bao gio|thoi han|by what date|what date|which date|since when",

@@ -40,11 +40,10 @@ _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi 
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
                         r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
-# The words of the asking itself, beside the field patterns: what is left once they are gone is the subject.
-_ASKING_WORDS = set(_TOKEN.findall(" ".join(_ASKED.values()) + " " + _DOC_WORDS.pattern)) | {
-    "ban", "hanh", "ky", "ngay", "nam", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
-    "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it", "its", "capacity",
-    "position", "sign", "sent", "issue", "chuc", "vu", "cap", "may", "bao", "nhieu", "tu", "ra", "co"}
+# Words any question about a document uses besides the spans that ask for a field ("được ban hành năm nào").
+_QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
+                   "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it",
+                   "its", "capacity", "position", "sign", "sent", "issue", "issued", "chuc", "vu", "nam", "ngay"}
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,8 @@ def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
 def _leftover(question: str, card: DocumentCard) -> set[str]:
     """The question's content words that neither name the document nor ask for a card field."""
     known = " ".join(line.text for field in ("number", "date", "issuer", "title") for line in card.fields.get(field, []))
-    return content_tokens(question) - content_tokens(known) - _ASKING_WORDS
+    asked = content_tokens(_DOC_WORDS.sub(" ", without_asking(question)))
+    return asked - content_tokens(known) - _QUESTION_WORDS
 
 
 def document_question(index: SearchIndex, question: str, top: list[Chunk], max_leftover: int) -> DocumentQuestion | None:
