@@ -101,3 +101,15 @@ def test_chunks_are_sized_and_quote_the_source(name):
         for line in chunk.page_content.split("\n"):
             assert " ".join(line.split()) in flat_source
     assert len({c.id for c in chunks}) == len(chunks)
+
+
+def test_a_legal_texts_articles_are_sections_and_a_text_issued_with_a_decision_is_a_document():
+    text = ("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch hỗ trợ nhà ở\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n\nKẾ HOẠCH\nHỗ trợ nhà ở cho người có công\n"
+            "I. MỤC ĐÍCH\n1. Hỗ trợ các hộ khó khăn.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Hướng dẫn thiết kế mẫu nhà.\n")
+    paths = [s.path_text for s in parse_document(text).sections]
+    assert "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch" in paths
+    assert "KẾ HOẠCH > II. TỔ CHỨC THỰC HIỆN > 1. Sở Xây dựng" in paths
+    signature = next(s for s in parse_document(text).sections if s.label == SIGNATURE)
+    assert "Hướng dẫn thiết kế" not in signature.blocks[0].text
