@@ -89,7 +89,8 @@ class AnswerChain:
         stats: dict[str, float] = {}
 
         # A question that names a document by its number is asked of that document.
-        named = [] if filters else named_cards(standalone, self.index.cards())
+        numbered = named_cards(standalone, self.index.cards())
+        named = [] if filters else numbered
         sources = [card.source for card in named]
         units = task_units(standalone)
         routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
@@ -101,15 +102,15 @@ class AnswerChain:
         else:
             chunks = search(self.index, standalone, k=self.settings.answer_chunks,
                             filters={"source": sources} if sources else filters)
-            across = not named and asks_across(standalone)
-            about = None if across else document_question(self.index, standalone, chunks,
-                                                           self.settings.card_max_leftover_words)
+            asked_across = not named and asks_across(standalone)
+            about = None if asked_across else document_question(self.index, standalone, numbered, chunks,
+                                                                 self.settings.card_max_leftover_words)
             card = card_answer(self.index, about, said) if about else None
             if about and not card:
                 # The document is found and it does not print what is asked: declining, not the nearest passage.
                 yield from self._declining(language, CARD_MODE, fields)
                 return
-            across = fan_out(self.index, self.settings, standalone, filters) if across else None
+            across = fan_out(self.index, self.settings, standalone, filters) if asked_across else None
             if card:
                 lead, text, chunks = card
                 mode = CARD_MODE
@@ -128,7 +129,6 @@ class AnswerChain:
         """Write the answer from the chunks: quoted, or by the LLM with the quotes as its fallback. Returns
         (lead, text, mode, citation check when the text it checked is the one answered)."""
         mode = generator.mode
-        checked = None
         found, best = best_passages(self.index, self.settings, standalone, chunks)
         if not isinstance(generator, ChatGenerator):
             return said["extractive_intro"], quoted(found, best), mode, None

@@ -50,7 +50,6 @@ _QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai
 class DocumentQuestion:
     card: DocumentCard
     fields: list[str]
-    named_by_number: bool
 
 
 # Words that only say how to answer ("nêu số hiệu và nội dung chính").
@@ -72,8 +71,7 @@ def asked_fields(question: str) -> list[str]:
 
 
 def _number_key(card: DocumentCard) -> list[str]:
-    number = card.number or next((line.text.split(":", 1)[-1] for line in card.fields.get("number", [])), "")
-    return _TOKEN.findall(fold(number))
+    return _TOKEN.findall(fold(card.printed_number or ""))
 
 
 def _match_length(key: list[str], words: list[str]) -> int:
@@ -107,23 +105,21 @@ def _leftover(question: str, card: DocumentCard) -> set[str]:
     return asked - content_tokens(known) - _QUESTION_WORDS
 
 
-def document_question(index: SearchIndex, question: str, top: list[Chunk], max_leftover: int) -> DocumentQuestion | None:
-    """The document and card fields a question asks for, when it asks about a document itself; `top` is the
-    search's best chunks, which name the document when the question gives no number."""
+def document_question(index: SearchIndex, question: str, named: list[DocumentCard], top: list[Chunk],
+                      max_leftover: int) -> DocumentQuestion | None:
+    """The document and card fields a question asks for, when it asks about a document itself. `named`: the
+    documents it names by number (`named_cards`); `top`: the search's best chunks, which name the document when
+    the question gives no number."""
     fields = asked_fields(question)
-    if not fields:
-        return None
-    cards = index.cards()
-    named = named_cards(question, cards)
-    if len(named) > 1:
+    if not fields or len(named) > 1:
         return None
     if not named:
         if not top or not _DOC_WORDS.search(fold(question)):
             return None
-        named = [card for card in cards if card.source == top[0].source]
+        named = [card for card in index.cards() if card.source == top[0].source]
     if not named or len(_leftover(question, named[0])) > max_leftover:
         return None
-    return DocumentQuestion(named[0], fields, bool(named_cards(question, cards)))
+    return DocumentQuestion(named[0], fields)
 
 
 def card_answer(index: SearchIndex, asked: DocumentQuestion, said: dict[str, str]) -> tuple[str, str, list[Chunk]] | None:

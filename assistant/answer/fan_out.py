@@ -35,8 +35,7 @@ def asks_across(question: str) -> bool:
 
 def _label(card: DocumentCard | None, chunk: Chunk) -> str:
     """How a document is named in the answer: its type, number and trích yếu."""
-    number = card.number if card and card.number else \
-        next((line.text.split(":", 1)[-1].strip() for line in (card.fields.get("number", []) if card else [])), None)
+    number = card.printed_number if card else None
     kind = card.doc_type_name if card and card.doc_type_name else ""
     title = clip(chunk.title, 120) if chunk.title != chunk.source else ""
     return " ".join(part for part in (kind, number, f"({title})" if title else "") if part) or chunk.source

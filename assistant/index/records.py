@@ -137,6 +137,12 @@ class DocumentCard:
     doc_type_name: str | None
     fields: dict[str, list[CardLine]]
 
+    @property
+    def printed_number(self) -> str | None:
+        """The number and symbol: the header parser's, else as the card's number line prints it."""
+        return self.number or next((line.text.split(":", 1)[-1].strip() for line in self.fields.get("number", [])),
+                                   None)
+
     def as_dict(self) -> dict:
         return asdict(self)
 

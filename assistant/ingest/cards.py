@@ -106,20 +106,25 @@ def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
     return lines
 
 
-def _closing(chunks: list[Chunk]) -> list[tuple[str, Chunk]]:
-    """The closing: from the first `Nơi nhận:` on (a decision's annexed regulation comes after its signature),
-    else the last chunks."""
-    segments = list(_segments(chunks))
+def _closing(segments: list[tuple[str, Chunk]], chunks: list[Chunk]) -> range:
+    """Where the closing stands among the segments: from the first `Nơi nhận:` on (a decision's annexed
+    regulation comes after its signature), else the last chunks."""
     start = next((i for i, (text, _) in enumerate(segments) if fold(text).startswith("noi nh")), None)
     if start is None:
-        return list(_segments(chunks[-_TAIL_CHUNKS:]))
-    return segments[start:start + _CLOSING_SEGMENTS]
+        last = {chunk.id for chunk in chunks[-_TAIL_CHUNKS:]}
+        return range(next((i for i, (_, chunk) in enumerate(segments) if chunk.id in last), len(segments)),
+                     len(segments))
+    return range(start, min(start + _CLOSING_SEGMENTS, len(segments)))
 
 
 def build_card(chunks: list[Chunk]) -> DocumentCard:
     first = chunks[0]
-    head = list(_segments(chunks[:_HEAD_CHUNKS]))
-    tail = _closing(chunks)
+    segments = list(_segments(chunks))
+    first_ids = {chunk.id for chunk in chunks[:_HEAD_CHUNKS]}
+    head_end = next((i for i, (_, chunk) in enumerate(segments) if chunk.id not in first_ids), len(segments))
+    head = segments[:head_end]
+    closing = _closing(segments, chunks)
+    tail = segments[closing.start:closing.stop]
     card: dict[str, list[CardLine]] = {}
     _number(card, head, first.number)
     for text, chunk in head:
@@ -144,9 +149,9 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
     elif capacities:
         # Signed for someone with the name lost (an OCR'd signature): the capacity is known, the signer is not.
         card["capacity"] = capacities
-    if recipients := _recipients(head + [segment for segment in tail if segment not in head]):
+    if recipients := _recipients(head + segments[max(closing.start, head_end):closing.stop]):
         card["recipients"] = list(dict.fromkeys(recipients))
-    effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in _segments(chunks)
+    effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in segments
               for sentence in _SENTENCE.split(text) if _EFFECT.search(fold(sentence))]
     if effect:
         card["effect"] = list(dict.fromkeys(card.get("effect", []) + effect))
