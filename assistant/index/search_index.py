@@ -119,14 +119,14 @@ class SearchIndex:
         vector = np.array(self.embedder.embed_query(query))
         return [float(np.dot(vector, v)) for v in np.array(self.embedder.embed_documents(texts))]
 
-    # -- writing --------------------------------------------------------------------------------------
-
     def cards(self) -> list[DocumentCard]:
         """Every document's card, read again when the index has changed (here or in another process)."""
         stamp = self._lexical_saved_at()
         if self._cards is None or self._cards[0] != stamp:
             self._cards = (stamp, self._catalog.cards())
         return self._cards[1]
+
+    # -- writing --------------------------------------------------------------------------------------
 
     def store_file(self, source: str, path: str, stamp: str, chunks: list[Chunk], tasks: list[Task],
                    card: DocumentCard) -> None:
