@@ -120,9 +120,10 @@ class Settings(BaseSettings):
     llm_focused_context: bool = Field(True, description=(
         "The LLM reads only the passages that match the question best, not whole chunks: a shorter prompt, a sooner first token."))
     llm_context_passages: int = Field(2, description="Passages the LLM reads.")
-    llm_context_chars: int = Field(300, description=(
-        "At most this many characters of passages: the prompt, read at 55-75 tokens/s on 2 cores, bounds the first "
-        "token (500 gave the same facts on the independent tuning half with a third more prompt tokens)."))
+    llm_prompt_chars: int = Field(360, description=(
+        "The question and the passages, titles and section paths the LLM reads stop at this many characters: the "
+        "first token waits for them to be read (about 2.5 characters a token, 50-75 tokens/s on 2 cores)."))
+    llm_passage_min_chars: int = Field(120, description="The best passage gets this much room whatever the question's length; a later one is left out with less.")
     llm_context_title_chars: int = Field(60, description="A title's length in the LLM's context (titles run to 200; the start names the event).")
     llm_context_section_depth: int = Field(2, description="The last parts of a passage's section path it is shown with.")
     llm_covered_share: float = Field(0.5, description=(

@@ -13,8 +13,9 @@ from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
-from assistant.answer.llm_context import LlmLate, generate
-from assistant.config import PROJECT_ROOT, GeneratorMode
+from assistant.answer.llm_context import LlmLate, context, generate
+from assistant.answer.passages import passages
+from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
@@ -63,6 +64,22 @@ def test_markers_are_renumbered_in_order_of_appearance():
     assert [c.chunk_id for c in citations] == ["c2", "c1"]
 
 
+def test_the_llm_reads_the_best_passage_first_and_its_prompt_stays_within_the_budget():
+    chunks = [BUDGET, VENUE]
+    found = [passages(c) for c in chunks]
+    best = [(1, 0), (0, 0), (0, 1)]  # the venue is the best passage, then the budget's lines
+    settings = Settings(llm_context_passages=3, llm_prompt_chars=260, llm_passage_min_chars=60)
+    question = "Hội nghị tổ chức ở đâu?"
+    text = context(settings, question, chunks, found, best)
+    assert "Hội trường Sở Y tế" in text and "[2] II. THỜI GIAN, ĐỊA ĐIỂM" in text
+    assert len(question) + len(text) <= settings.llm_prompt_chars
+    assert "thanh quyết toán" not in text  # no room left for the third passage
+    # A question longer than the budget still leaves the best passage its minimum, and nothing more.
+    long_question = "Xin cho biết " * 30 + "hội nghị tổ chức ở đâu?"
+    text = context(settings, long_question, chunks, found, best)
+    assert "Hội trường" in text and "Kinh phí" not in text
+
+
 def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
     dense = [("a", 0.9), ("b", 0.5), ("c", 0.1)]
     lexical = [("c", 30.0), ("b", 20.0), ("d", 10.0)]
@@ -79,6 +96,7 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
     for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n")):
         fake = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=[text]), "scripted")
         stats: dict = {}
+        fake.turn.acquire()
         stream = generate(fake, PROMPTS, "Ai dự?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30)
         pieces = []
         try:
@@ -90,6 +108,7 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
         assert written.rstrip(" ,\n").endswith(kept.rstrip(" ,\n")) and written.count("Chủ tịch") <= 1
     plain = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Sở Tài chính báo cáo trước 20/12/2025 [1]."]), "s")
     stats = {}
+    plain.turn.acquire()
     assert "".join(generate(plain, PROMPTS, "?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30))
     assert "stopped_looping" not in stats
 
@@ -97,10 +116,14 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
 def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     slow = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Kinh phí từ ngân sách tỉnh [1]."], sleep=0.5),
                          "scripted")
+    assert slow.turn.acquire(blocking=False)
     began = time.perf_counter()
     with pytest.raises(LlmLate):
         list(generate(slow, PROMPTS, "?", "[1] …", "tiếng Việt", began, {}, began + 0.3))
     assert time.perf_counter() - began < 0.6
+    # The model's one slot stays taken until its stream is closed: the next question is not queued behind it.
+    assert not slow.turn.acquire(blocking=False)
+    assert slow.turn.acquire(timeout=5)
 
 
 @pytest.mark.parametrize("question, kind", [
