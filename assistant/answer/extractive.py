@@ -73,11 +73,21 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     picked: dict[Position, None] = {}
     for n, order in best:
         picked[(n, order)] = None
-        following = order
-        while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
-            following += 1
-            picked[(n, following)] = None
+        picked.update(dict.fromkeys((n, o) for o in list_after(found[n], order, settings.extract_list_items)))
     return found, list(picked)
+
+
+def list_after(found: list[Passage], order: int, most: int) -> range:
+    """The items a lead-in ending in ':' introduces: what follows it in its chunk, up to the next lead-in that
+    comes after an item (a new list) and at most `most` passages."""
+    if not found[order].text.rstrip().endswith(":"):
+        return range(0)
+    end = order + 1
+    while end < len(found) and end - order <= most:
+        if end > order + 1 and found[end].text.rstrip().endswith(":"):
+            break
+        end += 1
+    return range(order + 1, end)
 
 
 def quoted(found: list[list[Passage]], positions: list[Position]) -> str:

@@ -11,6 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler
+from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate
@@ -153,3 +154,12 @@ def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words(
 ])
 def test_questions_asked_across_the_collection_are_recognised(question, across):
     assert asks_across(question) == across
+
+
+def test_a_quoted_lead_in_brings_its_whole_list_and_stops_at_the_next_one():
+    chunk = Chunk.create("c3", "Thành phần tham dự gồm:\n- Ban Giám đốc Sở;\n- Trưởng các phòng;\n- Giám đốc các đơn vị.\n"
+                         "Khách mời gồm:\n- Báo Đồng Nai.", {"source": "plan.txt", "section": "III. THÀNH PHẦN"})
+    found = passages(chunk)
+    items = [found[o].text for o in list_after(found, 0, 12)]
+    assert items == ["- Ban Giám đốc Sở;", "- Trưởng các phòng;", "- Giám đốc các đơn vị."]
+    assert len(list_after(found, 0, 2)) == 2 and not list_after(found, 1, 12)
