@@ -9,6 +9,8 @@ from ..index.records import Chunk
 from ..vietnamese.folding import collapse_ws, fold
 from ..vietnamese.patterns import ITEM_START, SENTENCE_END
 
+_NUMBERING = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+)\.\s*")
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -29,7 +31,14 @@ def _items(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    return SENTENCE_END.split(text)
+    """A numbering alone (`4.2.`, `II.`) is no sentence: it stays with what it numbers."""
+    pieces: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if pieces and _NUMBERING.fullmatch(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def passages(chunk: Chunk) -> list[Passage]:

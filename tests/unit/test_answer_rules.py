@@ -163,3 +163,13 @@ def test_a_quoted_lead_in_brings_its_whole_list_and_stops_at_the_next_one():
     items = [found[o].text for o in list_after(found, 0, 12)]
     assert items == ["- Ban Giám đốc Sở;", "- Trưởng các phòng;", "- Giám đốc các đơn vị."]
     assert len(list_after(found, 0, 2)) == 2 and not list_after(found, 1, 12)
+
+
+def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passage_of_its_own():
+    chunk = Chunk.create("c4", "4.2. Điểm cầu các đơn vị trực thuộc\n- Đại diện Ban Giám đốc;\n- Trạm Y tế.",
+                         {"source": "plan.txt", "section": "3. Địa điểm > 4.2. Điểm cầu các đơn vị trực thuộc"})
+    found = passages(chunk)
+    assert found[0].text == "4.2. Điểm cầu các đơn vị trực thuộc"
+    assert [found[o].text for o in list_after(found, 0, 12, "diem cau cac don vi truc thuoc")] == [
+        "- Đại diện Ban Giám đốc;", "- Trạm Y tế."]
+    assert not list_after(found, 1, 12, "diem cau cac don vi truc thuoc")
