@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from langchain_core.documents import Document
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..vietnamese.restorer import Uncertain
 
@@ -163,6 +163,19 @@ class DocumentCard:
         return cls(**data, fields=fields)
 
 
+class UncertainWord(BaseModel):
+    """A word of a restored text that the restorer only guessed: where it stands in that text (end exclusive) and
+    the word as OCR read it."""
+
+    start: int
+    end: int
+    ocr: str
+
+    @classmethod
+    def of(cls, spans: list[Uncertain]) -> list[UncertainWord]:
+        return [cls(start=u.start, end=u.end, ocr=u.original) for u in spans]
+
+
 class Citation(BaseModel):
     """A passage of a chunk that an answer or a draft cites."""
 
@@ -173,6 +186,8 @@ class Citation(BaseModel):
     quote: str  # readable: restored text where the source was restored
     quote_original: str  # the same passage as the file writes it
     restored: bool
+    quote_uncertain: list[UncertainWord] = Field(default_factory=list,
+                                                 description="words of `quote` the restorer only guessed")
     number: str | None = None
     date: str | None = None
     chunk_id: str | None = None

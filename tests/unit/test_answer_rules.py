@@ -19,6 +19,7 @@ from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
+from assistant.vietnamese.restorer import Uncertain
 
 PROMPTS = PROJECT_ROOT / "prompts"
 BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
@@ -61,6 +62,21 @@ def test_markers_are_renumbered_in_order_of_appearance():
                                          [BUDGET, VENUE], 0.6)
     assert text == "Địa điểm là Hội trường Sở Y tế. [1] Kinh phí từ nguồn sự nghiệp y tế. [2]"
     assert [c.chunk_id for c in citations] == ["c2", "c1"]
+
+
+def test_a_citation_of_a_restored_chunk_marks_the_words_the_restorer_guessed():
+    ocr = "- Phéi hop voi phong Ké hoach.\n- Chuén bi bo céo danh gia\n   tinh hinh thyc hién nhiém vu nam 2025."
+    restored = "- Phối hợp với phòng Kế hoạch.\n- Chuẩn bị bố cáo đánh giá\n   tình hình thực hiện nhiệm vụ năm 2025."
+    chunk = Chunk.create("c3", ocr, {"source": "ocr.txt", "title": "Kế hoạch", "section": "V. TỔ CHỨC THỰC HIỆN"})
+    guessed = [Uncertain(restored.index("với"), restored.index("với") + 3, "voi"),
+               Uncertain(restored.index("bố"), restored.index("bố") + 2, "bo"),
+               Uncertain(restored.index("tình"), restored.index("tình") + 4, "tinh")]
+    chunk.set_restored(restored, "Kế hoạch", "V. TỔ CHỨC THỰC HIỆN", guessed)
+    _, citations, _ = check_citations("Chuẩn bị báo cáo đánh giá tình hình thực hiện nhiệm vụ năm 2025 [1].", [chunk], 0.6)
+    quote = citations[0].quote
+    # The passage joins the item's lines; the marks of another item stay out of it.
+    assert quote.startswith("- Chuẩn bị bố cáo đánh giá tình hình")
+    assert [(quote[u.start:u.end], u.ocr) for u in citations[0].quote_uncertain] == [("bố", "bo"), ("tình", "tinh")]
 
 
 def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
