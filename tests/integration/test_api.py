@@ -85,6 +85,13 @@ def test_search_marks_the_words_the_restorer_only_guessed(client):
     assert len(marks) <= len(hit["restored"].split()) / 10
 
 
+def test_answers_carry_the_marks_of_the_passages_they_cite(client):
+    body = client.post("/ask", json={"question": "Phòng Kế hoạch - Tài chính dự trù kinh phí tổ chức hội nghị nào?"}).json()
+    marks = [(c["quote"][u["start"]:u["end"]], u["ocr"], c) for c in body["citations"] for u in c["quote_uncertain"]]
+    assert any(word == "Do" and ocr == "Dy" for word, ocr, _ in marks), body["citations"]
+    assert all(c["restored"] and ocr in c["quote_original"] for _, ocr, c in marks)
+
+
 def test_search_filters_fail_closed_and_bad_requests_say_why(client):
     assert client.post("/search", json={"query": "hội nghị", "filters": {"year": 1999}}).json()["results"] == []
     cases = [({"query": "hội nghị", "filters": {"colour": "red"}}, "colour"),
