@@ -72,24 +72,32 @@ class TrigramModel:
         return float(self.pair_counts[pos[0]]) if found[0] else 0.0
 
     # --- decoding --------------------------------------------------------------------------------
-    def _forward(self, cands: list[np.ndarray], costs: list[np.ndarray]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    def _forward(self, cands: list[np.ndarray], costs: list[np.ndarray],
+                 keep: bool) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
         """Viterbi forward: per step t, score[i, j] is the best log-probability of a path ending in the state
-        (cands[t-1][i], cands[t][j]), and the back pointers that reach it."""
+        (cands[t-1][i], cands[t][j]), the back pointers that reach it and, if `keep`, the trigram scores of each
+        step for the backward pass."""
         boundary = cands[0]
         scores = [np.log(self.bigram(boundary, cands[1])) - costs[1][None, :]]
         back: list[np.ndarray] = []
+        trigrams: list[np.ndarray] = []
         for t in range(2, len(cands)):
-            total = scores[-1][:, :, None] + self.trigram(cands[t - 2], cands[t - 1], cands[t])
+            step = self.trigram(cands[t - 2], cands[t - 1], cands[t])
+            if keep:
+                trigrams.append(step)
+            total = scores[-1][:, :, None] + step
             best = total.argmax(axis=0)
             back.append(best)
             scores.append(np.take_along_axis(total, best[None], axis=0)[0] - costs[t][None, :])
-        return scores, back
+        return scores, back, trigrams
 
-    def _backward(self, cands: list[np.ndarray], costs: list[np.ndarray]) -> list[np.ndarray]:
-        """Per step t, the best log-probability of the rest of the run after the state (cands[t-1], cands[t])."""
-        rest = [np.zeros((len(cands[-2]), 1))]
-        for t in range(len(cands) - 3, -1, -1):
-            total = self.trigram(cands[t], cands[t + 1], cands[t + 2]) - costs[t + 2][None, None, :]
+    @staticmethod
+    def _backward(trigrams: list[np.ndarray], costs: list[np.ndarray]) -> list[np.ndarray]:
+        """Per state (cands[t-1], cands[t]), the best log-probability of the rest of the run after it, from the
+        forward pass's trigram scores (trigrams[t] scores cands[t+2] after cands[t], cands[t+1])."""
+        rest = [np.zeros((trigrams[-1].shape[1], 1))]
+        for t in range(len(trigrams) - 1, -1, -1):
+            total = trigrams[t] - costs[t + 2][None, None, :]
             rest.append((total + rest[-1][None, :, :]).max(axis=2))
         rest.reverse()
         return rest
@@ -102,8 +110,8 @@ class TrigramModel:
         (infinite when it has no other). The margins are max-marginals: forward scores plus backward ones."""
         boundary = np.array([0])
         cands = [boundary, *candidates, boundary]
-        steps = [np.zeros(1), *costs, np.zeros(1)]
-        scores, back = self._forward(cands, steps)
+        padded = [np.zeros(1), *costs, np.zeros(1)]
+        scores, back, trigrams = self._forward(cands, padded, margins)
         # The final state is (last word, boundary); walk back from it.
         path = [0, int(scores[-1][:, 0].argmax())]
         for best in reversed(back):
@@ -112,7 +120,7 @@ class TrigramModel:
         forms = [int(c[i]) for c, i in zip(candidates, path[1:-1])]
         if not margins:
             return forms, []
-        rest = self._backward(cands, steps)
+        rest = self._backward(trigrams, padded)
         gaps = []
         for t in range(len(candidates)):
             # The best whole-run score with token t given each of its forms, then the gap to the runner-up.
