@@ -57,13 +57,6 @@ def test_a_quotation_the_source_does_not_hold_fails_the_check():
     assert citations == [] and len(report.dropped) == 1
 
 
-def test_markers_are_renumbered_in_order_of_appearance():
-    text, citations, _ = check_citations("Địa điểm là Hội trường Sở Y tế [2]. Kinh phí từ nguồn sự nghiệp y tế [1].",
-                                         [BUDGET, VENUE], 0.6)
-    assert text == "Địa điểm là Hội trường Sở Y tế. [1] Kinh phí từ nguồn sự nghiệp y tế. [2]"
-    assert [c.chunk_id for c in citations] == ["c2", "c1"]
-
-
 def test_a_citation_of_a_restored_chunk_marks_the_words_the_restorer_guessed():
     ocr = "- Phéi hop voi phong Ké hoach.\n- Chuén bi bo céo danh gia\n   tinh hinh thyc hién nhiém vu nam 2025."
     restored = "- Phối hợp với phòng Kế hoạch.\n- Chuẩn bị bố cáo đánh giá\n   tình hình thực hiện nhiệm vụ năm 2025."
@@ -77,6 +70,13 @@ def test_a_citation_of_a_restored_chunk_marks_the_words_the_restorer_guessed():
     # The passage joins the item's lines; the marks of another item stay out of it.
     assert quote.startswith("- Chuẩn bị bố cáo đánh giá tình hình")
     assert [(quote[u.start:u.end], u.ocr) for u in citations[0].quote_uncertain] == [("bố", "bo"), ("tình", "tinh")]
+
+
+def test_markers_are_renumbered_in_order_of_appearance():
+    text, citations, _ = check_citations("Địa điểm là Hội trường Sở Y tế [2]. Kinh phí từ nguồn sự nghiệp y tế [1].",
+                                         [BUDGET, VENUE], 0.6)
+    assert text == "Địa điểm là Hội trường Sở Y tế. [1] Kinh phí từ nguồn sự nghiệp y tế. [2]"
+    assert [c.chunk_id for c in citations] == ["c2", "c1"]
 
 
 def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
