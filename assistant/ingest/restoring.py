@@ -2,8 +2,8 @@
 
 The restored text is what the embedder, people and the LLM read; the file's own text stays the chunk's
 text, for lexical search and exact quotes. The words the restorer only guessed are kept with the chunk, so that
-people see them marked. Title and section path are shown restored, path element by path
-element (a heading in capitals is recognised on its own).
+people see them marked. Title and section path are shown restored, path element by path element (a heading
+in capitals is recognised on its own).
 """
 
 from __future__ import annotations
