@@ -48,7 +48,7 @@ def _result(chunk) -> dict:
     from .serve.schemas import SearchHit
 
     hit = SearchHit.of(chunk).model_dump()
-    return {key: hit[key] for key in ("source", "title", "section", "text", "score", "restored")}
+    return {key: hit[key] for key in ("source", "title", "section", "text", "score", "restored", "restored_uncertain")}
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
+from assistant.vietnamese.restorer import Uncertain
 
 PROMPTS = PROJECT_ROOT / "prompts"
 BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
@@ -56,6 +57,21 @@ def test_a_wrong_marker_is_repointed_and_an_unsupported_sentence_dropped():
 def test_a_quotation_the_source_does_not_hold_fails_the_check():
     _, citations, report = check_citations("Kinh phí “do Bộ Y tế cấp toàn bộ năm 2025” [1].", [BUDGET], 0.6)
     assert citations == [] and len(report.dropped) == 1
+
+
+def test_a_citation_of_a_restored_chunk_marks_the_words_the_restorer_guessed():
+    ocr = "- Phéi hop voi phong Ké hoach.\n- Chuén bi bo céo danh gia\n   tinh hinh thyc hién nhiém vu nam 2025."
+    restored = "- Phối hợp với phòng Kế hoạch.\n- Chuẩn bị bố cáo đánh giá\n   tình hình thực hiện nhiệm vụ năm 2025."
+    chunk = Chunk.create("c3", ocr, {"source": "ocr.txt", "title": "Kế hoạch", "section": "V. TỔ CHỨC THỰC HIỆN"})
+    guessed = [Uncertain(restored.index("với"), restored.index("với") + 3, "voi"),
+               Uncertain(restored.index("bố"), restored.index("bố") + 2, "bo"),
+               Uncertain(restored.index("tình"), restored.index("tình") + 4, "tinh")]
+    chunk.set_restored(restored, "Kế hoạch", "V. TỔ CHỨC THỰC HIỆN", guessed)
+    _, citations, _ = check_citations("Chuẩn bị báo cáo đánh giá tình hình thực hiện nhiệm vụ năm 2025 [1].", [chunk], 0.6)
+    quote = citations[0].quote
+    # The passage joins the item's lines; the marks of another item stay out of it.
+    assert quote.startswith("- Chuẩn bị bố cáo đánh giá tình hình")
+    assert [(quote[u.start:u.end], u.ocr) for u in citations[0].quote_uncertain] == [("bố", "bo"), ("tình", "tinh")]
 
 
 def test_markers_are_renumbered_in_order_of_appearance():
