@@ -32,7 +32,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     except (StageFailed, ModelSetupError, LlmUnavailable) as exc:
         print(f"setup failed: {exc}", file=sys.stderr)
         return 1
-    stages.finish("setup: models and runtime ready")
+    stages.finish(f"setup: models{' and the local LLM runtime' if settings.llm == 'local' else ''} ready")
     return 0
 
 
