@@ -10,7 +10,7 @@ from ..vietnamese.folding import collapse_ws, fold
 from ..vietnamese.restorer import Uncertain
 from ..vietnamese.patterns import ITEM_START, SENTENCE_END
 
-_NUMBERING = re.compile(r"\s*(?:\d+(?:\.\d+)*|[IVX]+)\.\s*")
+_NUMBERING = re.compile(r"\s*(?:[-+•*]+\s*)?(?:\d+(?:\.\d+)*|[IVX]+)\.\s*")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate
-from assistant.answer.passages import passages
+from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
@@ -189,3 +189,6 @@ def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passag
     assert [found[o].text for o in list_after(found, 0, 12, "diem cau cac don vi truc thuoc")] == [
         "- Đại diện Ban Giám đốc;", "- Trạm Y tế."]
     assert not list_after(found, 1, 12, "diem cau cac don vi truc thuoc")
+    # Nor in a quoted answer line, where the citation check splits sentences.
+    assert sentences("- 5.2. Cấp huyện: Lãnh đạo UBND. Mỗi huyện mời 01 người. [3]") == [
+        "- 5.2. Cấp huyện: Lãnh đạo UBND.", "Mỗi huyện mời 01 người.", "[3]"]
