@@ -78,8 +78,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # yields: the catalogue keeps it beside each file's hash, so an index built by older code is redone file by file,
 # not kept stale. 10: scanned pages OCR'd; header and closing chunks; cards; the restorer's OCR readings; texts
 # issued with a decision parsed as documents, no longer a closing. 15: restored chunks keep their uncertain words.
-# 16: a letter's addressees (Kính gửi) in its card however they are laid out.
-PIPELINE_VERSION = 16
+# 16: a letter's addressees (Kính gửi) in its card however they are laid out. 17: ministries are units.
+PIPELINE_VERSION = 17
 
 
 def _stamp(sha256: str) -> str:
