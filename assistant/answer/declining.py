@@ -44,8 +44,9 @@ def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], flo
     words = token_alternatives(question)
     pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
-    terms = {readings for readings in words + pairs
-             if any(not set(t.split("_")) & stopwords() for t in readings)}
+    # Sorted: summed in one order, equal shares stay equal from run to run (sets iterate by string hash).
+    terms = sorted({readings for readings in words + pairs
+                    if any(not set(t.split("_")) & stopwords() for t in readings)})
     return {readings: min(index.idf(t) for t in readings) for readings in terms}
 
 

@@ -38,7 +38,8 @@ def _scores(index: SearchIndex, settings: Settings, question: str, candidates: l
     takes place, though the passage itself does not name the meeting."""
     if language == "en":
         return index.similarities(question, candidates)
-    weights = {t: index.idf(t) for t in content_tokens(question)}
+    # Sorted: summed in one order, equal scores stay equal from run to run (sets iterate by string hash).
+    weights = {t: index.idf(t) for t in sorted(content_tokens(question))}
     share = settings.extract_context_share
     scores = []
     for text, context in zip(candidates, contexts):
