@@ -102,9 +102,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="an ingested data folder (default: the settings' one)")
     parser.add_argument("--report", type=Path)
     parser.add_argument("--show", default="", help="print these tuning items' drafts (held-out ones are refused)")
+    parser.add_argument("--split", choices=("heldout", "tuning"), help="draft one half only (default: both)")
     args = parser.parse_args()
     offline_environment()
-    items = [json.loads(line) for line in ITEMS.read_text("utf-8").splitlines() if line.strip()]
+    items = [item for line in ITEMS.read_text("utf-8").splitlines() if line.strip()
+             and (item := json.loads(line))["split"] in ((args.split,) if args.split else ("heldout", "tuning"))]
     settings = Settings(llm=args.generator, **({"data_dir": args.data} if args.data else {}))
     assistant = Assistant(settings)
     restorer = get_restorer(settings.restorer_params)
@@ -116,7 +118,8 @@ def main() -> None:
         rows.append(score_item(item, result, time.perf_counter() - began, restorer))
         drafts[item["id"]] = result.draft
     assistant.close()
-    report = {split: summary([r for r in rows if r["split"] == split]) for split in ("heldout", "tuning")}
+    report = {split: summary(subset) for split in ("heldout", "tuning")
+              if (subset := [r for r in rows if r["split"] == split])}
     for split, s in report.items():
         print(f"{split:<8} n {s['n']}  score {s['score']:.3f}  right type+scope {s['right_type_scope']:.3f}  "
               f"with OCR residue {s['with_residue']:.3f}  budget exact {s['budget_exact']}  "
