@@ -20,6 +20,7 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
               (r"^(?:plan|target)\s*(\d{4})?$", "Kế hoạch năm {0}"), (r"^(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
+_RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -43,10 +44,15 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
             [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
-    assess = len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2
+    # Đạt / Không đạt: in the column the request names, or, when it names none, beside a plan and a result.
+    assess = (len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2) or (
+        not named and width == 2 and _RESULTS.search(fold(request.text)) is not None)
+    if assess and len(columns) == 3 + width:
+        columns = [*columns, "Đánh giá"]
     table = [columns[:3 + width + assess]]
     for n, (name, unit, *cells) in enumerate(rows, 1):
-        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1])] if assess else []))
+        cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
+        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else []))
     return table
 
 

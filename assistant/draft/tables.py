@@ -16,13 +16,22 @@ from ..vietnamese.folding import fold
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
 # 200,000 VND", "consumables for 2,400 women × 35,000 each": two or three factors joined by x or ×.
-_FACTOR = rf"({_NUMBER})\s*([^\d×x*;:]{{0,20}}?)"
-_LINE = re.compile(rf"{_FACTOR}\s*[x×*]\s*{_FACTOR}(?:\s*[x×*]\s*{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
+# "x" joins factors only as a word of its own: "3 xe x 15 ngày" is three vehicles.
+_TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
+_FACTOR = rf"({_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
+_LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
                    re.IGNORECASE)
-# The same line written with commas: "80 người, 2 ngày, mức 150.000 đồng/người/ngày".
-_LINE_WORDS = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|bộ|cuốn|lượt|xã|điểm|cơ sở|people|participants)\s*,\s*"
-                         rf"({_NUMBER})\s*(ngày|buổi|đêm|lần|days?|sessions?)\s*,\s*(?:(?:định\s+)?mức|at|rate)?\s*"
-                         rf"({_NUMBER})\s*(nghìn|ngàn|triệu|k)?\s*(?=đồng|đ\b|vnd)", re.IGNORECASE)
+# The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
+# for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
+# word, and the last is money; a year ("năm 2026 …") is no factor.
+_UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
+_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+|\s*)"
+_LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
+                          rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
+# A factor counted in days or sessions is the line's days ("thuê hội trường 2 ngày x 3.000.000 đồng").
+_DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
+# A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
+_TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
@@ -68,22 +77,44 @@ def _factor(number: str, after: str | None) -> int:
     return integer(number)
 
 
+def _item(text: str) -> str:
+    """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
+    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
+    item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+    return item[:1].upper() + item[1:] if item else "[nội dung chi]"
+
+
+def _factored(piece: str) -> list[CostLine]:
+    lines, start = [], 0
+    matches = list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece))
+    for match in matches:
+        groups = [(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
+        factors = [_factor(number, after) for number, after in groups]
+        if len(factors) == 3:
+            people, days, rate = factors
+        else:
+            counted_in_days = _DAYS.match(groups[0][1] or "") is not None
+            people, days, rate = (1, factors[0], factors[1]) if counted_in_days else (factors[0], 1, factors[1])
+        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=rate))
+        tail = _CURRENCY_TAIL.match(piece, match.end())
+        start = tail.end() if tail else match.end()
+    return lines
+
+
 def cost_lines(clauses: list[str]) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
-    each line's name is what stands before its first factor, after the previous line or a colon."""
+    each line's name is what stands before its first factor, after the previous line or a colon. An amount
+    alone next to such lines is a line of its own (1 × 1 × the amount)."""
+    pieces = [piece for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
+    found = [_factored(piece) for piece in pieces]
     lines = []
-    for clause in clauses:
-        start = 0
-        for match in _LINE.finditer(clause) if _LINE.search(clause) else _LINE_WORDS.finditer(clause):
-            factors = [_factor(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
-            people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
-            # The name stands before the factors, after the previous line: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …".
-            item = next((p for p in reversed(re.split(r"[:;]", clause[start:match.start()])) if p.strip(" ,")), "")
-            item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
-            lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
-                                  days=days, rate=rate))
-            tail = _CURRENCY_TAIL.match(clause, match.end())
-            start = tail.end() if tail else match.end()
+    for n, piece in enumerate(pieces):
+        beside = any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
+        if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
+            days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
+            found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
+                                 days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
+        lines += found[n]
     return lines
 
 
@@ -136,7 +167,9 @@ def indicator_row(clause: str) -> list[str] | None:
     parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
     if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
         trailing = _TRAILING_VALUES.match(clause)
-        if not trailing or len(trailing.group(1).split()) < 2:
+        # "Bảng kết quả … năm 2027" names a year, not a value.
+        if not trailing or len(trailing.group(1).split()) < 2 or re.search(r"\b(?:năm|year|giai đoạn)$",
+                                                                           trailing.group(1), re.IGNORECASE):
             return None
         parts = [trailing.group(1), trailing.group(2)]
     name, rest = parts

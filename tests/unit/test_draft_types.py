@@ -50,6 +50,28 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     assert (request.name, request.scope) == (doc_type, scope)
 
 
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A table named first, with no verb of writing before it.
+    ("Dự trù kinh phí Hội nghị tổng kết năm 2027: ăn trưa 90 người x 1 ngày x 150.000 đồng.", "conference_plan", "table"),
+    ("Agenda for the mid-year review conference on 9/7/2027 starting at 2 p.m.: opening 10 minutes; report 30 "
+     "minutes.", "conference_plan", "table"),
+    ("Please prepare the budget for the year-end review conference: lunch for 80 delegates for 1 day at 150,000 VND.",
+     "conference_plan", "table"),
+    ("Xây dựng chương trình Hội nghị sơ kết 6 tháng đầu năm 2027: khai mạc 10 phút; báo cáo 30 phút.",
+     "conference_plan", "table"),
+    # "Phòng Kế hoạch" is a unit, not the document word; "kèm theo công văn" is the document asked for.
+    ("Viết mục 2. Phòng Kế hoạch - Tài chính (thuộc phần V) của Kế hoạch Hội nghị tổng kết năm 2027: lập dự trù.",
+     "conference_plan", "section"),
+    ("Lập bảng dự toán kèm theo công văn của Sở Y tế đề nghị Sở Tài chính bổ sung kinh phí: xăng xe 2 xe × 5 ngày × "
+     "400.000 đồng.", "official_letter", "table"),
+    # No document word at all: what the table is about names it, and the draft says it assumed so.
+    ("Bang ket qua thuc hien chi tieu y te nam 2027: ty le tiem chung: %, ke hoach 95, thuc hien 93.", "report", "table"),
+])
+def test_scope_named_first_and_type_hinted(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
 def test_a_cited_document_is_neither_the_type_nor_the_meeting_date():
     request = understand("Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh, soạn Giấy mời dự Hội nghị "
                          "tổng kết lúc 8 giờ 00 ngày hai mươi tháng mười hai năm 2027.", RESTORER, SKELETONS)
@@ -93,6 +115,26 @@ def test_budget_lines_written_with_commas_and_agenda_slots_as_typed():
                          RESTORER, SKELETONS)
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
     assert table[1:] == [["07h30 - 08h00", "Đón tiếp đại biểu"], ["08h00 - 08h15", "Khai mạc"]]
+
+
+def test_budget_lines_with_other_joiners_and_single_amounts():
+    lines = cost_lines(["thuê hội trường 1 ngày 8.000.000 đồng; ăn trưa 120 người x 1 ngày x 200.000 đồng",
+                        "lunch for 90 delegates for 1 day at 180.000 VND; documents 100 sets at 35.000 VND each",
+                        "tài liệu 50 bộ, 1 lần, 30.000 đồng; thuê máy chiếu 2 ngày x 500.000 đồng",
+                        "xăng xe 3 xe × 15 ngày × 500.000 đồng; in ấn: 2.000.000 đồng; tổng cộng 99.000.000 đồng"])
+    assert [(line.people, line.days, line.rate) for line in lines] == [
+        (1, 1, 8_000_000), (120, 1, 200_000), (90, 1, 180_000), (100, 1, 35_000), (50, 1, 30_000), (1, 2, 500_000),
+        (3, 15, 500_000), (1, 1, 2_000_000)]
+    assert [line.item for line in lines][-2:] == ["Xăng xe", "In ấn"]
+    # Amounts in running text are no budget lines: a year, a total, figures without money.
+    assert cost_lines(["kiểm tra 1.200 cơ sở, 100 bếp ăn; tổng kinh phí năm 2027 20.000.000 đồng"]) == []
+
+
+def test_a_plan_and_a_result_are_assessed_unasked():
+    request = understand("Bảng kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93,1; "
+                         "số giường bệnh/10.000 dân: giường, kế hoạch 30, thực hiện 31,2.", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[0][-1] == "Đánh giá" and [row[-1] for row in table[1:]] == ["Không đạt", "Đạt"]
 
 
 def test_indicator_assessment_and_agenda_times():
