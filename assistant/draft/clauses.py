@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import english_terms
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
-from ..vietnamese.units import find_units
+from ..vietnamese.tokens import search_tokens
+from ..vietnamese.units import find_units, unit_table
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -63,6 +65,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
         # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
         text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
+        # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
+        text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
         return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
     return restorer.restore(text) if restorer.needs_restoring(text) else text
 
@@ -81,16 +85,45 @@ def assignment(text: str) -> tuple[str, str] | None:
         return None
     ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, start + 4)) if m]
     verb = min(ends, key=lambda m: m.start()) if ends else None
-    if not verb or verb.start() - start > 90:
+    named = _known_unit_end(folded, start)
+    if named and (not verb or _runs_on(text[named:verb.start()])):
+        # The unit's known name ends before a verb the list lacks ("… bệnh tật leads the surveillance").
+        unit, task = text[start:named], re.sub(r"^\s*(?:\([^)]*\))?\s*(?:[–:-]\s*)?", "", text[named:])
+    elif not verb or verb.start() - start > 90:
         return None
-    unit = re.sub(r"\s*\([^)]*\)\s*$", "", text[start:verb.start()]).strip(" ,")
-    task = text[verb.end():].strip()
+    else:
+        unit, task = text[start:verb.start()], text[verb.end():]
+    unit, task = re.sub(r"\s*\([^)]*\)\s*$", "", unit).strip(" ,"), task.strip()
     if not task or len(unit.split()) < 2:
         return None
     known = find_units(unit)
     if len(known) == 1:  # the house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực)
         unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
     return _sentence(unit), _sentence(task)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return dict(unit_table().aliases)
+
+
+def _known_unit_end(folded: str, start: int) -> int | None:
+    """Where the longest known unit name starting at `start` ends ("các" before it allowed)."""
+    aliases = _aliases()
+    words = list(re.finditer(r"[^\W_]+", folded[start:start + 120]))
+    for k in range(len(words), 0, -1):
+        key = tuple(search_tokens(folded[start:start + words[k - 1].end()]))
+        if len(aliases.get(key[1:] if key[:1] == ("cac",) else key, ())) == 1:
+            return start + words[k - 1].end()
+    return None
+
+
+def _runs_on(between: str) -> bool:
+    """Whether words after a unit's known name are its task rather than more of a name: some word in lower
+    case that joins no other unit ("leads the …", not "Cà Mau", "và Phòng …")."""
+    folded = fold(between)
+    return bool(folded.strip()) and not re.match(r"\s*(?:[,(]|va\b|and\b|cung\b|voi\b|with\b)", folded) \
+        and not _UNIT_HEAD.search(folded) and any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", between))
 
 
 def _sentences(text: str) -> list[str]:

@@ -106,12 +106,15 @@ class Composer:
         chosen: list[tuple[str, dict]] = []
         for listed in self.request.listed:
             part = self._match(listed, [p for p in parts if p not in [c for _, c in chosen]])
-            own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
-            # The skeleton's words when they hold the user's (typed without marks or commas, or in English).
-            bare = re.sub(r"\W+", " ", fold(listed)).strip()
-            heading = own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else listed.upper()
-            chosen.append((heading, part or {"heading": listed}))
+            chosen.append((self._heading(listed, part), part or {"heading": listed}))
         return chosen
+
+    def _heading(self, typed: str, part: dict | None) -> str:
+        """A part's heading: the skeleton's words when they hold the user's (typed without marks or commas, or
+        in English), else the user's."""
+        own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
+        bare = re.sub(r"\W+", " ", fold(typed)).strip()
+        return own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else typed.upper()
 
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
@@ -123,7 +126,7 @@ class Composer:
         index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
         part = by_name or (parts[index] if index is not None and index < len(parts) else None) or {"heading": title}
         numeral = wanted.upper() if index is not None else _ROMAN[parts.index(part)] if part in parts else ""
-        heading = title.upper() if title else _NUMERAL.sub("", self.fill(part["heading"]))
+        heading = self._heading(title, by_name) if title else _NUMERAL.sub("", self.fill(part["heading"]))
         return (f"{numeral}. {heading}" if numeral else heading), part
 
     # --- content -------------------------------------------------------------------------------

@@ -87,6 +87,19 @@ def test_a_request_in_one_sentence_keeps_its_content():
     assert "10/3/2027" in (request.frame_content or "")
 
 
+def test_an_english_part_gets_its_house_style_heading_and_units_keep_their_tasks():
+    request = understand("Write part V. Implementation for the Kon Tum DOH plan on measles control in 2027: the Centre "
+                         "for Disease Control leads the surveillance and reports by 15/11/2027; the Planning and "
+                         "Finance Division allocates funds.", RESTORER, SKELETONS)
+    found = clauses(request.text)
+    assert [(c.unit, c.task) for c in found if c.unit] == [
+        ("Trung tâm Kiểm soát bệnh tật", "Chủ trì giám sát and báo cáo trước ngày 15/11/2027"),
+        ("Phòng Kế hoạch - Tài chính", "Bố trí kinh phí")]
+    from assistant.draft.composer import Composer
+    heading = Composer(request, SKELETONS[request.name], found, lambda unit: []).body()[0][0].text
+    assert heading == "V. TỔ CHỨC THỰC HIỆN"
+
+
 def test_listed_parts_and_who_signs():
     assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
         "Kết quả", "Hạn chế", "Kiến nghị"]
