@@ -67,8 +67,11 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
         # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
         text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
-        return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
-    return restorer.restore(text) if restorer.needs_restoring(text) else text
+        text = re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+    elif restorer.needs_restoring(text):
+        text = restorer.restore(text)
+    # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
+    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 
 
 def _sentence(text: str) -> str:

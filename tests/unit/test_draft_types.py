@@ -100,6 +100,21 @@ def test_an_english_part_gets_its_house_style_heading_and_units_keep_their_tasks
     assert heading == "V. TỔ CHỨC THỰC HIỆN"
 
 
+def test_an_english_invitation_reads_whom_it_invites_and_to_what():
+    request = understand("Invitation from the Kon Tum Department of Health to the directors of regional health centres "
+                         "to attend the training on electronic health records at 8:30 on 12/5/2027 at the "
+                         "Department's meeting room.", RESTORER, SKELETONS)
+    assert request.name == "invitation" and request.participants == ["Giám đốc các Trung tâm Y tế khu vực"]
+    assert request.event == "Tập huấn on hồ sơ sức khỏe điện tử" and request.time == "08h30"
+    assert request.frame_content is None  # the event is said once, not again as content
+
+
+def test_a_plans_year_is_named_with_nam():
+    request = understand("Soạn báo cáo của Sở Y tế Kon Tum: kiến nghị bổ sung chỉ tiêu vào kế hoạch 2028 và dự toán "
+                         "2028.", RESTORER, SKELETONS)
+    assert "kế hoạch năm 2028 và dự toán năm 2028" in request.text
+
+
 def test_listed_parts_and_who_signs():
     assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
         "Kết quả", "Hạn chế", "Kiến nghị"]
