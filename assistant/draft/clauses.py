@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_terms
+from ..vietnamese.glossary import english_terms, province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
@@ -64,7 +64,13 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
         text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
         # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
+        # A province typed without marks is written with them, and before its Department the Vietnamese way
+        # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam"); "of" between Vietnamese words goes.
+        if province := province_in(text):
+            text = re.sub(rf"(?<!\w){re.escape(fold(province))}(?!\w)", province, text, flags=re.IGNORECASE)
+            text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh)", rf"\1 {province}", text)
         text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
+        text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
         # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
         text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
         text = re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)

@@ -35,7 +35,8 @@ _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
-_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+# "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
+_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|programme of the (?:conference|meeting)|"
@@ -73,7 +74,9 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
     found = []
     for cue in cues:
         for match in re.finditer(rf"\b(?:{cue})\b", folded):
-            if _CITED.match(folded, match.end()) or _TASK_BEFORE.search(folded[:match.start()]):
+            # The request's first words name what to write: "Xây dựng Kế hoạch …" is no task of a unit.
+            opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
+            if _CITED.match(folded, match.end()) or (_TASK_BEFORE.search(folded[:match.start()]) and not opening):
                 continue
             found.append((match.start(), match.end()))
     return found

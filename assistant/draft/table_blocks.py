@@ -26,10 +26,11 @@ _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
 
-def _column(name: str) -> str:
+def _column(name: str, year: str) -> str:
+    """A column the request names, in Vietnamese; a plan or a result column is of the request's year."""
     for pattern, vietnamese in _COLUMN_EN:
         if m := re.match(pattern, fold(name).strip()):
-            return vietnamese.format(m.group(1) or "").strip() if m.groups() else vietnamese
+            return vietnamese.format(m.group(1) or year).strip().removesuffix(" năm") if m.groups() else vietnamese
     return name[:1].upper() + name[1:]
 
 
@@ -39,8 +40,8 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     named = _COLUMNS.search(request.text)
-    columns = [_column(c.strip(" .")) for c in re.split(r",\s+", named.group(1))] if named else []
     year = str(request.year or "")
+    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+", named.group(1))] if named else []
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
             [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))

@@ -28,10 +28,12 @@ _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNO
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
 # Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
                          r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
-_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
-                    re.IGNORECASE)
+# Who chaired and what meeting, up to its date ("on 03/10/2026", "on the twelfth of …", "ngày …"); "on" before
+# anything else says what the meeting was about.
+_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
+                    r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
 # What an invitation is to, up to when and where it is ("… at 8:30 on 12/5/2026 at the meeting room").
 _INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$|,?\s+(?:at|on|lúc|vào|tại|"

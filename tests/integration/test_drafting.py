@@ -41,7 +41,7 @@ def test_the_draft_follows_the_house_style_with_the_new_specifics(drafted, seed_
                  "V. TỔ CHỨC THỰC HIỆN", "Nơi nhận", "DỰ TRÙ KINH PHÍ"):
         assert part in text
     assert "UBND TỈNH QUẢNG TRỊ" in text and "Quảng Trị, ngày [ngày] tháng [tháng] năm 2026" in text
-    assert "08h00, ngày 15/07/2026" in text and "Tổ chức trực tuyến" in text and "8.000.000 đồng" in text
+    assert "08h00, ngày 15/7/2026" in text and "Tổ chức trực tuyến" in text and "8.000.000 đồng" in text
     assert "[Họ và tên]" in text  # not given: a visible placeholder
     assert not [w for w in result.warnings if "chi tiết cũ" in w or "năm khác" in w or "không khớp" in w]
 

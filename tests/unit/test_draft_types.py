@@ -115,6 +115,20 @@ def test_a_plans_year_is_named_with_nam():
     assert "kế hoạch năm 2028 và dự toán năm 2028" in request.text
 
 
+def test_an_english_request_reads_as_the_house_style_writes():
+    notice = understand("Notice of conclusions of the Director of the Kon Tum Department of Health, Lê Văn An, at the "
+                        "meeting on the dengue situation on 03/10/2027. Conclusions: 1. The CDC intensifies "
+                        "surveillance.", RESTORER, SKELETONS)
+    assert notice.chair == "Giám đốc Sở Y tế Kon Tum, Lê Văn An"  # the province after its Department, no "of"
+    assert notice.event == "Cuộc họp on sốt xuất huyết tình hình" and notice.date == "03/10/2027"
+    letter = understand("Write an official letter from the Ben Tre Department of Health to all hospitals in the "
+                        "province about measles, asking them to report to the CDC within 24 hours.", RESTORER, SKELETONS)
+    assert letter.province == "Bến Tre" and letter.addressees == ["Các bệnh viện trên địa bàn tỉnh"]
+    plan = understand("Draft the plan for the mid-year review conference of the Kon Tum DOH 2027, held online on "
+                      "15/7/2027 at 2:00 p.m.", RESTORER, SKELETONS)
+    assert (plan.time, plan.year) == ("14h00", 2027)
+
+
 def test_listed_parts_and_who_signs():
     assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
         "Kết quả", "Hạn chế", "Kiến nghị"]
