@@ -21,6 +21,7 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
+_BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -84,7 +85,9 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     texts = [c.text for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
-    if (lines := cost_lines(texts)) and not inline:
+    factored = cost_lines(texts)
+    lines = factored or (cost_lines(texts, lump=True) if _BUDGET_ASKED.search(fold(request.text)) else [])
+    if (factored or len(lines) >= 2) and not inline:  # amounts alone make a budget table from two lines up
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
         return [Block("part", title), Block("table", rows=budget_rows(lines)),
                 _words_line(sum(line.amount for line in lines))]

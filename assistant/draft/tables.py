@@ -25,7 +25,7 @@ _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?=\s*(?:�
 # for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
 # word, and the last is money; a year ("năm 2026 …") is no factor.
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
-_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+|\s*)"
+_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
 _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
                           rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
 # A factor counted in days or sessions is the line's days ("thuê hội trường 2 ngày x 3.000.000 đồng").
@@ -36,8 +36,13 @@ _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGN
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
 _FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
-_AMOUNT = re.compile(rf"({_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|đồng|đ\b|vnd)", re.IGNORECASE)
-_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000}
+# An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
+# ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
+_SCALED = r"\d+[.,]\d{1,2}(?!\d)"
+_AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|"
+                     rf"đ\b|vnd|vnđ)|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)
+_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
+          "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
 _ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
@@ -101,15 +106,16 @@ def _factored(piece: str) -> list[CostLine]:
     return lines
 
 
-def cost_lines(clauses: list[str]) -> list[CostLine]:
+def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
-    alone next to such lines is a line of its own (1 × 1 × the amount)."""
+    alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
+    for), every amount alone is."""
     pieces = [piece for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     found = [_factored(piece) for piece in pieces]
     lines = []
     for n, piece in enumerate(pieces):
-        beside = any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
+        beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
         if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
             found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
@@ -132,24 +138,30 @@ def money(text: str) -> int | None:
     match = _AMOUNT.search(text)
     if not match:
         return None
+    if match.group(3):  # VND before the figure
+        return integer(match.group(3))
     number, unit = match.group(1), match.group(2).lower()
     if unit in _SCALE:
-        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[unit])
+        decimal = re.fullmatch(_SCALED, number)
+        return round(float(number.replace(",", ".") if decimal else number.replace(".", "").replace(",", ".")) * _SCALE[unit])
     return integer(number)
+
+
+# Where a total is split into its sources (folded).
+_OF_WHICH = re.compile(r"\b(?:trong do|bao gom|gom|of which|including|comprising)\b:?")
 
 
 def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     """A total split into sources: "tổng kinh phí 1.275.000.000 đồng, trong đó ngân sách tỉnh 940.000.000
     đồng, nguồn Chương trình … 335.000.000 đồng" → (total, [(source, amount), …]) when the parts add up."""
-    folded = fold(text)
-    cut = folded.find("trong do")
-    if cut < 0 or (total := money(text[:cut])) is None:
+    split = _OF_WHICH.search(fold(text))
+    if not split or (total := money(text[:split.start()])) is None:
         return None
     sources = []
-    for piece in re.split(r"[,;]\s*", text[cut + len("trong do"):]):
+    for piece in re.split(r"[,;]\s*|\s+(?:và|and)\s+", text[split.end():]):
         if (amount := money(piece)) is not None:
-            name = _AMOUNT.split(piece)[0].strip(" :")
-            name = re.sub(r"^(?:nguồn|từ)\s+", "", name, flags=re.IGNORECASE)
+            name = piece[:_AMOUNT.search(piece).start()].strip(" :")
+            name = re.sub(r"^(?:nguồn|từ|from)\s+", "", name, flags=re.IGNORECASE)
             sources.append((name[:1].upper() + name[1:], amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
 

@@ -172,6 +172,19 @@ def test_budget_lines_with_other_joiners_and_single_amounts():
     assert cost_lines(["kiểm tra 1.200 cơ sở, 100 bếp ăn; tổng kinh phí năm 2027 20.000.000 đồng"]) == []
 
 
+def test_funding_and_budgets_written_the_english_way_or_as_amounts_alone():
+    assert funding_sources("total kinh phí VND 1.5 billion, of which ngân sách tỉnh VND 1.000.000.000 and viện trợ "
+                           "500 million") == (1_500_000_000, [("Ngân sách tỉnh", 1_000_000_000), ("Viện trợ", 500_000_000)])
+    lines = cost_lines(["allowance 60 people x 10 days at a rate of 120.000 VND; transport 12 trips at 2.000.000 VND"])
+    assert [line.amount for line in lines] == [72_000_000, 24_000_000]
+    request = understand("Lập bảng dự trù kinh phí Hội nghị tổng kết năm 2027: thuê hội trường 6.000.000 đồng; in tài "
+                         "liệu 3.200.000 đồng; tổng cộng 9.200.000 đồng.", RESTORER, SKELETONS)
+    blocks = scope_table(request, clauses(request.text))
+    table = next(b.rows for b in blocks if b.kind == "table")
+    assert [row[1] for row in table[1:]] == ["Thuê hội trường", "In tài liệu", "Tổng cộng"]
+    assert table[-1][-1] == "9.200.000" and blocks[-1].text == "Bằng chữ: Chín triệu hai trăm nghìn đồng."
+
+
 def test_a_plan_and_a_result_are_assessed_unasked():
     request = understand("Bảng kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93,1; "
                          "số giường bệnh/10.000 dân: giường, kế hoạch 30, thực hiện 31,2.", RESTORER, SKELETONS)
