@@ -63,6 +63,10 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     if language_of(text) == "en":
         # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
         text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
+        # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
+        # "section 3.2" stays a section's number.
+        text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
+                      r"\1,\2", text)
         # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
         # A province typed without marks is written with them, and before its Department the Vietnamese way
         # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam"); "of" between Vietnamese words goes.
@@ -75,7 +79,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
         text = re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
     elif restorer.needs_restoring(text):
-        text = restorer.restore(text)
+        # An amount's "dong" is đồng, whatever the restorer makes of the word alone (động, đông).
+        text = re.sub(r"(\d)\s*(?:động|đông|đống|đọng|dong)\b", r"\1 đồng", restorer.restore(text))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 

@@ -111,7 +111,11 @@ def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
         total = sum(line.amount for line in lines)
         return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
     stated = next((money(c.text) for c in clauses if "tong" in fold(c.text) and money(c.text)), None)
-    return [Block("line", f"- Bằng chữ: {in_words(stated)}.")] if stated else []
+    if stated:
+        return [Block("line", f"- Bằng chữ: {in_words(stated)}.")]
+    amounts = [amount for c in clauses if (amount := money(c.text))]
+    # The part's only amount is its total.
+    return [Block("line", f"- Tổng kinh phí: {vnd(amounts[0])} (Bằng chữ: {in_words(amounts[0])}).")] if len(amounts) == 1 else []
 
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:

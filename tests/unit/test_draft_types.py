@@ -185,6 +185,18 @@ def test_funding_and_budgets_written_the_english_way_or_as_amounts_alone():
     assert table[-1][-1] == "9.200.000" and blocks[-1].text == "Bằng chữ: Chín triệu hai trăm nghìn đồng."
 
 
+def test_amounts_and_decimals_read_the_vietnamese_way():
+    request = understand("soan ke hoach cua So Y te Kon Tum nam 2027. kinh phi: 2.400.000.000 dong tu nguon ngan sach.",
+                         RESTORER, SKELETONS)
+    assert "2.400.000.000 đồng" in request.text  # not "động", whatever the restorer makes of "dong" alone
+    from assistant.draft.table_blocks import funding_lines
+    assert funding_lines(request, [c for c in clauses(request.text) if c.label == "kinh phi"])[0].text == (
+        "- Tổng kinh phí: 2.400.000.000 đồng (Bằng chữ: Hai tỷ bốn trăm triệu đồng).")
+    english = understand("Write section 3.2 of the Kon Tum DOH report on immunisation in 2027: 96.2% of infants "
+                         "fully immunised.", RESTORER, SKELETONS)
+    assert "96,2%" in english.text and english.scope_section == "3.2"
+
+
 def test_a_plan_and_a_result_are_assessed_unasked():
     request = understand("Bảng kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93,1; "
                          "số giường bệnh/10.000 dân: giường, kế hoạch 30, thực hiện 31,2.", RESTORER, SKELETONS)
