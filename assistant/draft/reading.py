@@ -39,7 +39,7 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|programme of the (?:conference|meeting)|"
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
 # budget for …"), not as what a letter asks for or a part is about.
@@ -93,7 +93,8 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
             window = folded[end:end + _WINDOW].split(". ")[0]
             if not sk.get("requires"):
                 found.append((start, 1, -end, name))
-            elif re.search(sk["requires"], window):
+            elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]):
+                # its words after the cue in the sentence, or right before it ("the review conference plan")
                 found.append((start, 0, -end, name))
     opening = next((m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > 15), len(folded))
     requiring = [n for n, sk in skeletons.items() if sk.get("requires")]
@@ -126,7 +127,7 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
 def _is_table_word(text: str, match: re.Match) -> bool:
     """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
     typed = text[match.start():match.end()].lower()
-    return not typed.startswith("b") or typed in ("bảng", "bang")
+    return match.group() != "bang" or typed in ("bảng", "bang")
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:

@@ -64,7 +64,11 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "conference_plan", "section"),
     ("Lập bảng dự toán kèm theo công văn của Sở Y tế đề nghị Sở Tài chính bổ sung kinh phí: xăng xe 2 xe × 5 ngày × "
      "400.000 đồng.", "official_letter", "table"),
+    ("Write item 3 of part V (Implementation) of the Kon Tum DOH year-end conference plan: the Medical Affairs "
+     "Division prepares the report.", "conference_plan", "section"),
     # No document word at all: what the table is about names it, and the draft says it assumed so.
+    ("Biểu tổng hợp kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93.", "report",
+     "table"),
     ("Bang ket qua thuc hien chi tieu y te nam 2027: ty le tiem chung: %, ke hoach 95, thuc hien 93.", "report", "table"),
 ])
 def test_scope_named_first_and_type_hinted(instruction, doc_type, scope):
