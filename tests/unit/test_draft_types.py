@@ -133,6 +133,23 @@ def test_an_english_request_reads_as_the_house_style_writes():
     assert (plan.time, plan.year) == ("14h00", 2027)
 
 
+def test_an_english_conference_plan_keeps_its_venue_and_its_event_apart():
+    request = understand("Plan for the Kon Tum Department of Health conference reviewing health work in 2027, on 23 "
+                         "December 2027 at 8 a.m. at the Provincial Conference Centre. Participants: leaders of the "
+                         "Provincial People's Committee.", RESTORER, SKELETONS)
+    assert request.venue == "Trung tâm Hội nghị tỉnh" and request.participants == ["lãnh đạo UBND tỉnh"]
+    assert request.event != "Hội nghị tỉnh"
+    assert not any("Trung tâm Hội nghị" in c.text for c in clauses(request.text) if not c.meta)
+
+
+def test_a_borrowed_deadline_is_the_requests_not_moved_a_year():
+    from assistant.draft.exemplars import despecify
+    request = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum; báo cáo trước ngày 15/12/2027.",
+                         RESTORER, SKELETONS)
+    moved = despecify("Hoàn thành báo cáo năm 2026 trước 15/12/2026", request, set(), base=2026)
+    assert moved == "Hoàn thành báo cáo năm 2027 trước 15/12/2027"
+
+
 def test_listed_parts_and_who_signs():
     assert listed_parts("Bố cục: I. Kết quả; II. Hạn chế; III. Kiến nghị. Số liệu: 12 ca.") == [
         "Kết quả", "Hạn chế", "Kiến nghị"]
