@@ -5,6 +5,7 @@ result), and an agenda timed from the start hour."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,20 +16,23 @@ from ..vietnamese.folding import fold
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
-# 200,000 VND", "consumables for 2,400 women × 35,000 each": two or three factors joined by x or ×.
+# 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
+# four factors joined by x or ×.
 # "x" joins factors only as a word of its own: "3 xe x 15 ngày" is three vehicles.
 _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 _FACTOR = rf"({_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
-_LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
-                   re.IGNORECASE)
+_LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
+                   rf"(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
 # for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
 # word, and the last is money; a year ("năm 2026 …") is no factor.
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
-_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
+_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
 _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
                           rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
-# A factor counted in days or sessions is the line's days ("thuê hội trường 2 ngày x 3.000.000 đồng").
+# What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
+# days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
+_MONEY = re.compile(r"^\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 _DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
 _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
@@ -93,14 +97,15 @@ def _factored(piece: str) -> list[CostLine]:
     lines, start = [], 0
     matches = list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece))
     for match in matches:
-        groups = [(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
+        groups = [(match.group(i), match.group(i + 1) or "") for i in range(1, match.re.groups, 2) if match.group(i)]
         factors = [_factor(number, after) for number, after in groups]
-        if len(factors) == 3:
-            people, days, rate = factors
-        else:
-            counted_in_days = _DAYS.match(groups[0][1] or "") is not None
-            people, days, rate = (1, factors[0], factors[1]) if counted_in_days else (factors[0], 1, factors[1])
-        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=rate))
+        at = next((n for n, (_, after) in enumerate(groups) if _MONEY.match(after)), len(groups) - 1)
+        rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
+        if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
+            rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
+        days = math.prod(f for f, after in rest if _DAYS.match(after))
+        people = math.prod(f for f, after in rest if not _DAYS.match(after))
+        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
         tail = _CURRENCY_TAIL.match(piece, match.end())
         start = tail.end() if tail else match.end()
     return lines
@@ -111,7 +116,9 @@ def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
     alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
     for), every amount alone is."""
-    pieces = [piece for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
+    # "VND 200,000" is read as "200.000 VND", the currency after its figure.
+    pieces = [re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)
+              for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     found = [_factored(piece) for piece in pieces]
     lines = []
     for n, piece in enumerate(pieces):

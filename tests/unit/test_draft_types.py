@@ -189,6 +189,10 @@ def test_budget_lines_with_other_joiners_and_single_amounts():
         (1, 1, 8_000_000), (120, 1, 200_000), (90, 1, 180_000), (100, 1, 35_000), (50, 1, 30_000), (1, 2, 500_000),
         (3, 15, 500_000), (1, 1, 2_000_000)]
     assert [line.item for line in lines][-2:] == ["Xăng xe", "In ấn"]
+    more = cost_lines(["tập huấn 2 lớp x 30 học viên x 3 ngày x 100.000 đồng; ăn trưa: 150.000 đồng/người x 100 người "
+                       "x 1 ngày; tài liệu 50 bộ, đơn giá 30.000 đồng; allowance 16 workers × 10 days × VND 200.000"])
+    assert [(line.people, line.days, line.rate) for line in more] == [
+        (60, 3, 100_000), (100, 1, 150_000), (50, 1, 30_000), (16, 10, 200_000)]
     # Amounts in running text are no budget lines: a year, a total, figures without money.
     assert cost_lines(["kiểm tra 1.200 cơ sở, 100 bếp ăn; tổng kinh phí năm 2027 20.000.000 đồng"]) == []
 
