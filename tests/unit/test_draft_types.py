@@ -249,6 +249,13 @@ def test_mid_year_and_year_end_periods():
     end = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 ngày 20/12/2027", RESTORER, SKELETONS)
     assert periods(mid) == ("6 tháng đầu năm 2027", "6 tháng cuối năm 2027")
     assert periods(end) == ("năm 2027", "năm 2028")
+    assert periods(understand("Soạn báo cáo kết quả công tác y tế 9 tháng năm 2027", RESTORER, SKELETONS)) == (
+        "9 tháng đầu năm 2027", "3 tháng cuối năm 2027")
+    assert periods(understand("Báo cáo công tác y tế quý IV năm 2027", RESTORER, SKELETONS)) == (
+        "quý IV năm 2027", "quý I năm 2028")
+    assert periods(understand("Write the Q2 2027 report of the Kon Tum DOH", RESTORER, SKELETONS)) == (
+        "quý II năm 2027", "quý III năm 2027")
+    assert periods(understand("Soạn báo cáo năm 2027", RESTORER, SKELETONS)) == ("năm 2027", "thời gian tới")
     line = "Báo cáo kết quả thực hiện nhiệm vụ năm 2027 và phương hướng nhiệm vụ năm 2027"
     assert period_worded(line, mid, mid_year=True) == (
         "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2027 và phương hướng, nhiệm vụ 6 tháng cuối năm 2027")
