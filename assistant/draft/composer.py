@@ -206,7 +206,9 @@ class Composer:
         if scope == "table":
             return scope_table(self.request, self.content), []
         if scope == "section":
-            title = self.request.scope_title or "[tên mục]"
+            units = {c.unit for c in self.content if c.unit}
+            # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").
+            title = self.request.scope_title or (units.pop() if len(units) == 1 else "[tên mục]")
             body = [Block("section", f"{self.request.scope_section}. {title}")]
             table = scope_table(self.request, self.content, inline=True)
             for clause in [] if table else self.content:

@@ -38,13 +38,15 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
 # budget for …"), not as what a letter asks for or a part is about.
 _PLAIN_BUDGET = ("budget", "kinh phi")
-_PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
+_PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
+# "mục II.2", "section III.1": a part's numeral and the section's number together.
+_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
 _MAX_PARTS = 8  # more is a list of something else than parts
@@ -135,14 +137,16 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
     text = text or folded
     found: list[tuple[int, Scope]] = []
-    if (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2), title=m.group(3).strip(" ."))))
+    elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
         title = m.group(2).strip(" .")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
-    if (m := _PART.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))

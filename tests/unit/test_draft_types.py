@@ -66,6 +66,8 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "400.000 đồng.", "official_letter", "table"),
     ("Write item 3 of part V (Implementation) of the Kon Tum DOH year-end conference plan: the Medical Affairs "
      "Division prepares the report.", "conference_plan", "section"),
+    ("Viết mục II.2. Chỉ tiêu cụ thể của Kế hoạch phòng, chống lao năm 2027 của Sở Y tế Kon Tum: phát hiện 1.000 ca.",
+     "implementation_plan", "section"),
     # No document word at all: what the table is about names it, and the draft says it assumed so.
     ("Biểu tổng hợp kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93.", "report",
      "table"),
@@ -140,6 +142,18 @@ def test_an_english_conference_plan_keeps_its_venue_and_its_event_apart():
     assert request.venue == "Trung tâm Hội nghị tỉnh" and request.participants == ["lãnh đạo UBND tỉnh"]
     assert request.event != "Hội nghị tỉnh"
     assert not any("Trung tâm Hội nghị" in c.text for c in clauses(request.text) if not c.meta)
+
+
+def test_a_section_by_number_finds_its_part_and_its_title():
+    from assistant.draft.composer import Composer
+    request = understand("Viết mục 2 phần V của Kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum: Phòng Kế hoạch "
+                         "- Tài chính lập dự trù kinh phí trước ngày 10/12/2027.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part, request.scope_section) == ("section", "v", "2")
+    body = Composer(request, SKELETONS[request.name], clauses(request.text), lambda unit: []).body()[0]
+    assert body[0].text == "2. Phòng Kế hoạch - Tài chính"
+    numbered = understand("Write section III.1 Communication of the Kon Tum DOH plan on tobacco control in 2027.",
+                          RESTORER, SKELETONS)
+    assert (numbered.scope_part, numbered.scope_section, numbered.scope_title) == ("iii", "1", "Truyền thông")
 
 
 def test_a_borrowed_deadline_is_the_requests_not_moved_a_year():
