@@ -76,6 +76,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
         text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)  # "lãnh đạo the UBND tỉnh"
         text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
+        text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)  # between Vietnamese words
         # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
         text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
         text = re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)

@@ -99,7 +99,7 @@ def test_an_english_part_gets_its_house_style_heading_and_units_keep_their_tasks
                          "Finance Division allocates funds.", RESTORER, SKELETONS)
     found = clauses(request.text)
     assert [(c.unit, c.task) for c in found if c.unit] == [
-        ("Trung tâm Kiểm soát bệnh tật", "Chủ trì giám sát and báo cáo trước ngày 15/11/2027"),
+        ("Trung tâm Kiểm soát bệnh tật", "Chủ trì giám sát và báo cáo trước ngày 15/11/2027"),
         ("Phòng Kế hoạch - Tài chính", "Bố trí kinh phí")]
     from assistant.draft.composer import Composer
     heading = Composer(request, SKELETONS[request.name], found, lambda unit: []).body()[0][0].text
