@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_terms, province_in
+from ..vietnamese.glossary import english_terms, province_in, provinces
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
@@ -56,35 +56,72 @@ class Clause:
 
 
 def prepared(instruction: str, restorer: Restorer) -> str:
-    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese."""
+    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
+    units and provinces as the house style spells them."""
     text = " ".join(instruction.split())
     # "ngày 10 tháng 10 năm 2026" is the date 10/10/2026.
     text = re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", r"\1/\2/\3", text)
     if language_of(text) == "en":
-        # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-        text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
-        # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
-        # "section 3.2" stays a section's number.
-        text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
-                      r"\1,\2", text)
-        # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
-        # A province typed without marks is written with them, and before its Department the Vietnamese way
-        # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam"); "of" between Vietnamese words goes.
-        if province := province_in(text):
-            text = re.sub(rf"(?<!\w){re.escape(fold(province))}(?!\w)", province, text, flags=re.IGNORECASE)
-            text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh)", rf"\1 {province}", text)
-        text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
-        text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)  # "lãnh đạo the UBND tỉnh"
-        text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
-        text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)  # between Vietnamese words
-        # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
-        text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
-        text = re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+        text = _from_english(text)
     elif restorer.needs_restoring(text):
-        # An amount's "dong" is đồng, whatever the restorer makes of the word alone (động, đông).
-        text = re.sub(r"(\d)\s*(?:động|đông|đống|đọng|dong)\b", r"\1 đồng", restorer.restore(text))
+        text = _after_restoring(restorer.restore(text))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
+
+
+def _from_english(text: str) -> str:
+    # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
+    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
+    # "section 3.2" stays a section's number.
+    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
+                  r"\1,\2", text)
+    # A province typed without marks is written with them, and after its Department the Vietnamese way
+    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam").
+    text = known_names(text)
+    if province := province_in(text):
+        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh)", rf"\1 {province}", text)
+    # "Sở Y tế's", "the Sở Tài chính", "lãnh đạo of the UBND tỉnh": English grammar around terms now
+    # Vietnamese, which has neither; "and" between Vietnamese words is "và".
+    text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
+    # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
+    text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
+    return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+
+
+# Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
+# floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
+_NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
+                   (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+
+
+def _after_restoring(text: str) -> str:
+    for pattern, word in _NUMBERED_WORDS:
+        text = re.sub(pattern, word, text)
+    return known_names(text)
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[str]:
+    """The house-style spellings of units and provinces, longest first."""
+    units = {unit for _, canonical in unit_table().aliases for unit in canonical}
+    return sorted(units | set(provinces()), key=len, reverse=True)
+
+
+def known_names(text: str) -> str:
+    """Each unit or province the text names with other marks or none ("Phòng Nghiệp vụ Được", "Dak Nong",
+    "Cả Mẫu") spelled as the house style spells it."""
+    folded = fold(text)
+    if len(folded) != len(text):  # positions in the folded text would not be the text's
+        return text
+    for name in _names():
+        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded))):
+            text = text[:m.start()] + name + text[m.end():]
+    return text
 
 
 def _sentence(text: str) -> str:

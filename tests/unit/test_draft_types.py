@@ -115,6 +115,14 @@ def test_an_english_invitation_reads_whom_it_invites_and_to_what():
     assert request.frame_content is None  # the event is said once, not again as content
 
 
+def test_an_unaccented_request_restores_names_and_numbered_words_as_the_house_style_writes_them():
+    request = understand("viet phan II cho bao cao cua So Y te Ca Mau: Phong Nghiep vu Duoc kiem tra; hoi truong tang 2; "
+                         "so lieu quy III/2027: 2 ca tu vong; van chuyen 20 chuyen x 1.500.000 dong.", RESTORER, SKELETONS)
+    for written in ("phần II", "Sở Y tế Cà Mau", "Phòng Nghiệp vụ Dược", "tầng 2", "quý III/2027", "2 ca tử vong",
+                    "20 chuyến", "1.500.000 đồng"):
+        assert written in request.text, (written, request.text)
+
+
 def test_a_plans_year_is_named_with_nam():
     request = understand("Soạn báo cáo của Sở Y tế Kon Tum: kiến nghị bổ sung chỉ tiêu vào kế hoạch 2028 và dự toán "
                          "2028.", RESTORER, SKELETONS)
