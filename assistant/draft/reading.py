@@ -38,7 +38,7 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 _PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
@@ -46,7 +46,7 @@ _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi 
 _PLAIN_BUDGET = ("budget", "kinh phi")
 _PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
 # "mục II.2", "section III.1": a part's numeral and the section's number together.
-_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
+_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|:|$)")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
 _MAX_PARTS = 8  # more is a list of something else than parts
