@@ -93,9 +93,32 @@ def _item(text: str) -> str:
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
 
+# A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
+# ngày". Only a rate said to be per unit (/người, mỗi, each, per, mức, đơn giá) makes one, never a total.
+_PER_UNIT = re.compile(r"/\s*[^\W\d_]+|\b(?:mỗi|each|per|mức|định mức|đơn giá)\b", re.IGNORECASE)
+_COUNT = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|cán bộ|bộ|cuốn|lượt|lớp|đợt|chuyến|xe|mẫu|xã|"
+                    r"ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|"
+                    r"sessions?|nights?)\b", re.IGNORECASE)
+
+
+def _rate_first(piece: str) -> list[CostLine]:
+    amount = _AMOUNT.search(piece)
+    if not amount or amount.group(3) or _TOTAL.search(piece) or not _PER_UNIT.search(piece, amount.end(), amount.end() + 25):
+        return []
+    counts = [m for m in _COUNT.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
+    if not counts:
+        return []
+    days = math.prod(integer(m.group(1)) for m in counts if _DAYS.match(m.group(2)))
+    people = math.prod(integer(m.group(1)) for m in counts if not _DAYS.match(m.group(2)))
+    first = min(amount.start(), counts[0].start())
+    return [CostLine(item=_item(piece[:first]), people=people, days=days, rate=money(amount.group()) or 0)]
+
+
 def _factored(piece: str) -> list[CostLine]:
     lines, start = [], 0
     matches = list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece))
+    if not matches:
+        return _rate_first(piece)
     for match in matches:
         groups = [(match.group(i), match.group(i + 1) or "") for i in range(1, match.re.groups, 2) if match.group(i)]
         factors = [_factor(number, after) for number, after in groups]

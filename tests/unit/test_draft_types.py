@@ -215,6 +215,10 @@ def test_budget_lines_with_other_joiners_and_single_amounts():
                        "x 1 ngày; tài liệu 50 bộ, đơn giá 30.000 đồng; allowance 16 workers × 10 days × VND 200.000"])
     assert [(line.people, line.days, line.rate) for line in more] == [
         (60, 3, 100_000), (100, 1, 150_000), (50, 1, 30_000), (16, 10, 200_000)]
+    first = cost_lines(["ăn trưa: 150.000 đồng/người/ngày, 80 người, 2 ngày; nước uống: 20.000 đồng/người, 80 người"])
+    assert [(line.item, line.people, line.days, line.amount) for line in first] == [
+        ("Ăn trưa", 80, 2, 24_000_000), ("Nước uống", 80, 1, 1_600_000)]
+    assert cost_lines(["hỗ trợ 40 người, 2 ngày, tổng 5.000.000 đồng"]) == []  # a total is no rate
     # Amounts in running text are no budget lines: a year, a total, figures without money.
     assert cost_lines(["kiểm tra 1.200 cơ sở, 100 bếp ăn; tổng kinh phí năm 2027 20.000.000 đồng"]) == []
 
