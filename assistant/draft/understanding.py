@@ -11,7 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
-from .reading import document_type, listed_parts, read_scope, signature
+from .reading import Scope, document_type, listed_parts, read_scope, signature
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
@@ -55,6 +55,20 @@ def _basis(text: str) -> list[str]:
     return found
 
 
+# "Write the directives of the notice …", "Soạn nội dung kết luận cho Thông báo …": what is written, named
+# before the document word, may be one of its parts.
+_OBJECT = re.compile(r"^\W*(?:(?:hay|xin|please)\W+)?(?:viet|soan|lap|lam|draft|write|prepare|compose)\s+(?:the\s+)?"
+                     r"((?:[a-z,]+\s+){1,5}?)(?:of|for|in|cua|cho|trong)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _object_part(folded: str, cue_end: int, sk: dict) -> str | None:
+    """The part of the skeleton a request writes when it names it as its object, before the document word."""
+    starts = [m.start() for cue in sk.get("cues", []) if (m := re.search(rf"\b(?:{cue})$", folded[:cue_end]))]
+    match = _OBJECT.match(folded[:min(starts)]) if starts else None
+    words = match.group(1).strip(" ,") if match else ""
+    return words if words and any(p.get("keys") and re.search(p["keys"], words) for p in sk["part"]) else None
+
+
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
     text = prepared(instruction, restorer)
     folded = fold(text)
@@ -69,6 +83,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if assumed:
         request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
     scope = read_scope(folded, cue_end, text)
+    if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
+        scope = Scope("part", part=part)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         request.scope_title = _sentence(text[folded.find(scope.title):folded.find(scope.title) + len(scope.title)])

@@ -68,6 +68,15 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "Division prepares the report.", "conference_plan", "section"),
     ("Viết mục II.2. Chỉ tiêu cụ thể của Kế hoạch phòng, chống lao năm 2027 của Sở Y tế Kon Tum: phát hiện 1.000 ca.",
      "implementation_plan", "section"),
+    # A part named as what is written, in English or before the document word.
+    ("Write the budget section of the Kon Tum DOH year-end conference plan: funds from the provincial budget.",
+     "conference_plan", "part"),
+    ("Draft the Implementation part of the Kon Tum DOH plan on dengue control in 2027: the CDC leads.",
+     "implementation_plan", "part"),
+    ("Write the directives of the notice of conclusions of the Kon Tum DOH meeting on 5/11/2027: 1. The CDC reports.",
+     "notice_of_conclusions", "part"),
+    ("Soạn nội dung kết luận cho Thông báo kết luận cuộc họp ngày 5/11/2027 của Sở Y tế Kon Tum: 1. CDC báo cáo.",
+     "notice_of_conclusions", "part"),
     # No document word at all: what the table is about names it, and the draft says it assumed so.
     ("Biểu tổng hợp kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93.", "report",
      "table"),
