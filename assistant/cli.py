@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .vietnamese.restorer import MODEL_PATH
-from .config import get_settings, offline_environment, settings_table
+from .config import PROJECT_ROOT, get_settings, offline_environment, settings_table
 
 
 def _assistant():
@@ -187,8 +187,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import evaluate
 
-    text, report = evaluate(_assistant().index, Path(args.questions), args.modes, args.answers, Path(args.drafts_file),
-                            args.drafts)
+    files = [Path(p) for p in args.drafts_file.split(",") if p]
+    text, report = evaluate(_assistant().index, Path(args.questions), args.modes, args.answers, files, args.drafts)
     print(text)
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -268,12 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
                    ).set_defaults(func=cmd_settings)
 
     p = sub.add_parser("eval", help="retrieval metrics on the dev set")
-    p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
+    p.add_argument("--questions", default=str(PROJECT_ROOT / "eval" / "questions.jsonl"))
     p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
     p.add_argument("--answers", default="", help="answer generators to score, e.g. extractive,local")
     p.add_argument("--drafts", nargs="?", const="extractive", default="",
-                   help="also score drafts against eval/drafts.jsonl, per generator (default extractive), e.g. extractive,local")
-    p.add_argument("--drafts-file", default=str(Path(__file__).resolve().parent.parent / "eval" / "drafts.jsonl"))
+                   help="also score drafts per set and half, held-out first, per generator (default extractive), e.g. extractive,local")
+    p.add_argument("--drafts-file", default="", help="comma-separated drafting sets (default: the dev and the independent set)")
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)
 

@@ -56,7 +56,7 @@ def check_specifics(markdown: str, request: DraftRequest, specifics: set[str], w
         return warnings
     if request.province and fold(request.province) not in text:
         warnings.append(f"không thấy tỉnh yêu cầu: {request.province}")
-    if request.date and request.date not in markdown:
+    if request.date and request.date not in markdown and (request.date_typed or request.date) not in markdown:
         warnings.append(f"không thấy ngày yêu cầu: {request.date}")
     return warnings
 

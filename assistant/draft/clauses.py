@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_terms
+from ..vietnamese.glossary import english_terms, province_in, provinces
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
-from ..vietnamese.units import find_units
+from ..vietnamese.tokens import search_tokens
+from ..vietnamese.units import find_units, unit_table
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|[ap]\.m|[AP]\.M)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
@@ -54,17 +56,73 @@ class Clause:
 
 
 def prepared(instruction: str, restorer: Restorer) -> str:
-    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese."""
+    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
+    units and provinces as the house style spells them."""
     text = " ".join(instruction.split())
     # "ngày 10 tháng 10 năm 2026" is the date 10/10/2026.
     text = re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", r"\1/\2/\3", text)
     if language_of(text) == "en":
-        # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-        text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
-        # "Sở Y tế's", "the Sở Tài chính": English grammar around a term now Vietnamese, which has neither.
-        text = re.sub(r"\b[Tt]he\s+(?=\S*[^\x00-\x7f])", "", text)
-        return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
-    return restorer.restore(text) if restorer.needs_restoring(text) else text
+        text = _from_english(text)
+    elif restorer.needs_restoring(text):
+        text = _after_restoring(restorer.restore(text))
+    # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
+    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
+
+
+def _from_english(text: str) -> str:
+    # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
+    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
+    # "section 3.2" stays a section's number.
+    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
+                  r"\1,\2", text)
+    # A province typed without marks is written with them, and after its Department the Vietnamese way
+    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam").
+    text = known_names(text)
+    if province := province_in(text):
+        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh)", rf"\1 {province}", text)
+    # "Sở Y tế's", "the Sở Tài chính", "lãnh đạo of the UBND tỉnh": English grammar around terms now
+    # Vietnamese, which has neither; "and" between Vietnamese words is "và".
+    # ("the Kinh phí section" keeps its article: it names a part)
+    text = re.sub(r"\b[Tt]he\s+(?![^.;:]{0,40}?\b(?:section|part)\b)(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
+    # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
+    text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
+    return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+
+
+# Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
+# floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
+_NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
+                   (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+
+
+def _after_restoring(text: str) -> str:
+    for pattern, word in _NUMBERED_WORDS:
+        text = re.sub(pattern, word, text)
+    return known_names(text)
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[str]:
+    """The house-style spellings of units and provinces, longest first."""
+    units = {unit for _, canonical in unit_table().aliases for unit in canonical}
+    return sorted(units | set(provinces()), key=len, reverse=True)
+
+
+def known_names(text: str) -> str:
+    """Each unit or province the text names with other marks or none ("Phòng Nghiệp vụ Được", "Dak Nong",
+    "Cả Mẫu") spelled as the house style spells it."""
+    folded = fold(text)
+    if len(folded) != len(text):  # positions in the folded text would not be the text's
+        return text
+    for name in _names():
+        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded))):
+            text = text[:m.start()] + name + text[m.end():]
+    return text
 
 
 def _sentence(text: str) -> str:
@@ -81,16 +139,45 @@ def assignment(text: str) -> tuple[str, str] | None:
         return None
     ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, start + 4)) if m]
     verb = min(ends, key=lambda m: m.start()) if ends else None
-    if not verb or verb.start() - start > 90:
+    named = _known_unit_end(folded, start)
+    if named and (not verb or _runs_on(text[named:verb.start()])):
+        # The unit's known name ends before a verb the list lacks ("… bệnh tật leads the surveillance").
+        unit, task = text[start:named], re.sub(r"^\s*(?:\([^)]*\))?\s*(?:[–:-]\s*)?", "", text[named:])
+    elif not verb or verb.start() - start > 90:
         return None
-    unit = re.sub(r"\s*\([^)]*\)\s*$", "", text[start:verb.start()]).strip(" ,")
-    task = text[verb.end():].strip()
+    else:
+        unit, task = text[start:verb.start()], text[verb.end():]
+    unit, task = re.sub(r"\s*\([^)]*\)\s*$", "", unit).strip(" ,"), task.strip()
     if not task or len(unit.split()) < 2:
         return None
     known = find_units(unit)
     if len(known) == 1:  # the house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực)
         unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
     return _sentence(unit), _sentence(task)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return dict(unit_table().aliases)
+
+
+def _known_unit_end(folded: str, start: int) -> int | None:
+    """Where the longest known unit name starting at `start` ends ("các" before it allowed)."""
+    aliases = _aliases()
+    words = list(re.finditer(r"[^\W_]+", folded[start:start + 120]))
+    for k in range(len(words), 0, -1):
+        key = tuple(search_tokens(folded[start:start + words[k - 1].end()]))
+        if len(aliases.get(key[1:] if key[:1] == ("cac",) else key, ())) == 1:
+            return start + words[k - 1].end()
+    return None
+
+
+def _runs_on(between: str) -> bool:
+    """Whether words after a unit's known name are its task rather than more of a name: some word in lower
+    case that joins no other unit ("leads the …", not "Cà Mau", "và Phòng …")."""
+    folded = fold(between)
+    return bool(folded.strip()) and not re.match(r"\s*(?:[,(]|va\b|and\b|cung\b|voi\b|with\b)", folded) \
+        and not _UNIT_HEAD.search(folded) and any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", between))
 
 
 def _sentences(text: str) -> list[str]:

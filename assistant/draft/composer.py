@@ -22,19 +22,31 @@ from .request import DraftRequest
 from .table_blocks import annex_tables, funding_lines, scope_table
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-_MID_YEAR = re.compile(r"6 thang|sau thang|six.month|mid-year|first half|dau nam")
+_MID_YEAR = re.compile(r"\b(?:6|sau) thang dau nam|six.month|mid-year|first half|first six months")
+_NINE_MONTHS = re.compile(r"\b(?:9|chin) thang(?: dau nam| nam)?\b|nine.month|first nine months")
+# A quarter: "quý III", "third quarter", "Q3"; each name's place in _QUARTERS modulo 4 is its number less one.
+_QUARTERS = ("i", "ii", "iii", "iv", "first", "second", "third", "fourth", "1", "2", "3", "4")
+_QUARTER = re.compile(r"\bquy (iv|iii|ii|i)\b|\b(first|second|third|fourth) quarter\b|\bq([1-4])\b")
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 
 
 def periods(request: DraftRequest) -> tuple[str, str]:
-    """The period under review and the next one, as the house style names them."""
-    if not request.year:
+    """The period under review and the next one, as the house style names them: the first six or nine months
+    and the rest of the year, a quarter and the next, a year and the next (a year-end review), else the year
+    and "thời gian tới"."""
+    year, folded = request.year, fold(request.text or request.instruction)
+    if not year:
         return "[giai đoạn]", "thời gian tới"
-    if request.kind == "sơ kết" and _MID_YEAR.search(fold(request.text or request.instruction)):
-        return f"6 tháng đầu năm {request.year}", f"6 tháng cuối năm {request.year}"
+    if request.kind != "tổng kết" and (_MID_YEAR.search(folded) or (request.kind == "sơ kết" and "dau nam" in folded)):
+        return f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"
+    if request.kind != "tổng kết" and _NINE_MONTHS.search(folded):
+        return f"9 tháng đầu năm {year}", f"3 tháng cuối năm {year}"
+    if request.kind != "tổng kết" and (quarter := _QUARTER.search(folded)):
+        n = _QUARTERS.index(next(g for g in quarter.groups() if g))
+        return f"quý {_ROMAN[n % 4]} năm {year}", f"quý {_ROMAN[(n + 1) % 4]} năm {year + (n % 4 == 3)}"
     if request.kind == "tổng kết":
-        return f"năm {request.year}", f"năm {request.year + 1}"
-    return f"năm {request.year}", "thời gian tới"
+        return f"năm {year}", f"năm {year + 1}"
+    return f"năm {year}", "thời gian tới"
 
 
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
@@ -106,12 +118,15 @@ class Composer:
         chosen: list[tuple[str, dict]] = []
         for listed in self.request.listed:
             part = self._match(listed, [p for p in parts if p not in [c for _, c in chosen]])
-            own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
-            # The skeleton's words when they hold the user's (typed without marks or commas, or in English).
-            bare = re.sub(r"\W+", " ", fold(listed)).strip()
-            heading = own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else listed.upper()
-            chosen.append((heading, part or {"heading": listed}))
+            chosen.append((self._heading(listed, part), part or {"heading": listed}))
         return chosen
+
+    def _heading(self, typed: str, part: dict | None) -> str:
+        """A part's heading: the skeleton's words when they hold the user's (typed without marks or commas, or
+        in English), else the user's."""
+        own = _NUMERAL.sub("", self.fill(part["heading"])) if part else ""
+        bare = re.sub(r"\W+", " ", fold(typed)).strip()
+        return own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else typed.upper()
 
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
@@ -123,7 +138,7 @@ class Composer:
         index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
         part = by_name or (parts[index] if index is not None and index < len(parts) else None) or {"heading": title}
         numeral = wanted.upper() if index is not None else _ROMAN[parts.index(part)] if part in parts else ""
-        heading = title.upper() if title else _NUMERAL.sub("", self.fill(part["heading"]))
+        heading = self._heading(title, by_name) if title else _NUMERAL.sub("", self.fill(part["heading"]))
         return (f"{numeral}. {heading}" if numeral else heading), part
 
     # --- content -------------------------------------------------------------------------------
@@ -191,7 +206,9 @@ class Composer:
         if scope == "table":
             return scope_table(self.request, self.content), []
         if scope == "section":
-            title = self.request.scope_title or "[tên mục]"
+            units = {c.unit for c in self.content if c.unit}
+            # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").
+            title = self.request.scope_title or (units.pop() if len(units) == 1 else "[tên mục]")
             body = [Block("section", f"{self.request.scope_section}. {title}")]
             table = scope_table(self.request, self.content, inline=True)
             for clause in [] if table else self.content:

@@ -45,11 +45,12 @@ def despecify(text: str, request: DraftRequest, stale: set[str], base: int | Non
     if kind and request.kind and kind != request.kind:
         text = re.sub(rf"\b{kind}\b", lambda m: apply_case(request.kind, m.group()), text, flags=re.IGNORECASE)
     text = DOC_NUMBER.sub("[số văn bản]", text)
-    text = DAY_MONTH_DATE.sub(deadline, text)
     if base is not None and request.year:
         text = YEAR.sub(lambda m: str(moved_year(int(m.group()), base, request.year)), text)
     else:
         text = YEAR.sub(str(request.year) if request.year else "[năm]", text)
+    # After the years: the request's own deadline stands as given, its year not moved with the exemplar's.
+    text = DAY_MONTH_DATE.sub(deadline, text)
     for place in stale:
         text = re.sub(re.escape(place), request.province or "[tỉnh]", text, flags=re.IGNORECASE)
     return text

@@ -2,7 +2,8 @@
 
 - the type: the first document word that is not a cited document ("Kế hoạch số 315/KH-UBND", "Plan No.");
   the cues are each skeleton's `cues`, and a skeleton with `requires` wins over one without at the same cue
-  when its words follow in the same sentence (a plan "tổ chức Hội nghị" is a conference plan);
+  when its words follow in the same sentence (a plan "tổ chức Hội nghị" is a conference plan); with no
+  document word, a conference named, then the skeletons' `hints` (what a table is about), are assumed;
 - the scope: one part (a Roman numeral or a part's name), one numbered section, one table, or the whole
   document; a scope word counts when it comes before the document word or right after a verb of writing
   ("Viết mục 2.", "Lập bảng", "Table of …"), so "Parts: I. …; II. …" in a whole-plan request is a listing;
@@ -21,21 +22,31 @@ from ..vietnamese.folding import fold
 _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
 # theo báo cáo của …), not the document asked for.
+# "Phòng Kế hoạch" is a unit; "kèm theo công văn" attaches to the document asked for, so it stays a cue.
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
-                          r"theo|qua|tiep thu|implementing|under|pursuant to|per)\s+$")
+                          r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
-_WRITE = re.compile(r"\b(?:viet|soan|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|draft|write|only|prepare|make|draw up|create|"
-                    r"produce|build|compile|give|put|fill in|need)\W+(?:\w+\W+){0,2}$")
+_WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
+                    r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
+                    r"please)\W+(?:\w+\W+){0,2}$")
+# What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
+_LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
-_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+# "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
+_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|"
-                    r"(?:budget|cost) estimate)\b")
-_PARENT = re.compile(rf"\b(?:thuoc|trong|of|in)\s+(?:phan|part)\s+({_ROMAN})\b")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
+                    r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
+# "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
+# budget for …"), not as what a letter asks for or a part is about.
+_PLAIN_BUDGET = ("budget", "kinh phi")
+_PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
+# "mục II.2", "section III.1": a part's numeral and the section's number together.
+_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|:|$)")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
 _MAX_PARTS = 8  # more is a list of something else than parts
@@ -65,7 +76,9 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
     found = []
     for cue in cues:
         for match in re.finditer(rf"\b(?:{cue})\b", folded):
-            if _CITED.match(folded, match.end()) or _TASK_BEFORE.search(folded[:match.start()]):
+            # The request's first words name what to write: "Xây dựng Kế hoạch …" is no task of a unit.
+            opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
+            if _CITED.match(folded, match.end()) or (_TASK_BEFORE.search(folded[:match.start()]) and not opening):
                 continue
             found.append((match.start(), match.end()))
     return found
@@ -82,7 +95,8 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
             window = folded[end:end + _WINDOW].split(". ")[0]
             if not sk.get("requires"):
                 found.append((start, 1, -end, name))
-            elif re.search(sk["requires"], window):
+            elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]):
+                # its words after the cue in the sentence, or right before it ("the review conference plan")
                 found.append((start, 0, -end, name))
     opening = next((m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > 15), len(folded))
     requiring = [n for n, sk in skeletons.items() if sk.get("requires")]
@@ -93,7 +107,12 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
         start, _, end, name = min(found)
         return name, -end, False
     named = [n for n in requiring if re.search(skeletons[n]["requires"], folded)]
-    return (named or [next(n for n, sk in skeletons.items() if sk.get("default"))])[0], 0, True
+    if named:
+        return named[0], 0, True
+    # No document word: what the table or text is about hints at its document ("kết quả thực hiện" → a
+    # report, "chỉ tiêu" → a plan), the earliest hint first; still an assumption the draft states.
+    hinted = [(m.start(), n) for n, sk in skeletons.items() if sk.get("hints") and (m := re.search(sk["hints"], folded))]
+    return (min(hinted)[1] if hinted else next(n for n, sk in skeletons.items() if sk.get("default"))), 0, True
 
 
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
@@ -101,6 +120,8 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
+    if _LEAD_IN.match(folded[:match.start()]):
+        return True
     return match.start() < doc_at or (match.start() < opening and (
         _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
 
@@ -108,7 +129,7 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
 def _is_table_word(text: str, match: re.Match) -> bool:
     """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
     typed = text[match.start():match.end()].lower()
-    return not typed.startswith("b") or typed in ("bảng", "bang")
+    return match.group() != "bang" or typed in ("bảng", "bang")
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
@@ -116,18 +137,22 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
     text = text or folded
     found: list[tuple[int, Scope]] = []
-    if (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2), title=m.group(3).strip(" ."))))
+    elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
         title = m.group(2).strip(" .")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
-    if (m := _PART.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
-    tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m)]
+    tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
+        m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
+        or _LEAD_IN.match(folded[:m.start()]))]
     if tables and _counts(tables[0], folded, doc_at):
         found.append((tables[0].start(), Scope("table")))
     return min(found, key=lambda f: f[0])[1] if found else Scope()

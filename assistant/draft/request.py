@@ -16,13 +16,15 @@ _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNO
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
 _YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
+# Else a year standing alone: not part of a date, a number and symbol, an amount or a range's end.
+_YEAR_ALONE = re.compile(r"(?<![\d/.,–-])\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z])")
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?|province of)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*\s?){1,3})")
 _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department of Health|DOH)\b")
 # English words for the kind of review: year-end → tổng kết, mid-year → sơ kết.
 _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
-_EVENT = re.compile(r"(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
+_EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
@@ -152,9 +154,13 @@ def parse_request(instruction: str) -> DraftRequest:
         request.date, request.date_typed, request.year = spelled, spelled, int(spelled[-4:])
     if match := _YEAR_NAMED.search(text):
         request.year = request.year or int(match.group(1) or match.group(2))
-    if match := _TIME.search(text):
-        request.time = f"{int(match.group(1)):02d}h{match.group(2) or '00'}"
-    elif match := _TIME_EN.search(text):
+    if not request.year and (match := _YEAR_ALONE.search(text)):  # "the Ha Nam DOH 2026 year-end report"
+        request.year = int(match.group(1))
+    # "2:00 p.m." is an English hour, though "2:00" alone would read as one in Vietnamese.
+    vietnamese, english = _TIME.search(text), _TIME_EN.search(text)
+    if vietnamese and not (english and english.start() <= vietnamese.start()):
+        request.time = f"{int(vietnamese.group(1)):02d}h{vietnamese.group(2) or '00'}"
+    elif match := english:
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
         request.time = f"{hour:02d}h{match.group(2) or '00'}"
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)

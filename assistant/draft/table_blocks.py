@@ -20,15 +20,18 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
               (r"^(?:plan|target)\s*(\d{4})?$", "Kế hoạch năm {0}"), (r"^(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
+_RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
+_BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
 
-def _column(name: str) -> str:
+def _column(name: str, year: str) -> str:
+    """A column the request names, in Vietnamese; a plan or a result column is of the request's year."""
     for pattern, vietnamese in _COLUMN_EN:
         if m := re.match(pattern, fold(name).strip()):
-            return vietnamese.format(m.group(1) or "").strip() if m.groups() else vietnamese
+            return vietnamese.format(m.group(1) or year).strip().removesuffix(" năm") if m.groups() else vietnamese
     return name[:1].upper() + name[1:]
 
 
@@ -38,15 +41,20 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     named = _COLUMNS.search(request.text)
-    columns = [_column(c.strip(" .")) for c in re.split(r",\s+", named.group(1))] if named else []
     year = str(request.year or "")
+    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+", named.group(1))] if named else []
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
             [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
-    assess = len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2
+    # Đạt / Không đạt: in the column the request names, or, when it names none, beside a plan and a result.
+    assess = (len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2) or (
+        not named and width == 2 and _RESULTS.search(fold(request.text)) is not None)
+    if assess and len(columns) == 3 + width:
+        columns = [*columns, "Đánh giá"]
     table = [columns[:3 + width + assess]]
     for n, (name, unit, *cells) in enumerate(rows, 1):
-        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1])] if assess else []))
+        cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
+        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else []))
     return table
 
 
@@ -77,7 +85,9 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     texts = [c.text for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
-    if (lines := cost_lines(texts)) and not inline:
+    factored = cost_lines(texts)
+    lines = factored or (cost_lines(texts, lump=True) if _BUDGET_ASKED.search(fold(request.text)) else [])
+    if (factored or len(lines) >= 2) and not inline:  # amounts alone make a budget table from two lines up
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
         return [Block("part", title), Block("table", rows=budget_rows(lines)),
                 _words_line(sum(line.amount for line in lines))]
@@ -101,7 +111,11 @@ def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
         total = sum(line.amount for line in lines)
         return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
     stated = next((money(c.text) for c in clauses if "tong" in fold(c.text) and money(c.text)), None)
-    return [Block("line", f"- Bằng chữ: {in_words(stated)}.")] if stated else []
+    if stated:
+        return [Block("line", f"- Bằng chữ: {in_words(stated)}.")]
+    amounts = [amount for c in clauses if (amount := money(c.text))]
+    # The part's only amount is its total.
+    return [Block("line", f"- Tổng kinh phí: {vnd(amounts[0])} (Bằng chữ: {in_words(amounts[0])}).")] if len(amounts) == 1 else []
 
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:

@@ -5,6 +5,7 @@ result), and an agenda timed from the start hour."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,20 +16,37 @@ from ..vietnamese.folding import fold
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
-# 200,000 VND", "consumables for 2,400 women × 35,000 each": two or three factors joined by x or ×.
-_FACTOR = rf"({_NUMBER})\s*([^\d×x*;:]{{0,20}}?)"
-_LINE = re.compile(rf"{_FACTOR}\s*[x×*]\s*{_FACTOR}(?:\s*[x×*]\s*{_FACTOR})?(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))",
-                   re.IGNORECASE)
-# The same line written with commas: "80 người, 2 ngày, mức 150.000 đồng/người/ngày".
-_LINE_WORDS = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|bộ|cuốn|lượt|xã|điểm|cơ sở|people|participants)\s*,\s*"
-                         rf"({_NUMBER})\s*(ngày|buổi|đêm|lần|days?|sessions?)\s*,\s*(?:(?:định\s+)?mức|at|rate)?\s*"
-                         rf"({_NUMBER})\s*(nghìn|ngàn|triệu|k)?\s*(?=đồng|đ\b|vnd)", re.IGNORECASE)
+# 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
+# four factors joined by x or ×.
+# "x" joins factors only as a word of its own: "3 xe x 15 ngày" is three vehicles.
+_TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
+_FACTOR = rf"({_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
+_LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
+                   rf"(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
+# The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
+# for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
+# word, and the last is money; a year ("năm 2026 …") is no factor.
+_UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
+_JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
+_LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
+                          rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
+# What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
+# days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
+_MONEY = re.compile(r"^\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
+_DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
+# A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
+_TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
 _FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
-_AMOUNT = re.compile(rf"({_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|đồng|đ\b|vnd)", re.IGNORECASE)
-_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000}
+# An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
+# ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
+_SCALED = r"\d+[.,]\d{1,2}(?!\d)"
+_AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|"
+                     rf"đ\b|vnd|vnđ)|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)
+_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
+          "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
 _ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
@@ -68,22 +86,71 @@ def _factor(number: str, after: str | None) -> int:
     return integer(number)
 
 
-def cost_lines(clauses: list[str]) -> list[CostLine]:
+def _item(text: str) -> str:
+    """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
+    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
+    item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+    return item[:1].upper() + item[1:] if item else "[nội dung chi]"
+
+
+# A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
+# ngày". Only a rate said to be per unit (/người, mỗi, each, per, mức, đơn giá) makes one, never a total.
+_PER_UNIT = re.compile(r"/\s*[^\W\d_]+|\b(?:mỗi|each|per|mức|định mức|đơn giá)\b", re.IGNORECASE)
+_COUNT = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|cán bộ|bộ|cuốn|lượt|lớp|đợt|chuyến|xe|mẫu|xã|"
+                    r"ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|"
+                    r"sessions?|nights?)\b", re.IGNORECASE)
+
+
+def _rate_first(piece: str) -> list[CostLine]:
+    amount = _AMOUNT.search(piece)
+    if not amount or amount.group(3) or _TOTAL.search(piece) or not _PER_UNIT.search(piece, amount.end(), amount.end() + 25):
+        return []
+    counts = [m for m in _COUNT.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
+    if not counts:
+        return []
+    days = math.prod(integer(m.group(1)) for m in counts if _DAYS.match(m.group(2)))
+    people = math.prod(integer(m.group(1)) for m in counts if not _DAYS.match(m.group(2)))
+    first = min(amount.start(), counts[0].start())
+    return [CostLine(item=_item(piece[:first]), people=people, days=days, rate=money(amount.group()) or 0)]
+
+
+def _factored(piece: str) -> list[CostLine]:
+    lines, start = [], 0
+    matches = list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece))
+    if not matches:
+        return _rate_first(piece)
+    for match in matches:
+        groups = [(match.group(i), match.group(i + 1) or "") for i in range(1, match.re.groups, 2) if match.group(i)]
+        factors = [_factor(number, after) for number, after in groups]
+        at = next((n for n, (_, after) in enumerate(groups) if _MONEY.match(after)), len(groups) - 1)
+        rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
+        if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
+            rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
+        days = math.prod(f for f, after in rest if _DAYS.match(after))
+        people = math.prod(f for f, after in rest if not _DAYS.match(after))
+        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
+        tail = _CURRENCY_TAIL.match(piece, match.end())
+        start = tail.end() if tail else match.end()
+    return lines
+
+
+def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
-    each line's name is what stands before its first factor, after the previous line or a colon."""
+    each line's name is what stands before its first factor, after the previous line or a colon. An amount
+    alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
+    for), every amount alone is."""
+    # "VND 200,000" is read as "200.000 VND", the currency after its figure.
+    pieces = [re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)
+              for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
+    found = [_factored(piece) for piece in pieces]
     lines = []
-    for clause in clauses:
-        start = 0
-        for match in _LINE.finditer(clause) if _LINE.search(clause) else _LINE_WORDS.finditer(clause):
-            factors = [_factor(match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i)]
-            people, days, rate = factors if len(factors) == 3 else (factors[0], 1, factors[1])
-            # The name stands before the factors, after the previous line: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …".
-            item = next((p for p in reversed(re.split(r"[:;]", clause[start:match.start()])) if p.strip(" ,")), "")
-            item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
-            lines.append(CostLine(item=item[:1].upper() + item[1:] if item else "[nội dung chi]", people=people,
-                                  days=days, rate=rate))
-            tail = _CURRENCY_TAIL.match(clause, match.end())
-            start = tail.end() if tail else match.end()
+    for n, piece in enumerate(pieces):
+        beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
+        if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
+            days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
+            found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
+                                 days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
+        lines += found[n]
     return lines
 
 
@@ -101,24 +168,30 @@ def money(text: str) -> int | None:
     match = _AMOUNT.search(text)
     if not match:
         return None
+    if match.group(3):  # VND before the figure
+        return integer(match.group(3))
     number, unit = match.group(1), match.group(2).lower()
     if unit in _SCALE:
-        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[unit])
+        decimal = re.fullmatch(_SCALED, number)
+        return round(float(number.replace(",", ".") if decimal else number.replace(".", "").replace(",", ".")) * _SCALE[unit])
     return integer(number)
+
+
+# Where a total is split into its sources (folded).
+_OF_WHICH = re.compile(r"\b(?:trong do|bao gom|gom|of which|including|comprising)\b:?")
 
 
 def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     """A total split into sources: "tổng kinh phí 1.275.000.000 đồng, trong đó ngân sách tỉnh 940.000.000
     đồng, nguồn Chương trình … 335.000.000 đồng" → (total, [(source, amount), …]) when the parts add up."""
-    folded = fold(text)
-    cut = folded.find("trong do")
-    if cut < 0 or (total := money(text[:cut])) is None:
+    split = _OF_WHICH.search(fold(text))
+    if not split or (total := money(text[:split.start()])) is None:
         return None
     sources = []
-    for piece in re.split(r"[,;]\s*", text[cut + len("trong do"):]):
+    for piece in re.split(r"[,;]\s*|\s+(?:và|and)\s+", text[split.end():]):
         if (amount := money(piece)) is not None:
-            name = _AMOUNT.split(piece)[0].strip(" :")
-            name = re.sub(r"^(?:nguồn|từ)\s+", "", name, flags=re.IGNORECASE)
+            name = piece[:_AMOUNT.search(piece).start()].strip(" :")
+            name = re.sub(r"^(?:nguồn|từ|from)\s+", "", name, flags=re.IGNORECASE)
             sources.append((name[:1].upper() + name[1:], amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
 
@@ -136,7 +209,9 @@ def indicator_row(clause: str) -> list[str] | None:
     parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
     if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
         trailing = _TRAILING_VALUES.match(clause)
-        if not trailing or len(trailing.group(1).split()) < 2:
+        # "Bảng kết quả … năm 2027" names a year, not a value.
+        if not trailing or len(trailing.group(1).split()) < 2 or re.search(r"\b(?:năm|year|giai đoạn)$",
+                                                                           trailing.group(1), re.IGNORECASE):
             return None
         parts = [trailing.group(1), trailing.group(2)]
     name, rest = parts

@@ -11,7 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
-from .reading import document_type, listed_parts, read_scope, signature
+from .reading import Scope, document_type, listed_parts, read_scope, signature
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
@@ -28,12 +28,16 @@ _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNO
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
 # Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|"
+_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
                          r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
-_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+(?:ngày|on the|on)\b|,|\(|\.\s|$)",
-                    re.IGNORECASE)
+# Who chaired and what meeting, up to its date ("on 03/10/2026", "on the twelfth of …", "ngày …"); "on" before
+# anything else says what the meeting was about.
+_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
+                    r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
-_INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$)", re.IGNORECASE)
+# What an invitation is to, up to when and where it is ("… at 8:30 on 12/5/2026 at the meeting room").
+_INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$|,?\s+(?:at|on|lúc|vào|tại|"
+                         r"from|ngày)\s+(?:\d|the\b|(?-i:[A-ZĐ])))", re.IGNORECASE)
 
 
 def _sentence(text: str) -> str:
@@ -51,6 +55,20 @@ def _basis(text: str) -> list[str]:
     return found
 
 
+# "Write the directives of the notice …", "Soạn nội dung kết luận cho Thông báo …": what is written, named
+# before the document word, may be one of its parts.
+_OBJECT = re.compile(r"^\W*(?:(?:hay|xin|please)\W+)?(?:viet|soan|lap|lam|draft|write|prepare|compose)\s+(?:the\s+)?"
+                     r"((?:[a-z,]+\s+){1,5}?)(?:of|for|in|cua|cho|trong)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _object_part(folded: str, cue_end: int, sk: dict) -> str | None:
+    """The part of the skeleton a request writes when it names it as its object, before the document word."""
+    starts = [m.start() for cue in sk.get("cues", []) if (m := re.search(rf"\b(?:{cue})$", folded[:cue_end]))]
+    match = _OBJECT.match(folded[:min(starts)]) if starts else None
+    words = match.group(1).strip(" ,") if match else ""
+    return words if words and any(p.get("keys") and re.search(p["keys"], words) for p in sk["part"]) else None
+
+
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
     text = prepared(instruction, restorer)
     folded = fold(text)
@@ -65,6 +83,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if assumed:
         request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
     scope = read_scope(folded, cue_end, text)
+    if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
+        scope = Scope("part", part=part)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         request.scope_title = _sentence(text[folded.find(scope.title):folded.find(scope.title) + len(scope.title)])
@@ -94,4 +114,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
     if request.name == "invitation" and (m := _INVITED_TO.search(text)):
         request.event = _sentence(re.split(r"\.\s", m.group(1))[0])
+        request.frame_content = None  # the sentence naming the invitation said what it is to: that is the event
+    if request.name == "invitation" and not request.participants:  # those it goes to are those invited
+        request.participants = request.addressees
     return request

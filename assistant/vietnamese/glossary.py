@@ -30,6 +30,11 @@ def _provinces() -> dict[str, str]:
     return {fold(line): line for line in lines if line and not line.startswith("#")}
 
 
+def provinces() -> list[str]:
+    """The provinces' names, with their marks."""
+    return list(_provinces().values())
+
+
 def province_in(text: str) -> str | None:
     """The first province the text names, written with its marks, however it was typed."""
     folded = fold(text)

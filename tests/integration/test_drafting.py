@@ -41,7 +41,7 @@ def test_the_draft_follows_the_house_style_with_the_new_specifics(drafted, seed_
                  "V. TỔ CHỨC THỰC HIỆN", "Nơi nhận", "DỰ TRÙ KINH PHÍ"):
         assert part in text
     assert "UBND TỈNH QUẢNG TRỊ" in text and "Quảng Trị, ngày [ngày] tháng [tháng] năm 2026" in text
-    assert "08h00, ngày 15/07/2026" in text and "Tổ chức trực tuyến" in text and "8.000.000 đồng" in text
+    assert "08h00, ngày 15/7/2026" in text and "Tổ chức trực tuyến" in text and "8.000.000 đồng" in text
     assert "[Họ và tên]" in text  # not given: a visible placeholder
     assert not [w for w in result.warnings if "chi tiết cũ" in w or "năm khác" in w or "không khớp" in w]
 
@@ -202,3 +202,27 @@ def test_a_draft_survives_an_llm_endpoint_that_does_not_answer(seed_index):
     assert result.mode == "extractive"
     assert any(w.startswith("LLM không đọc được yêu cầu") for w in result.warnings)
     assert any(w.startswith("LLM không viết được nhiệm vụ") for w in result.warnings)
+
+
+def test_the_word_file_lays_out_the_computed_tables(seed_index):
+    """A budget table and an indicator table asked alone: the Word file holds them as tables, the total row and
+    the amount in words after the budget, the assessment column beside the plan and the result."""
+    drafter = Drafter(seed_index)
+    result, document = drafter.build("Lập bảng dự trù kinh phí Hội nghị tổng kết năm 2026 của Sở Y tế tỉnh Hà Tĩnh: "
+                                     "ăn trưa 120 người x 1 ngày x 200.000 đồng; tài liệu 150 bộ x 40.000 đồng; "
+                                     "thuê hội trường 1 ngày 8.000.000 đồng.")
+    assert (result.doc_type, result.scope) == ("conference_plan", "table")
+    word = WordDocument(io.BytesIO(to_docx(document)))
+    budget = word.tables[0]
+    assert [c.text for c in budget.rows[0].cells][-1] == "Thành tiền (đồng)"
+    assert [r.cells[-1].text for r in budget.rows[1:]] == ["24.000.000", "6.000.000", "8.000.000", "38.000.000"]
+    assert budget.rows[-1].cells[1].text == "Tổng cộng" and any(r.bold for r in budget.rows[-1].cells[1].paragraphs[0].runs)
+    assert "Bằng chữ: Ba mươi tám triệu đồng." in [p.text for p in word.paragraphs]
+    result, document = drafter.build("Bảng kết quả thực hiện chỉ tiêu y tế năm 2026 của Sở Y tế tỉnh Hà Tĩnh: tỷ lệ tiêm "
+                                     "chủng đầy đủ: %, kế hoạch 95, thực hiện 96,1; số bác sĩ/10.000 dân: bác sĩ, kế "
+                                     "hoạch 12, thực hiện 11,4.")
+    assert (result.doc_type, result.scope) == ("report", "table")
+    indicators = WordDocument(io.BytesIO(to_docx(document))).tables[0]
+    assert [c.text for c in indicators.rows[0].cells] == ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện",
+                                                          "Đánh giá"]
+    assert [r.cells[-1].text for r in indicators.rows[1:]] == ["Đạt", "Không đạt"]

@@ -156,3 +156,19 @@ def test_a_plan_is_drafted_and_downloaded_as_word(page, tmp_path):
     path = tmp_path / "draft.docx"
     download.value.save_as(path)
     assert "HÀ TĨNH" in WordDocument(str(path)).tables[0].cell(0, 0).text
+
+
+def test_the_drafting_tab_offers_the_document_types(page):
+    page.get_by_role("tab", name="Soạn thảo").click()
+    page.locator("#draft-type input").click()
+    offered = page.get_by_role("option").all_inner_texts()
+    for label in ("Kế hoạch tổ chức hội nghị", "Kế hoạch triển khai thực hiện", "Thông báo kết luận", "Báo cáo",
+                  "Giấy mời", "Công văn"):
+        assert any(label in option for option in offered), (label, offered)
+    page.get_by_role("option", name="Giấy mời").click()
+    page.locator("#instruction textarea").fill("Mời dự Hội nghị tổng kết năm 2026 của Sở Y tế tỉnh Hà Tĩnh lúc 8h00 "
+                                               "ngày 22/12/2026 tại Hội trường Sở Y tế.")
+    page.locator("#draft-button").click()
+    page.locator("#draft", has_text="GIẤY MỜI").wait_for()
+    assert "trân trọng kính mời" in page.locator("#draft").inner_text()
+    assert "Giấy mời" in page.locator("#draft-warnings").inner_text()  # the type it was read as

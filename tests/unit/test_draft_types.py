@@ -50,6 +50,43 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     assert (request.name, request.scope) == (doc_type, scope)
 
 
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A table named first, with no verb of writing before it.
+    ("Dự trù kinh phí Hội nghị tổng kết năm 2027: ăn trưa 90 người x 1 ngày x 150.000 đồng.", "conference_plan", "table"),
+    ("Agenda for the mid-year review conference on 9/7/2027 starting at 2 p.m.: opening 10 minutes; report 30 "
+     "minutes.", "conference_plan", "table"),
+    ("Please prepare the budget for the year-end review conference: lunch for 80 delegates for 1 day at 150,000 VND.",
+     "conference_plan", "table"),
+    ("Xây dựng chương trình Hội nghị sơ kết 6 tháng đầu năm 2027: khai mạc 10 phút; báo cáo 30 phút.",
+     "conference_plan", "table"),
+    # "Phòng Kế hoạch" is a unit, not the document word; "kèm theo công văn" is the document asked for.
+    ("Viết mục 2. Phòng Kế hoạch - Tài chính (thuộc phần V) của Kế hoạch Hội nghị tổng kết năm 2027: lập dự trù.",
+     "conference_plan", "section"),
+    ("Lập bảng dự toán kèm theo công văn của Sở Y tế đề nghị Sở Tài chính bổ sung kinh phí: xăng xe 2 xe × 5 ngày × "
+     "400.000 đồng.", "official_letter", "table"),
+    ("Write item 3 of part V (Implementation) of the Kon Tum DOH year-end conference plan: the Medical Affairs "
+     "Division prepares the report.", "conference_plan", "section"),
+    ("Viết mục II.2. Chỉ tiêu cụ thể của Kế hoạch phòng, chống lao năm 2027 của Sở Y tế Kon Tum: phát hiện 1.000 ca.",
+     "implementation_plan", "section"),
+    # A part named as what is written, in English or before the document word.
+    ("Write the budget section of the Kon Tum DOH year-end conference plan: funds from the provincial budget.",
+     "conference_plan", "part"),
+    ("Draft the Implementation part of the Kon Tum DOH plan on dengue control in 2027: the CDC leads.",
+     "implementation_plan", "part"),
+    ("Write the directives of the notice of conclusions of the Kon Tum DOH meeting on 5/11/2027: 1. The CDC reports.",
+     "notice_of_conclusions", "part"),
+    ("Soạn nội dung kết luận cho Thông báo kết luận cuộc họp ngày 5/11/2027 của Sở Y tế Kon Tum: 1. CDC báo cáo.",
+     "notice_of_conclusions", "part"),
+    # No document word at all: what the table is about names it, and the draft says it assumed so.
+    ("Biểu tổng hợp kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93.", "report",
+     "table"),
+    ("Bang ket qua thuc hien chi tieu y te nam 2027: ty le tiem chung: %, ke hoach 95, thuc hien 93.", "report", "table"),
+])
+def test_scope_named_first_and_type_hinted(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
 def test_a_cited_document_is_neither_the_type_nor_the_meeting_date():
     request = understand("Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh, soạn Giấy mời dự Hội nghị "
                          "tổng kết lúc 8 giờ 00 ngày hai mươi tháng mười hai năm 2027.", RESTORER, SKELETONS)
@@ -63,6 +100,85 @@ def test_a_request_in_one_sentence_keeps_its_content():
     assert request.addressees == ["Các Trung tâm Y tế khu vực"]
     assert request.subject == "Tăng cường giám sát bệnh sởi, báo cáo về Sở"
     assert "10/3/2027" in (request.frame_content or "")
+
+
+def test_an_english_part_gets_its_house_style_heading_and_units_keep_their_tasks():
+    request = understand("Write part V. Implementation for the Kon Tum DOH plan on measles control in 2027: the Centre "
+                         "for Disease Control leads the surveillance and reports by 15/11/2027; the Planning and "
+                         "Finance Division allocates funds.", RESTORER, SKELETONS)
+    found = clauses(request.text)
+    assert [(c.unit, c.task) for c in found if c.unit] == [
+        ("Trung tâm Kiểm soát bệnh tật", "Chủ trì giám sát và báo cáo trước ngày 15/11/2027"),
+        ("Phòng Kế hoạch - Tài chính", "Bố trí kinh phí")]
+    from assistant.draft.composer import Composer
+    heading = Composer(request, SKELETONS[request.name], found, lambda unit: []).body()[0][0].text
+    assert heading == "V. TỔ CHỨC THỰC HIỆN"
+
+
+def test_an_english_invitation_reads_whom_it_invites_and_to_what():
+    request = understand("Invitation from the Kon Tum Department of Health to the directors of regional health centres "
+                         "to attend the training on electronic health records at 8:30 on 12/5/2027 at the "
+                         "Department's meeting room.", RESTORER, SKELETONS)
+    assert request.name == "invitation" and request.participants == ["Giám đốc các Trung tâm Y tế khu vực"]
+    assert request.event == "Tập huấn on hồ sơ sức khỏe điện tử" and request.time == "08h30"
+    assert request.frame_content is None  # the event is said once, not again as content
+
+
+def test_an_unaccented_request_restores_names_and_numbered_words_as_the_house_style_writes_them():
+    request = understand("viet phan II cho bao cao cua So Y te Ca Mau: Phong Nghiep vu Duoc kiem tra; hoi truong tang 2; "
+                         "so lieu quy III/2027: 2 ca tu vong; van chuyen 20 chuyen x 1.500.000 dong.", RESTORER, SKELETONS)
+    for written in ("phần II", "Sở Y tế Cà Mau", "Phòng Nghiệp vụ Dược", "tầng 2", "quý III/2027", "2 ca tử vong",
+                    "20 chuyến", "1.500.000 đồng"):
+        assert written in request.text, (written, request.text)
+
+
+def test_a_plans_year_is_named_with_nam():
+    request = understand("Soạn báo cáo của Sở Y tế Kon Tum: kiến nghị bổ sung chỉ tiêu vào kế hoạch 2028 và dự toán "
+                         "2028.", RESTORER, SKELETONS)
+    assert "kế hoạch năm 2028 và dự toán năm 2028" in request.text
+
+
+def test_an_english_request_reads_as_the_house_style_writes():
+    notice = understand("Notice of conclusions of the Director of the Kon Tum Department of Health, Lê Văn An, at the "
+                        "meeting on the dengue situation on 03/10/2027. Conclusions: 1. The CDC intensifies "
+                        "surveillance.", RESTORER, SKELETONS)
+    assert notice.chair == "Giám đốc Sở Y tế Kon Tum, Lê Văn An"  # the province after its Department, no "of"
+    assert notice.event == "Cuộc họp on sốt xuất huyết tình hình" and notice.date == "03/10/2027"
+    letter = understand("Write an official letter from the Ben Tre Department of Health to all hospitals in the "
+                        "province about measles, asking them to report to the CDC within 24 hours.", RESTORER, SKELETONS)
+    assert letter.province == "Bến Tre" and letter.addressees == ["Các bệnh viện trên địa bàn tỉnh"]
+    plan = understand("Draft the plan for the mid-year review conference of the Kon Tum DOH 2027, held online on "
+                      "15/7/2027 at 2:00 p.m.", RESTORER, SKELETONS)
+    assert (plan.time, plan.year) == ("14h00", 2027)
+
+
+def test_an_english_conference_plan_keeps_its_venue_and_its_event_apart():
+    request = understand("Plan for the Kon Tum Department of Health conference reviewing health work in 2027, on 23 "
+                         "December 2027 at 8 a.m. at the Provincial Conference Centre. Participants: leaders of the "
+                         "Provincial People's Committee.", RESTORER, SKELETONS)
+    assert request.venue == "Trung tâm Hội nghị tỉnh" and request.participants == ["lãnh đạo UBND tỉnh"]
+    assert request.event != "Hội nghị tỉnh"
+    assert not any("Trung tâm Hội nghị" in c.text for c in clauses(request.text) if not c.meta)
+
+
+def test_a_section_by_number_finds_its_part_and_its_title():
+    from assistant.draft.composer import Composer
+    request = understand("Viết mục 2 phần V của Kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum: Phòng Kế hoạch "
+                         "- Tài chính lập dự trù kinh phí trước ngày 10/12/2027.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part, request.scope_section) == ("section", "v", "2")
+    body = Composer(request, SKELETONS[request.name], clauses(request.text), lambda unit: []).body()[0]
+    assert body[0].text == "2. Phòng Kế hoạch - Tài chính"
+    numbered = understand("Write section III.1 Communication of the Kon Tum DOH plan on tobacco control in 2027.",
+                          RESTORER, SKELETONS)
+    assert (numbered.scope_part, numbered.scope_section, numbered.scope_title) == ("iii", "1", "Truyền thông")
+
+
+def test_a_borrowed_deadline_is_the_requests_not_moved_a_year():
+    from assistant.draft.exemplars import despecify
+    request = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum; báo cáo trước ngày 15/12/2027.",
+                         RESTORER, SKELETONS)
+    moved = despecify("Hoàn thành báo cáo năm 2026 trước 15/12/2026", request, set(), base=2026)
+    assert moved == "Hoàn thành báo cáo năm 2027 trước 15/12/2027"
 
 
 def test_listed_parts_and_who_signs():
@@ -95,6 +211,59 @@ def test_budget_lines_written_with_commas_and_agenda_slots_as_typed():
     assert table[1:] == [["07h30 - 08h00", "Đón tiếp đại biểu"], ["08h00 - 08h15", "Khai mạc"]]
 
 
+def test_budget_lines_with_other_joiners_and_single_amounts():
+    lines = cost_lines(["thuê hội trường 1 ngày 8.000.000 đồng; ăn trưa 120 người x 1 ngày x 200.000 đồng",
+                        "lunch for 90 delegates for 1 day at 180.000 VND; documents 100 sets at 35.000 VND each",
+                        "tài liệu 50 bộ, 1 lần, 30.000 đồng; thuê máy chiếu 2 ngày x 500.000 đồng",
+                        "xăng xe 3 xe × 15 ngày × 500.000 đồng; in ấn: 2.000.000 đồng; tổng cộng 99.000.000 đồng"])
+    assert [(line.people, line.days, line.rate) for line in lines] == [
+        (1, 1, 8_000_000), (120, 1, 200_000), (90, 1, 180_000), (100, 1, 35_000), (50, 1, 30_000), (1, 2, 500_000),
+        (3, 15, 500_000), (1, 1, 2_000_000)]
+    assert [line.item for line in lines][-2:] == ["Xăng xe", "In ấn"]
+    more = cost_lines(["tập huấn 2 lớp x 30 học viên x 3 ngày x 100.000 đồng; ăn trưa: 150.000 đồng/người x 100 người "
+                       "x 1 ngày; tài liệu 50 bộ, đơn giá 30.000 đồng; allowance 16 workers × 10 days × VND 200.000"])
+    assert [(line.people, line.days, line.rate) for line in more] == [
+        (60, 3, 100_000), (100, 1, 150_000), (50, 1, 30_000), (16, 10, 200_000)]
+    first = cost_lines(["ăn trưa: 150.000 đồng/người/ngày, 80 người, 2 ngày; nước uống: 20.000 đồng/người, 80 người"])
+    assert [(line.item, line.people, line.days, line.amount) for line in first] == [
+        ("Ăn trưa", 80, 2, 24_000_000), ("Nước uống", 80, 1, 1_600_000)]
+    assert cost_lines(["hỗ trợ 40 người, 2 ngày, tổng 5.000.000 đồng"]) == []  # a total is no rate
+    # Amounts in running text are no budget lines: a year, a total, figures without money.
+    assert cost_lines(["kiểm tra 1.200 cơ sở, 100 bếp ăn; tổng kinh phí năm 2027 20.000.000 đồng"]) == []
+
+
+def test_funding_and_budgets_written_the_english_way_or_as_amounts_alone():
+    assert funding_sources("total kinh phí VND 1.5 billion, of which ngân sách tỉnh VND 1.000.000.000 and viện trợ "
+                           "500 million") == (1_500_000_000, [("Ngân sách tỉnh", 1_000_000_000), ("Viện trợ", 500_000_000)])
+    lines = cost_lines(["allowance 60 people x 10 days at a rate of 120.000 VND; transport 12 trips at 2.000.000 VND"])
+    assert [line.amount for line in lines] == [72_000_000, 24_000_000]
+    request = understand("Lập bảng dự trù kinh phí Hội nghị tổng kết năm 2027: thuê hội trường 6.000.000 đồng; in tài "
+                         "liệu 3.200.000 đồng; tổng cộng 9.200.000 đồng.", RESTORER, SKELETONS)
+    blocks = scope_table(request, clauses(request.text))
+    table = next(b.rows for b in blocks if b.kind == "table")
+    assert [row[1] for row in table[1:]] == ["Thuê hội trường", "In tài liệu", "Tổng cộng"]
+    assert table[-1][-1] == "9.200.000" and blocks[-1].text == "Bằng chữ: Chín triệu hai trăm nghìn đồng."
+
+
+def test_amounts_and_decimals_read_the_vietnamese_way():
+    request = understand("soan ke hoach cua So Y te Kon Tum nam 2027. kinh phi: 2.400.000.000 dong tu nguon ngan sach.",
+                         RESTORER, SKELETONS)
+    assert "2.400.000.000 đồng" in request.text  # not "động", whatever the restorer makes of "dong" alone
+    from assistant.draft.table_blocks import funding_lines
+    assert funding_lines(request, [c for c in clauses(request.text) if c.label == "kinh phi"])[0].text == (
+        "- Tổng kinh phí: 2.400.000.000 đồng (Bằng chữ: Hai tỷ bốn trăm triệu đồng).")
+    english = understand("Write section 3.2 of the Kon Tum DOH report on immunisation in 2027: 96.2% of infants "
+                         "fully immunised.", RESTORER, SKELETONS)
+    assert "96,2%" in english.text and english.scope_section == "3.2"
+
+
+def test_a_plan_and_a_result_are_assessed_unasked():
+    request = understand("Bảng kết quả thực hiện chỉ tiêu năm 2027: tỷ lệ tiêm chủng: %, kế hoạch 95, thực hiện 93,1; "
+                         "số giường bệnh/10.000 dân: giường, kế hoạch 30, thực hiện 31,2.", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[0][-1] == "Đánh giá" and [row[-1] for row in table[1:]] == ["Không đạt", "Đạt"]
+
+
 def test_indicator_assessment_and_agenda_times():
     assert assessed("95,5", "94,9") == "Không đạt" and assessed("≥ 90", "91") == "Đạt"
     assert assessed("< 12,0", "11,8") == "Đạt"  # a ceiling is reached from below
@@ -115,6 +284,13 @@ def test_mid_year_and_year_end_periods():
     end = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 ngày 20/12/2027", RESTORER, SKELETONS)
     assert periods(mid) == ("6 tháng đầu năm 2027", "6 tháng cuối năm 2027")
     assert periods(end) == ("năm 2027", "năm 2028")
+    assert periods(understand("Soạn báo cáo kết quả công tác y tế 9 tháng năm 2027", RESTORER, SKELETONS)) == (
+        "9 tháng đầu năm 2027", "3 tháng cuối năm 2027")
+    assert periods(understand("Báo cáo công tác y tế quý IV năm 2027", RESTORER, SKELETONS)) == (
+        "quý IV năm 2027", "quý I năm 2028")
+    assert periods(understand("Write the Q2 2027 report of the Kon Tum DOH", RESTORER, SKELETONS)) == (
+        "quý II năm 2027", "quý III năm 2027")
+    assert periods(understand("Soạn báo cáo năm 2027", RESTORER, SKELETONS)) == ("năm 2027", "thời gian tới")
     line = "Báo cáo kết quả thực hiện nhiệm vụ năm 2027 và phương hướng nhiệm vụ năm 2027"
     assert period_worded(line, mid, mid_year=True) == (
         "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2027 và phương hướng, nhiệm vụ 6 tháng cuối năm 2027")

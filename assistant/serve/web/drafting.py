@@ -47,7 +47,8 @@ def draft_tab(assistant: Assistant):
     types = assistant.draft_types()
 
     def write(kind: str, instruction: str, *fields):
-        text = compose_instruction(kind, instruction or "", *fields)
+        # Fields of the accordion never opened arrive as None.
+        text = compose_instruction(kind, instruction or "", *(f or "" for f in fields))
         if len(text.strip(" .")) < 5:
             gr.Warning("Hãy mô tả văn bản cần soạn hoặc điền các thông tin bên dưới.")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()

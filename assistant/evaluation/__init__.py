@@ -1,20 +1,20 @@
-"""The dev-set evaluation (`assistant eval`): retrieval metrics (evidence@k, source@k, MRR per configuration and
-way of typing), answer metrics per generator, and draft scores per generator. Figures: eval/RESULTS.md."""
+"""The evaluation (`assistant eval`): retrieval metrics on the dev set (evidence@k, source@k, MRR per configuration
+and way of typing), answer metrics per generator, and draft scores per generator and half (drafts.py).
+Figures: eval/RESULTS.md."""
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from pathlib import Path
 
-from .answer.chain import AnswerChain
-from .answer.passages import contains_quote
-from .draft.drafter import Drafter
-from .index.search_index import SearchIndex
-from .models.generators import get_generator
-from .retrieve.search import search
-from .vietnamese.folding import collapse_ws, fold, strip_marks
+from ..answer.chain import AnswerChain
+from ..answer.passages import contains_quote
+from ..index.search_index import SearchIndex
+from ..models.generators import get_generator
+from ..retrieve.search import search
+from ..vietnamese.folding import collapse_ws, fold, strip_marks
+from .common import load_questions, percentile, timed
+from .drafts import DRAFT_SETS, evaluate_drafts, format_draft_report
 
 EVAL_K = 4
 # `hybrid-rrf` is the hybrid with reciprocal-rank fusion, measured beside the default weighted fusion.
@@ -25,16 +25,6 @@ CONFIGS = {"dense": ("dense", None), "lexical": ("lexical", None), "hybrid": ("h
 # The accented questions again with every mark stripped: the same questions typed without diacritics.
 STRIPPED = "stripped"
 SUBSETS = ("accented", STRIPPED, "unaccented", "english")
-
-
-def _timed(call, *args):
-    started = time.perf_counter()
-    result = call(*args)
-    return result, time.perf_counter() - started
-
-
-def load_questions(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def contains_evidence(chunk_text: str, evidence: str) -> bool:
@@ -98,11 +88,6 @@ def format_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
-
-
 def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> dict:
     """Answer metrics per generator: fact recall (facts found in the answer, compared without diacritics),
     source recall, decline accuracy, share of citations whose quote is in the cited chunk, latency."""
@@ -115,7 +100,7 @@ def evaluate_answers(index: SearchIndex, path: Path, generators: list[str]) -> d
         chain.ask(questions[0]["question"])  # warm-up: the embedder and the LLM load once
         rows = []
         for q in questions:
-            answer, seconds = _timed(chain.ask, q["question"])
+            answer, seconds = timed(chain.ask, q["question"])
             text = collapse_ws(fold(answer.answer))
             cited = index.chunks([c.chunk_id for c in answer.citations if c.chunk_id])
             by_id = {d.id: d for d in cited}
@@ -171,55 +156,10 @@ def format_answer_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def evaluate_drafts(index: SearchIndex, path: Path, generators: list[str]) -> dict:
-    """Draft score per item and generator: share of must-have elements present, zero when any must-not string
-    (an old province, year, signer …) appears; compared folded, so a missing mark is not a miss."""
-    items = load_questions(path)
-    results = {}
-    for name in generators:
-        generator = get_generator(index.settings.model_copy(update={"llm": name}))
-        drafter = Drafter(index, lambda: generator)
-        rows = []
-        for item in items:
-            result, seconds = _timed(drafter.draft, item["instruction"])
-            text = collapse_ws(fold(result.draft))
-            present = [m for m in item["must_have"] if collapse_ws(fold(m)) in text]
-            leaked = [m for m in item["must_not"] if re.search(rf"(?<!\w){re.escape(collapse_ws(fold(m)))}(?!\w)", text)]
-            score = 0.0 if leaked else len(present) / len(item["must_have"])
-            rows.append({"id": item["id"], "score": round(score, 3), "seconds": round(seconds, 3), "leaked": leaked,
-                         "missing": [m for m in item["must_have"] if m not in present], "mode": result.mode,
-                         "warnings": len(result.warnings), "tokens": result.stats.get("tokens", 0),
-                         "llm_seconds": result.stats.get("llm_seconds", 0.0),
-                         "rejected": result.stats.get("llm_rejected", 0)})
-        tokens, llm_seconds = sum(r["tokens"] for r in rows), sum(r["llm_seconds"] for r in rows)
-        results[name] = {
-            "n": len(rows), "score": round(sum(r["score"] for r in rows) / max(len(rows), 1), 3),
-            "stale_items": sum(bool(r["leaked"]) for r in rows), "generator": generator.mode, "note": generator.note,
-            "p50_seconds": round(percentile([r["seconds"] for r in rows], 0.5), 3),
-            "max_seconds": round(max(r["seconds"] for r in rows), 3),
-            "tokens_per_second": round(tokens / llm_seconds, 1) if llm_seconds else None,
-            "rejected_lines": sum(r["rejected"] for r in rows), "items": rows}
-    return {"drafts": results}
-
-
-def format_draft_report(report: dict) -> str:
-    lines = []
-    for name, d in report["drafts"].items():
-        rate = f", {d['tokens_per_second']} tok/s, {d['rejected_lines']} LLM lines rejected" if d["tokens_per_second"] else ""
-        lines.append(f"drafts on the dev set ({name} → {d['generator']}): n {d['n']}, score {d['score']:.3f}, items with "
-                     f"stale specifics {d['stale_items']}, p50 {d['p50_seconds']:.2f} s, max {d['max_seconds']:.2f} s{rate}"
-                     + (f"; {d['note']}" if d["note"] else ""))
-        for r in d["items"]:
-            detail = "; ".join(filter(None, [r["leaked"] and f"stale: {', '.join(r['leaked'])}",
-                                             r["missing"] and f"missing: {', '.join(r['missing'])}"]))
-            lines.append(f"  {r['id']} {r['score']:.3f} {r['seconds']:.2f} s {r['mode']}" + (f"  ({detail})" if detail else ""))
-    return "\n".join(lines)
-
-
-def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, drafts_file: Path,
+def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, drafts_files: list[Path],
              drafts: str) -> tuple[str, dict]:
     """The reports asked for (comma-separated retrieval configurations, answer generators, draft generators;
-    empty for none), as text and as one JSON-ready dict."""
+    empty for none), as text and as one JSON-ready dict; `drafts_files` empty: the dev and independent sets."""
     report: dict = {}
     texts = []
     if modes:
@@ -229,6 +169,6 @@ def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, draf
         report.update(found := evaluate_answers(index, questions, answers.split(",")))
         texts.append(format_answer_report(found))
     if drafts:
-        report.update(found := evaluate_drafts(index, drafts_file, drafts.split(",")))
+        report.update(found := evaluate_drafts(index, drafts_files or DRAFT_SETS, drafts.split(",")))
         texts.append(format_draft_report(found))
     return "\n\n".join(texts), report
