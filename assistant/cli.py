@@ -187,8 +187,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import evaluate
 
-    files = [Path(p) for p in args.drafts_file.split(",") if p]
-    text, report = evaluate(_assistant().index, Path(args.questions), args.modes, args.answers, files, args.drafts)
+    text, report = evaluate(_assistant().index, Path(args.questions), args.modes, args.answers,
+                            [Path(p) for p in args.drafts_file.split(",") if p], args.drafts, args.independent)
     print(text)
     if args.report:
         Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -264,15 +264,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-congbao", action="store_true", help="Pháp điển only, without the Gazette texts")
     p.set_defaults(func=cmd_train_restorer)
 
-    sub.add_parser("settings", help="the configuration table: every ASSISTANT_* variable, its default and meaning"
-                   ).set_defaults(func=cmd_settings)
+    sub.add_parser("settings", help="every ASSISTANT_* variable, its default and meaning").set_defaults(func=cmd_settings)
 
-    p = sub.add_parser("eval", help="retrieval metrics on the dev set")
+    p = sub.add_parser("eval", help="the evaluation sets: retrieval, answers, drafts, the independent questions")
     p.add_argument("--questions", default=str(PROJECT_ROOT / "eval" / "questions.jsonl"))
     p.add_argument("--modes", default="dense,lexical,hybrid", help="retrieval configurations ('' for none)")
     p.add_argument("--answers", default="", help="answer generators to score, e.g. extractive,local")
-    p.add_argument("--drafts", nargs="?", const="extractive", default="",
-                   help="also score drafts per set and half, held-out first, per generator (default extractive), e.g. extractive,local")
+    p.add_argument("--drafts", nargs="?", const="extractive", default="", help="also drafts, per set and half, per generator")
+    p.add_argument("--independent", nargs="?", const="extractive", default="",
+                   help="also answers to the independent question set, per half and kind, per generator (e.g. extractive,local)")
     p.add_argument("--drafts-file", default="", help="comma-separated drafting sets (default: the dev and the independent set)")
     p.add_argument("--report", help="also write the figures as JSON here")
     p.set_defaults(func=cmd_eval)

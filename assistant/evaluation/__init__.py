@@ -15,6 +15,7 @@ from ..retrieve.search import search
 from ..vietnamese.folding import collapse_ws, fold, strip_marks
 from .common import load_questions, percentile, timed
 from .drafts import DRAFT_SETS, evaluate_drafts, format_draft_report
+from .independent import evaluate_independent, format_independent_report
 
 EVAL_K = 4
 # `hybrid-rrf` is the hybrid with reciprocal-rank fusion, measured beside the default weighted fusion.
@@ -157,9 +158,11 @@ def format_answer_report(report: dict) -> str:
 
 
 def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, drafts_files: list[Path],
-             drafts: str) -> tuple[str, dict]:
-    """The reports asked for (comma-separated retrieval configurations, answer generators, draft generators;
-    empty for none), as text and as one JSON-ready dict; `drafts_files` empty: the dev and independent sets."""
+             drafts: str, independent: str = "") -> tuple[str, dict]:
+    """The reports asked for (comma-separated retrieval configurations, answer generators, draft generators,
+    generators for the independent question set; empty for none), as text and as one JSON-ready dict;
+    `drafts_files` empty: the dev and independent sets. The independent set has an index of its own, kept in
+    the data folder's `independent-eval/`."""
     report: dict = {}
     texts = []
     if modes:
@@ -171,4 +174,8 @@ def evaluate(index: SearchIndex, questions: Path, modes: str, answers: str, draf
     if drafts:
         report.update(found := evaluate_drafts(index, drafts_files or DRAFT_SETS, drafts.split(",")))
         texts.append(format_draft_report(found))
+    if independent:
+        report.update(found := evaluate_independent(index.settings, index.settings.data_dir / "independent-eval",
+                                                    independent.split(",")))
+        texts.append(format_independent_report(found))
     return "\n\n".join(texts), report
