@@ -23,7 +23,7 @@ from assistant.config import Settings, offline_environment
 from assistant.evaluation import percentile
 from assistant.serve.service import Assistant
 from assistant.vietnamese.tokens import content_tokens
-from independent_eval import source_name
+from assistant.evaluation.independent import source_name
 
 
 SEED = "20261129"
