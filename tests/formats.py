@@ -15,7 +15,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from assistant.ingest.header import doc_type_at
+from assistant.ingest.header import clean_line, doc_type_at
 from assistant.vietnamese.folding import fold
 
 # Where the right column of a header line starts: the national motto, or a place and date after the number.
@@ -46,12 +46,15 @@ def _split_header_line(line: str) -> tuple[str, str]:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Lines as Word paragraphs: a blank line ends one, and so does a line that opens a part, item or bullet."""
+    """Lines as Word paragraphs: a blank line ends one, and so does a line that opens a part, item or bullet (an
+    OCR speck before it aside); from Nơi nhận on, each line is a paragraph (recipients, signer's title, name)."""
     paragraphs: list[str] = []
     current: list[str] = []
+    closing = False
     for raw in lines:
         line = raw.strip()
-        if not line or _ITEM.match(line):
+        closing = closing or fold(line).startswith("noi nh")
+        if not line or closing or _ITEM.match(clean_line(line)):
             if current:
                 paragraphs.append(" ".join(current))
             current = [line] if line else []
