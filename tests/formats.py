@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from assistant.ingest.header import clean_line, doc_type_at
 from assistant.vietnamese.folding import fold
@@ -21,6 +22,8 @@ from assistant.vietnamese.folding import fold
 # Where the right column of a header line starts: the national motto, or a place and date after the number.
 _MOTTO = re.compile(r"cong hoa|[dpb][oe]c\s*[l1i]ap")
 _NUMBER = re.compile(r"^s[o6]\s*:\s*\d+\s*[/\[]?\s*[a-z]{1,4}\s*-\s*[a-z]{1,6}\s+(?=\S)")
+# The header's columns as the decree's sample sets them: the motto on one line in the right one.
+_HEADER_CM = (6.0, 10.0)
 # Lines that are paragraphs of their own in Word: parts, numbered items, lettered items, bullets.
 _ITEM = re.compile(r"^(?:([IVX]{1,4})\.|(\d{1,2})\.|\d{1,2}(?:\.\d{1,2})+\.?|([a-zđ])\)|[-+•])\s")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -58,6 +61,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
             if current:
                 paragraphs.append(" ".join(current))
             current = [line] if line else []
+        elif current and re.search(r"\S-$", current[-1]):  # wrapped after a word's hyphen (5463/KH-|UBND)
+            current[-1] += line
         else:
             current.append(line)
     return paragraphs + ([" ".join(current)] if current else [])
@@ -146,7 +151,9 @@ def seed_to_docx(text: str, path: Path) -> None:
     header = [_split_header_line(line) for line in lines[:type_at] if line.strip()]
     if header:
         table = document.add_table(rows=1, cols=2)
-        for cell, column in zip(table.rows[0].cells, zip(*header)):
+        table.autofit = False
+        for cell, column, width in zip(table.rows[0].cells, zip(*header), _HEADER_CM):
+            table.columns[cell._tc.grid_offset].width = cell.width = Cm(width)
             parts = [part for part in column if part]
             cell.text = parts[0] if parts else ""
             for part in parts[1:]:

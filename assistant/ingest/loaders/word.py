@@ -17,8 +17,9 @@ from ...config import Settings
 from . import UnreadableFile, loader
 from .word_numbering import Numbering
 
-# A table of at most this many rows with at most two cells a row, a cell of several lines among them, lays the
-# page out (header, closing); any other is a table of data (agenda, budget), kept as a Markdown table.
+# A table of at most this many rows with at most two cells a row lays the page out (header, closing) when it is
+# one row or has a cell of several lines; any other is a table of data (agenda, budget), kept as a Markdown table
+# (a data table has a row of column names above its rows).
 _LAYOUT_ROWS = 3
 _LAYOUT_CELLS = 2
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -123,7 +124,7 @@ class _Reader:
                 cells.append(self.cell(cell))
             rows.append(cells)
         if (len(rows) <= _LAYOUT_ROWS and all(sum(bool(c) for c in row) <= _LAYOUT_CELLS for row in rows)
-                and any(len(lines) > 1 for row in rows for lines in row)):
+                and (len(rows) == 1 or any(len(lines) > 1 for row in rows for lines in row))):
             return "\n".join(" ".join(part for part in parts if part).strip()
                                 for row in rows for parts in zip_longest(*row, fillvalue=""))
         return _markdown([[" ".join(" ".join(lines).split()) for lines in row] for row in rows])

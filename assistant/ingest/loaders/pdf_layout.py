@@ -1,0 +1,78 @@
+"""A PDF page's text layer as the lines a plain-text copy of the page has. pypdf's layout mode sets the text
+out on a grid as it stands on the page (a two-cell header reads across, as in a scan's text; a blank line where
+paragraphs are spaced apart); from that grid, text set in two columns is read column by column, and the lines
+a paragraph was wrapped into are joined again, so that a heading or an item is one line whatever the page width."""
+
+from __future__ import annotations
+
+import re
+
+# A run of this many spaces inside a line separates two cells or columns, not two words.
+_CELL_GAP = re.compile(r"\S {4,}\S")
+# A gutter: this many blank grid columns, in this share of the lines that reach past it, two columns of text.
+_GUTTER = 3
+_GUTTER_SHARE = 0.6
+_MIN_COLUMN_LINES = 8
+# A line that ends this close to the right margin (share of the text width) was wrapped: the next continues it.
+_FULL_LINE = 0.8
+# A line that opens with a list label (bullet, 1., 1.1., a), I.) starts a paragraph of its own.
+_LABEL = re.compile(r"^(?:[-+•–—*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXLC]{1,5}\.)(?:\s+|$)")
+
+
+def _layout_line(line: str) -> bool:
+    """Cells side by side on the line (the tab after a list label is no gap between cells)."""
+    return bool(_CELL_GAP.search(_LABEL.sub("", line.strip(), count=1)))
+
+
+def _gutter(lines: list[str]) -> int | None:
+    """The grid column between two columns of text, when most lines that reach past it are blank there."""
+    text = [line for line in lines if line.strip()]
+    if len(text) < _MIN_COLUMN_LINES:
+        return None
+    width = max(len(line) for line in text)
+    best, best_share = None, _GUTTER_SHARE
+    for column in range(width // 3, 2 * width // 3):
+        beyond = [line for line in text if len(line.rstrip()) > column + _GUTTER]
+        if len(beyond) < _GUTTER_SHARE * len(text):
+            continue
+        # Left text must stand beside it too: a paragraph indented past the column is no second column.
+        blank = [line for line in beyond if not line[column:column + _GUTTER].strip() and line[:column].strip()]
+        share = len(blank) / len(beyond)
+        if share >= best_share:
+            best, best_share = column, share
+    return best
+
+
+def _columns(lines: list[str]) -> list[str]:
+    column = _gutter(lines)
+    if column is None:
+        return lines
+    left = [line[:column].rstrip() for line in lines]
+    right = [line[column:].rstrip() for line in lines]
+    return left + [""] + right
+
+
+def _joined(lines: list[str]) -> list[str]:
+    """A paragraph's wrapped lines as one line; blank lines, layout lines (cells side by side) and lines that
+    open with a list label stay as they are."""
+    plain = [len(line.rstrip()) for line in lines if line.strip() and not _layout_line(line)]
+    margin = max(plain, default=0)
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        stripped = line.strip()
+        wrapped = (previous.strip() and stripped and len(previous.rstrip()) >= _FULL_LINE * margin
+                   and not _layout_line(previous) and not _layout_line(stripped)
+                   and not _LABEL.match(stripped))
+        if wrapped:
+            # A line broken after a word's own hyphen (5463/KH-|UBND, 2025-|2030) is joined without a space.
+            out[-1] += ("" if re.search(r"\S-$", out[-1]) else " ") + stripped
+        elif stripped or (out and out[-1]):
+            out.append(stripped)
+        previous = line
+    return out
+
+
+def page_text(layout: str) -> str:
+    """The page's lines from pypdf's layout-mode text."""
+    return "\n".join(_joined(_columns(layout.split("\n")))).strip("\n")
