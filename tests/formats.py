@@ -170,12 +170,13 @@ def convert_seeds(seeds: Path, out: Path) -> dict[str, Path]:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     for seed in sorted(seeds.glob("*.txt")):
-        shutil.copy(seed, folders["txt"] / seed.name)
+        shutil.copyfile(seed, folders["txt"] / seed.name)
         seed_to_docx(seed.read_text("utf-8"), folders["docx"] / f"{seed.stem}.docx")
     office = soffice()
     if office is None:
         raise RuntimeError("LibreOffice is required to print the seeds as PDF: apt-get install libreoffice-writer-nogui")
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(folders["pdf"]),
+    subprocess.run([office, f"-env:UserInstallation=file://{out.resolve()}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(folders["pdf"]),
                     *map(str, sorted(folders["docx"].glob("*.docx")))], check=True, capture_output=True, timeout=600)
     return folders
 

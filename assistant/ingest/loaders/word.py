@@ -110,18 +110,14 @@ class _Reader:
 
     def table(self, table) -> str:
         """A merged cell is read once: python-docx repeats it in each column it spans and, a vertical merge, in
-        each row (those rows get an empty cell)."""
-        seen: dict[int, tuple[object, int]] = {}  # a cell's element (kept alive: its id stays its own) and row
+        each row; there the cell is empty, so that the columns stay aligned."""
+        seen: dict[int, object] = {}  # the cells read, kept alive so that their ids stay theirs
         rows: list[list[list[str]]] = []
-        for r, row in enumerate(table.rows):
+        for row in table.rows:
             cells: list[list[str]] = []
             for cell in row.cells:
-                if id(cell._tc) in seen:
-                    if seen[id(cell._tc)][1] != r:
-                        cells.append([])
-                    continue
-                seen[id(cell._tc)] = (cell._tc, r)
-                cells.append(self.cell(cell))
+                cells.append([] if id(cell._tc) in seen else self.cell(cell))
+                seen[id(cell._tc)] = cell._tc
             rows.append(cells)
         if (len(rows) <= _LAYOUT_ROWS and all(sum(bool(c) for c in row) <= _LAYOUT_CELLS for row in rows)
                 and (len(rows) == 1 or any(len(lines) > 1 for row in rows for lines in row))):
