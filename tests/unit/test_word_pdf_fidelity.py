@@ -171,3 +171,13 @@ def test_an_old_word_file_without_libreoffice_gives_the_reason_and_the_remedy(tm
         assert "LibreOffice" in str(exc) and "libreoffice-writer-nogui" in str(exc) and ".docx" in str(exc)
     else:
         raise AssertionError("an old Word file was read without LibreOffice")
+
+
+def test_a_pdf_table_keeps_its_rows(tmp_path: Path):
+    agenda = [(f"{8 + n // 2:02d}h{30 * (n % 2):02d}", item) for n, item in enumerate(
+        ["Don tiep dai bieu", "Khai mac hoi nghi", "Bao cao tong ket", "Tham luan cua CDC", "Tham luan BHXH",
+         "Giai lao", "Phat bieu chi dao", "Ket luan", "Be mac"])]
+    rows = [(x, 720 - 16 * n, text) for n, (time, item) in enumerate(agenda) for x, text in ((56, time), (320, item))]
+    (tmp_path / "agenda.pdf").write_bytes(placed_pdf(rows))
+    lines = load_file(tmp_path / "agenda.pdf", SETTINGS).text.split("\n")
+    assert all(f"{time} {item}" in lines for time, item in agenda)

@@ -29,6 +29,15 @@ def _scan_dpi(page, width_inches: float) -> int | None:
     return dpi if dpi >= _MIN_SCAN_DPI else None
 
 
+def _page_text(page) -> str:
+    """The page's text layer set out as the page lays it; pypdf's plain reading if its layout mode fails on the
+    page (a font it cannot measure), which still has the words."""
+    try:
+        return page_text(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # noqa: BLE001 - any failure of the layout mode leaves the plain reading
+        return page.extract_text() or ""
+
+
 @page_loader(".pdf")
 def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Reading:
     from pypdf import PdfReader
@@ -40,7 +49,7 @@ def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Re
         reader = PdfReader(str(path))
         if len(reader.pages) > settings.load_max_pdf_pages:
             raise UnreadableFile(f"{len(reader.pages)} pages, more than the {settings.load_max_pdf_pages} a PDF may have")
-        pages = [page_text(page.extract_text(extraction_mode="layout") or "") for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         scanned = [n for n, text in enumerate(pages) if sum(c.isalpha() for c in text) < _MIN_LETTERS_PER_PAGE]
         check_budget(len(scanned), settings)
         inches = {n: (float(reader.pages[n].cropbox.width) / 72, float(reader.pages[n].cropbox.height) / 72)

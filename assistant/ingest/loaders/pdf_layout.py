@@ -38,18 +38,19 @@ def _gutter(lines: list[str]) -> int | None:
         # Left text must stand beside it too: a paragraph indented past the column is no second column.
         blank = [line for line in beyond if not line[column:column + _GUTTER].strip() and line[:column].strip()]
         share = len(blank) / len(beyond)
-        if share >= best_share:
+        # Prose set in columns fills its column up to the gutter; a table's cells (an agenda's hours, a budget's
+        # items) stop well short of it: its rows stay rows.
+        filled = sum(len(line[:column].rstrip()) >= _FULL_LINE * column for line in blank)
+        if share > best_share and filled >= len(blank) / 2:
             best, best_share = column, share
     return best
 
 
-def _columns(lines: list[str]) -> list[str]:
+def _columns(lines: list[str]) -> list[list[str]]:
     column = _gutter(lines)
     if column is None:
-        return lines
-    left = [line[:column].rstrip() for line in lines]
-    right = [line[column:].rstrip() for line in lines]
-    return left + [""] + right
+        return [lines]
+    return [[line[:column].rstrip() for line in lines], [line[column:].rstrip() for line in lines]]
 
 
 def _joined(lines: list[str]) -> list[str]:
@@ -75,4 +76,4 @@ def _joined(lines: list[str]) -> list[str]:
 
 def page_text(layout: str) -> str:
     """The page's lines from pypdf's layout-mode text."""
-    return "\n".join(_joined(_columns(layout.split("\n")))).strip("\n")
+    return "\n\n".join("\n".join(_joined(column)).strip("\n") for column in _columns(layout.split("\n")))
