@@ -69,26 +69,22 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 class _Numbering:
-    """One abstract list per kind of item; a w:num per run of items numbered in sequence (1, 2, 3 …), restarting
-    where the text restarts, as Word does with "Restart numbering"."""
+    """A list (abstract list and w:num) per run of items numbered in sequence (1, 2, 3 …), starting where the
+    text starts it: the way LibreOffice writes lists, which keeps them through its .doc export (lists sharing one
+    abstract list with a startOverride lose their count there)."""
 
     def __init__(self, document) -> None:
         self.root = document.part.numbering_part.element
-        self.abstract: dict[str, int] = {}
         self.current: dict[str, tuple[int, int]] = {}  # kind → (numId, last value)
         self.next_id = 100
-        for kind, (fmt, text) in _FORMATS.items():
-            self.abstract[kind] = self.next_id
-            self.root.insert(0, self._abstract(self.next_id, fmt, text))
-            self.next_id += 1
 
-    @staticmethod
-    def _abstract(number: int, fmt: str, text: str):
+    def _abstract(self, number: int, kind: str, start: int):
+        fmt, text = _FORMATS[kind]
         abstract = OxmlElement("w:abstractNum")
         abstract.set(qn("w:abstractNumId"), str(number))
         level = OxmlElement("w:lvl")
         level.set(qn("w:ilvl"), "0")
-        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text), ("w:lvlJc", "left")):
+        for tag, value in (("w:start", str(start)), ("w:numFmt", fmt), ("w:lvlText", text), ("w:lvlJc", "left")):
             child = OxmlElement(tag)
             child.set(qn("w:val"), value)
             level.append(child)
@@ -99,16 +95,12 @@ class _Numbering:
         num_id, last = self.current.get(kind, (0, -1))
         if value != last + 1:
             num_id, self.next_id = self.next_id, self.next_id + 1
+            self.root.insert(0, self._abstract(num_id, kind, value))  # abstract lists come before the w:num
             num = OxmlElement("w:num")
             num.set(qn("w:numId"), str(num_id))
             abstract = OxmlElement("w:abstractNumId")
-            abstract.set(qn("w:val"), str(self.abstract[kind]))
-            override = OxmlElement("w:lvlOverride")
-            override.set(qn("w:ilvl"), "0")
-            start = OxmlElement("w:startOverride")
-            start.set(qn("w:val"), str(value))
-            override.append(start)
-            num.extend([abstract, override])
+            abstract.set(qn("w:val"), str(num_id))
+            num.append(abstract)
             self.root.append(num)
         self.current[kind] = (num_id, value)
         return num_id
@@ -183,7 +175,8 @@ def convert_seeds(seeds: Path, out: Path) -> dict[str, Path]:
 
 def parse_of(path: Path, settings) -> dict:
     """What the ingest keeps of a file, in a form to compare across formats: the header metadata, the chunks'
-    section paths and texts, the tasks and the document card, whitespace collapsed (a .txt wraps its lines where
+    section paths (as written, and as restored for an OCR'd file) and texts, the tasks and the document card,
+    whitespace collapsed (a .txt wraps its lines where
     the scan did, Word and PDF where their page does)."""
     from assistant.ingest.cards import build_card
     from assistant.ingest.pipeline import read_chunks
@@ -200,7 +193,8 @@ def parse_of(path: Path, settings) -> dict:
                 if key not in {"source", "file_hash", "section", "chunk_index", "n_chunks", "annex"}}
     card = build_card(chunks)
     return {"metadata": {k: collapse_ws(v) if isinstance(v, str) else v for k, v in metadata.items()},
-            "paths": [chunk.section for chunk in chunks],
+            "paths": [chunk.section_original for chunk in chunks],
+            "paths restored": [chunk.section for chunk in chunks],
             "chunks": [collapse_ws(chunk.page_content) for chunk in chunks],
             "tasks": [(t.unit, collapse_ws(t.task), t.deadline, t.section) for t in extract_tasks(chunks)],
             "card": {name: [collapse_ws(line.text) for line in lines] for name, lines in card.fields.items()}}

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from assistant.vietnamese.folding import fold
 from conftest import CORPUS
 from formats import convert_seeds, parse_of, soffice
 
@@ -35,8 +36,10 @@ def parses(converted) -> dict[str, dict[str, dict]]:
 
 
 def _starts(wrapped: str, whole: str) -> bool:
-    """The .txt's text, cut where the scan wrapped, is the start of the whole one (a label clipped with …)."""
-    return whole.startswith(wrapped.removesuffix(" …").rstrip(" ,;-"))
+    """The .txt's text, cut where the scan wrapped, is the start of the whole one (a label clipped with …);
+    compared without marks: the restorer reads a word's marks from the words after it, which the cut drops
+    (`trăm` at the end of a line, `trạm y tế` where the line goes on)."""
+    return fold(whole).startswith(fold(wrapped.removesuffix(" …").rstrip(" ,;-")))
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -51,7 +54,7 @@ def test_word_and_pdf_parse_the_same(parses, seed):
 def test_word_and_pdf_parse_as_the_text_does(parses, seed, suffix):
     text, other = parses[seed]["txt"], parses[seed][suffix]
     assert text["metadata"] == other["metadata"]
-    assert len(text["paths"]) == len(other["paths"])
+    assert len(text["paths"]) == len(other["paths"]) == len(other["paths restored"])
     for ours, theirs in zip(text["paths"], other["paths"]):
         assert all(_starts(a, b) for a, b in zip(ours.split(" > "), theirs.split(" > "), strict=True)), (ours, theirs)
     assert "".join("".join(text["chunks"]).split()) == "".join("".join(other["chunks"]).split())

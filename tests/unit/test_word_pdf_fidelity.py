@@ -181,3 +181,19 @@ def test_a_pdf_table_keeps_its_rows(tmp_path: Path):
     (tmp_path / "agenda.pdf").write_bytes(placed_pdf(rows))
     lines = load_file(tmp_path / "agenda.pdf", SETTINGS).text.split("\n")
     assert all(f"{time} {item}" in lines for time, item in agenda)
+
+
+def test_a_list_restarted_with_an_override_counts_from_its_start(tmp_path: Path):
+    document = docx.Document()
+    for text in ("Mục đích", "Yêu cầu"):
+        document.add_paragraph(text, style="List Number")
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="900"><w:abstractNumId w:val="{abstract}"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    for text in ("Sở Y tế", "Sở Tài chính"):
+        paragraph = document.add_paragraph(text, style="List Number")
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 900
+        paragraph._p.pPr.numPr.get_or_add_ilvl().val = 0
+    assert _loaded(document, tmp_path).split("\n\n") == ["1. Mục đích", "2. Yêu cầu", "1. Sở Y tế", "2. Sở Tài chính"]
