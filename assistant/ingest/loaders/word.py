@@ -11,7 +11,10 @@ import zipfile
 from itertools import zip_longest
 from pathlib import Path
 
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ...config import Settings
 from . import UnreadableFile, loader
@@ -59,8 +62,6 @@ def _footnotes(document) -> dict[str, str]:
     """The footnotes' texts by id (separators, ids -1 and 0, have none)."""
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/footnotes"):
-            from docx.oxml import parse_xml
-
             root = parse_xml(rel.target_part.blob)
             return {note.get(qn("w:id")): " ".join("".join(t.text or "" for t in note.iter(_TEXT)).split())
                     for note in root.iter(qn("w:footnote"))}
@@ -75,8 +76,6 @@ class _Reader:
 
     def paragraph(self, paragraph) -> list[str]:
         """The paragraph's line (its label first), its footnotes, then the paragraphs of its text boxes."""
-        from docx.text.paragraph import Paragraph
-
         element = paragraph._p
         text, notes = self.numbering.label(paragraph), []
         for node in element.iter(_TEXT, _TAB, _NOTE, _NO_BREAK_HYPHEN, *_BREAKS):
@@ -103,8 +102,6 @@ class _Reader:
         return [line for line in lines if line.strip()]
 
     def cell(self, cell) -> list[str]:
-        from docx.table import Table
-
         return [line for item in cell.iter_inner_content()
                 for line in (self.table(item).split("\n") if isinstance(item, Table) else self.paragraph(item))]
 
@@ -138,7 +135,6 @@ def _markdown(rows: list[list[str]]) -> str:
 @loader(".docx")
 def read_docx(path: Path, settings: Settings) -> str:
     import docx
-    from docx.table import Table
 
     _check_package(path, settings)
     try:
