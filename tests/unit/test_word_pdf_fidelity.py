@@ -197,3 +197,15 @@ def test_a_list_restarted_with_an_override_counts_from_its_start(tmp_path: Path)
         paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 900
         paragraph._p.pPr.numPr.get_or_add_ilvl().val = 0
     assert _loaded(document, tmp_path).split("\n\n") == ["1. Mục đích", "2. Yêu cầu", "1. Sở Y tế", "2. Sở Tài chính"]
+
+
+def test_pdf_paragraphs_set_apart_by_an_indent_alone_stay_apart_and_list_items_hang(tmp_path: Path):
+    first, second = _wrapped(LEFT, 70), _wrapped(RIGHT, 70)
+    item = _wrapped("- " + RIGHT, 70)
+    # No space between paragraphs: each opens with a first-line indent; the item's lines hang under its text.
+    rows = ([(92 if n == 0 else 56, 720 - 14 * n, line) for n, line in enumerate(first)]
+            + [(92 if n == 0 else 56, 720 - 14 * (len(first) + n), line) for n, line in enumerate(second)]
+            + [(56 if n == 0 else 68, 720 - 14 * (len(first) + len(second) + n), line) for n, line in enumerate(item)])
+    (tmp_path / "indented.pdf").write_bytes(placed_pdf(rows))
+    lines = load_file(tmp_path / "indented.pdf", SETTINGS).text.split("\n")
+    assert lines == [LEFT, RIGHT, "- " + RIGHT]

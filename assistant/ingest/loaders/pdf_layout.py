@@ -13,8 +13,14 @@ _CELL_GAP = re.compile(r"\S {4,}\S")
 _GUTTER = 3
 _GUTTER_SHARE = 0.6
 _MIN_COLUMN_LINES = 8
-# A line that ends this close to the right margin (share of the text width) was wrapped: the next continues it.
+# Prose fills a column: most of its lines reach this share of the column's width.
 _FULL_LINE = 0.8
+# A line was wrapped when the next line's first word would have ended past this share of the text width
+# (the grid only approximates the font's widths).
+_WRAP_SHARE = 0.9
+# Grid columns a line must be set further in than the one above to open a paragraph (a 1 cm first-line indent
+# is about 5).
+_INDENT = 2
 # A line that opens with a list label (bullet, 1., 1.1., a), I.) starts a paragraph of its own.
 _LABEL = re.compile(r"^(?:[-+•–—*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVXLC]{1,5}\.)(?:\s+|$)")
 
@@ -53,18 +59,30 @@ def _columns(lines: list[str]) -> list[list[str]]:
     return [[line[:column].rstrip() for line in lines], [line[column:].rstrip() for line in lines]]
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _opens_paragraph(line: str, previous: str) -> bool:
+    """A line set further in than the one above opens a paragraph (a first-line indent, where paragraphs are
+    not spaced apart), unless the line above opens a list item whose next lines hang under its text."""
+    return _indent(line) > _indent(previous) + _INDENT and not _LABEL.match(previous.strip())
+
+
 def _joined(lines: list[str]) -> list[str]:
     """A paragraph's wrapped lines as one line; blank lines, layout lines (cells side by side) and lines that
-    open with a list label stay as they are."""
+    open with a list label or an indent stay as they are."""
     plain = [len(line.rstrip()) for line in lines if line.strip() and not _layout_line(line)]
     margin = max(plain, default=0)
     out: list[str] = []
     previous = ""
     for line in lines:
         stripped = line.strip()
-        wrapped = (previous.strip() and stripped and len(previous.rstrip()) >= _FULL_LINE * margin
+        # Wrapped: the line's next word would not have fitted on the line above.
+        wrapped = (previous.strip() and stripped
+                   and len(previous.rstrip()) + 1 + len(stripped.split()[0]) >= _WRAP_SHARE * margin
                    and not _layout_line(previous) and not _layout_line(stripped)
-                   and not _LABEL.match(stripped))
+                   and not _LABEL.match(stripped) and not _opens_paragraph(line, previous))
         if wrapped:
             # A line broken after a word's own hyphen (5463/KH-|UBND, 2025-|2030) is joined without a space.
             out[-1] += ("" if re.search(r"\S-$", out[-1]) else " ") + stripped
