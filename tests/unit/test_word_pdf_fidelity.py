@@ -209,3 +209,14 @@ def test_pdf_paragraphs_set_apart_by_an_indent_alone_stay_apart_and_list_items_h
     (tmp_path / "indented.pdf").write_bytes(placed_pdf(rows))
     lines = load_file(tmp_path / "indented.pdf", SETTINGS).text.split("\n")
     assert lines == [LEFT, RIGHT, "- " + RIGHT]
+
+
+def test_paragraphs_in_content_controls_are_read(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    # A template's field: the paragraph sits in a block-level content control (w:sdt), which python-docx skips.
+    document.element.body.insert(1, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Tổ chức Hội nghị Tổng kết năm 2025</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>'))
+    document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    assert _loaded(document, tmp_path) == "KẾ HOẠCH\n\nTổ chức Hội nghị Tổng kết năm 2025\n\nI. MỤC ĐÍCH, YÊU CẦU"

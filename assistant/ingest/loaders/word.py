@@ -8,6 +8,7 @@ follows the paragraph it annotates."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from itertools import zip_longest
 from pathlib import Path
 
@@ -30,6 +31,7 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ASIDE = {qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 _TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), {qn("w:br"), qn("w:cr")}
 _NOTE, _NO_BREAK_HYPHEN = qn("w:footnoteReference"), qn("w:noBreakHyphen")
+_PARAGRAPH, _TABLE, _WRAPPERS = qn("w:p"), qn("w:tbl"), {qn("w:sdt"), qn("w:customXml")}
 
 
 def _check_package(path: Path, settings: Settings) -> None:
@@ -56,6 +58,18 @@ def _own(element, paragraph) -> bool:
             return False
         parent = parent.getparent()
     return True
+
+
+def _content(element, parent) -> Iterator[Paragraph | Table]:
+    """Paragraphs and tables in order, those in content controls (w:sdt, as templates and forms wrap their
+    fields) and custom XML blocks included: python-docx's own iteration skips them."""
+    for child in element:
+        if child.tag == _PARAGRAPH:
+            yield Paragraph(child, parent)
+        elif child.tag == _TABLE:
+            yield Table(child, parent)
+        elif child.tag in _WRAPPERS:
+            yield from _content(child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child, parent)
 
 
 def _footnotes(document) -> dict[str, str]:
@@ -102,7 +116,7 @@ class _Reader:
         return [line for line in lines if line.strip()]
 
     def cell(self, cell) -> list[str]:
-        return [line for item in cell.iter_inner_content()
+        return [line for item in _content(cell._tc, cell)
                 for line in (self.table(item).split("\n") if isinstance(item, Table) else self.paragraph(item))]
 
     def table(self, table) -> str:
@@ -143,6 +157,6 @@ def read_docx(path: Path, settings: Settings) -> str:
         raise UnreadableFile(f"not a readable Word file ({type(exc).__name__})") from None
     reader = _Reader(document)
     blocks: list[str] = []
-    for item in document.iter_inner_content():
+    for item in _content(document.element.body, document._body):
         blocks += [reader.table(item)] if isinstance(item, Table) else reader.paragraph(item)
     return "\n\n".join(blocks)
