@@ -207,8 +207,8 @@ def test_pdf_paragraphs_set_apart_by_an_indent_alone_stay_apart_and_list_items_h
             + [(92 if n == 0 else 56, 720 - 14 * (len(first) + n), line) for n, line in enumerate(second)]
             + [(56 if n == 0 else 68, 720 - 14 * (len(first) + len(second) + n), line) for n, line in enumerate(item)])
     (tmp_path / "indented.pdf").write_bytes(placed_pdf(rows))
-    lines = load_file(tmp_path / "indented.pdf", SETTINGS).text.split("\n")
-    assert lines == [LEFT, RIGHT, "- " + RIGHT]
+    paragraphs = load_file(tmp_path / "indented.pdf", SETTINGS).text.split("\n\n")
+    assert paragraphs == [LEFT, RIGHT, "- " + RIGHT]  # a blank line between them, as between a Word file's
 
 
 def test_paragraphs_in_content_controls_are_read(tmp_path: Path):

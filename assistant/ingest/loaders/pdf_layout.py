@@ -1,7 +1,8 @@
-"""A PDF page's text layer as the lines a plain-text copy of the page has. pypdf's layout mode sets the text
-out on a grid as it stands on the page (a two-cell header reads across, as in a scan's text; a blank line where
-paragraphs are spaced apart); from that grid, text set in two columns is read column by column, and the lines
-a paragraph was wrapped into are joined again, so that a heading or an item is one line whatever the page width."""
+"""A PDF page's text layer as the lines a plain-text copy of the page has, read as a Word file's are: a
+paragraph a line, a blank line between paragraphs. pypdf's layout mode sets the text out on a grid as it stands
+on the page (a two-cell header reads across, as in a scan's text); from that grid, text set in two columns is
+read column by column, and the lines a paragraph was wrapped into are joined again, so that a heading or an item
+is one line whatever the page width."""
 
 from __future__ import annotations
 
@@ -86,8 +87,9 @@ def _joined(lines: list[str]) -> list[str]:
         if wrapped:
             # A line broken after a word's own hyphen (5463/KH-|UBND, 2025-|2030) is joined without a space.
             out[-1] += ("" if re.search(r"\S-$", out[-1]) else " ") + stripped
-        elif stripped or (out and out[-1]):
-            out.append(stripped)
+        elif stripped:
+            # A blank line between paragraphs, as a Word file's are read, whether or not the page spaced them.
+            out += ([""] if out and out[-1] else []) + [stripped]
         previous = line
     return out
 
