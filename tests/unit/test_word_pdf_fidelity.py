@@ -220,3 +220,19 @@ def test_paragraphs_in_content_controls_are_read(tmp_path: Path):
         '</w:r></w:p></w:sdtContent></w:sdt>'))
     document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
     assert _loaded(document, tmp_path) == "KẾ HOẠCH\n\nTổ chức Hội nghị Tổng kết năm 2025\n\nI. MỤC ĐÍCH, YÊU CẦU"
+
+
+def test_a_page_break_ends_a_paragraph_only_where_the_page_ended_one(tmp_path: Path):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for text in ("So Y te xay dung ke hoach to chuc hoi nghi nhu sau.", "Can cu Quyet dinh so 12 cua UBND tinh ve",
+                 "viec to chuc hoi nghi tong ket."):
+        writer.append(PdfReader(io.BytesIO(placed_pdf([(72, 720, text)]))))
+    writer.write(tmp_path / "pages.pdf")
+    blocks = [block.text for section in parse_document(load_file(tmp_path / "pages.pdf", SETTINGS).text).sections
+              for block in section.blocks]
+    assert blocks == ["So Y te xay dung ke hoach to chuc hoi nghi nhu sau.",
+                      "Can cu Quyet dinh so 12 cua UBND tinh ve\nviec to chuc hoi nghi tong ket."]

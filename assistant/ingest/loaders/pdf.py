@@ -65,4 +65,6 @@ def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Re
     if on_page and scanned:
         on_page(len(scanned), len(scanned))
     found_text(pages, len(scanned))
-    return Reading("\n".join(pages), ocr_pages=len(scanned))
+    # A blank line at a page break, as between paragraphs: the parser carries a sentence the break cut in two
+    # over it, and starts a new paragraph where the page ended one.
+    return Reading("\n\n".join(pages), ocr_pages=len(scanned))
