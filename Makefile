@@ -23,5 +23,7 @@ setup: $(BIN)/assistant
 run: $(BIN)/assistant
 	@$(BIN)/assistant run
 
-test: setup
+# The tests run the local LLM too: its model and runtime are set up whatever ASSISTANT_LLM says.
+test: $(BIN)/assistant
+	@ASSISTANT_LLM=local $(BIN)/assistant setup
 	$(BIN)/python -m pytest -q

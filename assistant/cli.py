@@ -32,7 +32,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     except (StageFailed, ModelSetupError, LlmUnavailable) as exc:
         print(f"setup failed: {exc}", file=sys.stderr)
         return 1
-    stages.finish("setup: models and runtime ready")
+    stages.finish(f"setup: models{' and the local LLM runtime' if settings.llm == 'local' else ''} ready")
     return 0
 
 
@@ -48,7 +48,7 @@ def _result(chunk) -> dict:
     from .serve.schemas import SearchHit
 
     hit = SearchHit.of(chunk).model_dump()
-    return {key: hit[key] for key in ("source", "title", "section", "text", "score", "restored")}
+    return {key: hit[key] for key in ("source", "title", "section", "text", "score", "restored", "restored_uncertain")}
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -98,11 +98,15 @@ class Settings(BaseSettings):
     restore_ocr_penalty: float = Field(4.0, description="Log-probability cost of reading a token through an OCR confusion.")
     restore_ocr_share: float = Field(0.02, description="OCR confusions are considered only where this share of words is visibly damaged.")
     restore_vietnamese_share: float = Field(0.6, description="Below this share of words readable as Vietnamese a text is left alone.")
+    restore_uncertain_margin: float = Field(2.5, description=(
+        "A restored word whose next-best form is within this log-probability of it is shown as uncertain, with the "
+        "OCR original on hover."))
 
     # -- generators ---------------------------------------------------------------------------------------
-    llm: GeneratorMode = Field(GeneratorMode.LOCAL, description=(
-        "Who writes: local (the packaged Qwen2.5-Coder through llama.cpp; extractive with a note if it cannot "
-        "start), openai (any OpenAI-compatible endpoint) or extractive (no LLM)."))
+    llm: GeneratorMode = Field(GeneratorMode.EXTRACTIVE, description=(
+        "Who writes: extractive (no LLM: answers quote their passages, which scored as well as the local LLM on "
+        "unseen questions and come at once), local (the packaged Qwen2.5-Coder through llama.cpp; extractive with "
+        "a note if it cannot start) or openai (any OpenAI-compatible endpoint)."))
     llm_base_url: str | None = Field(None, description="The OpenAI-compatible endpoint for `openai` (vLLM, llama.cpp's server, Ollama).")
     llm_model: str = Field("qwen2.5-coder-1.5b-instruct", description="The model name sent to the endpoint.")
     llm_api_key: SecretStr | None = Field(None, description="The endpoint's key, if it wants one.")
@@ -122,14 +126,16 @@ class Settings(BaseSettings):
     llm_focused_context: bool = Field(True, description=(
         "The LLM reads only the passages that match the question best, not whole chunks: a shorter prompt, a sooner first token."))
     llm_context_passages: int = Field(2, description="Passages the LLM reads.")
-    llm_context_chars: int = Field(300, description=(
-        "At most this many characters of passages: the prompt, read at 55-75 tokens/s on 2 cores, bounds the first "
-        "token (500 gave the same facts on the independent tuning half with a third more prompt tokens)."))
+    llm_prompt_chars: int = Field(360, description=(
+        "The question and the passages, titles and section paths the LLM reads stop at this many characters: the "
+        "first token waits for them to be read (about 2.5 characters a token, 50-75 tokens/s on 2 cores)."))
+    llm_passage_min_chars: int = Field(120, description="The best passage gets this much room whatever the question's length; a later one is left out with less.")
     llm_context_title_chars: int = Field(60, description="A title's length in the LLM's context (titles run to 200; the start names the event).")
     llm_context_section_depth: int = Field(2, description="The last parts of a passage's section path it is shown with.")
     llm_covered_share: float = Field(0.5, description=(
         "A passage an extractive answer would quote is added after the LLM's answer when less than this share of its words is in it."))
     extract_sentences: int = Field(8, description="Most passages an extractive answer quotes.")
+    extract_list_items: int = Field(12, description="Most items a quoted lead-in ending in ':' brings with it.")
     extract_keep_share: float = Field(0.4, description=(
         "Extractive answers keep every passage scoring at least this share of the best one (swept 0.4-0.7: lower keeps whole lists)."))
     extract_type_boost: float = Field(1.5, description="Weight of a passage that states the kind of fact asked for (date, number, place).")
@@ -216,7 +222,8 @@ class Settings(BaseSettings):
     def restorer_params(self) -> RestorerParams:
         return RestorerParams(marked_share=self.restore_marked_share, discount=self.restore_discount,
                               ocr_penalty=self.restore_ocr_penalty, ocr_share=self.restore_ocr_share,
-                              vietnamese_share=self.restore_vietnamese_share)
+                              vietnamese_share=self.restore_vietnamese_share,
+                              uncertain_margin=self.restore_uncertain_margin)
 
     @property
     def setup_log(self) -> Path:

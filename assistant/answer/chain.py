@@ -138,19 +138,17 @@ class AnswerChain:
         # The LLM is not waited for: while it writes another answer this one quotes the passages at once.
         # Under load the answers that queue behind a busy model are what pushes them past the deadline
         # (fifty users: p50 28.6 s when they waited for it).
+        prompt_context = context(self.settings, standalone, chunks, found, best)
         if not generator.turn.acquire(blocking=False):
             failure = said["llm_late"]
         else:
-            try:
-                text = yield from generate(generator, self.settings.prompts_dir, standalone,
-                                           context(self.settings, chunks, found, best), said["language"],
-                                           started, stats, budget)
+            try:  # generate() releases the turn when the model's stream is closed
+                text = yield from generate(generator, self.settings.prompts_dir, standalone, prompt_context,
+                                           said["language"], started, stats, budget)
             except LlmLate:
                 failure = said["llm_late"]
             except Exception as exc:  # an LLM that fails leaves the answer to the quotes, with a note
                 failure = said["llm_failed"].format(error=type(exc).__name__)
-            finally:
-                generator.turn.release()
         checked = None if failure else check_citations(text, chunks, self.settings.citation_support)
         # The small model sometimes finds nothing in context that does hold the answer (retrieval
         # said so above): quote the passages rather than decline.

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..index.records import Chunk, Citation
+from ..index.records import Chunk, Citation, UncertainWord
 from ..vietnamese.tokens import content_tokens
-from .passages import Passage, contains_quote, passages, sentences
+from .passages import Passage, contains_quote, passages, sentences, uncertain_in
 
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _QUOTED = re.compile(r"[\"“]([^\"”“]{8,})[\"”]")
@@ -51,7 +51,8 @@ def _support(chunk: Chunk, tokens: set[str]) -> tuple[float, Passage | None]:
 
 def _citation(n: int, chunk: Chunk, passage: Passage) -> Citation:
     return Citation(n=n, source=chunk.source, title=chunk.title, section=chunk.section, quote=passage.text,
-                    quote_original=passage.original, restored=bool(chunk.restored), number=chunk.number,
+                    quote_original=passage.original, restored=bool(chunk.restored),
+                    quote_uncertain=UncertainWord.of(uncertain_in(passage.text, chunk)), number=chunk.number,
                     date=chunk.date, chunk_id=chunk.id)
 
 

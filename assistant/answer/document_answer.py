@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..index.records import CARD_FIELDS, Chunk, DocumentCard
 from ..index.search_index import SearchIndex
-from ..vietnamese.folding import fold
+from ..vietnamese.folding import clip, fold
 from ..vietnamese.tokens import content_tokens
 
 # What each field is asked with (folded question, Vietnamese and English).
@@ -63,6 +63,14 @@ def without_asking(question: str) -> str:
     for pattern in _ASKED_RE.values():
         folded = pattern.sub(" ", folded)
     return folded
+
+
+def document_label(card: DocumentCard | None, chunk: Chunk) -> str:
+    """How a document is named in the answer: its type, number and trích yếu."""
+    number = card.printed_number if card else None
+    kind = card.doc_type_name if card and card.doc_type_name else ""
+    title = clip(chunk.title, 120) if chunk.title != chunk.source else ""
+    return " ".join(part for part in (kind, number, f"({title})" if title else "") if part) or chunk.source
 
 
 def asked_fields(question: str) -> list[str]:

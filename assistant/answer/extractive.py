@@ -15,7 +15,7 @@ from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
-from ..vietnamese.patterns import BULLET
+from ..vietnamese.patterns import BULLET, ITEM_START
 from ..vietnamese.tokens import content_tokens
 from .passages import Passage, passages
 
@@ -73,11 +73,30 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     picked: dict[Position, None] = {}
     for n, order in best:
         picked[(n, order)] = None
-        following = order
-        while found[n][following].text.rstrip().endswith(":") and following + 1 < len(found[n]):
-            following += 1
-            picked[(n, following)] = None
+        items = list_after(found[n], order, settings.extract_list_items, _heading(chunks[n]))
+        picked.update(dict.fromkeys((n, o) for o in items))
     return found, list(picked)
+
+
+def _heading(chunk: Chunk) -> str:
+    """The chunk's own heading, folded and without its numbering: the last part of its section path."""
+    return fold(ITEM_START.sub("", chunk.section.split(" > ")[-1])).strip(" :")
+
+
+def list_after(found: list[Passage], order: int, most: int, heading: str = "") -> range:
+    """The items a lead-in introduces: what follows it in its chunk, up to the next lead-in that comes after an
+    item (a new list) and at most `most` passages. A lead-in ends in ':' or is the chunk's heading (`4.2. Điểm
+    cầu các đơn vị trực thuộc` over its bullets)."""
+    text = found[order].text.rstrip()
+    own = fold(ITEM_START.sub("", text)).strip(" :")
+    if not (text.endswith(":") or (heading and own and own in heading)):
+        return range(0)
+    end = order + 1
+    while end < len(found) and end - order <= most:
+        if end > order + 1 and found[end].text.rstrip().endswith(":"):
+            break
+        end += 1
+    return range(order + 1, end)
 
 
 def quoted(found: list[list[Passage]], positions: list[Position]) -> str:

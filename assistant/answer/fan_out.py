@@ -12,11 +12,11 @@ from ..config import Settings
 from ..index.records import Chunk, DocumentCard
 from ..index.search_index import SearchIndex
 from ..retrieve.search import search
-from ..vietnamese.folding import clip, fold
+from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import asked_fields, without_asking
+from .document_answer import asked_fields, document_label, without_asking
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -31,14 +31,6 @@ _ACROSS = re.compile(
 
 def asks_across(question: str) -> bool:
     return bool(_ACROSS.search(fold(question)))
-
-
-def _label(card: DocumentCard | None, chunk: Chunk) -> str:
-    """How a document is named in the answer: its type, number and trích yếu."""
-    number = card.printed_number if card else None
-    kind = card.doc_type_name if card and card.doc_type_name else ""
-    title = clip(chunk.title, 120) if chunk.title != chunk.source else ""
-    return " ".join(part for part in (kind, number, f"({title})" if title else "") if part) or chunk.source
 
 
 def _card_text(card: DocumentCard) -> str:
@@ -81,7 +73,7 @@ def fan_out(index: SearchIndex, settings: Settings, question: str,
         chunks = search(index, question, k=settings.fanout_chunks_per_document, filters={"source": [source]})
         if not chunks:
             continue
-        lines.append(f"{_label(card, chunks[0])}:")
+        lines.append(f"{document_label(card, chunks[0])}:")
         card_lines = [line for field in fields for line in (card.fields.get(field, []) if card else [])]
         if card_lines:
             by_id = {c.id: c for c in index.chunks(list(dict.fromkeys(line.chunk_id for line in card_lines)))}

@@ -16,8 +16,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from langchain_core.output_parsers import StrOutputParser
-
 from ..config import Settings
 from ..index.records import Chunk
 from ..models.generators import ChatGenerator
@@ -33,34 +31,56 @@ from .passages import Passage
 # list that repeats its item): a generation in a loop.
 _LOOP = re.compile(r"(.{6,80}?)(?:\s*\1){2,}\s*$", re.DOTALL)
 _DIGIT = re.compile(r"\d")
+_HEADING_CHARS = 6  # the marks around a heading: "[n] ", "# ", the line breaks
 _LOOP_WINDOW = 400  # characters looked at: bounds the pattern's work whatever the answer's length
 _END = object()
 
 
-def context(settings: Settings, chunks: list[Chunk], found: list[list[Passage]], best: list[Position]) -> str:
+def context(settings: Settings, question: str, chunks: list[Chunk], found: list[list[Passage]],
+            best: list[Position]) -> str:
+    """The numbered context. Focused, the best passages come first to the room: each under its section path,
+    its document's title heading it once, until the prompt's new text (the question included) reaches
+    `llm_prompt_chars`. The first token waits for that text to be read (50-75 tokens/s on 2 cores), so its
+    length is bounded whatever the question's; the best passage always gets `llm_passage_min_chars`."""
+    if not settings.llm_focused_context:
+        return _blocks(settings, chunks, {})
+    room = settings.llm_prompt_chars - len(question)
     focused: dict[int, list[str]] = {}
-    if settings.llm_focused_context:
-        room = settings.llm_context_chars
-        for n, o in sorted(best[: settings.llm_context_passages]):
-            if room <= 0:
-                break
-            # A table row or a long paragraph is cut at a word: `left_out` quotes it whole if needed.
-            cut = clip(found[n][o].text.strip(), room)
-            focused.setdefault(n, []).append(cut)
-            room -= len(cut)
+    titled: set[str] = set()
+    for n, o in best[: settings.llm_context_passages]:
+        chunk = chunks[n]
+        heading = 0 if n in focused else len(_section(settings, chunk)) + _HEADING_CHARS
+        if chunk.title and chunk.title not in titled:
+            heading += min(len(chunk.title), settings.llm_context_title_chars) + _HEADING_CHARS
+        text_room = room - heading if focused else max(room - heading, settings.llm_passage_min_chars)
+        if text_room < settings.llm_passage_min_chars:
+            break
+        # A table row or a long paragraph is cut at a word: `left_out` quotes it whole if needed.
+        cut = clip(found[n][o].text.strip(), text_room)
+        focused.setdefault(n, []).append(cut)
+        titled.add(chunk.title)
+        room -= heading + len(cut)
+    return _blocks(settings, [c if n in focused else None for n, c in enumerate(chunks)], focused)
+
+
+def _section(settings: Settings, chunk: Chunk) -> str:
+    return " > ".join(chunk.section.split(" > ")[-settings.llm_context_section_depth:])
+
+
+def _blocks(settings: Settings, chunks: list[Chunk | None], focused: dict[int, list[str]]) -> str:
+    """Each chunk as `[n] section` and its text (the focused passages, or all of it), in the retrieval's
+    order; a document's title heads its passages once: titles are long, and Vietnamese costs the tokenizer
+    about one token per 2.5 characters."""
     blocks = []
     title = None
     for n, chunk in enumerate(chunks):
-        if settings.llm_focused_context and n not in focused:
+        if chunk is None:
             continue
-        # A document's title heads its passages once: titles are long, and Vietnamese costs the
-        # tokenizer about one token per 2.5 characters.
         if chunk.title and chunk.title != title:
             title = chunk.title
             blocks.append(f"# {clip(title, settings.llm_context_title_chars)}")
         body = "\n".join(focused[n]) if n in focused else chunk.readable.strip()
-        section = " > ".join(chunk.section.split(" > ")[-settings.llm_context_section_depth:])
-        blocks.append(f"[{n + 1}] {section}\n{body}")
+        blocks.append(f"[{n + 1}] {_section(settings, chunk)}\n{body}")
     return "\n\n".join(blocks)
 
 
@@ -90,19 +110,34 @@ def generate(generator: ChatGenerator, prompts: Path, question: str, text: str, 
     when the deadline passes or the text loops, the thread stops reading and closing the stream cancels the
     generation in the server. A small model sometimes loops ("Sở Du lịch, Sở Du lịch, …"): once the text ends
     in a phrase said three times over, generation stops there and the repeats are cut. `stats` gets the
-    first-token time and the speed (llama.cpp's server streams one token per piece)."""
-    chain = chat_prompt(prompts, "answer") | generator.chat | StrOutputParser()
+    first-token time and the speed (llama.cpp's server streams one token per piece).
+
+    The caller holds `generator.turn`; the reading thread releases it once the stream is closed. A generation
+    given up at the deadline holds the server's one slot until its next token comes and closes it: a question
+    asked meanwhile is quoted at once instead of queueing behind it (queued, it waited out its own deadline and
+    kept its request open, and the server then wrote it in full for nobody)."""
     events: queue.Queue = queue.Queue()
     stop = threading.Event()
 
     def read() -> None:
         try:
-            for piece in chain.stream({"context": text, "question": question, "language": language_name}):
-                if stop.is_set():
-                    break
-                events.put(piece)
+            prompt = chat_prompt(prompts, "answer").invoke({"context": text, "question": question,
+                                                            "language": language_name})
+            # The chat model's own stream, not a prompt | model | parser sequence's: closing a sequence's stream
+            # reads it to its end, and the server wrote every given-up answer to its token limit.
+            stream = generator.chat.stream(prompt)
+            try:
+                for chunk in stream:
+                    if stop.is_set():
+                        break
+                    if chunk.content:
+                        events.put(chunk.content)
+            finally:
+                stream.close()
         except Exception as exc:  # handed to the answer, which falls back to quoting
             events.put(exc)
+        finally:
+            generator.turn.release()
         events.put(_END)
 
     threading.Thread(target=read, daemon=True, name="llm-stream").start()

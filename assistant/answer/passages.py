@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from ..index.records import Chunk
 from ..vietnamese.folding import collapse_ws, fold
+from ..vietnamese.restorer import Uncertain
 from ..vietnamese.patterns import ITEM_START, SENTENCE_END
+
+_NUMBERING = re.compile(r"\s*(?:[-+•*]+\s*)?(?:\d+(?:\.\d+)*|[IVX]+)\.\s*")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,14 @@ def _items(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    return SENTENCE_END.split(text)
+    """A numbering alone (`4.2.`, `II.`) is no sentence: it stays with what it numbers."""
+    pieces: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if pieces and _NUMBERING.fullmatch(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def passages(chunk: Chunk) -> list[Passage]:
@@ -42,6 +52,22 @@ def passages(chunk: Chunk) -> list[Passage]:
             texts, originals = [text], [original]
         out += [Passage(t, o) for t, o in zip(texts, originals) if t.strip()]
     return out
+
+
+def uncertain_in(passage: str, chunk: Chunk) -> list[Uncertain]:
+    """The chunk's uncertain words that stand in a passage of its readable text, with offsets into the passage.
+    A passage collapses the text's whitespace, so it is found with any whitespace between its words, and the
+    k-th non-space character of the passage is the k-th of the text it was found in."""
+    spans = chunk.uncertain
+    if not spans or not passage.strip():
+        return []
+    found = re.search(r"\s+".join(map(re.escape, passage.split())), chunk.readable)
+    if found is None:
+        return []
+    in_text = [i for i in range(found.start(), found.end()) if not chunk.readable[i].isspace()]
+    in_passage = dict(zip(in_text, (i for i, c in enumerate(passage) if not c.isspace())))
+    return [Uncertain(in_passage[u.start], in_passage[u.end - 1] + 1, u.original) for u in spans
+            if u.start in in_passage and u.end - 1 in in_passage]
 
 
 def normalised(text: str) -> str:

@@ -10,6 +10,7 @@ from ..index.search_index import SearchIndex
 from ..retrieve.tasks import tasks_for
 from ..vietnamese.folding import fold
 from ..vietnamese.units import find_units
+from .document_answer import document_label
 
 # "What was X given / what must X do / X phải làm gì": answered from the task table.
 _TASK_QUESTION = re.compile(r"\b(nhiem vu|duoc giao|giao (nhung )?(gi|viec)|(phai )?lam gi|trach nhiem|cong viec"
@@ -43,9 +44,14 @@ def task_answer(index: SearchIndex, units: list[str], said: dict[str, str],
     ids = list(dict.fromkeys(t.chunk_id for ts in grouped.values() for t in ts))
     chunks = {c.id: c for c in index.chunks(ids)}
     order = {chunk_id: n for n, chunk_id in enumerate(ids, 1)}
+    cards = {card.source: card for card in index.cards()}
     lines = []
     for unit, tasks in grouped.items():
         lines.append(said["tasks_intro"].format(unit=unit, count=len(tasks)))
-        lines += [_task_line(t, order[t.chunk_id], said) for t in tasks]
+        # Document by document, each named by its number: "in which documents" is half of what is asked.
+        for source in dict.fromkeys(t.source for t in tasks):
+            own = [t for t in tasks if t.source == source]
+            lines.append(f"{document_label(cards.get(source), chunks[own[0].chunk_id])}:")
+            lines += [_task_line(t, order[t.chunk_id], said) for t in own]
     lead = said["tasks_ambiguous"].format(count=len(grouped)) if len(grouped) > 1 else ""
     return lead, "\n".join(lines), [chunks[i] for i in ids]

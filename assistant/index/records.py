@@ -7,11 +7,14 @@ properties below. Chroma stores no None values, so absent fields are left out of
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from langchain_core.documents import Document
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+
+from ..vietnamese.restorer import Uncertain
 
 
 class Chunk(Document):
@@ -47,6 +50,11 @@ class Chunk(Document):
         return self.metadata.get("restored")
 
     @property
+    def uncertain(self) -> list[Uncertain]:
+        """The words of the restored text that the restorer is unsure of, with their OCR originals."""
+        return [Uncertain(*span) for span in json.loads(self.metadata.get("restored_uncertain", "[]"))]
+
+    @property
     def readable(self) -> str:
         """What people, embedders and the LLM read: the restored text where there is one."""
         return self.restored or self.page_content
@@ -72,9 +80,12 @@ class Chunk(Document):
         self.metadata["score"] = round(score, 6)
         return self
 
-    def set_restored(self, text: str, title: str, section: str) -> None:
-        """Record the restored text, title and section path; the file's own title and path stay beside them."""
+    def set_restored(self, text: str, title: str, section: str, uncertain: list[Uncertain]) -> None:
+        """Record the restored text, its uncertain words, title and section path; the file's own title and path
+        stay beside them. Chroma's metadata holds no lists of lists: the uncertain spans are kept as JSON text."""
         self.metadata["restored"] = text
+        if uncertain:
+            self.metadata["restored_uncertain"] = json.dumps(uncertain, ensure_ascii=False)
         for field, value in (("title", title), ("section", section)):
             if self.metadata.get(field):
                 self.metadata[f"{field}_original"] = self.metadata[field]
@@ -152,6 +163,19 @@ class DocumentCard:
         return cls(**data, fields=fields)
 
 
+class UncertainWord(BaseModel):
+    """A word of a restored text that the restorer only guessed: where it stands in that text (end exclusive) and
+    the word as OCR read it."""
+
+    start: int
+    end: int
+    ocr: str
+
+    @classmethod
+    def of(cls, spans: list[Uncertain]) -> list[UncertainWord]:
+        return [cls(start=u.start, end=u.end, ocr=u.original) for u in spans]
+
+
 class Citation(BaseModel):
     """A passage of a chunk that an answer or a draft cites."""
 
@@ -162,6 +186,8 @@ class Citation(BaseModel):
     quote: str  # readable: restored text where the source was restored
     quote_original: str  # the same passage as the file writes it
     restored: bool
+    quote_uncertain: list[UncertainWord] = Field(default_factory=list,
+                                                 description="words of `quote` the restorer only guessed")
     number: str | None = None
     date: str | None = None
     chunk_id: str | None = None

@@ -87,17 +87,29 @@ def _signer(tail: list[tuple[str, Chunk]]) -> tuple[list[CardLine], CardLine | N
     return capacities, name
 
 
+def _listed(text: str, chunk: Chunk) -> list[CardLine]:
+    """Recipients written on one line: `- Bộ Tài chính; - Bộ Kế hoạch và Đầu tư`. A dash between words is part of
+    a name (`Bộ Lao động - Thương binh và Xã hội`); one after a separator or at the start opens an item."""
+    return [CardLine(part.strip(" -;"), chunk.id) for part in re.split(r"(?:^\s*|[;,]\s*)-\s+", text)
+            if part.strip(" -;") and not (is_upper_line(part) and _CAPACITY.match(fold(part.strip())))]
+
+
 def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
-    """`Kính gửi:` and `Nơi nhận:` with the list under it, until the signer's capacity or name."""
+    """`Kính gửi:` and `Nơi nhận:` with the list under it, until the signer's capacity or name. The list after
+    `Kính gửi:` may stand in the next table cell or on the next lines, each but the last ending in ';'."""
     lines: list[CardLine] = []
     listing = False
+    addressed = False  # a `Kính gửi:` whose recipients come in the following segments
     for text, chunk in segments:
         folded = fold(text)
         if _RECIPIENTS.match(folded):
             rest = text.split(":", 1)[1]
-            lines += [CardLine(part.strip(" -;"), chunk.id) for part in re.split(r"(?:^|[;,]?\s+)-\s+", rest)
-                      if part.strip(" -;") and not (is_upper_line(part) and _CAPACITY.match(fold(part.strip())))]
+            lines += _listed(rest, chunk)
             listing = folded.startswith("noi")
+            addressed = not listing and (not rest.strip() or rest.rstrip().endswith((";", ",")))
+        elif addressed:
+            lines += _listed(text, chunk)
+            addressed = text.rstrip().endswith((";", ","))
         elif listing and ((capacity := _capacity(text)) and capacity[0] == 0 or _NAME.fullmatch(text)):
             listing = False
         elif listing:

@@ -77,9 +77,11 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # Bumped whenever loading, parsing, chunking, restoring, task extraction or document cards change what a file
 # yields: the catalogue keeps it beside each file's hash, so an index built by older code is redone file by file,
 # not kept stale. 10: scanned pages OCR'd; header and closing chunks; cards; the restorer's OCR readings; texts
-# issued with a decision parsed as documents, no longer a closing. 15: Word numbering, layout tables, text boxes
-# and footnotes; a PDF's text layer set out as its page; a line longer than a chunk cut after a sentence.
-PIPELINE_VERSION = 15
+# issued with a decision parsed as documents, no longer a closing. 15: restored chunks keep their uncertain words.
+# 16: a letter's addressees (Kính gửi) in its card however they are laid out. 17: Word numbering, layout tables,
+# text boxes, footnotes and content controls; a PDF's text layer set out as its page; a line longer than a chunk
+# cut after a sentence.
+PIPELINE_VERSION = 17
 
 
 def _stamp(sha256: str) -> str:

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..answer.chain import Answer, Turn
 from ..draft.document import DraftResult
-from ..index.records import Chunk, Citation, Task
+from ..index.records import Chunk, Citation, Task, UncertainWord
 
-__all__ = ["Answer", "Citation", "DraftResult", "Task", "Turn"]
+__all__ = ["Answer", "Citation", "DraftResult", "Task", "Turn", "UncertainWord"]
 
 
 class Filters(BaseModel):
@@ -40,12 +40,14 @@ class SearchHit(BaseModel):
     section: str
     text: str = Field(description="the chunk as it stands in the file")
     restored: str | None = Field(None, description="the same text with diacritics restored, for OCR'd files")
+    restored_uncertain: list[UncertainWord] = Field(
+        default_factory=list, description="words of `restored` the restorer only guessed, with what OCR read")
     score: float
 
     @classmethod
     def of(cls, chunk: Chunk) -> SearchHit:
         return cls(source=chunk.source, title=chunk.title, section=chunk.section, text=chunk.page_content,
-                   restored=chunk.restored, score=chunk.score)
+                   restored=chunk.restored, restored_uncertain=UncertainWord.of(chunk.uncertain), score=chunk.score)
 
 
 class SearchResponse(BaseModel):

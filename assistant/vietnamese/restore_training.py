@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .language import marked_share, segments
-from .restorer import BOUNDARY
+from .trigram import BOUNDARY
 
 # Under the shared folder's corpus-extra/.
 PHAPDIEN = "phapdien_documents.jsonl"

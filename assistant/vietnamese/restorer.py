@@ -7,7 +7,8 @@ seen in the seeds (`Hyi` = Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&`
 cost, considered only in text that is visibly damaged. Each input token yields exactly one output token in
 place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
 the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
-already carries its marks comes back unchanged.
+already carries its marks comes back unchanged. `restore_marked` also says which restored words are guesses:
+those whose runner-up form is nearly as likely, so that a reader sees them marked, with the OCR original.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from .folding import fold
 from .language import JOINER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, tone_of
 from .patterns import OCR_LEFTOVER
 from .tokens import token_alternatives
+from .trigram import MODEL_PATH, TrigramModel
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "restorer.npz"
-BOUNDARY = "<s>"
 
 # A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
 _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -47,6 +48,34 @@ class RestorerParams:
     ocr_penalty: float  # cost of reading a token through an OCR confusion
     ocr_share: float  # share of visibly damaged words from which OCR confusions are considered
     vietnamese_share: float  # below this share of readable syllables a text is not Vietnamese
+    uncertain_margin: float  # a restored word whose runner-up form is closer than this is marked uncertain
+
+
+class Uncertain(NamedTuple):
+    """A restored word the restorer is unsure of: its place in the restored text (end exclusive) and the word as
+    OCR read it. A tuple, so that it is stored as JSON as it is: [start, end, original]."""
+
+    start: int
+    end: int
+    original: str
+
+
+@dataclass(frozen=True)
+class Restoration:
+    text: str
+    uncertain: list[Uncertain]
+
+
+@dataclass(frozen=True)
+class RestoredWord:
+    """A token as read (start and end in the input) and as restored, with its margin: how much less likely
+    (natural log) the best reading is that gives it any other form; infinite when it has none."""
+
+    start: int
+    end: int
+    raw: str
+    restored: str
+    margin: float
 
 
 @dataclass(frozen=True)
@@ -61,62 +90,13 @@ class _Token:
 class Restorer:
     def __init__(self, params: RestorerParams, path: Path = MODEL_PATH) -> None:
         self.params = params
-        with np.load(path) as model:
-            self.forms: list[str] = str(model["forms"]).split("\n")
-            unigram = model["unigram"].astype(np.float64)
-            self.pair_keys = model["pair_keys"]
-            self.pair_counts = model["pair_counts"].astype(np.float64)
-            left_total = model["left_total"].astype(np.float64)
-            left_types = model["left_types"].astype(np.float64)
-            self.triple_keys = model["triple_keys"]
-            self.triple_counts = model["triple_counts"].astype(np.float64)
-            pair_total = model["pair_total"].astype(np.float64)
-            pair_types = model["pair_types"].astype(np.float64)
-        self.size = np.uint64(len(self.forms))
-        self.unigram = (unigram + 0.5) / (unigram.sum() + 0.5 * len(self.forms))
-        self.discount = self.params.discount
-        # Per context (a word, or a pair of words): its total count and the weight left for backing off.
-        self.left_total, self.left_backoff = left_total, self._backoff(left_total, left_types)
-        self.pair_total, self.pair_backoff = pair_total, self._backoff(pair_total, pair_types)
+        self.model = TrigramModel(path, params.discount)
+        self.forms = self.model.forms
         self.known = frozenset(self.forms)
         self.ids = {form: i for i, form in enumerate(self.forms)}
         self.by_key: dict[str, list[int]] = {}
         for i, form in enumerate(self.forms[1:], 1):
             self.by_key.setdefault(fold(form), []).append(i)
-
-    def _backoff(self, total: np.ndarray, types: np.ndarray) -> np.ndarray:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(total > 0, self.discount * types / total, 1.0)
-
-    # --- scoring: interpolated absolute discounting, trigram -> bigram -> unigram ---------------
-    @staticmethod
-    def _lookup(table: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-        return pos, table[pos] == keys
-
-    def _bigram(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """P(right | left) for every pair: a len(left) x len(right) matrix."""
-        keys = (left.astype(np.uint64)[:, None] * self.size + right.astype(np.uint64)[None, :])
-        pos, found = self._lookup(self.pair_keys, keys)
-        counts = np.where(found, self.pair_counts[pos], 0.0)
-        total = self.left_total[left][:, None]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            seen = np.where(total > 0, np.maximum(counts - self.discount, 0.0) / total, 0.0)
-        return seen + self.left_backoff[left][:, None] * self.unigram[right][None, :]
-
-    def _trigram(self, first: np.ndarray, second: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """log P(right | first, second): a len(first) x len(second) x len(right) array."""
-        contexts = first.astype(np.uint64)[:, None] * self.size + second.astype(np.uint64)[None, :]
-        cpos, cfound = self._lookup(self.pair_keys, contexts)
-        keys = contexts[:, :, None] * self.size + right.astype(np.uint64)[None, None, :]
-        pos, found = self._lookup(self.triple_keys, keys)
-        counts = np.where(found, self.triple_counts[pos], 0.0)
-        total = np.where(cfound, self.pair_total[cpos], 0.0)[:, :, None]
-        backoff = np.where(cfound, self.pair_backoff[cpos], 1.0)[:, :, None]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            seen = np.where(total > 0, np.maximum(counts - self.discount, 0.0) / total, 0.0)
-        backoff = np.where(total > 0, backoff, 1.0)
-        return np.log(seen + backoff * self._bigram(second, right)[None, :, :])
 
     # --- candidates ----------------------------------------------------------------------------
     def _readings(self, raw: str, ocr: bool) -> list[tuple[str, float]]:
@@ -199,26 +179,6 @@ class Restorer:
         if run:
             yield run
 
-    def _decode(self, run: list[_Token]) -> list[int]:
-        """Viterbi over states (previous form, current form), from a boundary to a boundary."""
-        boundary = np.array([0])
-        cands = [boundary, *(t.candidates for t in run), boundary]
-        costs = [np.zeros(1), *(t.costs for t in run), np.zeros(1)]
-        # score[i, j]: best log-probability of a path ending in (cands[t-1][i], cands[t][j]).
-        score = np.log(self._bigram(boundary, cands[1])) - costs[1][None, :]
-        back: list[np.ndarray] = []
-        for t in range(2, len(cands)):
-            total = score[:, :, None] + self._trigram(cands[t - 2], cands[t - 1], cands[t])
-            best = total.argmax(axis=0)
-            back.append(best)
-            score = np.take_along_axis(total, best[None], axis=0)[0] - costs[t][None, :]
-        # The final state is (last word, boundary); walk back from it.
-        path = [0, int(score[:, 0].argmax())]
-        for best in reversed(back):
-            path.append(int(best[path[-1], path[-2]]))
-        path.reverse()
-        return [int(tok.candidates[i]) for tok, i in zip(run, path[1:-1])]
-
     def rare_pairs(self, words: list[str], min_count: int = 1) -> list[tuple[str, str]]:
         """Adjacent words (lower case, with marks) that the training texts wrote together fewer than `min_count`
         times, or a word they never wrote: a restored OCR line's misreadings ("bố cáo", "nhiệm vụ nom") are real
@@ -226,8 +186,7 @@ class Restorer:
         ids = [self.ids.get(w) for w in words]
         rare = []
         for (a, b), (i, j) in zip(zip(words, words[1:]), zip(ids, ids[1:])):
-            pos, found = self._lookup(self.pair_keys, np.array([np.uint64(i or 0) * self.size + np.uint64(j or 0)]))
-            if i is None or j is None or not found[0] or self.pair_counts[pos[0]] < min_count:
+            if i is None or j is None or self.model.pair_count(i, j) < min_count:
                 rare.append((a, b))
         return rare
 
@@ -240,28 +199,41 @@ class Restorer:
         readable = sum(any(r in self.by_key for piece in token_alternatives(w) for r in (fold(w), *piece)) for w in words)
         return bool(words) and readable / len(words) >= self.params.vietnamese_share
 
-    def restore_spans(self, text: str, force: bool = False) -> list[tuple[int, int, str]]:
-        """(start, end, restored) for each token whose restored form differs from the original.
-        `force` skips the check that the text lost its marks (a chunk of a document known to be OCR'd)."""
+    def words(self, text: str, force: bool = False, margins: bool = True) -> list[RestoredWord]:
+        """Every token the restorer read, in order, with its restored form and (if asked) margin; text that keeps
+        its marks gives none. `force` skips the check that the text lost its marks (a chunk of a document known
+        to be OCR'd)."""
         if not force and not self.needs_restoring(text):
             return []
-        changes = []
+        out = []
         for run in self._runs(text):
-            for tok, form_id in zip(run, self._decode(run)):
-                restored = apply_case(self.forms[form_id], tok.raw)
-                if restored != tok.raw:
-                    changes.append((tok.start, tok.end, restored))
-        return changes
+            forms, gaps = self.model.decode([t.candidates for t in run], [t.costs for t in run], margins)
+            for tok, form_id, gap in zip(run, forms, gaps or [np.inf] * len(run)):
+                out.append(RestoredWord(tok.start, tok.end, tok.raw, apply_case(self.forms[form_id], tok.raw), gap))
+        return out
+
+    def _rebuild(self, text: str, force: bool, margins: bool) -> Restoration:
+        text = unicodedata.normalize("NFC", text)
+        out, pos, length = [], 0, 0
+        uncertain = []
+        for word in self.words(text, force, margins):
+            out.append(text[pos:word.start])
+            length += word.start - pos
+            if word.margin < self.params.uncertain_margin:
+                uncertain.append(Uncertain(length, length + len(word.restored), word.raw))
+            out.append(word.restored)
+            length += len(word.restored)
+            pos = word.end
+        out.append(text[pos:])
+        return Restoration("".join(out), uncertain)
 
     def restore(self, text: str, force: bool = False) -> str:
         """The most likely accented text; text that already carries its marks comes back unchanged."""
-        text = unicodedata.normalize("NFC", text)
-        out, pos = [], 0
-        for start, end, restored in self.restore_spans(text, force):
-            out += [text[pos:start], restored]
-            pos = end
-        out.append(text[pos:])
-        return "".join(out)
+        return self._rebuild(text, force, margins=False).text
+
+    def restore_marked(self, text: str, force: bool = False) -> Restoration:
+        """The restored text and the words in it that the restorer is unsure of (see `Uncertain`)."""
+        return self._rebuild(text, force, margins=True)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

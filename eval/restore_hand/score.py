@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many wrong words of the TUNING half")
     args = parser.parse_args()
     settings = get_settings()
-    restorer = Restorer(args.model, settings.restorer_params) if args.model else get_restorer(settings.restorer_params)
+    restorer = Restorer(settings.restorer_params, args.model) if args.model else get_restorer(settings.restorer_params)
     totals = score(restorer)
     for key in sorted(totals, key=lambda k: (not k.startswith("heldout"), k)):
         t = totals[key]

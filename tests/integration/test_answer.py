@@ -93,6 +93,8 @@ def test_what_a_unit_must_do_is_answered_from_the_task_table_by_alias(chain, see
     assert {c.source[:4] for c in answer.citations} == {"000_", "001_"}
     assert "22/12/2025" in answer.answer and "Sở Tài chính (" not in answer.answer
     assert answer.answer.count("\n- ") == 4 and _verified(seed_index, answer)
+    # Each document's tasks come under its type and number: "in which documents" is half of what is asked.
+    assert "\nKế hoạch 243/KH-SYT (" in answer.answer
 
 
 def test_a_vague_unit_is_answered_for_each_unit_it_may_mean(chain):

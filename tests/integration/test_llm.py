@@ -134,11 +134,11 @@ def test_setup_installs_the_pinned_prebuilt_runtime_which_answers_and_says_so_qu
     from assistant.models.setup import LLAMA_RUNTIME, installed_version
 
     run = subprocess.run([sys.executable, "-m", "assistant.cli", "setup"], capture_output=True, text=True,
-                         env={**seed_env, "ASSISTANT_DATA_DIR": str(tmp_path)}, timeout=600)
+                         env={**seed_env, "ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_LLM": "local"}, timeout=600)
     assert run.returncode == 0, run.stderr
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     # One line per stage (and only a ready line when everything is there already); no third-party warnings.
-    assert lines[-1].startswith("setup: models and runtime ready") and "setup.log" in lines[-1]
+    assert lines[-1].startswith("setup: models and the local LLM runtime ready") and "setup.log" in lines[-1]
     assert all(line.split()[0] in STAGES or line.startswith("setup:") for line in lines), lines
     assert installed_version(LLAMA_RUNTIME.name) == LLAMA_RUNTIME.version
     assert check_answers(make_settings(tmp_path))

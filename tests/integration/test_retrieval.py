@@ -66,12 +66,16 @@ def test_cli_search_json_lines_quote_the_source(seed_env):
         result = json.loads(line)
         assert result["query"] == query and len(result["results"]) == 3
         for hit in result["results"]:
-            assert set(hit) == {"source", "title", "section", "text", "score", "restored"}
+            assert set(hit) == {"source", "title", "section", "text", "score", "restored", "restored_uncertain"}
             source = " ".join((CORPUS / hit["source"]).read_text().split())
             assert " ".join(hit["text"].split()[:12]) in source
-            # OCR'd files come with a restored copy holding the same number of words; clean files without.
+            # OCR'd files come with a restored copy holding the same number of words; clean files without, and
+            # without guessed words.
             if hit["restored"] is not None:
                 assert len(hit["restored"].split()) == len(hit["text"].split()) and hit["restored"] != hit["text"]
+                assert all(hit["restored"][u["start"]:u["end"]].strip() for u in hit["restored_uncertain"])
+            else:
+                assert hit["restored_uncertain"] == []
 
 
 def test_cli_reports_bad_filters_and_empty_index(seed_env, tmp_path):

@@ -11,14 +11,17 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler
+from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
-from assistant.answer.llm_context import LlmLate, generate
-from assistant.config import PROJECT_ROOT, GeneratorMode
+from assistant.answer.llm_context import LlmLate, context, generate
+from assistant.answer.passages import passages, sentences
+from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
+from assistant.vietnamese.restorer import Uncertain
 
 PROMPTS = PROJECT_ROOT / "prompts"
 BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
@@ -56,11 +59,42 @@ def test_a_quotation_the_source_does_not_hold_fails_the_check():
     assert citations == [] and len(report.dropped) == 1
 
 
+def test_a_citation_of_a_restored_chunk_marks_the_words_the_restorer_guessed():
+    ocr = "- Phéi hop voi phong Ké hoach.\n- Chuén bi bo céo danh gia\n   tinh hinh thyc hién nhiém vu nam 2025."
+    restored = "- Phối hợp với phòng Kế hoạch.\n- Chuẩn bị bố cáo đánh giá\n   tình hình thực hiện nhiệm vụ năm 2025."
+    chunk = Chunk.create("c3", ocr, {"source": "ocr.txt", "title": "Kế hoạch", "section": "V. TỔ CHỨC THỰC HIỆN"})
+    guessed = [Uncertain(restored.index("với"), restored.index("với") + 3, "voi"),
+               Uncertain(restored.index("bố"), restored.index("bố") + 2, "bo"),
+               Uncertain(restored.index("tình"), restored.index("tình") + 4, "tinh")]
+    chunk.set_restored(restored, "Kế hoạch", "V. TỔ CHỨC THỰC HIỆN", guessed)
+    _, citations, _ = check_citations("Chuẩn bị báo cáo đánh giá tình hình thực hiện nhiệm vụ năm 2025 [1].", [chunk], 0.6)
+    quote = citations[0].quote
+    # The passage joins the item's lines; the marks of another item stay out of it.
+    assert quote.startswith("- Chuẩn bị bố cáo đánh giá tình hình")
+    assert [(quote[u.start:u.end], u.ocr) for u in citations[0].quote_uncertain] == [("bố", "bo"), ("tình", "tinh")]
+
+
 def test_markers_are_renumbered_in_order_of_appearance():
     text, citations, _ = check_citations("Địa điểm là Hội trường Sở Y tế [2]. Kinh phí từ nguồn sự nghiệp y tế [1].",
                                          [BUDGET, VENUE], 0.6)
     assert text == "Địa điểm là Hội trường Sở Y tế. [1] Kinh phí từ nguồn sự nghiệp y tế. [2]"
     assert [c.chunk_id for c in citations] == ["c2", "c1"]
+
+
+def test_the_llm_reads_the_best_passage_first_and_its_prompt_stays_within_the_budget():
+    chunks = [BUDGET, VENUE]
+    found = [passages(c) for c in chunks]
+    best = [(1, 0), (0, 0), (0, 1)]  # the venue is the best passage, then the budget's lines
+    settings = Settings(llm_context_passages=3, llm_prompt_chars=260, llm_passage_min_chars=60)
+    question = "Hội nghị tổ chức ở đâu?"
+    text = context(settings, question, chunks, found, best)
+    assert "Hội trường Sở Y tế" in text and "[2] II. THỜI GIAN, ĐỊA ĐIỂM" in text
+    assert len(question) + len(text) <= settings.llm_prompt_chars
+    assert "thanh quyết toán" not in text  # no room left for the third passage
+    # A question longer than the budget still leaves the best passage its minimum, and nothing more.
+    long_question = "Xin cho biết " * 30 + "hội nghị tổ chức ở đâu?"
+    text = context(settings, long_question, chunks, found, best)
+    assert "Hội trường" in text and "Kinh phí" not in text
 
 
 def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
@@ -79,6 +113,7 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
     for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n")):
         fake = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=[text]), "scripted")
         stats: dict = {}
+        fake.turn.acquire()
         stream = generate(fake, PROMPTS, "Ai dự?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30)
         pieces = []
         try:
@@ -90,6 +125,7 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
         assert written.rstrip(" ,\n").endswith(kept.rstrip(" ,\n")) and written.count("Chủ tịch") <= 1
     plain = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Sở Tài chính báo cáo trước 20/12/2025 [1]."]), "s")
     stats = {}
+    plain.turn.acquire()
     assert "".join(generate(plain, PROMPTS, "?", "[1] …", "tiếng Việt", 0.0, stats, time.perf_counter() + 30))
     assert "stopped_looping" not in stats
 
@@ -97,10 +133,14 @@ def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
 def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     slow = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=["Kinh phí từ ngân sách tỉnh [1]."], sleep=0.5),
                          "scripted")
+    assert slow.turn.acquire(blocking=False)
     began = time.perf_counter()
     with pytest.raises(LlmLate):
         list(generate(slow, PROMPTS, "?", "[1] …", "tiếng Việt", began, {}, began + 0.3))
     assert time.perf_counter() - began < 0.6
+    # The model's one slot stays taken until its stream is closed: the next question is not queued behind it.
+    assert not slow.turn.acquire(blocking=False)
+    assert slow.turn.acquire(timeout=5)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -130,3 +170,25 @@ def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words(
 ])
 def test_questions_asked_across_the_collection_are_recognised(question, across):
     assert asks_across(question) == across
+
+
+def test_a_quoted_lead_in_brings_its_whole_list_and_stops_at_the_next_one():
+    chunk = Chunk.create("c3", "Thành phần tham dự gồm:\n- Ban Giám đốc Sở;\n- Trưởng các phòng;\n- Giám đốc các đơn vị.\n"
+                         "Khách mời gồm:\n- Báo Đồng Nai.", {"source": "plan.txt", "section": "III. THÀNH PHẦN"})
+    found = passages(chunk)
+    items = [found[o].text for o in list_after(found, 0, 12)]
+    assert items == ["- Ban Giám đốc Sở;", "- Trưởng các phòng;", "- Giám đốc các đơn vị."]
+    assert len(list_after(found, 0, 2)) == 2 and not list_after(found, 1, 12)
+
+
+def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passage_of_its_own():
+    chunk = Chunk.create("c4", "4.2. Điểm cầu các đơn vị trực thuộc\n- Đại diện Ban Giám đốc;\n- Trạm Y tế.",
+                         {"source": "plan.txt", "section": "3. Địa điểm > 4.2. Điểm cầu các đơn vị trực thuộc"})
+    found = passages(chunk)
+    assert found[0].text == "4.2. Điểm cầu các đơn vị trực thuộc"
+    assert [found[o].text for o in list_after(found, 0, 12, "diem cau cac don vi truc thuoc")] == [
+        "- Đại diện Ban Giám đốc;", "- Trạm Y tế."]
+    assert not list_after(found, 1, 12, "diem cau cac don vi truc thuoc")
+    # Nor in a quoted answer line, where the citation check splits sentences.
+    assert sentences("- 5.2. Cấp huyện: Lãnh đạo UBND. Mỗi huyện mời 01 người. [3]") == [
+        "- 5.2. Cấp huyện: Lãnh đạo UBND.", "Mỗi huyện mời 01 người.", "[3]"]

@@ -82,6 +82,21 @@ def test_a_letter_laid_out_in_a_header_table_gives_the_same_fields(tmp_path):
     assert "so y te cac tinh" in _text(card, "recipients") and "luu: vt, kcb" in _text(card, "recipients")
 
 
+@pytest.mark.parametrize("addressed, recipients", [
+    ("Kính gửi: Bộ Lao động - Thương binh và Xã hội\n", ["Bộ Lao động - Thương binh và Xã hội"]),
+    ("| Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |\n|---|---|\n", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]),
+    ("Kính gửi:\n- Bộ Tài chính;\n- Bộ Kế hoạch và Đầu tư.\n", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư."]),
+])
+def test_a_letters_addressees_are_its_recipients_however_they_are_laid_out(addressed, recipients, tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text("| BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+                    "| Số: 2214/BXD-QLN V/v hỗ trợ người có công về nhà ở | Hà Nội, ngày 15 tháng 10 năm 2013 |\n\n"
+                    f"{addressed}\nBộ Xây dựng đề nghị các Bộ bố trí vốn hỗ trợ theo Quyết định số 22/2013/QĐ-TTg.\n\n"
+                    "Nơi nhận:\n- Như trên;\n- Lưu: VT, QLN.\n", "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert [line.text for line in card.fields["recipients"]][:len(recipients)] == recipients
+
+
 def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     path = tmp_path / "decree.txt"
     path.write_text(

@@ -13,7 +13,9 @@ from assistant.ingest.header import trailing_caps
 from assistant.ingest.loaders import UnreadableFile, load_file
 from assistant.ingest.structure import parse_document
 from assistant.serve.web.chat import safe_markdown
+from assistant.serve.schemas import UncertainWord
 from assistant.serve.web.documents import sent_by_browser
+from assistant.serve.web.sources import _passage_html
 from assistant.serve.web.tasks import spreadsheet_safe
 from assistant.vietnamese.restorer import get_restorer
 
@@ -49,7 +51,9 @@ def test_follow_up_rewriting_is_quick_on_any_text(question, previous):
 @given(TEXTS)
 def test_the_parser_and_the_restorer_are_quick_on_any_text(text):
     parse_document(text)
-    RESTORER.restore(text[:2000], force=True)
+    restored = RESTORER.restore_marked(text[:2000], force=True)
+    assert restored.text == RESTORER.restore(text[:2000], force=True)
+    assert all(0 <= u.start < u.end <= len(restored.text) and u.original for u in restored.uncertain)
 
 
 def test_document_text_cannot_make_the_browser_fetch_or_run_anything():
@@ -57,6 +61,16 @@ def test_document_text_cannot_make_the_browser_fetch_or_run_anything():
                           "tại [trang ngoài](https://evil.example) hoặc [mục 2](#muc-2) **rõ ràng**")
     assert "<img" not in shown and "](http" not in shown and "&lt;img" in shown  # shown as text, never fetched
     assert "ảnh" in shown and "trang ngoài" in shown and "[mục 2](#muc-2)" in shown and "**rõ ràng**" in shown
+
+
+def test_a_guessed_word_s_ocr_original_cannot_leave_its_title():
+    text = "- Do trả <b>kinh phí</b> tổ chức."
+    guessed = [UncertainWord(start=2, end=4, ocr='Dy"><script>alert(1)</script>'),
+               UncertainWord(start=text.index("kinh"), end=text.index("kinh") + 4, ocr="k&nh")]
+    shown = _passage_html(text, "Do trả <b>kinh phí</b>", guessed)
+    assert "<script>" not in shown and "<b>" not in shown
+    assert shown.startswith('- <mark><span class="uncertain" title="OCR: Dy&quot;&gt;&lt;script&gt;')
+    assert '<span class="uncertain" title="OCR: k&amp;nh">kinh</span>' in shown
 
 
 def test_spreadsheet_cells_never_start_a_formula():

@@ -22,6 +22,8 @@ CSS = """
 .source .meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
 .source .passage { max-height: 12em; overflow-y: auto; font-size: 0.92em; margin-top: 6px; white-space: pre-wrap; }
 .source mark { background: #fff2a8; padding: 0 2px; }
+/* A word the restorer only guessed: a quiet dotted underline, the OCR original on hover. */
+.uncertain { text-decoration: underline dotted #b8860b; text-underline-offset: 3px; cursor: help; }
 .badge { display: inline-block; font-size: 0.75em; padding: 1px 6px; border-radius: 10px; background: #e0f2f1; color: #00695c; }
 .progress { font-size: 0.95em; }
 /* Tables in the body font: the monospace fallback draws Vietnamese stacked marks apart (Kê´ for Kế). */
