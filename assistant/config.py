@@ -63,6 +63,8 @@ class Settings(BaseSettings):
         "A Word file whose parts expand past this is refused before it is parsed (a 3 MB file can hold 1 GB of XML)."))
     load_max_xml_bytes: int = Field(16 * 2**20, description="The same for one XML part: python-docx parses it whole.")
     load_max_pdf_pages: int = Field(500, description="A PDF with more pages is refused.")
+    load_convert_seconds: float = Field(120.0, description=(
+        "Longest LibreOffice may take to turn an old Word file (.doc) into .docx (it starts in 5-10 s)."))
 
     # -- OCR of scanned PDFs and images -------------------------------------------------------------------
     ocr_tesseract: str = Field("tesseract", description=(

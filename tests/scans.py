@@ -76,7 +76,13 @@ def scanned_pdf(pages: list[Image.Image], path: Path, dpi: int) -> Path:
 
 def typed_pdf(text: str | None, points: tuple[int, int] = (612, 792)) -> bytes:
     """A one-page PDF written by hand: with a text layer (ASCII, in Helvetica), or with none (as a scan has none)."""
-    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode() if text else b""
+    return placed_pdf([(72, 720, text)] if text else [], points)
+
+
+def placed_pdf(lines: list[tuple[float, float, str]], points: tuple[int, int] = (612, 792)) -> bytes:
+    """A one-page PDF whose text layer (ASCII, 12 pt Helvetica) has each line at (x, y), written in the order
+    given."""
+    content = " ".join(f"BT /F1 12 Tf {x} {y} Td ({text}) Tj ET" for x, y, text in lines).encode()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R " % points +
                b"/Resources << /Font << /F1 5 0 R >> >> >>",

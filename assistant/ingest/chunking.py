@@ -14,6 +14,7 @@ from .structure import Block, ParsedDocument, Section
 
 # Annexes (agenda, budget) are tables: kept whole up to this many times the normal size.
 _ANNEX_SIZE_FACTOR = 2
+_SENTENCE_ENDS = (". ", "; ")
 
 
 @dataclass
@@ -30,11 +31,27 @@ def _is_bare_heading(section: Section, following: Section | None) -> bool:
             and following.path[:len(section.path)] == section.path and len(following.path) > len(section.path))
 
 
+def _lines(text: str, limit: int) -> list[str]:
+    """The block's lines; a line longer than a chunk (a Word or PDF paragraph is one line, where a scan's text
+    wraps) is cut after its sentences, else between words."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = max(line.rfind(mark, 0, limit) for mark in _SENTENCE_ENDS)
+            cut = cut + 1 if cut > 0 else line.rfind(" ", 0, limit)
+            if cut <= 0:
+                break
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        lines.append(line)
+    return lines
+
+
 def _split_block(block: Block, limit: int) -> list[str]:
     if len(block.text) <= limit:
         return [block.text]
     parts, current = [], ""
-    for line in block.text.split("\n"):
+    for line in _lines(block.text, limit):
         if current and len(current) + len(line) + 1 > limit:
             parts.append(current)
             current = line

@@ -22,7 +22,7 @@ def test_add_change_delete_and_skip(tmp_path):
     first = ingest([docs], index, progress=False)
     assert sorted(first.added) == ["notes.txt", "plan.txt"]
     assert dict(first.skipped) == {"empty.txt": "empty file",
-                                   "table.xlsx": "unsupported file type '.xlsx' (use .txt, .md, .docx, .pdf, .png, .jpg, .jpeg, .tif, .tiff)"}
+                                   "table.xlsx": "unsupported file type '.xlsx' (use .txt, .md, .docx, .doc, .pdf, .png, .jpg, .jpeg, .tif, .tiff)"}
     assert first.chunks_embedded == first.chunks_total == index.dense.collection.count()
 
     again = ingest([docs], index, progress=False)

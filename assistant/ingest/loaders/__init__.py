@@ -98,4 +98,4 @@ def load_file(path: Path, settings: Settings, on_page: PageProgress | None = Non
 
 
 # The built-in loaders register themselves on import; the order is the order suffixes are listed in.
-from . import plain, word, pdf, image  # noqa: E402,F401
+from . import plain, word, legacy_word, pdf, image  # noqa: E402,F401

@@ -1,5 +1,6 @@
-"""PDF, page by page: a page with a text layer (pypdf) keeps its text; a page without one, a scan, is rendered
-and read by OCR. A mixed file (typed pages, a scanned signature page) is read both ways."""
+"""PDF, page by page: a page with a text layer (pypdf) keeps its text, set out as the page lays it (pdf_layout.py);
+a page without one, a scan, is rendered and read by OCR. A mixed file (typed pages, a scanned signature page) is
+read both ways."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from ...config import Settings
 from . import PageProgress, Reading, UnreadableFile, page_loader
 from .ocr import check_budget, found_text, recognise, render_pdf_page
+from .pdf_layout import page_text
 
 # A PDF page whose text layer has fewer letters than this is taken as a scan.
 _MIN_LETTERS_PER_PAGE = 20
@@ -27,6 +29,15 @@ def _scan_dpi(page, width_inches: float) -> int | None:
     return dpi if dpi >= _MIN_SCAN_DPI else None
 
 
+def _page_text(page) -> str:
+    """The page's text layer set out as the page lays it; pypdf's plain reading if its layout mode fails on the
+    page (a font it cannot measure), which still has the words."""
+    try:
+        return page_text(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # noqa: BLE001 - any failure of the layout mode leaves the plain reading
+        return page.extract_text() or ""
+
+
 @page_loader(".pdf")
 def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Reading:
     from pypdf import PdfReader
@@ -38,7 +49,7 @@ def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Re
         reader = PdfReader(str(path))
         if len(reader.pages) > settings.load_max_pdf_pages:
             raise UnreadableFile(f"{len(reader.pages)} pages, more than the {settings.load_max_pdf_pages} a PDF may have")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         scanned = [n for n, text in enumerate(pages) if sum(c.isalpha() for c in text) < _MIN_LETTERS_PER_PAGE]
         check_budget(len(scanned), settings)
         inches = {n: (float(reader.pages[n].cropbox.width) / 72, float(reader.pages[n].cropbox.height) / 72)
@@ -54,4 +65,6 @@ def read_pdf(path: Path, settings: Settings, on_page: PageProgress | None) -> Re
     if on_page and scanned:
         on_page(len(scanned), len(scanned))
     found_text(pages, len(scanned))
-    return Reading("\n".join(pages), ocr_pages=len(scanned))
+    # A blank line at a page break, as between paragraphs: the parser carries a sentence the break cut in two
+    # over it, and starts a new paragraph where the page ended one.
+    return Reading("\n\n".join(pages), ocr_pages=len(scanned))

@@ -24,7 +24,7 @@ def documents_router(settings: Settings) -> APIRouter:
     @router.post("/documents", response_model=UploadJob, status_code=202,
                  max_body_size=settings.upload_max_bytes + _FORM_OVERHEAD)
     def upload(file: UploadFile, request: Request) -> UploadJob:
-        """Store a .txt, .md, .docx or .pdf file and ingest it in the background; follow the returned job."""
+        """Store a .txt, .md, .docx, .doc or .pdf file or a scan and ingest it in the background; follow the job."""
         a = get_assistant(request)
         data = file.file.read(a.settings.upload_max_bytes + 1)
         try:
