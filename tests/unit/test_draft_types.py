@@ -173,6 +173,19 @@ def test_a_section_by_number_finds_its_part_and_its_title():
     assert (numbered.scope_part, numbered.scope_section, numbered.scope_title) == ("iii", "1", "Truyền thông")
 
 
+def test_finance_is_the_unit_the_request_names():
+    from assistant.draft.composer import Composer
+    from assistant.draft.table_blocks import annex_tables
+    request = understand("Soạn Kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum ngày 20/12/2027. Giao "
+                         "Văn phòng Sở chuẩn bị hội trường; đề nghị Sở Tài chính báo cáo nguồn kinh phí năm 2028.",
+                         RESTORER, SKELETONS)
+    composer = Composer(request, SKELETONS[request.name], clauses(request.text), lambda unit: [])
+    blocks = composer.body()[0] + annex_tables(request, composer.content, composer.sk, composer.fill)
+    text = " ".join([b.text for b in blocks] + [cell for b in blocks if b.rows for row in b.rows for cell in row])
+    assert "Sở Tài chính" in text and "Phòng Kế hoạch - Tài chính" not in text
+    assert "Phòng Kế hoạch - Tài chính" in SKELETONS[request.name]["part"][-1]["units"]  # the registry is untouched
+
+
 def test_a_borrowed_deadline_is_the_requests_not_moved_a_year():
     from assistant.draft.exemplars import despecify
     request = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum; báo cáo trước ngày 15/12/2027.",
