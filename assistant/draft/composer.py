@@ -18,7 +18,7 @@ from string import Template
 from ..vietnamese.folding import fold
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
-from .request import DraftRequest
+from .request import DraftRequest, deploys_year
 from .table_blocks import annex_tables, funding_lines, scope_table
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -46,6 +46,8 @@ def periods(request: DraftRequest) -> tuple[str, str]:
         return f"quý {_ROMAN[n % 4]} năm {year}", f"quý {_ROMAN[(n + 1) % 4]} năm {year + (n % 4 == 3)}"
     if request.kind == "tổng kết":
         return f"năm {year}", f"năm {year + 1}"
+    if deploys_year(request):
+        return f"năm {year - 1}", f"năm {year}"
     return f"năm {year}", "thời gian tới"
 
 

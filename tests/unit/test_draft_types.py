@@ -304,6 +304,11 @@ def test_mid_year_and_year_end_periods():
     assert periods(understand("Write the Q2 2027 report of the Kon Tum DOH", RESTORER, SKELETONS)) == (
         "quý II năm 2027", "quý III năm 2027")
     assert periods(understand("Soạn báo cáo năm 2027", RESTORER, SKELETONS)) == ("năm 2027", "thời gian tới")
+    deploy = understand("Soạn Kế hoạch tổ chức Hội nghị triển khai nhiệm vụ y tế năm 2027 ngày 10/01/2027", RESTORER,
+                        SKELETONS)
+    assert periods(deploy) == ("năm 2026", "năm 2027")  # a meeting setting 2027's tasks reviews 2026
+    assert period_worded("Báo cáo kết quả năm 2027 và phương hướng, nhiệm vụ năm 2027", deploy, mid_year=False) == (
+        "Báo cáo kết quả năm 2026 và phương hướng, nhiệm vụ năm 2027")
     line = "Báo cáo kết quả thực hiện nhiệm vụ năm 2027 và phương hướng nhiệm vụ năm 2027"
     assert period_worded(line, mid, mid_year=True) == (
         "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2027 và phương hướng, nhiệm vụ 6 tháng cuối năm 2027")
