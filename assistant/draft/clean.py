@@ -12,7 +12,7 @@ import re
 
 from ..vietnamese.language import WORD, is_code, is_syllable, segments
 from ..vietnamese.restorer import Restorer, ocr_slips
-from .request import DraftRequest
+from .request import DraftRequest, deploys_year
 
 
 def line_fault(text: str, request_words: set[str], restorer: Restorer, pair_min_count: int = 1) -> str:
@@ -48,4 +48,7 @@ def period_worded(text: str, request: DraftRequest, mid_year: bool) -> str:
         return re.sub(r"phương hướng nhiệm vụ", "phương hướng, nhiệm vụ", text)
     if request.kind == "tổng kết":
         text = re.sub(rf"(phương hướng,?\s+nhiệm vụ)\s+năm {year}\b", rf"\1 năm {year + 1}", text, flags=re.IGNORECASE)
+    elif deploys_year(request):  # the year reviewed is the one before the tasks set
+        text = re.sub(rf"\bnăm {year}(\s+và\s+(?:triển khai\s+)?phương hướng,?\s+nhiệm vụ)\s+năm {year}\b",
+                      rf"năm {year - 1}\1 năm {year}", text, flags=re.IGNORECASE)
     return text

@@ -18,7 +18,7 @@ from string import Template
 from ..vietnamese.folding import fold
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
-from .request import DraftRequest
+from .request import DraftRequest, deploys_year
 from .table_blocks import annex_tables, funding_lines, scope_table
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
@@ -46,6 +46,8 @@ def periods(request: DraftRequest) -> tuple[str, str]:
         return f"quý {_ROMAN[n % 4]} năm {year}", f"quý {_ROMAN[(n + 1) % 4]} năm {year + (n % 4 == 3)}"
     if request.kind == "tổng kết":
         return f"năm {year}", f"năm {year + 1}"
+    if deploys_year(request):
+        return f"năm {year - 1}", f"năm {year}"
     return f"năm {year}", "thời gian tới"
 
 
@@ -74,6 +76,24 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     }
 
 
+# house-style.md: "Finance" is ambiguous between Sở Tài chính and Phòng Kế hoạch - Tài chính. A request that
+# names only the provincial department gets no default task or agenda row of the Department's own division.
+_DIVISION = "Phòng Kế hoạch - Tài chính"
+_DIVISION_NAMED = re.compile(r"\bphong ke hoach|\bkhtc\b|\bphong tai chinh")
+
+
+def _finance_as_asked(request: DraftRequest, sk: dict) -> dict:
+    folded = fold(request.text or request.instruction)
+    if "so tai chinh" not in folded or _DIVISION_NAMED.search(folded):
+        return sk
+    parts = [{**p, "units": [u for u in p["units"] if u != _DIVISION]} if "units" in p else p for p in sk["part"]]
+    changed = {**sk, "part": parts}
+    if "agenda" in sk:
+        items = [[m, what, "Lãnh đạo Sở Y tế" if who == _DIVISION else who] for m, what, who in sk["agenda"]["items"]]
+        changed["agenda"] = {**sk["agenda"], "items": items}
+    return changed
+
+
 def _line(text: str) -> str:
     return text if text.endswith((".", ";", ":", "./.")) else text + "."
 
@@ -88,7 +108,7 @@ class Composer:
     def __init__(self, request: DraftRequest, sk: dict, clauses: list[Clause],
                  borrowed: Callable[[str], list[str]]) -> None:
         """`borrowed(unit)`: clean exemplar task lines (with their citation markers) for a unit."""
-        self.request, self.sk = request, sk
+        self.request, self.sk = request, _finance_as_asked(request, sk)
         self.values = values(request, sk)
         # What the skeleton writes from the request's fields (participants, time, venue) is written once.
         given = [words for words, value in (("thanh phan|participants|attending|tham du", request.participants),

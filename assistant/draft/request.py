@@ -125,6 +125,16 @@ def money(text: str, unit: str | None) -> int:
     return value * 1_000_000 if unit == "triệu" else value * 1000 if unit == "nghìn" else value
 
 
+# "Hội nghị triển khai nhiệm vụ năm 2027": a meeting that sets the tasks of a year reviews the year before it.
+_DEPLOYS = re.compile(r"\btrien khai (?:phuong huong,? )?nhiem vu(?: [a-z]+){0,4}? nam (\d{4})\b")
+
+
+def deploys_year(request: "DraftRequest") -> bool:
+    """Whether a request without a kind of review sets the tasks of its own year (so reviews the year before)."""
+    found = _DEPLOYS.search(fold(request.text or request.instruction))
+    return not request.kind and request.year is not None and found is not None and int(found.group(1)) == request.year
+
+
 def review_kind(text: str) -> str | None:
     """The kind of review a Vietnamese text names: tổng kết (year-end) or sơ kết (mid-term)."""
     folded = fold(text)

@@ -173,6 +173,19 @@ def test_a_section_by_number_finds_its_part_and_its_title():
     assert (numbered.scope_part, numbered.scope_section, numbered.scope_title) == ("iii", "1", "Truyền thông")
 
 
+def test_finance_is_the_unit_the_request_names():
+    from assistant.draft.composer import Composer
+    from assistant.draft.table_blocks import annex_tables
+    request = understand("Soạn Kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum ngày 20/12/2027. Giao "
+                         "Văn phòng Sở chuẩn bị hội trường; đề nghị Sở Tài chính báo cáo nguồn kinh phí năm 2028.",
+                         RESTORER, SKELETONS)
+    composer = Composer(request, SKELETONS[request.name], clauses(request.text), lambda unit: [])
+    blocks = composer.body()[0] + annex_tables(request, composer.content, composer.sk, composer.fill)
+    text = " ".join([b.text for b in blocks] + [cell for b in blocks if b.rows for row in b.rows for cell in row])
+    assert "Sở Tài chính" in text and "Phòng Kế hoạch - Tài chính" not in text
+    assert "Phòng Kế hoạch - Tài chính" in SKELETONS[request.name]["part"][-1]["units"]  # the registry is untouched
+
+
 def test_a_borrowed_deadline_is_the_requests_not_moved_a_year():
     from assistant.draft.exemplars import despecify
     request = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum; báo cáo trước ngày 15/12/2027.",
@@ -291,6 +304,11 @@ def test_mid_year_and_year_end_periods():
     assert periods(understand("Write the Q2 2027 report of the Kon Tum DOH", RESTORER, SKELETONS)) == (
         "quý II năm 2027", "quý III năm 2027")
     assert periods(understand("Soạn báo cáo năm 2027", RESTORER, SKELETONS)) == ("năm 2027", "thời gian tới")
+    deploy = understand("Soạn Kế hoạch tổ chức Hội nghị triển khai nhiệm vụ y tế năm 2027 ngày 10/01/2027", RESTORER,
+                        SKELETONS)
+    assert periods(deploy) == ("năm 2026", "năm 2027")  # a meeting setting 2027's tasks reviews 2026
+    assert period_worded("Báo cáo kết quả năm 2027 và phương hướng, nhiệm vụ năm 2027", deploy, mid_year=False) == (
+        "Báo cáo kết quả năm 2026 và phương hướng, nhiệm vụ năm 2027")
     line = "Báo cáo kết quả thực hiện nhiệm vụ năm 2027 và phương hướng nhiệm vụ năm 2027"
     assert period_worded(line, mid, mid_year=True) == (
         "Báo cáo kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2027 và phương hướng, nhiệm vụ 6 tháng cuối năm 2027")
