@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .folding import fold
 from .tokens import token_alternatives
@@ -16,11 +16,26 @@ WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
 # context run; punctuation and blank lines end it.
 JOINER = re.compile(r"[ \t]*'?[ \t]*\n?[ \t]*")
 # The shape of a Vietnamese syllable, folded: onset, vowels, coda. Foreign words (who, online) fail it.
+# The model's stand-in for any number: `ngày 11`, `năm 2025`, `đạt 97%` are contexts.
+NUMBER = "<num>"
 _SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
 
 
 def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(fold(word)) is not None
+
+
+def well_formed(form: str) -> bool:
+    """A syllable Vietnamese can have, marks included: a stop coda (c, ch, p, t) takes only the sắc or nặng tone,
+    and ă, â, iê, yê, uô, ươ never end a syllable (`liê`, `tăt`, `bân` are OCR or typing slips)."""
+    shape = _SYLLABLE.fullmatch(fold(form))
+    if shape is None:
+        return False
+    if shape.group(2) in {"c", "ch", "p", "t"} and tone_of(form) not in {"\u0301", "\u0323"}:
+        return False
+    vowels = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", form.lower())
+                                                  if c not in "\u0300\u0301\u0303\u0309\u0323"))
+    return shape.group(2) is not None or not vowels.endswith(("ă", "â", "iê", "yê", "uô", "ươ"))
 
 
 def has_marks(word: str) -> bool:
@@ -53,8 +68,9 @@ def damaged_share(text: str) -> float:
     return sum(map(_damaged, words)) / len(words) if words else 0.0
 
 
-def segments(text: str) -> Iterator[list[str]]:
-    """Runs of alphabetic words separated only by spaces: the units the language model sees."""
+def _runs(text: str, as_token: Callable[[str], str | None]) -> Iterator[list[str]]:
+    """Runs of words joined only by spaces (JOINER), each word as `as_token` gives it; a word it gives None for
+    ends the run."""
     run: list[str] = []
     last_end = None
     for match in WORD.finditer(text):
@@ -63,14 +79,35 @@ def segments(text: str) -> Iterator[list[str]]:
         if run and not joined:
             yield run
             run = []
-        if word.isalpha() and not is_code(word) and is_syllable(word):
-            run.append(word)
+        token = as_token(word)
+        if token is not None:
+            run.append(token)
         elif run:
             yield run
             run = []
         last_end = match.end()
     if run:
         yield run
+
+
+def segments(text: str) -> Iterator[list[str]]:
+    """Runs of alphabetic words separated only by spaces: the units the language model sees."""
+    return _runs(text, lambda w: w if w.isalpha() and not is_code(w) and is_syllable(w) else None)
+
+
+def _context_token(word: str) -> str | None:
+    if word.isdigit():
+        return NUMBER
+    if word.isalpha() and (word.isupper() and len(word) > 1 or not is_code(word) and is_syllable(word)):
+        return word.lower()
+    return None
+
+
+def context_runs(text: str) -> Iterator[list[str]]:
+    """Runs of words as the restorer's model sees them: syllables as written; a number as `NUMBER` and a word
+    in capitals as itself in lower case (UBND, SỞ), so that `UBND tỉnh`, `năm 2025 và` and `đạt 97%` keep
+    their context; anything else ends a run."""
+    return _runs(text, _context_token)
 
 
 def language_of(text: str) -> str:

@@ -4,7 +4,7 @@ A syllable trigram model (interpolated absolute discounting; trained by restore_
 train-restorer`, from the Pháp điển corpus, the Official Gazette texts and the clean seeds) scores every
 accented form that a token may stand for; Viterbi picks the best sequence per run of words. OCR confusions
 seen in the seeds (`Hyi` = Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) are extra readings at a
-cost, considered only in text that is visibly damaged. Each input token yields exactly one output token in
+cost (channel.py), considered only in text that is visibly damaged. Each input token yields exactly one output token in
 place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
 the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
 already carries its marks comes back unchanged. `restore_marked` also says which restored words are guesses:
@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+
+from .channel import mark_cost, readings, symbol_cost
 from .folding import fold
-from .language import JOINER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, tone_of
+from .language import JOINER, NUMBER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, well_formed
 from .patterns import OCR_LEFTOVER
 from .tokens import token_alternatives
 from .trigram import MODEL_PATH, TrigramModel
@@ -31,12 +33,6 @@ from .trigram import MODEL_PATH, TrigramModel
 
 # A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
 _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Letters OCR reads in place of others in the seeds (folded): observed -> what it may stand for.
-# `nim` = năm, `Hyi` = Hội, `vy` = vụ, `céc` = các, `huéng` = hướng, `ltc` = lúc, `thue` = thực,
-# `nhiing` = những, `dbc` = đốc, `nadm` = năm, `nhur` = như.
-_CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", "", "a"),
-               "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
-_MAX_EDITS = 2
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,7 @@ class _Token:
     raw: str
     candidates: np.ndarray  # form ids
     costs: np.ndarray  # channel cost (negative log weight) of each candidate
+    context: bool = False  # a number or a code: context for its neighbours, never rewritten
 
 
 class Restorer:
@@ -96,55 +93,20 @@ class Restorer:
         self.ids = {form: i for i, form in enumerate(self.forms)}
         self.by_key: dict[str, list[int]] = {}
         for i, form in enumerate(self.forms[1:], 1):
-            self.by_key.setdefault(fold(form), []).append(i)
+            # Slips of the training texts (`liê`, `tât`) and codes (`ubnd`) are never offered as readings.
+            if well_formed(form):
+                self.by_key.setdefault(fold(form), []).append(i)
 
     # --- candidates ----------------------------------------------------------------------------
-    def _readings(self, raw: str, ocr: bool) -> list[tuple[str, float]]:
-        """Folded readings of a token with their channel cost: as written, then through OCR confusions."""
-        penalty = self.params.ocr_penalty
-        base = fold(raw)
-        readings = [(base, 0.0)] if base.isalpha() else []
-        if not ocr:
-            return readings
-        pieces = token_alternatives(raw)
-        if len(pieces) == 1:
-            readings += [(r, penalty) for r in pieces[0] if r != base]
-        frontier = dict(readings)
-        seen = dict(readings)
-        for _ in range(_MAX_EDITS):
-            edited: dict[str, float] = {}
-            for reading, cost in frontier.items():
-                for i, char in enumerate(reading):
-                    for repl in _CONFUSIONS.get(char, ()):
-                        variant = reading[:i] + repl + reading[i + 1:]
-                        if variant and variant not in seen:
-                            edited[variant] = min(edited.get(variant, np.inf), cost + penalty)
-            seen.update(edited)
-            frontier = edited
-        if not any(reading in self.by_key for reading in seen):
-            # No reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`): OCR added a letter; try each one out.
-            for reading, cost in list(seen.items()):
-                for i in range(len(reading)):
-                    variant = reading[:i] + reading[i + 1:]
-                    if variant in self.by_key and variant not in seen:
-                        seen[variant] = cost + penalty
-        return list(seen.items())
-
-    def _mark_cost(self, written: str | None, form: str) -> float:
-        """What a form costs beside the marks OCR kept: nothing when it has them all; less when only the tone
-        matches (OCR reads `ế` as `é` far more often than it invents an acute)."""
-        if written is None or form == written:
-            return 0.0
-        half = self.params.ocr_penalty / 2
-        return half / 2 if tone_of(form) == tone_of(written) else half
-
     def _candidates(self, raw: str, ocr: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
         written = raw.lower() if has_marks(raw) else None
-        for reading, cost in self._readings(raw, ocr):
+        penalty = self.params.ocr_penalty
+        for reading, cost in readings(raw, ocr, penalty, self.by_key):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
-                c = cost + self._mark_cost(written, self.forms[i])
+                form = self.forms[i]
+                c = cost + mark_cost(written, form, penalty) + symbol_cost(raw, form, penalty)
                 best[i] = min(best.get(i, np.inf), c)
         if not best:
             return None
@@ -168,7 +130,17 @@ class Restorer:
                 last_end = end
                 # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
                 # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
+                if len(raw) == 1 and line[match.end():match.end() + 1] in (")", "."):
+                    # An item's letter or numeral (`b)`, `V.`), not a word.
+                    if run:
+                        yield run
+                    run = []
+                    continue
                 keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
+                fixed = self._context_form(raw, keep_caps)
+                if fixed is not None:
+                    run.append(_Token(start, end, raw, np.array([fixed]), np.zeros(1), context=True))
+                    continue
                 found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr)
                 if found is None:
                     if run:
@@ -178,6 +150,12 @@ class Restorer:
                 run.append(_Token(start, end, raw, *found))
         if run:
             yield run
+
+    def _context_form(self, raw: str, code: bool) -> int | None:
+        """The form a number or a known code in capitals stands as in the model (see `context_runs`)."""
+        if raw.isdigit():
+            return self.ids.get(NUMBER)
+        return self.ids.get(raw.lower()) if code and raw.isupper() else None
 
     def rare_pairs(self, words: list[str], min_count: int = 1) -> list[tuple[str, str]]:
         """Adjacent words (lower case, with marks) that the training texts wrote together fewer than `min_count`
@@ -209,6 +187,8 @@ class Restorer:
         for run in self._runs(text):
             forms, gaps = self.model.decode([t.candidates for t in run], [t.costs for t in run], margins)
             for tok, form_id, gap in zip(run, forms, gaps or [np.inf] * len(run)):
+                if tok.context:
+                    continue
                 out.append(RestoredWord(tok.start, tok.end, tok.raw, apply_case(self.forms[form_id], tok.raw), gap))
         return out
 

@@ -9,6 +9,8 @@ import sys
 import pytest
 
 from assistant.config import Settings
+from assistant.vietnamese.channel import readings, symbol_cost
+from assistant.vietnamese.language import well_formed
 from assistant.vietnamese.restorer import get_restorer, ocr_slips
 from conftest import CORPUS
 
@@ -122,3 +124,37 @@ def test_a_word_with_a_single_reading_is_certain():
     words = RESTORER.words("nghiep vu y", force=True)
     assert [w.restored for w in words] == ["nghiệp", "vụ", "y"]
     assert words[0].margin > RESTORER.params.uncertain_margin
+
+
+@pytest.mark.parametrize("form, ok", [
+    ("liê", False), ("tât", False), ("chât", False), ("hoă", False), ("ubnd", False),
+    ("tất", True), ("chậm", True), ("cây", True), ("thuở", True), ("người", True), ("bận", True),
+])
+def test_only_syllables_vietnamese_has_are_well_formed(form, ok):
+    # A stop coda takes only the sắc or nặng tone; ă, â, iê, uô, ươ never end a syllable.
+    assert well_formed(form) is ok
+
+
+def test_ocr_channel_reads_lost_vowels_and_noise_symbols():
+    syllables = {"bo", "so", "te", "co"}
+    read = lambda raw: {r for r, _ in readings(raw, True, 4.0, syllables)}  # noqa: E731
+    assert "bo" in read("B")  # `B Y tế`: OCR dropped ộ
+    assert "te" in read("té&")  # a symbol that is noise
+    assert "co" in read("c¢6") and "co" in read("¢6")  # ¢ is a c, or noise
+    assert {r for r, _ in readings("B", False, 4.0, syllables)} == {"b"}  # clean text: as written
+
+
+def test_a_symbol_in_a_vowel_place_stands_for_a_marked_vowel():
+    assert symbol_cost("S6", "so", 4.0) > 0 and symbol_cost("S6", "số", 4.0) == 0
+    assert symbol_cost("x4", "xã", 4.0) == 0 and symbol_cost("Sở", "sở", 4.0) == 0
+
+
+@pytest.mark.parametrize("ocr, meant", [
+    ("S& Noi vu bao céo B Y té", "Sở Nội vụ báo cáo Bộ Y tế"),
+    ("TT Noi dung S6 nguoi S6 ngay", "TT Nội dung Số người Số ngày"),
+    ("Giao Trung tam Y té& khu vuc", "Giao Trung tâm Y tế khu vực"),
+    ("cac don vi c¢6 lién quan", "các đơn vị có liên quan"),
+    ("V.TO CHUC THUC HIEN", "V.TỔ CHỨC THỰC HIỆN"),  # an item's numeral is no word (not `Và`)
+])
+def test_hard_ocr_cases_of_the_seeds(restore, ocr, meant):
+    assert RESTORER.restore(ocr, force=True) == meant
