@@ -78,7 +78,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # yields: the catalogue keeps it beside each file's hash, so an index built by older code is redone file by file,
 # not kept stale. 10: scanned pages OCR'd; header and closing chunks; cards; the restorer's OCR readings; texts
 # issued with a decision parsed as documents, no longer a closing. 15: restored chunks keep their uncertain words.
-PIPELINE_VERSION = 15
+# 16: the restorer reads numbers and codes as context, and a learned OCR channel.
+PIPELINE_VERSION = 16
 
 
 def _stamp(sha256: str) -> str:

@@ -20,6 +20,9 @@ from .tokens import token_alternatives
 # `nhiing` = những, `dbc` = đốc, `nadm` = năm, `nhur` = như.
 _CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", "", "a"),
                "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
+# Rarer confusions of Tesseract's and the seeds' OCR, at a higher cost: `vai` = với, `man` = môn, `caa` = của.
+_RARE_CONFUSIONS = {"a": ("o", "u")}
+_RARE_COST = 2.0
 _MAX_EDITS = 2
 # Symbols OCR put in place of hooked vowels, or as noise beside a letter (`té&`, `c¢6`).
 _SYMBOLS = "&¢§€"
@@ -28,9 +31,11 @@ _VOWELS = "aeiouy"
 _VOWEL_SYMBOLS = _SYMBOLS + "64"
 
 
-def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str]) -> list[tuple[str, float]]:
+def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str],
+             whole: bool = True) -> list[tuple[str, float]]:
     """Folded readings of a token with their channel cost: as written, then (in OCR'd text) through OCR
-    confusions, each costing `penalty`; `syllables` are the folded forms a reading must reach to count."""
+    confusions, each costing `penalty`; `syllables` are the folded forms a reading must reach to count. A token
+    not `whole` is a piece of a word OCR split at an apostrophe (the `n` of `n’hiếm`): it lost no vowel."""
     base = fold(raw)
     found = [(base, 0.0)] if base.isalpha() else []
     if not ocr:
@@ -44,16 +49,17 @@ def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str]) -> 
         edited: dict[str, float] = {}
         for reading, cost in frontier.items():
             for i, char in enumerate(reading):
-                for repl in _CONFUSIONS.get(char, ()):
+                for repl, weight in _substitutes(char):
                     variant = reading[:i] + repl + reading[i + 1:]
                     if variant and variant not in seen:
-                        edited[variant] = min(edited.get(variant, np.inf), cost + penalty)
+                        edited[variant] = min(edited.get(variant, np.inf), cost + weight * penalty)
         seen.update(edited)
         frontier = edited
-    for reading in _lost_letters(raw, base):
+    for reading in _lost_letters(raw, base, whole):
         seen[reading] = min(seen.get(reading, np.inf), penalty)
-    if not any(reading in syllables for reading in seen):
-        # No reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`): OCR added a letter; try each one out.
+    if not any(reading in syllables for reading, cost in seen.items() if cost <= 2 * penalty):
+        # No cheap reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`; `cé4c` is no `coóc`): OCR added a
+        # letter; try each one out.
         for reading, cost in list(seen.items()):
             for i in range(len(reading)):
                 variant = reading[:i] + reading[i + 1:]
@@ -62,7 +68,12 @@ def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str]) -> 
     return list(seen.items())
 
 
-def _lost_letters(raw: str, base: str) -> set[str]:
+def _substitutes(char: str) -> list[tuple[str, float]]:
+    """What OCR may have read as `char`, each with its cost in confusions."""
+    return [(r, 1.0) for r in _CONFUSIONS.get(char, ())] + [(r, _RARE_COST) for r in _RARE_CONFUSIONS.get(char, ())]
+
+
+def _lost_letters(raw: str, base: str, whole: bool) -> set[str]:
     """Readings where OCR lost or garbled a letter beyond a confusion: a symbol that is noise or a `c` (`té&` =
     tế, `c¢6` = có, `¢6` = có), and a lone consonant whose marked vowel it dropped (`B Y tế` = Bộ, `S` = Sở)."""
     out: set[str] = set()
@@ -70,7 +81,7 @@ def _lost_letters(raw: str, base: str) -> set[str]:
         for variant in {raw.translate(_DROP_SYMBOLS), raw.replace("¢", "c").translate(_DROP_SYMBOLS)}:
             for piece in token_alternatives(variant)[:1]:
                 out.update(r for r in piece if r.isalpha())
-    if base.isalpha() and len(base) <= 2 and not any(v in base for v in _VOWELS):
+    if whole and base.isalpha() and len(base) <= 2 and not any(v in base for v in _VOWELS):
         out.update(base + v for v in _VOWELS)
     return out
 

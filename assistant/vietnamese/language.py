@@ -25,9 +25,14 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(fold(word)) is not None
 
 
+# Vowel pairs no syllable has without a mark (tiên, muốn, yêu) or at all (`aaa` in a code written in capitals).
+_NO_NUCLEUS = ("ie", "ye", "uo", "aa", "ee", "ii", "uu", "yy")
+
+
 def well_formed(form: str) -> bool:
     """A syllable Vietnamese can have, marks included: a stop coda (c, ch, p, t) takes only the sắc or nặng tone,
-    and ă, â, iê, yê, uô, ươ never end a syllable (`liê`, `tăt`, `bân` are OCR or typing slips)."""
+    ă, â, iê, yê, uô, ươ never end a syllable and ie, uo never stand unmarked (`liê`, `tăt`, `truong` are OCR or
+    typing slips)."""
     shape = _SYLLABLE.fullmatch(fold(form))
     if shape is None:
         return False
@@ -35,6 +40,8 @@ def well_formed(form: str) -> bool:
         return False
     vowels = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", form.lower())
                                                   if c not in "\u0300\u0301\u0303\u0309\u0323"))
+    if any(pair in vowels for pair in _NO_NUCLEUS):
+        return False
     return shape.group(2) is not None or not vowels.endswith(("ă", "â", "iê", "yê", "uô", "ươ"))
 
 

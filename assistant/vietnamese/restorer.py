@@ -33,6 +33,7 @@ from .trigram import MODEL_PATH, TrigramModel
 
 # A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
 _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_APOSTROPHES = {"'", "’"}
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,11 @@ class Restorer:
                 self.by_key.setdefault(fold(form), []).append(i)
 
     # --- candidates ----------------------------------------------------------------------------
-    def _candidates(self, raw: str, ocr: bool) -> tuple[np.ndarray, np.ndarray] | None:
+    def _candidates(self, raw: str, ocr: bool, whole: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
         written = raw.lower() if has_marks(raw) else None
         penalty = self.params.ocr_penalty
-        for reading, cost in readings(raw, ocr, penalty, self.by_key):
+        for reading, cost in readings(raw, ocr, penalty, self.by_key, whole):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
                 form = self.forms[i]
@@ -141,7 +142,8 @@ class Restorer:
                 if fixed is not None:
                     run.append(_Token(start, end, raw, np.array([fixed]), np.zeros(1), context=True))
                     continue
-                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr)
+                whole = not {line[match.start() - 1:match.start()], line[match.end():match.end() + 1]} & _APOSTROPHES
+                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr, whole)
                 if found is None:
                     if run:
                         yield run
