@@ -25,7 +25,8 @@ import numpy as np
 
 from .channel import mark_cost, readings, symbol_cost
 from .folding import fold
-from .language import JOINER, NUMBER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, well_formed
+from .language import (COMMA, COMMA_JOINER, JOINER, NUMBER, WORD, apply_case, damaged_share, has_marks, is_code,
+                       marked_share, strip_tone, tone_of, well_formed)
 from .patterns import OCR_LEFTOVER
 from .tokens import token_alternatives
 from .trigram import MODEL_PATH, TrigramModel
@@ -92,11 +93,17 @@ class Restorer:
         self.forms = self.model.forms
         self.known = frozenset(self.forms)
         self.ids = {form: i for i, form in enumerate(self.forms)}
-        self.by_key: dict[str, list[int]] = {}
+        self.comma = self.ids.get(COMMA)  # None in a model trained without commas as context
+        # One spelling per syllable, the training texts' usual one (khỏe, not khoẻ; hóa, not hoá); slips of the
+        # training texts (`liê`, `tât`) and codes (`ubnd`) are never offered as readings.
+        spelling: dict[tuple[str, str], int] = {}
         for i, form in enumerate(self.forms[1:], 1):
-            # Slips of the training texts (`liê`, `tât`) and codes (`ubnd`) are never offered as readings.
-            if well_formed(form):
-                self.by_key.setdefault(fold(form), []).append(i)
+            key = (strip_tone(form), tone_of(form))
+            if well_formed(form) and (key not in spelling or self.model.unigram[i] > self.model.unigram[spelling[key]]):
+                spelling[key] = i
+        self.by_key: dict[str, list[int]] = {}
+        for i in sorted(spelling.values()):
+            self.by_key.setdefault(fold(self.forms[i]), []).append(i)
 
     # --- candidates ----------------------------------------------------------------------------
     def _candidates(self, raw: str, ocr: bool, whole: bool) -> tuple[np.ndarray, np.ndarray] | None:
@@ -124,19 +131,22 @@ class Restorer:
             for match in WORD.finditer(line):
                 raw = match.group()
                 start, end = line_start + match.start(), line_start + match.end()
-                joined = last_end is not None and JOINER.fullmatch(text[last_end:start]) is not None
+                gap = text[last_end:start] if last_end is not None else ""
+                comma = self.comma is not None and COMMA_JOINER.fullmatch(gap) is not None
+                joined = last_end is not None and (comma or JOINER.fullmatch(gap) is not None)
                 if run and not joined:
                     yield run
                     run = []
+                if run and comma:
+                    run.append(_Token(start, start, ",", np.array([self.comma]), np.zeros(1), context=True))
                 last_end = end
-                # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
-                # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
-                if len(raw) == 1 and line[match.end():match.end() + 1] in (")", "."):
-                    # An item's letter or numeral (`b)`, `V.`), not a word.
+                if _not_a_word(line, match.start(), match.end()):
                     if run:
                         yield run
                     run = []
                     continue
+                # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
+                # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
                 keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
                 fixed = self._context_form(raw, keep_caps)
                 if fixed is not None:
@@ -223,6 +233,17 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def _not_a_word(line: str, start: int, end: int) -> bool:
+    """An item's letter or numeral (`b)`, `V.`), or a part of a document's symbol (the `Ctr` of `02-Ctr/ĐU`,
+    the `TT` of `03/2023/TT-BYT`: joined by - or / to a chunk with digits), kept as written."""
+    before, after = line[start - 1:start], line[end:end + 1]
+    if end - start == 1 and after in (")", "."):
+        return True
+    left, right = line.rfind(" ", 0, start) + 1, line.find(" ", end)
+    chunk = line[left:right if right >= 0 else len(line)]
+    return bool({before, after} & {"-", "/"}) and any(c.isdigit() for c in chunk)
 
 
 def _is_heading(line: str) -> bool:

@@ -159,6 +159,8 @@ def test_a_symbol_in_a_vowel_place_stands_for_a_marked_vowel():
     ("tham muu UBND tinh; S& Noi vu", "tham mưu UBND tỉnh; Sở Nội vụ"),  # a code is context: not `tính`
     ("ngay 09/9/2025 caa Bo Chinh tri; S& Noi vu", "ngày 09/9/2025 của Bộ Chính trị; Sở Nội vụ"),  # so is a number
     ("Chi dao cé4c tram y té xa", "Chỉ đạo các trạm y tế xã"),  # an extra letter, not a rare `coóc`
+    ("ho so sttc kho¢ dién tir; S& Noi vu", "hồ sơ sức khỏe điện tử; Sở Nội vụ"),  # one spelling: khỏe, not khoẻ
+    ("Chuong trinh hanh dong s6 02-Ctr/DU; S& Noi vu", "Chương trình hành động số 02-Ctr/DU; Sở Nội vụ"),  # a symbol
 ])
 def test_hard_ocr_cases_of_the_seeds(restore, ocr, meant):
     assert RESTORER.restore(ocr, force=True) == meant
