@@ -75,12 +75,15 @@ def _substitutes(char: str) -> list[tuple[str, float]]:
 
 def _lost_letters(raw: str, base: str, whole: bool) -> set[str]:
     """Readings where OCR lost or garbled a letter beyond a confusion: a symbol that is noise or a `c` (`té&` =
-    tế, `c¢6` = có, `¢6` = có), and a lone consonant whose marked vowel it dropped (`B Y tế` = Bộ, `S` = Sở)."""
+    tế, `c¢6` = có, `¢6` = có), an I for an l (`Iy` = lý), and a lone consonant whose marked vowel it dropped
+    (`B Y tế` = Bộ, `S` = Sở)."""
     out: set[str] = set()
     if any(c in _SYMBOLS for c in raw):
         for variant in {raw.translate(_DROP_SYMBOLS), raw.replace("¢", "c").translate(_DROP_SYMBOLS)}:
             for piece in token_alternatives(variant)[:1]:
                 out.update(r for r in piece if r.isalpha())
+    if raw[:1] == "I" and raw[1:].isalpha() and raw[1:].islower():
+        out.add("l" + base[1:])  # a capital I where a small l stood: `Iy` = lý
     if whole and base.isalpha() and len(base) <= 2 and not any(v in base for v in _VOWELS):
         out.update(base + v for v in _VOWELS)
     return out

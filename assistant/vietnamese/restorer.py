@@ -46,6 +46,7 @@ class RestorerParams:
     ocr_penalty: float  # cost of reading a token through an OCR confusion
     ocr_share: float  # share of visibly damaged words from which OCR confusions are considered
     vietnamese_share: float  # below this share of readable syllables a text is not Vietnamese
+    max_candidates: int  # forms kept per word, the likeliest first
     uncertain_margin: float  # a restored word whose runner-up form is closer than this is marked uncertain
 
 
@@ -119,7 +120,11 @@ class Restorer:
         if not best:
             return None
         ids = np.fromiter(best, dtype=np.int64)
-        return ids, np.fromiter(best.values(), dtype=np.float64)
+        costs = np.fromiter(best.values(), dtype=np.float64)
+        # Keep the likeliest forms alone (channel cost against unigram log-probability): decoding grows with the
+        # cube of the candidates per word.
+        keep = np.argsort(costs - np.log(self.model.unigram[ids]), kind="stable")[:self.params.max_candidates]
+        return ids[keep], costs[keep]
 
     # --- decoding ------------------------------------------------------------------------------
     def _runs(self, text: str) -> Iterator[list[_Token]]:

@@ -165,11 +165,18 @@ def test_a_symbol_in_a_vowel_place_stands_for_a_marked_vowel():
     ("ngay 09/9/2025 caa Bo Chinh tri; S& Noi vu", "ngày 09/9/2025 của Bộ Chính trị; Sở Nội vụ"),  # so is a number
     ("Chi dao cé4c tram y té xa", "Chỉ đạo các trạm y tế xã"),  # an extra letter, not a rare `coóc`
     ("ho so sttc kho¢ dién tir; S& Noi vu", "hồ sơ sức khỏe điện tử; Sở Nội vụ"),  # one spelling: khỏe, not khoẻ
+    ("quan Iy va gtri Phong K& hoach", "quản Lý và gửi Phòng Kế hoạch"),  # a capital I for an l
     ("cac tram y té xa, phuong trén dia ban; S& Noi vu", "các trạm y tế xã, phường trên địa bàn; Sở Nội vụ"),  # a comma
     ("Chuong trinh hanh dong s6 02-Ctr/DU; S& Noi vu", "Chương trình hành động số 02-Ctr/DU; Sở Nội vụ"),  # a symbol
 ])
 def test_hard_ocr_cases_of_the_seeds(restore, ocr, meant):
     assert RESTORER.restore(ocr, force=True) == meant
+
+
+def test_a_word_keeps_only_its_likeliest_forms():
+    # `cé4c` can be read many ways through OCR confusions; decoding sees at most max_candidates of them, `các` first.
+    ids, costs = RESTORER._candidates("cé4c", True, True)
+    assert len(ids) <= RESTORER.params.max_candidates and RESTORER.forms[ids[0]] == "các"
 
 
 def test_the_model_reads_numbers_codes_and_commas_as_context():
