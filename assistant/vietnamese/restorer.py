@@ -35,6 +35,7 @@ from .trigram import MODEL_PATH, TrigramModel
 # A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
 _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHES = {"'", "’"}
+_NAME_COST = 2.0  # OCR confusions in a name, in confusions
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,11 @@ class Restorer:
             self.by_key.setdefault(fold(self.forms[i]), []).append(i)
 
     # --- candidates ----------------------------------------------------------------------------
-    def _candidates(self, raw: str, ocr: bool, whole: bool) -> tuple[np.ndarray, np.ndarray] | None:
+    def _candidates(self, raw: str, ocr: bool, whole: bool, name: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
         written = raw.lower() if has_marks(raw) else None
-        penalty = self.params.ocr_penalty
+        # The model knows names poorly: a name read through OCR confusions (`Binh Gia` as Đánh Giá) costs more.
+        penalty = self.params.ocr_penalty * (_NAME_COST if name else 1.0)
         for reading, cost in readings(raw, ocr, penalty, self.by_key, whole):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
@@ -133,7 +135,9 @@ class Restorer:
         last_end = None
         for line_start, line in _lines(text):
             heading = _is_heading(line)
-            for match in WORD.finditer(line):
+            matches = list(WORD.finditer(line))
+            names = _in_names([m.group() for m in matches])
+            for match, name in zip(matches, names):
                 raw = match.group()
                 start, end = line_start + match.start(), line_start + match.end()
                 gap = text[last_end:start] if last_end is not None else ""
@@ -158,7 +162,7 @@ class Restorer:
                     run.append(_Token(start, end, raw, np.array([fixed]), np.zeros(1), context=True))
                     continue
                 whole = not {line[match.start() - 1:match.start()], line[match.end():match.end() + 1]} & _APOSTROPHES
-                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr, whole)
+                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr, whole, name)
                 if found is None:
                     if run:
                         yield run
@@ -249,6 +253,12 @@ def _not_a_word(line: str, start: int, end: int) -> bool:
     left, right = line.rfind(" ", 0, start) + 1, line.find(" ", end)
     chunk = line[left:right if right >= 0 else len(line)]
     return bool({before, after} & {"-", "/"}) and any(c.isdigit() for c in chunk)
+
+
+def _in_names(words: list[str]) -> list[bool]:
+    """Per word of a line: a capitalised word after the first beside another one (Trần Thanh Nhàn, Bình Gia)."""
+    title = [w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words]
+    return [k > 0 and title[k] and (title[k - 1] or k + 1 < len(words) and title[k + 1]) for k in range(len(words))]
 
 
 def _is_heading(line: str) -> bool:

@@ -173,9 +173,14 @@ def test_hard_ocr_cases_of_the_seeds(restore, ocr, meant):
     assert RESTORER.restore(ocr, force=True) == meant
 
 
+def test_a_name_is_not_read_through_ocr_confusions_as_common_words():
+    # `Binh` as `Đánh` takes two confusions; in a name (capitalised words side by side) they cost twice as much.
+    assert RESTORER.restore("Trung tam Y té Binh Gia, S& Noi vu", force=True).startswith("Trung tâm Y tế Bình ")
+
+
 def test_a_word_keeps_only_its_likeliest_forms():
     # `cé4c` can be read many ways through OCR confusions; decoding sees at most max_candidates of them, `các` first.
-    ids, costs = RESTORER._candidates("cé4c", True, True)
+    ids, costs = RESTORER._candidates("cé4c", True, True, False)
     assert len(ids) <= RESTORER.params.max_candidates and RESTORER.forms[ids[0]] == "các"
 
 
