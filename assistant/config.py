@@ -98,6 +98,9 @@ class Settings(BaseSettings):
     restore_ocr_penalty: float = Field(4.0, description="Log-probability cost of reading a token through an OCR confusion.")
     restore_ocr_share: float = Field(0.02, description="OCR confusions are considered only where this share of words is visibly damaged.")
     restore_vietnamese_share: float = Field(0.6, description="Below this share of words readable as Vietnamese a text is left alone.")
+    restore_max_candidates: int = Field(30, description=(
+        "Forms kept per word, the likeliest first: decoding time grows with their cube (at 30 the hand reference "
+        "and restore_eval score as with no limit; fewer lose rare readings such as Dy tra = Dự trù)."))
     restore_uncertain_margin: float = Field(2.5, description=(
         "A restored word whose next-best form is within this log-probability of it is shown as uncertain, with the "
         "OCR original on hover."))
@@ -223,7 +226,7 @@ class Settings(BaseSettings):
         return RestorerParams(marked_share=self.restore_marked_share, discount=self.restore_discount,
                               ocr_penalty=self.restore_ocr_penalty, ocr_share=self.restore_ocr_share,
                               vietnamese_share=self.restore_vietnamese_share,
-                              uncertain_margin=self.restore_uncertain_margin)
+                              max_candidates=self.restore_max_candidates, uncertain_margin=self.restore_uncertain_margin)
 
     @property
     def setup_log(self) -> Path:

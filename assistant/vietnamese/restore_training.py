@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .language import marked_share, segments
+from .language import NUMBER, context_runs, marked_share
 from .trigram import BOUNDARY
 
 # Under the shared folder's corpus-extra/.
@@ -45,10 +45,11 @@ def count(texts: Iterable[str], min_marked: float) -> Counts:
     bigrams: Counter[tuple[str, str]] = Counter()
     trigrams: Counter[tuple[str, str, str]] = Counter()
     for text in texts:
-        for segment in segments(text):
-            if len(segment) > 1 and marked_share(" ".join(segment)) < min_marked:
+        for run in context_runs(text):
+            syllables = " ".join(w for w in run if w != NUMBER)
+            if len(run) > 1 and marked_share(syllables) < min_marked:
                 continue
-            words = [BOUNDARY, *(w.lower() for w in segment), BOUNDARY]
+            words = [BOUNDARY, *run, BOUNDARY]
             unigrams.update(words[1:-1])
             bigrams.update(zip(words, words[1:]))
             trigrams.update(zip(words, words[1:], words[2:]))

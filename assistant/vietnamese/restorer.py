@@ -4,7 +4,7 @@ A syllable trigram model (interpolated absolute discounting; trained by restore_
 train-restorer`, from the Pháp điển corpus, the Official Gazette texts and the clean seeds) scores every
 accented form that a token may stand for; Viterbi picks the best sequence per run of words. OCR confusions
 seen in the seeds (`Hyi` = Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) are extra readings at a
-cost, considered only in text that is visibly damaged. Each input token yields exactly one output token in
+cost (channel.py), considered only in text that is visibly damaged. Each input token yields exactly one output token in
 place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
 the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
 already carries its marks comes back unchanged. `restore_marked` also says which restored words are guesses:
@@ -22,8 +22,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+
+from .channel import mark_cost, readings, symbol_cost
 from .folding import fold
-from .language import JOINER, WORD, apply_case, damaged_share, has_marks, is_code, marked_share, tone_of
+from .language import (COMMA, COMMA_JOINER, JOINER, NUMBER, WORD, apply_case, damaged_share, has_marks, is_code,
+                       marked_share, strip_tone, tone_of, well_formed)
 from .patterns import OCR_LEFTOVER
 from .tokens import token_alternatives
 from .trigram import MODEL_PATH, TrigramModel
@@ -31,12 +34,8 @@ from .trigram import MODEL_PATH, TrigramModel
 
 # A word as OCR may break it: letters only, an apostrophe inside (n’hiếm).
 _SLIP_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Letters OCR reads in place of others in the seeds (folded): observed -> what it may stand for.
-# `nim` = năm, `Hyi` = Hội, `vy` = vụ, `céc` = các, `huéng` = hướng, `ltc` = lúc, `thue` = thực,
-# `nhiing` = những, `dbc` = đốc, `nadm` = năm, `nhur` = như.
-_CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "t": ("u",), "d": ("o", "", "a"),
-               "b": ("o", "d"), "r": ("",), "c": ("e",), "j": ("i",)}
-_MAX_EDITS = 2
+_APOSTROPHES = {"'", "’"}
+_NAME_COST = 2.0  # OCR confusions in a name, in confusions
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class RestorerParams:
     ocr_penalty: float  # cost of reading a token through an OCR confusion
     ocr_share: float  # share of visibly damaged words from which OCR confusions are considered
     vietnamese_share: float  # below this share of readable syllables a text is not Vietnamese
+    max_candidates: int  # forms kept per word, the likeliest first
     uncertain_margin: float  # a restored word whose runner-up form is closer than this is marked uncertain
 
 
@@ -85,6 +85,7 @@ class _Token:
     raw: str
     candidates: np.ndarray  # form ids
     costs: np.ndarray  # channel cost (negative log weight) of each candidate
+    context: bool = False  # a number or a code: context for its neighbours, never rewritten
 
 
 class Restorer:
@@ -94,62 +95,38 @@ class Restorer:
         self.forms = self.model.forms
         self.known = frozenset(self.forms)
         self.ids = {form: i for i, form in enumerate(self.forms)}
-        self.by_key: dict[str, list[int]] = {}
+        self.comma = self.ids.get(COMMA)  # None in a model trained without commas as context
+        # One spelling per syllable, the training texts' usual one (khỏe, not khoẻ; hóa, not hoá); slips of the
+        # training texts (`liê`, `tât`) and codes (`ubnd`) are never offered as readings.
+        spelling: dict[tuple[str, str], int] = {}
         for i, form in enumerate(self.forms[1:], 1):
-            self.by_key.setdefault(fold(form), []).append(i)
+            key = (strip_tone(form), tone_of(form))
+            if well_formed(form) and (key not in spelling or self.model.unigram[i] > self.model.unigram[spelling[key]]):
+                spelling[key] = i
+        self.by_key: dict[str, list[int]] = {}
+        for i in sorted(spelling.values()):
+            self.by_key.setdefault(fold(self.forms[i]), []).append(i)
 
     # --- candidates ----------------------------------------------------------------------------
-    def _readings(self, raw: str, ocr: bool) -> list[tuple[str, float]]:
-        """Folded readings of a token with their channel cost: as written, then through OCR confusions."""
-        penalty = self.params.ocr_penalty
-        base = fold(raw)
-        readings = [(base, 0.0)] if base.isalpha() else []
-        if not ocr:
-            return readings
-        pieces = token_alternatives(raw)
-        if len(pieces) == 1:
-            readings += [(r, penalty) for r in pieces[0] if r != base]
-        frontier = dict(readings)
-        seen = dict(readings)
-        for _ in range(_MAX_EDITS):
-            edited: dict[str, float] = {}
-            for reading, cost in frontier.items():
-                for i, char in enumerate(reading):
-                    for repl in _CONFUSIONS.get(char, ()):
-                        variant = reading[:i] + repl + reading[i + 1:]
-                        if variant and variant not in seen:
-                            edited[variant] = min(edited.get(variant, np.inf), cost + penalty)
-            seen.update(edited)
-            frontier = edited
-        if not any(reading in self.by_key for reading in seen):
-            # No reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`): OCR added a letter; try each one out.
-            for reading, cost in list(seen.items()):
-                for i in range(len(reading)):
-                    variant = reading[:i] + reading[i + 1:]
-                    if variant in self.by_key and variant not in seen:
-                        seen[variant] = cost + penalty
-        return list(seen.items())
-
-    def _mark_cost(self, written: str | None, form: str) -> float:
-        """What a form costs beside the marks OCR kept: nothing when it has them all; less when only the tone
-        matches (OCR reads `ế` as `é` far more often than it invents an acute)."""
-        if written is None or form == written:
-            return 0.0
-        half = self.params.ocr_penalty / 2
-        return half / 2 if tone_of(form) == tone_of(written) else half
-
-    def _candidates(self, raw: str, ocr: bool) -> tuple[np.ndarray, np.ndarray] | None:
+    def _candidates(self, raw: str, ocr: bool, whole: bool, name: bool) -> tuple[np.ndarray, np.ndarray] | None:
         best: dict[int, float] = {}
         written = raw.lower() if has_marks(raw) else None
-        for reading, cost in self._readings(raw, ocr):
+        # The model knows names poorly: a name read through OCR confusions (`Binh Gia` as Đánh Giá) costs more.
+        penalty = self.params.ocr_penalty * (_NAME_COST if name else 1.0)
+        for reading, cost in readings(raw, ocr, penalty, self.by_key, whole):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
-                c = cost + self._mark_cost(written, self.forms[i])
+                form = self.forms[i]
+                c = cost + mark_cost(written, form, penalty) + symbol_cost(raw, form, penalty)
                 best[i] = min(best.get(i, np.inf), c)
         if not best:
             return None
         ids = np.fromiter(best, dtype=np.int64)
-        return ids, np.fromiter(best.values(), dtype=np.float64)
+        costs = np.fromiter(best.values(), dtype=np.float64)
+        # Keep the likeliest forms alone (channel cost against unigram log-probability): decoding grows with the
+        # cube of the candidates per word.
+        keep = np.argsort(costs - np.log(self.model.unigram[ids]), kind="stable")[:self.params.max_candidates]
+        return ids[keep], costs[keep]
 
     # --- decoding ------------------------------------------------------------------------------
     def _runs(self, text: str) -> Iterator[list[_Token]]:
@@ -158,18 +135,34 @@ class Restorer:
         last_end = None
         for line_start, line in _lines(text):
             heading = _is_heading(line)
-            for match in WORD.finditer(line):
+            matches = list(WORD.finditer(line))
+            names = _in_names([m.group() for m in matches])
+            for match, name in zip(matches, names):
                 raw = match.group()
                 start, end = line_start + match.start(), line_start + match.end()
-                joined = last_end is not None and JOINER.fullmatch(text[last_end:start]) is not None
+                gap = text[last_end:start] if last_end is not None else ""
+                comma = self.comma is not None and COMMA_JOINER.fullmatch(gap) is not None
+                joined = last_end is not None and (comma or JOINER.fullmatch(gap) is not None)
                 if run and not joined:
                     yield run
                     run = []
+                if run and comma:
+                    run.append(_Token(start, start, ",", np.array([self.comma]), np.zeros(1), context=True))
                 last_end = end
+                if _not_a_word(line, match.start(), match.end()):
+                    if run:
+                        yield run
+                    run = []
+                    continue
                 # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
                 # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
                 keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
-                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr)
+                fixed = self._context_form(raw, keep_caps)
+                if fixed is not None:
+                    run.append(_Token(start, end, raw, np.array([fixed]), np.zeros(1), context=True))
+                    continue
+                whole = not {line[match.start() - 1:match.start()], line[match.end():match.end() + 1]} & _APOSTROPHES
+                found = None if keep_caps or raw.isdigit() else self._candidates(raw, ocr, whole, name)
                 if found is None:
                     if run:
                         yield run
@@ -178,6 +171,12 @@ class Restorer:
                 run.append(_Token(start, end, raw, *found))
         if run:
             yield run
+
+    def _context_form(self, raw: str, code: bool) -> int | None:
+        """The form a number or a known code in capitals stands as in the model (see `context_runs`)."""
+        if raw.isdigit():
+            return self.ids.get(NUMBER)
+        return self.ids.get(raw.lower()) if code and raw.isupper() else None
 
     def rare_pairs(self, words: list[str], min_count: int = 1) -> list[tuple[str, str]]:
         """Adjacent words (lower case, with marks) that the training texts wrote together fewer than `min_count`
@@ -209,6 +208,8 @@ class Restorer:
         for run in self._runs(text):
             forms, gaps = self.model.decode([t.candidates for t in run], [t.costs for t in run], margins)
             for tok, form_id, gap in zip(run, forms, gaps or [np.inf] * len(run)):
+                if tok.context:
+                    continue
                 out.append(RestoredWord(tok.start, tok.end, tok.raw, apply_case(self.forms[form_id], tok.raw), gap))
         return out
 
@@ -241,6 +242,23 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def _not_a_word(line: str, start: int, end: int) -> bool:
+    """An item's letter or numeral (`b)`, `V.`), or a part of a document's symbol (the `Ctr` of `02-Ctr/ĐU`,
+    the `TT` of `03/2023/TT-BYT`: joined by - or / to a chunk with digits), kept as written."""
+    before, after = line[start - 1:start], line[end:end + 1]
+    if end - start == 1 and after in (")", "."):
+        return True
+    left, right = line.rfind(" ", 0, start) + 1, line.find(" ", end)
+    chunk = line[left:right if right >= 0 else len(line)]
+    return bool({before, after} & {"-", "/"}) and any(c.isdigit() for c in chunk)
+
+
+def _in_names(words: list[str]) -> list[bool]:
+    """Per word of a line: a capitalised word after the first beside another one (Trần Thanh Nhàn, Bình Gia)."""
+    title = [w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words]
+    return [k > 0 and title[k] and (title[k - 1] or k + 1 < len(words) and title[k + 1]) for k in range(len(words))]
 
 
 def _is_heading(line: str) -> bool:
