@@ -27,12 +27,13 @@ from ..vietnamese.units import find_units
 from .extractive import Position, quoted
 from .passages import Passage
 
-# A phrase of 6 to 80 characters said three times in a row at the end of the text, numbers aside (a numbered
-# list that repeats its item): a generation in a loop.
-_LOOP = re.compile(r"(.{6,80}?)(?:\s*\1){2,}\s*$", re.DOTALL)
+# A phrase of 6 to 240 characters said three times in a row at the end of the text, numbers aside (a numbered
+# list that repeats its item), or a cycle of list lines ("- Sở Y tế tỉnh Quảng Ngãi", "- … Quảng Bình", …, again):
+# a generation in a loop.
+_LOOP = re.compile(r"(.{6,240}?)(?:\s*\1){2,}\s*$", re.DOTALL)
 _DIGIT = re.compile(r"\d")
 _HEADING_CHARS = 6  # the marks around a heading: "[n] ", "# ", the line breaks
-_LOOP_WINDOW = 400  # characters looked at: bounds the pattern's work whatever the answer's length
+_LOOP_WINDOW = 800  # characters looked at: bounds the pattern's work whatever the answer's length
 _END = object()
 
 

@@ -110,7 +110,10 @@ def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
 def test_a_generation_that_loops_is_stopped_and_its_repeats_cut():
     looping = "Thành phần gồm: Sở Y tế, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch, Sở Du lịch"
     listed = "Thành phần:\n" + "".join(f"{n}. Chủ tịch Hội đồng Y tế\n" for n in range(1, 40))
-    for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n")):
+    provinces = ["Quảng Ngãi", "Quảng Bình", "Quảng Trị", "Quảng Ninh"]
+    cycling = "Gửi:\n" + "".join(f"- Sở Y tế tỉnh {p}\n" for _ in range(8) for p in provinces)
+    for text, kept in ((looping, "Thành phần gồm: Sở Y tế, Sở Du lịch,"), (listed, "1. Chủ tịch Hội đồng Y tế\n"),
+                       (cycling, "- Sở Y tế tỉnh Quảng Ninh\n")):
         fake = ChatGenerator(GeneratorMode.LOCAL, FakeListChatModel(responses=[text]), "scripted")
         stats: dict = {}
         fake.turn.acquire()
