@@ -25,7 +25,7 @@ from .document_answer import card_answer, document_question, named_cards
 from .fan_out import asks_across, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
-from .llm_context import LlmLate, context, generate, left_out
+from .llm_context import LlmLate, context, generate, left_out, prime
 from .task_answer import task_answer, task_units
 
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
@@ -60,6 +60,16 @@ class AnswerChain:
         self.index = index
         self.settings = index.settings
         self._generator = generator
+
+    def warm_up(self) -> None:
+        """Start the generator now, and have a local LLM read its system prompt, so that the first question waits
+        for neither (the web app does this at startup)."""
+        generator = self._generator()
+        if isinstance(generator, ChatGenerator) and generator.mode == GeneratorMode.LOCAL:
+            try:
+                prime(generator, self.settings.prompts_dir, self._said("vi")["language"])
+            except Exception:  # a server that cannot answer now is found out by the first question, which quotes
+                pass
 
     def _said(self, language: str) -> dict[str, str]:
         return messages(self.settings.prompts_dir, language)

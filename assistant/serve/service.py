@@ -97,9 +97,10 @@ class Assistant:
         return self._generator
 
     def warm_up(self) -> None:
-        """Load the embedder and start the generator now, so the first question does not wait for them."""
+        """Load the embedder, start the generator and have a local LLM read its prompt now, so the first question
+        does not wait for them."""
         self.index.warm_up()
-        self.generator()
+        self.chain.warm_up()
 
     # -- questions ------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from assistant.answer.declining import asked_filler
 from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
-from assistant.answer.llm_context import LlmLate, context, generate
+from assistant.answer.llm_context import LlmLate, context, generate, prime
 from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk
@@ -195,3 +195,17 @@ def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passag
     # Nor in a quoted answer line, where the citation check splits sentences.
     assert sentences("- 5.2. Cấp huyện: Lãnh đạo UBND. Mỗi huyện mời 01 người. [3]") == [
         "- 5.2. Cấp huyện: Lãnh đạo UBND.", "Mỗi huyện mời 01 người.", "[3]"]
+
+
+def test_priming_has_the_model_read_the_answers_system_prompt_and_write_one_token():
+    class Recording(FakeListChatModel):
+        seen: list = []
+
+        def _call(self, messages, stop=None, run_manager=None, **kwargs):
+            self.seen.append((messages, kwargs))
+            return super()._call(messages, stop, run_manager, **kwargs)
+
+    model = Recording(responses=["."])
+    prime(ChatGenerator(GeneratorMode.LOCAL, model, "scripted"), PROMPTS, "tiếng Việt")
+    (messages, kwargs), = model.seen
+    assert messages[0].content.startswith("Bạn là trợ lý của Sở Y tế") and kwargs.get("max_tokens") == 1
