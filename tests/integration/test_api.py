@@ -79,8 +79,9 @@ def test_search_marks_the_words_the_restorer_only_guessed(client):
     body = client.post("/search", json={"query": "Phòng Kế hoạch Tài chính dự trù kinh phí tổ chức", "k": 5}).json()
     hit = next(h for h in body["results"] if h["source"].startswith("000_") and h["restored_uncertain"])
     marks = [(hit["restored"][u["start"]:u["end"]], u["ocr"]) for u in hit["restored_uncertain"]]
-    # Seed 000 prints `Dy tra kinh phi` (Dự trù kinh phí): the restorer's "Do trả" is a guess, and says so.
-    assert ("Do", "Dy") in marks, marks
+    # Seed 000 prints `Dy tra kinh phi` (Dự trù kinh phí): whatever the restorer reads for `Dy` is a guess, and
+    # says so.
+    assert any(ocr == "Dy" and word != "Dy" for word, ocr in marks), marks
     assert all(ocr in hit["text"] for _, ocr in marks)
     assert len(marks) <= len(hit["restored"].split()) / 10
 
@@ -88,7 +89,7 @@ def test_search_marks_the_words_the_restorer_only_guessed(client):
 def test_answers_carry_the_marks_of_the_passages_they_cite(client):
     body = client.post("/ask", json={"question": "Phòng Kế hoạch - Tài chính dự trù kinh phí tổ chức hội nghị nào?"}).json()
     marks = [(c["quote"][u["start"]:u["end"]], u["ocr"], c) for c in body["citations"] for u in c["quote_uncertain"]]
-    assert any(word == "Do" and ocr == "Dy" for word, ocr, _ in marks), body["citations"]
+    assert any(ocr == "Dy" and word != "Dy" for word, ocr, _ in marks), body["citations"]
     assert all(c["restored"] and ocr in c["quote_original"] for _, ocr, c in marks)
 
 
