@@ -100,6 +100,7 @@ def test_a_word_the_restorer_guessed_is_underlined_with_the_ocr_original_on_hove
 
 
 def test_a_follow_up_keeps_the_conversation(page):
+    page.reload()  # a conversation of its own, whatever the tests before it left in the chat
     _ask(page, "Sở Tài chính được giao nhiệm vụ gì?")
     page.locator("#chat").get_by_text("Sở Tài chính", exact=False).last.wait_for()
     before = page.locator("#chat [data-testid='bot']").count()
