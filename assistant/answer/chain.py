@@ -5,6 +5,7 @@ check every citation against the chunks it points to (citations.py)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from typing import Literal
@@ -27,6 +28,8 @@ from .extractive import best_passages, quoted
 from .followup import standalone_question
 from .llm_context import LlmLate, context, generate, left_out, prime
 from .task_answer import task_answer, task_units
+
+log = logging.getLogger(__name__)
 
 # The LLM's word for "the context does not answer this" (prompts/answer_system.md).
 _NOT_FOUND = "khong_tim_thay"
@@ -68,8 +71,8 @@ class AnswerChain:
         if isinstance(generator, ChatGenerator) and generator.mode == GeneratorMode.LOCAL:
             try:
                 prime(generator, self.settings.prompts_dir, self._said("vi")["language"])
-            except Exception:  # a server that cannot answer now is found out by the first question, which quotes
-                pass
+            except Exception as error:  # the first question then reads the prompt itself, or quotes if it cannot
+                log.warning("the local LLM did not read its system prompt at startup: %s", error)
 
     def _said(self, language: str) -> dict[str, str]:
         return messages(self.settings.prompts_dir, language)

@@ -32,7 +32,6 @@ from .passages import Passage
 # a generation in a loop.
 _LOOP = re.compile(r"(.{6,240}?)(?:\s*\1){2,}\s*$", re.DOTALL)
 _DIGIT = re.compile(r"\d")
-_HEADING_CHARS = 6  # the marks around a heading: "[n] ", "# ", the line breaks
 _LOOP_WINDOW = 800  # characters looked at: bounds the pattern's work whatever the answer's length
 _END = object()
 
@@ -47,20 +46,21 @@ def context(settings: Settings, question: str, chunks: list[Chunk], found: list[
         return _blocks(settings, chunks, {})
     room = settings.llm_prompt_chars - len(question)
     focused: dict[int, list[str]] = {}
-    titled: set[str] = set()
+
+    def rendered(passages: dict[int, list[str]]) -> int:
+        return len(_blocks(settings, [c if n in passages else None for n, c in enumerate(chunks)], passages))
+
     for n, o in best[: settings.llm_context_passages]:
-        chunk = chunks[n]
-        heading = 0 if n in focused else len(_section(settings, chunk)) + _HEADING_CHARS
-        if chunk.title and chunk.title not in titled:
-            heading += min(len(chunk.title), settings.llm_context_title_chars) + _HEADING_CHARS
-        text_room = room - heading if focused else max(room - heading, settings.llm_passage_min_chars)
+        # Measured on the rendered blocks: a title is repeated when documents alternate in retrieval order.
+        trial = {**focused, n: focused.get(n, []) + [""]}
+        text_room = room - rendered(trial)
+        if not focused:
+            text_room = max(text_room, settings.llm_passage_min_chars)
         if text_room < settings.llm_passage_min_chars:
             break
         # A table row or a long paragraph is cut at a word: `left_out` quotes it whole if needed.
-        cut = clip(found[n][o].text.strip(), text_room)
-        focused.setdefault(n, []).append(cut)
-        titled.add(chunk.title)
-        room -= heading + len(cut)
+        trial[n][-1] = clip(found[n][o].text.strip(), text_room)
+        focused = trial
     return _blocks(settings, [c if n in focused else None for n, c in enumerate(chunks)], focused)
 
 

@@ -110,11 +110,12 @@ def evaluate_independent(settings: Settings, work: Path, generators: list[str], 
     asked = [q for h in HALVES if half in (None, h) for q in [q for q in questions if q["split"] == h][:limit]]
     index = SearchIndex(settings.model_copy(update={"data_dir": work / "data"}))
     ingest(materialise(questions, index.settings, work / "congbot"), index, progress=False)
+    index.warm_up()  # as the web app does at startup: the first question is timed like the others
     reports, rows = {}, {}
     for name in generators:
         generator = get_generator(index.settings.model_copy(update={"llm": name}))
         chain = AnswerChain(index, lambda g=generator: g)
-        chain.warm_up()  # as the web app does at startup: the first question is timed like the others
+        chain.warm_up()
         rows[name] = score(asked, chain, settings.llm_max_tokens)
         reports[name] = by_half(rows[name])
     return {"independent": reports, "independent_rows": rows}

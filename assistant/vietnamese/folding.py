@@ -15,7 +15,7 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
 def clip(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a word."""
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return text if len(text) <= limit else text[:max(limit - 2, 0)].rsplit(" ", 1)[0] + " …"
 
 
 def normalize(text: str) -> str:

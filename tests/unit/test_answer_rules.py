@@ -97,6 +97,19 @@ def test_the_llm_reads_the_best_passage_first_and_its_prompt_stays_within_the_bu
     assert "Hội trường" in text and "Kinh phí" not in text
 
 
+def test_a_title_repeated_between_documents_counts_against_the_prompt_budget():
+    notice = Chunk.create("c3", "Hội nghị họp tại Hội trường Ủy ban nhân dân tỉnh, số 2 đường Trần Phú.",
+                          {"source": "notice.txt", "title": "Thông báo kết luận của Giám đốc Sở Y tế tại Hội nghị",
+                           "section": "I. NỘI DUNG"})
+    chunks = [VENUE, notice, BUDGET]  # the plan's title heads its passages twice: the notice comes between
+    found = [passages(c) for c in chunks]
+    question = "Hội nghị họp ở đâu?"
+    for budget in range(200, 420, 7):
+        settings = Settings(llm_context_passages=3, llm_prompt_chars=budget, llm_passage_min_chars=40)
+        text = context(settings, question, chunks, found, [(0, 0), (1, 0), (2, 0)])
+        assert len(question) + len(text) <= budget, budget
+
+
 def test_weighted_fusion_normalises_each_list_and_rrf_rewards_agreement():
     dense = [("a", 0.9), ("b", 0.5), ("c", 0.1)]
     lexical = [("c", 30.0), ("b", 20.0), ("d", 10.0)]
