@@ -110,7 +110,11 @@ def test_the_local_llm_reads_what_the_rules_miss_in_a_freely_phrased_instruction
     without = Drafter(seed_index).draft(instruction)
     assert "UBND TỈNH HÀ TĨNH" in without.draft and "14h30, ngày 22/12/2026" in without.draft
     assert "[địa điểm]" in without.draft
-    result = Drafter(seed_index, lambda: local).draft(instruction)
+    drafter = Drafter(seed_index, lambda: local)
+    # What the LLM reads is tested here, not the deadline (the test below): cores shared with other work read
+    # the prompt slower than the default deadline allows.
+    drafter.settings = seed_index.settings.model_copy(update={"answer_deadline_seconds": 180.0})
+    result = drafter.draft(instruction)
     assert "[địa điểm]" not in result.draft and "venue" in result.stats["read_fields"]
     assert any(w.startswith("LLM đọc từ yêu cầu") and "địa điểm" in w for w in result.warnings)
 
@@ -180,7 +184,8 @@ def test_one_ctrl_c_stops_the_server_and_its_llm_in_the_middle_of_an_answer(seed
             server.send_signal(signal.SIGINT)
             began = time.monotonic()
             server.wait(timeout=15)
-        assert time.monotonic() - began < 5
+        # The grace given to open requests (shutdown_seconds, 3 s), the LLM server's stop (at most 2 s), the exit.
+        assert time.monotonic() - began < 8
         time.sleep(0.5)
         assert not [pid for pid in llms if Path(f"/proc/{pid}").exists()]
     finally:
