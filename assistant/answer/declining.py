@@ -21,23 +21,35 @@ from ..vietnamese.patterns import YEAR
 from ..vietnamese.places import provinces_in
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
+from .document_answer import unnamed
 from .passages import passages
 
-# What a question asks for (folded), and what a passage that gives it holds.
+# What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
+# not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
 _FILLERS = {
     "amount": (r"bao nhieu tien|(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu|bao nhieu"
                r" (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
-    "date": (r"(?:truoc|tu|den|vao)? ?ngay nao|khi nao|bao gio|thoi han|by what date|what date|which date|since when",
+    "day": (r"(?:truoc|tu|den|vao)? ?ngay nao|by what date|what date|which date",
+            r"\d{1,2}/\d{1,2}|ngay \d{1,2}\b"),
+    "date": (r"khi nao|bao gio|thoi han|since when",
              r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"),
     "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
-    "count": (r"bao nhieu (?:nguoi|ho|don vi|xa|tinh|giuong|co so|truong hop|lan|dai bieu|nhan vien)|how many",
+    "count": (r"bao nhieu (?P<counted>nguoi|ho|don vi|xa|tinh|giuong|co so|truong hop|lan|dai bieu|nhan vien)|how many",
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _LONGEST_PERIOD = 30
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
+
+
+def _holds(kind: str, question: str) -> re.Pattern:
+    """What a passage holding the filler asked for looks like (folded): a count of the thing the question counts."""
+    counted = _ASKS[kind].search(fold(question))
+    if counted and counted.groupdict().get("counted"):
+        return re.compile(rf"\b\d[\d.,]*\s+{counted['counted']}\b")
+    return _HOLDS[kind]
 
 
 def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], float]:
@@ -72,12 +84,13 @@ def asked_filler(question: str) -> str | None:
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
-    # The words of the asking ("bao nhiêu tiền") are no part of the thing asked about.
-    weights = term_weights(index, _ASKS[kind].sub(" ", fold(question)))
+    # The words of the asking ("bao nhiêu tiền"), and those naming the document, are no part of the thing asked.
+    weights = term_weights(index, _ASKS[kind].sub(" ", unnamed(question, index.cards())))
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = set(find_units(question))
+    holds = _holds(kind, question)
     best = 0.0
     for chunk in chunks:
         context = f"{chunk.title}\n{chunk.section}"
@@ -85,7 +98,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
             # The section path as the file writes it too: a restored label can be misread where the OCR'd one
             # is a known spelling of the unit.
             named = f"{context}\n{chunk.section_original}\n{passage.text}\n{passage.original}"
-            if _HOLDS[kind].search(fold(passage.text)) and units <= set(find_units(named)):
+            if holds.search(fold(passage.text)) and units <= set(find_units(named)):
                 best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
 

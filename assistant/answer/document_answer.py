@@ -106,6 +106,17 @@ def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
     return [card for n, card in scored if n and n == best]
 
 
+def unnamed(question: str, cards: list[DocumentCard]) -> str:
+    """The folded question without the words that name a document by its number and type ("kế hoạch
+    243/KH-SYT"): every passage of that document shares them, so they say nothing of the thing asked."""
+    named = named_cards(question, cards)
+    if not named:
+        return fold(question)
+    keys = {part for card in named for part in _number_key(card)}
+    words = [word for word in _TOKEN.findall(fold(question)) if word not in keys]
+    return _DOC_WORDS.sub(" ", " ".join(words))
+
+
 def _leftover(question: str, card: DocumentCard) -> set[str]:
     """The question's content words that neither name the document nor ask for a card field."""
     known = " ".join(line.text for field in ("number", "date", "issuer", "title") for line in card.fields.get(field, []))
