@@ -32,6 +32,9 @@ _BULLET = re.compile(r"^[-–—•]\s*")
 _SUB_BULLET = re.compile(r"^\+\s*")
 _ARTEFACT = re.compile(r"^\s*(\d{1,3}|\d{4}-\d\d-\d\dT[\d:+]+|https?://\S+)\s*$")
 _RECIPIENTS = re.compile(r"^noi nh\S*\s*:")
+# A registry's record of a legal text (corpus-extra): its title on the first line, then `Số hiệu: … | Loại: …`
+# or where it was taken from (`Nguồn: …`).
+_REGISTRY_LINE = re.compile(r"^(so hieu|nguon)\s*:")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 
 
@@ -172,6 +175,10 @@ def parse_document(text: str) -> ParsedDocument:
         if title_start is not None:
             body_start = _title_end(lines, title_start)
             meta.title = " ".join(line.strip() for line in lines[title_start:body_start] if line.strip())
+    else:
+        opening = [line.strip() for line in lines if line.strip()][:2]
+        if len(opening) == 2 and _REGISTRY_LINE.match(fold(opening[1])):
+            meta.title = opening[0]
 
     builder = _SectionBuilder()
     if type_at is not None:

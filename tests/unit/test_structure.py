@@ -113,3 +113,15 @@ def test_a_legal_texts_articles_are_sections_and_a_text_issued_with_a_decision_i
     assert "KẾ HOẠCH > II. TỔ CHỨC THỰC HIỆN > 1. Sở Xây dựng" in paths
     signature = next(s for s in parse_document(text).sections if s.label == SIGNATURE)
     assert "Hướng dẫn thiết kế" not in signature.blocks[0].text
+
+
+def test_a_registry_record_is_titled_by_its_first_line_and_its_chunks_carry_the_title():
+    # How corpus-extra keeps a legal text: the title, the registry line, then the articles.
+    text = ("Thông tư số 26/2017/TT-BYT Hướng dẫn chức năng, nhiệm vụ của Trung tâm Kiểm soát bệnh tật tỉnh\n"
+            "Số hiệu: 26/2017/TT-BYT | Loại: Thông tư | Cơ quan ban hành: Bộ Y tế | Ngày ban hành: 26/06/2017\n\n"
+            "Điều 6. Các Phòng chức năng\n1. Phòng Tổ chức - Hành chính.\n\n2. Phòng Kế hoạch - Nghiệp vụ.\n")
+    parsed = parse_document(text)
+    assert parsed.metadata.title.startswith("Thông tư số 26/2017/TT-BYT Hướng dẫn")
+    chunks = chunk_document(parsed, "26-2017.txt", "hash", max_chars=1200, min_chars=200)
+    listed = next(c for c in chunks if "Phòng Tổ chức" in c.page_content)
+    assert "Trung tâm Kiểm soát bệnh tật" in listed.lexical_text() and listed.section.startswith("Điều 6")
