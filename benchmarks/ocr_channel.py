@@ -1,8 +1,9 @@
 """Learn the restorer's OCR channel (assistant/vietnamese/data/ocr_channel.tsv and ocr_letters.tsv): passages of
-../shared/corpus-extra (CongBot's administrative documents and Pháp điển's legal ones; never the seeds) typeset
+../shared/corpus-extra (CongBot's administrative documents and Pháp điển's legal ones; never the seeds, nor the
+documents benchmarks/ocr.py holds out) typeset
 one page each by tests/scans.py, scanned badly (150 or 200 dpi, skew, speckle) and read by Tesseract's English
 model, which loses marks and swaps letters as the OCR of the seeds did. Each page's words are aligned with its
-OCR tokens (channel_training.py). 240 pages: about 25 minutes on two busy cores.
+OCR tokens (channel_training.py). 233 pages: about 25 minutes on two busy cores.
 
     python benchmarks/ocr_channel.py [--pages 40] [--keep pages.jsonl]
 """
@@ -21,6 +22,7 @@ from assistant.config import PROJECT_ROOT, get_settings
 from assistant.vietnamese.channel_training import aligned_words, learn, learn_letters, write_tables
 
 sys.path.insert(0, str(PROJECT_ROOT / "tests"))
+from ocr import HELD_OUT  # noqa: E402
 from scans import degrade, render_pages  # noqa: E402
 
 SOURCES = ["congbot_documents.jsonl", "phapdien_documents.jsonl"]
@@ -34,16 +36,18 @@ def pages(extra: Path, per_source: int) -> list[dict]:
     out = []
     for draw, seed in enumerate(SEEDS):
         for source in SOURCES:
-            docs = [json.loads(line)["text"] for line in (extra / source).open(encoding="utf-8")]
+            docs = [json.loads(line) for line in (extra / source).open(encoding="utf-8")]
             rng = random.Random(seed)
             for k, i in enumerate(rng.sample(range(len(docs)), per_source)):
-                text = docs[i]
+                text = docs[i]["text"]
                 start = rng.randrange(0, max(1, len(text) - PASSAGE_CHARS))
                 start = text.rfind("\n", 0, start) + 1
                 dpi = rng.choice([150, 200])
+                skew, speckle = rng.choice([0.3, 1.0]), rng.choice([0.005, 0.01, 0.02])
+                if docs[i]["id"] in HELD_OUT:
+                    continue
                 typeset, clean = render_pages(text[start:start + PASSAGE_CHARS], dpi, max_pages=1)
-                scan = degrade(typeset[0], seed=k + 1000 * draw, skew_degrees=rng.choice([0.3, 1.0]),
-                               speckle=rng.choice([0.005, 0.01, 0.02]))
+                scan = degrade(typeset[0], seed=k + 1000 * draw, skew_degrees=skew, speckle=speckle)
                 with tempfile.TemporaryDirectory() as tmp:
                     scan.save(f"{tmp}/page.png")
                     ocr = subprocess.run(["tesseract", f"{tmp}/page.png", "-", "-l", "eng"], capture_output=True,
