@@ -2,8 +2,8 @@
 cost in log-probability), and what a restored form costs beside the marks and symbols OCR left in the token.
 
 Confusions come from the OCR'd seeds and from Tesseract's output on rendered clean pages: `Hyi` = Hội,
-`vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, `S6` = Số, `té&` = tế, `c¢6` = có, `B Y tế` = Bộ Y tế; and from
-tables learned on typeset pages read by Tesseract's English model (channel_training.py): whole tokens
+`vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, `S6` = Số, `té&` = tế, `c¢6` = có, `B Y tế` = Bộ Y tế;
+and from tables learned on typeset pages read by Tesseract's English model (channel_training.py): whole tokens
 (`ngudi` = người, `14` = lá, with their measured cost) and letters (`l` for i, `k` for h, `m` for n).
 """
 

@@ -81,7 +81,8 @@ def write_tables(table: dict[str, dict[str, float]], letters: list[tuple[str, st
     lines = ["# OCR token\tword it stood for\tcost (natural log); written by benchmarks/ocr_channel.py"]
     lines += [f"{token}\t{word}\t{cost}" for token in sorted(table) for word, cost in sorted(table[token].items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    lines = ["# letter OCR read\tletter it stood for (empty: none)\tshare of its readings; written by benchmarks/ocr_channel.py"]
+    lines = ["# letter OCR read\tletter it stood for (empty: none)\tshare of its readings; "
+             "written by benchmarks/ocr_channel.py"]
     lines += [f"{read}\t{intended}\t{share}" for read, intended, share in letters]
     letters_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -101,5 +102,6 @@ def read_letters(path: Path = LETTERS_PATH) -> list[tuple[str, str]]:
     """(letter OCR read, letter it stood for, empty if none) pairs."""
     if not path.exists():
         return []
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     return [(row[0], row[1]) for row in rows]

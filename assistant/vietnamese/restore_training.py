@@ -113,7 +113,8 @@ def build_model(counts: Counts, min_unigram: int, min_ngram: int) -> dict[str, n
     _, pair_cont_counts = _table(Counter(kept), ids, 1)
     cont_total, cont_types = _context_stats(pair_keys, pair_cont_counts, size, np.arange(size, dtype=np.uint64))
     return {"forms": np.array("\n".join(forms)), "unigram": uni, "unigram_cont": uni_cont,
-            "pair_keys": pair_keys, "pair_counts": pair_counts, "pair_cont": pair_cont_counts, "cont_total": cont_total, "cont_types": cont_types,
+            "pair_keys": pair_keys, "pair_counts": pair_counts,
+            "pair_cont": pair_cont_counts, "cont_total": cont_total, "cont_types": cont_types,
             "triple_keys": triple_keys, "triple_counts": triple_counts, "pair_total": pair_total, "pair_types": pair_types}
 
 

@@ -160,10 +160,10 @@ class Restorer:
                 # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
                 # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
                 keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
-                words = self._candidates(raw, ocr, True, False) if ocr and raw.isdigit() and self.number else None
-                if words is not None:
+                read = self._candidates(raw, ocr, True, False) if ocr and raw.isdigit() else None
+                if read is not None and self.number is not None:
                     # OCR reads some words as digits (`14` = lá, `86` = số): the number, or what it stood for.
-                    run.append(_Token(start, end, raw, np.array([self.number, *words[0]]), np.array([0.0, *words[1]])))
+                    run.append(_Token(start, end, raw, np.array([self.number, *read[0]]), np.array([0.0, *read[1]])))
                     continue
                 fixed = self._context_form(raw, keep_caps)
                 if fixed is not None:
