@@ -3,7 +3,7 @@
 documents benchmarks/ocr.py holds out) typeset
 one page each by tests/scans.py, scanned badly (150 or 200 dpi, skew, speckle) and read by Tesseract's English
 model, which loses marks and swaps letters as the OCR of the seeds did. Each page's words are aligned with its
-OCR tokens (channel_training.py). 233 pages: about 25 minutes on two busy cores.
+OCR tokens (channel_training.py). 389 pages: about 40 minutes on two busy cores.
 
     python benchmarks/ocr_channel.py [--pages 40] [--keep pages.jsonl]
 """
@@ -26,7 +26,7 @@ from ocr import HELD_OUT  # noqa: E402
 from scans import degrade, render_pages  # noqa: E402
 
 SOURCES = ["congbot_documents.jsonl", "phapdien_documents.jsonl"]
-SEEDS = [20261129, 7, 11]  # three draws of passages and scans
+SEEDS = [20261129, 7, 11, 13, 17]  # five draws of passages and scans
 PASSAGE_CHARS = 4000
 MIN_TOKEN_COUNT = 2  # a token read for a word fewer times may be a misalignment
 MIN_LETTER_COUNT, MIN_LETTER_SHARE = 5, 0.005
