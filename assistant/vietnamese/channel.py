@@ -14,9 +14,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from .channel_training import read_letters, read_table
 from .folding import fold
 from .language import tone_of
-from .channel_training import read_letters, read_table
 from .tokens import token_alternatives
 
 # Letters OCR reads in place of others in the seeds (folded): observed -> what it may stand for.

@@ -5,8 +5,8 @@ from the Pháp điển corpus, the Official Gazette texts and the clean seeds) s
 token may stand for; Viterbi picks the best sequence per run of words. OCR confusions seen in the seeds (`Hyi` =
 Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) and learned from Tesseract's reading of typeset pages
 (`ngudi` = người, `14` = lá) are extra readings at a cost (channel.py), considered only in text that is visibly
-damaged. Each input token yields exactly one output token in
-place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
+damaged. Each input token yields exactly one output token in place, so offsets and quotes map back to the
+original. Numbers (unless OCR'd digits read better as a word), codes (243/KH-SYT), words in capitals (unless
 the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
 already carries its marks comes back unchanged. `restore_marked` also says which restored words are guesses:
 those whose runner-up form is nearly as likely, so that a reader sees them marked, with the OCR original.
