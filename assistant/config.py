@@ -94,14 +94,14 @@ class Settings(BaseSettings):
         "A text whose share of marked syllables is below this lost its marks (clean Vietnamese ~0.85, OCR'd seeds ~0.2)."))
     restore_min_unigram: int = Field(2, description="Training: syllables seen fewer times are pruned (keeps the model small).")
     restore_min_ngram: int = Field(1, description="Training: pairs and triples seen fewer times are pruned.")
-    restore_discount: float = Field(0.75, description="Absolute discounting of n-gram counts.")
+    restore_discount: float = Field(0.75, description="Discount of n-gram counts (interpolated Kneser-Ney).")
     restore_ocr_penalty: float = Field(4.0, description="Log-probability cost of reading a token through an OCR confusion.")
     restore_ocr_share: float = Field(0.02, description="OCR confusions are considered only where this share of words is visibly damaged.")
     restore_vietnamese_share: float = Field(0.6, description="Below this share of words readable as Vietnamese a text is left alone.")
     restore_max_candidates: int = Field(30, description=(
         "Forms kept per word, the likeliest first: decoding time grows with their cube (at 30 the hand reference "
         "and restore_eval score as with no limit; fewer lose rare readings such as Dy tra = Dự trù)."))
-    restore_uncertain_margin: float = Field(2.5, description=(
+    restore_uncertain_margin: float = Field(2.0, description=(
         "A restored word whose next-best form is within this log-probability of it is shown as uncertain, with the "
         "OCR original on hover."))
 

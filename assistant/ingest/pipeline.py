@@ -82,8 +82,9 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # 18: Word numbering, layout tables, text boxes, footnotes and content controls; a PDF's text layer set out as
 # its page; a line longer than a chunk cut after a sentence. 19: the restorer reads numbers and codes as context,
 # and an OCR channel. 20: a long section label is cut within its limit. 21: a registry record's first line is its
-# title (`Số hiệu: …` or `Nguồn: …` under it).
-PIPELINE_VERSION = 21
+# title (`Số hiệu: …` or `Nguồn: …` under it). 22: the restorer's OCR channel learned from Tesseract's reading of
+# typeset pages, a Kneser-Ney model, ¥ read as ý.
+PIPELINE_VERSION = 22
 
 
 def _stamp(sha256: str) -> str:

@@ -2,15 +2,19 @@
 cost in log-probability), and what a restored form costs beside the marks and symbols OCR left in the token.
 
 Confusions come from the OCR'd seeds and from Tesseract's output on rendered clean pages: `Hyi` = Hội,
-`vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, `S6` = Số, `té&` = tế, `c¢6` = có, `B Y tế` = Bộ Y tế.
+`vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, `S6` = Số, `té&` = tế, `c¢6` = có, `B Y tế` = Bộ Y tế;
+and from tables learned on typeset pages read by Tesseract's English model (channel_training.py): whole tokens
+(`ngudi` = người, `14` = lá, with their measured cost) and letters (`l` for i, `k` for h, `m` for n).
 """
 
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import lru_cache
 
 import numpy as np
 
+from .channel_training import read_letters, read_table
 from .folding import fold
 from .language import tone_of
 from .tokens import token_alternatives
@@ -28,14 +32,15 @@ _MAX_EDITS = 2
 _SYMBOLS = "&¢§€"
 _DROP_SYMBOLS = str.maketrans("", "", _SYMBOLS)
 _VOWELS = "aeiouy"
-_VOWEL_SYMBOLS = _SYMBOLS + "64"
+_VOWEL_SYMBOLS = _SYMBOLS + "64¥"
 
 
 def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str],
-             whole: bool = True) -> list[tuple[str, float]]:
+             whole: bool = True, learned_weight: float = 1.0) -> list[tuple[str, float]]:
     """Folded readings of a token with their channel cost: as written, then (in OCR'd text) through OCR
-    confusions, each costing `penalty`; `syllables` are the folded forms a reading must reach to count. A token
-    not `whole` is a piece of a word OCR split at an apostrophe (the `n` of `n’hiếm`): it lost no vowel."""
+    confusions, each costing `penalty`, and what the token stood for on pages whose text was known (its cost
+    times `learned_weight`); `syllables` are the folded forms a reading must reach to count. A token not
+    `whole` is a piece of a word OCR split at an apostrophe (the `n` of `n’hiếm`): it lost no vowel."""
     base = fold(raw)
     found = [(base, 0.0)] if base.isalpha() else []
     if not ocr:
@@ -57,6 +62,8 @@ def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str],
         frontier = edited
     for reading in _lost_letters(raw, base, whole):
         seen[reading] = min(seen.get(reading, np.inf), penalty)
+    for reading, cost in _learned_tokens().get(raw.lower(), {}).items():
+        seen[reading] = min(seen.get(reading, np.inf), cost * learned_weight)
     if not any(reading in syllables for reading, cost in seen.items() if cost <= 2 * penalty):
         # No cheap reading is a Vietnamese syllable (`céac`, `moén`, `K¢ét`; `cé4c` is no `coóc`): OCR added a
         # letter; try each one out.
@@ -68,9 +75,26 @@ def readings(raw: str, ocr: bool, penalty: float, syllables: Container[str],
     return list(seen.items())
 
 
+@lru_cache(maxsize=1)
+def _learned_tokens() -> dict[str, dict[str, float]]:
+    return read_table()
+
+
+@lru_cache(maxsize=1)
+def _learned_letters() -> dict[str, tuple[str, ...]]:
+    """Letters OCR read in place of others on pages whose text was known (channel_training.py), beyond the
+    confusions above."""
+    out: dict[str, tuple[str, ...]] = {}
+    for observed, intended in read_letters():
+        if intended not in _CONFUSIONS.get(observed, ()) + _RARE_CONFUSIONS.get(observed, ()):
+            out[observed] = (*out.get(observed, ()), intended)
+    return out
+
+
 def _substitutes(char: str) -> list[tuple[str, float]]:
     """What OCR may have read as `char`, each with its cost in confusions."""
-    return [(r, 1.0) for r in _CONFUSIONS.get(char, ())] + [(r, _RARE_COST) for r in _RARE_CONFUSIONS.get(char, ())]
+    rare = _RARE_CONFUSIONS.get(char, ()) + _learned_letters().get(char, ())
+    return [(r, 1.0) for r in _CONFUSIONS.get(char, ())] + [(r, _RARE_COST) for r in rare]
 
 
 def _lost_letters(raw: str, base: str, whole: bool) -> set[str]:

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from .folding import fold
 from .tokens import token_alternatives
 
-# A word: letters, digits and the symbols OCR put in place of hooked vowels (S& = Sở).
-WORD = re.compile(r"(?:[^\W_]|[&¢§€])+")
+# A word: letters, digits and the symbols OCR put in place of hooked or marked vowels (S& = Sở, ¥ = ý).
+WORD = re.compile(r"(?:[^\W_]|[&¢§€¥])+")
 # Spaces and a single line break (OCR keeps the page's hard line breaks) join two words into one
 # context run; punctuation and blank lines end it.
 JOINER = re.compile(r"[ \t]*'?[ \t]*\n?[ \t]*")

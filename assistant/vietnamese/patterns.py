@@ -38,5 +38,5 @@ ITEM_START = re.compile(r"^\s*(?:(?:\S\s+)?[-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.|[
 # A task item: the same without part numerals (a part is no task), and `~` too, which OCR put before bullets.
 TASK_ITEM_START = re.compile(r"^\s*(?:(?:\S\s+)?[-+•~*]+|[a-zđ]\)|\d+(?:\.\d+)*\.)\s*")
 
-# OCR damage the restorer could not mend: `¢6`, `cé4c`.
-OCR_LEFTOVER = re.compile(r"[¢§€&]|[^\W\d]\d[^\W\d]")
+# OCR damage the restorer could not mend: `¢6`, `cé4c`, `¥`.
+OCR_LEFTOVER = re.compile(r"[¢§€&¥]|[^\W\d]\d[^\W\d]")

@@ -45,7 +45,12 @@ def count(texts: Iterable[str], min_marked: float) -> Counts:
     bigrams: Counter[tuple[str, str]] = Counter()
     trigrams: Counter[tuple[str, str, str]] = Counter()
     for text in texts:
+        # A run a document repeats (a table's cells: `Y tê`, a slip, 229 times in one circular) counts once.
+        seen: set[tuple[str, ...]] = set()
         for run in context_runs(text):
+            if tuple(run) in seen:
+                continue
+            seen.add(tuple(run))
             syllables = " ".join(w for w in run if w != NUMBER)
             if len(run) > 1 and marked_share(syllables) < min_marked:
                 continue
@@ -80,6 +85,15 @@ def _context_stats(keys: np.ndarray, counts: np.ndarray, size: int, contexts: np
     return total, types
 
 
+def _continuation(grams: Counter[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """Kneser-Ney's continuation counts: for each n-gram's last n-1 words, how many distinct words stood before
+    them. A word seen often but in few contexts (`sắm` of `mua sắm`) is then a poor guess in a new one."""
+    out: Counter[tuple[str, ...]] = Counter()
+    for gram in grams:
+        out[gram[1:]] += 1
+    return out
+
+
 def build_model(counts: Counts, min_unigram: int, min_ngram: int) -> dict[str, np.ndarray]:
     unigrams, bigrams, trigrams = counts
     forms = [BOUNDARY, *sorted(w for w, c in unigrams.items() if c >= min_unigram)]
@@ -89,10 +103,18 @@ def build_model(counts: Counts, min_unigram: int, min_ngram: int) -> dict[str, n
     uni = np.array([sum(c for (a, _), c in bigrams.items() if a == BOUNDARY)] + [unigrams[w] for w in forms[1:]], dtype=np.uint32)
     pair_keys, pair_counts = _table(bigrams, ids, min_ngram)
     triple_keys, triple_counts = _table(trigrams, ids, min_ngram)
-    left_total, left_types = _context_stats(pair_keys, pair_counts, size, np.arange(size, dtype=np.uint64))
     pair_total, pair_types = _context_stats(triple_keys, triple_counts, size, pair_keys)
-    return {"forms": np.array("\n".join(forms)), "unigram": uni,
-            "pair_keys": pair_keys, "pair_counts": pair_counts, "left_total": left_total, "left_types": left_types,
+    # The lower orders of the trigram score by continuation counts; a pair after the boundary has none (no word
+    # stands before a run's first), so it keeps its count.
+    word_cont = _continuation(bigrams)
+    uni_cont = np.array([word_cont[(w,)] for w in forms], dtype=np.uint32)
+    pair_cont = _continuation(trigrams)
+    kept = {g: bigrams[g] if g[0] == BOUNDARY else pair_cont[g] for g, c in bigrams.items() if c >= min_ngram}
+    _, pair_cont_counts = _table(Counter(kept), ids, 1)
+    cont_total, cont_types = _context_stats(pair_keys, pair_cont_counts, size, np.arange(size, dtype=np.uint64))
+    return {"forms": np.array("\n".join(forms)), "unigram": uni, "unigram_cont": uni_cont,
+            "pair_keys": pair_keys, "pair_counts": pair_counts,
+            "pair_cont": pair_cont_counts, "cont_total": cont_total, "cont_types": cont_types,
             "triple_keys": triple_keys, "triple_counts": triple_counts, "pair_total": pair_total, "pair_types": pair_types}
 
 

@@ -1,11 +1,12 @@
 """Restore Vietnamese diacritics lost by OCR or by typing without them.
 
-A syllable trigram model (interpolated absolute discounting; trained by restore_training.py, `assistant
-train-restorer`, from the Pháp điển corpus, the Official Gazette texts and the clean seeds) scores every
-accented form that a token may stand for; Viterbi picks the best sequence per run of words. OCR confusions
-seen in the seeds (`Hyi` = Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) are extra readings at a
-cost (channel.py), considered only in text that is visibly damaged. Each input token yields exactly one output token in
-place, so offsets and quotes map back to the original. Numbers, codes (243/KH-SYT), words in capitals (unless
+A syllable trigram model (interpolated Kneser-Ney; trained by restore_training.py, `assistant train-restorer`,
+from the Pháp điển corpus, the Official Gazette texts and the clean seeds) scores every accented form that a
+token may stand for; Viterbi picks the best sequence per run of words. OCR confusions seen in the seeds (`Hyi` =
+Hội, `vy` = vụ, `céc` = các, `nim` = năm, `S&` = Sở, …) and learned from Tesseract's reading of typeset pages
+(`ngudi` = người, `14` = lá) are extra readings at a cost (channel.py), considered only in text that is visibly
+damaged. Each input token yields exactly one output token in place, so offsets and quotes map back to the
+original. Numbers (unless OCR'd digits read better as a word), codes (243/KH-SYT), words in capitals (unless
 the whole line is a heading) and words that cannot be Vietnamese syllables are left alone, and text that
 already carries its marks comes back unchanged. `restore_marked` also says which restored words are guesses:
 those whose runner-up form is nearly as likely, so that a reader sees them marked, with the OCR original.
@@ -96,6 +97,7 @@ class Restorer:
         self.known = frozenset(self.forms)
         self.ids = {form: i for i, form in enumerate(self.forms)}
         self.comma = self.ids.get(COMMA)  # None in a model trained without commas as context
+        self.number = self.ids.get(NUMBER)
         # One spelling per syllable, the training texts' usual one (khỏe, not khoẻ; hóa, not hoá); slips of the
         # training texts (`liê`, `tât`) and codes (`ubnd`) are never offered as readings.
         spelling: dict[tuple[str, str], int] = {}
@@ -112,8 +114,9 @@ class Restorer:
         best: dict[int, float] = {}
         written = raw.lower() if has_marks(raw) else None
         # The model knows names poorly: a name read through OCR confusions (`Binh Gia` as Đánh Giá) costs more.
-        penalty = self.params.ocr_penalty * (_NAME_COST if name else 1.0)
-        for reading, cost in readings(raw, ocr, penalty, self.by_key, whole):
+        weight = _NAME_COST if name else 1.0
+        penalty = self.params.ocr_penalty * weight
+        for reading, cost in readings(raw, ocr, penalty, self.by_key, whole, weight):
             for i in self.by_key.get(reading, ()):
                 # Marks OCR did keep are evidence: a form that matches them costs nothing extra.
                 form = self.forms[i]
@@ -157,6 +160,11 @@ class Restorer:
                 # In a line of capitals, or in OCR'd text (`SO Y té` is `SỞ Y TẾ` read badly), a word in capitals
                 # that is a syllable is restored; a code that is none (UBND, VT, KHTC) is kept as written.
                 keep_caps = is_code(raw) and not ((heading or ocr) and raw.isupper() and fold(raw) in self.by_key)
+                read = self._candidates(raw, ocr, True, False) if ocr and raw.isdigit() else None
+                if read is not None and self.number is not None:
+                    # OCR reads some words as digits (`14` = lá, `86` = số): the number, or what it stood for.
+                    run.append(_Token(start, end, raw, np.array([self.number, *read[0]]), np.array([0.0, *read[1]])))
+                    continue
                 fixed = self._context_form(raw, keep_caps)
                 if fixed is not None:
                     run.append(_Token(start, end, raw, np.array([fixed]), np.zeros(1), context=True))
@@ -208,7 +216,7 @@ class Restorer:
         for run in self._runs(text):
             forms, gaps = self.model.decode([t.candidates for t in run], [t.costs for t in run], margins)
             for tok, form_id, gap in zip(run, forms, gaps or [np.inf] * len(run)):
-                if tok.context:
+                if tok.context or form_id == self.number:
                     continue
                 out.append(RestoredWord(tok.start, tok.end, tok.raw, apply_case(self.forms[form_id], tok.raw), gap))
         return out

@@ -13,9 +13,9 @@ from importlib import resources
 
 from .folding import strip_marks
 
-# Letters plus the symbols OCR put in place of hooked or horned vowels (S& = Sở, t€ = tế).
-_TOKEN = re.compile(r"[A-Za-z0-9&¢§€]+")
-_OCR_VOWELS = {"§": "o", "€": "e"}
+# Letters plus the symbols OCR put in place of hooked, horned or marked vowels (S& = Sở, t€ = tế, ¥ = ý).
+_TOKEN = re.compile(r"[A-Za-z0-9&¢§€¥]+")
+_OCR_VOWELS = {"§": "o", "€": "e", "¥": "y"}
 # `&` and `¢` stand for ơ/ở/ố as often as for ế (S& = Sở, K& = Kế): both readings are indexed.
 _OCR_AMBIGUOUS = {"&": ("o", "e"), "¢": ("o", "e")}
 _DIGIT_AS_LETTER = {"6": "o", "0": "o", "4": "a"}

@@ -1,6 +1,7 @@
 """The restorer's syllable trigram model, as `assistant train-restorer` writes it (restore_training.py): counts of
-syllables, pairs and triples, scored by interpolated absolute discounting (trigram -> bigram -> unigram), and the
-Viterbi search for the likeliest forms of a run of words, with how sure it is of each."""
+syllables, pairs and triples, scored by interpolated Kneser-Ney (trigram -> bigram -> unigram, the lower orders by
+continuation counts), and the Viterbi search for the likeliest forms of a run of words, with how sure it is of
+each."""
 
 from __future__ import annotations
 
@@ -17,18 +18,23 @@ class TrigramModel:
         with np.load(path) as model:
             self.forms: list[str] = str(model["forms"]).split("\n")
             unigram = model["unigram"].astype(np.float64)
+            continuation = model["unigram_cont"].astype(np.float64)
             self.pair_keys = model["pair_keys"]
             self.pair_counts = model["pair_counts"].astype(np.float64)
-            left_total = model["left_total"].astype(np.float64)
-            left_types = model["left_types"].astype(np.float64)
+            self.pair_cont = model["pair_cont"].astype(np.float64)
+            left_total = model["cont_total"].astype(np.float64)
+            left_types = model["cont_types"].astype(np.float64)
             self.triple_keys = model["triple_keys"]
             self.triple_counts = model["triple_counts"].astype(np.float64)
             pair_total = model["pair_total"].astype(np.float64)
             pair_types = model["pair_types"].astype(np.float64)
         self.size = np.uint64(len(self.forms))
+        # How common each form is (for choosing spellings and candidates) and, for the model's lowest order, in how
+        # many contexts it occurs.
         self.unigram = (unigram + 0.5) / (unigram.sum() + 0.5 * len(self.forms))
+        self.continuation = (continuation + 0.5) / (continuation.sum() + 0.5 * len(self.forms))
         self.discount = discount
-        # Per context (a word, or a pair of words): its total count and the weight left for backing off.
+        # Per context (a word, or a pair of words): its total (continuation) count and the weight left for backing off.
         self.left_total, self.left_backoff = left_total, self._backoff(left_total, left_types)
         self.pair_total, self.pair_backoff = pair_total, self._backoff(pair_total, pair_types)
 
@@ -36,35 +42,42 @@ class TrigramModel:
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(total > 0, self.discount * types / total, 1.0)
 
-    # --- scoring: interpolated absolute discounting, trigram -> bigram -> unigram ---------------
+    # --- scoring: interpolated Kneser-Ney, trigram -> bigram -> unigram ---------------------------
     @staticmethod
     def _lookup(table: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
         return pos, table[pos] == keys
 
     def bigram(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """P(right | left) for every pair: a len(left) x len(right) matrix."""
+        """P(right | left) for every pair, by continuation counts (raw counts after the boundary): a len(left) x
+        len(right) matrix."""
         keys = (left.astype(np.uint64)[:, None] * self.size + right.astype(np.uint64)[None, :])
         pos, found = self._lookup(self.pair_keys, keys)
-        counts = np.where(found, self.pair_counts[pos], 0.0)
+        counts = np.where(found, self.pair_cont[pos], 0.0)
         total = self.left_total[left][:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             seen = np.where(total > 0, np.maximum(counts - self.discount, 0.0) / total, 0.0)
-        return seen + self.left_backoff[left][:, None] * self.unigram[right][None, :]
+        return seen + self.left_backoff[left][:, None] * self.continuation[right][None, :]
 
     def trigram(self, first: np.ndarray, second: np.ndarray, right: np.ndarray) -> np.ndarray:
         """log P(right | first, second): a len(first) x len(second) x len(right) array."""
+        lower = self.bigram(second, right)
+        out = np.repeat(np.log(lower)[None, :, :], len(first), axis=0)
         contexts = first.astype(np.uint64)[:, None] * self.size + second.astype(np.uint64)[None, :]
         cpos, cfound = self._lookup(self.pair_keys, contexts)
-        keys = contexts[:, :, None] * self.size + right.astype(np.uint64)[None, None, :]
+        # Only the pairs of candidates the training texts wrote are contexts with triples; the rest back off whole.
+        i, j = np.nonzero(cfound)
+        if len(i) == 0:
+            return out
+        keys = contexts[i, j][:, None] * self.size + right.astype(np.uint64)[None, :]
         pos, found = self._lookup(self.triple_keys, keys)
         counts = np.where(found, self.triple_counts[pos], 0.0)
-        total = np.where(cfound, self.pair_total[cpos], 0.0)[:, :, None]
-        backoff = np.where(cfound, self.pair_backoff[cpos], 1.0)[:, :, None]
+        total = self.pair_total[cpos[i, j]][:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             seen = np.where(total > 0, np.maximum(counts - self.discount, 0.0) / total, 0.0)
-        backoff = np.where(total > 0, backoff, 1.0)
-        return np.log(seen + backoff * self.bigram(second, right)[None, :, :])
+        backoff = np.where(total > 0, self.pair_backoff[cpos[i, j]][:, None], 1.0)
+        out[i, j] = np.log(seen + backoff * lower[j])
+        return out
 
     def pair_count(self, left: int, right: int) -> float:
         """How often the training texts wrote form `left` just before form `right`."""
