@@ -81,6 +81,13 @@ def asked_filler(question: str) -> str | None:
     return next((kind for kind, asks in _ASKS.items() if asks.search(folded)), None)
 
 
+def asked_units(question: str) -> set[str]:
+    """The units a question asks about; not those that only own them (`các đơn vị trực thuộc Sở Y tế`)."""
+    folded = fold(question)
+    owning = {unit: len(re.findall(rf"\bthuoc {re.escape(fold(unit))}\b", folded)) for unit in find_units(question)}
+    return {unit for unit, owns in owning.items() if not owns or folded.count(fold(unit)) > owns}
+
+
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
@@ -89,7 +96,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
-    units = set(find_units(question))
+    units = asked_units(question)
     holds = _holds(kind, question)
     best = 0.0
     for chunk in chunks:

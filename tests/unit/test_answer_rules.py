@@ -10,7 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler
+from assistant.answer.declining import asked_filler, asked_units
 from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across
 from assistant.answer.followup import carry_over, standalone_question
@@ -170,6 +170,12 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
+
+
+def test_a_unit_that_only_owns_the_one_asked_about_is_not_asked_about():
+    assert asked_units("Các đơn vị trực thuộc Sở Y tế phải hoàn thành tổng kết trước ngày nào?") == set()
+    assert asked_units("SYT phải báo cáo trước ngày nào?") == {"Sở Y tế"}
+    assert asked_units("Các phòng thuộc Sở Y tế và Sở Y tế phải làm gì?") == {"Sở Y tế"}
 
 
 def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words():
