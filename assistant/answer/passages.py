@@ -10,7 +10,9 @@ from ..vietnamese.folding import collapse_ws, fold
 from ..vietnamese.restorer import Uncertain
 from ..vietnamese.patterns import ITEM_START, SENTENCE_END
 
-_NUMBERING = re.compile(r"\s*(?:[-+•*]+\s*)?(?:\d+(?:\.\d+)*|[IVX]+)\.\s*")
+# A numbering alone (`4.2.`, `II.`, `Điều 1.`, `Chương II.`): what it numbers follows it.
+_NUMBERING = re.compile(r"\s*(?:[-+•*]+\s*)?(?:(?:Điều|Chương|Mục|Khoản|Phần)\s+)?(?:\d+(?:\.\d+)*|[IVX]+)\.\s*",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ def _items(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """A numbering alone (`4.2.`, `II.`) is no sentence: it stays with what it numbers."""
+    """A numbering alone is no sentence: it stays with what it numbers."""
     pieces: list[str] = []
     for piece in SENTENCE_END.split(text):
         if pieces and _NUMBERING.fullmatch(pieces[-1]):

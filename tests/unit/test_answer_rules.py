@@ -215,6 +215,9 @@ def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passag
     # Nor in a quoted answer line, where the citation check splits sentences.
     assert sentences("- 5.2. Cấp huyện: Lãnh đạo UBND. Mỗi huyện mời 01 người. [3]") == [
         "- 5.2. Cấp huyện: Lãnh đạo UBND.", "Mỗi huyện mời 01 người.", "[3]"]
+    # A legal text's article number too.
+    assert sentences("Điều 1. Danh mục vật tư y tế. Thông tư này quy định.") == [
+        "Điều 1. Danh mục vật tư y tế.", "Thông tư này quy định."]
 
 
 def test_priming_has_the_model_read_the_answers_system_prompt_and_write_one_token():
