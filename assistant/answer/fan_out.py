@@ -29,6 +29,17 @@ _ACROSS = re.compile(
     r"|each (document|plan|notice))\b")
 
 
+# The kinds of document the question asks for ("những thông báo nào", "trong các kế hoạch, thông báo"), not those
+# it names otherwise ("quyết định ban hành một kế hoạch", "thực hiện Quyết định 22/2013").
+_KINDS_ASKED = re.compile(rf"\b(?:nhung|cac|hai|ba|bon|tung|moi)\s+{_DOCS}(?:\s*(?:,|va|hoac)\s*{_DOCS})*\b")
+_KIND = re.compile(rf"\b{_DOCS}\b")
+
+
+def kinds_asked(question: str) -> set[str]:
+    """The kinds asked for, folded ("ke hoach"); "văn bản" is any kind."""
+    return {kind for span in _KINDS_ASKED.finditer(fold(question)) for kind in _KIND.findall(span.group())} - {"van ban"}
+
+
 def asks_across(question: str) -> bool:
     return bool(_ACROSS.search(fold(question)))
 
@@ -42,10 +53,19 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     """The documents that answer, best first: those whose card matches the question (type, number, issuer,
     title, signer, basis: "which notices of conclusions", "decisions of Tuyên Quang", "signed KT."), then
     those whose best chunk scores near the best chunk of the collection."""
+    # A kind asked for is matched by the card's type, not by its words: documents of other kinds do not answer.
+    kinds = kinds_asked(question)
+    types = {card.source: fold(card.doc_type_name or "") for card in index.cards()}
+
+    def of_kind(source: str) -> bool:
+        return not kinds or any(types.get(source, "").startswith(kind) for kind in kinds)
+
+    asked = _ACROSS.sub(" ", without_asking(question))
     # Single words only: a card is a handful of lines, and word pairs across its fields mean nothing.
-    weights = {readings: w for readings, w in term_weights(index, _ACROSS.sub(" ", without_asking(question))).items()
+    weights = {readings: w for readings, w in term_weights(index, _KIND.sub(" ", asked) if kinds else asked).items()
                if "_" not in readings[0]}
-    by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in index.cards()] if weights else []
+    by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in index.cards()
+               if of_kind(card.source)] if weights else []
     by_card.sort(reverse=True)
     top = by_card[0][0] if by_card else 0.0
     sources = [source for share, source in by_card
@@ -54,7 +74,8 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     # The chunks speak of what is asked (the words that ask across the collection aside), or none answers.
     if holds_answer(index, settings, _ACROSS.sub(" ", fold(question)), ranked[:settings.answer_chunks],
                     language_of(question)):
-        sources += [chunk.source for chunk in ranked if chunk.score >= ranked[0].score * settings.fanout_score_share]
+        sources += [chunk.source for chunk in ranked
+                    if chunk.score >= ranked[0].score * settings.fanout_score_share and of_kind(chunk.source)]
     return list(dict.fromkeys(sources))[:settings.fanout_documents]
 
 

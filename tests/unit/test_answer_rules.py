@@ -12,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units
 from assistant.answer.extractive import list_after
-from assistant.answer.fan_out import asks_across
+from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
 from assistant.answer.passages import passages, sentences
@@ -176,6 +176,13 @@ def test_a_unit_that_only_owns_the_one_asked_about_is_not_asked_about():
     assert asked_units("Các đơn vị trực thuộc Sở Y tế phải hoàn thành tổng kết trước ngày nào?") == set()
     assert asked_units("SYT phải báo cáo trước ngày nào?") == {"Sở Y tế"}
     assert asked_units("Các phòng thuộc Sở Y tế và Sở Y tế phải làm gì?") == {"Sở Y tế"}
+
+
+def test_the_kinds_of_document_a_question_asks_across_are_not_those_it_only_mentions():
+    assert kinds_asked("Trong các kế hoạch, thông báo ngành y tế, văn bản nào được ký thay?") == {"ke hoach", "thong bao"}
+    assert kinds_asked("Những quyết định nào ban hành một kế hoạch?") == {"quyet dinh"}
+    assert kinds_asked("nhung cong van va quyet dinh nao trien khai quyet dinh 22/2013/QD-TTg") == {"cong van", "quyet dinh"}
+    assert kinds_asked("Những văn bản nào nói về hội nghị trực tuyến?") == set()
 
 
 def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words():
