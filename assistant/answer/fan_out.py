@@ -1,7 +1,8 @@
 """Questions asked across the collection ("which documents …", "list every …", "compare … between …") are
 answered one document at a time: the search's candidates are grouped by document, every document whose best
 chunk scores near the best one is kept, and each gets its own cited lines (its card's lines when the question
-asks for card fields, else its best passages), so that comparisons stand side by side.
+asks for card fields, else its best passages), so that comparisons stand side by side. When the question asks
+for documents of some kinds ("trong các kế hoạch, thông báo …"), documents of other kinds are left out.
 """
 
 from __future__ import annotations
