@@ -56,7 +56,8 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     those whose best chunk scores near the best chunk of the collection."""
     # A kind asked for is matched by the card's type, not by its words: documents of other kinds do not answer.
     kinds = kinds_asked(question)
-    types = {card.source: fold(card.doc_type_name or "") for card in index.cards()}
+    cards = index.cards()
+    types = {card.source: fold(card.doc_type_name or "") for card in cards}
 
     def of_kind(source: str) -> bool:
         return not kinds or any(types.get(source, "").startswith(kind) for kind in kinds)
@@ -65,7 +66,7 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     # Single words only: a card is a handful of lines, and word pairs across its fields mean nothing.
     weights = {readings: w for readings, w in term_weights(index, _KIND.sub(" ", asked) if kinds else asked).items()
                if "_" not in readings[0]}
-    by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in index.cards()
+    by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in cards
                if of_kind(card.source)] if weights else []
     by_card.sort(reverse=True)
     top = by_card[0][0] if by_card else 0.0
