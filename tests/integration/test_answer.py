@@ -200,6 +200,12 @@ def test_a_near_miss_is_declined(chain, question):
     assert chain.ask(question).declined
 
 
+def test_a_table_row_whose_label_is_read_as_a_line_of_its_own_still_answers(chain):
+    # The OCR'd budget table gives "Tiệc đựng cơm thân mật:" two lines above its figures.
+    answer = chain.ask("Định mức tiệc cơm thân mật của hội nghị tổng kết y tế năm 2025 là bao nhiêu một người?")
+    assert not answer.declined and "300.000" in answer.answer
+
+
 def test_a_question_across_the_collection_is_answered_document_by_document(chain):
     answer = chain.ask("Những văn bản nào là thông báo kết luận về công tác y tế?")
     assert answer.mode == "per_document"
