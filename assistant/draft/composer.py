@@ -263,7 +263,7 @@ class Composer:
         sk = self.sk
         title = self.fill(sk["title"])
         return DraftDocument(
-            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]), number=self.fill(sk["number"]),
+            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]), number=f"Số: {self.request.number}" if self.request.number else self.fill(sk["number"]),
             place_date=self.fill(sk["place_date"]), doc_type_title=sk["doc_type_title"], title=title, body=body,
             closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],
             signature=self.request.signature or sk["signature"],

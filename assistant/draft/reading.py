@@ -26,6 +26,7 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
+_OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
                     r"please)\W+(?:\w+\W+){0,2}$")
@@ -36,7 +37,10 @@ _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
-_PART_NAMED = re.compile(r"\b(?:phan)\s+(?![ivx]+\b)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet)\b)([a-z ,]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+# "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
+# level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
+_PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
@@ -78,7 +82,9 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
         for match in re.finditer(rf"\b(?:{cue})\b", folded):
             # The request's first words name what to write: "Xây dựng Kế hoạch …" is no task of a unit.
             opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
-            if _CITED.match(folded, match.end()) or (_TASK_BEFORE.search(folded[:match.start()]) and not opening):
+            tasked = _TASK_BEFORE.search(folded[:match.start()]) is not None
+            # "Soạn Báo cáo số 356/BC-SYT": a number right after the document asked for is its own, not a citation.
+            if (_CITED.match(folded, match.end()) and (tasked or not opening)) or (tasked and not opening):
                 continue
             found.append((match.start(), match.end()))
     return found
@@ -115,6 +121,13 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
     return (min(hinted)[1] if hinted else next(n for n, sk in skeletons.items() if sk.get("default"))), 0, True
 
 
+def own_number(text: str, cue_end: int) -> tuple[str | None, int]:
+    """The number and symbol the request gives the document it asks for, right after its document word, and
+    where they end."""
+    match = _OWN_NUMBER.match(text, cue_end) if cue_end else None
+    return (match.group(1), match.end()) if match else (None, cue_end)
+
+
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     """A scope word counts before the document word, or after a verb of writing in the request's opening
     sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
@@ -130,6 +143,11 @@ def _is_table_word(text: str, match: re.Match) -> bool:
     """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
     typed = text[match.start():match.end()].lower()
     return match.group() != "bang" or typed in ("bảng", "bang")
+
+
+def _is_part_word(text: str, match: re.Match) -> bool:
+    """"muc" is a part (mục) unless typed as a level (mức)."""
+    return text[match.start():match.start() + 3].lower() not in ("mức", "múc")
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
@@ -148,7 +166,7 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
                                        title=title)))
     if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):
         found.append((m.start(), Scope("part", part=m.group(1))))
-    elif (m := _PART_NAMED.search(folded)) and _counts(m, folded, doc_at):
+    elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])

@@ -74,6 +74,7 @@ class DraftRequest(BaseModel):
     reason: str | None = None  # why the document is written ("vì …", "because …"), the body's first line
     frame_content: str | None = None  # what the sentence naming the document says after it, issuer and addressees out
     date_typed: str | None = None  # the meeting's date as the user wrote it (16/7/2026), for running text
+    number: str | None = None  # the document's own number and symbol when the request gives it (1288/SYT-NVY)
 
 
 # A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a

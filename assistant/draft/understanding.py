@@ -11,7 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
-from .reading import Scope, document_type, listed_parts, read_scope, signature
+from .reading import Scope, document_type, listed_parts, own_number, read_scope, signature
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
@@ -80,6 +80,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.name, cue_end, assumed = document_type(folded, skeletons)
     sk = skeletons[request.name]
     request.doc_type = sk["doc_type"]
+    request.number, named_end = own_number(text, cue_end)
     if assumed:
         request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
     scope = read_scope(folded, cue_end, text)
@@ -93,7 +94,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]
     request.signature, _ = signature(text, default)
     request.basis = _basis(text)
-    frame = re.split(r"\.\s", text[cue_end:], maxsplit=1)[0]  # the sentence that names the document
+    frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in re.split(r",\s*|\s+và\s+|\s+and\s+", m.group(1)) if a.strip()]
         frame = frame[:m.start()] + frame[m.end():]

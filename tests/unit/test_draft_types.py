@@ -94,6 +94,35 @@ def test_a_cited_document_is_neither_the_type_nor_the_meeting_date():
     assert request.basis == ["Kế hoạch số 5/KH-UBND ngày 02/01/2027 của UBND tỉnh"]
 
 
+def test_a_number_given_to_the_document_asked_for_is_its_own_not_a_citation():
+    request = understand("Soạn Báo cáo số 41/BC-SYT của Sở Y tế Kon Tum gửi UBND tỉnh về kết quả công tác y tế quý I "
+                         "năm 2027.", RESTORER, SKELETONS)
+    assert (request.name, request.number, request.basis) == ("report", "41/BC-SYT", [])
+    draft = Drafter(_Index(SETTINGS, [])).draft("soan cong van so 207/SYT-NVY cua So Y te Kon Tum gui cac Trung tam Y te khu vuc "
+                                    "V/v phong, chong benh soi.")
+    assert "Số: 207/SYT-NVY" in draft.draft and "[số]" not in draft.draft.split("V/v")[0]
+    cited = understand("Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2027, soạn Kế hoạch phòng, chống sốt xuất huyết "
+                       "của Sở Y tế Kon Tum.", RESTORER, SKELETONS)
+    assert cited.number is None
+
+
+@pytest.mark.parametrize("instruction, part", [
+    ("Viết giúp mục Mục đích, yêu cầu cho Kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum: đánh giá "
+     "kết quả; tiết kiệm.", "muc dich, yeu cau"),
+    ("Soạn phần Phương hướng, nhiệm vụ năm 2028 cho Báo cáo tổng kết công tác y tế năm 2027: tăng số bác sĩ.",
+     "phuong huong, nhiem vu nam 2028"),
+])
+def test_a_part_named_by_muc_or_holding_its_year_is_one_part(instruction, part):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part) == ("part", part)
+
+
+def test_a_level_is_no_part():
+    request = understand("Soạn Kế hoạch của Sở Y tế Kon Tum triển khai mức hỗ trợ cho cộng tác viên dân số năm 2027.",
+                         RESTORER, SKELETONS)
+    assert request.scope == "whole"
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
