@@ -51,13 +51,27 @@ def periods(request: DraftRequest) -> tuple[str, str]:
     return f"năm {year}", "thời gian tới"
 
 
+def review_event(kind: str | None, period: str, next_period: str) -> str | None:
+    """A review conference the request names only by its kind, named as the house style does: "Hội nghị sơ kết
+    6 tháng đầu năm 2026 và triển khai nhiệm vụ 6 tháng cuối năm 2026"."""
+    if not kind:
+        return None
+    if period.startswith("["):
+        return f"Hội nghị {kind}"
+    return f"Hội nghị {kind} {period}" + (f" và triển khai nhiệm vụ {next_period}" if next_period != "thời gian tới" else "")
+
+
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
     issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
         ("SỞ Y TẾ", "SYT", "Sở Y tế", "Sở")
-    subject = request.subject or request.event or "[trích yếu nội dung]"
-    event = request.event or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
+    # A review named by its kind alone ("Hội nghị tổng kết") is named as the house style does, with its periods; an
+    # invitation's subject may be the request's own words, English ones too.
+    reviewed = review_event(request.kind, period, next_period)
+    named = request.event if request.event and fold(request.event) != fold(f"Hội nghị {request.kind}") else None
+    subject = request.subject or named or reviewed or "[trích yếu nội dung]"
+    event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
         "year": str(request.year) if request.year else "[năm]", "event": event,

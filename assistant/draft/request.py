@@ -24,6 +24,8 @@ _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department 
 # English words for the kind of review: year-end → tổng kết, mid-year → sơ kết.
 _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
+# A conference on the first six months is a mid-year review (sơ kết), however the request words it.
+_MID_YEAR_REVIEW = re.compile(r"\b(?:hoi nghi|conference)\b.{0,80}\b(?:6|sau) thang dau nam")
 _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
@@ -155,6 +157,8 @@ def parse_request(instruction: str) -> DraftRequest:
     for kind, pattern in _KIND_EN:
         if not request.kind and pattern.search(folded):
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
+    if not request.kind and _MID_YEAR_REVIEW.search(folded):
+        request.kind = "sơ kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
     if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])), None):
@@ -191,8 +195,6 @@ def parse_request(instruction: str) -> DraftRequest:
     stated = next((m for m in _AMOUNT.finditer(budget_part) if m.group(2)), None)
     if not request.budget and not request.budget_total and stated:
         request.budget_total = money(*stated.groups())
-    if not request.event and request.kind:
-        request.event = f"Hội nghị {request.kind}" + (f" năm {request.year}" if request.year else "")
     request.deadlines = REQUESTED_DEADLINE.findall(text)
     return request
 

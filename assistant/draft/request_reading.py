@@ -156,8 +156,6 @@ def read_request(request: DraftRequest, chat: BaseChatModel, prompts: Path, max_
     update = {name: value for name, value in checked_fields(fields, request.instruction).items() if name in missing}
     if update.get("date") and not request.year:
         update["year"] = int(update["date"][-4:])
-        if request.kind and request.event in (None, f"Hội nghị {request.kind}"):
-            update["event"] = f"Hội nghị {request.kind} năm {update['year']}"
     reading.request = request.model_copy(update=update)
     reading.fields = [name for name in FIELD_NAMES if name in update]
     return reading

@@ -321,6 +321,15 @@ def test_a_damaged_line_fails_and_a_clean_one_passes():
     assert line_fault("Chuẩn bị báo cáo đánh giá tình hình thực hiện nhiệm vụ", set(), RESTORER, 15) == ""
 
 
+def test_a_review_named_only_by_its_period_is_named_with_both_periods():
+    invitation = Drafter(_Index(SETTINGS, [])).draft(
+        "Write an invitation from the Kon Tum Department of Health to the online conference reviewing the first 6 "
+        "months of 2027 and deploying tasks for the last 6 months of 2027, at 14h00 on 16/07/2027.")
+    assert "Hội nghị sơ kết 6 tháng đầu năm 2027 và triển khai nhiệm vụ 6 tháng cuối năm 2027" in invitation.draft
+    plan = Drafter(_Index(SETTINGS, [])).draft("Soạn giấy mời dự hội nghị tổng kết ngày 20/12/2027 của Sở Y tế Kon Tum")
+    assert "Hội nghị tổng kết năm 2027 và triển khai nhiệm vụ năm 2028" in plan.draft
+
+
 def test_mid_year_and_year_end_periods():
     mid = understand("Soạn kế hoạch Hội nghị sơ kết 6 tháng đầu năm 2027 ngày 10/7/2027", RESTORER, SKELETONS)
     end = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 ngày 20/12/2027", RESTORER, SKELETONS)
