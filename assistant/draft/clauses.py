@@ -21,12 +21,13 @@ from ..vietnamese.units import find_units, unit_table
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|[ap]\.m|[AP]\.M)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 _META = re.compile(r"^(?:soan|viet|chi viet|chia|ket thuc|co du|co cac|kem|bang co|trinh bay|ghi tong|lap bang|lam|"
                    r"draft|write|compute|please|columns?|signed|tl\b|can\b)|ky thay|signed by|\bky\.?$")
+_SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,2}(?:\.\d{1,2})*)[.)]\)?\s+")
@@ -207,7 +208,7 @@ def clauses(text: str) -> list[Clause]:
             if m := _NUMBERED.match(piece):
                 number, piece = m.group(1), piece[m.end():]
             # The frame, a note on the drafting, or a heading of what follows ("Directives:").
-            meta = not found or _META.search(fold(piece)) is not None or (
+            meta = not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)
             if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
                 found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))

@@ -19,7 +19,7 @@ from ..vietnamese.folding import fold
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
 from .request import DraftRequest, deploys_year
-from .table_blocks import annex_tables, funding_lines, scope_table
+from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _MID_YEAR = re.compile(r"\b(?:6|sau) thang dau nam|six.month|mid-year|first half|first six months")
@@ -210,7 +210,8 @@ class Composer:
                     Block("line", "- [thành phần]")]
             elif not (given and "[" in self.fill(line)):
                 body.append(Block("line", "- " + _line(self.fill(line))))
-        if "kinh phi" in fold(part.get("heading", "")):
+        funding = "kinh phi" in fold(part.get("heading", ""))
+        if funding:
             body += funding_lines(self.request, clauses)
         tasks: dict[str, list[str]] = {}
         for clause in clauses:
@@ -218,6 +219,8 @@ class Composer:
                 tasks.setdefault(clause.unit, []).append("- " + _line(clause.task))
             else:
                 body.append(_clause_line(clause))
+        if not funding:
+            body += sources_total(clauses)
         units = list(tasks)
         if "units" in part and (not tasks or (whole and self.sk["name"] == "conference_plan")):
             # The skeleton's units in house-style order, each taking the request's tasks of a unit it names

@@ -64,7 +64,9 @@ _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)\s*,?\s*"
                      rf"(?:ky thay|on behalf of(?: the)?)\s+({_ROLE})")
-_SIGNED_BY = re.compile(rf"(?:signed by\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
+_SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
+# "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
+_SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 _TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+ky")
 
 
@@ -205,6 +207,11 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
     folded = fold(text)
     if m := _TL.search(folded):
         return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", "[Họ và tên]"], None
+    if (m := _SIGNER_LABEL.search(folded)) and (name := _name(text, m.start(4), m.end(4))):
+        role = _ROLES[m.group(3)]
+        principal = _ROLES[m.group(2)] if m.group(2) else role.removeprefix("PHÓ ")
+        mark = (m.group(1) or "kt").upper()
+        return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
         role, principal = _ROLES[m.group(1)], _ROLES[m.group(3)]
         return ([f"KT. {principal}", role] if principal != role else [role]) + ["", name], name

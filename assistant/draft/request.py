@@ -16,8 +16,8 @@ _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNO
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
 _YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
-# Else a year standing alone: not part of a date, a number and symbol, an amount or a range's end.
-_YEAR_ALONE = re.compile(r"(?<![\d/.,–-])\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z])")
+# Else a year standing alone: not part of a date, a number and symbol, an amount or a range.
+_YEAR_ALONE = re.compile(r"(?<![\d/.,–-])\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z]|\s*[-–]\s*(?:19|20)\d\d)")
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?|province of)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*\s?){1,3})")
 _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department of Health|DOH)\b")

@@ -22,6 +22,7 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
 _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
+_BY_SOURCE = re.compile(r"\b(?:theo (?:tung |cac )?nguon|by source|from (?:the following|these) sources)\b")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -116,6 +117,20 @@ def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
     amounts = [amount for c in clauses if (amount := money(c.text))]
     # The part's only amount is its total.
     return [Block("line", f"- Tổng kinh phí: {vnd(amounts[0])} (Bằng chữ: {in_words(amounts[0])}).")] if len(amounts) == 1 else []
+
+
+def sources_total(clauses: list[Clause]) -> list[Block]:
+    """Amounts listed by source outside a funding part ("Kinh phí đã thực hiện theo nguồn: ngân sách trung
+    ương …; ngân sách tỉnh …") get their total and its amount in words, as the house style writes them."""
+    start = next((n for n, c in enumerate(clauses) if _BY_SOURCE.search(fold(c.text))), None)
+    amounts: list[int] = []
+    for clause in clauses[start:] if start is not None else []:
+        if (amount := money(clause.text)) is None:
+            break
+        amounts.append(amount)
+    if len(amounts) < 2:
+        return []
+    return [Block("line", f"- Tổng cộng: {vnd(sum(amounts))} (Bằng chữ: {in_words(sum(amounts))}).")]
 
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:

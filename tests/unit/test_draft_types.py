@@ -123,6 +123,28 @@ def test_a_level_is_no_part():
     assert request.scope == "whole"
 
 
+@pytest.mark.parametrize("typed, block", [
+    ("Người ký: KT. Giám đốc, Phó Giám đốc Lê Văn An.", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"]),
+    ("Nguoi ky: TL. Giam doc, Chanh Van phong Tran Thi Ha.", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Tran Thi Ha"]),
+    ("Signed on behalf of the Director (KT. GIÁM ĐỐC) by Deputy Director Lê Văn An.",
+     ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"]),
+])
+def test_who_signs_said_with_a_label_signs_and_is_no_content(typed, block):
+    assert signature(typed, [])[0] == block
+    request = understand(f"Soạn công văn của Sở Y tế Kon Tum gửi các bệnh viện V/v phòng, chống bệnh sởi. {typed}",
+                         RESTORER, SKELETONS)
+    assert not [c.text for c in clauses(request.text) if not c.meta and ("Văn An" in c.text or "Thi Ha" in c.text)]
+
+
+def test_amounts_listed_by_source_get_their_total_in_words():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Soạn Báo cáo tổng kết Đề án y tế cơ sở giai đoạn 2021-2025 của Sở Y tế Kon Tum gửi UBND tỉnh. Kết quả: xây "
+        "mới 12 trạm y tế. Kinh phí đã thực hiện theo nguồn: ngân sách trung ương 1.200.000.000 đồng; ngân sách tỉnh "
+        "350.000.000 đồng; nguồn xã hội hóa 50.000.000 đồng.")
+    assert "Tổng cộng: 1.600.000.000 đồng (Bằng chữ: Một tỷ sáu trăm triệu đồng)" in draft.draft
+    assert "năm 2021" not in draft.draft  # a period's first year is not the report's
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
