@@ -28,6 +28,7 @@ _NINE_MONTHS = re.compile(r"\b(?:9|chin) thang(?: dau nam| nam)?\b|nine.month|fi
 _QUARTERS = ("i", "ii", "iii", "iv", "first", "second", "third", "fourth", "1", "2", "3", "4")
 _QUARTER = re.compile(r"\bquy (iv|iii|ii|i)\b|\b(first|second|third|fourth) quarter\b|\bq([1-4])\b")
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
+_OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|introduction|preamble)\b")
 
 
 def periods(request: DraftRequest) -> tuple[str, str]:
@@ -259,7 +260,10 @@ class Composer:
             return body + table, []
         if scope == "part":
             heading, part = self._target_part()
-            return [Block("part", heading), *self._part_body(part, self.content, whole=False)], []
+            # "phần mở đầu và đánh giá chung": the opening lines (when, who chaired, who attended) come first.
+            opening = [Block("line", self.fill(self.sk["intro"]))] if self.sk.get("intro") and _OPENING.search(
+                fold(self.request.instruction)) else []
+            return [*opening, Block("part", heading), *self._part_body(part, self.content, whole=False)], []
         chosen = self._whole_parts()
         routed = self._route([p for _, p in chosen])
         numbered = self.sk.get("numbered_parts", True)

@@ -16,6 +16,8 @@ _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNO
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
 _YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
+# The year a review is of: "tổng kết công tác y tế năm 2026".
+_YEAR_REVIEWED = re.compile(r"\b(?:tong ket|so ket)\b[^.;:]{0,60}?\bnam (\d{4})\b")
 # Else a year standing alone: not part of a date, a number and symbol, an amount or a range.
 _YEAR_ALONE = re.compile(r"(?<![\d/.,–-])\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z]|\s*[-–]\s*(?:19|20)\d\d)")
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
@@ -27,7 +29,7 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
 # A conference on the first six months is a mid-year review (sơ kết), however the request words it.
 _MID_YEAR_REVIEW = re.compile(r"\b(?:hoi nghi|conference)\b.{0,80}\b(?:6|sau) thang dau nam")
 _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
-                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|$)", re.IGNORECASE)
+                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|\)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
@@ -167,6 +169,8 @@ def parse_request(instruction: str) -> DraftRequest:
         request.year, request.date_typed = int(year), match.group()
     if spelled := words_date(folded):  # a date in words is the meeting's: cited documents' dates are in figures
         request.date, request.date_typed, request.year = spelled, spelled, int(spelled[-4:])
+    if match := _YEAR_REVIEWED.search(folded):  # "phương hướng năm 2027 cho Báo cáo tổng kết … năm 2026"
+        request.year = request.year or int(match.group(1))
     if match := _YEAR_NAMED.search(text):
         request.year = request.year or int(match.group(1) or match.group(2))
     if not request.year and (match := _YEAR_ALONE.search(text)):  # "the Ha Nam DOH 2026 year-end report"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..vietnamese.folding import fold
+from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block, vnd
 from .request import DraftRequest
@@ -22,6 +23,9 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu")
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
 _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
+# "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
+_BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
+_ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _BY_SOURCE = re.compile(r"\b(?:theo (?:tung |cac )?nguon|by source|from (?:the following|these) sources)\b")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
@@ -63,22 +67,41 @@ def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
 
+def _who(item: str) -> tuple[str, str]:
+    """An agenda item and who carries it out: "Phát biểu khai mạc by Giám đốc", "Báo cáo …, trình bày: Phòng …"."""
+    if (m := _BY.search(item)) and find_units(m.group(2)) or m and _ROLE.match(fold(m.group(2))):
+        return m.group(1).strip(" ,:;"), m.group(2).strip(" ,:;")
+    return item, ""
+
+
+def _agenda_rows(slots: list[tuple[str, str]]) -> list[list[str]]:
+    """The agenda's rows, with a column for who carries each item out when the request names any."""
+    items = [(when, *_who(what[:1].upper() + what[1:])) for when, what in slots]
+    if not any(who for _, _, who in items):
+        return [["Thời gian", "Nội dung"], *[[when, what] for when, what, _ in items]]
+    return [["Thời gian", "Nội dung", "Thực hiện"], *[list(item) for item in items]]
+
+
 def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
     """Agenda rows from items with their slots typed (kept as typed, written HHhMM - HHhMM), or with their
     lengths in minutes (timed from the start hour)."""
     slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
     if len(slots) >= 2:
-        rows = [["Thời gian", "Nội dung"]]
-        for m, text in slots:
-            what = _SLOT.sub("", text, count=1).strip(" ,:;()-–")
-            rows.append([f"{int(m.group(1)):02d}h{m.group(2) or '00'} - {int(m.group(3)):02d}h{m.group(4) or '00'}",
-                         what[:1].upper() + what[1:]])
-        return rows
+        return _agenda_rows([(f"{int(m.group(1)):02d}h{m.group(2) or '00'} - {int(m.group(3)):02d}h{m.group(4) or '00'}",
+                              _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
     items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
     if len(items) < 2:
         return None
     times = agenda_times(request.time, [minutes for minutes, _ in items])
-    return [["Thời gian", "Nội dung"], *[[when, what] for when, (_, what) in zip(times, items)]]
+    return _agenda_rows([(when, what) for when, (_, what) in zip(times, items)])
+
+
+def _agenda_subtitle(request: DraftRequest) -> list[Block]:
+    """The line under an agenda's title, as the seeds write it: the event, then "(lúc 08h00, ngày 26/12/2025 tại …)"."""
+    when = ", ".join(p for p in (request.time and f"lúc {request.time}", request.date and f"ngày {request.date}") if p)
+    when += f" tại {request.venue}" if request.venue and when else ""
+    line = " ".join(p for p in (request.event, when and f"({when})") if p)
+    return [Block("line", line)] if line else []
 
 
 def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False) -> list[Block]:
@@ -94,7 +117,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
                 _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := _agenda(request, clauses)):
-        return [Block("part", "CHƯƠNG TRÌNH"), Block("table", rows=agenda)]
+        return [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=agenda)]
     if table := _indicator_table(request, clauses):
         return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]

@@ -11,6 +11,9 @@ from importlib import resources
 from .folding import fold
 
 
+_GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern, dict[str, str]]:
     terms = tomllib.loads(resources.files(__package__).joinpath("data/english.toml").read_text("utf-8"))["terms"]
@@ -21,7 +24,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 def english_terms(text: str) -> str:
     pattern, terms = _pattern()
-    return pattern.sub(lambda m: terms[m.group().lower()], text)
+    translated = pattern.sub(lambda m: terms[m.group().lower()], text)
+    # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
+    return _GLOSSED.sub(r"\1", translated)
 
 
 @lru_cache(maxsize=1)

@@ -145,6 +145,18 @@ def test_amounts_listed_by_source_get_their_total_in_words():
     assert "năm 2021" not in draft.draft  # a period's first year is not the report's
 
 
+def test_an_agenda_names_its_event_and_time_and_who_carries_out_each_item():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Please draft only the agenda table for the Kon Tum Department of Health conference (Hội nghị sơ kết 6 tháng "
+        "đầu năm 2027) on 13/07/2027 starting at 8h00: 1. welcoming delegates - 30 minutes; 2. opening speech by the "
+        "Director - 10 minutes; 3. report presented by the Planning-Finance Division (Phòng Kế hoạch - Tài chính) - 20 "
+        "minutes; 4. tea break - 15 minutes.")
+    assert "Hội nghị sơ kết 6 tháng đầu năm 2027 (lúc 08h00, ngày 13/07/2027)" in draft.draft
+    assert "| 08h30 - 08h40 | Phát biểu khai mạc | Giám đốc |" in draft.draft
+    assert "| 08h40 - 09h00 | Báo cáo | Phòng Kế hoạch - Tài chính |" in draft.draft
+    assert "| 09h00 - 09h15 | Giải lao |  |" in draft.draft
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
