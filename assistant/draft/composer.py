@@ -86,6 +86,7 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
         "participants_inline": ", ".join(request.participants) or "[thành phần]",
         "addressees": "; ".join(request.addressees) + ";" if request.addressees else "[Nơi nhận báo cáo];",
         "addressees_inline": "; ".join(request.addressees) + "." if request.addressees else "[cơ quan, đơn vị nhận].",
+        "addressees_lead": ", ".join(request.addressees) if request.addressees else "[cơ quan, đơn vị nhận]",
         "recipients_line": "Kính gửi: " + ", ".join(request.addressees) + ". " if request.addressees else "",
         "basis_inline": "Thực hiện " + "; ".join(request.basis) + ", " if request.basis else "",
     }
@@ -263,7 +264,9 @@ class Composer:
             # "phần mở đầu và đánh giá chung": the opening lines (when, who chaired, who attended) come first.
             opening = [Block("line", self.fill(self.sk["intro"]))] if self.sk.get("intro") and _OPENING.search(
                 fold(self.request.instruction)) else []
-            return [*opening, Block("part", heading), *self._part_body(part, self.content, whole=False)], []
+            # A skeleton whose body has no named parts (a letter) gives its content without a heading.
+            headed = [Block("part", heading)] if heading.strip(" .IVX") else []
+            return [*opening, *headed, *self._part_body(part, self.content, whole=False)], []
         chosen = self._whole_parts()
         routed = self._route([p for _, p in chosen])
         numbered = self.sk.get("numbered_parts", True)

@@ -29,7 +29,7 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
 # A conference on the first six months is a mid-year review (sơ kết), however the request words it.
 _MID_YEAR_REVIEW = re.compile(r"\b(?:hoi nghi|conference)\b.{0,80}\b(?:6|sau) thang dau nam")
 _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
-                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*nhiệm vụ)|\)|$)", re.IGNORECASE)
+                    r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*(?:nhiệm vụ|chống))|\)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",

@@ -30,6 +30,8 @@ _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y
 # Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
 _ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
                          r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
+# Addressees one from the next; "UBND các xã, phường" is one addressee.
+_ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|huyện|đặc khu)\b)\s*|\s+và\s+|\s+and\s+")
 # Who chaired and what meeting, up to its date ("on 03/10/2026", "on the twelfth of …", "ngày …"); "on" before
 # anything else says what the meeting was about.
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
@@ -96,7 +98,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.basis = _basis(text)
     frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
-        request.addressees = [_sentence(a) for a in re.split(r",\s*|\s+và\s+|\s+and\s+", m.group(1)) if a.strip()]
+        request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]
         frame = frame[:m.start()] + frame[m.end():]
     own = re.compile(_OWN.format(p=f"(?:{re.escape(fold(request.province))})" if request.province else "(?:[a-z]+ [a-z]+)"))
     if m := own.search(fold(frame)):

@@ -157,6 +157,17 @@ def test_an_agenda_names_its_event_and_time_and_who_carries_out_each_item():
     assert "| 09h00 - 09h15 | Giải lao |  |" in draft.draft
 
 
+def test_a_letters_content_part_says_whom_it_asks_under_no_empty_heading():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Viết phần nội dung đề nghị của công văn Sở Y tế Kon Tum gửi UBND các xã, phường V/v tổ chức tiêm vắc xin sởi "
+        "năm 2027: lập danh sách trẻ cần tiêm; bố trí điểm tiêm tại trạm y tế.")
+    assert "Sở Y tế đề nghị UBND các xã, phường thực hiện một số nội dung sau:" in draft.draft
+    assert "### I." not in draft.draft and "Lập danh sách trẻ cần tiêm" in draft.draft
+    invitation = understand("Soạn Giấy mời dự Hội nghị triển khai công tác phòng, chống sốt xuất huyết năm 2027 của Sở Y "
+                            "tế Kon Tum lúc 8h00 ngày 10/3/2027.", RESTORER, SKELETONS)
+    assert invitation.event.startswith("Hội nghị triển khai công tác phòng, chống sốt xuất huyết năm 2027")
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
