@@ -26,6 +26,7 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
+_SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
@@ -42,7 +43,7 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 _PART_NAMED = re.compile(r"\b(?:phan|muc)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
@@ -59,7 +60,7 @@ _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 # Who signs, as typed: "Phó Giám đốc Ma Thị Hồng Vân ký thay Giám đốc", "Signed by Director Thái Văn Long",
 # "TL Giám đốc, Chánh Văn phòng ký"; matched folded, the name taken as typed.
 _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
-          "pho giam doc": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
+          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
           "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)\s*,?\s*"
@@ -84,6 +85,8 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
         for match in re.finditer(rf"\b(?:{cue})\b", folded):
             # The request's first words name what to write: "Xây dựng Kế hoạch …" is no task of a unit.
             opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
+            if folded[match.start() - 1:match.start()] in ("/", "-") or folded[match.end():match.end() + 1] in ("/", "-"):
+                continue  # inside a number and symbol ("5/KH-UBND"), not a document word
             tasked = _TASK_BEFORE.search(folded[:match.start()]) is not None
             # "Soạn Báo cáo số 356/BC-SYT": a number right after the document asked for is its own, not a citation.
             if (_CITED.match(folded, match.end()) and (tasked or not opening)) or (tasked and not opening):
@@ -128,6 +131,17 @@ def own_number(text: str, cue_end: int) -> tuple[str | None, int]:
     where they end."""
     match = _OWN_NUMBER.match(text, cue_end) if cue_end else None
     return (match.group(1), match.end()) if match else (None, cue_end)
+
+
+def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
+    """A number and symbol anywhere in the request that can only be the document's own: the document's type
+    code issued by the Department or its Office ("số 412/BC-SYT" in a report request; "3215/SYT-KHTC" for a
+    letter), and no document the request cites."""
+    for match in _SYMBOL.finditer(text):
+        number, code = match.group(1), match.group(2) or "CV"
+        if code.upper() == doc_type and not any(number in c for c in cited):
+            return number
+    return None
 
 
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:

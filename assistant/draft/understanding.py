@@ -11,7 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
-from .reading import Scope, document_type, listed_parts, own_number, read_scope, signature
+from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope, signature
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
@@ -96,6 +96,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]
     request.signature, _ = signature(text, default)
     request.basis = _basis(text)
+    request.number = request.number or own_symbol(text, request.doc_type, request.basis)
     frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]

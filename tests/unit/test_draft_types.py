@@ -168,6 +168,34 @@ def test_a_letters_content_part_says_whom_it_asks_under_no_empty_heading():
     assert invitation.event.startswith("Hội nghị triển khai công tác phòng, chống sốt xuất huyết năm 2027")
 
 
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    ("Soạn giúp TB kết luận của Giám đốc Sở Y tế Kon Tum tại cuộc họp giao ban tháng 3/2027.", "notice_of_conclusions",
+     "whole"),
+    ("BC sơ kết công tác y tế 6 tháng đầu năm 2027 của Sở Y tế Kon Tum gửi UBND tỉnh.", "report", "whole"),
+    ("GM hop ve du toan ngan sach nam 2028 cua So Y te Kon Tum luc 14h00 ngay 10/12/2027.", "invitation", "whole"),
+    ("CV hướng dẫn các đơn vị xây dựng kế hoạch năm 2028 của Sở Y tế Kon Tum có 3 điểm; soạn giúp điểm 2 'Về thời "
+     "hạn': gửi trước ngày 05/01/2028.", "official_letter", "section"),
+    # "KH" inside a cited number and symbol is no document word.
+    ("Thực hiện Quyết định số 5/KH-UBND, soạn Giấy mời dự Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.", "invitation",
+     "whole"),
+])
+def test_abbreviated_document_words_and_points_are_read(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_the_documents_own_symbol_is_found_anywhere_in_the_request():
+    report = understand("BC sơ kết 6 tháng đầu năm 2027 của Sở Y tế Kon Tum gửi UBND tỉnh, số 88/BC-SYT. PGD Lê Văn An ký.",
+                        RESTORER, SKELETONS)
+    assert report.number == "88/BC-SYT" and report.signature[-1] == "Lê Văn An"
+    letter = understand("Làm giúp văn bản đề nghị Sở Tài chính bổ sung kinh phí năm 2027, Sở Y tế Kon Tum gửi. Số văn bản "
+                        "321/SYT-KHTC.", RESTORER, SKELETONS)
+    assert letter.number == "321/SYT-KHTC"
+    cited = understand("Thực hiện Kế hoạch số 7/KH-SYT ngày 02/01/2027 của Sở Y tế, soạn Kế hoạch phòng, chống dịch sởi "
+                       "năm 2027 của Sở Y tế Kon Tum.", RESTORER, SKELETONS)
+    assert cited.number is None
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
