@@ -19,7 +19,8 @@ from ..vietnamese.folding import fold
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
 from .request import DraftRequest, deploys_year
-from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
+from .table_blocks import agenda_items, annex_tables, funding_lines, scope_table, sources_total
+from .tables import cost_lines
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 _MID_YEAR = re.compile(r"\b(?:6|sau) thang dau nam|six.month|mid-year|first half|first six months")
@@ -184,7 +185,8 @@ class Composer:
         units_part = next((i for i, p in enumerate(parts) if "units" in p), None)
         main = next((i for i, p in enumerate(parts) if p.get("main")), len(parts) - 1)
         routed: dict[int, list[Clause]] = {i: [] for i in range(len(parts))}
-        for clause in self.content:
+        timed = agenda_items(self.request, self.content)  # in the annexed programme, not the body
+        for clause in [c for c in self.content if c not in timed]:
             by_label = next((i for i, p in enumerate(parts) if clause.label and p.get("keys")
                              and re.search(p["keys"], clause.label)), None)
             by_words = next((i for i, p in enumerate(parts) if i != units_part and takes(p, clause)), None)
@@ -214,7 +216,9 @@ class Composer:
                 body.append(Block("line", "- " + _line(self.fill(line))))
         funding = "kinh phi" in fold(part.get("heading", ""))
         if funding:
-            body += funding_lines(self.request, clauses)
+            body += funding_lines(self.request, clauses, annexed=whole)
+            if not whole and any(b.kind == "table" for b in body):  # its lines are in the table now
+                clauses = [c for c in clauses if not cost_lines([c.text])]
         tasks: dict[str, list[str]] = {}
         for clause in clauses:
             if clause.unit and "units" in part:

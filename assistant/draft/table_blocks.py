@@ -96,6 +96,14 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     return _agenda_rows([(when, what) for when, (_, what) in zip(times, items)])
 
 
+def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:
+    """The clauses a programme is timed from, when the request gives one: they go to its table."""
+    if _agenda(request, clauses) is None:
+        return []
+    slotted = [c for c in clauses if _SLOT.search(c.text)]
+    return slotted if len(slotted) >= 2 else [c for c in clauses if _MINUTES.search(c.text)]
+
+
 def _agenda_subtitle(request: DraftRequest) -> list[Block]:
     """The line under an agenda's title, as the seeds write it: the event, then "(lúc 08h00, ngày 26/12/2025 tại …)"."""
     when = ", ".join(p for p in (request.time and f"lúc {request.time}", request.date and f"ngày {request.date}") if p)
@@ -123,9 +131,10 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]
 
 
-def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
+def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = True) -> list[Block]:
     """The total of a funding part with its amount in words: from the sources the request splits it into,
-    from the budget lines it gives, or from a total it states."""
+    from the budget lines it gives (their table in the annex, or here when the part is drafted alone), or from
+    a total it states."""
     text = " ".join(c.text for c in clauses)
     if found := funding_sources(text):
         total, sources = found
@@ -133,6 +142,9 @@ def funding_lines(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
                       + "; ".join(f"{name}: {vnd(amount)}" for name, amount in sources) + ".")]
     if lines := cost_lines([c.text for c in clauses] or [request.text]):
         total = sum(line.amount for line in lines)
+        if not annexed:
+            return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
+                    Block("table", rows=budget_rows(lines))]
         return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
     stated = next((money(c.text) for c in clauses if "tong" in fold(c.text) and money(c.text)), None)
     if stated:
@@ -158,8 +170,10 @@ def sources_total(clauses: list[Clause]) -> list[Block]:
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:
     annexes: list[Block] = []
+    rows = _agenda(request, clauses)
+    if rows and "agenda" not in sk:  # an invitation, a letter … with the programme the request attaches
+        annexes += [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=rows)]
     if "agenda" in sk:
-        rows = _agenda(request, clauses)
         if rows is None:
             agenda = sk["agenda"]
             times = agenda_times(request.time, [minutes for minutes, _, _ in agenda["items"]])

@@ -196,6 +196,26 @@ def test_the_documents_own_symbol_is_found_anywhere_in_the_request():
     assert cited.number is None
 
 
+def test_a_funding_part_drafted_alone_lays_out_its_budget_lines():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Viết mục Kinh phí cho KH triển khai chiến dịch tiêm vắc xin sởi năm 2027 của Sở Y tế Kon Tum. Dự kiến chi: tập "
+        "huấn 40 cán bộ trong 2 ngày, tiền ăn 150.000 đồng/người/ngày; băng rôn 20 cái x 300.000 đồng/cái. Nêu rõ từng "
+        "khoản, tổng cộng và số tiền bằng chữ.")
+    assert "| 1 | Tập huấn | 40 | 2 | 150.000 | 12.000.000 |" in draft.draft
+    assert "Tổng kinh phí: 18.000.000 đồng (Bằng chữ: Mười tám triệu đồng)" in draft.draft
+    assert "Phụ lục" not in draft.draft and "Nêu rõ" not in draft.draft
+
+
+def test_an_invitation_attaches_the_programme_it_is_given_once():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "We need an invitation from Sở Y tế Kon Tum to the training workshop on immunization. Time: 7h30 on 16/12/2027. "
+        "Please attach the programme: registration 30 minutes; presentation of the guidelines 60 minutes; tea break 15 "
+        "minutes; closing 15 minutes.")
+    body, _, programme = draft.draft.partition("### CHƯƠNG TRÌNH")
+    assert "| 08h00 - 09h00 | Báo cáo the guidelines |" in programme and "| 09h00 - 09h15 | Giải lao |" in programme
+    assert "minutes" not in body
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
