@@ -6,8 +6,7 @@
 - part: that part alone, under the numeral asked for; section: that numbered section; table: the table.
 
 A house-style line whose placeholder the request fills in its own words is left out. Periods follow the kind
-of review: "6 tháng đầu năm N" / "6 tháng cuối năm N" for a mid-year one, "năm N" / "năm N+1" for a year-end
-one. Tables are computed in tables.py."""
+of review (periods.py). Tables are computed in tables.py."""
 
 from __future__ import annotations
 
@@ -18,49 +17,13 @@ from string import Template
 from ..vietnamese.folding import fold
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
-from .request import DraftRequest, deploys_year
+from .periods import ROMAN as _ROMAN, periods, review_event
+from .request import DraftRequest
 from .table_blocks import agenda_items, annex_tables, funding_lines, scope_table, sources_total
 from .tables import cost_lines
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-_MID_YEAR = re.compile(r"\b(?:6|sau) thang dau nam|six.month|mid-year|first half|first six months")
-_NINE_MONTHS = re.compile(r"\b(?:9|chin) thang(?: dau nam| nam)?\b|nine.month|first nine months")
-# A quarter: "quý III", "third quarter", "Q3"; each name's place in _QUARTERS modulo 4 is its number less one.
-_QUARTERS = ("i", "ii", "iii", "iv", "first", "second", "third", "fourth", "1", "2", "3", "4")
-_QUARTER = re.compile(r"\bquy (iv|iii|ii|i)\b|\b(first|second|third|fourth) quarter\b|\bq([1-4])\b")
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 _OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|introduction|preamble)\b")
-
-
-def periods(request: DraftRequest) -> tuple[str, str]:
-    """The period under review and the next one, as the house style names them: the first six or nine months
-    and the rest of the year, a quarter and the next, a year and the next (a year-end review), else the year
-    and "thời gian tới"."""
-    year, folded = request.year, fold(request.text or request.instruction)
-    if not year:
-        return "[giai đoạn]", "thời gian tới"
-    if request.kind != "tổng kết" and (_MID_YEAR.search(folded) or (request.kind == "sơ kết" and "dau nam" in folded)):
-        return f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"
-    if request.kind != "tổng kết" and _NINE_MONTHS.search(folded):
-        return f"9 tháng đầu năm {year}", f"3 tháng cuối năm {year}"
-    if request.kind != "tổng kết" and (quarter := _QUARTER.search(folded)):
-        n = _QUARTERS.index(next(g for g in quarter.groups() if g))
-        return f"quý {_ROMAN[n % 4]} năm {year}", f"quý {_ROMAN[(n + 1) % 4]} năm {year + (n % 4 == 3)}"
-    if request.kind == "tổng kết":
-        return f"năm {year}", f"năm {year + 1}"
-    if deploys_year(request):
-        return f"năm {year - 1}", f"năm {year}"
-    return f"năm {year}", "thời gian tới"
-
-
-def review_event(kind: str | None, period: str, next_period: str) -> str | None:
-    """A review conference the request names only by its kind, named as the house style does: "Hội nghị sơ kết
-    6 tháng đầu năm 2026 và triển khai nhiệm vụ 6 tháng cuối năm 2026"."""
-    if not kind:
-        return None
-    if period.startswith("["):
-        return f"Hội nghị {kind}"
-    return f"Hội nghị {kind} {period}" + (f" và triển khai nhiệm vụ {next_period}" if next_period != "thời gian tới" else "")
 
 
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
@@ -201,13 +164,19 @@ class Composer:
         body: list[Block] = []
         given = bool(clauses)
         for section in part.get("section", []):
-            lines = [self.fill(line) for line in section["lines"] if line != "$participants"]
+            # The request's own lines for a section: those it labels so ("Mục tiêu chung: …"), or the rest of the
+            # part's for the section that takes them ("2. Mục tiêu cụ thể").
+            own = [c for c in clauses if not c.unit and (section.get("takes_rest") or (
+                section.get("label") and re.match(section["label"], fold(c.label or c.text))))]
+            clauses = [c for c in clauses if c not in own]
+            lines = [] if own and section.get("label") else [
+                self.fill(line) for line in section["lines"] if line != "$participants"]
             if "$participants" in section["lines"]:
                 lines += [f"- {p};" for p in self.request.participants] or ([] if given else ["- [thành phần tham dự]"])
             lines = [line for line in lines if not (given and "[" in line)]
-            if lines:  # numbered anew: a section left out leaves no gap
+            if lines or own:  # numbered anew: a section left out leaves no gap
                 heading = f"{sum(b.kind == 'section' for b in body) + 1}. {re.sub(r'^[0-9.]+ ', '', section['heading'])}"
-                body += [Block("section", heading), *[Block("line", line) for line in lines]]
+                body += [Block("section", heading), *[Block("line", line) for line in lines], *map(_clause_line, own)]
         for line in part.get("lines", []):
             if line == "$participants":
                 body += [Block("line", f"- {p};") for p in self.request.participants] or [

@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.draft.clauses import clauses
 from assistant.draft.clean import line_fault, period_worded
-from assistant.draft.composer import periods
+from assistant.draft.periods import periods
 from assistant.draft.drafter import Drafter
 from assistant.draft.reading import listed_parts, signature
 from assistant.draft.skeletons import skeletons
@@ -208,6 +208,14 @@ def test_an_invitation_attaches_the_programme_it_is_given_once():
     body, _, programme = draft.draft.partition("### CHƯƠNG TRÌNH")
     assert "| 08h00 - 09h00 | Báo cáo" in programme and "| 09h00 - 09h15 | Giải lao |" in programme
     assert "minutes" not in body
+
+
+def test_a_plans_objectives_part_has_its_general_and_specific_objectives():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Soạn phần II. Mục tiêu cho KH phòng, chống bệnh lao năm 2027 của Sở Y tế Kon Tum. Mục tiêu cụ thể: phát hiện "
+        "1.000 ca lao; 90% người bệnh được điều trị khỏi.")
+    general, _, specific = draft.draft.partition("**2. Mục tiêu cụ thể**")
+    assert "**1. Mục tiêu chung**" in general and "Phát hiện 1.000 ca lao" in specific
 
 
 def test_a_request_in_one_sentence_keeps_its_content():
