@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..index.records import CARD_FIELDS, Chunk, DocumentCard
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import clip, fold
-from ..vietnamese.tokens import content_tokens
+from ..vietnamese.places import provinces_in
+from ..vietnamese.tokens import content_tokens, stopwords, token_alternatives
 
 # What each field is asked with (folded question, Vietnamese and English).
 _ASKED = {
@@ -117,11 +118,22 @@ def unnamed(question: str, cards: list[DocumentCard]) -> str:
     return _DOC_WORDS.sub(" ", " ".join(words))
 
 
+def _numbers_alike(tokens: set[str]) -> set[str]:
+    """Tokens with numbers written without their leading zeros ("05 năm" is "5 năm")."""
+    return {token.lstrip("0") or "0" if token.isdigit() else token for token in tokens}
+
+
 def _leftover(question: str, card: DocumentCard) -> set[str]:
-    """The question's content words that neither name the document nor ask for a card field."""
-    known = " ".join(line.text for field in ("number", "date", "issuer", "title") for line in card.fields.get(field, []))
-    asked = content_tokens(_DOC_WORDS.sub(" ", without_asking(question)))
-    return asked - content_tokens(known) - _QUESTION_WORDS
+    """The question's content words that neither name the document (by any line of its card: "Kế hoạch thực
+    hiện Kế hoạch 7095 của UBND tỉnh") nor ask for a card field."""
+    known = _numbers_alike(content_tokens(" ".join(line.text for lines in card.fields.values() for line in lines)))
+    left = set()
+    # A word with several readings (an abbreviation typed in lower case: "ubnd") is known if one reading is.
+    for readings in token_alternatives(_DOC_WORDS.sub(" ", without_asking(question))):
+        read = _numbers_alike(set(readings))
+        if not read & (known | _QUESTION_WORDS) and not read <= stopwords():
+            left.add(readings[0])
+    return left
 
 
 def document_question(index: SearchIndex, question: str, named: list[DocumentCard], top: list[Chunk],
@@ -137,6 +149,11 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
             return None
         named = [card for card in index.cards() if card.source == top[0].source]
     if not named or len(_leftover(question, named[0])) > max_leftover:
+        return None
+    # A province the document never names makes it a question about the body ("when did Nghệ An start paying
+    # under letter 5115"), not about the document itself.
+    text = " ".join(f"{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", [named[0].source])])))
+    if provinces_in(question) - provinces_in(text):
         return None
     return DocumentQuestion(named[0], fields)
 
