@@ -218,6 +218,14 @@ def test_a_plans_objectives_part_has_its_general_and_specific_objectives():
     assert "**1. Mục tiêu chung**" in general and "Phát hiện 1.000 ca lao" in specific
 
 
+def test_a_letters_opening_paragraph_alone():
+    request = understand("Nhờ viết đoạn mở đầu của công văn Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực về phòng, "
+                         "chống bệnh sởi: Thực hiện Công điện số 3/CĐ-UBND ngày 02/3/2027 của Chủ tịch UBND tỉnh. Chỉ đoạn "
+                         "mở đầu thôi.", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("official_letter", "part")
+    assert not [c for c in clauses(request.text) if not c.meta and c.text.startswith("Chỉ đoạn")]
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
