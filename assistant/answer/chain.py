@@ -17,6 +17,7 @@ from ..index.records import Chunk, Citation
 from ..index.search_index import SearchIndex
 from ..models.generators import ChatGenerator, Generator
 from ..prompts import messages
+from ..retrieve.continuation import asks_for_list, with_continuations
 from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
@@ -115,6 +116,8 @@ class AnswerChain:
         else:
             chunks = search(self.index, standalone, k=self.settings.answer_chunks,
                             filters={"source": sources} if sources else filters)
+            if asks_for_list(standalone):
+                chunks = with_continuations(self.index, chunks, self.settings.extract_list_items)
             asked_across = not named and asks_across(standalone)
             about = None if asked_across else document_question(self.index, standalone, numbered, chunks,
                                                                  self.settings.card_max_leftover_words)

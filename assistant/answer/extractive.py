@@ -76,6 +76,11 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
         picked[(n, order)] = None
         items = list_after(found[n], order, settings.extract_list_items, _heading(chunks[n]))
         picked.update(dict.fromkeys((n, o) for o in items))
+        if order == len(found[n]) - 1 and found[n][order].text.rstrip().endswith(":"):
+            # The lead-in ends its chunk: its items are the chunks that carry on its list (continuation.py).
+            carried = [(m, o) for m, chunk in enumerate(chunks) if chunk.metadata.get("continues") == chunks[n].id
+                       for o in range(len(found[m]))]
+            picked.update(dict.fromkeys(carried[:settings.extract_list_items]))
     return found, list(picked)
 
 

@@ -19,6 +19,7 @@ from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
+from assistant.retrieve.continuation import asks_for_list, with_continuations
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
 from assistant.vietnamese.restorer import Uncertain
@@ -239,3 +240,31 @@ def test_priming_has_the_model_read_the_answers_system_prompt_and_write_one_toke
     prime(ChatGenerator(GeneratorMode.LOCAL, model, "scripted"), PROMPTS, "tiếng Việt")
     (messages, kwargs), = model.seen
     assert messages[0].content.startswith("Bạn là trợ lý của Sở Y tế") and kwargs.get("max_tokens") == 1
+
+
+class _Catalog:
+    """The index's two reads that continuation needs, over hand-made chunks."""
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        self.by_id = {c.id: c for c in chunks}
+
+    def ids_where(self, conditions: list[tuple[str, list]]) -> set[str]:
+        return {i for i, c in self.by_id.items() if all(c.metadata.get(f) in values for f, values in conditions)}
+
+    def chunks(self, ids: list[str]) -> list[Chunk]:
+        return [Chunk.create(i, self.by_id[i].page_content, dict(self.by_id[i].metadata)) for i in ids]
+
+
+def test_a_lead_in_that_ends_its_chunk_brings_the_numbered_items_that_carry_on_its_list():
+    def chunk(n: int, section: str, text: str) -> Chunk:
+        return Chunk.create(f"c{n}", text, {"source": "nq.txt", "title": "Nghị quyết", "section": section,
+                                            "chunk_index": n, "score": 1.0})
+    lead = chunk(0, "Điều 2", "Yêu cầu Chính phủ thực hiện các giải pháp sau đây:")
+    items = [chunk(1, "1. Nâng mức trợ cấp", "1. Nâng mức trợ cấp."), chunk(2, "2. Hỗ trợ nhà ở", "2. Hỗ trợ nhà ở."),
+             chunk(3, "1. Báo cáo kết quả", "1. Chính phủ báo cáo kết quả.")]  # Điều 3 starts a new list
+    found = with_continuations(_Catalog([lead, *items]), [items[1], lead], most=12)
+    assert [c.id for c in found] == ["c0", "c1", "c2"]
+    assert [c.metadata.get("continues") for c in found] == [None, "c0", "c0"]
+    # Only a question that asks for a list is given them.
+    assert asks_for_list("Nghị quyết yêu cầu Chính phủ thực hiện những giải pháp nào?")
+    assert not asks_for_list("Hội nghị tổ chức ngày nào, ở đâu và kinh phí lấy từ nguồn nào?")

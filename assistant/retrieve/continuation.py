@@ -1,0 +1,52 @@
+"""For a question that asks for a list, a chunk that ends in a lead-in ("… thực hiện một số nhiệm vụ và giải
+pháp sau đây:") brings the chunks that carry on its list: a document's numbered items are sections of their
+own, so a search finds the lead-in and leaves the items, or one item and leaves the rest. Each chunk that
+carries on a list is marked with the lead-in's chunk (`continues`), so that the answer quotes the items under
+it."""
+
+from __future__ import annotations
+
+import re
+
+from ..index.records import Chunk
+from ..index.search_index import SearchIndex
+from ..vietnamese.folding import fold
+from ..vietnamese.patterns import BULLET
+
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s")
+# A question that asks for a list ("những giải pháp nào", "liệt kê", "gồm những ai", "which tasks …").
+_LIST_ASKED = re.compile(r"\b(?:(?:nhung|cac)\b.*\bnao|liet ke|gom (?:nhung|cac)|bao gom|nhung ai|which\b.*s\b|list)\b")
+
+
+def asks_for_list(question: str) -> bool:
+    return _LIST_ASKED.search(fold(question)) is not None
+
+
+def _item_number(chunk: Chunk) -> int | None:
+    """The number of the item a chunk is (`3. Phê duyệt …`), from the last label of its section path."""
+    match = _NUMBERED.match(chunk.section.split(" > ")[-1])
+    return int(match.group(1)) if match else None
+
+
+def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
+    """The chunks, each lead-in followed by the numbered items that carry on its list in its document (1, 2,
+    3 … in order, at most `most`), those already found moved up behind it."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if chunk.id in {c.id for c in out}:
+            continue
+        out.append(chunk)
+        if not BULLET.sub("", chunk.page_content).rstrip().endswith(":"):
+            continue
+        following = index.chunks(list(index.ids_where([
+            ("source", [chunk.source]),
+            ("chunk_index", list(range(chunk.position + 1, chunk.position + 1 + most)))])))
+        expected = 1
+        for item in sorted(following, key=lambda c: c.position):
+            if _item_number(item) != expected:
+                break
+            item.metadata["continues"] = chunk.id
+            item.metadata.setdefault("score", chunk.score)  # found with its lead-in
+            out = [c for c in out if c.id != item.id] + [item]
+            expected += 1
+    return out
