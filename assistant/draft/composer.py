@@ -128,6 +128,11 @@ class Composer:
         bare = re.sub(r"\W+", " ", fold(typed)).strip()
         return own if own and (bare in re.sub(r"\W+", " ", fold(own)) or self.request.english) else typed.upper()
 
+    def _unit_number(self, unit: str) -> int:
+        """A unit's section number in the part that assigns work, as the skeleton orders its units (1 if none)."""
+        units = next((p["units"] for p in self.sk["part"] if p.get("units")), [])
+        return next((n for n, u in enumerate(units, 1) if fold(u).startswith(fold(unit)) or fold(unit).startswith(fold(u))), 1)
+
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
         parts, wanted = self.sk["part"], self.request.scope_part or ""
@@ -221,7 +226,7 @@ class Composer:
             units = {c.unit for c in self.content if c.unit}
             # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").
             title = self.request.scope_title or (units.pop() if len(units) == 1 else "[tên mục]")
-            body = [Block("section", f"{self.request.scope_section}. {title}")]
+            body = [Block("section", f"{self.request.scope_section or self._unit_number(title)}. {title}")]
             table = scope_table(self.request, self.content, inline=True)
             for clause in [] if table else self.content:
                 if clause.number and "." in clause.number:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
+from ..vietnamese.units import find_units
 
 _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
@@ -26,6 +27,7 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
+_UNIT_WORDS = 8  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
@@ -40,9 +42,15 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
 # level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
+# "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
+_ONLY = re.compile(r"\b(?:just|only|chi)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
+# One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
+_UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|(?:directives?|tasks?|section)"
+                           r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
-                         r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)")
+                         r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
+                         r"|\b(?:the )?(?:part|section) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
@@ -76,7 +84,7 @@ class Scope:
     kind: str = "whole"  # whole, part, section, table
     part: str | None = None  # the Roman numeral (lower case, folded) or the part's name, folded
     section: str | None = None  # "2", "3.1"
-    title: str = ""  # the section's name as typed, folded
+    title: str = ""  # the section's name as typed, folded; or the unit whose tasks it holds
 
 
 def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
@@ -146,10 +154,11 @@ def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
 
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     """A scope word counts before the document word, or after a verb of writing in the request's opening
-    sentence ("Lập dự trù kinh phí" later on is a unit's task)."""
+    sentence ("Lập dự trù kinh phí" later on is a unit's task), or wherever the request says it wants that alone
+    ("… Please draft just the directive to …")."""
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
-    if _LEAD_IN.match(folded[:match.start()]):
+    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before):
         return True
     return match.start() < doc_at or (match.start() < opening and (
         _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
@@ -183,7 +192,10 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
-        found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2)).strip())))
+        found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2) or m.group(3)).strip())))
+    if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
+            units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
+        found.append((m.start(), Scope("section", title=units[0])))
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
         or _LEAD_IN.match(folded[:m.start()]))]

@@ -90,7 +90,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         scope = Scope("part", part=part)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
-        request.scope_title = _sentence(text[folded.find(scope.title):folded.find(scope.title) + len(scope.title)])
+        at = folded.find(fold(scope.title))
+        request.scope_title = _sentence(text[at:at + len(scope.title)] if at >= 0 else scope.title)
     request.listed = listed_parts(text)
     request.office = _OFFICE.search(folded) is not None or "office of the" in fold(instruction)
     default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]

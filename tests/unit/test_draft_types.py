@@ -88,6 +88,13 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     ("GM hop ve du toan ngan sach nam 2028 cua So Y te Kon Tum luc 14h00 ngay 10/12/2027.", "invitation", "whole"),
     ("CV hướng dẫn các đơn vị xây dựng kế hoạch năm 2028 của Sở Y tế Kon Tum có 3 điểm; soạn giúp điểm 2 'Về thời "
      "hạn': gửi trước ngày 05/01/2028.", "official_letter", "section"),
+    # One unit's tasks; a part named by what it is on; "just the …" in a later sentence.
+    ("Trong Kế hoạch phòng, chống dịch năm 2027 của Sở Y tế Kon Tum, viết giúp mục nhiệm vụ của VP Sở ở phần Tổ chức "
+     "thực hiện: làm đầu mối tổng hợp báo cáo.", "implementation_plan", "section"),
+    ("We are writing the notice of conclusions of the Kon Tum DoH meeting on 5/11/2027. Please draft just the "
+     "directive addressed to the Provincial CDC: report by 31/12/2027.", "notice_of_conclusions", "section"),
+    ("For our report on the Kon Tum DoH grassroots network, draft only the part on difficulties and recommendations: "
+     "stations lack 20 doctors.", "report", "part"),
     # "KH" inside a cited number and symbol is no document word.
     ("Thực hiện Quyết định số 5/KH-UBND, soạn Giấy mời dự Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.", "invitation",
      "whole"),
@@ -224,6 +231,13 @@ def test_a_letters_opening_paragraph_alone():
                          "mở đầu thôi.", RESTORER, SKELETONS)
     assert (request.name, request.scope) == ("official_letter", "part")
     assert not [c for c in clauses(request.text) if not c.meta and c.text.startswith("Chỉ đoạn")]
+
+
+def test_one_units_tasks_are_its_section_under_its_name_and_number():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Trong Ke hoach to chuc Hoi nghi tong ket cong tac y te nam 2027 cua So Y te Kon Tum, viet muc nhiem vu cua "
+        "phong KHTC: chu tri xay dung bao cao tong ket, hoan thanh truoc ngay 18/12/2027.")
+    assert draft.draft.startswith("**2. Phòng Kế hoạch - Tài chính**") and "18/12/2027" in draft.draft
 
 
 def test_a_request_in_one_sentence_keeps_its_content():
