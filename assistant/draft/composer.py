@@ -240,8 +240,9 @@ class Composer:
         if scope == "part":
             heading, part = self._target_part()
             # "phần mở đầu và đánh giá chung": the opening lines (when, who chaired, who attended) come first.
-            opening = [Block("line", self.fill(self.sk["intro"]))] if self.sk.get("intro") and _OPENING.search(
-                fold(self.request.instruction)) else []
+            asked = _OPENING.search(fold(self.request.instruction))
+            wanted = asked and not re.search(r"\bkhong(?: can)?\s+$", fold(self.request.instruction)[:asked.start()])
+            opening = [Block("line", self.fill(self.sk["intro"]))] if self.sk.get("intro") and wanted else []
             # A skeleton whose body has no named parts (a letter) gives its content without a heading.
             headed = [Block("part", heading)] if heading.strip(" .IVX") else []
             return [*opening, *headed, *self._part_body(part, self.content, whole=False)], []

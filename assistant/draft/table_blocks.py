@@ -13,7 +13,7 @@ from .clauses import Clause
 from .document import Block, vnd
 from .request import DraftRequest
 from .tables import (agenda_times, assessed, budget_rows, cost_lines, funding_sources, in_words, indicator_row,
-                     money)
+                     money, source_name)
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
@@ -26,7 +26,8 @@ _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
-_BY_SOURCE = re.compile(r"\b(?:theo (?:tung |cac )?nguon|by source|from (?:the following|these) sources)\b")
+_BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
+                        r"two|three|four) sources)\b\s*:?")
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -137,15 +138,15 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     a total it states."""
     text = " ".join(c.text for c in clauses)
     if found := funding_sources(text):
-        total, sources = found
-        return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), trong đó: "
-                      + "; ".join(f"{name}: {vnd(amount)}" for name, amount in sources) + ".")]
+        return [_sources_line("Tổng kinh phí", found[1])]
     if lines := cost_lines([c.text for c in clauses] or [request.text]):
         total = sum(line.amount for line in lines)
         if not annexed:
             return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
                     Block("table", rows=budget_rows(lines))]
         return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
+    if sources := _by_source(clauses):  # sources without their total: the total is theirs
+        return [_sources_line("Tổng kinh phí", sources)]
     stated = next((money(c.text) for c in clauses if "tong" in fold(c.text) and money(c.text)), None)
     if stated:
         return [Block("line", f"- Bằng chữ: {in_words(stated)}.")]
@@ -154,18 +155,34 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     return [Block("line", f"- Tổng kinh phí: {vnd(amounts[0])} (Bằng chữ: {in_words(amounts[0])}).")] if len(amounts) == 1 else []
 
 
-def sources_total(clauses: list[Clause]) -> list[Block]:
-    """Amounts listed by source outside a funding part ("Kinh phí đã thực hiện theo nguồn: ngân sách trung
-    ương …; ngân sách tỉnh …") get their total and its amount in words, as the house style writes them."""
+def _by_source(clauses: list[Clause]) -> list[tuple[str, int]]:
+    """The amounts a request lists by source ("… theo nguồn: ngân sách trung ương …; ngân sách tỉnh …", "lấy từ
+    ba nguồn: …, … và …"), in one clause or several, up to the first piece without one."""
     start = next((n for n, c in enumerate(clauses) if _BY_SOURCE.search(fold(c.text))), None)
-    amounts: list[int] = []
-    for clause in clauses[start:] if start is not None else []:
-        if (amount := money(clause.text)) is None:
-            break
-        amounts.append(amount)
-    if len(amounts) < 2:
+    if start is None:
         return []
-    return [Block("line", f"- Tổng cộng: {vnd(sum(amounts))} (Bằng chữ: {in_words(sum(amounts))}).")]
+    text = " ; ".join(c.text for c in clauses[start:])
+    text = text[_BY_SOURCE.search(fold(text)).end():]
+    sources: list[tuple[str, int]] = []
+    for piece in re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text):  # "1,2 tỷ" keeps its decimal comma
+        if (amount := money(piece)) is None:
+            if sources:
+                break
+            continue
+        sources.append((source_name(piece), amount))
+    return sources if len(sources) >= 2 else []
+
+
+def _sources_line(label: str, sources: list[tuple[str, int]]) -> Block:
+    total = sum(amount for _, amount in sources)
+    return Block("line", f"- {label}: {vnd(total)} (Bằng chữ: {in_words(total)}), trong đó: "
+                         + "; ".join(f"{name}: {vnd(amount)}" for name, amount in sources) + ".")
+
+
+def sources_total(clauses: list[Clause]) -> list[Block]:
+    """Amounts listed by source outside a funding part get their total and its amount in words, as the house
+    style writes them."""
+    return [_sources_line("Tổng cộng", sources)] if (sources := _by_source(clauses)) else []
 
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:

@@ -181,6 +181,12 @@ def money(text: str) -> int | None:
 _OF_WHICH = re.compile(r"\b(?:trong do|bao gom|gom|of which|including|comprising)\b:?")
 
 
+def source_name(piece: str) -> str:
+    """A funding source's name: what stands before its amount, without "nguồn" or "từ"."""
+    name = re.sub(r"^(?:nguồn|từ|from)\s+", "", piece[:_AMOUNT.search(piece).start()].strip(" :"), flags=re.IGNORECASE)
+    return name[:1].upper() + name[1:]
+
+
 def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     """A total split into sources: "tổng kinh phí 1.275.000.000 đồng, trong đó ngân sách tỉnh 940.000.000
     đồng, nguồn Chương trình … 335.000.000 đồng" → (total, [(source, amount), …]) when the parts add up."""
@@ -188,11 +194,9 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     if not split or (total := money(text[:split.start()])) is None:
         return None
     sources = []
-    for piece in re.split(r"[,;]\s*|\s+(?:và|and)\s+", text[split.end():]):
+    for piece in re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text[split.end():]):  # "1,2 tỷ" keeps its comma
         if (amount := money(piece)) is not None:
-            name = piece[:_AMOUNT.search(piece).start()].strip(" :")
-            name = re.sub(r"^(?:nguồn|từ|from)\s+", "", name, flags=re.IGNORECASE)
-            sources.append((name[:1].upper() + name[1:], amount))
+            sources.append((source_name(piece), amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
 
 

@@ -240,6 +240,15 @@ def test_one_units_tasks_are_its_section_under_its_name_and_number():
     assert draft.draft.startswith("**2. Phòng Kế hoạch - Tài chính**") and "18/12/2027" in draft.draft
 
 
+def test_a_funding_part_given_its_sources_alone_totals_them():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Viết giúp phần Kinh phí của Kế hoạch phòng, chống lao năm 2027 của Sở Y tế Kon Tum. Kinh phí lấy từ hai nguồn: "
+        "ngân sách tỉnh 1,2 tỷ đồng và nguồn xã hội hóa 300 triệu đồng. Chỉ cần phần này, không cần phần đầu văn bản.")
+    assert ("Tổng kinh phí: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng), trong đó: Ngân sách tỉnh: "
+            "1.200.000.000 đồng; Xã hội hóa: 300.000.000 đồng.") in draft.draft
+    assert draft.draft.startswith("### IV. KINH PHÍ") and "Chỉ cần" not in draft.draft
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
