@@ -17,8 +17,12 @@ from .tables import (agenda_times, assessed, budget_rows, cost_lines, funding_so
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
-_COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
-              (r"^(?:plan|target)\s*(\d{4})?$", "Kế hoạch năm {0}"), (r"^(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
+# An English column's year may stand before or after its name ("2027 target", "plan 2027").
+_COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
+              (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
+              (r"^(?:(\d{4})\s+)?target\s*(\d{4})?$", "Chỉ tiêu năm {0}"),
+              (r"^(?:(\d{4})\s+)?estimated?\s*(\d{4})?$", "Ước thực hiện năm {0}"),
+              (r"^(?:(\d{4})\s+)?(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
@@ -37,7 +41,8 @@ def _column(name: str, year: str) -> str:
     """A column the request names, in Vietnamese; a plan or a result column is of the request's year."""
     for pattern, vietnamese in _COLUMN_EN:
         if m := re.match(pattern, fold(name).strip()):
-            return vietnamese.format(m.group(1) or year).strip().removesuffix(" năm") if m.groups() else vietnamese
+            given = next((g for g in m.groups() if g), year)
+            return vietnamese.format(given).strip().removesuffix(" năm") if m.groups() else vietnamese
     return name[:1].upper() + name[1:]
 
 
@@ -48,7 +53,9 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     named = _COLUMNS.search(request.text)
     year = str(request.year or "")
-    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+", named.group(1))] if named else []
+    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+", named.group(1))] if named else []
+    if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same
+        columns.insert(0, "TT")
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
             [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))

@@ -249,6 +249,20 @@ def test_a_funding_part_given_its_sources_alone_totals_them():
     assert draft.draft.startswith("### IV. KINH PHÍ") and "Chỉ cần" not in draft.draft
 
 
+def test_indicator_rows_with_labelled_values_and_columns_named_either_way():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Lập bảng số liệu kết quả chỉ tiêu năm 2027 cho báo cáo tổng kết của Sở Y tế Kon Tum, có cột chỉ tiêu, đơn vị "
+        "tính, kế hoạch năm 2027 và thực hiện năm 2027: tuổi thọ trung bình kế hoạch 73,5 tuổi, đạt 73,6 tuổi; tỷ số "
+        "giới tính khi sinh kế hoạch ≤ 110, thực tế 111 bé trai/100 bé gái.")
+    assert "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027 | Thực hiện năm 2027 |" in draft.draft
+    assert "| Tuổi thọ trung bình | tuổi | 73,5 | 73,6 |" in draft.draft
+    assert "| Tỷ số giới tính khi sinh | bé trai/100 bé gái | ≤ 110 | 111 |" in draft.draft
+    english = Drafter(_Index(SETTINGS, [])).draft(
+        "Draft the targets table of the Kon Tum DoH plan for 2028 with columns for indicator, unit, 2027 estimate and "
+        "2028 target. Infant mortality rate: estimate 12, target < 10 ‰; stunting: estimate 22, target < 20 %.")
+    assert "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2027 | Chỉ tiêu năm 2028 |" in english.draft
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
