@@ -115,7 +115,7 @@ def test_a_number_given_to_the_document_asked_for_is_its_own_not_a_citation():
     request = understand("Soạn Báo cáo số 41/BC-SYT của Sở Y tế Kon Tum gửi UBND tỉnh về kết quả công tác y tế quý I "
                          "năm 2027.", RESTORER, SKELETONS)
     assert (request.name, request.number, request.basis) == ("report", "41/BC-SYT", [])
-    draft = Drafter(_Index(SETTINGS, [])).draft("soan cong van so 207/SYT-NVY cua So Y te Kon Tum gui cac Trung tam Y te khu vuc "
+    draft = _draft("soan cong van so 207/SYT-NVY cua So Y te Kon Tum gui cac Trung tam Y te khu vuc "
                                     "V/v phong, chong benh soi.")
     assert "Số: 207/SYT-NVY" in draft.draft and "[số]" not in draft.draft.split("V/v")[0]
     cited = understand("Thực hiện Kế hoạch số 5/KH-UBND ngày 02/01/2027, soạn Kế hoạch phòng, chống sốt xuất huyết "
@@ -154,7 +154,7 @@ def test_who_signs_said_with_a_label_signs_and_is_no_content(typed, block):
 
 
 def test_amounts_listed_by_source_get_their_total_in_words():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Soạn Báo cáo tổng kết Đề án y tế cơ sở giai đoạn 2021-2025 của Sở Y tế Kon Tum gửi UBND tỉnh. Kết quả: xây "
         "mới 12 trạm y tế. Kinh phí đã thực hiện theo nguồn: ngân sách trung ương 1.200.000.000 đồng; ngân sách tỉnh "
         "350.000.000 đồng; nguồn xã hội hóa 50.000.000 đồng.")
@@ -163,7 +163,7 @@ def test_amounts_listed_by_source_get_their_total_in_words():
 
 
 def test_an_agenda_names_its_event_and_time_and_who_carries_out_each_item():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Please draft only the agenda table for the Kon Tum Department of Health conference (Hội nghị sơ kết 6 tháng "
         "đầu năm 2027) on 13/07/2027 starting at 8h00: 1. welcoming delegates - 30 minutes; 2. opening speech by the "
         "Director - 10 minutes; 3. report presented by the Planning-Finance Division (Phòng Kế hoạch - Tài chính) - 20 "
@@ -175,7 +175,7 @@ def test_an_agenda_names_its_event_and_time_and_who_carries_out_each_item():
 
 
 def test_a_letters_content_part_says_whom_it_asks_under_no_empty_heading():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Viết phần nội dung đề nghị của công văn Sở Y tế Kon Tum gửi UBND các xã, phường V/v tổ chức tiêm vắc xin sởi "
         "năm 2027: lập danh sách trẻ cần tiêm; bố trí điểm tiêm tại trạm y tế.")
     assert "Sở Y tế đề nghị UBND các xã, phường thực hiện một số nội dung sau:" in draft.draft
@@ -198,7 +198,7 @@ def test_the_documents_own_symbol_is_found_anywhere_in_the_request():
 
 
 def test_a_funding_part_drafted_alone_lays_out_its_budget_lines():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Viết mục Kinh phí cho KH triển khai chiến dịch tiêm vắc xin sởi năm 2027 của Sở Y tế Kon Tum. Dự kiến chi: tập "
         "huấn 40 cán bộ trong 2 ngày, tiền ăn 150.000 đồng/người/ngày; băng rôn 20 cái x 300.000 đồng/cái. Nêu rõ từng "
         "khoản, tổng cộng và số tiền bằng chữ.")
@@ -208,7 +208,7 @@ def test_a_funding_part_drafted_alone_lays_out_its_budget_lines():
 
 
 def test_an_invitation_attaches_the_programme_it_is_given_once():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "We need an invitation from Sở Y tế Kon Tum to the training workshop on immunization. Time: 7h30 on 16/12/2027. "
         "Please attach the programme: registration 30 minutes; presentation of the guidelines 60 minutes; tea break 15 "
         "minutes; closing 15 minutes.")
@@ -218,7 +218,7 @@ def test_an_invitation_attaches_the_programme_it_is_given_once():
 
 
 def test_a_plans_objectives_part_has_its_general_and_specific_objectives():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Soạn phần II. Mục tiêu cho KH phòng, chống bệnh lao năm 2027 của Sở Y tế Kon Tum. Mục tiêu cụ thể: phát hiện "
         "1.000 ca lao; 90% người bệnh được điều trị khỏi.")
     general, _, specific = draft.draft.partition("**2. Mục tiêu cụ thể**")
@@ -234,14 +234,14 @@ def test_a_letters_opening_paragraph_alone():
 
 
 def test_one_units_tasks_are_its_section_under_its_name_and_number():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Trong Ke hoach to chuc Hoi nghi tong ket cong tac y te nam 2027 cua So Y te Kon Tum, viet muc nhiem vu cua "
         "phong KHTC: chu tri xay dung bao cao tong ket, hoan thanh truoc ngay 18/12/2027.")
     assert draft.draft.startswith("**2. Phòng Kế hoạch - Tài chính**") and "18/12/2027" in draft.draft
 
 
 def test_a_funding_part_given_its_sources_alone_totals_them():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Viết giúp phần Kinh phí của Kế hoạch phòng, chống lao năm 2027 của Sở Y tế Kon Tum. Kinh phí lấy từ hai nguồn: "
         "ngân sách tỉnh 1,2 tỷ đồng và nguồn xã hội hóa 300 triệu đồng. Chỉ cần phần này, không cần phần đầu văn bản.")
     assert ("Tổng kinh phí: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng), trong đó: Ngân sách tỉnh: "
@@ -250,14 +250,14 @@ def test_a_funding_part_given_its_sources_alone_totals_them():
 
 
 def test_indicator_rows_with_labelled_values_and_columns_named_either_way():
-    draft = Drafter(_Index(SETTINGS, [])).draft(
+    draft = _draft(
         "Lập bảng số liệu kết quả chỉ tiêu năm 2027 cho báo cáo tổng kết của Sở Y tế Kon Tum, có cột chỉ tiêu, đơn vị "
         "tính, kế hoạch năm 2027 và thực hiện năm 2027: tuổi thọ trung bình kế hoạch 73,5 tuổi, đạt 73,6 tuổi; tỷ số "
         "giới tính khi sinh kế hoạch ≤ 110, thực tế 111 bé trai/100 bé gái.")
     assert "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027 | Thực hiện năm 2027 |" in draft.draft
     assert "| Tuổi thọ trung bình | tuổi | 73,5 | 73,6 |" in draft.draft
     assert "| Tỷ số giới tính khi sinh | bé trai/100 bé gái | ≤ 110 | 111 |" in draft.draft
-    english = Drafter(_Index(SETTINGS, [])).draft(
+    english = _draft(
         "Draft the targets table of the Kon Tum DoH plan for 2028 with columns for indicator, unit, 2027 estimate and "
         "2028 target. Infant mortality rate: estimate 12, target < 10 ‰; stunting: estimate 22, target < 20 %.")
     assert "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2027 | Chỉ tiêu năm 2028 |" in english.draft
@@ -462,11 +462,11 @@ def test_a_damaged_line_fails_and_a_clean_one_passes():
 
 
 def test_a_review_named_only_by_its_period_is_named_with_both_periods():
-    invitation = Drafter(_Index(SETTINGS, [])).draft(
+    invitation = _draft(
         "Write an invitation from the Kon Tum Department of Health to the online conference reviewing the first 6 "
         "months of 2027 and deploying tasks for the last 6 months of 2027, at 14h00 on 16/07/2027.")
     assert "Hội nghị sơ kết 6 tháng đầu năm 2027 và triển khai nhiệm vụ 6 tháng cuối năm 2027" in invitation.draft
-    plan = Drafter(_Index(SETTINGS, [])).draft("Soạn giấy mời dự hội nghị tổng kết ngày 20/12/2027 của Sở Y tế Kon Tum")
+    plan = _draft("Soạn giấy mời dự hội nghị tổng kết ngày 20/12/2027 của Sở Y tế Kon Tum")
     assert "Hội nghị tổng kết năm 2027 và triển khai nhiệm vụ năm 2028" in plan.draft
 
 
@@ -510,6 +510,11 @@ class _Index:
 
     def distinct(self, field_name: str) -> list[str]:
         return []
+
+
+def _draft(instruction: str):
+    """A draft from the request alone: no corpus to borrow lines from."""
+    return Drafter(_Index(SETTINGS, [])).draft(instruction)
 
 
 def test_a_damaged_borrowed_line_never_reaches_the_draft():
