@@ -185,7 +185,8 @@ def parse_request(instruction: str) -> DraftRequest:
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)
-    if match := _VENUE.search(text):
+    # "… tại tuyến xã 60 phút" is an agenda item's topic and length, not where the meeting is.
+    if (match := _VENUE.search(text)) and not re.search(r"\d+\s*(?:phút|minutes?)\b", match.group(1)):
         request.venue = match.group(1).strip()
     if match := _PARTICIPANTS.search(text):
         request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", match.group(1)) if p.strip(" -.")]

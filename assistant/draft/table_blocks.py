@@ -32,6 +32,8 @@ _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
                         r"two|three|four) sources)\b\s*:?")
+_RESTART = re.compile(r"^(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?",
+                      re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -100,8 +102,12 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
     if len(items) < 2:
         return None
-    times = agenda_times(request.time, [minutes for minutes, _ in items])
-    return _agenda_rows([(when, what) for when, (_, what) in zip(times, items)])
+    # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
+    restarts = [_RESTART.search(what) for _, what in items]
+    times = agenda_times(request.time, [minutes for minutes, _ in items],
+                         [f"{int(r.group(1)):02d}h{r.group(2) or '00'}" if r else None for r in restarts])
+    items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
+    return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
 
 
 def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:

@@ -257,14 +257,18 @@ def assessed(plan: str, result: str) -> str:
     return "Đạt" if reached else "Không đạt"
 
 
-def agenda_times(start: str | None, minutes: list[int]) -> list[str]:
-    """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given."""
-    match = re.fullmatch(r"(\d{2})h(\d{2})", start or "")
+def agenda_times(start: str | None, minutes: list[int], restarts: list[str | None] | None = None) -> list[str]:
+    """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given. An item
+    with a start of its own (`restarts`: "Buổi chiều từ 13h30") sets the clock again."""
+    restarts = restarts or [None] * len(minutes)
+    match = re.fullmatch(r"(\d{2})h(\d{2})", start or restarts[0] or "")
     if not match:
         return ["[giờ]"] * len(minutes)
     now = int(match.group(1)) * 60 + int(match.group(2))
     times = []
-    for length in minutes:
+    for length, restart in zip(minutes, restarts):
+        if again := re.fullmatch(r"(\d{2})h(\d{2})", restart or ""):
+            now = int(again.group(1)) * 60 + int(again.group(2))
         times.append(f"{now // 60:02d}h{now % 60:02d} - {(now + length) // 60:02d}h{(now + length) % 60:02d}")
         now += length
     return times

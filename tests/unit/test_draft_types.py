@@ -263,6 +263,14 @@ def test_indicator_rows_with_labelled_values_and_columns_named_either_way():
     assert "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2027 | Chỉ tiêu năm 2028 |" in english.draft
 
 
+def test_an_afternoon_session_starts_its_own_clock():
+    draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
+                   "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
+                   "90 phút; bế mạc 30 phút.")
+    assert "| 13h30 - 15h00 | Thực hành |" in draft.draft and "| 15h00 - 15h30 | Bế mạc |" in draft.draft
+    assert "60 phút)" not in draft.draft  # no venue read from an item's topic
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
