@@ -96,14 +96,18 @@ def _item(text: str) -> str:
 # A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
 # ngày". Only a rate said to be per unit (/người, mỗi, each, per, mức, đơn giá) makes one, never a total.
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]+|\b(?:mỗi|each|per|mức|định mức|đơn giá)\b", re.IGNORECASE)
-_COUNT = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|cán bộ|bộ|cuốn|lượt|lớp|đợt|chuyến|xe|mẫu|xã|"
+_COUNT = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|cán bộ|báo cáo viên|giảng viên|bộ|cuốn|lượt|lớp|đợt|"
+                    r"chuyến|xe|mẫu|xã|"
                     r"ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|"
                     r"sessions?|nights?)\b", re.IGNORECASE)
 
 
 def _rate_first(piece: str) -> list[CostLine]:
     amount = _AMOUNT.search(piece)
-    if not amount or amount.group(3) or _TOTAL.search(piece) or not _PER_UNIT.search(piece, amount.end(), amount.end() + 25):
+    # The rate's unit after it ("150.000 đồng/người"), or before it ("mỗi người 500.000 đồng").
+    per_unit = _PER_UNIT.search(piece, amount.end(), amount.end() + 25) or _PER_UNIT.search(
+        piece, max(0, amount.start() - 15), amount.start()) if amount else None
+    if not amount or amount.group(3) or _TOTAL.search(piece) or not per_unit:
         return []
     counts = [m for m in _COUNT.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
     if not counts:

@@ -271,6 +271,10 @@ def test_an_afternoon_session_starts_its_own_clock():
     assert "60 phút)" not in draft.draft  # no venue read from an item's topic
 
 
+def test_a_rate_said_per_person_before_it_counts_the_people_named():
+    assert cost_lines(["bồi dưỡng 6 báo cáo viên tham luận, mỗi người 500.000đ"])[0].amount == 3_000_000
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
