@@ -26,6 +26,11 @@ _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 _OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|introduction|preamble)\b")
 
 
+def _in_sentence(name: str) -> str:
+    """An addressee inside a sentence: "các bệnh viện", but "Sở Tài chính" keeps its capital."""
+    return name[:1].lower() + name[1:] if re.match(r"(?:Các|Những)\s", name) else name
+
+
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
@@ -50,7 +55,8 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
         "participants_inline": ", ".join(request.participants) or "[thành phần]",
         "addressees": "; ".join(request.addressees) + ";" if request.addressees else "[Nơi nhận báo cáo];",
         "addressees_inline": "; ".join(request.addressees) + "." if request.addressees else "[cơ quan, đơn vị nhận].",
-        "addressees_lead": ", ".join(request.addressees) if request.addressees else "[cơ quan, đơn vị nhận]",
+        "addressees_lead": ", ".join(_in_sentence(a) for a in request.addressees) if request.addressees else
+        "[cơ quan, đơn vị nhận]",
         "recipients_line": "Kính gửi: " + ", ".join(request.addressees) + ". " if request.addressees else "",
         "basis_inline": "Thực hiện " + "; ".join(request.basis) + ", " if request.basis else "",
     }
@@ -100,6 +106,9 @@ class Composer:
             self.content.insert(0, Clause(text=request.reason))
         elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
             self.content = [Clause(text=request.frame_content)]
+        if sk.get("subject_in_body") and request.scope != "whole" and request.subject:
+            # A letter's body drafted alone says what it is about: its "V/v" line is not there to say it.
+            self.content.insert(0, Clause(text=request.subject))
         self.borrowed = borrowed
 
     def fill(self, text: str) -> str:

@@ -111,6 +111,10 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.reason = _sentence(m.group(1))
     # What follows the document word is content too when the request says it in one sentence.
     request.frame_content = _sentence(frame) if len(frame.split()) >= 4 else None
+    # A document word inside a parenthesis ("phần nội dung chính (thân công văn) của công văn …") leaves the
+    # parenthesis' end and the document named again before the subject.
+    subject = re.sub(r"^[\s)\],;:]*(?:của\s+(?:công văn|văn bản|kế hoạch|báo cáo|thông báo|giấy mời)\s+)?", "", subject,
+                     flags=re.IGNORECASE)
     subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
     if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all

@@ -275,6 +275,15 @@ def test_a_rate_said_per_person_before_it_counts_the_people_named():
     assert cost_lines(["bồi dưỡng 6 báo cáo viên tham luận, mỗi người 500.000đ"])[0].amount == 3_000_000
 
 
+def test_a_letters_body_drafted_alone_opens_with_what_it_asks():
+    draft = _draft("Viet phan noi dung chinh (than cong van) cua cong van So Y te Kon Tum gui So Tai chinh de nghi bo "
+                   "sung kinh phi 1,5 ty dong de mua vac xin soi nam 2028. De nghi So Tai chinh tham dinh truoc ngay "
+                   "20/12/2027.")
+    lines = draft.draft.splitlines()
+    assert lines[0] == "- Sở Y tế đề nghị Sở Tài chính thực hiện một số nội dung sau:"
+    assert lines[1].startswith("- Đề nghị bổ sung kinh phí 1,5 tỷ đồng")
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
