@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_terms, province_in, provinces
+from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
@@ -28,7 +28,7 @@ _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=
 _META = re.compile(r"^(?:soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
                    r"khong can|no need|chi can)"
-                   r"|ky thay|signed by|\bky\.?$")
+                   r"|ky thay|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
@@ -74,7 +74,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
 
 def _from_english(text: str) -> str:
     # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(text))
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(english_dates(text)))
     # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
     # "section 3.2" stays a section's number.
     text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",

@@ -71,8 +71,8 @@ _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "
           "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
           "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
-_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)\s*,?\s*"
-                     rf"(?:ky thay|on behalf of(?: the)?)\s+({_ROLE})")
+_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
+                     rf"(?:ky thay|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE})")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
 # "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
 _SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")

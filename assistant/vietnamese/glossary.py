@@ -46,3 +46,26 @@ def province_in(text: str) -> str | None:
     found = [(m.start(), name) for key, name in _provinces().items()
              for m in [re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)] if m]
     return min(found)[1] if found else None
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?" \
+         r"|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_HOUR = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
+
+
+def _date(day: str, month: str, year: str) -> str:
+    number = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(month.lower()[:3]))
+    return f"{int(day):02d}/{number:02d}/{year}"
+
+
+def english_dates(text: str) -> str:
+    """English dates and hours as the house style writes them: "10 December 2026" and "December 10, 2026" are
+    10/12/2026, "5:00 p.m." is 17h00."""
+    text = _DAY_MONTH_YEAR.sub(lambda m: _date(m.group(1), m.group(2), m.group(3)), text)
+    text = _MONTH_DAY_YEAR.sub(lambda m: _date(m.group(2), m.group(1), m.group(3)), text)
+    return _HOUR.sub(lambda m: f"{int(m.group(1)) % 12 + (12 if m.group(3).lower() == 'p' else 0):02d}h{m.group(2) or '00'}",
+                     text)

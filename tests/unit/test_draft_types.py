@@ -284,6 +284,14 @@ def test_a_letters_body_drafted_alone_opens_with_what_it_asks():
     assert lines[1].startswith("- Đề nghị bổ sung kinh phí 1,5 tỷ đồng")
 
 
+def test_english_dates_hours_and_who_signs_read_as_the_house_style_writes_them():
+    draft = _draft("Write an official letter from the Kon Tum Department of Health to the regional health centres on "
+                   "measles vaccination: send the lists by 10 December 2027 and report by 5:00 p.m. on January 15, 2028. "
+                   "Deputy Director Lê Văn An signs on behalf of the Director.")
+    assert "10/12/2027" in draft.draft and "17h00" in draft.draft and "15/01/2028" in draft.draft
+    assert "**Lê Văn An**" in draft.draft and "signs" not in draft.draft
+
+
 def test_a_request_in_one_sentence_keeps_its_content():
     request = understand("Soạn công văn của Sở Y tế Kon Tum gửi các Trung tâm Y tế khu vực yêu cầu tăng cường giám sát "
                          "bệnh sởi, báo cáo về Sở trước ngày 10/3/2027.", RESTORER, SKELETONS)
