@@ -16,7 +16,7 @@ from ..vietnamese.glossary import english_dates, english_terms, province_in, pro
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
-from ..vietnamese.units import find_units, unit_table
+from ..vietnamese.units import abbreviations, find_units, unit_table
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -68,8 +68,30 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = _from_english(text)
     elif restorer.needs_restoring(text):
         text = _after_restoring(restorer.restore(text))
+    text = written_out(text)
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
+
+
+def _written(canonical: str, after: str) -> str:
+    """A unit's full name, less the words the text goes on to say itself ("BHXH tỉnh", "TTYT các khu vực")."""
+    following = fold(" ".join(after.split()[:3]))
+    words = canonical.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and re.search(rf"\b{re.escape(fold(' '.join(words[-n:])))}\b", following):
+            return " ".join(words[:-n])
+    return canonical
+
+
+def written_out(text: str) -> str:
+    """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
+    chính", "CDC" the "Trung tâm Kiểm soát bệnh tật"), and dates typed with dashes written with slashes."""
+    for alias, canonical in abbreviations():
+        text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda m: _written(canonical, m.string[m.end():]), text,
+                      flags=re.IGNORECASE)
+        if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
+            text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)
+    return re.sub(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}", text)
 
 
 def _from_english(text: str) -> str:

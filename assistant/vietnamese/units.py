@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,16 @@ def unit_table() -> UnitTable:
             pairs.setdefault(_key(name), tuple(group["units"]))
     ordered = tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
     return UnitTable(issuers=dict(data["issuers"]), aliases=ordered)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> list[tuple[str, str]]:
+    """(abbreviated alias, canonical name) for the aliases written with an acronym ("Phòng KHTC", "CDC", "VP Sở"),
+    longest first: what a draft writes out in full."""
+    data = tomllib.loads(resources.files(__package__).joinpath("data/units.toml").read_text("utf-8"))
+    pairs = {alias: unit["canonical"] for unit in data["unit"] for alias in unit["aliases"]
+             if re.search(r"\b[A-ZĐ]{2,}\b", alias) and alias != unit["canonical"]}
+    return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
 
 
 def issuer_for_code(code: str) -> str | None:

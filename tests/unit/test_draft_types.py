@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from assistant.config import Settings
-from assistant.draft.clauses import clauses
+from assistant.draft.clauses import clauses, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.periods import periods
 from assistant.draft.drafter import Drafter
@@ -290,6 +290,12 @@ def test_english_dates_hours_and_who_signs_read_as_the_house_style_writes_them()
                    "Deputy Director Lê Văn An signs on behalf of the Director.")
     assert "10/12/2027" in draft.draft and "17h00" in draft.draft and "15/01/2028" in draft.draft
     assert "**Lê Văn An**" in draft.draft and "signs" not in draft.draft
+
+
+def test_units_named_by_an_acronym_and_dashed_dates_are_written_out():
+    assert written_out("giao phòng KHTC và CDC báo cáo trước 17h ngày 5-12-2027; Giám đốc TTYT các khu vực; BHXH tỉnh") == (
+        "giao Phòng Kế hoạch - Tài chính và Trung tâm Kiểm soát bệnh tật báo cáo trước 17h ngày 05/12/2027; Giám đốc "
+        "Trung tâm Y tế các khu vực; Bảo hiểm xã hội tỉnh")
 
 
 def test_a_request_in_one_sentence_keeps_its_content():
