@@ -44,7 +44,7 @@ _FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
 _AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|"
-                     rf"đ\b|vnd|vnđ)|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)
+                     rf"đ\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
@@ -89,6 +89,7 @@ def _factor(number: str, after: str | None) -> int:
 def _item(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
+    item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
     item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
@@ -135,7 +136,8 @@ def _factored(piece: str) -> list[CostLine]:
         lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
         tail = _CURRENCY_TAIL.match(piece, match.end())
         start = tail.end() if tail else match.end()
-    return lines
+    # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày").
+    return lines + _rate_first(piece[start:])
 
 
 def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:

@@ -273,6 +273,11 @@ def test_an_afternoon_session_starts_its_own_clock():
 
 def test_a_rate_said_per_person_before_it_counts_the_people_named():
     assert cost_lines(["bồi dưỡng 6 báo cáo viên tham luận, mỗi người 500.000đ"])[0].amount == 3_000_000
+    # Thousands written "k", and a line with its rate first after factored ones in the same sentence.
+    lines = cost_lines(["Kinh phí gồm nước uống 80 người x 1 ngày x 30.000đ, tài liệu 80 người x 1 ngày x 50k, hỗ trợ "
+                        "đại biểu không hưởng lương 20 người, 150k/người/ngày, họp 1 ngày"])
+    assert [(line.item, line.amount) for line in lines] == [
+        ("Nước uống", 2_400_000), ("Tài liệu", 4_000_000), ("Hỗ trợ đại biểu không hưởng lương", 3_000_000)]
 
 
 def test_a_letters_body_drafted_alone_opens_with_what_it_asks():
