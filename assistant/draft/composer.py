@@ -140,7 +140,8 @@ class Composer:
     def _unit_number(self, unit: str) -> int:
         """A unit's section number in the part that assigns work, as the skeleton orders its units (1 if none)."""
         units = next((p["units"] for p in self.sk["part"] if p.get("units")), [])
-        return next((n for n, u in enumerate(units, 1) if fold(u).startswith(fold(unit)) or fold(unit).startswith(fold(u))), 1)
+        return next((n for n, u in enumerate(units, 1)
+                     if fold(u).startswith(fold(unit)) or fold(unit).startswith(fold(u))), 1)
 
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
@@ -275,7 +276,8 @@ class Composer:
         sk = self.sk
         title = self.fill(sk["title"])
         return DraftDocument(
-            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]), number=f"Số: {self.request.number}" if self.request.number else self.fill(sk["number"]),
+            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]),
+            number=f"Số: {self.request.number}" if self.request.number else self.fill(sk["number"]),
             place_date=self.fill(sk["place_date"]), doc_type_title=sk["doc_type_title"], title=title, body=body,
             closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],
             signature=self.request.signature or sk["signature"],

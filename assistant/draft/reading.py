@@ -39,14 +39,14 @@ _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
-# "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
-# "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
-# level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 _ONLY = re.compile(r"\b(?:just|only|chi)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
+# "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
+# "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
+# level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
@@ -68,7 +68,8 @@ _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 # Who signs, as typed: "Phó Giám đốc Ma Thị Hồng Vân ký thay Giám đốc", "Signed by Director Thái Văn Long",
 # "TL Giám đốc, Chánh Văn phòng ký"; matched folded, the name taken as typed.
 _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
-          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
+          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC",
+          "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
           "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"

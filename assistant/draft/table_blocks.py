@@ -79,7 +79,8 @@ def _words_line(total: int) -> Block:
 
 def _who(item: str) -> tuple[str, str]:
     """An agenda item and who carries it out: "Phát biểu khai mạc by Giám đốc", "Báo cáo …, trình bày: Phòng …"."""
-    if (m := _BY.search(item)) and find_units(m.group(2)) or m and _ROLE.match(fold(m.group(2))):
+    m = _BY.search(item)
+    if m and (find_units(m.group(2)) or _ROLE.match(fold(m.group(2)))):
         return m.group(1).strip(" ,:;"), m.group(2).strip(" ,:;")
     return item, ""
 

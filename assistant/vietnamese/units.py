@@ -23,8 +23,13 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("data/units.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
-    data = tomllib.loads(resources.files(__package__).joinpath("data/units.toml").read_text("utf-8"))
+    data = _data()
     pairs: dict[tuple[str, ...], tuple[str, ...]] = {}
     for unit in data["unit"]:
         for alias in unit["aliases"]:
@@ -40,8 +45,7 @@ def unit_table() -> UnitTable:
 def abbreviations() -> list[tuple[str, str]]:
     """(abbreviated alias, canonical name) for the aliases written with an acronym ("Phòng KHTC", "CDC", "VP Sở"),
     longest first: what a draft writes out in full."""
-    data = tomllib.loads(resources.files(__package__).joinpath("data/units.toml").read_text("utf-8"))
-    pairs = {alias: unit["canonical"] for unit in data["unit"] for alias in unit["aliases"]
+    pairs = {alias: unit["canonical"] for unit in _data()["unit"] for alias in unit["aliases"]
              if re.search(r"\b[A-ZĐ]{2,}\b", alias) and alias != unit["canonical"]}
     return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
 
