@@ -2,7 +2,7 @@
 --drafts` scores it (assistant/evaluation/drafts.py: draft score, right type and scope, OCR residue, budget
 arithmetic, time), per half, held-out first; extractive by default (no LLM).
 
-    python eval/independent_drafts.py [--generator extractive] [--data DIR] [--split tuning] [--report OUT.json]
+    python eval/independent_drafts.py [--generator extractive] [--data DIR] [--split tuning] [--ids 95-134] [--report OUT.json]
                                       [--show ID,...]
 
 It only measures. Rules and wording are chosen on the tuning half; held-out items are measured and summed up,
@@ -31,9 +31,12 @@ def main() -> None:
     parser.add_argument("--report", type=Path, help="the summaries and the tuning rows as JSON")
     parser.add_argument("--show", default="", help="print these tuning items' drafts (held-out ones are refused)")
     parser.add_argument("--split", choices=("heldout", "tuning"), help="draft one half only (default: both)")
+    parser.add_argument("--ids", default="", help="only items numbered in this range, e.g. 95-134 (one batch)")
     args = parser.parse_args()
     offline_environment()
-    items = [item for item in load_questions(ITEMS) if item["split"] == (args.split or item["split"])]
+    low, _, high = args.ids.partition("-")
+    items = [item for item in load_questions(ITEMS) if item["split"] == (args.split or item["split"])
+             and (not args.ids or int(low) <= int(item["id"][2:]) <= int(high or low))]
     settings = Settings(llm=args.generator, **({"data_dir": args.data} if args.data else {}))
     assistant = Assistant(settings)
     rows, drafts = draft_rows(assistant.drafter, items, get_restorer(settings.restorer_params))
