@@ -9,7 +9,7 @@ import re
 from pydantic import BaseModel, Field
 
 from ..vietnamese.folding import fold
-from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE
+from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE, clock
 
 _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
 # "2 p.m.", "8.30 am": an English hour.
@@ -178,10 +178,10 @@ def parse_request(instruction: str) -> DraftRequest:
     # "2:00 p.m." is an English hour, though "2:00" alone would read as one in Vietnamese.
     vietnamese, english = _TIME.search(text), _TIME_EN.search(text)
     if vietnamese and not (english and english.start() <= vietnamese.start()):
-        request.time = f"{int(vietnamese.group(1)):02d}h{vietnamese.group(2) or '00'}"
+        request.time = clock(vietnamese.group(1), vietnamese.group(2))
     elif match := english:
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-        request.time = f"{hour:02d}h{match.group(2) or '00'}"
+        request.time = clock(hour, match.group(2))
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)

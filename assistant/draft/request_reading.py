@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError, field_validator
 
 from ..prompts import chat_prompt
 from ..vietnamese.folding import collapse_ws, fold
-from ..vietnamese.patterns import DATE
+from ..vietnamese.patterns import DATE, clock
 from .request import DraftRequest
 
 _CLOCK = re.compile(r"(\d{1,2})\s*(?:h|:|giờ|gio)\s*(\d{2})?", re.IGNORECASE)
@@ -89,7 +89,7 @@ def _checked_time(value: str | None, instruction: str) -> str | None:
     numbers = _numbers(instruction)
     if hour > 23 or minute > 59 or hour not in numbers or (minute and minute not in numbers):
         return None
-    return f"{hour:02d}h{minute:02d}"
+    return clock(hour, minute)
 
 
 def _checked_province(value: str | None, instruction: str) -> str | None:

@@ -8,12 +8,13 @@ import re
 from collections.abc import Callable
 
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import clock
 from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block, vnd
 from .request import DraftRequest
 from .tables import (agenda_times, assessed, budget_rows, cost_lines, funding_sources, in_words, indicator_row,
-                     money, source_name)
+                     money, source_name, source_pieces)
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
@@ -98,7 +99,7 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     lengths in minutes (timed from the start hour)."""
     slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
     if len(slots) >= 2:
-        return _agenda_rows([(f"{int(m.group(1)):02d}h{m.group(2) or '00'} - {int(m.group(3)):02d}h{m.group(4) or '00'}",
+        return _agenda_rows([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
                               _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
     items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
     if len(items) < 2:
@@ -106,7 +107,7 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
     restarts = [_RESTART.search(what) for _, what in items]
     times = agenda_times(request.time, [minutes for minutes, _ in items],
-                         [f"{int(r.group(1)):02d}h{r.group(2) or '00'}" if r else None for r in restarts])
+                         [clock(r.group(1), r.group(2)) if r else None for r in restarts])
     items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
     return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
 
@@ -178,7 +179,7 @@ def _by_source(clauses: list[Clause]) -> list[tuple[str, int]]:
     text = " ; ".join(c.text for c in clauses[start:])
     text = text[_BY_SOURCE.search(fold(text)).end():]
     sources: list[tuple[str, int]] = []
-    for piece in re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text):  # "1,2 tỷ" keeps its decimal comma
+    for piece in source_pieces(text):
         if (amount := money(piece)) is None:
             if sources:
                 break

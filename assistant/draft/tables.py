@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from num2words import num2words
 
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import clock
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
@@ -187,6 +188,11 @@ def money(text: str) -> int | None:
 _OF_WHICH = re.compile(r"\b(?:trong do|bao gom|gom|of which|including|comprising)\b:?")
 
 
+def source_pieces(text: str) -> list[str]:
+    """A list of funding sources cut into its pieces, at commas, semicolons and "và": "1,2 tỷ" keeps its comma."""
+    return re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text)
+
+
 def source_name(piece: str) -> str:
     """A funding source's name: what stands before its amount, without "nguồn" or "từ"."""
     name = re.sub(r"^(?:nguồn|từ|from)\s+", "", piece[:_AMOUNT.search(piece).start()].strip(" :"), flags=re.IGNORECASE)
@@ -200,7 +206,7 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     if not split or (total := money(text[:split.start()])) is None:
         return None
     sources = []
-    for piece in re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text[split.end():]):  # "1,2 tỷ" keeps its comma
+    for piece in source_pieces(text[split.end():]):
         if (amount := money(piece)) is not None:
             sources.append((source_name(piece), amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
@@ -263,18 +269,23 @@ def assessed(plan: str, result: str) -> str:
     return "Đạt" if reached else "Không đạt"
 
 
+def _minute_of_day(hour: str | None) -> int | None:
+    """08h30 as minutes since midnight; None for no hour."""
+    match = re.fullmatch(r"(\d{2})h(\d{2})", hour or "")
+    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
+
+
 def agenda_times(start: str | None, minutes: list[int], restarts: list[str | None] | None = None) -> list[str]:
     """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given. An item
     with a start of its own (`restarts`: "Buổi chiều từ 13h30") sets the clock again."""
     restarts = restarts or [None] * len(minutes)
-    match = re.fullmatch(r"(\d{2})h(\d{2})", start or restarts[0] or "")
-    if not match:
+    now = _minute_of_day(start or next(iter(restarts), None))
+    if now is None:
         return ["[giờ]"] * len(minutes)
-    now = int(match.group(1)) * 60 + int(match.group(2))
     times = []
     for length, restart in zip(minutes, restarts):
-        if again := re.fullmatch(r"(\d{2})h(\d{2})", restart or ""):
-            now = int(again.group(1)) * 60 + int(again.group(2))
-        times.append(f"{now // 60:02d}h{now % 60:02d} - {(now + length) // 60:02d}h{(now + length) % 60:02d}")
+        if (again := _minute_of_day(restart)) is not None:
+            now = again
+        times.append(f"{clock(*divmod(now, 60))} - {clock(*divmod(now + length, 60))}")
         now += length
     return times

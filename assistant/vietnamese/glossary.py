@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .folding import fold
+from .patterns import clock
 
 
 _GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
@@ -67,5 +68,4 @@ def english_dates(text: str) -> str:
     10/12/2026, "5:00 p.m." is 17h00."""
     text = _DAY_MONTH_YEAR.sub(lambda m: _date(m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_DAY_YEAR.sub(lambda m: _date(m.group(2), m.group(1), m.group(3)), text)
-    return _HOUR.sub(lambda m: f"{int(m.group(1)) % 12 + (12 if m.group(3).lower() == 'p' else 0):02d}h{m.group(2) or '00'}",
-                     text)
+    return _HOUR.sub(lambda m: clock(int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0), m.group(2)), text)

@@ -1,4 +1,4 @@
-"""The one home of the patterns shared across stages: dates, years, numbers, deadlines, sentence and item
+"""The one home of the patterns shared across stages: dates, years, hours, numbers, deadlines, sentence and item
 boundaries, OCR leftovers. Patterns that only one module needs stay in that module.
 
 Where two stages cut text differently on purpose, both patterns live here under names that say which is
@@ -40,3 +40,8 @@ TASK_ITEM_START = re.compile(r"^\s*(?:(?:\S\s+)?[-+•~*]+|[a-zđ]\)|\d+(?:\.\d+
 
 # OCR damage the restorer could not mend: `¢6`, `cé4c`, `¥`.
 OCR_LEFTOVER = re.compile(r"[¢§€&¥]|[^\W\d]\d[^\W\d]")
+
+
+def clock(hour: int | str, minute: int | str | None = None) -> str:
+    """An hour as the house style writes it: 08h00, 13h30."""
+    return f"{int(hour):02d}h{int(minute or 0):02d}"

@@ -491,6 +491,7 @@ def test_indicator_assessment_and_agenda_times():
     assert assessed("< 12,0", "11,8") == "Đạt"  # a ceiling is reached from below
     assert agenda_times("13h30", [15, 45]) == ["13h30 - 13h45", "13h45 - 14h30"]
     assert agenda_times(None, [15]) == ["[giờ]"]
+    assert agenda_times(None, []) == []  # a programme with no timed item
 
 
 def test_a_damaged_line_fails_and_a_clean_one_passes():
