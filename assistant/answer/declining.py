@@ -21,7 +21,7 @@ from ..vietnamese.patterns import YEAR
 from ..vietnamese.places import provinces_in
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
-from .document_answer import unnamed
+from .document_answer import documents_text, unnamed
 from .passages import passages
 
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
@@ -126,7 +126,7 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     if not any(named):
         return False
     sources = list(dict.fromkeys(chunk.source for chunk in chunks))
-    texts = [f"{c.title}\n{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", sources)]))]
+    texts = documents_text(index, sources)
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
     return any(not asked <= mentioned for asked, mentioned in zip(named, found))
 

@@ -118,6 +118,11 @@ def unnamed(question: str, cards: list[DocumentCard]) -> str:
     return _DOC_WORDS.sub(" ", " ".join(words))
 
 
+def documents_text(index: SearchIndex, sources: list[str]) -> list[str]:
+    """Every chunk of the documents as read: title, restored text and text as the file has it."""
+    return [f"{c.title}\n{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", sources)]))]
+
+
 def _numbers_alike(tokens: set[str]) -> set[str]:
     """Tokens with numbers written without their leading zeros ("05 năm" is "5 năm")."""
     return {token.lstrip("0") or "0" if token.isdigit() else token for token in tokens}
@@ -152,8 +157,7 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.
-    text = " ".join(f"{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", [named[0].source])])))
-    if provinces_in(question) - provinces_in(text):
+    if provinces_in(question) - provinces_in("\n".join(documents_text(index, [named[0].source]))):
         return None
     return DocumentQuestion(named[0], fields)
 
