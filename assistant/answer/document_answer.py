@@ -44,7 +44,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # Words any question about a document uses besides the spans that ask for a field ("được ban hành năm nào").
 _QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
                    "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it",
-                   "its", "capacity", "position", "sign", "sent", "issue", "issued", "chuc", "vu", "nam", "ngay"}
+                   "its", "capacity", "position", "sign", "sent", "issue", "issued", "chuc", "vu", "nam", "ngay",
+                   "tung", "moi", "each"}
 
 
 @dataclass(frozen=True)
@@ -83,28 +84,35 @@ def _number_key(card: DocumentCard) -> list[str]:
     return _TOKEN.findall(fold(card.printed_number or ""))
 
 
-def _match_length(key: list[str], words: list[str]) -> int:
-    """How many parts of a document's number the question writes in a row (0 when not named): the number
-    with at least one more part ("243 KH", "31/2011"), or the number right after a document word ("QĐ 6154")."""
-    best = 0
+def _match(key: list[str], words: list[str]) -> tuple[int, int]:
+    """How many parts of a document's number the question writes in a row (0 when not named), and where: the
+    number with at least one more part ("243 KH", "31/2011"), or the number right after a document word ("QĐ 6154")."""
+    best, at = 0, len(words)
     for i, word in enumerate(words):
         if not key or word != key[0]:
             continue
         n = 1
         while n < len(key) and i + n < len(words) and words[i + n] == key[n]:
             n += 1
+        if n < len(key) and i + n < len(words) and words[i + n].isdigit() and key[n].isdigit():
+            continue  # "03/2023" is not the number of 03/2007/QH12
         named = n > 1 or (i > 0 and _DOC_WORDS.fullmatch(words[i - 1])) or \
             (i > 1 and _DOC_WORDS.fullmatch(f"{words[i - 2]} {words[i - 1]}"))
-        best = max(best, n if named else 0)
-    return best
+        if named and n > best:
+            best, at = n, i
+    return best, at
 
 
 def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
-    """The documents the question names by number, the best written match only."""
+    """The documents the question names by number: every one written in full ("so sánh Thông tư 15/2019/TT-BYT
+    và 04/2020/TT-BYT"), in the question's order; else the best written part ("QĐ 6154", "243 KH")."""
     words = _TOKEN.findall(fold(question))
-    scored = [(_match_length(_number_key(card), words), card) for card in cards]
-    best = max((n for n, _ in scored), default=0)
-    return [card for n, card in scored if n and n == best]
+    scored = [(*_match(key := _number_key(card), words), len(key), card) for card in cards]
+    full = sorted((at, card.source, card) for n, at, parts, card in scored if n > 1 and n == parts)
+    if full:
+        return [card for _, _, card in full]
+    best = max((n for n, *_ in scored), default=0)
+    return [card for n, _, _, card in scored if n and n == best]
 
 
 def unnamed(question: str, cards: list[DocumentCard]) -> str:
@@ -128,10 +136,11 @@ def _numbers_alike(tokens: set[str]) -> set[str]:
     return {token.lstrip("0") or "0" if token.isdigit() else token for token in tokens}
 
 
-def _leftover(question: str, card: DocumentCard) -> set[str]:
-    """The question's content words that neither name the document (by any line of its card: "Kế hoạch thực
+def leftover(question: str, cards: list[DocumentCard]) -> set[str]:
+    """The question's content words that neither name the documents (by any line of their cards: "Kế hoạch thực
     hiện Kế hoạch 7095 của UBND tỉnh") nor ask for a card field."""
-    known = _numbers_alike(content_tokens(" ".join(line.text for lines in card.fields.values() for line in lines)))
+    known = _numbers_alike(content_tokens(" ".join(line.text for card in cards for lines in card.fields.values()
+                                                   for line in lines)))
     left = set()
     # A word with several readings (an abbreviation typed in lower case: "ubnd") is known if one reading is.
     for readings in token_alternatives(_DOC_WORDS.sub(" ", without_asking(question))):
@@ -153,7 +162,7 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         if not top or not _DOC_WORDS.search(fold(question)):
             return None
         named = [card for card in index.cards() if card.source == top[0].source]
-    if not named or len(_leftover(question, named[0])) > max_leftover:
+    if not named or len(leftover(question, named[:1])) > max_leftover:
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.

@@ -2,7 +2,8 @@
 answered one document at a time: the search's candidates are grouped by document, every document whose best
 chunk scores near the best one is kept, and each gets its own cited lines (its card's lines when the question
 asks for card fields, else its best passages), so that comparisons stand side by side. When the question asks
-for documents of some kinds ("trong các kế hoạch, thông báo …"), documents of other kinds are left out.
+for documents of some kinds ("trong các kế hoạch, thông báo …"), documents of other kinds are left out. A
+question naming two documents by number is answered from those two.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import asked_fields, document_label, without_asking
+from .document_answer import asked_fields, document_label, leftover, without_asking
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -81,14 +82,17 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     return list(dict.fromkeys(sources))[:settings.fanout_documents]
 
 
-def fan_out(index: SearchIndex, settings: Settings, question: str,
-            filters: dict | None) -> tuple[str, list[Chunk]] | None:
-    """(lines per document with markers, chunks cited); None when fewer than two documents answer."""
-    sources = _documents(index, settings, question, filters)
+def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
+            named: list[str] | None = None) -> tuple[str, list[Chunk]] | None:
+    """(lines per document with markers, chunks cited); None when fewer than two documents answer. `named`: the
+    documents the question names by number, which answer it whatever the search finds."""
+    sources = named or _documents(index, settings, question, filters)
     if len(sources) < 2:
         return None
     cards = {card.source: card for card in index.cards()}
     fields = asked_fields(question)
+    if named and len(leftover(question, [cards[source] for source in named])) > settings.card_max_leftover_words:
+        fields = []  # "Thông tư 29/2018 và 36/2018 công bố kế hoạch vào tháng nào" asks of their body, not cards
     cited: list[Chunk] = []
     lines: list[str] = []
     for source in sources:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..index.records import CardLine, Chunk, DocumentCard
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import LOWER, UPPER
 from .header import header_lines, is_upper_line, trailing_caps
 from .structure import PREAMBLE, SIGNATURE
 
@@ -22,7 +23,7 @@ _TAIL_CHUNKS = 3
 _CLOSING_SEGMENTS = 40
 _NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
 # A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`).
-_PLACE_DATE = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3},\s*ng\S{1,2}y\b.{0,6}?th\S{1,2}ng\s*\d{1,2}"
+_PLACE_DATE = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{0,3}},\s*ng\S{{1,2}}y\b.{{0,6}}?th\S{{1,2}}ng\s*\d{{1,2}}"
                          r"\s*n\S{1,2}m\s*\d{4}")
 _LABELLED = {"date": re.compile(r"^ngay ban hanh\s*:"), "issuer": re.compile(r"^(co quan ban hanh|noi ban hanh)\s*:"),
              "effect": re.compile(r"^hieu luc\s*:")}
@@ -30,10 +31,13 @@ _RECIPIENTS = re.compile(r"^(kinh gui|noi nhan|noi nh\S*)\s*:")
 _BASIS = re.compile(r"^(can cu|thuc hien|theo de nghi|xet de nghi|xet to trinh|theo to trinh|tiep theo)\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay)|(?:thay the|bai bo)\s+(?:cac\s+)?(?:quyet dinh|thong tu"
                      r"|nghi dinh|van ban|ke hoach|chi thi|thong bao)\b)")
+# An effect sentence speaks of the document itself ("Thông tư này có hiệu lực"), of what it ends or replaces, or
+# gives the date it starts: a contract or a licence "có hiệu lực" in the body is no part of the card.
+_OF_DOCUMENT = re.compile(r"\b(?:nay|het hieu luc|thay the|bai bo)\b|hieu luc.{0,30}\b(?:ngay \d|\d{1,2}/\d{1,2}/\d{4})")
 # A signer's capacity: a delegation prefix or an office, in capitals (`KT. BỘ TRƯỞNG`, `PHÓ GIÁM ĐỐC`).
 _CAPACITY = re.compile(r"^(?:(?:kt|tl|tm|q|ktl)\.?\s|(?:pho\s+)?(?:giam d\S{0,2}c|chu tich|bo truong|thu truong|thu tuong"
                        r"|chanh van phong|cuc truong|vu truong|truong ban|chanh thanh tra|tong cuc truong)\b)")
-_NAME = re.compile(r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+_NAME = re.compile(rf"([{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,4}})\s*$")
 # Type codes of document symbols (Decree 30/2020/NĐ-CP, appendix III).
 _SYMBOL_TYPES = {"KH": "Kế hoạch", "TB": "Thông báo", "QD": "Quyết định", "BC": "Báo cáo", "CT": "Chỉ thị",
                  "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "ND": "Nghị định", "NQ": "Nghị quyết",
@@ -164,11 +168,15 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
     if recipients := _recipients(head + segments[max(closing.start, head_end):closing.stop]):
         card["recipients"] = list(dict.fromkeys(recipients))
     effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in segments
-              for sentence in _SENTENCE.split(text) if _EFFECT.search(fold(sentence))]
+              for sentence in _SENTENCE.split(text) if _speaks_of_effect(fold(sentence))]
     if effect:
         card["effect"] = list(dict.fromkeys(card.get("effect", []) + effect))
     return DocumentCard(source=first.source, title=first.title, number=first.number,
                         doc_type_name=first.metadata.get("doc_type_name") or _type_from_number(card), fields=card)
+
+
+def _speaks_of_effect(folded: str) -> bool:
+    return bool(_EFFECT.search(folded) and _OF_DOCUMENT.search(folded))
 
 
 def _type_from_number(card: dict[str, list[CardLine]]) -> str | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..vietnamese.folding import fold
-from ..vietnamese.patterns import DATE
+from ..vietnamese.patterns import DATE, UPPER
 from ..vietnamese.units import issuer_for_code
 
 DOC_TYPES = {"ke hoach": ("KH", "Kế hoạch"), "thong bao": ("TB", "Thông báo"), "quyet dinh": ("QD", "Quyết định"),
@@ -20,10 +20,10 @@ _NOISE_PREFIX = re.compile(r"^[~*#>\s]+")
 _NUMBER = re.compile(r"s[o6]\s*:\s*(\d+)\s*[/\[|(]?\s*([a-z]{1,4}\s*-\s*[a-z]{1,6}(?:\s*-\s*[a-z]{1,6})?)")
 _PLACE_DATE = re.compile(r"([a-z][a-z ]{1,30}?),\s*ngay\s*(\S{0,3}?)\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _SIGNER_TITLE = re.compile(r"\b((?:kt|tl|tm)\.\s*)?(?:pho\s+)?(giam d\S*c|chu tich|chanh van phong)\b")
-_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\s\d,;:()]+(?: [A-ZĐÀ-Ỹ][^\s\d,;:()]+){1,4}$")
+_NAME = re.compile(rf"^[{UPPER}][^\s\d,;:()]+(?: [{UPPER}][^\s\d,;:()]+){{1,4}}$")
 # A character of a title in capitals (KT. GIÁM ĐỐC); the title is found by a backward scan, not a `[…]{8,}$`
 # search, which backtracks quadratically over a long line of capitals that does not end the line.
-_CAPS_CHAR = re.compile(r"[A-ZĐÀ-Ỹ .]")
+_CAPS_CHAR = re.compile(rf"[{UPPER} .]")
 # The national motto and the rules under it, as OCR reads them too (`Poc lap`, `Déc 1ap`): never content.
 _MOTTO = re.compile(r"cong hoa xa h\S{1,2}i|chu nghia viet nam|\b[dpb][oe]c\s*[l1i]ap\b|\btu do\s*[-—–]|hanh phuc|-{3,}")
 _MIN_TITLE = 8

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 
 _DAY_MONTH = r"\d{1,2}/\d{1,2}"
+_LATIN = [chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isalpha()]
+# A letter in capitals and one in lower case, marks included: a range such as `À-Ỹ` holds both cases.
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 # A year of this era: a number such as 2104 in a table is not a year.
 _YEAR = r"(?:19|20)\d{2}"
 

@@ -221,3 +221,10 @@ def test_a_question_across_the_collection_is_answered_document_by_document(chain
     assert answer.mode == "per_document"
     assert {"003_cc4b21ca71fb73ef.txt", "004_403f78e958e18f73.txt"} <= {c.source for c in answer.citations}
     assert "469/TB-VP" in answer.answer
+
+
+def test_two_documents_named_by_number_are_answered_side_by_side(chain):
+    answer = chain.ask("Thông báo 469/TB-VP và Kế hoạch 231/KH-UBND do ai ký?")
+    assert answer.mode == "per_document"
+    assert {"003_cc4b21ca71fb73ef.txt", "002_63304fc089235397.txt"} <= {c.source for c in answer.citations}
+    assert "Nguyễn Sơn Hùng" in answer.answer

@@ -102,7 +102,8 @@ def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     path.write_text(
         "Nghị định số 12/2024/NĐ-CP quy định về kiểm dịch y tế\n"
         "Số hiệu: 12/2024/NĐ-CP | Loại: Nghị định | Cơ quan ban hành: Chính phủ | Ngày ban hành: 01/02/2024 | "
-        "Hiệu lực: 15/03/2024\n\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về kiểm dịch y tế biên giới.\n\n"
+        "Hiệu lực: 15/03/2024\n\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về kiểm dịch y tế biên giới. "
+        "Hợp đồng kiểm dịch có hiệu lực kể từ ngày ký.\n\n"
         "Điều 9. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2024 và thay thế "
         "Nghị định số 89/2018/NĐ-CP.\n", "utf-8")
     card, _ = _card(path, tmp_path)
@@ -110,6 +111,8 @@ def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     assert _text(card, "date") == "ngay ban hanh: 01/02/2024"
     assert _text(card, "issuer") == "co quan ban hanh: chinh phu"
     assert "15 thang 3 nam 2024" in _text(card, "effect") and "89/2018/nd-cp" in _text(card, "effect")
+    # A contract that takes effect in the body says nothing of when the decree does.
+    assert "hop dong" not in _text(card, "effect")
 
 
 @pytest.mark.parametrize("question, fields", [
@@ -130,3 +133,21 @@ def test_a_document_is_named_by_its_number_in_any_spacing_and_never_by_a_bare_ye
         assert [c.source for c in named_cards(question, cards)] == ["001_23050706023c0a9f.txt"], question
     assert named_cards("Năm 2025 có những hội nghị nào?", cards) == []
     assert named_cards("Quyết định 2348/QĐ-TTg phê duyệt đề án gì?", cards) == []
+
+
+def test_every_document_a_question_names_in_full_is_named_in_its_order(tmp_path):
+    cards = [_card(CORPUS / name, tmp_path)[0] for name in sorted(SEED_CARDS)]
+    named = named_cards("Thông báo 469/TB-VP và Kế hoạch 231/KH-UBND do ai ký?", cards)
+    assert [c.source for c in named] == ["003_cc4b21ca71fb73ef.txt", "002_63304fc089235397.txt"]
+
+
+def test_a_signers_name_is_written_in_capitals_not_a_table_heading_after_it(tmp_path):
+    path = tmp_path / "circular.txt"
+    path.write_text(
+        "| BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+        "| Số: 40/2012/TT-BTC | Hà Nội, ngày 9 tháng 3 năm 2012 |\n\nTHÔNG TƯ\n\nQUY ĐỊNH QUẢN LÝ KINH PHÍ\n\n"
+        "Điều 1. Thông tư này quy định việc quản lý kinh phí hỗ trợ học nghề.\n\n"
+        "| Nơi nhận: - Văn phòng Chính phủ; - Lưu VT, Vụ HCSN. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Thị Minh |\n|---|---|\n\n"
+        "MẪU SỐ: 01\n\n| TT | Họ tên học viên | Tiền ăn | Tiền ở |\n|---|---|---|---|\n| | Cộng | | |\n", "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert [line.text for line in card.fields["signer"]] == ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "Nguyễn Thị Minh"]
