@@ -17,6 +17,7 @@ from ..config import Settings
 from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
+from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.places import provinces_in
 from ..vietnamese.units import find_units
@@ -26,9 +27,10 @@ from .passages import passages
 
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
+# "kinh phí … bao nhiêu" asks for an amount; the words between are the thing asked, not the asking.
+_PRICED = r"(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu"
 _FILLERS = {
-    "amount": (r"bao nhieu tien|(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu|bao nhieu"
-               r" (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
+    "amount": (rf"bao nhieu tien|{_PRICED}|bao nhieu (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "day": (r"(?:truoc|tu|den|vao)? ?ngay nao|by what date|what date|which date",
             r"\d{1,2}/\d{1,2}|ngay \d{1,2}\b"),
@@ -39,6 +41,7 @@ _FILLERS = {
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
+_ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for kind, (asks, _) in _FILLERS.items()}
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _LONGEST_PERIOD = 30
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
@@ -57,8 +60,8 @@ def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], flo
     pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
     # Sorted: summed in one order, equal shares stay equal from run to run (sets iterate by string hash).
-    terms = sorted({readings for readings in words + pairs
-                    if any(not set(t.split("_")) & stopwords() for t in readings)})
+    skip = stopwords(language_of(question))
+    terms = sorted({readings for readings in words + pairs if any(not set(t.split("_")) & skip for t in readings)})
     return {readings: min(index.idf(t) for t in readings) for readings in terms}
 
 
@@ -88,11 +91,15 @@ def asked_units(question: str) -> set[str]:
     return {unit for unit, owns in owning.items() if not owns or folded.count(fold(unit)) > owns}
 
 
+def thing_asked(question: str, kind: str) -> str:
+    """The folded question without the words that ask for the filler ("bao nhiêu tiền"): what it is asked of."""
+    return _ASKING[kind].sub(" ", fold(question))
+
+
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
-    # The words of the asking ("bao nhiêu tiền"), and those naming the document, are no part of the thing asked.
-    weights = term_weights(index, _ASKS[kind].sub(" ", unnamed(question, index.cards())))
+    weights = term_weights(index, thing_asked(unnamed(question, index.cards()), kind))
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.

@@ -39,11 +39,11 @@ def _scores(index: SearchIndex, settings: Settings, question: str, candidates: l
     if language == "en":
         return index.similarities(question, candidates)
     # Sorted: summed in one order, equal scores stay equal from run to run (sets iterate by string hash).
-    weights = {t: index.idf(t) for t in sorted(content_tokens(question))}
+    weights = {t: index.idf(t) for t in sorted(content_tokens(question, language))}
     share = settings.extract_context_share
     scores = []
     for text, context in zip(candidates, contexts):
-        own, around = content_tokens(text), content_tokens(context)
+        own, around = content_tokens(text, language), content_tokens(context, language)
         scores.append(sum(w if t in own else share * w if t in around else 0.0 for t, w in weights.items()))
     return scores
 

@@ -90,12 +90,20 @@ def lexical_terms(text: str, bigrams: bool) -> list[str]:
     return terms
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    lines = resources.files(__package__).joinpath("data/stopwords.txt").read_text("utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+@lru_cache(maxsize=None)
+def stopwords(language: str = "any") -> frozenset[str]:
+    """The stopwords of Vietnamese text (`vi`), or of text in any language (English ones too)."""
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for line in resources.files(__package__).joinpath("data/stopwords.txt").read_text("utf-8").splitlines():
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif line and not line.startswith("#"):
+            sections.setdefault(section, set()).update(line.split())
+    return frozenset(sections["vi"] if language == "vi" else set().union(*sections.values()))
 
 
-def content_tokens(text: str) -> set[str]:
-    """The tokens that carry meaning: what passages, sentences and questions are compared by."""
-    return {t for t in search_tokens(text) if t not in stopwords()}
+def content_tokens(text: str, language: str = "any") -> set[str]:
+    """The tokens that carry meaning: what passages, sentences and questions are compared by. Compared with a
+    Vietnamese question, `language="vi"` keeps the folded words English would drop (`in ấn` is `in an`)."""
+    return {t for t in search_tokens(text) if t not in stopwords(language)}

@@ -10,7 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler, asked_units
+from assistant.answer.declining import asked_filler, asked_units, thing_asked
 from assistant.answer.extractive import list_after
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -23,6 +23,7 @@ from assistant.retrieve.continuation import asks_for_list, with_continuations
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
 from assistant.vietnamese.restorer import Uncertain
+from assistant.vietnamese.tokens import content_tokens
 
 PROMPTS = PROJECT_ROOT / "prompts"
 BUDGET = Chunk.create("c1", "- Kinh phí tổ chức Hội nghị lấy từ nguồn sự nghiệp y tế năm 2025.\n"
@@ -171,6 +172,14 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
+
+
+def test_the_thing_asked_keeps_every_word_but_the_asking():
+    asked = thing_asked("Kinh phí hội nghị tổng kết chi bao nhiêu cho in ấn tài liệu?", "amount")
+    assert "bao nhieu" not in asked and "hoi nghi tong ket" in asked
+    # English stopwords are Vietnamese words once folded: `in ấn` is what is asked.
+    assert {"in", "an", "tai", "lieu"} <= content_tokens(asked, "vi")
+    assert "the" not in content_tokens("the printing of the documents")
 
 
 def test_a_unit_that_only_owns_the_one_asked_about_is_not_asked_about():
