@@ -41,6 +41,8 @@ _FILLERS = {
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
+# The purpose an amount is spent on, after the asking: "chi bao nhiêu tiền cho <thuê xe đưa đón>".
+_PURPOSE = re.compile(r"\b(?:bao nhieu|how much)\b.*?\b(?:cho|for)\s+(?!bao nhieu)((?:(?!\bbao nhieu\b)[^?.;,])+)")
 _ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for kind, (asks, _) in _FILLERS.items()}
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _LONGEST_PERIOD = 30
@@ -92,8 +94,12 @@ def asked_units(question: str) -> set[str]:
 
 
 def thing_asked(question: str, kind: str) -> str:
-    """The folded question without the words that ask for the filler ("bao nhiêu tiền"): what it is asked of."""
-    return _ASKING[kind].sub(" ", fold(question))
+    """The folded question without the words that ask for the filler ("bao nhiêu tiền"): what it is asked of.
+    An amount asked for a purpose is asked of that purpose: "kinh phí hội nghị chi bao nhiêu cho in ấn tài liệu"
+    is not answered by the conference's other budget lines."""
+    folded = fold(question)
+    purpose = _PURPOSE.search(folded) if kind == "amount" else None
+    return purpose.group(1) if purpose else _ASKING[kind].sub(" ", folded)
 
 
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:

@@ -180,6 +180,10 @@ def test_the_thing_asked_keeps_every_word_but_the_asking():
     # English stopwords are Vietnamese words once folded: `in ấn` is what is asked.
     assert {"in", "an", "tai", "lieu"} <= content_tokens(asked, "vi")
     assert "the" not in content_tokens("the printing of the documents")
+    # An amount asked for a purpose is asked of that purpose, not of the conference the budget is for.
+    assert thing_asked("Dự trù kinh phí hội nghị tổng kết chi bao nhiêu tiền cho thuê xe đưa đón?", "amount") == \
+        "thue xe dua don"
+    assert "tiec com" in thing_asked("Định mức tiệc cơm là bao nhiêu, tính cho bao nhiêu người?", "amount")
 
 
 def test_a_unit_that_only_owns_the_one_asked_about_is_not_asked_about():
