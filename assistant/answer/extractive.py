@@ -13,6 +13,7 @@ import re
 from ..config import Settings
 from ..index.records import Chunk
 from ..index.search_index import SearchIndex
+from ..retrieve.continuation import asks_for_list
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET, ITEM_START
@@ -27,6 +28,8 @@ _ANSWER_TYPES = (
     (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
 )
 
+# What opens a list item: `1.`, `1.1.`, `a)`, a bullet.
+_ITEM_MARK = re.compile(r"^\s*(\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•*])\s")
 # (chunk position, passage position) in the retrieved chunks.
 Position = tuple[int, int]
 
@@ -72,10 +75,13 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
     best = best[: settings.extract_sentences]
     picked: dict[Position, None] = {}
+    listing = asks_for_list(question)
     for n, order in best:
         picked[(n, order)] = None
         items = list_after(found[n], order, settings.extract_list_items, _heading(chunks[n]))
         picked.update(dict.fromkeys((n, o) for o in items))
+        if listing:
+            picked.update(dict.fromkeys((n, o) for o in siblings(found[n], order, settings.extract_list_items)))
         if order == len(found[n]) - 1 and found[n][order].text.rstrip().endswith(":"):
             # The lead-in ends its chunk: its items are the chunks that carry on its list (continuation.py).
             carried = [(m, o) for m, chunk in enumerate(chunks) if chunk.metadata.get("continues") == chunks[n].id
@@ -103,6 +109,47 @@ def list_after(found: list[Passage], order: int, most: int, heading: str = "") -
             break
         end += 1
     return range(order + 1, end)
+
+
+def _marker(text: str) -> tuple[str, int | None] | None:
+    """The kind of item a passage opens and its place in the list: `2.` is (number1, 2), `1.2.` (number2, 2),
+    `b)` (letter, 2); a bullet has no place."""
+    match = _ITEM_MARK.match(text)
+    if not match:
+        return None
+    mark = match.group(1)
+    if mark.endswith(")"):
+        return "letter", "abcdđefghiklmnopqrstuvxy".find(mark[0].lower()) + 1
+    if mark[0].isdigit():
+        parts = mark.rstrip(".").split(".")
+        return f"number{len(parts)}", int(parts[-1])
+    return mark[0], None
+
+
+def siblings(found: list[Passage], order: int, most: int) -> range:
+    """The items of the list a quoted item stands in: asked for a list, one item found ("2. Phòng Kế hoạch -
+    Nghiệp vụ") is the list's other items missed. Numbered and lettered items follow on in order (1, 2, 3), the
+    lines and sub-items of each between them; bullets of one kind run until a new lead-in (':'). At most
+    `most` passages."""
+    mark = _marker(found[order].text)
+    if mark is None:
+        return range(0)
+    kind, place = mark
+
+    def scan(step: int) -> int:
+        edge, at, expected = order, order + step, None if place is None else place + step
+        while 0 <= at < len(found) and abs(at - order) < most:
+            other = _marker(found[at].text)
+            if other and other[0] == kind:
+                if other[1] != expected:
+                    break
+                edge, expected = at, None if expected is None else expected + step
+            elif place is None and found[at].text.rstrip().endswith(":"):
+                break
+            at += step
+        return edge
+
+    return range(scan(-1), scan(1) + 1)
 
 
 def quoted(found: list[list[Passage]], positions: list[Position]) -> str:

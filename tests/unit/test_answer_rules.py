@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, thing_asked
-from assistant.answer.extractive import list_after
+from assistant.answer.extractive import list_after, siblings
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
@@ -223,6 +223,21 @@ def test_a_quoted_lead_in_brings_its_whole_list_and_stops_at_the_next_one():
     items = [found[o].text for o in list_after(found, 0, 12)]
     assert items == ["- Ban Giám đốc Sở;", "- Trưởng các phòng;", "- Giám đốc các đơn vị."]
     assert len(list_after(found, 0, 2)) == 2 and not list_after(found, 1, 12)
+
+
+def test_one_item_found_of_a_list_asked_for_brings_the_items_of_its_kind_around_it():
+    chunk = Chunk.create("c5", "Cơ cấu tổ chức gồm:\n1. Phòng Tổ chức - Hành chính.\n2. Phòng Kế hoạch - Nghiệp vụ.\n"
+                         "a) Khoa Dược;\nb) Khoa Xét nghiệm.\n3. Phòng Tài chính - Kế toán.\nĐiều 5. Hiệu lực",
+                         {"source": "circular.txt", "section": "Điều 4"})
+    found = passages(chunk)
+    second = next(o for o, p in enumerate(found) if p.text.startswith("2."))
+    run = [found[o].text[:2] for o in siblings(found, second, 12)]
+    # The lettered items under item 2 stand in its run up to item 3; the lead-in and the next article do not.
+    assert run == ["1.", "2.", "a)", "b)", "3."]
+    assert not siblings(found, 0, 12)
+    bullets = passages(Chunk.create("c6", "Khách mời gồm:\n- Báo Đồng Nai;\n- Đài Phát thanh.\nChương trình:\n- Khai mạc.",
+                                    {"source": "plan.txt", "section": "III"}))
+    assert [bullets[o].text for o in siblings(bullets, 1, 12)] == ["- Báo Đồng Nai;", "- Đài Phát thanh."]
 
 
 def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passage_of_its_own():
