@@ -31,9 +31,9 @@ _ACROSS = re.compile(
     r"|each (document|plan|notice))\b")
 
 
-# The kinds of document the question asks for ("những thông báo nào", "trong các kế hoạch, thông báo"), not those
-# it names otherwise ("quyết định ban hành một kế hoạch", "thực hiện Quyết định 22/2013").
-_KINDS_ASKED = re.compile(rf"\b(?:nhung|cac|hai|ba|bon|tung|moi)\s+{_DOCS}(?:\s*(?:,|va|hoac)\s*{_DOCS})*\b")
+# The kinds of document the question asks for ("những thông báo nào", "trong các kế hoạch, thông báo", "văn bản nào
+# là thông báo"), not those it names otherwise ("quyết định ban hành một kế hoạch", "thực hiện Quyết định 22/2013").
+_KINDS_ASKED = re.compile(rf"\b(?:nhung|cac|hai|ba|bon|tung|moi|la)\s+{_DOCS}(?:\s*(?:,|va|hoac)\s*{_DOCS})*\b")
 _KIND = re.compile(rf"\b{_DOCS}\b")
 
 
@@ -91,8 +91,11 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
         return None
     cards = {card.source: card for card in index.cards()}
     fields = asked_fields(question)
-    if named and len(leftover(question, [cards[source] for source in named])) > settings.card_max_leftover_words:
-        fields = []  # "Thông tư 29/2018 và 36/2018 công bố kế hoạch vào tháng nào" asks of their body, not cards
+    # "Thông tư 29/2018 và 36/2018 công bố kế hoạch vào tháng nào", "hai công văn đặt hạn báo cáo ngày nào" ask of
+    # the documents' body, not of their cards: more words are left than name the documents.
+    if len(leftover(question, [cards[source] for source in sources if source in cards])) > \
+            settings.card_max_leftover_words:
+        fields = []
     cited: list[Chunk] = []
     lines: list[str] = []
     for source in sources:

@@ -197,6 +197,7 @@ def test_the_kinds_of_document_a_question_asks_across_are_not_those_it_only_ment
     assert kinds_asked("Những quyết định nào ban hành một kế hoạch?") == {"quyet dinh"}
     assert kinds_asked("nhung cong van va quyet dinh nao trien khai quyet dinh 22/2013/QD-TTg") == {"cong van", "quyet dinh"}
     assert kinds_asked("Những văn bản nào nói về hội nghị trực tuyến?") == set()
+    assert kinds_asked("Những văn bản nào trong bộ tài liệu là thông báo kết luận?") == {"thong bao"}
 
 
 def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words():
