@@ -36,6 +36,10 @@ _ASKED = {
     "effect": r"hieu luc|effective|in force|thay the|bai bo|replace\w*",
 }
 _ASKED_RE = {field: re.compile(rf"\b(?:{pattern})\b") for field, pattern in _ASKED.items()}
+# An event's time or place asked ("hội nghị tổ chức ngày nào", "buổi làm việc diễn ra khi nào", "when is it held").
+_EVENT_TIME = re.compile(r"\b(?:to chuc|dien ra|khai mac|hop|bat dau|held|take place|takes place)\b(?:\s+\S+){0,4}?\s+"
+                         r"(?:vao\s+|luc\s+|tai\s+)?(?:ngay nao|khi nao|luc nao|bao gio|may gio|o dau|tai dau|when|where"
+                         r"|what date|on what date)")
 # Words that name a document by its type, in the forms questions use.
 _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi thi|thong tu|nghi dinh|nghi quyet"
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
@@ -77,7 +81,9 @@ def document_label(card: DocumentCard | None, chunk: Chunk) -> str:
 
 def asked_fields(question: str) -> list[str]:
     folded = fold(question)
-    return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded)]
+    # When a conference or a meeting is held is asked of the body, not the document's date.
+    held = _EVENT_TIME.search(folded)
+    return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded) and not (held and field == "date")]
 
 
 def _number_key(card: DocumentCard) -> list[str]:

@@ -20,12 +20,14 @@ from ..vietnamese.patterns import BULLET, ITEM_START
 from ..vietnamese.tokens import content_tokens
 from .passages import Passage, passages
 
-# What kind of fact a question asks for, and how a passage that states one looks (folded).
+# What kind of fact a question asks for, how a passage that states one looks (folded), and the label the house
+# style prints it under (`Thời gian: Ngày 04/11/2022`, `Địa điểm: …`), which answers "ngày nào", "ở đâu".
 _ANSWER_TYPES = (
     (re.compile(r"\b(ngay nao|khi nao|bao gio|may gio|thoi gian|thoi han|han (chot|gui)|when|what date|deadline)\b"),
-     re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d")),
-    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d")),
-    (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b")),
+     re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d"), "thoi gian"),
+    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d"), ""),
+    (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b"),
+     "dia diem"),
 )
 
 # What opens a list item: `1.`, `1.1.`, `a)`, a bullet.
@@ -57,7 +59,8 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     lead-in directly followed by its items."""
     tokens = content_tokens(question)
     folded = fold(question)
-    wanted = [shape for asks, shape in _ANSWER_TYPES if asks.search(folded)]
+    wanted = [shape for asks, shape, _ in _ANSWER_TYPES if asks.search(folded)]
+    labels = " ".join(label for asks, _, label in _ANSWER_TYPES if asks.search(folded))
     found = [passages(chunk) for chunk in chunks]
     # A passage that only repeats the question (a heading) tells nothing.
     candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
@@ -66,7 +69,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
         return found, []
     language = language_of(question)
     contexts = [" ".join((c.title, c.section)) for c in chunks]
-    scores = _scores(index, settings, question, [found[n][o].text + " " + found[n][o].original for n, o in candidates],
+    scores = _scores(index, settings, f"{question} {labels}", [found[n][o].text + " " + found[n][o].original for n, o in candidates],
                      [contexts[n] for n, _ in candidates], language)
     boost = settings.extract_type_boost
     scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)

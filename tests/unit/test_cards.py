@@ -122,6 +122,9 @@ def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     ("qd 12/2012 tuyen quang thay the nhung quyet dinh nao", ["effect"]),
     ("Kế hoạch 243 thực hiện kế hoạch nào của UBND tỉnh?", ["basis"]),
     ("Hội nghị tổng kết có bao nhiêu đại biểu?", []),
+    # When the conference is held is asked of the plan's body, not the plan's date.
+    ("hoi nghi so ket 5 nam QD 2348 cua dong nai to chuc ngay nao, o dau", []),
+    ("Buổi làm việc với Sở Y tế (Thông báo 469/TB-VP) diễn ra ngày nào?", []),
 ])
 def test_the_card_fields_a_question_asks_for(question, fields):
     assert asked_fields(question) == fields
