@@ -21,7 +21,9 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 # four factors joined by x or ×.
 # "x" joins factors only as a word of its own: "3 xe x 15 ngày" is three vehicles.
 _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
-_FACTOR = rf"({_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
+# A factor with a scale word may have a decimal: "1,5 triệu", "12.5 million".
+_SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
+_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
                    rf"(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
@@ -33,14 +35,14 @@ _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?
                           rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
-_MONEY = re.compile(r"^\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
+_MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|đ|vnd)\b", re.IGNORECASE)
 _DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
 _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
-_FACTOR_SCALE = re.compile(r"^\s*(nghìn|ngàn|k|triệu|tr)\b", re.IGNORECASE)
+_FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
@@ -83,7 +85,9 @@ def in_words(amount: int) -> str:
 def _factor(number: str, after: str | None) -> int:
     scale = _FACTOR_SCALE.match(after or "")
     if scale:
-        return round(float(number.replace(".", "").replace(",", ".")) * _SCALE[scale.group(1).lower()])
+        # "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands.
+        value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) else integer(number)
+        return round(value * _SCALE[scale.group(1).lower()])
     return integer(number)
 
 
@@ -141,6 +145,11 @@ def _factored(piece: str) -> list[CostLine]:
     return lines + _rate_first(piece[start:])
 
 
+_SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|trên)|(?:cùng|như) số (?:người|lượng) (?:trên|đó)|như trên"
+                         r"|như dòng trên|same (?:number|count|people)(?: as above)?|as above)(?=\s*(?:[×*]|x\b))",
+                         re.IGNORECASE)
+
+
 def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
@@ -149,7 +158,13 @@ def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     pieces = [re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)
               for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
-    found = [_factored(piece) for piece in pieces]
+    found: list[list[CostLine]] = []
+    for piece in pieces:
+        # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
+        before = next((line for lines in reversed(found) for line in reversed(lines)), None)
+        if before and (same := _SAME_COUNT.search(piece)):
+            piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
+        found.append(_factored(piece))
     lines = []
     for n, piece in enumerate(pieces):
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))

@@ -424,6 +424,13 @@ def test_budget_lines_are_computed_and_the_total_is_in_words():
     assert funding_sources("Tổng kinh phí 500.000.000 đồng, trong đó ngân sách tỉnh 300.000.000 đồng") is None
 
 
+def test_budget_lines_with_decimal_scales_and_counts_given_as_the_line_before():
+    lines = cost_lines(["larvicide spraying 45 communes x 3 days x 1.2 million VND; printing 1 lot x 12.5 million",
+                        "nước uống 130 người × 25.000đ; tài liệu cũng số người đó × 30.000đ",
+                        "nước uống 220 người x 30 nghìn; in kỷ yếu như trên x 65 nghìn/cuốn"])
+    assert [line.amount for line in lines] == [162_000_000, 12_500_000, 3_250_000, 3_900_000, 6_600_000, 14_300_000]
+
+
 def test_budget_lines_written_with_commas_and_agenda_slots_as_typed():
     lines = cost_lines(["ăn trưa: 80 người, 2 ngày, mức 150.000 đồng/người/ngày"])
     assert [(line.item, line.amount) for line in lines] == [("Ăn trưa", 24_000_000)]
