@@ -31,6 +31,7 @@ _UNIT_WORDS = 8  # the unit is named right after "nhiệm vụ của", "the dire
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
+                    r"cho (?:minh|toi|em|tui|anh|chi)|"
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
@@ -41,6 +42,8 @@ _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 _ONLY = re.compile(r"\b(?:just|only|chi)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
+# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only), in one breath.
+_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\b")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
@@ -48,18 +51,20 @@ _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|dan
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
 # level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|:|\()"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
+# What a table holds, after "bảng": "bảng chương trình", "bảng dự trù kinh phí", "bảng phân công".
+_TABLE_OF = re.compile(r"\s+(?:chuong trinh|du tru|du toan|chi tieu|phan cong|ke\b|tong hop|so lieu|kinh phi|theo doi)")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
 # budget for …"), not as what a letter asks for or a part is about.
 _PLAIN_BUDGET = ("budget", "kinh phi")
 _PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
 # "mục II.2", "section III.1": a part's numeral and the section's number together.
-_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|:|$)")
+_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|:|$)")
 _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
                      r"\bco (?:du )?cac phan\s+")
 _MAX_PARTS = 8  # more is a list of something else than parts
@@ -159,16 +164,19 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     ("… Please draft just the directive to …")."""
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
-    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before):
+    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()):
         return True
     return match.start() < doc_at or (match.start() < opening and (
         _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
 
 
 def _is_table_word(text: str, match: re.Match) -> bool:
-    """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"."""
+    """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"; a request
+    typed without marks whose "bang" the restorer read "bằng" still asks for a table of what a table holds
+    ("chi lam bang chuong trinh")."""
     typed = text[match.start():match.end()].lower()
-    return match.group() != "bang" or typed in ("bảng", "bang")
+    return match.group() != "bang" or typed in ("bảng", "bang") or (
+        typed == "bằng" and _TABLE_OF.match(match.string, match.end()) is not None)
 
 
 def _is_part_word(text: str, match: re.Match) -> bool:
@@ -182,10 +190,10 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     text = text or folded
     found: list[tuple[int, Scope]] = []
     if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2), title=m.group(3).strip(" ."))))
+        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2), title=m.group(3).strip(" .'\"‘’“”"))))
     elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
-        title = m.group(2).strip(" .")
+        title = m.group(2).strip(" .'\"‘’“”")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),

@@ -13,8 +13,8 @@ from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block, vnd
 from .request import DraftRequest
-from .tables import (agenda_times, assessed, budget_rows, cost_lines, funding_sources, in_words, indicator_row,
-                     money, source_name, source_pieces)
+from .indicators import assessed, indicator_row
+from .tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
@@ -35,7 +35,7 @@ _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?ngu
                         r"two|three|four) sources)\b\s*:?")
 _RESTART = re.compile(r"^(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?",
                       re.IGNORECASE)
-_MINUTES = re.compile(r"(\d+)\s*(?:phút|minutes|mins?)\b", re.IGNORECASE)
+_MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
@@ -101,7 +101,8 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     if len(slots) >= 2:
         return _agenda_rows([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
                               _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
-    items = [(int(m.group(1)), _MINUTES.sub("", c.text).strip(" ,:;()-–")) for c in clauses if (m := _MINUTES.search(c.text))]
+    items = [(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–")) for piece in _timed_pieces(clauses)
+             if (m := _MINUTES.search(piece))]
     if len(items) < 2:
         return None
     # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
@@ -110,6 +111,12 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
                          [clock(r.group(1), r.group(2)) if r else None for r in restarts])
     items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
     return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
+
+
+def _timed_pieces(clauses: list[Clause]) -> list[str]:
+    """The items of a programme timed in minutes, one a clause, or several in one ("đón tiếp 15p, khai mạc 10p")."""
+    return [piece for c in clauses
+            for piece in (re.split(r"\s*[,;]\s*", c.text) if len(_MINUTES.findall(c.text)) > 1 else [c.text])]
 
 
 def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:
@@ -135,10 +142,11 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         return []
     factored = cost_lines(texts)
     lines = factored or (cost_lines(texts, lump=True) if _BUDGET_ASKED.search(fold(request.text)) else [])
-    if (factored or len(lines) >= 2) and not inline:  # amounts alone make a budget table from two lines up
+    if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
-        return [Block("part", title), Block("table", rows=budget_rows(lines)),
-                _words_line(sum(line.amount for line in lines))]
+        # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading.
+        return ([] if inline else [Block("part", title)]) + [Block("table", rows=budget_rows(lines)),
+                                                            _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := _agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=agenda)]

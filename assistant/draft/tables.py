@@ -1,7 +1,6 @@
 """Tables built from the request, computed here and never left to a writer: a budget estimate (each line
 people × days × rate, the total, the total in Vietnamese words by num2words), funding sources with their
-total, an indicator table with the request's values as typed (and "Đạt / Không đạt" when it gives a plan and a
-result), and an agenda timed from the start hour."""
+total, and an agenda timed from the start hour. Indicator rows are read in indicators.py."""
 
 from __future__ import annotations
 
@@ -52,7 +51,8 @@ _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn":
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
 _ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
-_LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
+# A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
+LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _item(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
     item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
-    item = _ITEM_TAIL.sub("", _LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+    item = _ITEM_TAIL.sub("", LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
 
@@ -225,63 +225,6 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
         if (amount := money(piece)) is not None:
             sources.append((source_name(piece), amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
-
-
-# An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
-_VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
-_UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
-# A value after its label, and its unit up to the next comma and space ("per 100,000 live births" keeps its own).
-_LABELLED = re.compile(r"\b(?:kế hoạch|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
-                       r"thực tế|results?|actual|achieved)\s*:?\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*)\s*"
-                       r"((?:[%‰]|[^\W\d](?:[^;,]|,(?!\s))*?)?)\s*(?=,\s|;|$)", re.IGNORECASE)
-_TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
-                              r"(?:\s*[/,]\s+(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?)*)$")
-
-
-def _labelled_row(clause: str) -> list[str] | None:
-    """A row whose values are labelled ("… kế hoạch 90%, đạt 85%", "…: estimate 38, target < 30 per 100,000 live
-    births"): [name, unit, value, value …], when it gives two values or more."""
-    found = list(_LABELLED.finditer(clause))
-    if len(found) < 2:
-        return None
-    units = [m.group(2).strip() for m in found if m.group(2).strip()]
-    return [clause[:found[0].start()].strip(" :-–,"), units[0] if units else "", *(m.group(1) for m in found)]
-
-
-def indicator_row(clause: str) -> list[str] | None:
-    """[name, unit, value, value …] from one row of a request; None when it holds no value."""
-    clause = _LEAD.sub("", clause).strip(" ;.")
-    if labelled := _labelled_row(clause):
-        return labelled
-    parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
-    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
-        trailing = _TRAILING_VALUES.match(clause)
-        # "Bảng kết quả … năm 2027" names a year, not a value.
-        if not trailing or len(trailing.group(1).split()) < 2 or re.search(r"\b(?:năm|year|giai đoạn)$",
-                                                                           trailing.group(1), re.IGNORECASE):
-            return None
-        parts = [trailing.group(1), trailing.group(2)]
-    name, rest = parts
-    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
-    unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
-    values = [m.group().strip() for c in cells for m in [_VALUE.search(c)] if m and c != unit]
-    if not values:
-        return None
-    if not unit and values[0].endswith(("%", "‰")):
-        unit = values[0][-1]
-    values = [v.rstrip("%‰").strip() for v in values]
-    return [name.strip(), unit, *values]
-
-
-def _number(value: str) -> float:
-    return float(re.sub(r"[^\d,]", "", value).replace(",", ".") or 0)
-
-
-def assessed(plan: str, result: str) -> str:
-    """Đạt when the result reaches the plan: at least it, or at most it when the plan is a ceiling (< ≤)."""
-    ceiling = plan.lstrip().startswith(("<", "≤"))
-    reached = _number(result) <= _number(plan) if ceiling else _number(result) >= _number(plan)
-    return "Đạt" if reached else "Không đạt"
 
 
 def _minute_of_day(hour: str | None) -> int | None:

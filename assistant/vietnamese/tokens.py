@@ -19,8 +19,8 @@ _OCR_VOWELS = {"§": "o", "€": "e", "¥": "y"}
 # `&` and `¢` stand for ơ/ở/ố as often as for ế (S& = Sở, K& = Kế): both readings are indexed.
 _OCR_AMBIGUOUS = {"&": ("o", "e"), "¢": ("o", "e")}
 _DIGIT_AS_LETTER = {"6": "o", "0": "o", "4": "a"}
-# `08h30`, `2km`, `20kg` are quantities, not damaged words.
-_QUANTITY = re.compile(r"\d{2,}(h|g|gio|km|m|kg|ha|ty|tr)?\d*|\d+h\d*")
+# `08h30`, `2km`, `20kg` are quantities, not damaged words; so are minutes and money as typed (`15p`, `150k`).
+_QUANTITY = re.compile(r"\d{2,}(h|g|gio|km|m|kg|ha|ty|tr)?\d*|\d+h\d*|\d+(?:p|ph|phut|k|tr)")
 _NUMBER_THEN_WORD = re.compile(r"(\d{2,})([a-z]{2,})")
 _LOWER_ABBREVIATION = re.compile(r"[aeiouy]?[b-df-hj-np-tv-xz]+[bdgklqrsvx]")  # ends as no syllable does
 

@@ -16,7 +16,8 @@ from assistant.draft.drafter import Drafter
 from assistant.draft.reading import listed_parts, signature
 from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
-from assistant.draft.tables import assessed, agenda_times, budget_rows, cost_lines, funding_sources, in_words
+from assistant.draft.indicators import assessed
+from assistant.draft.tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words
 from assistant.draft.understanding import understand
 from assistant.index.records import Task
 from assistant.vietnamese.restorer import get_restorer
@@ -95,6 +96,13 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "directive addressed to the Provincial CDC: report by 31/12/2027.", "notice_of_conclusions", "section"),
     ("For our report on the Kon Tum DoH grassroots network, draft only the part on difficulties and recommendations: "
      "stations lack 20 doctors.", "report", "part"),
+    # Office shorthand: "chỉ làm bảng" typed without marks, "cho mình … thôi", "chỉ soạn phần … thôi".
+    ("chi lam bang chuong trinh kem giay moi hoi thao chuyen doi so nganh y te nam 2027 SYT Kon Tum, bat dau 13h30: "
+     "don tiep 15p, khai mac 10p, thao luan 40p", "invitation", "table"),
+    ("BC sơ kết 6 tháng đầu năm 2027 SYT Kon Tum - cho mình đoạn mục 2 'Công tác khám bệnh, chữa bệnh' thôi: tổng "
+     "lượt khám 1.245.300 lượt.", "report", "section"),
+    ("GM họp Hội đồng sáng kiến năm 2027 SYT Kon Tum — chỉ soạn phần thành phần thôi. thành phần: Ban Giám đốc Sở.",
+     "invitation", "part"),
     # "KH" inside a cited number and symbol is no document word.
     ("Thực hiện Quyết định số 5/KH-UBND, soạn Giấy mời dự Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.", "invitation",
      "whole"),
@@ -205,6 +213,24 @@ def test_a_funding_part_drafted_alone_lays_out_its_budget_lines():
     assert "| 1 | Tập huấn | 40 | 2 | 150.000 | 12.000.000 |" in draft.draft
     assert "Tổng kinh phí: 18.000.000 đồng (Bằng chữ: Mười tám triệu đồng)" in draft.draft
     assert "Phụ lục" not in draft.draft and "Nêu rõ" not in draft.draft
+
+
+def test_a_section_with_a_small_table_lays_it_out_and_drafting_notes_stay_out():
+    draft = _draft(
+        "CV SYT Kon Tum gửi Sở Tài chính đề nghị bổ sung kinh phí chống dịch sởi năm 2027 — viết giúp điểm 2 (đề xuất "
+        "kinh phí) có bảng nhỏ: phụ cấp trực chống dịch 240 người × 15 ngày × 130.000đ; hỗ trợ tiền ăn 300 người x 10 "
+        "ngày x 80k. có tổng cộng và bằng chữ. ko cần kính gửi, nơi nhận")
+    assert "**2. Đề xuất kinh phí**" in draft.draft
+    assert "| 2 | Hỗ trợ tiền ăn | 300 | 10 | 80.000 | 240.000.000 |" in draft.draft
+    assert "| Tổng cộng |  |  |  | 708.000.000 |" in draft.draft and "Bằng chữ:" in draft.draft
+    assert "kính gửi" not in draft.draft.lower() and "viết giúp" not in draft.draft
+
+
+def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
+    request = understand("chi lam bang chuong trinh hoi thao SYT Kon Tum ngay 17/09/2027 bat dau 13h30: don tiep 15p, "
+                         "khai mac 10p, thao luan 40p", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [row[0] for row in table[1:]] == ["13h30 - 13h45", "13h45 - 13h55", "13h55 - 14h35"]
 
 
 def test_an_invitation_attaches_the_programme_it_is_given_once():

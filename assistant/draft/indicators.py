@@ -1,0 +1,64 @@
+"""An indicator table's rows as the request types them (its values exactly), and "Đạt / Không đạt" when a
+row gives a plan and a result."""
+
+from __future__ import annotations
+
+import re
+
+from .tables import LEAD
+
+# An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
+_VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
+_UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
+# A value after its label, and its unit up to the next comma and space ("per 100,000 live births" keeps its own).
+_LABELLED = re.compile(r"\b(?:kế hoạch|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
+                       r"thực tế|results?|actual|achieved)\s*:?\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*)\s*"
+                       r"((?:[%‰]|[^\W\d](?:[^;,]|,(?!\s))*?)?)\s*(?=,\s|;|$)", re.IGNORECASE)
+_TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
+                              r"(?:\s*[/,]\s+(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?)*)$")
+
+
+def _labelled_row(clause: str) -> list[str] | None:
+    """A row whose values are labelled ("… kế hoạch 90%, đạt 85%", "…: estimate 38, target < 30 per 100,000 live
+    births"): [name, unit, value, value …], when it gives two values or more."""
+    found = list(_LABELLED.finditer(clause))
+    if len(found) < 2:
+        return None
+    units = [m.group(2).strip() for m in found if m.group(2).strip()]
+    return [clause[:found[0].start()].strip(" :-–,"), units[0] if units else "", *(m.group(1) for m in found)]
+
+
+def indicator_row(clause: str) -> list[str] | None:
+    """[name, unit, value, value …] from one row of a request; None when it holds no value."""
+    clause = LEAD.sub("", clause).strip(" ;.")
+    if labelled := _labelled_row(clause):
+        return labelled
+    parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
+    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
+        trailing = _TRAILING_VALUES.match(clause)
+        # "Bảng kết quả … năm 2027" names a year, not a value.
+        if not trailing or len(trailing.group(1).split()) < 2 or re.search(r"\b(?:năm|year|giai đoạn)$",
+                                                                           trailing.group(1), re.IGNORECASE):
+            return None
+        parts = [trailing.group(1), trailing.group(2)]
+    name, rest = parts
+    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
+    unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
+    values = [m.group().strip() for c in cells for m in [_VALUE.search(c)] if m and c != unit]
+    if not values:
+        return None
+    if not unit and values[0].endswith(("%", "‰")):
+        unit = values[0][-1]
+    values = [v.rstrip("%‰").strip() for v in values]
+    return [name.strip(), unit, *values]
+
+
+def _number(value: str) -> float:
+    return float(re.sub(r"[^\d,]", "", value).replace(",", ".") or 0)
+
+
+def assessed(plan: str, result: str) -> str:
+    """Đạt when the result reaches the plan: at least it, or at most it when the plan is a ceiling (< ≤)."""
+    ceiling = plan.lstrip().startswith(("<", "≤"))
+    reached = _number(result) <= _number(plan) if ceiling else _number(result) >= _number(plan)
+    return "Đạt" if reached else "Không đạt"
