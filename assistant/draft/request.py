@@ -79,6 +79,7 @@ class DraftRequest(BaseModel):
     frame_content: str | None = None  # what the sentence naming the document says after it, issuer and addressees out
     date_typed: str | None = None  # the meeting's date as the user wrote it (16/7/2026), for running text
     number: str | None = None  # the document's own number and symbol when the request gives it (1288/SYT-NVY)
+    typed_rows: list[list[str]] = Field(default_factory=list)  # a pasted table: [header, row, …] (pasted.py)
 
 
 # A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …") or a

@@ -135,6 +135,21 @@ def _agenda_subtitle(request: DraftRequest) -> list[Block]:
     return [Block("line", line)] if line else []
 
 
+def _pasted(request: DraftRequest) -> list[list[str]] | None:
+    """The table the user pasted, laid out as typed under the columns it names (rows it numbered keep their
+    numbers)."""
+    if not request.typed_rows or not request.typed_rows[0]:
+        return None
+    header, *rows = request.typed_rows
+    return [[cell[:1].upper() + cell[1:] for cell in header], *rows]
+
+
+def _pasted_title(request: DraftRequest) -> str:
+    """"bảng phân công kèm TB …" is titled BẢNG PHÂN CÔNG."""
+    named = re.search(r"\bbảng\s+(.{3,40}?)\s*(?=\bkèm\b|\bcủa\b|\bcho\b|\btheo\b|[:,.;]|$)", request.text, re.IGNORECASE)
+    return f"BẢNG {named.group(1).upper()}" if named else "BẢNG"
+
+
 def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False) -> list[Block]:
     """The table a request asks for; `inline` (a section presented as a table): only when it says so."""
     texts = [c.text for c in clauses]
@@ -150,6 +165,8 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := _agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=agenda)]
+    if table := _pasted(request):
+        return ([] if inline else [Block("part", _pasted_title(request))]) + [Block("table", rows=table)]
     if table := _indicator_table(request, clauses):
         return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]

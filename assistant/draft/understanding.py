@@ -11,6 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .clauses import prepared
+from .pasted import pasted_table
 from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope, signature
 from .request import DraftRequest, parse_request
 
@@ -93,6 +94,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         at = folded.find(fold(scope.title))
         request.scope_title = _sentence(text[at:at + len(scope.title)] if at >= 0 else scope.title)
     request.listed = listed_parts(text)
+    request.typed_rows = [[prepared(cell, restorer) for cell in row] for row in pasted_table(instruction)]
     request.office = _OFFICE.search(folded) is not None or "office of the" in fold(instruction)
     default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]
     request.signature, _ = signature(text, default)

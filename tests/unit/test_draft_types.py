@@ -11,6 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.draft.clauses import clauses, written_out
 from assistant.draft.clean import line_fault, period_worded
+from assistant.draft.pasted import pasted_table
 from assistant.draft.periods import periods
 from assistant.draft.drafter import Drafter
 from assistant.draft.reading import listed_parts, signature
@@ -231,6 +232,18 @@ def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
                          "khai mac 10p, thao luan 40p", RESTORER, SKELETONS)
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
     assert [row[0] for row in table[1:]] == ["13h30 - 13h45", "13h45 - 13h55", "13h55 - 14h35"]
+
+
+def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
+    request = understand("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | "
+                         "đơn vị chủ trì | thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - "
+                         "20/10/2027\nchỉ bảng thôi", RESTORER, SKELETONS)
+    blocks = scope_table(request, clauses(request.text))
+    assert blocks[0].text == "BẢNG PHÂN CÔNG"
+    assert blocks[1].rows == [["TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+                              ["1", "tổng hợp BC 9 tháng", "Phòng Kế hoạch - Tài chính", "05/10/2027"],
+                              ["2", "rà soát nhân lực", "Phòng Tổ chức cán bộ", "20/10/2027"]]
+    assert pasted_table("Kế hoạch năm 2027 - bản dự thảo\n1 mục tiêu - tăng 5%") == []
 
 
 def test_an_invitation_attaches_the_programme_it_is_given_once():
