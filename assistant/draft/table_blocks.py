@@ -33,8 +33,10 @@ _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
                         r"two|three|four) sources)\b\s*:?")
-_RESTART = re.compile(r"^(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?",
-                      re.IGNORECASE)
+_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|"
+                      r"starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?", re.IGNORECASE)
+# "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
+_EACH = re.compile(r"^(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -101,8 +103,8 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     if len(slots) >= 2:
         return _agenda_rows([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
                               _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
-    items = [(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–")) for piece in _timed_pieces(clauses)
-             if (m := _MINUTES.search(piece))]
+    items = [item for piece in _timed_pieces(clauses) if (m := _MINUTES.search(piece))
+             for item in _repeated(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–"))]
     if len(items) < 2:
         return None
     # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
@@ -111,6 +113,14 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
                          [clock(r.group(1), r.group(2)) if r else None for r in restarts])
     items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
     return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
+
+
+def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:
+    """One item, or the items a count gives: "4 báo cáo khoa học mỗi báo cáo" is Báo cáo khoa học 1 … 4."""
+    if not (each := _EACH.match(what)) or not 1 < int(each.group(1)) <= 12:
+        return [(minutes, what)]
+    name = each.group(2)
+    return [(minutes, f"{name[:1].upper()}{name[1:]} {n}") for n in range(1, int(each.group(1)) + 1)]
 
 
 def _timed_pieces(clauses: list[Clause]) -> list[str]:

@@ -232,6 +232,12 @@ def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
                          "khai mac 10p, thao luan 40p", RESTORER, SKELETONS)
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
     assert [row[0] for row in table[1:]] == ["13h30 - 13h45", "13h45 - 13h55", "13h55 - 14h35"]
+    request = understand("KH hội nghị khoa học SYT Kon Tum ngày 27/11/2027. Chương trình bắt đầu 7h30: đón tiếp 30 phút, "
+                         "3 báo cáo khoa học mỗi báo cáo 20 phút, bế mạc 10 phút", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[1:] == [["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h20", "Báo cáo khoa học 1"],
+                         ["08h20 - 08h40", "Báo cáo khoa học 2"], ["08h40 - 09h00", "Báo cáo khoa học 3"],
+                         ["09h00 - 09h10", "Bế mạc"]]
 
 
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
