@@ -73,7 +73,7 @@ _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 # Who signs, as typed: "Phó Giám đốc Ma Thị Hồng Vân ký thay Giám đốc", "Signed by Director Thái Văn Long",
 # "TL Giám đốc, Chánh Văn phòng ký"; matched folded, the name taken as typed.
 _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
-          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC",
+          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "gd": "GIÁM ĐỐC",
           "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
           "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
@@ -81,7 +81,9 @@ _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s
                      rf"(?:ky thay|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE})")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
 # "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
-_SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
+_SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
+# "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
+_SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 _TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+ky")
 
 
@@ -232,14 +234,20 @@ def listed_parts(text: str) -> list[str]:
 
 
 def _name(text: str, start: int, end: int) -> str | None:
-    """The words at [start, end) of the typed text when they read as a person's name (each capitalised)."""
+    """The words at [start, end) of the typed text that read as a person's name: the capitalised ones it opens
+    with, two at least ("Đỗ Quang Vinh for the Director" is Đỗ Quang Vinh)."""
     words = text[start:end].split()
-    return " ".join(words) if words and all(w[:1].isupper() for w in words) else None
+    named = words[:next((n for n, w in enumerate(words) if not w[:1].isupper()), len(words))]
+    return " ".join(named) if len(named) >= 2 else None
 
 
 def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
     """The signature block and the signer's name when the request says who signs."""
     folded = fold(text)
+    if (m := _SIGNED_FOR.search(folded)) and (name := _name(text, m.start(3), m.end(3))):
+        principal, role = _ROLES[m.group(1)], _ROLES[m.group(2)]
+        mark = "KT" if role == f"PHÓ {principal}" else "TL"
+        return [f"{mark}. {principal}", role, "", name], name
     if m := _TL.search(folded):
         return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", "[Họ và tên]"], None
     if (m := _SIGNER_LABEL.search(folded)) and (name := _name(text, m.start(4), m.end(4))):

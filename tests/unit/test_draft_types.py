@@ -154,6 +154,10 @@ def test_a_level_is_no_part():
     ("Nguoi ky: TL. Giam doc, Chanh Van phong Tran Thi Ha.", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Tran Thi Ha"]),
     ("Signed on behalf of the Director (KT. GIÁM ĐỐC) by Deputy Director Lê Văn An.",
      ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"]),
+    ("Signer: Deputy Director Lê Văn An.", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"]),
+    ("Signed for the Director by the Chief of Office, Lê Văn An.", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Lê Văn An"]),
+    ("signed by Deputy Director Lê Văn An for the Director.", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Lê Văn An"]),
+    ("GD Lê Văn An ký.", ["GIÁM ĐỐC", "", "Lê Văn An"]),
 ])
 def test_who_signs_said_with_a_label_signs_and_is_no_content(typed, block):
     assert signature(typed, [])[0] == block
