@@ -17,6 +17,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import abbreviations, find_units, unit_table
+from .tables import vnd_number
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -73,6 +74,25 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 
 
+_SCALES = {"billion": 10**9, "million": 10**6, "thousand": 1000}
+_SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
+                           r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
+
+
+def amounts_in_digits(text: str) -> str:
+    """Money an English request writes with a scale word is written in full, as the documents write it ("VND 12
+    billion" is 12.000.000.000 đồng); a Vietnamese one keeps its words ("4,5 tỷ đồng"). Only money (a currency
+    before or after): "1.2 million people" counts people."""
+    def full(m: re.Match) -> str:
+        if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()):
+            return m.group()
+        number = m.group(1)
+        # "1,5" and "12.5" have a decimal; "1.500" is thousands.
+        value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) else int(re.sub(r"[.,]", "", number))
+        return f"{vnd_number(round(value * _SCALES[m.group(2).lower()]))} đồng"
+    return _SCALED_MONEY.sub(full, text)
+
+
 def _written(canonical: str, after: str) -> str:
     """A unit's full name, less the words the text goes on to say itself ("BHXH tỉnh", "TTYT các khu vực")."""
     following = fold(" ".join(after.split()[:3]))
@@ -96,7 +116,8 @@ def written_out(text: str) -> str:
 
 def _from_english(text: str) -> str:
     # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), english_terms(english_dates(text)))
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."),
+                  amounts_in_digits(english_terms(english_dates(text))))
     # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
     # "section 3.2" stays a section's number.
     text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",

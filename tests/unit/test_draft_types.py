@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from assistant.config import Settings
-from assistant.draft.clauses import clauses, written_out
+from assistant.draft.clauses import clauses, prepared, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
 from assistant.draft.periods import periods
@@ -254,6 +254,12 @@ def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
                               ["1", "tổng hợp BC 9 tháng", "Phòng Kế hoạch - Tài chính", "05/10/2027"],
                               ["2", "rà soát nhân lực", "Phòng Tổ chức cán bộ", "20/10/2027"]]
     assert pasted_table("Kế hoạch năm 2027 - bản dự thảo\n1 mục tiêu - tăng 5%") == []
+
+
+def test_money_an_english_request_scales_is_written_in_full_and_vietnamese_amounts_as_typed():
+    assert "12.000.000.000 đồng" in prepared("Please support VND 12 billion for equipment in 2027.", RESTORER)
+    assert "1,2 million" in prepared("The province has 1.2 million people to screen.", RESTORER)  # people, not money
+    assert "4,5 tỷ đồng" in prepared("Đề nghị bổ sung 4,5 tỷ đồng cho chương trình.", RESTORER)
 
 
 def test_an_invitation_attaches_the_programme_it_is_given_once():
