@@ -72,12 +72,28 @@ def _object_part(folded: str, cue_end: int, sk: dict) -> str | None:
     return words if words and any(p.get("keys") and re.search(p["keys"], words) for p in sk["part"]) else None
 
 
+# A year named by where it stands ("nhiệm vụ năm tới", "next year"): the documents name years by number.
+_RELATIVE_YEARS = ((re.compile(r"(?<!\d )\bnăm (?:tới|sau)\b|\bnext year\b", re.IGNORECASE), 1),
+                   (re.compile(r"\bnăm nay\b|\bthis year\b", re.IGNORECASE), 0),
+                   (re.compile(r"(?<!\d )\bnăm (?:trước|ngoái)\b|\blast year\b", re.IGNORECASE), -1))
+
+
+def relative_years(text: str, year: int | None) -> str:
+    """"Tổng kết năm 2026 và nhiệm vụ năm tới" is "… nhiệm vụ năm 2027": a year said by where it stands is
+    written as the year, counted from the request's."""
+    if year is None:
+        return text
+    for pattern, offset in _RELATIVE_YEARS:
+        text = pattern.sub(f"năm {year + offset}", text)
+    return text
+
+
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
     text = prepared(instruction, restorer)
     folded = fold(text)
     request = parse_request(text)
     request.instruction = " ".join(instruction.split())
-    request.text = text
+    request.text = text = relative_years(text, request.year)
     request.english = language_of(instruction) == "en"
     request.province = province_in(text) or request.province
     request.name, cue_end, assumed = document_type(folded, skeletons)

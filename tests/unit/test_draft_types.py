@@ -19,7 +19,7 @@ from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
 from assistant.draft.indicators import assessed
 from assistant.draft.tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words
-from assistant.draft.understanding import understand
+from assistant.draft.understanding import relative_years, understand
 from assistant.index.records import Task
 from assistant.vietnamese.restorer import get_restorer
 
@@ -260,6 +260,14 @@ def test_money_an_english_request_scales_is_written_in_full_and_vietnamese_amoun
     assert "12.000.000.000 đồng" in prepared("Please support VND 12 billion for equipment in 2027.", RESTORER)
     assert "1,2 million" in prepared("The province has 1.2 million people to screen.", RESTORER)  # people, not money
     assert "4,5 tỷ đồng" in prepared("Đề nghị bổ sung 4,5 tỷ đồng cho chương trình.", RESTORER)
+
+
+def test_a_year_said_by_where_it_stands_is_written_as_the_year():
+    request = understand("Trong KH tổ chức Hội nghị tổng kết công tác y tế năm 2026 của SYT Kon Tum, viết mục nhiệm vụ "
+                         "của phòng KHTC: xây dựng phương hướng nhiệm vụ năm tới; đối chiếu với kết quả năm nay.",
+                         RESTORER, SKELETONS)
+    assert "phương hướng nhiệm vụ năm 2027" in request.text and "kết quả năm 2026" in request.text
+    assert relative_years("hoàn thành sau 5 năm sau", 2026) == "hoàn thành sau 5 năm sau"  # five years on
 
 
 def test_an_invitation_attaches_the_programme_it_is_given_once():
