@@ -17,6 +17,7 @@ import numpy as np
 from .channel_training import read_letters, read_table
 from .folding import fold
 from .language import tone_of
+from .patterns import OCR_SYMBOLS
 from .tokens import token_alternatives
 
 # Letters OCR reads in place of others in the seeds (folded): observed -> what it may stand for.
@@ -28,8 +29,9 @@ _CONFUSIONS = {"i": ("a", "u", ""), "y": ("u", "o", ""), "e": ("a", "o", "c"), "
 _RARE_CONFUSIONS = {"a": ("o", "u")}
 _RARE_COST = 2.0
 _MAX_EDITS = 2
-# Symbols OCR put in place of hooked vowels, or as noise beside a letter (`té&`, `c¢6`).
-_SYMBOLS = "&¢§€"
+# Symbols OCR put in place of hooked vowels, or as noise beside a letter (`té&`, `c¢6`); `¥` is a letter's
+# reading of its own (ý), never dropped.
+_SYMBOLS = OCR_SYMBOLS.replace("¥", "")
 _DROP_SYMBOLS = str.maketrans("", "", _SYMBOLS)
 _VOWELS = "aeiouy"
 _VOWEL_SYMBOLS = _SYMBOLS + "64¥"

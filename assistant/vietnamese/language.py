@@ -8,10 +8,11 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from .folding import fold
+from .patterns import OCR_SYMBOLS
 from .tokens import token_alternatives
 
 # A word: letters, digits and the symbols OCR put in place of hooked or marked vowels (S& = Sở, ¥ = ý).
-WORD = re.compile(r"(?:[^\W_]|[&¢§€¥])+")
+WORD = re.compile(rf"(?:[^\W_]|[{OCR_SYMBOLS}])+")
 # Spaces and a single line break (OCR keeps the page's hard line breaks) join two words into one
 # context run; punctuation and blank lines end it.
 JOINER = re.compile(r"[ \t]*'?[ \t]*\n?[ \t]*")

@@ -14,6 +14,9 @@ _LATIN = [chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isalpha()]
 # A letter in capitals and one in lower case, marks included: a range such as `À-Ỹ` holds both cases.
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+# What OCR put in place of hooked, horned or marked letters (S& = Sở, t€ = tế, ¥ = ý): part of a word, not
+# punctuation, wherever words are cut.
+OCR_SYMBOLS = "&¢§€¥"
 # A year of this era: a number such as 2104 in a table is not a year.
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -43,7 +46,7 @@ ITEM_START = re.compile(r"^\s*(?:(?:\S\s+)?[-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.|[
 TASK_ITEM_START = re.compile(r"^\s*(?:(?:\S\s+)?[-+•~*]+|[a-zđ]\)|\d+(?:\.\d+)*\.)\s*")
 
 # OCR damage the restorer could not mend: `¢6`, `cé4c`, `¥`.
-OCR_LEFTOVER = re.compile(r"[¢§€&¥]|[^\W\d]\d[^\W\d]")
+OCR_LEFTOVER = re.compile(rf"[{OCR_SYMBOLS}]|[^\W\d]\d[^\W\d]")
 
 
 def clock(hour: int | str, minute: int | str | None = None) -> str:

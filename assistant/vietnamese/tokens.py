@@ -12,9 +12,10 @@ from functools import lru_cache
 from importlib import resources
 
 from .folding import strip_marks
+from .patterns import OCR_SYMBOLS
 
 # Letters plus the symbols OCR put in place of hooked, horned or marked vowels (S& = Sở, t€ = tế, ¥ = ý).
-_TOKEN = re.compile(r"[A-Za-z0-9&¢§€¥]+")
+_TOKEN = re.compile(rf"[A-Za-z0-9{OCR_SYMBOLS}]+")
 _OCR_VOWELS = {"§": "o", "€": "e", "¥": "y"}
 # `&` and `¢` stand for ơ/ở/ố as often as for ế (S& = Sở, K& = Kế): both readings are indexed.
 _OCR_AMBIGUOUS = {"&": ("o", "e"), "¢": ("o", "e")}
