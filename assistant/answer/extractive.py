@@ -69,7 +69,8 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
         return found, []
     language = language_of(question)
     contexts = [" ".join((c.title, c.section)) for c in chunks]
-    scores = _scores(index, settings, f"{question} {labels}", [found[n][o].text + " " + found[n][o].original for n, o in candidates],
+    scores = _scores(index, settings, f"{question} {labels}",
+                     [found[n][o].text + " " + found[n][o].original for n, o in candidates],
                      [contexts[n] for n, _ in candidates], language)
     boost = settings.extract_type_boost
     scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)

@@ -3,7 +3,7 @@ answered one document at a time: the search's candidates are grouped by document
 chunk scores near the best one is kept, and each gets its own cited lines (its card's lines when the question
 asks for card fields, else its best passages), so that comparisons stand side by side. When the question asks
 for documents of some kinds ("trong các kế hoạch, thông báo …"), documents of other kinds are left out. A
-question naming two documents by number is answered from those two.
+question naming two documents or more by number is answered from those.
 """
 
 from __future__ import annotations
