@@ -42,8 +42,9 @@ _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 _ONLY = re.compile(r"\b(?:just|only|chi)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
-# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only), in one breath.
-_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\b")
+# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause ("mục 2
+# thời gian" is no "thôi").
+_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")

@@ -104,6 +104,9 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "lượt khám 1.245.300 lượt.", "report", "section"),
     ("GM họp Hội đồng sáng kiến năm 2027 SYT Kon Tum — chỉ soạn phần thành phần thôi. thành phần: Ban Giám đốc Sở.",
      "invitation", "part"),
+    # "thời gian" folds like "thôi" but does not end the clause.
+    ("Soạn Kế hoạch tổ chức hội nghị tổng kết năm 2027 của SYT Kon Tum gồm mục 1 mục đích yêu cầu, mục 2 thời gian địa "
+     "điểm, mục 3 thành phần.", "conference_plan", "whole"),
     # "KH" inside a cited number and symbol is no document word.
     ("Thực hiện Quyết định số 5/KH-UBND, soạn Giấy mời dự Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.", "invitation",
      "whole"),
