@@ -28,7 +28,8 @@ _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 _META = re.compile(r"^(?:soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
-                   r"(?:khong|ko|k) can|no need|chi can|co (?:tong|bang chu))"
+                   r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
+                   r"|co (?:dong )?bang chu)"
                    r"|ky thay|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.

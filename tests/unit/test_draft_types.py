@@ -234,6 +234,13 @@ def test_a_section_with_a_small_table_lays_it_out_and_drafting_notes_stay_out():
     assert "kính gửi" not in draft.draft.lower() and "viết giúp" not in draft.draft
 
 
+def test_a_note_asking_for_the_total_is_no_content_but_a_total_stated_is():
+    found = {c.text: c.meta for c in clauses("Soạn KH hội nghị. Có tổng cộng 120 đại biểu tham dự. có tổng + bằng chữ. "
+                                             "ko cần kính gửi")}
+    assert found == {"Soạn KH hội nghị": True, "Có tổng cộng 120 đại biểu tham dự": False, "Có tổng + bằng chữ": True,
+                     "Ko cần kính gửi": True}
+
+
 def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
     request = understand("chi lam bang chuong trinh hoi thao SYT Kon Tum ngay 17/09/2027 bat dau 13h30: don tiep 15p, "
                          "khai mac 10p, thao luan 40p", RESTORER, SKELETONS)
