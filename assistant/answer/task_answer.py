@@ -52,6 +52,14 @@ def task_answer(index: SearchIndex, units: list[str], said: dict[str, str],
         for source in dict.fromkeys(t.source for t in tasks):
             own = [t for t in tasks if t.source == source]
             lines.append(f"{document_label(cards.get(source), chunks[own[0].chunk_id])}:")
-            lines += [_task_line(t, order[t.chunk_id], said) for t in own]
+            heading = ""
+            for task in own:
+                # The heading a task stands under says what it is about ("9.3. Về nhân lực y tế"), unless it
+                # only names the unit again ("2. Phòng Kế hoạch - Tài chính").
+                label = task.section.split(" > ")[-1].strip()
+                if label != heading and label and unit not in find_units(label):
+                    lines.append(f"{label}:")
+                heading = label
+                lines.append(_task_line(task, order[task.chunk_id], said))
     lead = said["tasks_ambiguous"].format(count=len(grouped)) if len(grouped) > 1 else ""
     return lead, "\n".join(lines), [chunks[i] for i in ids]

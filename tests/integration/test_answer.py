@@ -228,3 +228,11 @@ def test_two_documents_named_by_number_are_answered_side_by_side(chain):
     assert answer.mode == "per_document"
     assert {"003_cc4b21ca71fb73ef.txt", "002_63304fc089235397.txt"} <= {c.source for c in answer.citations}
     assert "Nguyễn Sơn Hùng" in answer.answer
+
+
+def test_a_task_is_listed_under_the_heading_that_says_what_it_is_about(chain):
+    answer = chain.ask("Sở Nội vụ được giao nhiệm vụ gì trong Thông báo 469/TB-VP?")
+    assert answer.mode == "tasks"
+    lines = answer.answer.splitlines()
+    heading = next(n for n, line in enumerate(lines) if "nhân lực y tế" in line and not line.startswith("-"))
+    assert "Sở Nội vụ" in lines[heading + 1]
