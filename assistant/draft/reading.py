@@ -27,7 +27,7 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 _WINDOW = 200
-_UNIT_WORDS = 8  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
+_UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
@@ -199,6 +199,9 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         title = m.group(2).strip(" .'\"‘’“”")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
+        # "mục 2 ở phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP": the section is that unit's tasks.
+        if re.search(r"\bnhiem vu$", title) and (units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
+            title = units[0]
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
     if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):

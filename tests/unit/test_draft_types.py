@@ -311,6 +311,9 @@ def test_one_units_tasks_are_its_section_under_its_name_and_number():
         "Trong Ke hoach to chuc Hoi nghi tong ket cong tac y te nam 2027 cua So Y te Kon Tum, viet muc nhiem vu cua "
         "phong KHTC: chu tri xay dung bao cao tong ket, hoan thanh truoc ngay 18/12/2027.")
     assert draft.draft.startswith("**2. Phòng Kế hoạch - Tài chính**") and "18/12/2027" in draft.draft
+    draft = _draft("trong KH triển khai Tháng hành động vì an toàn thực phẩm năm 2027 của SYT Kon Tum, viết giúp mục 2 ở "
+                   "phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP thôi: chủ trì tổ chức lễ phát động ngày 15/04/2027")
+    assert draft.draft.startswith("**2. Chi cục An toàn vệ sinh thực phẩm**") and "15/04/2027" in draft.draft
 
 
 def test_a_funding_part_given_its_sources_alone_totals_them():
