@@ -264,6 +264,8 @@ def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
                               ["1", "tổng hợp BC 9 tháng", "Phòng Kế hoạch - Tài chính", "05/10/2027"],
                               ["2", "rà soát nhân lực", "Phòng Tổ chức cán bộ", "20/10/2027"]]
     assert pasted_table("Kế hoạch năm 2027 - bản dự thảo\n1 mục tiêu - tăng 5%") == []
+    assert pasted_table("| TT | việc | hạn |\n|---|---|---|\n| 1 | tổng hợp | 05/10 |\n| 2 | rà soát | 06/10 |") == [
+        ["TT", "việc", "hạn"], ["1", "tổng hợp", "05/10"], ["2", "rà soát", "06/10"]]
 
 
 def test_money_an_english_request_scales_is_written_in_full_and_vietnamese_amounts_as_typed():
