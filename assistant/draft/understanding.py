@@ -90,10 +90,11 @@ def relative_years(text: str, year: int | None) -> str:
 
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
     text = prepared(instruction, restorer)
-    folded = fold(text)
     request = parse_request(text)
-    request.instruction = " ".join(instruction.split())
+    # Folded after the years are written: the scope's reading slices the text where it matched the folded form.
     request.text = text = relative_years(text, request.year)
+    folded = fold(text)
+    request.instruction = " ".join(instruction.split())
     request.english = language_of(instruction) == "en"
     request.province = province_in(text) or request.province
     request.name, cue_end, assumed = document_type(folded, skeletons)
