@@ -17,7 +17,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import abbreviations, find_units, unit_table
-from .tables import vnd_number
+from .tables import scaled_figure, vnd_number
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -75,7 +75,6 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 
 
-_SCALES = {"billion": 10**9, "million": 10**6, "thousand": 1000}
 _SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
                            r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
 
@@ -87,10 +86,7 @@ def amounts_in_digits(text: str) -> str:
     def full(m: re.Match) -> str:
         if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()):
             return m.group()
-        number = m.group(1)
-        # "1,5" and "12.5" have a decimal; "1.500" is thousands.
-        value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) else int(re.sub(r"[.,]", "", number))
-        return f"{vnd_number(round(value * _SCALES[m.group(2).lower()]))} đồng"
+        return f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng"
     return _SCALED_MONEY.sub(full, text)
 
 

@@ -82,13 +82,15 @@ def in_words(amount: int) -> str:
     return words[:1].upper() + words[1:] + " đồng"
 
 
+def scaled_figure(number: str, scale: str) -> int:
+    """A figure with its scale word: "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands."""
+    value = float(number.replace(",", ".")) if re.fullmatch(_SCALED, number) else integer(number)
+    return round(value * _SCALE[scale.lower()])
+
+
 def _factor(number: str, after: str | None) -> int:
     scale = _FACTOR_SCALE.match(after or "")
-    if scale:
-        # "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands.
-        value = float(number.replace(",", ".")) if re.fullmatch(r"\d+[.,]\d{1,2}", number) else integer(number)
-        return round(value * _SCALE[scale.group(1).lower()])
-    return integer(number)
+    return scaled_figure(number, scale.group(1)) if scale else integer(number)
 
 
 def _item(text: str) -> str:
