@@ -9,6 +9,7 @@ import re
 from pydantic import BaseModel, Field
 
 from ..vietnamese.folding import fold
+from ..vietnamese.glossary import MONTHS_EN, hour_24
 from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE, clock
 
 _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNORECASE)
@@ -89,12 +90,11 @@ _NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|ha
 _UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_MONTHS_EN = ("january february march april may june july august september october november december").split()
 _WORDS_DATE_VI = re.compile(r"\bngay ((?:[a-z]+ ){1,3}?)thang ((?:[a-z]+ ){1,2}?)nam (\d{4})")
 _WORDS_DATE_EN = re.compile(rf"\b(?:the )?((?:twenty|thirty)?-?(?:{'|'.join(_ORDINALS_EN)})|\d{{1,2}}(?:st|nd|rd|th)?) "
-                            rf"(?:of )?({'|'.join(_MONTHS_EN)}),? (\d{{4}})")
+                            rf"(?:of )?({'|'.join(MONTHS_EN)}),? (\d{{4}})")
 # "December 18, 2026", "18 Dec 2026" are read the same way, month first.
-_MONTH_FIRST_EN = re.compile(rf"\b({'|'.join(_MONTHS_EN)}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})")
+_MONTH_FIRST_EN = re.compile(rf"\b({'|'.join(MONTHS_EN)}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})")
 
 
 def _number_vi(words: str) -> int | None:
@@ -119,9 +119,9 @@ def words_date(folded: str) -> str | None:
         tens = 20 if raw.startswith("twenty") and raw != "twentieth" else 30 if raw.startswith("thirty") else 0
         raw = raw.removeprefix("twenty").removeprefix("thirty") if tens else raw
         day = tens + (int(re.sub(r"\D", "", raw)) if raw[:1].isdigit() else _ORDINALS_EN.index(raw) + 1 if raw else 0)
-        return f"{day:02d}/{_MONTHS_EN.index(m.group(2)) + 1:02d}/{m.group(3)}"
+        return f"{day:02d}/{MONTHS_EN.index(m.group(2)) + 1:02d}/{m.group(3)}"
     if m := _MONTH_FIRST_EN.search(folded):
-        return f"{int(m.group(2)):02d}/{_MONTHS_EN.index(m.group(1)) + 1:02d}/{m.group(3)}"
+        return f"{int(m.group(2)):02d}/{MONTHS_EN.index(m.group(1)) + 1:02d}/{m.group(3)}"
     return None
 
 
@@ -181,8 +181,7 @@ def parse_request(instruction: str) -> DraftRequest:
     if vietnamese and not (english and english.start() <= vietnamese.start()):
         request.time = clock(vietnamese.group(1), vietnamese.group(2))
     elif match := english:
-        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
-        request.time = clock(hour, match.group(2))
+        request.time = clock(hour_24(match.group(1), match.group(3)), match.group(2))
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)

@@ -49,8 +49,8 @@ def province_in(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?" \
          r"|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -59,7 +59,7 @@ _HOUR = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECA
 
 
 def _date(day: str, month: str, year: str) -> str:
-    number = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(month.lower()[:3]))
+    number = next(n for n, name in enumerate(MONTHS_EN, 1) if name.startswith(month.lower()[:3]))
     return f"{int(day):02d}/{number:02d}/{year}"
 
 
@@ -68,4 +68,9 @@ def english_dates(text: str) -> str:
     10/12/2026, "5:00 p.m." is 17h00."""
     text = _DAY_MONTH_YEAR.sub(lambda m: _date(m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_DAY_YEAR.sub(lambda m: _date(m.group(2), m.group(1), m.group(3)), text)
-    return _HOUR.sub(lambda m: clock(int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0), m.group(2)), text)
+    return _HOUR.sub(lambda m: clock(hour_24(m.group(1), m.group(3)), m.group(2)), text)
+
+
+def hour_24(hour: str, meridiem: str) -> int:
+    """"5" p.m. is 17, "12" a.m. is 0: an English hour on the 24-hour clock (`meridiem`: "a" or "p")."""
+    return int(hour) % 12 + (12 if meridiem.lower() == "p" else 0)
