@@ -3,7 +3,7 @@
 share whose gold document is cited, the share declined, and how much of the gold answer's wording the answer
 holds (content-word recall, and F1 against the answer's own words).
 
-    python eval/congbot_eval.py [--generator extractive] [--work /tmp/congbot-eval] [--report OUT.json]
+    python eval/congbot_eval.py [--generator extractive] [--work /tmp/congbot-eval] [--split tuning] [--report OUT.json]
 
 The questions are real users'; the gold answers were written by the set's authors. The questions are split
 once into a tuning and a held-out half (a hash of the id with seed 20261129): thresholds are chosen on the
@@ -64,6 +64,7 @@ def main() -> None:
     parser.add_argument("--generator", default="extractive")
     parser.add_argument("--work", type=Path, default=Path("/tmp/congbot-eval"))
     parser.add_argument("--report", type=Path)
+    parser.add_argument("--split", choices=("heldout", "tuning"), help="ask one half only")
     args = parser.parse_args()
     offline_environment()
     settings = Settings(data_dir=args.work / "data", llm=args.generator)
@@ -72,7 +73,7 @@ def main() -> None:
     questions = [json.loads(line) for line in
                  (settings.extra_corpus_dir / "congbot_qa.jsonl").read_text("utf-8").splitlines() if line.strip()]
     rows = []
-    for q in questions:
+    for q in (q for q in questions if args.split in (None, half(q["id"]))):
         began = time.perf_counter()
         answer = assistant.ask(q["question"])
         gold = {source_name(f"congbot/{d}") for d in q.get("gold_doc_ids") or []}
@@ -85,7 +86,8 @@ def main() -> None:
                      "f1": round(2 * recall * precision / (recall + precision), 3) if recall + precision else 0.0,
                      "seconds": round(time.perf_counter() - began, 3)})
     assistant.close()
-    report = {split: summary([r for r in rows if r["split"] == split]) for split in ("heldout", "tuning")}
+    report = {split: summary([r for r in rows if r["split"] == split]) for split in ("heldout", "tuning")
+              if args.split in (None, split)}
     for split, figures in report.items():
         print(f"CongBot, {split} half ({args.generator}):")
         for key, value in figures.items():

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from ..config import Settings
-from ..index.records import Chunk
+from ..index.records import Chunk, DocumentCard
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
-from ..vietnamese.places import provinces_in
+from ..vietnamese.framing import without_framing
+from ..vietnamese.places import central, provinces_in
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .document_answer import documents_text, unnamed
@@ -29,13 +30,16 @@ from .passages import passages
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
 # "kinh phí … bao nhiêu" asks for an amount; the words between are the thing asked, not the asking.
 _PRICED = r"(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu"
+_DATE_GIVEN = r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"
 _FILLERS = {
     "amount": (rf"bao nhieu tien|{_PRICED}|bao nhieu (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "day": (r"(?:truoc|tu|den|vao)? ?ngay nao|by what date|what date|which date",
             r"\d{1,2}/\d{1,2}|ngay \d{1,2}\b"),
-    "date": (r"khi nao|bao gio|thoi han|since when",
-             r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"),
+    # A time limit is given as a date or as a length of time: "chậm nhất trước 10 (mười) ngày làm việc".
+    "duration": (r"bao lau|thoi han|how long|within how many|(?:bao nhieu|may) (?:ngay|thang|tuan)",
+                 rf"{_DATE_GIVEN}|\d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan|gio)\b"),
+    "date": (r"khi nao|bao gio|since when", _DATE_GIVEN),
     "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
     "count": (r"bao nhieu (?P<counted>nguoi|ho|don vi|xa|tinh|giuong|co so|truong hop|lan|dai bieu|nhan vien)|how many",
               r"\b\d+\b"),
@@ -58,7 +62,7 @@ def _holds(kind: str, question: str) -> re.Pattern:
 
 
 def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], float]:
-    words = token_alternatives(question)
+    words = token_alternatives(without_framing(question))
     pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
     # Sorted: summed in one order, equal shares stay equal from run to run (sets iterate by string hash).
@@ -105,7 +109,7 @@ def thing_asked(question: str, kind: str) -> str:
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
-    weights = term_weights(index, thing_asked(unnamed(question, index.cards()), kind))
+    weights = term_weights(index, thing_asked(unnamed(without_framing(question), index.cards()), kind))
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
@@ -134,14 +138,31 @@ def _years(text: str) -> set[int]:
 def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
     """Whether the question names a province, a year or a unit that none of the documents found mentions: asked
     about Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan
-    has none; asked what the transport department must do, a health plan that never names it has nothing."""
+    has none; asked what the transport department must do, a health plan that never names it has nothing. A
+    central body's document that names no province holds in every one: asked by someone in Quảng Trị, a decree
+    answers; a ministry's letter on the provinces that pay through the post office answers for those only."""
     named = [provinces_in(question), _years(question), set(find_units(question))]
     if not any(named):
         return False
     sources = list(dict.fromkeys(chunk.source for chunk in chunks))
     texts = documents_text(index, sources)
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
+    if any(_central(card) and not _provinces_spoken_of(index, card) for card in index.cards() if card.source in sources):
+        found[0] |= named[0]
     return any(not asked <= mentioned for asked, mentioned in zip(named, found))
+
+
+def _provinces_spoken_of(index: SearchIndex, card: DocumentCard) -> set[str]:
+    """The provinces a document names besides the place it was signed at (`Hà Nội, ngày …`)."""
+    text = "\n".join(documents_text(index, [card.source]))
+    for line in card.fields.get("date", []):
+        text = text.replace(line.text, " ")
+    return provinces_in(text)
+
+
+def _central(card: DocumentCard) -> bool:
+    issuer = next((line.text for line in card.fields.get("issuer", [])), "")
+    return central(issuer, card.printed_number or "")
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:

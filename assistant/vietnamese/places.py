@@ -22,3 +22,14 @@ def _provinces() -> re.Pattern[str]:
 def provinces_in(text: str) -> set[str]:
     """The provinces named in the text, folded (`dong thap`), typed with marks or without."""
     return {re.sub(r"[\s-]+", " ", m) for m in _provinces().findall(fold(text))}
+
+
+# A central body's name at the head of a document, or its code in the number's symbol (`75/2021/NĐ-CP`): what it
+# issues holds in every province, so a question that names the asker's province is answered from it.
+_CENTRAL_ISSUER = re.compile(r"^\s*(?:chinh phu|thu tuong|quoc hoi|uy ban thuong vu|van phong chinh phu|bo\b)")
+_CENTRAL_SYMBOL = re.compile(r"(?:nd|qd|ct)-(?:cp|ttg)\b|\b(?:ubtv)?qh\d*\b|\b(?:tt|ttlt|vbhn)-b")
+
+
+def central(issuer: str, number: str) -> bool:
+    """Whether a document issued by `issuer` with the number and symbol `number` is a central body's."""
+    return bool(_CENTRAL_ISSUER.search(fold(issuer)) or _CENTRAL_SYMBOL.search(fold(number)))

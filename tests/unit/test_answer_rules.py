@@ -166,6 +166,9 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("muc ho tro moi nguoi la bao nhieu", "amount"),
     ("Văn phòng Sở phải gửi giấy mời trước ngày nào?", "day"),
     ("Khi nào tổ chức hội nghị?", "date"),
+    # A time limit is a length of time as often as a date: "chậm nhất trước 10 (mười) ngày làm việc".
+    ("Thời hạn công bố thủ tục hành chính là bao lâu?", "duration"),
+    ("phai nop ho so trong may ngay", "duration"),
     ("hoi nghi bat dau luc may gio", "hour"),
     ("How many delegates attend?", "count"),
     ("Hội nghị nhằm mục đích gì?", None),

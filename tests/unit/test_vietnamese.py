@@ -3,7 +3,9 @@
 from assistant.answer.passages import sentences
 from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
+from assistant.vietnamese.framing import without_framing
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
+from assistant.vietnamese.places import central
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
                                            TASK_ITEM_START, YEAR)
 from assistant.vietnamese.tokens import search_tokens
@@ -73,3 +75,22 @@ def test_ocr_leftovers_words_and_languages():
     assert language_of("What tasks was the Finance department given?") == "en"
     assert language_of("so tai chinh phai bao cao truoc ngay nao") == "vi"
     assert apply_case("sơ kết", "TỔNG KẾT") == "SƠ KẾT" and apply_case("sơ kết", "Tổng kết") == "Sơ kết"
+
+
+def test_the_words_that_frame_a_question_are_set_aside_and_the_asked_words_kept():
+    asked = without_framing("Nhà tôi có ông nội là thương binh. Bây giờ nếu ông tôi mất thì mai táng phí lấy từ đâu ạ?")
+    assert not {"tôi", "Nhà", "Bây", "ạ"} & set(asked.split())
+    assert "thương binh" in asked and "mai táng phí" in asked
+    assert without_framing("cho toi hoi nha toi duoc ho tro gi").split() == ["duoc", "ho", "tro", "gi"]
+    # Unmarked single words fold onto others: `toi` is also "tới" (năm tới), `co toi` also "có tới".
+    assert without_framing("ke hoach nam toi co toi 50 nguoi") == "ke hoach nam toi co toi 50 nguoi"
+    assert without_framing("Kế hoạch năm tới") == "Kế hoạch năm tới"
+    assert without_framing("người không biết chữ, trẻ em") == "người không biết chữ, trẻ em"
+
+
+def test_a_central_body_is_known_by_its_name_or_by_the_code_in_its_number():
+    assert central("BỘ TÀI CHÍNH", "101/2018/TT-BTC")
+    assert central("", "75/2021/NĐ-CP") and central("", "02/2020/UBTVQH14")
+    assert central("THỦ TƯỚNG CHÍNH PHỦ", "")
+    assert not central("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "49/2012/QĐ-UBND")
+    assert not central("UBND TỈNH ĐỒNG THÁP SỞ Y TẾ", "243/KH-SYT")

@@ -1,0 +1,33 @@
+"""The words a user frames a question with: who asks, for whom, what they heard ("Ông nội tôi là thương binh…,
+cho tôi hỏi…"). They say nothing the documents must hold, and words no document holds weigh most when a
+question is judged answerable, so they are set aside before it is judged.
+
+Matched with their marks: `tôi` is a pronoun where `tới` (next, "năm tới") is not. Typed without marks, only
+phrases of two words or more are taken (`nha toi`, `cho minh hoi`), which fold onto nothing else."""
+
+from __future__ import annotations
+
+import re
+
+from .folding import fold
+
+_SELF = r"(?:tôi|mình|em|cháu|chúng tôi|chúng em|chúng mình)"
+_KIN = r"(?:nhà|gia đình|ông|bà|bố|mẹ|cha|chồng|vợ|con|anh|chị|em|cháu|cô|chú|bác|dì)(?: (?:nội|ngoại|ruột|trai|gái))?"
+_PHRASES = [
+    rf"(?:cho|xin cho) {_SELF} hỏi", r"xin hỏi", r"cho hỏi", r"nghe nói", rf"{_SELF} (?:không biết|muốn biết|muốn hỏi)",
+    r"bây giờ", r"hiện giờ",
+]
+# Kin of the asker: `ông nội tôi`, `nhà tôi`. Without marks only kin words that fold onto no verb or particle
+# before "tới" (`co toi` is also "có tới", `di toi` "đi tới").
+_KIN_OF_SELF = rf"{_KIN} (?:của )?{_SELF}"
+_FOLDED_KIN = r"(?:nha|gia dinh|ong|bo|me|chong)(?: (?:noi|ngoai|ruot))? (?:cua )?(?:toi|minh|chung toi)"
+_MARKED = re.compile(rf"(?<!\w)(?:{'|'.join(_PHRASES)}|{_KIN_OF_SELF}|tôi|chúng tôi|tớ|ạ|nhé|nhỉ|ơi)(?!\w)",
+                     re.IGNORECASE)
+# The folded phrases of two words or more, for questions typed without marks.
+_FOLDED = re.compile(rf"(?<!\w)(?:{'|'.join(fold(phrase) for phrase in _PHRASES)}|{_FOLDED_KIN})(?!\w)",
+                     re.IGNORECASE)
+
+
+def without_framing(question: str) -> str:
+    """The question without the words that frame it: `Nhà tôi có ông nội là thương binh…` → `có ông nội là …`."""
+    return _FOLDED.sub(" ", _MARKED.sub(" ", question))
