@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(10, description="The k of reciprocal-rank fusion.")
     candidates: int = Field(40, description="Candidates each search side returns before fusion.")
     top_k: int = Field(4, description="Chunks a search returns by default.")
+    local_chunks: int = Field(1, description=(
+        "A query that names a province keeps this many chunks of the documents that province issued among its "
+        "top k: its own rules are the ones that apply there (a city's procedure before a decree)."))
     bigrams: bool = Field(True, description="Index adjacent word pairs too: `tai chinh` after `so` or `phong` tells units apart.")
 
     # -- diacritic restorer -------------------------------------------------------------------------------

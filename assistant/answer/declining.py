@@ -20,7 +20,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.framing import without_framing
-from ..vietnamese.places import central, provinces_in
+from ..vietnamese.places import central, provinces_in, with_province_names
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .document_answer import documents_text, unnamed
@@ -62,7 +62,7 @@ def _holds(kind: str, question: str) -> re.Pattern:
 
 
 def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], float]:
-    words = token_alternatives(without_framing(question))
+    words = token_alternatives(with_province_names(without_framing(question)))
     pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
     # Sorted: summed in one order, equal shares stay equal from run to run (sets iterate by string hash).

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
+from ..vietnamese.places import with_province_names
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import find_units
 
@@ -21,10 +22,11 @@ class Query:
 
 
 def expand_query(text: str, restorer: Restorer) -> Query:
-    """Name the canonical units a query mentions, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính).
+    """Name the canonical units a query mentions, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính), and
+    for the lexical one a province by the name documents write in full (`TP.HCM` → Hồ Chí Minh).
     A query typed without marks is restored for the dense search; the lexical search folds anyway."""
     units = tuple(find_units(text))
     missing = [u for u in units if fold(u) not in fold(text)]
     suffix = f" ({'; '.join(missing)})" if missing else ""
     dense = restorer.restore(text) + suffix
-    return Query(text=text, lexical=text + " " + " ".join(units), dense=dense, units=units, language=language_of(text))
+    return Query(text=text, lexical=with_province_names(text) + " " + " ".join(units), dense=dense, units=units, language=language_of(text))

@@ -19,6 +19,7 @@ from ..index.search_index import SearchIndex
 from ..vietnamese.restorer import get_restorer
 from .filters import allowed_ids, resolve_filters
 from .fusion import fuse
+from .local import local_sources
 from .query import expand_query
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -48,7 +49,12 @@ def search(index: SearchIndex, text: str, k: int | None = None, filters: dict | 
         weight = settings.dense_weight if query.language == "vi" else settings.dense_weight_foreign
         ranked = fuse(dense, lexical, settings.fusion, weight, settings.rrf_k)
     top = dict(ranked[:k])
-    return [chunk.with_score(top[chunk.id]) for chunk in index.chunks(list(top))]
+    chunks = [chunk.with_score(top[chunk.id]) for chunk in index.chunks(list(top))]
+    local = [] if filters else local_sources(index, text)
+    if local and not any(chunk.source in local for chunk in chunks):
+        own = search(index, text, settings.local_chunks, {"source": local}, mode)
+        chunks = chunks[:max(k - len(own), 0)] + own
+    return chunks
 
 
 class HybridRetriever(BaseRetriever):

@@ -9,20 +9,33 @@ from importlib import resources
 from .folding import fold
 
 
+def _key(name: str) -> str:
+    return re.sub(r"[\s.-]+", " ", fold(name)).strip()
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Every name a province goes by → its own name, both folded (`tphcm` → `ho chi minh`)."""
+    names = {}
+    for line in resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, others = line.partition("=")
+            names |= {_key(other): _key(name) for other in [name, *others.split(",")] if other.strip()}
+    return names
+
+
 @lru_cache(maxsize=1)
 def _provinces() -> re.Pattern[str]:
-    lines = resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines()
-    # A one-syllable name (Huế) is also a given name (Huệ): only names of two syllables or more are looked for.
-    names = sorted((fold(line).replace(" - ", " ") for line in lines if line and not line.startswith("#")
-                    and " " in line.strip()), key=len, reverse=True)
-    alternatives = "|".join(r"[\s-]+".join(map(re.escape, name.split())) for name in names)
+    # A one-syllable name (Huế) is also a given name (Huệ): only names of two syllables or more are looked for;
+    # the other names a province goes by (TPHCM) are codes that stand for nothing else.
+    names = sorted((name for name, own in _names().items() if " " in name or name != own), key=len, reverse=True)
+    alternatives = "|".join(r"[\s.-]+".join(map(re.escape, name.split())) for name in names)
     return re.compile(rf"\b({alternatives})\b")
 
 
 def provinces_in(text: str) -> set[str]:
-    """The provinces named in the text, folded (`dong thap`), typed with marks or without."""
-    return {re.sub(r"[\s-]+", " ", m) for m in _provinces().findall(fold(text))}
-
+    """The provinces named in the text, folded (`dong thap`), typed with marks or without, by any name."""
+    return {_names()[_key(match)] for match in _provinces().findall(fold(text))}
 
 # A central body's name at the head of a document, or its code in the number's symbol (`75/2021/NĐ-CP`): what it
 # issues holds in every province, so a question that names the asker's province is answered from it.
@@ -33,3 +46,12 @@ _CENTRAL_SYMBOL = re.compile(r"(?:nd|qd|ct)-(?:cp|ttg)\b|\b(?:ubtv)?qh\d*\b|\b(?
 def central(issuer: str, number: str) -> bool:
     """Whether a document issued by `issuer` with the number and symbol `number` is a central body's."""
     return bool(_CENTRAL_ISSUER.search(fold(issuer)) or _CENTRAL_SYMBOL.search(fold(number)))
+
+
+
+def with_province_names(text: str) -> str:
+    """The text with a province typed by another name (TP.HCM) written by its own, folded (ho chi minh):
+    documents write the name in full, and a word no document holds would count against the question."""
+    folded = fold(text)
+    spelled = _provinces().sub(lambda match: _names()[_key(match.group())], folded)
+    return spelled if spelled != folded else text

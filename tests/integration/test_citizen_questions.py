@@ -1,5 +1,5 @@
 """Questions as citizens and staff type them, over central bodies' documents of the CongBot set (a real index
-of four of them): who asks and for whom, the province they live in, a time limit asked as a length of time.
+of five of them): who asks and for whom, the province they live in, a time limit asked as a length of time.
 The questions are written for this test, not taken from the set."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from assistant.models.generators import ExtractiveGenerator
 
 from conftest import make_settings
 
-DOCUMENTS = ["63_2010_NĐ_CP", "48_2013_NĐ_CP", "101_2018_TT_BTC", "5115_2018_CV_LĐTBXH-KHTC"]
+DOCUMENTS = ["63_2010_NĐ_CP", "48_2013_NĐ_CP", "101_2018_TT_BTC", "5115_2018_CV_LĐTBXH-KHTC", "49_2012_QĐ_UBND"]
 VISITS = source_name("congbot/101_2018_TT_BTC")
 PUBLISHING = source_name("congbot/48_2013_NĐ_CP")
 
@@ -63,3 +63,11 @@ def test_a_central_letter_to_named_provinces_does_not_answer_for_another(chain):
     assert chain.ask("Tỉnh Nghệ An bắt đầu chi trả trợ cấp người có công qua hệ thống Bưu điện từ ngày nào?").declined
     assert not chain.ask("Tỉnh Quảng Trị bắt đầu chi trả trợ cấp người có công qua hệ thống Bưu điện từ ngày nào?"
                          ).declined
+
+
+def test_a_province_typed_by_another_name_is_asked_of_the_documents_it_issued(chain):
+    # Ho Chi Minh City's decision on paying allowances writes the city in full; the question calls it TP.HCM.
+    answer = chain.ask("Ở TP.HCM, người có công không tự đến nhận trợ cấp được thì người nhà nhận thay cần giấy tờ gì?")
+    assert not answer.declined
+    assert answer.citations[0].source == source_name("congbot/49_2012_QĐ_UBND")
+    assert "giấy ủy quyền" in answer.answer

@@ -5,7 +5,7 @@ from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
 from assistant.vietnamese.framing import without_framing
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
-from assistant.vietnamese.places import central
+from assistant.vietnamese.places import central, provinces_in, with_province_names
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
                                            TASK_ITEM_START, YEAR)
 from assistant.vietnamese.tokens import search_tokens
@@ -94,3 +94,11 @@ def test_a_central_body_is_known_by_its_name_or_by_the_code_in_its_number():
     assert central("THỦ TƯỚNG CHÍNH PHỦ", "")
     assert not central("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "49/2012/QĐ-UBND")
     assert not central("UBND TỈNH ĐỒNG THÁP SỞ Y TẾ", "243/KH-SYT")
+
+
+def test_a_province_is_known_by_every_name_it_goes_by():
+    assert provinces_in("ở TPHCM") == provinces_in("TP.HCM") == provinces_in("Thành phố Hồ Chí Minh") == {"ho chi minh"}
+    assert provinces_in("Bà Rịa - Vũng Tàu") == provinces_in("ba ria vung tau") == {"ba ria vung tau"}
+    assert provinces_in("Huế") == set()  # also a given name (Huệ)
+    assert "ho chi minh" in with_province_names("Ở TP.HCM, người nhận thay")
+    assert with_province_names("Sở Y tế Đồng Tháp") == "Sở Y tế Đồng Tháp"
