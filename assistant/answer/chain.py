@@ -119,7 +119,7 @@ class AnswerChain:
             if asks_for_list(standalone):
                 chunks = with_continuations(self.index, chunks, self.settings.extract_list_items)
             # Two documents named by number are asked side by side, each for its own evidence.
-            asked_across = len(named) > 1 or not named and asks_across(standalone)
+            asked_across = len(named) > 1 or asks_across(standalone, named)
             about = None if asked_across else document_question(self.index, standalone, numbered, chunks,
                                                                  self.settings.card_max_leftover_words)
             card = card_answer(self.index, about, said) if about else None
@@ -127,8 +127,8 @@ class AnswerChain:
                 # The document is found and it does not print what is asked: declining, not the nearest passage.
                 yield from self._declining(language, CARD_MODE, fields)
                 return
-            across = fan_out(self.index, self.settings, standalone, filters, sources if len(named) > 1 else None) \
-                if asked_across else None
+            across = fan_out(self.index, self.settings, standalone, filters, sources if len(named) > 1 else None,
+                             sources if len(named) == 1 else None) if asked_across else None
             if card:
                 lead, text, chunks = card
                 mode = CARD_MODE

@@ -121,6 +121,18 @@ def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
     return [card for n, _, _, card in scored if n and n == best]
 
 
+def named_at(question: str, card: DocumentCard) -> int:
+    """The word of the question at which it names the document (past the last word when it does not)."""
+    words = _TOKEN.findall(fold(question))
+    found, at = _match(_number_key(card), words)
+    return at if found else len(words)
+
+
+def words_before(question: str, position: int) -> int:
+    """How many words of the question stand before a position of its folded form."""
+    return len(_TOKEN.findall(fold(question)[:position]))
+
+
 def unnamed(question: str, cards: list[DocumentCard]) -> str:
     """The folded question without the words that name a document by its number and type ("kế hoạch
     243/KH-SYT"): every passage of that document shares them, so they say nothing of the thing asked."""

@@ -18,7 +18,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import asked_fields, document_label, leftover, without_asking
+from .document_answer import asked_fields, document_label, leftover, named_at, without_asking, words_before
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -42,8 +42,14 @@ def kinds_asked(question: str) -> set[str]:
     return {kind for span in _KINDS_ASKED.finditer(fold(question)) for kind in _KIND.findall(span.group())} - {"van ban"}
 
 
-def asks_across(question: str) -> bool:
-    return bool(_ACROSS.search(fold(question)))
+def asks_across(question: str, named: list[DocumentCard] | None = None) -> bool:
+    """Whether the question asks across the collection. Of one document it names, only when it asks before
+    naming it: "những công văn nào triển khai Quyết định 22/2013" asks of the other documents, "Công văn 8424 …
+    căn cứ những văn bản nào" of the one named."""
+    across = _ACROSS.search(fold(question))
+    if not across or not named:
+        return bool(across)
+    return len(named) == 1 and words_before(question, across.start()) < named_at(question, named[0])
 
 
 def _card_text(card: DocumentCard) -> str:
@@ -51,7 +57,8 @@ def _card_text(card: DocumentCard) -> str:
                     [line.text for lines in card.fields.values() for line in lines])
 
 
-def _documents(index: SearchIndex, settings: Settings, question: str, filters: dict | None) -> list[str]:
+def _documents(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
+               other_than: list[str]) -> list[str]:
     """The documents that answer, best first: those whose card matches the question (type, number, issuer,
     title, signer, basis: "which notices of conclusions", "decisions of Tuyên Quang", "signed KT."), then
     those whose best chunk scores near the best chunk of the collection."""
@@ -79,14 +86,15 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
                     language_of(question)):
         sources += [chunk.source for chunk in ranked
                     if chunk.score >= ranked[0].score * settings.fanout_score_share and of_kind(chunk.source)]
-    return list(dict.fromkeys(sources))[:settings.fanout_documents]
+    return [source for source in dict.fromkeys(sources) if source not in other_than][:settings.fanout_documents]
 
 
 def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
-            named: list[str] | None = None) -> tuple[str, list[Chunk]] | None:
+            named: list[str] | None = None, other_than: list[str] | None = None) -> tuple[str, list[Chunk]] | None:
     """(lines per document with markers, chunks cited); None when fewer than two documents answer. `named`: the
-    documents the question names by number, which answer it whatever the search finds."""
-    sources = named or _documents(index, settings, question, filters)
+    documents the question names by number, which answer it whatever the search finds; `other_than`: the one it
+    asks about ("which letters implement Decision 22/2013"), which does not."""
+    sources = named or _documents(index, settings, question, filters, other_than or [])
     if len(sources) < 2:
         return None
     cards = {card.source: card for card in index.cards()}

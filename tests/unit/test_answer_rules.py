@@ -17,7 +17,7 @@ from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
 from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
-from assistant.index.records import Chunk
+from assistant.index.records import Chunk, DocumentCard
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.continuation import asks_for_list, with_continuations
 from assistant.retrieve.fusion import fuse
@@ -218,6 +218,15 @@ def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words(
 ])
 def test_questions_asked_across_the_collection_are_recognised(question, across):
     assert asks_across(question) == across
+
+
+def test_a_question_naming_one_document_asks_across_only_when_it_asks_before_naming_it():
+    decision = DocumentCard(source="22.txt", title="", number="22/2013/QĐ-TTg", doc_type_name="Quyết định", fields={})
+    # The documents asked for are others, which implement the one named.
+    assert asks_across("Những công văn nào triển khai Quyết định 22/2013/QĐ-TTg?", [decision])
+    assert asks_across("which letters implement Decision 22/2013/QĐ-TTg", [decision])
+    # The document named is the one asked about: its bases are lines of its own card.
+    assert not asks_across("Quyết định 22/2013/QĐ-TTg căn cứ những văn bản nào?", [decision])
 
 
 def test_a_quoted_lead_in_brings_its_whole_list_and_stops_at_the_next_one():
