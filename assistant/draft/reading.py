@@ -29,6 +29,11 @@ _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop
 _WINDOW = 200
 _UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
+# A document the request is modelled on or follows up ("làm giống kế hoạch năm ngoái (KH số 318/KH-SYT)", "theo
+# mẫu giấy mời quý trước (số 41/GM-SYT)"): its number is that document's, not the new one's.
+_EARLIER = re.compile(r"\b(?:giong|theo mau|mau|nam ngoai|nam truoc|quy truoc|thang truoc|lan truoc|dot truoc|"
+                      r"da ban hanh|last year|previous|earlier|same as|based on|modelled on)\b")
+_EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
                     r"cho (?:minh|toi|em|tui|anh|chi)|"
@@ -156,7 +161,8 @@ def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
     letter), and no document the request cites."""
     for match in _SYMBOL.finditer(text):
         number, code = match.group(1), match.group(2) or "CV"
-        if code.upper() == doc_type and not any(number in c for c in cited):
+        earlier = _EARLIER.search(fold(text[max(0, match.start() - _EARLIER_REACH):match.start()]))
+        if code.upper() == doc_type and not any(number in c for c in cited) and not earlier:
             return number
     return None
 

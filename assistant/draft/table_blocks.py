@@ -38,6 +38,13 @@ _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:buổi (
 # "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
 _EACH = re.compile(r"^(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
+# An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
+_HOUR = r"(\d{1,2})\s*(?:g|h|giờ|gio|:)\s*(\d{2})?"
+_STARTS = re.compile(rf"^{_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{_HOUR}$", re.IGNORECASE)
+_LEADING_HOUR = re.compile(rf"{_HOUR}(?!\S)", re.IGNORECASE)
+# Where the next item starts in a programme typed one item a line (the lines reach the clause joined).
+_NEXT_START = re.compile(r"\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
+_FEWEST_STARTS = 3  # fewer hours are when a meeting begins and a deadline's hour, not a programme
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
@@ -103,6 +110,8 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
     if len(slots) >= 2:
         return _agenda_rows([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
                               _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
+    if starts := _started(clauses):
+        return _agenda_rows(starts)
     items = [item for piece in _timed_pieces(clauses) if (m := _MINUTES.search(piece))
              for item in _repeated(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–"))]
     if len(items) < 2:
@@ -113,6 +122,22 @@ def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | N
                          [clock(r.group(1), r.group(2)) if r else None for r in restarts])
     items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
     return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
+
+
+def _started(clauses: list[Clause]) -> list[tuple[str, str]]:
+    """Slots from items typed with the hour each starts: each runs to the next one's hour, the last one from its
+    own. An hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
+    pieces = [piece for c in clauses
+              for piece in (_NEXT_START.split(c.text) if _LEADING_HOUR.match(c.text) else re.split(r"\s*;\s*", c.text))]
+    items: list[tuple[str, str]] = []
+    for m in (m for piece in pieces if (m := _STARTS.match(piece.strip(" .")))):
+        when = clock(*(m.group(1, 2) if m.group(1) else m.group(5, 6)))
+        if not items or when > items[-1][0]:
+            items.append((when, (m.group(3) or m.group(4)).strip(" ,:;-–")))
+    if len(items) < _FEWEST_STARTS:
+        return []
+    return [(f"{when} - {after}" if after else when, what)
+            for (when, what), (after, _) in zip(items, [*items[1:], ("", "")])]
 
 
 def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:

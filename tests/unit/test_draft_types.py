@@ -254,6 +254,31 @@ def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
                          ["09h00 - 09h10", "Bế mạc"]]
 
 
+def test_a_programme_typed_with_the_hour_each_item_starts():
+    # One item a line, hours typed as staff type them; a drafting note's hour starts no item.
+    request = understand("Lập chương trình hội nghị giao ban y tế quý II/2027 SYT Kon Tum ngày 06/7/2027:\n7g30 đón tiếp\n"
+                         "8g khai mạc\n8h15 báo cáo kết quả quý II\n9 giờ thảo luận\n10h30 bế mạc\nGiờ ghi kiểu 08h00",
+                         RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [row[0] for row in table[1:]] == ["07h30 - 08h00", "08h00 - 08h15", "08h15 - 09h00", "09h00 - 10h30", "10h30"]
+    assert table[2][1] == "Khai mạc"
+    # Hours after the items, one item a clause, in English.
+    request = understand("Make the agenda table for the Kon Tum DOH workshop on 10 June 2027: registration 7:45; opening "
+                         "8:15; group discussion 8:30; close 11:30. Only the table.", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [row[0] for row in table[1:]] == ["07h45 - 08h15", "08h15 - 08h30", "08h30 - 11h30", "11h30"]
+
+
+def test_the_number_of_a_document_the_request_is_modelled_on_is_not_the_new_ones():
+    request = understand("Làm giống kế hoạch tổng kết năm ngoái (KH số 318/KH-SYT) nhưng cho năm 2027 của Sở Y tế Kon Tum, "
+                         "họp 8g sáng 16/12/2027.", RESTORER, SKELETONS)
+    assert request.number is None
+    assert request.time == "08h00"
+    request = understand("Soạn Kế hoạch số 412/KH-SYT tổ chức hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.",
+                         RESTORER, SKELETONS)
+    assert request.number == "412/KH-SYT"
+
+
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
     request = understand("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | "
                          "đơn vị chủ trì | thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - "
