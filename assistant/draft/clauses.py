@@ -100,11 +100,20 @@ def _written(canonical: str, after: str) -> str:
     return canonical
 
 
+def _in_address(match: re.Match) -> bool:
+    """Whether the match stands inside an e-mail or web address (phongnvy.syt@nghean.gov.vn): it is no unit."""
+    start = match.string.rfind(" ", 0, match.start()) + 1
+    end = match.string.find(" ", match.end())
+    word = match.string[start:end if end >= 0 else len(match.string)]
+    return "@" in word or "://" in word or word.lower().startswith("www.")
+
+
 def written_out(text: str) -> str:
     """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
     chính", "CDC" the "Trung tâm Kiểm soát bệnh tật"), and dates typed with dashes written with slashes."""
     for alias, canonical in abbreviations():
-        text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", lambda m: _written(canonical, m.string[m.end():]), text,
+        text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])",
+                      lambda m: m.group() if _in_address(m) else _written(canonical, m.string[m.end():]), text,
                       flags=re.IGNORECASE)
         if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
             text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)

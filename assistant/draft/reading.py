@@ -26,6 +26,9 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # "Phòng Kế hoạch" is a unit; "kèm theo công văn" attaches to the document asked for, so it stays a cue.
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
+# A document word after these names the document the request builds on, wherever it stands ("Dựa trên Thông báo
+# kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
+_REFERRED_BEFORE = re.compile(r"\b(?:dua tren|dua theo|can cu vao|based on|further to|following up on)\s+$")
 _WINDOW = 200
 _UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
@@ -109,6 +112,8 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
             opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
             if folded[match.start() - 1:match.start()] in ("/", "-") or folded[match.end():match.end() + 1] in ("/", "-"):
                 continue  # inside a number and symbol ("5/KH-UBND"), not a document word
+            if _REFERRED_BEFORE.search(folded[:match.start()]):
+                continue
             tasked = _TASK_BEFORE.search(folded[:match.start()]) is not None
             # "Soạn Báo cáo số 356/BC-SYT": a number right after the document asked for is its own, not a citation.
             if (_CITED.match(folded, match.end()) and (tasked or not opening)) or (tasked and not opening):

@@ -17,8 +17,8 @@ from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
-_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời)\s+)((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|"
-                    r"Chỉ thị|Thông tư|Chương trình)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
+_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)((?:Kế hoạch|"
+                    r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
                     r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
@@ -29,7 +29,8 @@ _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNO
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
 # Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
-_ADDRESSEES = re.compile(r"\s(?:gửi|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
+# "gửi báo cáo", "gửi hồ sơ": a document sent is no addressee.
+_ADDRESSEES = re.compile(r"\s(?:gửi(?!\s+(?:báo cáo|kết quả|văn bản|hồ sơ|danh sách|tài liệu|bản|số liệu)\b)|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
                          r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
 # Addressees one from the next; "UBND các xã, phường" is one addressee.
 _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|huyện|đặc khu)\b)\s*|\s+và\s+|\s+and\s+")

@@ -279,6 +279,24 @@ def test_the_number_of_a_document_the_request_is_modelled_on_is_not_the_new_ones
     assert request.number == "412/KH-SYT"
 
 
+def test_a_letter_following_up_a_notice_cites_it_and_keeps_the_addresses_it_is_given():
+    instruction = ("Dựa trên Thông báo kết luận số 15/TB-SYT ngày 05/3/2027 của Giám đốc Sở, soạn công văn của Sở Y tế Kon "
+                   "Tum gửi các bệnh viện về việc đôn đốc báo cáo. Đề nghị gửi báo cáo về Phòng NVY trước 30/3/2027, bản "
+                   "mềm gửi nvy.syt@kontum.gov.vn.")
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert request.name == "official_letter"  # the notice it builds on is not the document asked for
+    draft = _draft(instruction).draft
+    assert "Thực hiện Thông báo kết luận số 15/TB-SYT ngày 05/3/2027" in draft
+    assert "nvy.syt@kontum.gov.vn" in draft  # an address is no unit to write out
+    assert "Kính gửi: Các bệnh viện" in draft
+    # A report sent is no addressee.
+    assert understand("Soạn công văn của Sở Y tế Kon Tum đôn đốc các bệnh viện gửi báo cáo quý I/2027.", RESTORER,
+                      SKELETONS).addressees == []
+    # "đưa vào báo cáo" (put into a report) folds like "dựa vào": the table is still the report's.
+    assert understand("Lập bảng số liệu để đưa vào báo cáo tổng kết năm 2027 của Sở Y tế Kon Tum: tỷ lệ tiêm chủng "
+                      "kế hoạch 95%, đạt 96%; số bác sĩ/vạn dân kế hoạch 12, đạt 12,5", RESTORER, SKELETONS).name == "report"
+
+
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
     request = understand("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | "
                          "đơn vị chủ trì | thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - "
