@@ -55,8 +55,9 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
         "participants_inline": ", ".join(request.participants) or "[thành phần]",
         "addressees": "; ".join(request.addressees) + ";" if request.addressees else "[Nơi nhận báo cáo];",
         "addressees_inline": "; ".join(request.addressees) + "." if request.addressees else "[cơ quan, đơn vị nhận].",
-        "addressees_lead": ", ".join(_in_sentence(a) for a in request.addressees) if request.addressees else
-        "[cơ quan, đơn vị nhận]",
+        # Unnamed, the addressees are "các đơn vị" as the closing line has them: the lead line, which may cite
+        # what the letter follows up, stays.
+        "addressees_lead": ", ".join(_in_sentence(a) for a in request.addressees) if request.addressees else "các đơn vị",
         "recipients_line": "Kính gửi: " + ", ".join(request.addressees) + ". " if request.addressees else "",
         "basis_inline": "Thực hiện " + "; ".join(request.basis) + ", " if request.basis else "",
     }

@@ -289,9 +289,11 @@ def test_a_letter_following_up_a_notice_cites_it_and_keeps_the_addresses_it_is_g
     assert "Thực hiện Thông báo kết luận số 15/TB-SYT ngày 05/3/2027" in draft
     assert "nvy.syt@kontum.gov.vn" in draft  # an address is no unit to write out
     assert "Kính gửi: Các bệnh viện" in draft
-    # A report sent is no addressee.
-    assert understand("Soạn công văn của Sở Y tế Kon Tum đôn đốc các bệnh viện gửi báo cáo quý I/2027.", RESTORER,
-                      SKELETONS).addressees == []
+    # A report sent is no addressee; the letter still cites what it follows up.
+    instruction = ("Dựa trên Thông báo kết luận số 15/TB-SYT ngày 05/3/2027, soạn công văn của Sở Y tế Kon Tum đôn đốc "
+                   "các bệnh viện gửi báo cáo quý I/2027. Hạn gửi trước 30/3/2027.")
+    assert understand(instruction, RESTORER, SKELETONS).addressees == []
+    assert "Thực hiện Thông báo kết luận số 15/TB-SYT" in _draft(instruction).draft
     # "đưa vào báo cáo" (put into a report) folds like "dựa vào": the table is still the report's.
     assert understand("Lập bảng số liệu để đưa vào báo cáo tổng kết năm 2027 của Sở Y tế Kon Tum: tỷ lệ tiêm chủng "
                       "kế hoạch 95%, đạt 96%; số bác sĩ/vạn dân kế hoạch 12, đạt 12,5", RESTORER, SKELETONS).name == "report"
