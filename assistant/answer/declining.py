@@ -19,7 +19,7 @@ from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
-from ..vietnamese.framing import without_framing
+from ..vietnamese.framing import impersonal, without_framing
 from ..vietnamese.places import central, provinces_in, with_province_names
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
@@ -48,6 +48,7 @@ _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.item
 # The purpose an amount is spent on, after the asking: "chi bao nhiêu tiền cho <thuê xe đưa đón>".
 _PURPOSE = re.compile(r"\b(?:bao nhieu|how much)\b.*?\b(?:cho|for)\s+(?!bao nhieu)((?:(?!\bbao nhieu\b)[^?.;,])+)")
 _ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for kind, (asks, _) in _FILLERS.items()}
+_BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]*?(?=\s+thi\b|[,.;?]|$)")
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _LONGEST_PERIOD = 30
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
@@ -91,9 +92,10 @@ def asked_filler(question: str) -> str | None:
 
 
 def asked_units(question: str) -> set[str]:
-    """The units a question asks about; not those that only own them (`các đơn vị trực thuộc Sở Y tế`)."""
-    folded = fold(question)
-    owning = {unit: len(re.findall(rf"\bthuoc {re.escape(fold(unit))}\b", folded)) for unit in find_units(question)}
+    """The units a question asks about; not those that only own them (`các đơn vị trực thuộc Sở Y tế`) or whose
+    rules it asks by (`theo hướng dẫn của Bộ LĐTBXH`)."""
+    folded = _BY_RULE.sub(" ", fold(question))
+    owning = {unit: len(re.findall(rf"\bthuoc {re.escape(fold(unit))}\b", folded)) for unit in find_units(folded)}
     return {unit for unit, owns in owning.items() if not owns or folded.count(fold(unit)) > owns}
 
 
@@ -141,7 +143,8 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     has none; asked what the transport department must do, a health plan that never names it has nothing. A
     central body's document that names no province holds in every one: asked by someone in Quảng Trị, a decree
     answers; a ministry's letter on the provinces that pay through the post office answers for those only."""
-    named = [provinces_in(question), _years(question), set(find_units(question))]
+    spoken_of = impersonal(question)
+    named = [provinces_in(spoken_of), _years(spoken_of), set(find_units(spoken_of))]
     if not any(named):
         return False
     sources = list(dict.fromkeys(chunk.source for chunk in chunks))

@@ -84,8 +84,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # and an OCR channel. 20: a long section label is cut within its limit. 21: a registry record's first line is its
 # title (`Số hiệu: …` or `Nguồn: …` under it). 22: the restorer's OCR channel learned from Tesseract's reading of
 # typeset pages, a Kneser-Ney model, ¥ read as ý. 23: a signer's name starts with a capital (`Tiền ăn` is no
-# name); a card's effect lines speak of the document itself.
-PIPELINE_VERSION = 23
+# name); a card's effect lines speak of the document itself. 24: "cán bộ y tế" and "cơ sở y tế" name no unit.
+PIPELINE_VERSION = 24
 
 
 def _stamp(sha256: str) -> str:

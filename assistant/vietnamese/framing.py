@@ -13,10 +13,8 @@ from .folding import fold
 
 _SELF = r"(?:tôi|mình|em|cháu|chúng tôi|chúng em|chúng mình)"
 _KIN = r"(?:nhà|gia đình|ông|bà|bố|mẹ|cha|chồng|vợ|con|anh|chị|em|cháu|cô|chú|bác|dì)(?: (?:nội|ngoại|ruột|trai|gái))?"
-_PHRASES = [
-    rf"(?:cho|xin cho) {_SELF} hỏi", r"xin hỏi", r"cho hỏi", r"nghe nói", rf"{_SELF} (?:không biết|muốn biết|muốn hỏi)",
-    r"bây giờ", r"hiện giờ",
-]
+_ASKING = [rf"(?:cho|xin cho) {_SELF} hỏi", r"xin hỏi", r"cho hỏi", rf"{_SELF} (?:không biết|muốn biết|muốn hỏi)"]
+_PHRASES = [*_ASKING, r"nghe nói", r"bây giờ", r"hiện giờ"]
 # Kin of the asker: `ông nội tôi`, `nhà tôi`. Without marks only kin words that fold onto no verb or particle
 # before "tới" (`co toi` is also "có tới", `di toi` "đi tới").
 _KIN_OF_SELF = rf"{_KIN} (?:của )?{_SELF}"
@@ -31,3 +29,15 @@ _FOLDED = re.compile(rf"(?<!\w)(?:{'|'.join(fold(phrase) for phrase in _PHRASES)
 def without_framing(question: str) -> str:
     """The question without the words that frame it: `Nhà tôi có ông nội là thương binh…` → `có ông nội là …`."""
     return _FOLDED.sub(" ", _MARKED.sub(" ", question))
+
+
+_ASKS = re.compile(rf"(?<!\w)(?:{'|'.join(_ASKING)})(?!\w)", re.IGNORECASE)
+_SPEAKS_OF_SELF = re.compile(rf"(?<!\w)(?:tôi|chúng tôi|mình|tớ)(?!\w)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[.,;!?])\s+")
+
+
+def impersonal(question: str) -> str:
+    """The question without the clauses in which the asker tells of themselves or their kin ("Ông nội tôi nhập ngũ
+    năm 1968, …"): the years, places and units there are the asker's, not what the documents must name."""
+    return " ".join(clause for clause in _CLAUSE_END.split(question)
+                    if not _SPEAKS_OF_SELF.search(_ASKS.sub(" ", clause)))

@@ -54,6 +54,10 @@ def issuer_for_code(code: str) -> str | None:
     return unit_table().issuers.get(code.upper())
 
 
+# "cán bộ y tế" is a health worker and "cơ sở y tế" a health facility, not the Ministry (Bộ) or the Department (Sở).
+_WORD_BEFORE = {"bo": "can", "so": "co"}
+
+
 def find_units(text: str) -> list[str]:
     """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean."""
     tokens = token_alternatives(text)
@@ -62,6 +66,8 @@ def find_units(text: str) -> list[str]:
     for alias, units in unit_table().aliases:
         n = len(alias)
         for i in range(len(tokens) - n + 1):
+            if i and alias[0] in _WORD_BEFORE and _WORD_BEFORE[alias[0]] in tokens[i - 1]:
+                continue
             if all(word in tokens[i + j] for j, word in enumerate(alias)) and not any(used[i:i + n]):
                 used[i:i + n] = [True] * n
                 found.extend((i, u) for u in units)

@@ -193,6 +193,8 @@ def test_a_unit_that_only_owns_the_one_asked_about_is_not_asked_about():
     assert asked_units("Các đơn vị trực thuộc Sở Y tế phải hoàn thành tổng kết trước ngày nào?") == set()
     assert asked_units("SYT phải báo cáo trước ngày nào?") == {"Sở Y tế"}
     assert asked_units("Các phòng thuộc Sở Y tế và Sở Y tế phải làm gì?") == {"Sở Y tế"}
+    # The rules a question asks by are not who it asks about.
+    assert asked_units("Theo hướng dẫn của Bộ LĐTBXH thì mức chi điều dưỡng là bao nhiêu?") == set()
 
 
 def test_the_kinds_of_document_a_question_asks_across_are_not_those_it_only_mentions():

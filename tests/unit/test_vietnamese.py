@@ -3,7 +3,7 @@
 from assistant.answer.passages import sentences
 from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
-from assistant.vietnamese.framing import without_framing
+from assistant.vietnamese.framing import impersonal, without_framing
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
 from assistant.vietnamese.places import central, provinces_in, with_province_names
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
@@ -102,3 +102,16 @@ def test_a_province_is_known_by_every_name_it_goes_by():
     assert provinces_in("Huế") == set()  # also a given name (Huệ)
     assert "ho chi minh" in with_province_names("Ở TP.HCM, người nhận thay")
     assert with_province_names("Sở Y tế Đồng Tháp") == "Sở Y tế Đồng Tháp"
+
+
+def test_a_health_worker_and_a_health_facility_are_no_ministry_or_department():
+    assert find_units("Tôi là cán bộ y tế huyện") == [] and find_units("can bo y te xa") == []
+    assert find_units("các cơ sở y tế tuyến xã") == []
+    assert find_units("Giám đốc Sở Y tế và Bộ Y tế") == ["Sở Y tế", "Bộ Y tế"]
+
+
+def test_what_the_asker_tells_of_themselves_is_no_part_of_what_they_ask():
+    asked = impersonal("Ông nội tôi nhập ngũ năm 1968, đánh Mỹ. Cho tôi hỏi ông có được trợ cấp theo Quyết định 142 không?")
+    assert "1968" not in asked and "Quyết định 142" in asked
+    assert impersonal("Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?") == \
+        "Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?"
