@@ -39,6 +39,7 @@ _EARLIER = re.compile(r"\b(?:giong|theo mau|mau|nam ngoai|nam truoc|quy truoc|th
 _EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
+                    r"sua lai|chinh sua|revise|rewrite|redraft|"
                     r"cho (?:minh|toi|em|tui|anh|chi)|"
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
                     r"please)\W+(?:\w+\W+){0,2}$")
@@ -49,7 +50,7 @@ _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
-_ONLY = re.compile(r"\b(?:just|only|chi)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
+_ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause ("mục 2
 # thời gian" is no "thôi").
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")

@@ -10,6 +10,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
+from .changes import new_values
 from .clauses import prepared
 from .pasted import pasted_table
 from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope, signature
@@ -90,6 +91,7 @@ def relative_years(text: str, year: int | None) -> str:
 
 
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
+    instruction = new_values(instruction)
     text = prepared(instruction, restorer)
     request = parse_request(text)
     # Folded after the years are written: the scope's reading slices the text where it matched the folded form.

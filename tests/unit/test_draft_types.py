@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from assistant.config import Settings
+from assistant.draft.changes import new_values
 from assistant.draft.clauses import clauses, prepared, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
@@ -38,6 +39,11 @@ SKELETONS = skeletons(SETTINGS.prompts_dir)
     ("Draft an invitation from the Kon Tum Department of Health to the year-end review conference on 20/12/2027.",
      "invitation", "whole"),
     ("Soạn công văn của Sở Y tế gửi các bệnh viện V/v tăng cường phòng, chống dịch cúm.", "official_letter", "whole"),
+    # "riêng phần …" asks for that part alone; "sửa lại mục 2" writes that section again.
+    ("Mình làm KH triển khai tiêm chủng năm 2027 của Sở Y tế Kon Tum, viết giúp riêng phần TỔ CHỨC THỰC HIỆN: CDC "
+     "phân bổ vắc xin.", "implementation_plan", "part"),
+    ("Trong dự thảo Thông báo kết luận giao ban tháng 3/2027 của Sở Y tế Kon Tum, sửa lại giúp mục 2 \"Công tác dược\": "
+     "giữ nội dung, đổi hạn thành 30/6/2027.", "notice_of_conclusions", "section"),
     ("Viết phần III. Nội dung của Kế hoạch tổ chức Hội nghị tổng kết năm 2027: báo cáo tổng kết; tham luận.",
      "conference_plan", "part"),
     ("Write section 2 of the report on the first quarter of 2027: outpatient visits rose to 120.000.", "report",
@@ -297,6 +303,18 @@ def test_a_letter_following_up_a_notice_cites_it_and_keeps_the_addresses_it_is_g
     # "đưa vào báo cáo" (put into a report) folds like "dựa vào": the table is still the report's.
     assert understand("Lập bảng số liệu để đưa vào báo cáo tổng kết năm 2027 của Sở Y tế Kon Tum: tỷ lệ tiêm chủng "
                       "kế hoạch 95%, đạt 96%; số bác sĩ/vạn dân kế hoạch 12, đạt 12,5", RESTORER, SKELETONS).name == "report"
+
+
+def test_a_request_that_changes_an_earlier_document_keeps_only_the_new_values():
+    instruction = ("Làm giống kế hoạch hội nghị tổng kết năm ngoái nhưng cho năm 2027 của Sở Y tế Kon Tum. Đổi mấy chỗ:\n"
+                   "- thời gian: 8g ngày 16/12/2027 (năm ngoái là 17/12/2026)\n"
+                   "- địa điểm: không họp ở Hội trường tầng 2 nữa, chuyển sang Hội trường A, Trung tâm Hội nghị tỉnh\n"
+                   "- đổi hạn nộp báo cáo từ 05/12/2027 thành 09/12/2027")
+    draft = _draft(instruction).draft
+    assert "16/12/2027" in draft and "Hội trường A" in draft and "09/12/2027" in draft
+    assert not any(old in draft for old in ("17/12/2026", "Hội trường tầng 2", "05/12/2027"))
+    # A period from one year to another is no change.
+    assert "từ năm 2026 đến năm 2030" in new_values("Kế hoạch giai đoạn từ năm 2026 đến năm 2030")
 
 
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
