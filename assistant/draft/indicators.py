@@ -11,8 +11,9 @@ from .tables import LEAD
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
 _UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
 # A value after its label, and its unit up to the next comma and space ("per 100,000 live births" keeps its own).
-_LABELLED = re.compile(r"\b(?:kế hoạch|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
-                       r"thực tế|results?|actual|achieved)\s*:?\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*)\s*"
+_LABELLED = re.compile(r"\b(?:kế hoạch|KH|TH|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
+                       r"thực tế|results?|actual|achieved)\s*:?\s*((?:[≥≤<>]=?\s*|(?:dưới|trên|tối đa|không quá|tối thiểu|"
+                       r"ít nhất|below|under|above|over|at most|at least)\s+)?\d+(?:[.,]\d+)*)\s*"
                        r"((?:[%‰]|[^\W\d](?:[^;,]|,(?!\s))*?)?)\s*(?=,\s|;|$)", re.IGNORECASE)
 _TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
                               r"(?:\s*[/,]\s+(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?)*)$")
@@ -25,7 +26,18 @@ def _labelled_row(clause: str) -> list[str] | None:
     if len(found) < 2:
         return None
     units = [m.group(2).strip() for m in found if m.group(2).strip()]
-    return [clause[:found[0].start()].strip(" :-–,"), units[0] if units else "", *(m.group(1) for m in found)]
+    return [clause[:found[0].start()].strip(" :-–,"), units[0] if units else "", *(_bound(m.group(1)) for m in found)]
+
+
+# A bound typed in words is written as the tables write it: "dưới 18" is "< 18".
+_BOUNDS = [(r"dưới|below|under", "<"), (r"trên|above|over", ">"), (r"tối đa|không quá|at most", "≤"),
+           (r"tối thiểu|ít nhất|at least", "≥")]
+
+
+def _bound(value: str) -> str:
+    for words, sign in _BOUNDS:
+        value = re.sub(rf"^(?:{words})\s+", f"{sign} ", value, flags=re.IGNORECASE)
+    return value
 
 
 def indicator_row(clause: str) -> list[str] | None:

@@ -26,7 +26,7 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?
               (r"^(?:(\d{4})\s+)?(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
-_RESULTS = re.compile(r"\b(?:thuc hien|ket qua|results?|actual|achieved)\b")
+_RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
 _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
@@ -44,6 +44,7 @@ _STARTS = re.compile(rf"^{_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:
 _LEADING_HOUR = re.compile(rf"{_HOUR}(?!\S)", re.IGNORECASE)
 # Where the next item starts in a programme typed one item a line (the lines reach the clause joined).
 _NEXT_START = re.compile(r"\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
 _FEWEST_STARTS = 3  # fewer hours are when a meeting begins and a deadline's hour, not a programme
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -60,6 +61,10 @@ def _column(name: str, year: str) -> str:
 
 def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
     rows = [row for c in clauses if (row := indicator_row(c.text))]
+    # Rows typed one a line and numbered reach the request joined ("… 1. số bác sĩ: KH 11, TH 11,4 2. …"), and
+    # their colons cut its clauses elsewhere: read from the numbers, when that gives more rows.
+    numbered = [row for piece in _INLINE_ITEM.split(request.text)[1:] if (row := indicator_row(piece))]
+    rows = numbered if len(numbered) > len(rows) else rows
     if len(rows) < 2:
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit

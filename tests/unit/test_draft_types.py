@@ -317,6 +317,16 @@ def test_a_request_that_changes_an_earlier_document_keeps_only_the_new_values():
     assert "từ năm 2026 đến năm 2030" in new_values("Kế hoạch giai đoạn từ năm 2026 đến năm 2030")
 
 
+def test_indicator_rows_typed_numbered_one_a_line_with_kh_and_th():
+    request = understand("Làm bảng chỉ tiêu cho báo cáo tổng kết y tế năm 2027 của Sở Y tế Kon Tum.\n"
+                         "1. số bác sĩ/10.000 dân: KH 11, TH 11,4\n2. số giường bệnh/10.000 dân: KH 32, TH 31,5\n"
+                         "3. tỷ lệ suy dinh dưỡng thấp còi: KH dưới 18%, TH 17,3%", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [row[1:] for row in table[1:]] == [["số bác sĩ/10.000 dân", "", "11", "11,4", "Đạt"],
+                                              ["số giường bệnh/10.000 dân", "", "32", "31,5", "Không đạt"],
+                                              ["tỷ lệ suy dinh dưỡng thấp còi", "%", "< 18", "17,3", "Đạt"]]
+
+
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
     request = understand("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | "
                          "đơn vị chủ trì | thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - "
