@@ -313,6 +313,9 @@ def test_a_request_that_changes_an_earlier_document_keeps_only_the_new_values():
     draft = _draft(instruction).draft
     assert "16/12/2027" in draft and "Hội trường A" in draft and "09/12/2027" in draft
     assert not any(old in draft for old in ("17/12/2026", "Hội trường tầng 2", "05/12/2027"))
+    # The document it is modelled on, typed without marks, is no part of the new one.
+    assert "41/GM-SYT" not in _draft("lam giay moi theo mau giay moi giao ban quy truoc (so 41/GM-SYT) nhung doi lai: hop "
+                                     "giao ban quy I/2027 tai phong hop tang 4 So Y te Kon Tum").draft
     # A period from one year to another is no change.
     assert "từ năm 2026 đến năm 2030" in new_values("Kế hoạch giai đoạn từ năm 2026 đến năm 2030")
 
