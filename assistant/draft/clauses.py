@@ -129,10 +129,12 @@ def _from_english(text: str) -> str:
     text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
                   r"\1,\2", text)
     # A province typed without marks is written with them, and after its Department the Vietnamese way
-    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam").
+    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam", "Quang Ngai Provincial General Hospital" →
+    # "Bệnh viện Đa khoa tỉnh Quảng Ngãi").
     text = known_names(text)
     if province := province_in(text):
-        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh)", rf"\1 {province}", text)
+        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh|Bệnh viện Đa khoa tỉnh)",
+                      rf"\1 {province}", text)
     # "Sở Y tế's", "the Sở Tài chính", "lãnh đạo of the UBND tỉnh": English grammar around terms now
     # Vietnamese, which has neither; "and" between Vietnamese words is "và".
     # ("the Kinh phí section" keeps its article: it names a part)

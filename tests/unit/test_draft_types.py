@@ -517,6 +517,9 @@ def test_an_english_request_reads_as_the_house_style_writes():
     plan = understand("Draft the plan for the mid-year review conference of the Kon Tum DOH 2027, held online on "
                       "15/7/2027 at 2:00 p.m.", RESTORER, SKELETONS)
     assert (plan.time, plan.year) == ("14h00", 2027)
+    text = prepared("Agenda for the Kon Tum DOH workshop: sharing by Kon Tum Provincial General Hospital 9:15; "
+                    "conclusions by the Director of the Department 11:15.", RESTORER)
+    assert "Bệnh viện Đa khoa tỉnh Kon Tum" in text and "Giám đốc Sở" in text
 
 
 def test_an_english_conference_plan_keeps_its_venue_and_its_event_apart():
