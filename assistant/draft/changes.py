@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from ..vietnamese.folding import fold
 
-_EARLIER = r"nam ngoai|nam truoc|lan truoc|ky truoc|quy truoc|dot truoc|cu|truoc day|last year|previously|old"
+# Not "cũ" (old): folded, it is also "cụ" (cụ thể).
+_EARLIER = r"nam ngoai|nam truoc|lan truoc|ky truoc|quy truoc|dot truoc|truoc day|last year|previously|old"
 _DOCUMENT = r"giay moi|ke hoach|thong bao(?: ket luan)?|bao cao|cong van|quyet dinh|invitation|plan|notice|report|letter"
 
 
@@ -27,9 +28,10 @@ _CHANGES: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
     # "theo mẫu giấy mời quý trước (số 41/GM-SYT) nhưng đổi lại:", "giống kế hoạch năm ngoái … nhưng cho …".
     (re.compile(rf"\b(?:theo mau|giong|tuong tu|like|same as)\s+({_DOCUMENT})\b[^:.;]*?\b(?:nhung|but)"
                 r"(?: (?:doi(?: lai)?|thay|sua)\b)?\s*:?"), _modelled_on),
-    # "đổi hạn hoàn thành từ 31/12/2026 thành 30/6/2027", "move the meeting from 8:00 to 9:00".
-    (re.compile(r"\b((?:doi|chuyen|sua|thay|lui|change[sd]?|move[sd]?)\b[^.;:]*?)\s+(?:tu|from)\s+[^,.;:]*?"
-                r"\s+(?:thanh|sang|xuong|len|to)\s+"), lambda m, text: text[m.start(1):m.end(1)] + " "),
+    # "đổi hạn hoàn thành từ 31/12/2026 thành 30/6/2027", "change the date from 8/12 to 9/12". Not "chuyển …
+    # từ xã lên huyện", a transfer the document speaks of.
+    (re.compile(r"\b((?:doi|sua|thay doi|change[sd]?|move[sd]?)\b[^.;:]*?)\s+(?:tu|from)\s+[^,.;:]*?"
+                r"\s+(?:thanh|sang|to)\s+"), lambda m, text: text[m.start(1):m.end(1)] + " "),
     # "…, thay vì Hội trường tầng 2", "instead of 17/12".
     (re.compile(r"\s*[,(]?\s*\b(?:thay vi|instead of)\s+[^,.;)]*\)?"), lambda m, text: ""),
     # "không họp ở Hội trường tầng 2 nữa, chuyển sang Hội trường A": the place it moves to.

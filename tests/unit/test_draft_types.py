@@ -316,8 +316,10 @@ def test_a_request_that_changes_an_earlier_document_keeps_only_the_new_values():
     # The document it is modelled on, typed without marks, is no part of the new one.
     assert "41/GM-SYT" not in _draft("lam giay moi theo mau giay moi giao ban quy truoc (so 41/GM-SYT) nhung doi lai: hop "
                                      "giao ban quy I/2027 tai phong hop tang 4 So Y te Kon Tum").draft
-    # A period from one year to another is no change.
+    # A period from one year to another, a transfer, "(cụ thể …)" are no change.
     assert "từ năm 2026 đến năm 2030" in new_values("Kế hoạch giai đoạn từ năm 2026 đến năm 2030")
+    for kept in ("chuyển bệnh nhân từ tuyến xã lên tuyến huyện", "bố trí kinh phí (cụ thể tại phụ lục)"):
+        assert new_values(kept) == kept
 
 
 def test_indicator_rows_typed_numbered_one_a_line_with_kh_and_th():
