@@ -147,17 +147,19 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     named = [provinces_in(spoken_of), _years(spoken_of), set(find_units(spoken_of))]
     if not any(named):
         return False
-    sources = list(dict.fromkeys(chunk.source for chunk in chunks))
-    texts = documents_text(index, sources)
+    # Each document's text read once: for what they all mention, and for what a central one names.
+    by_source = {source: documents_text(index, [source]) for source in dict.fromkeys(c.source for c in chunks)}
+    texts = [text for read in by_source.values() for text in read]
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
-    if any(_central(card) and not _provinces_spoken_of(index, card) for card in index.cards() if card.source in sources):
+    if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source])
+                        for card in index.cards() if card.source in by_source):
         found[0] |= named[0]
     return any(not asked <= mentioned for asked, mentioned in zip(named, found))
 
 
-def _provinces_spoken_of(index: SearchIndex, card: DocumentCard) -> set[str]:
+def _provinces_spoken_of(card: DocumentCard, texts: list[str]) -> set[str]:
     """The provinces a document names besides the place it was signed at (`Hà Nội, ngày …`)."""
-    text = "\n".join(documents_text(index, [card.source]))
+    text = "\n".join(texts)
     for line in card.fields.get("date", []):
         text = text.replace(line.text, " ")
     return provinces_in(text)

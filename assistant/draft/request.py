@@ -12,7 +12,9 @@ from ..vietnamese.folding import fold
 from ..vietnamese.glossary import MONTHS_EN, hour_24
 from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE, clock
 
-_TIME = re.compile(r"\b(\d{1,2})\s*(?:h|g|giờ|gio|:)\s*(\d{2})?\b(?!/)", re.IGNORECASE)  # 8h30, 8g30, 14 giờ
+# An hour as typed, its hour and minutes captured: 8h30, 8g30, 14 giờ, 7:45.
+TYPED_HOUR = r"(\d{1,2})\s*(?:h|g|giờ|gio|:)\s*(\d{2})?"
+_TIME = re.compile(rf"\b{TYPED_HOUR}\b(?!/)", re.IGNORECASE)
 # "2 p.m.", "8.30 am": an English hour.
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".

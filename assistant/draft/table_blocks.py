@@ -12,7 +12,7 @@ from ..vietnamese.patterns import clock
 from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block, vnd
-from .request import DraftRequest
+from .request import TYPED_HOUR, DraftRequest
 from .indicators import assessed, indicator_row
 from .tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
 
@@ -39,9 +39,9 @@ _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:buổi (
 _EACH = re.compile(r"^(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
 # An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
-_HOUR = r"(\d{1,2})\s*(?:g|h|giờ|gio|:)\s*(\d{2})?"
-_STARTS = re.compile(rf"^{_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{_HOUR}$", re.IGNORECASE)
-_LEADING_HOUR = re.compile(rf"{_HOUR}(?!\S)", re.IGNORECASE)
+_STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
+                     re.IGNORECASE)
+_LEADING_HOUR = re.compile(rf"{TYPED_HOUR}(?!\S)", re.IGNORECASE)
 # Where the next item starts in a programme typed one item a line (the lines reach the clause joined).
 _NEXT_START = re.compile(r"\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
 _INLINE_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+")

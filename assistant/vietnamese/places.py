@@ -37,6 +37,15 @@ def provinces_in(text: str) -> set[str]:
     """The provinces named in the text, folded (`dong thap`), typed with marks or without, by any name."""
     return {_names()[_key(match)] for match in _provinces().findall(fold(text))}
 
+
+def with_province_names(text: str) -> str:
+    """The text with a province typed by another name (TP.HCM) written by its own, folded (ho chi minh):
+    documents write the name in full, and a word no document holds would count against the question."""
+    folded = fold(text)
+    spelled = _provinces().sub(lambda match: _names()[_key(match.group())], folded)
+    return spelled if spelled != folded else text
+
+
 # A central body's name at the head of a document, or its code in the number's symbol (`75/2021/NĐ-CP`): what it
 # issues holds in every province, so a question that names the asker's province is answered from it.
 _CENTRAL_ISSUER = re.compile(r"^\s*(?:chinh phu|thu tuong|quoc hoi|uy ban thuong vu|van phong chinh phu|bo\b)")
@@ -46,12 +55,3 @@ _CENTRAL_SYMBOL = re.compile(r"(?:nd|qd|ct)-(?:cp|ttg)\b|\b(?:ubtv)?qh\d*\b|\b(?
 def central(issuer: str, number: str) -> bool:
     """Whether a document issued by `issuer` with the number and symbol `number` is a central body's."""
     return bool(_CENTRAL_ISSUER.search(fold(issuer)) or _CENTRAL_SYMBOL.search(fold(number)))
-
-
-
-def with_province_names(text: str) -> str:
-    """The text with a province typed by another name (TP.HCM) written by its own, folded (ho chi minh):
-    documents write the name in full, and a word no document holds would count against the question."""
-    folded = fold(text)
-    spelled = _provinces().sub(lambda match: _names()[_key(match.group())], folded)
-    return spelled if spelled != folded else text
