@@ -17,6 +17,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import abbreviations, find_units, unit_table
+from .dates import house_dates
 from .tables import scaled_figure, vnd_number
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
@@ -64,8 +65,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
     text = " ".join(instruction.split())
-    # "ngày 10 tháng 10 năm 2026" is the date 10/10/2026.
-    text = re.sub(r"\b(\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b", r"\1/\2/\3", text)
+    text = house_dates(text)
     if language_of(text) == "en":
         text = _from_english(text)
     elif restorer.needs_restoring(text):

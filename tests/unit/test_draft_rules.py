@@ -111,3 +111,17 @@ def test_specifics_of_old_documents_and_missing_requested_ones_are_named():
     assert check_specifics(elsewhere, request, set()) == ["không thấy tỉnh yêu cầu: Quảng Trị",
                                                           "không thấy ngày yêu cầu: 15/07/2026"]
     assert check_specifics(elsewhere, request, set(), whole=False) == []  # one part alone names neither
+
+
+def test_typed_dates_are_written_as_the_documents_write_them():
+    from assistant.draft.dates import house_dates
+
+    assert house_dates("luc 14 gio ngay 8 thang 1 nam 2027") == "luc 14 gio ngay 08/01/2027"
+    assert house_dates("học 2 ngày 19-20/11/2026") == "học 2 ngày 19/11/2026 - 20/11/2026"
+    assert house_dates("tiêm từ 15/3 đến 15/4/2027") == "tiêm từ 15/3/2027 đến 15/4/2027"
+    # The decree's zeros are added (a day below 10, January and February); typed zeros stay.
+    assert house_dates("họp 8/12/2026, báo cáo trước 6/2/2027") == "họp 08/12/2026, báo cáo trước 06/02/2027"
+    assert house_dates("ngày 14/07/2027 và 30/6/2027") == "ngày 14/07/2027 và 30/6/2027"
+    # Document numbers, amounts and year spans are not dates.
+    for text in ("Thông tư số 12/2013/TT-BYT", "1.200.000 đồng", "giai đoạn 2021-2025", "ngày 32/13/2026"):
+        assert house_dates(text) == text

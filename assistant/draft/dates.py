@@ -1,0 +1,47 @@
+"""Dates the request types, written as the documents write them: with slashes ("ngày 8 tháng 1 năm 2027" is
+08/01/2027), a span given once for both ends ("19-20/11/2026", "từ 15/3 đến 15/4/2027") written in full at each
+end, and the leading zero the decree on official documents (Nghị định 30/2020/NĐ-CP) asks for: a day below 10
+and the months 1 and 2. A zero the user typed is kept; none is taken away."""
+
+from __future__ import annotations
+
+import re
+
+_IN_WORDS = re.compile(r"\b(\d{1,2}) (?:tháng|thang) (\d{1,2}),? (?:năm|nam) (\d{4})\b", re.IGNORECASE)
+_SHARED_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_OPEN_START = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(\s*(?:[-–]|đến|den|tới|toi|to|until)\s*(?:ngày\s+|ngay\s+)?)"
+                         r"(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
+_SLASHED = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _real(day: str, month: str) -> bool:
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _padded(match: re.Match) -> str:
+    day, month, year = match.groups()
+    if not _real(day, month):
+        return match.group()
+    return f"{day.zfill(2)}/{month.zfill(2) if int(month) <= 2 else month}/{year}"
+
+
+def _span(match: re.Match) -> str:
+    first, last, month, year = match.groups()
+    if not (_real(first, month) and _real(last, month) and int(first) < int(last)):
+        return match.group()
+    return f"{first}/{month}/{year} - {last}/{month}/{year}"
+
+
+def _open_start(match: re.Match) -> str:
+    day, month, between, *end = match.groups()
+    if not (_real(day, month) and _real(end[0], end[1])):
+        return match.group()
+    return f"{day}/{month}/{end[2]}{between}{end[0]}/{end[1]}/{end[2]}"
+
+
+def house_dates(text: str) -> str:
+    """The dates of `text` written with slashes, in full at both ends of a span, with the decree's zeros."""
+    text = _IN_WORDS.sub(r"\1/\2/\3", text)
+    text = _SHARED_MONTH.sub(_span, text)
+    text = _OPEN_START.sub(_open_start, text)
+    return _SLASHED.sub(_padded, text)
