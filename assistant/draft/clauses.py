@@ -17,7 +17,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import abbreviations, find_units, unit_table
-from .dates import house_dates
+from .dates import house_dates, house_hours
 from .tables import scaled_figure, vnd_number
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
@@ -65,11 +65,13 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
     text = " ".join(instruction.split())
-    text = house_dates(text)
+    text = house_hours(house_dates(text))
     if language_of(text) == "en":
         text = _from_english(text)
     elif restorer.needs_restoring(text):
-        text = _after_restoring(restorer.restore(text))
+        # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
+        # then restored in their light.
+        text = _after_restoring(restorer.restore(written_out(text), force=True))
     text = written_out(text)
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
@@ -108,16 +110,25 @@ def _in_address(match: re.Match) -> bool:
     return "@" in word or "://" in word or word.lower().startswith("www.")
 
 
+def _replaced_folded(pattern: re.Pattern, text: str, replace) -> str:
+    """`text` with each match of `pattern` on its folded form replaced: a match typed with or without marks."""
+    folded = fold(text)
+    out, pos = [], 0
+    for match in pattern.finditer(folded):
+        out += [text[pos:match.start()], text[match.start():match.end()] if _in_address(match) else replace(match)]
+        pos = match.end()
+    return "".join(out + [text[pos:]])
+
+
 def written_out(text: str) -> str:
     """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
-    chính", "CDC" the "Trung tâm Kiểm soát bệnh tật"), and dates typed with dashes written with slashes."""
+    chính", "CDC" the "Trung tâm Kiểm soát bệnh tật", "VP So" typed without marks the "Văn phòng Sở")."""
     for alias, canonical in abbreviations():
-        text = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])",
-                      lambda m: m.group() if _in_address(m) else _written(canonical, m.string[m.end():]), text,
-                      flags=re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(fold(alias))}(?![\w-])")
+        text = _replaced_folded(pattern, text, lambda m: _written(canonical, m.string[m.end():]))
         if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
             text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)
-    return re.sub(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}", text)
+    return text
 
 
 def _from_english(text: str) -> str:
@@ -150,6 +161,7 @@ def _from_english(text: str) -> str:
 # Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
 # floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
+                   (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
                    (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
 

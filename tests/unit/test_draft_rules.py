@@ -119,9 +119,29 @@ def test_typed_dates_are_written_as_the_documents_write_them():
     assert house_dates("luc 14 gio ngay 8 thang 1 nam 2027") == "luc 14 gio ngay 08/01/2027"
     assert house_dates("học 2 ngày 19-20/11/2026") == "học 2 ngày 19/11/2026 - 20/11/2026"
     assert house_dates("tiêm từ 15/3 đến 15/4/2027") == "tiêm từ 15/3/2027 đến 15/4/2027"
+    assert house_dates("trước 17h ngày 5-12-2027") == "trước 17h ngày 05/12/2027"
     # The decree's zeros are added (a day below 10, January and February); typed zeros stay.
     assert house_dates("họp 8/12/2026, báo cáo trước 6/2/2027") == "họp 08/12/2026, báo cáo trước 06/02/2027"
     assert house_dates("ngày 14/07/2027 và 30/6/2027") == "ngày 14/07/2027 và 30/6/2027"
     # Document numbers, amounts and year spans are not dates.
     for text in ("Thông tư số 12/2013/TT-BYT", "1.200.000 đồng", "giai đoạn 2021-2025", "ngày 32/13/2026"):
         assert house_dates(text) == text
+
+
+def test_acronyms_typed_without_marks_are_written_out_before_restoring():
+    from assistant.draft.clauses import prepared
+
+    text = prepared("de nghi cac don vi gui bao cao ve VP So truoc 16h, hop tai phong hop tang 4 So Y te", RESTORER)
+    assert "Văn phòng Sở" in text and "phòng họp tầng 4" in text
+    assert "Phòng Kế hoạch - Tài chính lo kinh phí" in prepared("phong KHTC lo kinh phi hoi nghi", RESTORER)
+
+
+def test_typed_hours_are_written_as_the_documents_write_them():
+    from assistant.draft.dates import house_hours
+
+    assert house_hours("báo cáo trước 16h ngày 06/01/2027") == "báo cáo trước 16h00 ngày 06/01/2027"
+    assert house_hours("lúc 14 giờ 30 phút, khai mạc 8h, đón tiếp 7g30") == "lúc 14h30, khai mạc 08h00, đón tiếp 07h30"
+    assert house_hours("họp lúc 2 giờ chiều") == "họp lúc 14h00 chiều"
+    # Lengths of time, weights and round-the-clock duty are no hours.
+    for text in ("xử lý trong 48 giờ", "5g muối", "trực 24/24h", "sau 2 giờ thảo luận"):
+        assert house_hours(text) == text
