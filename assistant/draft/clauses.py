@@ -1,5 +1,5 @@
-"""The request's own content, clause by clause, for the parts of the draft: an instruction typed without
-marks is restored first and an English one read through the glossary, then cut at sentences, semicolons,
+"""The request's own content, clause by clause, for the parts of the draft: the prepared instruction
+(prepare.py) cut at sentences, semicolons,
 numbered items ("1)", "(2)", "3.1.") and short labels ("Thành phần:", "phân công:"). A clause that assigns
 work names its unit first ("Phòng Dân số chuẩn bị báo cáo"): the unit heads a section of the part that
 assigns work, the rest is its task. Each skeleton part says which clauses it takes (`takes`, folded words
@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces
-from ..vietnamese.language import language_of
-from ..vietnamese.restorer import Restorer
 from ..vietnamese.tokens import search_tokens
-from ..vietnamese.units import abbreviations, find_units, unit_table
-from .dates import house_dates, house_hours
-from .tables import scaled_figure, vnd_number
+from ..vietnamese.units import find_units, unit_table
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -61,134 +56,7 @@ class Clause:
     meta: bool = False  # about the drafting (layout, signer), not content
 
 
-def prepared(instruction: str, restorer: Restorer) -> str:
-    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
-    units and provinces as the house style spells them."""
-    text = " ".join(instruction.split())
-    text = house_hours(house_dates(text))
-    if language_of(text) == "en":
-        text = _from_english(text)
-    elif restorer.needs_restoring(text):
-        # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
-        # then restored in their light.
-        text = _after_restoring(restorer.restore(written_out(text), force=True))
-    text = written_out(text)
-    # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
-    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
-
-
-_SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
-                           r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
-
-
-def amounts_in_digits(text: str) -> str:
-    """Money an English request writes with a scale word is written in full, as the documents write it ("VND 12
-    billion" is 12.000.000.000 đồng); a Vietnamese one keeps its words ("4,5 tỷ đồng"). Only money (a currency
-    before or after): "1.2 million people" counts people."""
-    def full(m: re.Match) -> str:
-        if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()):
-            return m.group()
-        return f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng"
-    return _SCALED_MONEY.sub(full, text)
-
-
-def _written(canonical: str, after: str) -> str:
-    """A unit's full name, less the words the text goes on to say itself ("BHXH tỉnh", "TTYT các khu vực")."""
-    following = fold(" ".join(after.split()[:3]))
-    words = canonical.split()
-    for n in (2, 1):
-        if len(words) > n + 1 and re.search(rf"\b{re.escape(fold(' '.join(words[-n:])))}\b", following):
-            return " ".join(words[:-n])
-    return canonical
-
-
-def _in_address(match: re.Match) -> bool:
-    """Whether the match stands inside an e-mail or web address (phongnvy.syt@nghean.gov.vn): it is no unit."""
-    start = match.string.rfind(" ", 0, match.start()) + 1
-    end = match.string.find(" ", match.end())
-    word = match.string[start:end if end >= 0 else len(match.string)]
-    return "@" in word or "://" in word or word.lower().startswith("www.")
-
-
-def _replaced_folded(pattern: re.Pattern, text: str, replace) -> str:
-    """`text` with each match of `pattern` on its folded form replaced: a match typed with or without marks."""
-    folded = fold(text)
-    out, pos = [], 0
-    for match in pattern.finditer(folded):
-        out += [text[pos:match.start()], text[match.start():match.end()] if _in_address(match) else replace(match)]
-        pos = match.end()
-    return "".join(out + [text[pos:]])
-
-
-def written_out(text: str) -> str:
-    """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
-    chính", "CDC" the "Trung tâm Kiểm soát bệnh tật", "VP So" typed without marks the "Văn phòng Sở")."""
-    for alias, canonical in abbreviations():
-        pattern = re.compile(rf"(?<![\w-]){re.escape(fold(alias))}(?![\w-])")
-        text = _replaced_folded(pattern, text, lambda m: _written(canonical, m.string[m.end():]))
-        if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
-            text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)
-    return text
-
-
-def _from_english(text: str) -> str:
-    # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."),
-                  amounts_in_digits(english_terms(english_dates(text))))
-    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
-    # "section 3.2" stays a section's number.
-    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
-                  r"\1,\2", text)
-    # A province typed without marks is written with them, and after its Department the Vietnamese way
-    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam", "Quang Ngai Provincial General Hospital" →
-    # "Bệnh viện Đa khoa tỉnh Quảng Ngãi").
-    text = known_names(text)
-    if province := province_in(text):
-        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh|Bệnh viện Đa khoa tỉnh)",
-                      rf"\1 {province}", text)
-    # "Sở Y tế's", "the Sở Tài chính", "lãnh đạo of the UBND tỉnh": English grammar around terms now
-    # Vietnamese, which has neither; "and" between Vietnamese words is "và".
-    # ("the Kinh phí section" keeps its article: it names a part)
-    text = re.sub(r"\b[Tt]he\s+(?![^.;:]{0,40}?\b(?:section|part)\b)(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
-    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)
-    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
-    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
-    # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
-    text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
-    return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
-
-
-# Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
-# floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
-_NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
-                   (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
-                   (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
-                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
-
-
-def _after_restoring(text: str) -> str:
-    for pattern, word in _NUMBERED_WORDS:
-        text = re.sub(pattern, word, text)
-    return known_names(text)
-
-
-@lru_cache(maxsize=1)
-def _names() -> list[str]:
-    """The house-style spellings of units and provinces, longest first."""
-    units = {unit for _, canonical in unit_table().aliases for unit in canonical}
-    return sorted(units | set(provinces()), key=len, reverse=True)
-
-
-def known_names(text: str) -> str:
-    """Each unit or province the text names with other marks or none ("Phòng Nghiệp vụ Được", "Dak Nong",
-    "Cả Mẫu") spelled as the house style spells it."""
-    folded = fold(text)
-    if len(folded) != len(text):  # positions in the folded text would not be the text's
-        return text
-    for name in _names():
-        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded))):
-            text = text[:m.start()] + name + text[m.end():]
-    return text
+_BULLET = re.compile(r"^[-–•+]\s+")
 
 
 def _sentence(text: str) -> str:
@@ -217,7 +85,9 @@ def assignment(text: str) -> tuple[str, str] | None:
     if not task or len(unit.split()) < 2:
         return None
     known = find_units(unit)
-    if len(known) == 1:  # the house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực)
+    # The house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực), not of one it names in full
+    # ("Trung tâm Y tế khu vực Bình Sơn").
+    if len(known) == 1 and not fold(unit).startswith(fold(known[0]) + " "):
         unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
     return _sentence(unit), _sentence(task)
 
@@ -255,7 +125,11 @@ def _split_assignments(piece: str) -> list[str]:
     """"Giao A chuẩn bị …, B lo hậu cần, C bố trí kinh phí": one clause per unit given work."""
     if not assignment(piece):
         return [piece]
-    cuts = [m.start() for m in re.finditer(r",\s+", piece) if assignment(piece[m.end():])]
+    cuts, start = [], 0
+    for m in re.finditer(r",\s+", piece):  # "A, B: tổ chức …": A has no work of its own, both share it
+        if assignment(piece[m.end():]) and assignment(piece[start:m.start()]):
+            cuts.append(m.start())
+            start = m.end()
     return [piece[a:b].strip(" ,") for a, b in zip([0, *cuts], [*cuts, len(piece)])]
 
 
@@ -266,7 +140,8 @@ def clauses(text: str) -> list[Clause]:
     for sentence in _sentences(text):
         label = ""
         for piece in _CUT.split(sentence):
-            piece = piece.strip(" ;,")
+            piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
+            label = "" if bullets else label  # a line of its own is under no earlier line's label
             if (m := _LABEL.match(piece)) and len(m.group(1).split()) <= 4:
                 label, piece = fold(m.group(1)).strip(), piece[m.end():]
             number = ""
@@ -278,6 +153,7 @@ def clauses(text: str) -> list[Clause]:
             if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
                 found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
                 meta, piece = False, piece.split(": ", 1)[1]
+            piece = _BULLET.sub("", piece)  # "Đổi mấy chỗ: - thời gian: …": the bullet after the note's colon
             for part in _split_assignments(piece) if piece.strip(" .;") else []:
                 clause = Clause(text=_sentence(part), label=label, number=number, meta=meta)
                 if not clause.meta and (pair := assignment(clause.text)):

@@ -37,6 +37,7 @@ _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trườn
                     re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
+_LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)
 _BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ)?", re.IGNORECASE)
 
@@ -187,6 +188,8 @@ def parse_request(instruction: str) -> DraftRequest:
     online, in_person = ("truc tuyen" in folded or "online" in folded), ("truc tiep" in folded or "in person" in folded)
     request.form = ("trực tiếp kết hợp trực tuyến" if online and in_person else "trực tuyến" if online
                     else "trực tiếp" if in_person else None)
+    if request.form and (linked := _LINKED.search(text)):  # "trực tuyến tới các TTYT khu vực": where it links to
+        request.form += f" tới {linked.group(1).strip()}"
     # "… tại tuyến xã 60 phút" is an agenda item's topic and length, not where the meeting is.
     if (match := _VENUE.search(text)) and not re.search(r"\d+\s*(?:phút|minutes?)\b", match.group(1)):
         request.venue = match.group(1).strip()

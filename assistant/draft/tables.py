@@ -24,29 +24,29 @@ _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 _SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
 _FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
-                   rf"(?=\s*(?:đ\b|đồng|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
+                   rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
 # for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
 # word, and the last is money; a year ("năm 2026 …") is no factor.
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
 _JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
 _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
-                          rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|đ\b|vnd\b)", re.IGNORECASE)
+                          rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|dong\b|[đd]\b|vnd\b)", re.IGNORECASE)
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
-_MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|đ|vnd)\b", re.IGNORECASE)
+_MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|dong|đ|d|vnd)\b", re.IGNORECASE)
 _DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
 _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
-_CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|đ|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
+_CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
 _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
-_AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|"
-                     rf"đ\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
+_AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
+                     rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
@@ -152,13 +152,32 @@ _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|tr
                          re.IGNORECASE)
 
 
+# A figure typed with its scale word inside it: "1tr2" is 1,2 triệu, "5tr5" 5,5 triệu, "2tr500" 2,5 triệu, "1k5" 1,5 k.
+_SPLIT_SCALE = re.compile(r"\b(\d+)\s?(tr|triệu|k)(\d{1,3})\b", re.IGNORECASE)
+
+
+def whole_figures(text: str) -> str:
+    """Figures typed with the scale word inside them written with a decimal comma before it."""
+    return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
+
+
+def _cells_as_factors(piece: str) -> str:
+    """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
+    cells = [cell.strip() for cell in piece.split("|") if cell.strip()]
+    if len(cells) < 3:
+        return piece
+    named = [cell for cell in cells if not cell[:1].isdigit()]
+    figures = [cell for cell in cells if cell[:1].isdigit()]
+    return f"{' '.join(named)} {' x '.join(figures)}"
+
+
 def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
     alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
     for), every amount alone is."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
-    pieces = [re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)
+    pieces = [_cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))
               for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     found: list[list[CostLine]] = []
     for piece in pieces:
@@ -188,8 +207,8 @@ def budget_rows(lines: list[CostLine]) -> list[list[str]]:
 
 
 def money(text: str) -> int | None:
-    """An amount of đồng written with its unit: "38.400.000 đồng", "4,5 tỷ đồng", "12 triệu"."""
-    match = _AMOUNT.search(text)
+    """An amount of đồng written with its unit: "38.400.000 đồng", "4,5 tỷ đồng", "12 triệu", "5tr5"."""
+    match = _AMOUNT.search(whole_figures(text))
     if not match:
         return None
     if match.group(3):  # VND before the figure

@@ -11,7 +11,7 @@ from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from .changes import new_values
-from .clauses import prepared
+from .prepare import prepared
 from .pasted import pasted_table
 from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope, signature
 from .request import DraftRequest, parse_request

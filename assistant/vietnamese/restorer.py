@@ -252,11 +252,17 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+_FIGURE_UNITS = {"d", "đ", "tr", "k"}  # a figure's unit typed as a word: "200.000 d", "0.5 tr", "150 k"
+
+
 def _not_a_word(line: str, start: int, end: int) -> bool:
-    """An item's letter or numeral (`b)`, `V.`), or a part of a document's symbol (the `Ctr` of `02-Ctr/ĐU`,
-    the `TT` of `03/2023/TT-BYT`: joined by - or / to a chunk with digits), kept as written."""
+    """An item's letter or numeral (`b)`, `V.`), a part of a document's symbol (the `Ctr` of `02-Ctr/ĐU`, the
+    `TT` of `03/2023/TT-BYT`: joined by - or / to a chunk with digits), or a figure's sign, kept as written."""
     before, after = line[start - 1:start], line[end:end + 1]
     if end - start == 1 and after in (")", "."):
+        return True
+    word, digit_before, digit_after = line[start:end].lower(), line[start - 2:start - 1], line[end + 1:end + 2]
+    if (word == "x" and digit_after.isdigit()) or (word in _FIGURE_UNITS and digit_before.isdigit()):  # 60 nguoi x 5
         return True
     left, right = line.rfind(" ", 0, start) + 1, line.find(" ", end)
     chunk = line[left:right if right >= 0 else len(line)]

@@ -129,7 +129,7 @@ def test_typed_dates_are_written_as_the_documents_write_them():
 
 
 def test_acronyms_typed_without_marks_are_written_out_before_restoring():
-    from assistant.draft.clauses import prepared
+    from assistant.draft.prepare import prepared
 
     text = prepared("de nghi cac don vi gui bao cao ve VP So truoc 16h, hop tai phong hop tang 4 So Y te", RESTORER)
     assert "Văn phòng Sở" in text and "phòng họp tầng 4" in text
@@ -145,3 +145,18 @@ def test_typed_hours_are_written_as_the_documents_write_them():
     # Lengths of time, weights and round-the-clock duty are no hours.
     for text in ("xử lý trong 48 giờ", "5g muối", "trực 24/24h", "sau 2 giờ thảo luận"):
         assert house_hours(text) == text
+
+
+def test_budget_lines_typed_as_busy_staff_type_them():
+    from assistant.draft.prepare import prepared
+    from assistant.draft.tables import cost_lines
+
+    typed = ("du tru kinh phi, so lieu:\n1. hoa chat diet muoi 350 lit x 420.000d\n"
+             "2. boi duong nhan cong phun 60 nguoi x 5 ngay x 150k\n3. truyen thong tron goi 6.500.000d")
+    lines = cost_lines(prepared(typed, RESTORER).split("; "))
+    assert [line.amount for line in lines] == [147_000_000, 45_000_000, 6_500_000]
+    # A scale word inside the figure, and a row pasted with bars.
+    assert [line.rate for line in cost_lines(["báo cáo viên 3 người x 2 buổi x 1tr2", "trang trí trọn gói 5tr5"])] == [
+        1_200_000, 5_500_000]
+    assert [(line.people, line.days, line.rate) for line in cost_lines(["công tác phí | 5 người | 8 ngày | 200.000 d"])] == [
+        (5, 8, 200_000)]

@@ -10,7 +10,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.draft.changes import new_values
-from assistant.draft.clauses import clauses, prepared, written_out
+from assistant.draft.clauses import clauses
+from assistant.draft.prepare import prepared, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
 from assistant.draft.periods import periods
@@ -306,7 +307,8 @@ def test_a_letter_following_up_a_notice_cites_it_and_keeps_the_addresses_it_is_g
 
 
 def test_a_request_that_changes_an_earlier_document_keeps_only_the_new_values():
-    instruction = ("Làm giống kế hoạch hội nghị tổng kết năm ngoái nhưng cho năm 2027 của Sở Y tế Kon Tum. Đổi mấy chỗ:\n"
+    instruction = ("Làm giống kế hoạch hội nghị tổng kết năm ngoái nhưng cho Hội nghị tổng kết công tác y tế năm 2027 của "
+                   "Sở Y tế Kon Tum. Đổi mấy chỗ:\n"
                    "- thời gian: 8g ngày 16/12/2027 (năm ngoái là 17/12/2026)\n"
                    "- địa điểm: không họp ở Hội trường tầng 2 nữa, chuyển sang Hội trường A, Trung tâm Hội nghị tỉnh\n"
                    "- đổi hạn nộp báo cáo từ 05/12/2027 thành 09/12/2027")
@@ -327,9 +329,9 @@ def test_indicator_rows_typed_numbered_one_a_line_with_kh_and_th():
                          "1. số bác sĩ/10.000 dân: KH 11, TH 11,4\n2. số giường bệnh/10.000 dân: KH 32, TH 31,5\n"
                          "3. tỷ lệ suy dinh dưỡng thấp còi: KH dưới 18%, TH 17,3%", RESTORER, SKELETONS)
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
-    assert [row[1:] for row in table[1:]] == [["số bác sĩ/10.000 dân", "", "11", "11,4", "Đạt"],
-                                              ["số giường bệnh/10.000 dân", "", "32", "31,5", "Không đạt"],
-                                              ["tỷ lệ suy dinh dưỡng thấp còi", "%", "< 18", "17,3", "Đạt"]]
+    assert [row[1:] for row in table[1:]] == [["Số bác sĩ/10.000 dân", "", "11", "11,4", "Đạt"],
+                                              ["Số giường bệnh/10.000 dân", "", "32", "31,5", "Không đạt"],
+                                              ["Tỷ lệ suy dinh dưỡng thấp còi", "%", "< 18", "17,3", "Đạt"]]
 
 
 def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():

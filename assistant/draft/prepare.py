@@ -1,0 +1,156 @@
+"""The instruction as the draft may quote it: one line, its dates and hours as the documents write them, its
+marks restored (acronyms written out first) or, for an English one, read through the glossary, and the units
+and provinces it names spelled as the house style spells them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..vietnamese.folding import fold
+from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces
+from ..vietnamese.language import language_of
+from ..vietnamese.restorer import Restorer
+from ..vietnamese.units import abbreviations, unit_table
+from .dates import house_dates, house_hours
+from .tables import scaled_figure, vnd_number
+
+_LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
+
+
+def _one_line(instruction: str) -> str:
+    """A request typed over several lines, in one: a line that ends without a stop ends a clause, as a
+    semicolon would ("hoa chat 350 lit x 420.000d" and the next line are two budget lines)."""
+    lines = [" ".join(line.split()) for line in instruction.splitlines() if line.strip()]
+    ends = ["; " if line[-1] not in ":;,." or (line[-1] == "." and _LIST_MARK.match(after)) else " "
+            for line, after in zip(lines, lines[1:])]
+    return "".join(line + end for line, end in zip(lines, ends + [""]))
+
+
+def prepared(instruction: str, restorer: Restorer) -> str:
+    """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
+    units and provinces as the house style spells them."""
+    text = house_hours(house_dates(_one_line(instruction)))
+    if language_of(text) == "en":
+        text = _from_english(text)
+    elif restorer.needs_restoring(text):
+        # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
+        # then restored in their light.
+        text = _after_restoring(restorer.restore(written_out(text), force=True))
+    text = written_out(text)
+    # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
+    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
+
+
+_SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
+                           r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
+
+
+def amounts_in_digits(text: str) -> str:
+    """Money an English request writes with a scale word is written in full, as the documents write it ("VND 12
+    billion" is 12.000.000.000 đồng); a Vietnamese one keeps its words ("4,5 tỷ đồng"). Only money (a currency
+    before or after): "1.2 million people" counts people."""
+    def full(m: re.Match) -> str:
+        if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()):
+            return m.group()
+        return f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng"
+    return _SCALED_MONEY.sub(full, text)
+
+
+def _written(canonical: str, after: str) -> str:
+    """A unit's full name, less the words the text goes on to say itself ("BHXH tỉnh", "TTYT các khu vực")."""
+    following = fold(" ".join(after.split()[:3]))
+    words = canonical.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and re.search(rf"\b{re.escape(fold(' '.join(words[-n:])))}\b", following):
+            return " ".join(words[:-n])
+    return canonical
+
+
+def _in_address(match: re.Match) -> bool:
+    """Whether the match stands inside an e-mail or web address (phongnvy.syt@nghean.gov.vn): it is no unit."""
+    start = match.string.rfind(" ", 0, match.start()) + 1
+    end = match.string.find(" ", match.end())
+    word = match.string[start:end if end >= 0 else len(match.string)]
+    return "@" in word or "://" in word or word.lower().startswith("www.")
+
+
+def _replaced_folded(pattern: re.Pattern, text: str, replace) -> str:
+    """`text` with each match of `pattern` on its folded form replaced: a match typed with or without marks."""
+    folded = fold(text)
+    out, pos = [], 0
+    for match in pattern.finditer(folded):
+        out += [text[pos:match.start()], text[match.start():match.end()] if _in_address(match) else replace(match)]
+        pos = match.end()
+    return "".join(out + [text[pos:]])
+
+
+def written_out(text: str) -> str:
+    """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
+    chính", "CDC" the "Trung tâm Kiểm soát bệnh tật", "VP So" typed without marks the "Văn phòng Sở")."""
+    for alias, canonical in abbreviations():
+        pattern = re.compile(rf"(?<![\w-]){re.escape(fold(alias))}(?![\w-])")
+        text = _replaced_folded(pattern, text, lambda m: _written(canonical, m.string[m.end():]))
+        if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
+            text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)
+    return text
+
+
+def _from_english(text: str) -> str:
+    # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."),
+                  amounts_in_digits(english_terms(english_dates(text))))
+    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
+    # "section 3.2" stays a section's number.
+    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
+                  r"\1,\2", text)
+    # A province typed without marks is written with them, and after its Department the Vietnamese way
+    # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam", "Quang Ngai Provincial General Hospital" →
+    # "Bệnh viện Đa khoa tỉnh Quảng Ngãi").
+    text = known_names(text)
+    if province := province_in(text):
+        text = re.sub(rf"\b{province}(?:'s)?\s+(Sở Y tế|Văn phòng UBND tỉnh|UBND tỉnh|Bệnh viện Đa khoa tỉnh)",
+                      rf"\1 {province}", text)
+    # "Sở Y tế's", "the Sở Tài chính", "lãnh đạo of the UBND tỉnh": English grammar around terms now
+    # Vietnamese, which has neither; "and" between Vietnamese words is "và".
+    # ("the Kinh phí section" keeps its article: it names a part)
+    text = re.sub(r"\b[Tt]he\s+(?![^.;:]{0,40}?\b(?:section|part)\b)(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
+    # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
+    text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
+    return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+
+
+# Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
+# floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
+_NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
+                   (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
+                   (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+
+
+def _after_restoring(text: str) -> str:
+    for pattern, word in _NUMBERED_WORDS:
+        text = re.sub(pattern, word, text)
+    return known_names(text)
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[str]:
+    """The house-style spellings of units and provinces, longest first."""
+    units = {unit for _, canonical in unit_table().aliases for unit in canonical}
+    return sorted(units | set(provinces()), key=len, reverse=True)
+
+
+def known_names(text: str) -> str:
+    """Each unit or province the text names with other marks or none ("Phòng Nghiệp vụ Được", "Dak Nong",
+    "Cả Mẫu") spelled as the house style spells it."""
+    folded = fold(text)
+    if len(folded) != len(text):  # positions in the folded text would not be the text's
+        return text
+    for name in _names():
+        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded))):
+            text = text[:m.start()] + name + text[m.end():]
+    return text
