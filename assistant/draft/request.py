@@ -145,9 +145,11 @@ def deploys_year(request: "DraftRequest") -> bool:
 
 
 def review_kind(text: str) -> str | None:
-    """The kind of review a Vietnamese text names: tổng kết (year-end) or sơ kết (mid-term)."""
+    """The kind of review a Vietnamese text names first: tổng kết (year-end) or sơ kết (mid-term); a later
+    mention is a note on it ("sơ kết giữa năm chứ không phải tổng kết năm")."""
     folded = fold(text)
-    return next((kind for kind in ("tổng kết", "sơ kết") if fold(kind) in folded), None)
+    named = [(folded.find(fold(kind)), kind) for kind in ("tổng kết", "sơ kết") if fold(kind) in folded]
+    return min(named)[1] if named else None
 
 
 def parse_request(instruction: str) -> DraftRequest:

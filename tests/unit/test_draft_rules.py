@@ -160,3 +160,11 @@ def test_budget_lines_typed_as_busy_staff_type_them():
         1_200_000, 5_500_000]
     assert [(line.people, line.days, line.rate) for line in cost_lines(["công tác phí | 5 người | 8 ngày | 200.000 d"])] == [
         (5, 8, 200_000)]
+
+
+def test_the_kind_of_review_is_the_one_named_first_not_the_one_set_aside():
+    from assistant.draft.request import review_kind
+
+    assert review_kind("Hội nghị sơ kết 6 tháng đầu năm 2027. Lưu ý: sơ kết giữa năm chứ không phải tổng kết năm") == "sơ kết"
+    assert review_kind("Hội nghị tổng kết năm 2026, không phải sơ kết") == "tổng kết"
+    assert review_kind("Hội nghị giao ban quý III") is None
