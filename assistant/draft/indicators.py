@@ -32,6 +32,10 @@ def _labelled_row(clause: str) -> list[str] | None:
 # A bound typed in words is written as the tables write it: "dưới 18" is "< 18".
 _BOUNDS = [(r"dưới|below|under", "<"), (r"trên|above|over", ">"), (r"tối đa|không quá|at most", "≤"),
            (r"tối thiểu|ít nhất|at least", "≥")]
+_NAME_BOUND = re.compile(r"\s+(dưới|trên|tối đa|không quá|tối thiểu|ít nhất|below|under|above|over|at most|at least)$",
+                         re.IGNORECASE)
+# A unit after a row's last figure: "0 ca", "100 ca/100.000 dân".
+_UNIT_AFTER = re.compile(r"(?<=\d)\s*([^\W\d]+(?:/[\d.,]+(?:\s+[^\W\d]+)?)?)$")
 
 
 def _bound(value: str) -> str:
@@ -46,21 +50,27 @@ def indicator_row(clause: str) -> list[str] | None:
     if labelled := _labelled_row(clause):
         return labelled
     parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
-    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row
-        trailing = _TRAILING_VALUES.match(clause)
+    unit_after = None
+    if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row, maybe with a unit
+        unit_after = _UNIT_AFTER.search(clause)
+        trailing = _TRAILING_VALUES.match(clause[:unit_after.start()] if unit_after else clause)
         # "Bảng kết quả … năm 2027" names a year, not a value.
         if not trailing or len(trailing.group(1).split()) < 2 or re.search(r"\b(?:năm|year|giai đoạn)$",
                                                                            trailing.group(1), re.IGNORECASE):
             return None
         parts = [trailing.group(1), trailing.group(2)]
+        if bound := _NAME_BOUND.search(parts[0]):  # "… không quá 18%": the bound is the value's
+            parts = [parts[0][:bound.start()], f"{bound.group(1)} {parts[1]}"]
     name, rest = parts
     cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
     unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
-    values = [m.group().strip() for c in cells for m in [_VALUE.search(c)] if m and c != unit]
+    values = [m.group().strip() for c in cells for m in [_VALUE.search(_bound(c))] if m and c != unit]
     if not values:
         return None
     if not unit and values[0].endswith(("%", "‰")):
         unit = values[0][-1]
+    if not unit and (after := unit_after or _UNIT_AFTER.search(cells[0])):  # "0 ca", "dưới 100 ca/100.000 dân"
+        unit = after.group(1)
     values = [v.rstrip("%‰").strip() for v in values]
     return [name.strip(), unit, *values]
 

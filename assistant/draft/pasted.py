@@ -1,9 +1,11 @@
-"""A table the user pastes into the request, one row a line, its cells split by bars or by spaced dashes:
+"""A table the user pastes into the request, one row a line, its cells split by bars, tabs (copied from a
+spreadsheet) or spaced dashes:
 
     cột: TT | nội dung | đơn vị chủ trì | thời hạn
     1 tổng hợp BC 9 tháng - KHTC - 05/10/2026
 
-The rows are read from the request as typed (its lines), before anything joins them."""
+The rows are read from the request as typed (its lines), before anything joins them; their figures are
+written the Vietnamese way (1.850, 96,3, ≥ 95)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,28 @@ _HEADER = re.compile(r"\b(?:các cột|cột|columns?)\s*:?\s*(.+)$", re.IGNOREC
 # A row opens with its number ("1 ", "2. ", "3) ") when its cells are split by dashes.
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?\s+")
 _BARS = re.compile(r"\s*\|\s*")
+_TABS = re.compile(r" *\t+ *")
 _DASHES = re.compile(r"\s+[-–—]\s+")
 _RULE = re.compile(r"[|:\-\s]+")  # a Markdown table's rule under its header
 _MIN_ROWS = 2
+
+
+# A figure as a spreadsheet types it: "1850" (thousands without a mark, not a year), "96.3" (a decimal point),
+# ">=95".
+_BARE_THOUSANDS = re.compile(r"^(?!(?:19|20)\d\d$)\d{4,}$")
+_DECIMAL_POINT = re.compile(r"^([<>≤≥]=?\s*)?(\d+)\.(\d{1,2})$")
+_SIGNS = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< ", "≥": "≥ ", "≤": "≤ "}
+
+
+def vietnamese_figures(cell: str) -> str:
+    """A cell's figure written as the documents write it: 1.850, 96,3, ≥ 95."""
+    sign = re.match(r"^\s*(>=|<=|[<>≥≤])\s*", cell)
+    body = cell[sign.end():] if sign else cell.strip()
+    if _BARE_THOUSANDS.match(body):
+        body = f"{int(body):,}".replace(",", ".")
+    elif m := _DECIMAL_POINT.match(body):
+        body = f"{m.group(2)},{m.group(3)}"
+    return (_SIGNS[sign.group(1)] if sign else "") + body
 
 
 def pasted_table(instruction: str) -> list[list[str]]:
@@ -30,6 +51,9 @@ def pasted_table(instruction: str) -> list[list[str]]:
             header = [cell for cell in _BARS.split(named.group(1).strip(" |.")) if cell]
         elif line.count("|") >= 2 and not _RULE.fullmatch(line.strip()):
             rows.append([cell for cell in _BARS.split(line.strip(" |")) if cell])
+            barred = True
+        elif line.strip().count("\t") >= 2:
+            rows.append([vietnamese_figures(cell) for cell in _TABS.split(line.strip()) if cell])
             barred = True
         elif (number := _ROW_NUMBER.match(line)) and len(cells := _DASHES.split(line[number.end():].strip())) >= 2:
             rows.append([number.group(1), *cells])

@@ -168,3 +168,21 @@ def test_the_kind_of_review_is_the_one_named_first_not_the_one_set_aside():
     assert review_kind("Hội nghị sơ kết 6 tháng đầu năm 2027. Lưu ý: sơ kết giữa năm chứ không phải tổng kết năm") == "sơ kết"
     assert review_kind("Hội nghị tổng kết năm 2026, không phải sơ kết") == "tổng kết"
     assert review_kind("Hội nghị giao ban quý III") is None
+
+
+def test_indicator_rows_with_bounds_in_words_and_units_after_the_figure():
+    from assistant.draft.indicators import indicator_row
+
+    assert indicator_row("- tỷ lệ mắc sốt xuất huyết dưới 100 ca/100.000 dân") == [
+        "tỷ lệ mắc sốt xuất huyết", "ca/100.000 dân", "< 100"]
+    assert indicator_row("- tỷ lệ suy dinh dưỡng thể thấp còi không quá 18%") == ["tỷ lệ suy dinh dưỡng thể thấp còi", "%", "≤ 18"]
+    assert indicator_row("- số ca tử vong do bệnh dại: 0 ca") == ["số ca tử vong do bệnh dại", "ca", "0"]
+
+
+def test_a_table_pasted_from_a_spreadsheet_is_read_with_its_figures_written_the_vietnamese_way():
+    from assistant.draft.pasted import pasted_table
+
+    table = pasted_table("bảng số liệu, mình paste:\nChỉ tiêu\tĐVT\tKH 2027\tTH 9 tháng\n"
+                         "Số người điều trị ARV\tngười\t1850\t1712\nTỷ lệ ức chế vi rút\t%\t>=95\t96.3")
+    assert table == [["Chỉ tiêu", "ĐVT", "KH 2027", "TH 9 tháng"], ["Số người điều trị ARV", "người", "1.850", "1.712"],
+                     ["Tỷ lệ ức chế vi rút", "%", "≥ 95", "96,3"]]
