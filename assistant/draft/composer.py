@@ -15,11 +15,12 @@ from collections.abc import Callable
 from string import Template
 
 from ..vietnamese.folding import fold
+from .agenda import agenda_items
 from .clauses import Clause, takes
 from .document import Block, DraftDocument, vnd
 from .periods import ROMAN as _ROMAN, periods, review_event
 from .request import DraftRequest
-from .table_blocks import agenda_items, annex_tables, funding_lines, scope_table, sources_total
+from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
 from .tables import cost_lines
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")

@@ -8,11 +8,10 @@ import re
 from collections.abc import Callable
 
 from ..vietnamese.folding import fold
-from ..vietnamese.patterns import clock
-from ..vietnamese.units import find_units
+from .agenda import agenda_rows, agenda_subtitle
 from .clauses import Clause
 from .document import Block, vnd
-from .request import TYPED_HOUR, DraftRequest
+from .request import DraftRequest
 from .indicators import assessed, indicator_row
 from .tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
 
@@ -28,26 +27,9 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
 _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
-# "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
-_BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
-_ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
                         r"two|three|four) sources)\b\s*:?")
-_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|"
-                      r"starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?", re.IGNORECASE)
-# "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
-_EACH = re.compile(r"^(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
-_MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
-# An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
-_STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
-                     re.IGNORECASE)
-_LEADING_HOUR = re.compile(rf"{TYPED_HOUR}(?!\S)", re.IGNORECASE)
-# Where the next item starts in a programme typed one item a line (the lines reach the clause joined).
-_NEXT_START = re.compile(r"\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
 _INLINE_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
-_FEWEST_STARTS = 3  # fewer hours are when a meeting begins and a deadline's hour, not a programme
-# A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
-_SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
 
 
 def _column(name: str, year: str) -> str:
@@ -92,89 +74,6 @@ def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
 
-def _who(item: str) -> tuple[str, str]:
-    """An agenda item and who carries it out: "Phát biểu khai mạc by Giám đốc", "Báo cáo …, trình bày: Phòng …"."""
-    m = _BY.search(item)
-    if m and (find_units(m.group(2)) or _ROLE.match(fold(m.group(2)))):
-        return m.group(1).strip(" ,:;"), m.group(2).strip(" ,:;")
-    return item, ""
-
-
-def _agenda_rows(slots: list[tuple[str, str]]) -> list[list[str]]:
-    """The agenda's rows, with a column for who carries each item out when the request names any."""
-    items = [(when, *_who(what[:1].upper() + what[1:])) for when, what in slots]
-    if not any(who for _, _, who in items):
-        return [["Thời gian", "Nội dung"], *[[when, what] for when, what, _ in items]]
-    return [["Thời gian", "Nội dung", "Thực hiện"], *[list(item) for item in items]]
-
-
-def _agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    """Agenda rows from items with their slots typed (kept as typed, written HHhMM - HHhMM), or with their
-    lengths in minutes (timed from the start hour)."""
-    slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
-    if len(slots) >= 2:
-        return _agenda_rows([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
-                              _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
-    if starts := _started(clauses):
-        return _agenda_rows(starts)
-    items = [item for piece in _timed_pieces(clauses) if (m := _MINUTES.search(piece))
-             for item in _repeated(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–"))]
-    if len(items) < 2:
-        return None
-    # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
-    restarts = [_RESTART.search(what) for _, what in items]
-    times = agenda_times(request.time, [minutes for minutes, _ in items],
-                         [clock(r.group(1), r.group(2)) if r else None for r in restarts])
-    items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
-    return _agenda_rows([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
-
-
-def _started(clauses: list[Clause]) -> list[tuple[str, str]]:
-    """Slots from items typed with the hour each starts: each runs to the next one's hour, the last one from its
-    own. An hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
-    pieces = [piece for c in clauses
-              for piece in (_NEXT_START.split(c.text) if _LEADING_HOUR.match(c.text) else re.split(r"\s*;\s*", c.text))]
-    items: list[tuple[str, str]] = []
-    for m in (m for piece in pieces if (m := _STARTS.match(piece.strip(" .")))):
-        when = clock(*(m.group(1, 2) if m.group(1) else m.group(5, 6)))
-        if not items or when > items[-1][0]:
-            items.append((when, (m.group(3) or m.group(4)).strip(" ,:;-–")))
-    if len(items) < _FEWEST_STARTS:
-        return []
-    return [(f"{when} - {after}" if after else when, what)
-            for (when, what), (after, _) in zip(items, [*items[1:], ("", "")])]
-
-
-def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:
-    """One item, or the items a count gives: "4 báo cáo khoa học mỗi báo cáo" is Báo cáo khoa học 1 … 4."""
-    if not (each := _EACH.match(what)) or not 1 < int(each.group(1)) <= 12:
-        return [(minutes, what)]
-    name = each.group(2)
-    return [(minutes, f"{name[:1].upper()}{name[1:]} {n}") for n in range(1, int(each.group(1)) + 1)]
-
-
-def _timed_pieces(clauses: list[Clause]) -> list[str]:
-    """The items of a programme timed in minutes, one a clause, or several in one ("đón tiếp 15p, khai mạc 10p")."""
-    return [piece for c in clauses
-            for piece in (re.split(r"\s*[,;]\s*", c.text) if len(_MINUTES.findall(c.text)) > 1 else [c.text])]
-
-
-def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:
-    """The clauses a programme is timed from, when the request gives one: they go to its table."""
-    if _agenda(request, clauses) is None:
-        return []
-    slotted = [c for c in clauses if _SLOT.search(c.text)]
-    return slotted if len(slotted) >= 2 else [c for c in clauses if _MINUTES.search(c.text)]
-
-
-def _agenda_subtitle(request: DraftRequest) -> list[Block]:
-    """The line under an agenda's title, as the seeds write it: the event, then "(lúc 08h00, ngày 26/12/2025 tại …)"."""
-    when = ", ".join(p for p in (request.time and f"lúc {request.time}", request.date and f"ngày {request.date}") if p)
-    when += f" tại {request.venue}" if request.venue and when else ""
-    line = " ".join(p for p in (request.event, when and f"({when})") if p)
-    return [Block("line", line)] if line else []
-
-
 def _pasted(request: DraftRequest) -> list[list[str]] | None:
     """The table the user pasted, laid out as typed under the columns it names (rows it numbered keep their
     numbers)."""
@@ -203,8 +102,8 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         return ([] if inline else [Block("part", title)]) + [Block("table", rows=budget_rows(lines)),
                                                             _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
-    if not inline and (agenda := _agenda(request, clauses)):
-        return [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=agenda)]
+    if not inline and (agenda := agenda_rows(request, clauses)):
+        return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
     if table := _pasted(request):
         return ([] if inline else [Block("part", _pasted_title(request))]) + [Block("table", rows=table)]
     if table := _indicator_table(request, clauses):
@@ -267,9 +166,9 @@ def sources_total(clauses: list[Clause]) -> list[Block]:
 
 def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: Callable[[str], str]) -> list[Block]:
     annexes: list[Block] = []
-    rows = _agenda(request, clauses)
+    rows = agenda_rows(request, clauses)
     if rows and "agenda" not in sk:  # an invitation, a letter … with the programme the request attaches
-        annexes += [Block("part", "CHƯƠNG TRÌNH"), *_agenda_subtitle(request), Block("table", rows=rows)]
+        annexes += [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=rows)]
     if "agenda" in sk:
         if rows is None:
             agenda = sk["agenda"]
