@@ -13,13 +13,15 @@ from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block
 from .request import TYPED_HOUR, DraftRequest
-from .tables import agenda_times
 
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
-_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:buổi (?:sáng|chiều)\s*)?(?:từ|bắt đầu(?: lúc)?|from|"
-                      r"starting at)\s+(\d{1,2})[h:](\d{2})?\s*:?", re.IGNORECASE)
+_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổi (?:sáng|chiều)|morning|afternoon)\s*)?"
+                      r"(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
+                      re.IGNORECASE)
+# An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
+_UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re.IGNORECASE)
 # "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
 _EACH = re.compile(r"^(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
@@ -59,16 +61,7 @@ def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]]
                               _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
     if starts := _started(clauses):
         return _laid_out(starts)
-    items = [item for piece in _timed_pieces(clauses) if (m := _MINUTES.search(piece))
-             for item in _repeated(int(m.group(1)), _MINUTES.sub("", piece).strip(" ,:;()-–"))]
-    if len(items) < 2:
-        return None
-    # "Buổi chiều từ 13h30: thực hành …": the afternoon starts its own clock.
-    restarts = [_RESTART.search(what) for _, what in items]
-    times = agenda_times(request.time, [minutes for minutes, _ in items],
-                         [clock(r.group(1), r.group(2)) if r else None for r in restarts])
-    items = [(minutes, what[r.end():].strip(" ,:;") if r else what) for (minutes, what), r in zip(items, restarts)]
-    return _laid_out([(when, what[:1].upper() + what[1:]) for when, (_, what) in zip(times, items)])
+    return _timeline(request, clauses)
 
 
 def _started(clauses: list[Clause]) -> list[tuple[str, str]]:
@@ -77,7 +70,9 @@ def _started(clauses: list[Clause]) -> list[tuple[str, str]]:
     pieces = [piece for c in clauses
               for piece in (_NEXT_START.split(c.text) if _LEADING_HOUR.match(c.text) else re.split(r"\s*;\s*", c.text))]
     items: list[tuple[str, str]] = []
-    for m in (m for piece in pieces if (m := _STARTS.match(piece.strip(" .")))):
+    # An hour after "until" or at a slot's end ends an item: it starts none.
+    for m in (m for piece in pieces if not (_UNTIL.search(piece) or _SLOT.search(piece))
+              and (m := _STARTS.match(piece.strip(" .")))):
         when = clock(*(m.group(1, 2) if m.group(1) else m.group(5, 6)))
         if not items or when > items[-1][0]:
             items.append((when, (m.group(3) or m.group(4)).strip(" ,:;-–")))
@@ -96,9 +91,54 @@ def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:
 
 
 def _timed_pieces(clauses: list[Clause]) -> list[str]:
-    """The items of a programme timed in minutes, one a clause, or several in one ("đón tiếp 15p, khai mạc 10p")."""
-    return [piece for c in clauses
-            for piece in (re.split(r"\s*[,;]\s*", c.text) if len(_MINUTES.findall(c.text)) > 1 else [c.text])]
+    """The items of a programme, one a clause, or several in one ("đón tiếp 15p, khai mạc 10p"); a length typed
+    after its own comma ("thảo luận nhóm, 90 minutes, then …") stays with its item."""
+    pieces: list[str] = []
+    for c in clauses:
+        if len(_MINUTES.findall(c.text)) + len(_UNTIL.findall(c.text)) <= 1:
+            pieces.append(c.text)
+            continue
+        for piece in re.split(r"\s*[,;]\s*", c.text):
+            bare = _UNTIL.sub("", _MINUTES.sub("", piece)).strip(" ,:;()-–")
+            if pieces and not bare:
+                pieces[-1] += f", {piece}"
+            else:
+                pieces.append(re.sub(r"^(?:then|sau đó)\s+", "", piece, flags=re.IGNORECASE))
+    return pieces
+
+
+def _minute(hour: str, minutes: str | None, after_noon: str | None = None) -> int:
+    return (int(hour) + (12 if after_noon and int(hour) < 12 else 0)) * 60 + int(minutes or 0)
+
+
+def _timeline(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """Rows from items with their lengths ("khai mạc, 15 phút"), their ends ("tham luận until 10:30"), a slot of
+    their own ("đón tiếp 7:30 to 8:00") or a new start ("buổi chiều từ 14h00: …"), timed one after another from
+    the start hour."""
+    items: list[tuple[int | None, int | None, int, str]] = []  # start, end, minutes, what
+    for piece in _timed_pieces(clauses):
+        slot, until, length = _SLOT.search(piece), _UNTIL.search(piece), _MINUTES.search(piece)
+        restart = _RESTART.search(piece)
+        if not (slot or until or length):
+            continue
+        start = _minute(*slot.group(1, 2)) if slot else _minute(*restart.group(1, 2, 3)) if restart else None
+        end = _minute(*slot.group(3, 4)) if slot else _minute(*until.group(1, 2)) if until else None
+        what = piece[restart.end():] if restart else piece
+        what = _UNTIL.sub("", _MINUTES.sub("", _SLOT.sub("", what, count=1))).strip(" ,:;()-–")
+        for minutes, name in _repeated(int(length.group(1)) if length else 0, what):
+            items.append((start, end, minutes, name))
+            start = None
+    if len(items) < 2:
+        return None
+    first = request.time or next((f"{s // 60:02d}h{s % 60:02d}" for s, *_ in items if s is not None), None)
+    if first is None or not (now := re.fullmatch(r"(\d{2})h(\d{2})", first)):
+        return _laid_out([("[giờ]", what[:1].upper() + what[1:]) for *_, what in items])
+    clock_now, rows = _minute(*now.groups()), []
+    for start, end, minutes, what in items:
+        begin = start if start is not None else clock_now
+        clock_now = end if end is not None else begin + minutes
+        rows.append((f"{clock(*divmod(begin, 60))} - {clock(*divmod(clock_now, 60))}", what[:1].upper() + what[1:]))
+    return _laid_out(rows)
 
 
 def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:

@@ -741,3 +741,15 @@ def test_a_damaged_borrowed_line_never_reaches_the_draft():
     assert "Phát hành giấy mời đại biểu dự Hội nghị" in result.draft
     assert not any(word in result.draft for word in ("bố cáo", "chờm", "Do trả"))
     assert any("bị loại" in w for w in result.warnings)
+
+
+def test_a_programme_timed_by_lengths_ends_and_a_new_start():
+    from assistant.draft.agenda import agenda_rows
+
+    request = understand("Agenda table only for the Hanoi Department of Health conference on 16/04/2027. Morning: "
+                         "registration 7:30 to 8:00; opening, 15 minutes; report by the Medical Affairs Division, 45 "
+                         "minutes; presentations until 10:30. Afternoon from 2pm: group discussion, 90 minutes, then "
+                         "closing by the Director, 30 minutes.", RESTORER, SKELETONS)
+    rows = agenda_rows(request, clauses(request.text))
+    assert [row[0] for row in rows[1:]] == ["07h30 - 08h00", "08h00 - 08h15", "08h15 - 09h00", "09h00 - 10h30",
+                                            "14h00 - 15h30", "15h30 - 16h00"]
