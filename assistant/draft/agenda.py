@@ -53,36 +53,11 @@ def _laid_out(slots: list[tuple[str, str]]) -> list[list[str]]:
 
 
 def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    """Agenda rows from items with their slots typed (kept as typed, written HHhMM - HHhMM), or with their
-    lengths in minutes (timed from the start hour)."""
-    slots = [(m, c.text) for c in clauses if (m := _SLOT.search(c.text))]
-    if len(slots) >= 2:
-        return _laid_out([(f"{clock(m.group(1), m.group(2))} - {clock(m.group(3), m.group(4))}",
-                              _SLOT.sub("", text, count=1).strip(" ,:;()-–")) for m, text in slots])
-    if starts := _started(clauses):
-        return _laid_out(starts)
+    """Agenda rows from the request's timed items (see `_timeline`), or None when it gives no programme."""
     return _timeline(request, clauses)
 
 
-def _started(clauses: list[Clause]) -> list[tuple[str, str]]:
-    """Slots from items typed with the hour each starts: each runs to the next one's hour, the last one from its
-    own. An hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
-    pieces = [piece for c in clauses
-              for piece in (_NEXT_START.split(c.text) if _LEADING_HOUR.match(c.text) else re.split(r"\s*;\s*", c.text))]
-    items: list[tuple[str, str]] = []
-    # An hour after "until" or at a slot's end ends an item: it starts none.
-    for m in (m for piece in pieces if not (_UNTIL.search(piece) or _SLOT.search(piece))
-              and (m := _STARTS.match(piece.strip(" .")))):
-        when = clock(*(m.group(1, 2) if m.group(1) else m.group(5, 6)))
-        if not items or when > items[-1][0]:
-            items.append((when, (m.group(3) or m.group(4)).strip(" ,:;-–")))
-    if len(items) < _FEWEST_STARTS:
-        return []
-    return [(f"{when} - {after}" if after else when, what)
-            for (when, what), (after, _) in zip(items, [*items[1:], ("", "")])]
-
-
-def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:
+def _repeated(minutes: int | None, what: str) -> list[tuple[int | None, str]]:
     """One item, or the items a count gives: "4 báo cáo khoa học mỗi báo cáo" is Báo cáo khoa học 1 … 4."""
     if not (each := _EACH.match(what)) or not 1 < int(each.group(1)) <= 12:
         return [(minutes, what)]
@@ -91,10 +66,14 @@ def _repeated(minutes: int, what: str) -> list[tuple[int, str]]:
 
 
 def _timed_pieces(clauses: list[Clause]) -> list[str]:
-    """The items of a programme, one a clause, or several in one ("đón tiếp 15p, khai mạc 10p"); a length typed
-    after its own comma ("thảo luận nhóm, 90 minutes, then …") stays with its item."""
+    """The items of a programme: one a clause, several in a clause typed one item after another's hour ("8h
+    khai mạc, 8h10 báo cáo …") or length ("đón tiếp 15p, khai mạc 10p"); a length typed after its own comma
+    ("thảo luận nhóm, 90 minutes, then …") stays with its item."""
     pieces: list[str] = []
     for c in clauses:
+        if _LEADING_HOUR.match(c.text):
+            pieces += _NEXT_START.split(c.text)
+            continue
         if len(_MINUTES.findall(c.text)) + len(_UNTIL.findall(c.text)) <= 1:
             pieces.append(c.text)
             continue
@@ -111,33 +90,54 @@ def _minute(hour: str, minutes: str | None, after_noon: str | None = None) -> in
     return (int(hour) + (12 if after_noon and int(hour) < 12 else 0)) * 60 + int(minutes or 0)
 
 
-def _timeline(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    """Rows from items with their lengths ("khai mạc, 15 phút"), their ends ("tham luận until 10:30"), a slot of
-    their own ("đón tiếp 7:30 to 8:00") or a new start ("buổi chiều từ 14h00: …"), timed one after another from
-    the start hour."""
-    items: list[tuple[int | None, int | None, int, str]] = []  # start, end, minutes, what
-    for piece in _timed_pieces(clauses):
-        slot, until, length = _SLOT.search(piece), _UNTIL.search(piece), _MINUTES.search(piece)
-        restart = _RESTART.search(piece)
-        if not (slot or until or length):
-            continue
-        start = _minute(*slot.group(1, 2)) if slot else _minute(*restart.group(1, 2, 3)) if restart else None
-        end = _minute(*slot.group(3, 4)) if slot else _minute(*until.group(1, 2)) if until else None
-        what = piece[restart.end():] if restart else piece
-        what = _UNTIL.sub("", _MINUTES.sub("", _SLOT.sub("", what, count=1))).strip(" ,:;()-–")
-        for minutes, name in _repeated(int(length.group(1)) if length else 0, what):
-            items.append((start, end, minutes, name))
-            start = None
-    if len(items) < 2:
+def _timed(piece: str) -> tuple[int | None, int | None, int | None, str] | None:
+    """(start, end, minutes, what) of an item typed with its slot ("7:30 to 8:00 đón tiếp"), the hour it starts
+    ("8h10 báo cáo …", "opening 8:15", "buổi chiều từ 14h00: …"), its end ("… until 10:30") or its length ("…, 15
+    phút"); None for a piece with no time."""
+    slot, until, length = _SLOT.search(piece), _UNTIL.search(piece), _MINUTES.search(piece)
+    restart = _RESTART.search(piece)
+    # An hour after "until" or at a slot's end ends an item: it starts none.
+    started = None if slot or until or restart else _STARTS.match(piece.strip(" .,;"))
+    if not (slot or until or length or started):
         return None
-    first = request.time or next((f"{s // 60:02d}h{s % 60:02d}" for s, *_ in items if s is not None), None)
-    if first is None or not (now := re.fullmatch(r"(\d{2})h(\d{2})", first)):
-        return _laid_out([("[giờ]", what[:1].upper() + what[1:]) for *_, what in items])
-    clock_now, rows = _minute(*now.groups()), []
-    for start, end, minutes, what in items:
-        begin = start if start is not None else clock_now
-        clock_now = end if end is not None else begin + minutes
-        rows.append((f"{clock(*divmod(begin, 60))} - {clock(*divmod(clock_now, 60))}", what[:1].upper() + what[1:]))
+    start = (_minute(*slot.group(1, 2)) if slot else _minute(*restart.group(1, 2, 3)) if restart
+             else _minute(*(started.group(1, 2) if started.group(1) else started.group(5, 6))) if started else None)
+    end = _minute(*slot.group(3, 4)) if slot else _minute(*until.group(1, 2)) if until else None
+    what = (started.group(3) or started.group(4)) if started else piece[restart.end():] if restart else piece
+    what = re.sub(r"\(\s*\)", "", _UNTIL.sub("", _MINUTES.sub("", _SLOT.sub("", what, count=1)))).strip(" ,:;-–")
+    return start, end, int(length.group(1)) if length else None, what
+
+
+def _timeline(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """Rows from items with their slots, their start hours, their ends or their lengths, timed one after another
+    from the start hour: an item runs to its end, for its length, or to the next item's start. Hours alone make
+    a programme from three items up (fewer, beside items timed by lengths alone, say when the meeting starts),
+    and an hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
+    items: list[tuple[int | None, int | None, int | None, str]] = []
+    latest = -1
+    for found in (_timed(piece) for piece in _timed_pieces(clauses)):
+        if found is None:
+            continue
+        start, end, minutes, what = found
+        if start is not None and end is None and minutes is None and start <= latest:
+            continue
+        latest = max([latest, *(t for t in (start, end) if t is not None)])
+        items += [(start if n == 0 else None, end, each, name) for n, (each, name) in enumerate(_repeated(minutes, what))]
+    alone = [item for item in items if item[1] is None and item[2] is None]
+    clocked = any(start is not None and (end is not None or minutes is not None) for start, end, minutes, _ in items)
+    if alone and len(alone) < _FEWEST_STARTS and not clocked:  # "starts at 7h30" before items timed by lengths
+        items = [item for item in items if item not in alone]
+    if len(items) < (_FEWEST_STARTS if len(alone) == len(items) else 2):
+        return None
+    first = request.time if request.time and items[0][0] is None else None
+    now = _minute(*re.fullmatch(r"(\d{2})h(\d{2})", first).groups()) if first else items[0][0]
+    rows = []
+    for n, (start, end, minutes, what) in enumerate(items):
+        begin = start if start is not None else now
+        following = items[n + 1][0] if n + 1 < len(items) else None
+        now = end if end is not None else begin + minutes if minutes is not None and begin is not None else following
+        when = "[giờ]" if begin is None else clock(*divmod(begin, 60)) + (f" - {clock(*divmod(now, 60))}" if now else "")
+        rows.append((when, what[:1].upper() + what[1:]))
     return _laid_out(rows)
 
 

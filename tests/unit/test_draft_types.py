@@ -753,3 +753,14 @@ def test_a_programme_timed_by_lengths_ends_and_a_new_start():
     rows = agenda_rows(request, clauses(request.text))
     assert [row[0] for row in rows[1:]] == ["07h30 - 08h00", "08h00 - 08h15", "08h15 - 09h00", "09h00 - 10h30",
                                             "14h00 - 15h30", "15h30 - 16h00"]
+
+
+def test_a_programme_mixing_slots_start_hours_and_lengths():
+    from assistant.draft.agenda import agenda_rows
+
+    request = understand("Phụ lục chương trình lớp tập huấn của Sở Y tế Vĩnh Long, ngày 24/06/2027:\n7:30-8:00 đón tiếp\n"
+                         "8:00 khai mạc (15 phút)\n8:15-9:45 chuyên đề 1\n9:45 giải lao 15p\n10:00-11:30 chuyên đề 2",
+                         RESTORER, SKELETONS)
+    rows = agenda_rows(request, clauses(request.text))
+    assert rows[1:] == [["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h15", "Khai mạc"], ["08h15 - 09h45", "Chuyên đề 1"],
+                        ["09h45 - 10h00", "Giải lao"], ["10h00 - 11h30", "Chuyên đề 2"]]
