@@ -25,6 +25,7 @@ from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .document_answer import documents_text, unnamed
 from .passages import passages
+from .task_answer import task_units
 
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
@@ -32,8 +33,13 @@ from .passages import passages
 _PRICED = r"(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu"
 _DATE_GIVEN = r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"
 _FILLERS = {
-    "amount": (rf"bao nhieu tien|{_PRICED}|bao nhieu (?:ty|trieu|nghin|dong)|how much|amount|spending level|cost",
+    # Money asked in money ("bao nhiêu đồng", "bao nhiêu tiền") is not given by a percentage.
+    "money": (r"bao nhieu (?:tien|dong)\b|how many (?:dong|vnd)\b",
+              r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
+    "amount": (rf"{_PRICED}|bao nhieu (?:ty|trieu|nghin)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
+    "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
+                r"\d+(?:[.,]\d+)?\s*%|phan tram"),
     "day": (r"(?:truoc|tu|den|vao)? ?ngay nao|by what date|what date|which date",
             r"\d{1,2}/\d{1,2}|ngay \d{1,2}\b"),
     # A time limit is given as a date or as a length of time: "chậm nhất trước 10 (mười) ngày làm việc".
@@ -104,7 +110,7 @@ def thing_asked(question: str, kind: str) -> str:
     An amount asked for a purpose is asked of that purpose: "kinh phí hội nghị chi bao nhiêu cho in ấn tài liệu"
     is not answered by the conference's other budget lines."""
     folded = fold(question)
-    purpose = _PURPOSE.search(folded) if kind == "amount" else None
+    purpose = _PURPOSE.search(folded) if kind in ("amount", "money") else None
     return purpose.group(1) if purpose else _ASKING[kind].sub(" ", folded)
 
 
@@ -170,8 +176,17 @@ def _central(card: DocumentCard) -> bool:
     return central(issuer, card.printed_number or "")
 
 
+def _units_unspoken(question: str, chunks: list[Chunk]) -> bool:
+    """Whether the question asks for the tasks of a unit that none of the passages found names: asked what the
+    Department of Finance must do under a decree that speaks only of the ministry and the hospitals."""
+    units = task_units(question)
+    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}")
+                          for c in chunks))
+    return bool(units) and not set(units) <= named
+
+
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks or named_elsewhere(index, question, chunks):
+    if not chunks or named_elsewhere(index, question, chunks) or _units_unspoken(question, chunks):
         return False
     if language == "vi":
         kind = asked_filler(question)

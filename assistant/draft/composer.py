@@ -36,6 +36,7 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
     issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
+        (f"TỈNH {(request.province or '[tỉnh]').upper()}", "UBND", "UBND tỉnh", "UBND tỉnh") if request.provincial else \
         ("SỞ Y TẾ", "SYT", "Sở Y tế", "Sở")
     # A review named by its kind alone ("Hội nghị tổng kết") is named as the house style does, with its periods; an
     # invitation's subject may be the request's own words, English ones too.
@@ -278,7 +279,9 @@ class Composer:
         sk = self.sk
         title = self.fill(sk["title"])
         return DraftDocument(
-            governing=self.fill(sk["governing"]), issuer=self.fill(sk["issuer"]),
+            # The provincial People's Committee is its own governing body: ỦY BAN NHÂN DÂN over TỈNH …
+            governing="ỦY BAN NHÂN DÂN" if self.request.provincial else self.fill(sk["governing"]),
+            issuer=self.fill(sk["issuer"]),
             number=f"Số: {self.request.number}" if self.request.number else self.fill(sk["number"]),
             place_date=self.fill(sk["place_date"]), doc_type_title=sk["doc_type_title"], title=title, body=body,
             closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],

@@ -85,16 +85,17 @@ _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
           "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "gd": "GIÁM ĐỐC",
           "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
-          "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC"}
+          "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC",
+          "pho chu tich": "PHÓ CHỦ TỊCH", "pct": "PHÓ CHỦ TỊCH", "chu tich": "CHỦ TỊCH"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
-_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
-                     rf"(?:ky thay|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE})")
+_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
+                     rf"(?:ky thay|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
 # "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
 _SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+ky")
+_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")
 
 
 @dataclass
@@ -264,15 +265,16 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
         principal, role = _ROLES[m.group(1)], _ROLES[m.group(2)]
         mark = "KT" if role == f"PHÓ {principal}" else "TL"
         return [f"{mark}. {principal}", role, "", name], name
-    if m := _TL.search(folded):
-        return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", "[Họ và tên]"], None
+    if m := _TL.search(folded):  # "TL. Giám đốc, Chánh Văn phòng Lê Hoàng Nam ký"
+        name = _name(text, m.start(3), m.end(3)) if m.group(3) else None
+        return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", name or "[Họ và tên]"], name
     if (m := _SIGNER_LABEL.search(folded)) and (name := _name(text, m.start(4), m.end(4))):
         role = _ROLES[m.group(3)]
         principal = _ROLES[m.group(2)] if m.group(2) else role.removeprefix("PHÓ ")
         mark = (m.group(1) or "kt").upper()
         return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
-        role, principal = _ROLES[m.group(1)], _ROLES[m.group(3)]
+        role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(3), "CHỦ TỊCH")  # "ký thay CT": the Chairman
         return ([f"KT. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _SIGNED_BY.search(folded)):
         role_at, name_at = (1, 2) if m.group(1) else (3, 4)

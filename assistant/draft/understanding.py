@@ -17,6 +17,10 @@ from .reading import Scope, document_type, listed_parts, own_number, own_symbol,
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
+# "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
+_PROVINCIAL = re.compile(r"\s+(?:cua\s+)?(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|tp)\b")
+# Its signature block, as the decree lays it out for a collective body.
+PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "[Họ và tên]"]
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
 _CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)((?:Kế hoạch|"
                     r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
@@ -116,8 +120,11 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.listed = listed_parts(text)
     request.typed_rows = [[prepared(cell, restorer) for cell in row] for row in pasted_table(instruction)]
     request.office = _OFFICE.search(folded) is not None or "office of the" in fold(instruction)
+    request.provincial = not request.office and _PROVINCIAL.match(folded, cue_end) is not None
     default = sk.get("signature_office", sk["signature"]) if request.office else sk["signature"]
-    request.signature, _ = signature(text, default)
+    request.signature, _ = signature(text, PROVINCIAL_SIGNATURE if request.provincial else default)
+    if request.provincial and request.signature[0].endswith("CHỦ TỊCH"):  # signed for the Committee as a body
+        request.signature = [PROVINCIAL_SIGNATURE[0], *request.signature]
     request.basis = _basis(text)
     request.number = request.number or own_symbol(text, request.doc_type, request.basis)
     frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document

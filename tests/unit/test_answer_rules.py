@@ -162,8 +162,10 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
 
 
 @pytest.mark.parametrize("question, kind", [
-    ("Dự trù chi bao nhiêu tiền cho thuê hội trường?", "amount"),
+    # Money asked in money is not given by a percentage; a rate or a level may be.
+    ("Dự trù chi bao nhiêu tiền cho thuê hội trường?", "money"),
     ("muc ho tro moi nguoi la bao nhieu", "amount"),
+    ("con thuong binh duoc giam hoc phi bao nhieu phan tram", "percent"),
     ("Văn phòng Sở phải gửi giấy mời trước ngày nào?", "day"),
     ("Khi nào tổ chức hội nghị?", "date"),
     # A time limit is a length of time as often as a date: "chậm nhất trước 10 (mười) ngày làm việc".

@@ -764,3 +764,24 @@ def test_a_programme_mixing_slots_start_hours_and_lengths():
     rows = agenda_rows(request, clauses(request.text))
     assert rows[1:] == [["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h15", "Khai mạc"], ["08h15 - 09h45", "Chuyên đề 1"],
                         ["09h45 - 10h00", "Giải lao"], ["10h00 - 11h30", "Chuyên đề 2"]]
+
+
+def test_a_plan_of_the_provincial_peoples_committee_is_headed_numbered_and_signed_as_its_own():
+    request = understand("soan KH cua UBND tinh Gia Lai to chuc hoi nghi so ket 05 nam phat trien y te co so, hoi nghi 8h "
+                         "ngay 23/06/2028 tai hoi truong UBND tinh. PCT UBND tinh Doan Minh Khoi ky thay CT.", RESTORER,
+                         SKELETONS)
+    assert request.provincial
+    assert request.signature[:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    draft = _draft("soan KH cua UBND tinh Gia Lai to chuc hoi nghi so ket 05 nam phat trien y te co so, hoi nghi 8h "
+                   "ngay 23/06/2028 tai hoi truong UBND tinh.").draft
+    assert "**ỦY BAN NHÂN DÂN**" in draft and "**TỈNH GIA LAI**" in draft and "/KH-UBND" in draft
+    assert "/KH-SYT" not in draft and "KT. GIÁM ĐỐC" not in draft
+    # A plan that only follows one of the Committee's is the Department's own.
+    assert not understand("Soạn kế hoạch của Sở Y tế Gia Lai thực hiện Kế hoạch của UBND tỉnh về y tế cơ sở", RESTORER,
+                          SKELETONS).provincial
+
+
+def test_a_signature_for_the_director_by_the_chief_of_office_keeps_the_name():
+    request = understand("Soạn thông báo kết luận của Giám đốc Sở Y tế Tây Ninh tại buổi làm việc ngày 22/10/2026. "
+                         "TL. Giám đốc, Chánh Văn phòng Lê Hoàng Nam ký.", RESTORER, SKELETONS)
+    assert request.signature == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Lê Hoàng Nam"]
