@@ -174,6 +174,9 @@ def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
     return None
 
 
+_CLAUSE_LEAD_WORDS = 4
+
+
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     """A scope word counts before the document word, or after a verb of writing in the request's opening
     sentence ("Lập dự trù kinh phí" later on is a unit's task), or wherever the request says it wants that alone
@@ -181,6 +184,11 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
     if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()):
+        return True
+    # "KH …: viết giúp mục II. MỤC TIÊU": after the document's colon, a part asked for in the clause's first words.
+    after_colon = folded[:match.start()].rsplit(": ", 1)
+    if match.re is not _TABLE and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
+            _WRITE.match(after_colon[1].strip() + " ") and len(after_colon[1].split()) <= _CLAUSE_LEAD_WORDS:
         return True
     return match.start() < doc_at or (match.start() < opening and (
         _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))

@@ -785,3 +785,12 @@ def test_a_signature_for_the_director_by_the_chief_of_office_keeps_the_name():
     request = understand("Soạn thông báo kết luận của Giám đốc Sở Y tế Tây Ninh tại buổi làm việc ngày 22/10/2026. "
                          "TL. Giám đốc, Chánh Văn phòng Lê Hoàng Nam ký.", RESTORER, SKELETONS)
     assert request.signature == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Lê Hoàng Nam"]
+
+
+def test_a_part_asked_for_after_the_documents_colon():
+    request = understand("KH thực hiện Chương trình mục tiêu quốc gia giai đoạn 2026-2030 của Sở Y tế Tuyên Quang: viết giúp "
+                         "mục II. MỤC TIÊU (1. Mục tiêu chung; 2. Mục tiêu cụ thể).", RESTORER, SKELETONS)
+    assert request.scope == "part"
+    # A table asked for after the colon of a whole plan's request comes with the plan.
+    assert understand("Soạn kế hoạch tổ chức hội nghị tổng kết của Sở Y tế Tuyên Quang: lập bảng dự trù kinh phí kèm theo",
+                      RESTORER, SKELETONS).scope == "whole"
