@@ -176,7 +176,7 @@ def _central(card: DocumentCard) -> bool:
     return central(issuer, card.printed_number or "")
 
 
-def _units_unspoken(question: str, chunks: list[Chunk]) -> bool:
+def units_unspoken(question: str, chunks: list[Chunk]) -> bool:
     """Whether the question asks for the tasks of a unit that none of the passages found names: asked what the
     Department of Finance must do under a decree that speaks only of the ministry and the hospitals."""
     units = task_units(question)
@@ -186,7 +186,7 @@ def _units_unspoken(question: str, chunks: list[Chunk]) -> bool:
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks or named_elsewhere(index, question, chunks) or _units_unspoken(question, chunks):
+    if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(question, chunks):
         return False
     if language == "vi":
         kind = asked_filler(question)

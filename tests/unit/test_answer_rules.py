@@ -10,7 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler, asked_units, thing_asked
+from assistant.answer.declining import asked_filler, asked_units, thing_asked, units_unspoken
 from assistant.answer.extractive import list_after, siblings
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -313,3 +313,11 @@ def test_a_lead_in_that_ends_its_chunk_brings_the_numbered_items_that_carry_on_i
     # Only a question that asks for a list is given them.
     assert asks_for_list("Nghị quyết yêu cầu Chính phủ thực hiện những giải pháp nào?")
     assert not asks_for_list("Hội nghị tổ chức ngày nào, ở đâu và kinh phí lấy từ nguồn nào?")
+
+
+def test_a_task_question_about_a_unit_no_passage_names_is_not_answered_from_them():
+    found = [Chunk.create("c1", "1. Bộ trưởng Bộ Y tế có trách nhiệm hướng dẫn chuyên môn về dược lâm sàng.",
+                          {"source": "131.txt", "title": "Nghị định quy định về tổ chức và hoạt động dược lâm sàng"})]
+    assert units_unspoken("Nghị định 131 giao cho Sở Y tế tỉnh những trách nhiệm cụ thể nào?", found)
+    assert not units_unspoken("Nghị định 131 giao cho Bộ Y tế những trách nhiệm nào?", found)
+    assert not units_unspoken("Dược lâm sàng là gì?", found)
