@@ -34,7 +34,7 @@ _PRICED = r"(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap
 _DATE_GIVEN = r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"
 _FILLERS = {
     # Money asked in money ("bao nhiêu đồng", "bao nhiêu tiền") is not given by a percentage.
-    "money": (r"bao nhieu (?:tien|dong)\b|how many (?:dong|vnd)\b",
+    "money": (r"bao nhieu (?:tien|dong)\b|how many (?:dong|vnd)\b|\(in (?:vnd|dong)\)|\bin vnd\b",
               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
     "amount": (rf"{_PRICED}|bao nhieu (?:ty|trieu|nghin)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
@@ -192,5 +192,9 @@ def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: 
         kind = asked_filler(question)
         return coverage(index, question, chunks) >= settings.decline_coverage and \
             (kind is None or filler_coverage(index, question, chunks, kind) >= settings.decline_filler_coverage)
+    # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked.
+    kind = asked_filler(question)
+    if kind and not any(_holds(kind, question).search(fold(p.text)) for chunk in chunks for p in passages(chunk)):
+        return False
     hits = index.nearest(question, k=1)
     return bool(hits) and hits[0][1] >= settings.decline_similarity

@@ -166,6 +166,8 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("Dự trù chi bao nhiêu tiền cho thuê hội trường?", "money"),
     ("muc ho tro moi nguoi la bao nhieu", "amount"),
     ("con thuong binh duoc giam hoc phi bao nhieu phan tram", "percent"),
+    ("What per-meeting allowance (in VND) does the circular set?", "money"),
+    ("In Đồng Nai plan 231/KH-UBND, what must the district committees do?", None),
     ("Văn phòng Sở phải gửi giấy mời trước ngày nào?", "day"),
     ("Khi nào tổ chức hội nghị?", "date"),
     # A time limit is a length of time as often as a date: "chậm nhất trước 10 (mười) ngày làm việc".
