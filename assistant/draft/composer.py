@@ -34,6 +34,7 @@ def _in_sentence(name: str) -> str:
 
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
+    signed = request.signed.split("/") if request.signed else None
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
     issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
         (f"TỈNH {(request.province or '[tỉnh]').upper()}", "UBND", "UBND tỉnh", "UBND tỉnh") if request.provincial else \
@@ -47,6 +48,9 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
         "year": str(request.year) if request.year else "[năm]", "event": event,
+        # The date line: the document's own date when the request gives it (written as dates.py writes them).
+        "day": signed[0] if signed else "[ngày]", "month": signed[1] if signed else "[tháng]",
+        "signed_year": signed[2] if signed else str(request.year) if request.year else "[năm]",
         "date": request.date or "[ngày/tháng/năm]", "date_typed": request.date_typed or request.date or "[ngày/tháng/năm]",
         "time": request.time or "[giờ]",
         "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",

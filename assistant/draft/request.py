@@ -72,6 +72,7 @@ class DraftRequest(BaseModel):
     listed: list[str] = Field(default_factory=list)  # the parts the user lists, as typed
     office: bool = False  # issued by the Office of the People's Committee, not the Department of Health
     provincial: bool = False  # issued by the provincial People's Committee itself (UBND tỉnh)
+    signed: str | None = None  # the document's own date (dd/mm/yyyy), given with its number
     signature: list[str] = Field(default_factory=list)
     subject: str | None = None  # the summary line (trích yếu) read from the request
     addressees: list[str] = Field(default_factory=list)  # "gửi …", "Kính gửi"

@@ -19,6 +19,7 @@ from .request import DraftRequest, parse_request
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
 _PROVINCIAL = re.compile(r"\s+(?:cua\s+)?(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|tp)\b")
+_DATED = re.compile(r"\W{0,3}\s*(?:ngày|ngay|dated)\s+(\d{2}/\d{1,2}/\d{4})", re.IGNORECASE)
 # Its signature block, as the decree lays it out for a collective body.
 PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "[Họ và tên]"]
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
@@ -127,6 +128,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.signature = [PROVINCIAL_SIGNATURE[0], *request.signature]
     request.basis = _basis(text)
     request.number = request.number or own_symbol(text, request.doc_type, request.basis)
+    if request.number and (at := text.find(request.number)) >= 0 and (
+            dated := _DATED.match(text, at + len(request.number))):  # "số 312/SYT-KHTC, ngày 28/12/2026"
+        request.signed = dated.group(1)
     frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]

@@ -794,3 +794,10 @@ def test_a_part_asked_for_after_the_documents_colon():
     # A table asked for after the colon of a whole plan's request comes with the plan.
     assert understand("Soạn kế hoạch tổ chức hội nghị tổng kết của Sở Y tế Tuyên Quang: lập bảng dự trù kinh phí kèm theo",
                       RESTORER, SKELETONS).scope == "whole"
+
+
+def test_the_date_line_is_the_documents_own_date_when_the_request_gives_it_with_its_number():
+    draft = _draft("soan cong van SYT Son La gui So Tai chinh de nghi bo sung kinh phi dip Tet, so CV 312/SYT-KHTC, "
+                   "ngay 28/12/2026. PGD Lo Van Hai ky.").draft
+    assert "Sơn La, ngày 28 tháng 12 năm 2026" in draft and "312/SYT-KHTC" in draft
+    assert "ngày [ngày] tháng [tháng]" in _draft("Soạn công văn của Sở Y tế Sơn La đề nghị bổ sung kinh phí.").draft
