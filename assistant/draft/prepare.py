@@ -27,10 +27,21 @@ def _one_line(instruction: str) -> str:
     return "".join(line + end for line, end in zip(lines, ends + [""]))
 
 
+# Titles typed short: "PGĐ Lê Văn Thịnh ký", "GĐ Sở kết luận", "BGĐ Sở" (two capitals alone only in capitals).
+_TITLES = [(re.compile(r"\b(?:BGĐ|BGD|bgd)\b"), "Ban Giám đốc"), (re.compile(r"\b(?:PGĐ|PGD|pgd|Pgd)\b"), "Phó Giám đốc"),
+           (re.compile(r"\b(?:GĐ|GD)\b"), "Giám đốc"), (re.compile(r"\bCVP\b"), "Chánh Văn phòng")]
+
+
+def titles_written_out(text: str) -> str:
+    for pattern, title in _TITLES:
+        text = pattern.sub(title, text)
+    return text
+
+
 def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
-    text = house_hours(house_dates(_one_line(instruction)))
+    text = titles_written_out(house_hours(house_dates(_one_line(instruction))))
     if language_of(text) == "en":
         text = _from_english(text)
     elif restorer.needs_restoring(text):
@@ -120,7 +131,7 @@ def _from_english(text: str) -> str:
     text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
     # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
     text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
-    return re.sub(r"(?<=[^\W\da-zA-Z])['’]s\b", "", text)
+    return re.sub(r"(\b\w*[^\x00-\x7f]\w*)['’]s\b", r"\1", text)  # "Giám đốc's": no possessive in Vietnamese
 
 
 # Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a

@@ -95,7 +95,7 @@ _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s)
 _SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")
+_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")
 
 
 @dataclass

@@ -186,3 +186,12 @@ def test_a_table_pasted_from_a_spreadsheet_is_read_with_its_figures_written_the_
                          "Số người điều trị ARV\tngười\t1850\t1712\nTỷ lệ ức chế vi rút\t%\t>=95\t96.3")
     assert table == [["Chỉ tiêu", "ĐVT", "KH 2027", "TH 9 tháng"], ["Số người điều trị ARV", "người", "1.850", "1.712"],
                      ["Tỷ lệ ức chế vi rút", "%", "≥ 95", "96,3"]]
+
+
+def test_titles_typed_short_and_english_possessives_are_written_as_the_house_style_writes_them():
+    from assistant.draft.prepare import prepared, titles_written_out
+
+    assert titles_written_out("GĐ Sở kết luận; PGD Vu Duc Thang ky; BGĐ Sở; TL. GĐ CVP Lê Minh Đức ký") == (
+        "Giám đốc Sở kết luận; Phó Giám đốc Vu Duc Thang ky; Ban Giám đốc Sở; TL. Giám đốc Chánh Văn phòng Lê Minh Đức ký")
+    assert "'s" not in prepared("Opening speech by the Director of the Department's office, then the Director's report.",
+                                RESTORER)
