@@ -23,7 +23,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
-from .document_answer import card_answer, document_question, named_cards
+from .document_answer import card_answer, cards_answer, document_question, named_cards
 from .fan_out import asks_across, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
@@ -110,9 +110,15 @@ class AnswerChain:
         routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
         lead = ""
         checked: tuple | None = None  # the citation check, when the text it checked is the one answered
+        # Who signed, when, … each of several documents named by number: their cards, one after another.
+        cards = cards_answer(self.index, named, standalone, said, self.settings.card_max_leftover_words) \
+            if len(named) > 1 and not routed else None
         if routed:
             lead, text, chunks = routed
             mode = TASKS_MODE
+        elif cards:
+            lead, text, chunks = cards
+            mode = CARD_MODE
         else:
             chunks = search(self.index, standalone, k=self.settings.answer_chunks,
                             filters={"source": sources} if sources else filters)

@@ -208,3 +208,29 @@ def card_answer(index: SearchIndex, asked: DocumentQuestion, said: dict[str, str
     missing = [said[f"card_{field}"].rstrip(":") for field in asked.fields if field not in present]
     lead = said["card_missing"].format(fields=", ".join(missing)) if missing else ""
     return lead, "\n".join(lines), index.chunks(ids)
+
+
+def cards_answer(index: SearchIndex, cards: list[DocumentCard], question: str, said: dict[str, str],
+                 max_leftover: int) -> tuple[str, str, list[Chunk]] | None:
+    """The card fields asked, document by document, when a question asks them of several documents it names by
+    number ("Ai ký từng quyết định: QĐ 1351/QĐ-UBND, QĐ 986/QĐ-UBND …"); None when it asks more than that or no
+    card prints a field asked. Markers count across the documents."""
+    fields = asked_fields(question)
+    if len(cards) < 2 or not fields or len(leftover(question, cards)) > max_leftover:
+        return None
+    lines: list[str] = []
+    unprinted: list[str] = []  # the lead, the assistant's own words: which documents do not print it
+    cited: list[Chunk] = []
+    for card in cards:
+        label = " ".join(p for p in (card.doc_type_name, card.printed_number) if p) or card.source
+        answered = card_answer(index, DocumentQuestion(card, fields), said)
+        if not answered:
+            unprinted.append(f"{label}: " + said["card_missing"].format(
+                fields=", ".join(said[f"card_{field}"].rstrip(":") for field in fields)))
+            continue
+        missing, text, chunks = answered
+        unprinted += [f"{label}: {missing}"] if missing else []
+        offset = len(cited)
+        lines += [f"{label}:", *re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text).splitlines()]
+        cited += chunks
+    return (" ".join(unprinted), "\n".join(lines), cited) if cited else None

@@ -98,9 +98,11 @@ def relative_years(text: str, year: int | None) -> str:
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
     instruction = new_values(instruction)
     text = prepared(instruction, restorer)
+    # A year said by where it stands is written as the year before the request is read ("… nhiệm vụ năm sau" is
+    # the event's "năm 2027"); the text is folded after, as the scope's reading slices it where the fold matched.
+    text = relative_years(text, parse_request(text).year)
     request = parse_request(text)
-    # Folded after the years are written: the scope's reading slices the text where it matched the folded form.
-    request.text = text = relative_years(text, request.year)
+    request.text = text
     folded = fold(text)
     request.instruction = " ".join(instruction.split())
     request.english = language_of(instruction) == "en"
