@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces
+from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces, terms_written_out
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, unit_table
@@ -48,7 +48,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light.
         text = _after_restoring(restorer.restore(written_out(text), force=True))
-    text = written_out(text)
+    text = terms_written_out(written_out(text))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 

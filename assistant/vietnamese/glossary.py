@@ -1,5 +1,6 @@
 """English words of health administration put into house-style Vietnamese (data/english.toml), longest
-first, whole words, any case: how an English drafting request reaches a Vietnamese draft without an LLM."""
+first, whole words, any case: how an English drafting request reaches a Vietnamese draft without an LLM; and
+health terms typed as acronyms (data/terms.toml) written out."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ def _pattern() -> tuple[re.Pattern, dict[str, str]]:
     lowered = {english.lower(): vietnamese for english, vietnamese in terms.items()}
     alternatives = "|".join(re.escape(e) for e in sorted(lowered, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), lowered
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> tuple[re.Pattern, dict[str, str]]:
+    terms = tomllib.loads(resources.files(__package__).joinpath("data/terms.toml").read_text("utf-8"))["terms"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(terms, key=len, reverse=True)))})(?![\w-])"), terms
+
+
+def terms_written_out(text: str) -> str:
+    """"KCB BHYT" is "khám bệnh, chữa bệnh bảo hiểm y tế": acronyms typed in capitals, written out."""
+    pattern, terms = _acronyms()
+    return pattern.sub(lambda m: terms[m.group()], text)
 
 
 def english_terms(text: str) -> str:

@@ -195,3 +195,11 @@ def test_titles_typed_short_and_english_possessives_are_written_as_the_house_sty
         "Giám đốc Sở kết luận; Phó Giám đốc Vu Duc Thang ky; Ban Giám đốc Sở; TL. Giám đốc Chánh Văn phòng Lê Minh Đức ký")
     assert "'s" not in prepared("Opening speech by the Director of the Department's office, then the Director's report.",
                                 RESTORER)
+
+
+def test_health_terms_typed_as_acronyms_are_written_out():
+    from assistant.vietnamese.glossary import terms_written_out
+
+    assert terms_written_out("báo cáo số liệu KCB BHYT quý I; quản lý THA, ĐTĐ tại TYT") == (
+        "báo cáo số liệu khám bệnh, chữa bệnh bảo hiểm y tế quý I; quản lý tăng huyết áp, đái tháo đường tại TYT")
+    assert terms_written_out("tha hồ, kcb") == "tha hồ, kcb"  # capitals only
