@@ -261,7 +261,7 @@ def _not_a_word(line: str, start: int, end: int) -> bool:
     before, after = line[start - 1:start], line[end:end + 1]
     if end - start == 1 and after in (")", "."):
         return True
-    word, digit_before, digit_after = line[start:end].lower(), line[start - 2:start - 1], line[end + 1:end + 2]
+    word, digit_before, digit_after = line[start:end].lower(), line[:start].rstrip()[-1:], line[end:].lstrip()[:1]
     if (word == "x" and digit_after.isdigit()) or (word in _FIGURE_UNITS and digit_before.isdigit()):  # 60 nguoi x 5
         return True
     left, right = line.rfind(" ", 0, start) + 1, line.find(" ", end)
