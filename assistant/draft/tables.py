@@ -22,9 +22,10 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
 _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 # A factor with a scale word may have a decimal: "1,5 triệu", "12.5 million".
 _SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
-_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})\s*([^\d×*;:]{{0,20}}?)"
+# A factor is never cut at its thousands mark: "12.000 = 1.800.000" is twelve thousand, not 12.
+_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
-                   rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)]|$))", re.IGNORECASE)
+                   rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)=]|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
 # for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
 # word, and the last is money; a year ("năm 2026 …") is no factor.
@@ -35,7 +36,7 @@ _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
 _MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|dong|đ|d|vnd)\b", re.IGNORECASE)
-_DAYS = re.compile(r"^\s*(?:ngày|buổi|đêm|lần|days?|sessions?|nights?|times)\b", re.IGNORECASE)
+_DAYS = re.compile(r"^\s*(?:ngày|ngay|buổi|buoi|đêm|dem|lần|lan|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
 _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
@@ -97,7 +98,9 @@ def _item(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
     item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
-    item = _ITEM_TAIL.sub("", LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))).strip(" ,;:")
+    item = LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))
+    # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
+    item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
 

@@ -203,3 +203,12 @@ def test_health_terms_typed_as_acronyms_are_written_out():
     assert terms_written_out("báo cáo số liệu KCB BHYT quý I; quản lý THA, ĐTĐ tại TYT") == (
         "báo cáo số liệu khám bệnh, chữa bệnh bảo hiểm y tế quý I; quản lý tăng huyết áp, đái tháo đường tại TYT")
     assert terms_written_out("tha hồ, kcb") == "tha hồ, kcb"  # capitals only
+
+
+def test_budget_lines_keep_their_figures_whole_and_their_names():
+    from assistant.draft.tables import cost_lines
+
+    assert [(line.item, line.rate, line.amount) for line in cost_lines(["photo tài liệu 150 bộ * 12.000 = 1.800.000"])] == [
+        ("Photo tài liệu", 12_000, 1_800_000)]
+    assert [line.item for line in cost_lines(["in 120 bộ x 25.000đ/bộ, thuê xe 2 ngày x 1,5 triệu"])] == ["In", "Thuê xe"]
+    assert [(line.people, line.days) for line in cost_lines(["nuoc uong 2 buoi x 50 nguoi x 15.000d"])] == [(50, 2)]
