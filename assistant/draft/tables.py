@@ -146,8 +146,20 @@ def _factored(piece: str) -> list[CostLine]:
         lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
         tail = _CURRENCY_TAIL.match(piece, match.end())
         start = tail.end() if tail else match.end()
-    # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày").
-    return lines + _rate_first(piece[start:])
+    # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
+    # or lines of one amount each ("…, thuê hội trường trọn gói 6 triệu, hoa tươi 1,5 triệu").
+    return lines + (_rate_first(piece[start:]) or _lump_sums(piece[start:]))
+
+
+def _lump_sums(rest: str) -> list[CostLine]:
+    """Lines given as one amount each, listed after lines with factors; not a total."""
+    lines = []
+    for part in re.split(r",\s+(?=[^\W\d])", rest):
+        amount = _AMOUNT.search(part)
+        named = re.search(r"[^\W\d_]", part[:amount.start()]) if amount else None  # not "= 147.000.000đ"
+        if named and not _TOTAL.search(part) and (item := _item(part[:amount.start()])) != "[nội dung chi]":
+            lines.append(CostLine(item=item, people=1, days=1, rate=money(part) or 0))
+    return [line for line in lines if line.rate]
 
 
 _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|trên)|(?:cùng|như) số (?:người|lượng) (?:trên|đó)|như trên"

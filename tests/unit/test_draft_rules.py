@@ -212,3 +212,13 @@ def test_budget_lines_keep_their_figures_whole_and_their_names():
         ("Photo tài liệu", 12_000, 1_800_000)]
     assert [line.item for line in cost_lines(["in 120 bộ x 25.000đ/bộ, thuê xe 2 ngày x 1,5 triệu"])] == ["In", "Thuê xe"]
     assert [(line.people, line.days) for line in cost_lines(["nuoc uong 2 buoi x 50 nguoi x 15.000d"])] == [(50, 2)]
+
+
+def test_lump_sums_listed_after_lines_with_factors_are_lines_of_their_own():
+    from assistant.draft.tables import cost_lines
+
+    lines = cost_lines(["ăn trưa 120 người x 1 ngày x 150k, thuê hội trường trọn gói 6 triệu, hoa tươi khánh tiết 1,5 triệu"])
+    assert [(line.item, line.amount) for line in lines] == [
+        ("Ăn trưa", 18_000_000), ("Thuê hội trường trọn gói", 6_000_000), ("Hoa tươi khánh tiết", 1_500_000)]
+    # The line's own amount typed after "=" and a total are no lines.
+    assert len(cost_lines(["50 người x 100k = 5.000.000đ, tổng cộng 5 triệu"])) == 1
