@@ -142,14 +142,18 @@ def clauses(text: str) -> list[Clause]:
         for piece in _CUT.split(sentence):
             piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
             label = "" if bullets else label  # a line of its own is under no earlier line's label
+            framed = False  # "Dự trù kinh phí: tập huấn …": the request names what it is, then gives it
             if (m := _LABEL.match(piece)) and len(m.group(1).split()) <= 4:
+                framed = not found
+                if framed:
+                    found.append(Clause(text=_sentence(m.group(1)), meta=True))
                 label, piece = fold(m.group(1)).strip(), piece[m.end():]
             number = ""
             if m := _NUMBERED.match(piece):
                 number, piece = m.group(1), piece[m.end():]
             # The frame, a note on the drafting, or a heading of what follows ("Directives:").
-            meta = not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
-                piece.rstrip().endswith(":") and len(piece.split()) <= 4)
+            meta = (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
+                piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found)
             if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
                 found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
                 meta, piece = False, piece.split(": ", 1)[1]

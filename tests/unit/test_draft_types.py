@@ -801,3 +801,9 @@ def test_the_date_line_is_the_documents_own_date_when_the_request_gives_it_with_
                    "ngay 28/12/2026. PGD Lo Van Hai ky.").draft
     assert "Sơn La, ngày 28 tháng 12 năm 2026" in draft and "312/SYT-KHTC" in draft
     assert "ngày [ngày] tháng [tháng]" in _draft("Soạn công văn của Sở Y tế Sơn La đề nghị bổ sung kinh phí.").draft
+
+
+def test_what_follows_the_label_that_opens_a_request_is_content():
+    texts = [c.text for c in clauses("Dự trù kinh phí: tập huấn 2 lớp x 40 học viên x 3 ngày x 100.000 đồng; tài liệu 80 "
+                                     "bộ x 50.000 đồng.") if not c.meta]
+    assert texts[0].startswith("Tập huấn 2 lớp x 40 học viên") and len(texts) == 2
