@@ -807,3 +807,10 @@ def test_what_follows_the_label_that_opens_a_request_is_content():
     texts = [c.text for c in clauses("Dự trù kinh phí: tập huấn 2 lớp x 40 học viên x 3 ngày x 100.000 đồng; tài liệu 80 "
                                      "bộ x 50.000 đồng.") if not c.meta]
     assert texts[0].startswith("Tập huấn 2 lớp x 40 học viên") and len(texts) == 2
+
+
+def test_a_plan_to_organise_a_training_course_is_an_event_plan():
+    assert understand("soan ke hoach to chuc lop tap huan su dung phan mem quan ly tram y te, So Y te tinh Cao Bang, hoc 2 "
+                      "ngay 19-20/11/2026", RESTORER, SKELETONS).name == "conference_plan"
+    assert understand("Soạn kế hoạch đào tạo, tập huấn nhân lực y tế năm 2027 của Sở Y tế Cao Bằng", RESTORER,
+                      SKELETONS).name == "implementation_plan"
