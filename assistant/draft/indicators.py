@@ -71,7 +71,9 @@ def indicator_row(clause: str) -> list[str] | None:
         unit = values[0][-1]
     if not unit and (after := unit_after or _UNIT_AFTER.search(cells[0])):  # "0 ca", "dưới 100 ca/100.000 dân"
         unit = after.group(1)
-    values = [v.rstrip("%‰").strip() for v in values]
+    # ">=95" as the tables write it: "≥ 95".
+    values = [re.sub(r"^(>=|<=|[<>≥≤])\s*", lambda m: {">=": "≥", "<=": "≤"}.get(m.group(1), m.group(1)) + " ",
+                     v.rstrip("%‰").strip()) for v in values]
     return [name.strip(), unit, *values]
 
 

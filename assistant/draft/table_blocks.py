@@ -42,7 +42,10 @@ def _column(name: str, year: str) -> str:
 
 
 def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    rows = [row for c in clauses if (row := indicator_row(c.text))]
+    # Rows typed in one sentence, split by commas ("tỷ lệ tiêm chủng >= 95%, số giường bệnh/10.000 dân 32 giường").
+    listed = [[indicator_row(part) for part in re.split(r",\s+(?=[^\W\d])", c.text)] for c in clauses]
+    rows = [row for c, parts in zip(clauses, listed)
+            for row in ([p for p in parts if p] if len(parts) > 1 and all(parts) else [indicator_row(c.text)]) if row]
     # Rows typed one a line and numbered reach the request joined ("… 1. số bác sĩ: KH 11, TH 11,4 2. …"), and
     # their colons cut its clauses elsewhere: read from the numbers, when that gives more rows.
     numbered = [row for piece in _INLINE_ITEM.split(request.text)[1:] if (row := indicator_row(piece))]
@@ -66,7 +69,7 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     table = [columns[:3 + width + assess]]
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
-        table.append([str(n), name, unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else []))
+        table.append([str(n), name[:1].upper() + name[1:], unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else []))
     return table
 
 

@@ -814,3 +814,16 @@ def test_a_plan_to_organise_a_training_course_is_an_event_plan():
                       "ngay 19-20/11/2026", RESTORER, SKELETONS).name == "conference_plan"
     assert understand("Soạn kế hoạch đào tạo, tập huấn nhân lực y tế năm 2027 của Sở Y tế Cao Bằng", RESTORER,
                       SKELETONS).name == "implementation_plan"
+
+
+def test_indicator_rows_typed_in_one_sentence_and_speakers_counted_in_a_programme():
+    from assistant.draft.agenda import agenda_rows
+
+    request = understand("lap bang chi tieu ke hoach 2027 SYT Hoa Binh: ty le tiem chung day du >= 95%, so giuong benh/10.000 "
+                         "dan 32 giuong, ty le xa dat tieu chi quoc gia ve y te 90%", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [row[2:] for row in table[1:]] == [["%", "≥ 95"], ["giường", "32"], ["%", "90"]]
+    request = understand("Lập bảng chương trình hội nghị của Sở Y tế Hòa Bình, bắt đầu 8h00 ngày 15/7/2027: đón tiếp 30 phút; "
+                         "tham luận 3 đơn vị, mỗi đơn vị 15 phút; giải lao 15 phút", RESTORER, SKELETONS)
+    assert [row[1] for row in agenda_rows(request, clauses(request.text))[1:]] == [
+        "Đón tiếp", "Tham luận đơn vị 1", "Tham luận đơn vị 2", "Tham luận đơn vị 3", "Giải lao"]
