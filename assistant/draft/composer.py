@@ -47,7 +47,10 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
-        "year": str(request.year) if request.year else "[năm]", "event": event,
+        # The event follows a verb or a preposition ("Dự họp giao ban", "tại buổi làm việc"); a named one keeps its
+        # capital ("Dự Hội nghị tổng kết").
+        "year": str(request.year) if request.year else "[năm]",
+        "event": re.sub(r"^(?:Họp|Buổi|Cuộc)\b", lambda m: m.group().lower(), event),
         # The date line: the document's own date when the request gives it (written as dates.py writes them).
         "day": signed[0] if signed else "[ngày]", "month": signed[1] if signed else "[tháng]",
         "signed_year": signed[2] if signed else str(request.year) if request.year else "[năm]",
@@ -104,7 +107,7 @@ class Composer:
         self.request, self.sk = request, _finance_as_asked(request, sk)
         self.values = values(request, sk)
         # What the skeleton writes from the request's fields (participants, time, venue) is written once.
-        given = [words for words, value in (("thanh phan|participants|attending|tham du", request.participants),
+        given = [words for words, value in (("thanh phan|participants|attending|tham du|kinh moi", request.participants),
                                             ("thoi gian|time", request.time or request.date),
                                             ("dia diem|venue", request.venue)) if value]
         represented = re.compile("|".join(given)) if given and request.scope == "whole" else None
@@ -194,14 +197,14 @@ class Composer:
             lines = [] if own and section.get("label") else [
                 self.fill(line) for line in section["lines"] if line != "$participants"]
             if "$participants" in section["lines"]:
-                lines += [f"- {p};" for p in self.request.participants] or ([] if given else ["- [thành phần tham dự]"])
+                lines += [f"- {p[:1].upper()}{p[1:]};" for p in self.request.participants] or ([] if given else ["- [thành phần tham dự]"])
             lines = [line for line in lines if not (given and "[" in line)]
             if lines or own:  # numbered anew: a section left out leaves no gap
                 heading = f"{sum(b.kind == 'section' for b in body) + 1}. {re.sub(r'^[0-9.]+ ', '', section['heading'])}"
                 body += [Block("section", heading), *[Block("line", line) for line in lines], *map(_clause_line, own)]
         for line in part.get("lines", []):
             if line == "$participants":
-                body += [Block("line", f"- {p};") for p in self.request.participants] or [
+                body += [Block("line", f"- {p[:1].upper()}{p[1:]};") for p in self.request.participants] or [
                     Block("line", "- [thành phần]")]
             elif not (given and "[" in self.fill(line)):
                 body.append(Block("line", "- " + _line(self.fill(line))))

@@ -139,7 +139,7 @@ def _from_english(text: str) -> str:
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
-                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
 
 
 def _after_restoring(text: str) -> str:

@@ -37,6 +37,8 @@ _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trườn
                     re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
                            re.IGNORECASE)
+# "Kính mời: trưởng các phòng …, giám đốc …": those invited, up to the end of the sentence or clause.
+_INVITED = re.compile(r"\b(?:kinh moi|invited?)\s*:?\s+(?!cac dai bieu|dai bieu tham du)([^.;]+)")
 _LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ|vnd)?", re.IGNORECASE)
 _BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu|nghìn|đồng|đ)?", re.IGNORECASE)
@@ -197,8 +199,10 @@ def parse_request(instruction: str) -> DraftRequest:
     # "… tại tuyến xã 60 phút" is an agenda item's topic and length, not where the meeting is.
     if (match := _VENUE.search(text)) and not re.search(r"\d+\s*(?:phút|minutes?)\b", match.group(1)):
         request.venue = match.group(1).strip()
-    if match := _PARTICIPANTS.search(text):
-        request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", match.group(1)) if p.strip(" -.")]
+    # Those invited are found on the folded text: "Kính mời" restored as "Kính mới" is still an invitation.
+    if found := (_PARTICIPANTS.search(text) or _INVITED.search(folded)):
+        listed = text[found.start(1):found.end(1)]
+        request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", listed) if p.strip(" -.")]
     budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
     for item, amount, unit in _BUDGET_LINE.findall(budget_part):
         if fold(item).strip() in ("kinh phi", "tong", "tong cong", "tong kinh phi"):

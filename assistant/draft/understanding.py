@@ -29,7 +29,7 @@ _CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|tr�
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
 # động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
-_SUBJECT_END = re.compile(r"\.\s|:|;|\s[—–]\s|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
+_SUBJECT_END = re.compile(r"\.\s|:|;|\s[—–]\s|,?\s(?=(?:lúc\s+|vào\s+(?:lúc\s+)?)?\d{1,2}h\d{2}\b)|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
                           r"trình bày|chia|gồm|có|kèm|với)\b", re.IGNORECASE)
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".

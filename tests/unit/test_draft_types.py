@@ -827,3 +827,14 @@ def test_indicator_rows_typed_in_one_sentence_and_speakers_counted_in_a_programm
                          "tham luận 3 đơn vị, mỗi đơn vị 15 phút; giải lao 15 phút", RESTORER, SKELETONS)
     assert [row[1] for row in agenda_rows(request, clauses(request.text))[1:]] == [
         "Đón tiếp", "Tham luận đơn vị 1", "Tham luận đơn vị 2", "Tham luận đơn vị 3", "Giải lao"]
+
+
+def test_an_invitation_typed_without_marks_lists_those_invited_and_names_the_meeting_without_its_hour():
+    request = understand("giay moi hop giao ban thang 5/2027 cua So Y te Bac Kan, 14g chieu thu Hai 03/5/2027 tai phong hop so 2 "
+                         "So Y te. Kinh moi: truong cac phong chuc nang, giam doc BVDK tinh. GD Nong Van Tuan ky", RESTORER,
+                         SKELETONS)
+    assert request.participants == ["trưởng các phòng chức năng", "giám đốc Bệnh viện Đa khoa tỉnh"]
+    assert request.subject == "Họp giao ban tháng 5/2027" and request.time == "14h00"
+    draft = _draft("giay moi hop giao ban thang 5/2027 cua So Y te Bac Kan, 14g chieu thu Hai 03/5/2027 tai phong hop so 2 "
+                   "So Y te. Kinh moi: truong cac phong chuc nang, giam doc BVDK tinh.").draft
+    assert "**Dự họp giao ban tháng 5/2027**" in draft and "- Trưởng các phòng chức năng;" in draft
