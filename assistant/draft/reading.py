@@ -89,7 +89,7 @@ _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "
           "pho chu tich": "PHÓ CHỦ TỊCH", "pct": "PHÓ CHỦ TỊCH", "chu tich": "CHỦ TỊCH"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
-                     rf"(?:ky thay|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
+                     rf"(ky thay|ky tl\.?|ky thua lenh|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
 # "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
 _SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
@@ -282,8 +282,9 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
         mark = (m.group(1) or "kt").upper()
         return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
-        role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(3), "CHỦ TỊCH")  # "ký thay CT": the Chairman
-        return ([f"KT. {principal}", role] if principal != role else [role]) + ["", name], name
+        role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(4), "CHỦ TỊCH")  # "ký thay CT": the Chairman
+        mark = "TL" if re.match(r"ky (?:tl|thua lenh)", m.group(3)) else "KT"  # "ký TL GĐ": by order of the Director
+        return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _SIGNED_BY.search(folded)):
         role_at, name_at = (1, 2) if m.group(1) else (3, 4)
         if name := _name(text, m.start(name_at), m.end(name_at)):

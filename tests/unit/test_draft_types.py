@@ -838,3 +838,10 @@ def test_an_invitation_typed_without_marks_lists_those_invited_and_names_the_mee
     draft = _draft("giay moi hop giao ban thang 5/2027 cua So Y te Bac Kan, 14g chieu thu Hai 03/5/2027 tai phong hop so 2 "
                    "So Y te. Kinh moi: truong cac phong chuc nang, giam doc BVDK tinh.").draft
     assert "**Dự họp giao ban tháng 5/2027**" in draft and "- Trưởng các phòng chức năng;" in draft
+
+
+def test_signed_by_order_of_the_director_after_the_signers_name():
+    request = understand("TB ket luan cua GD So Y te Quang Binh tai cuoc hop ngay 12/8/2027. Ket luan: CDC tang cuong giam sat. "
+                         "CVP Tran Van An ky TL GD", RESTORER, SKELETONS)
+    assert request.signature[:2] == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]
+    assert not any("ký TL" in c.text or "kỳ TL" in c.text for c in clauses(request.text) if not c.meta)
