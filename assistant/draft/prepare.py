@@ -139,7 +139,7 @@ def _from_english(text: str) -> str:
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
-                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"), (r"(?<=[a-zà-ỹ] )Số(?![\s:]*\d)(?!:)\b", "Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
 
 
 def _after_restoring(text: str) -> str:
@@ -162,6 +162,8 @@ def known_names(text: str) -> str:
     if len(folded) != len(text):  # positions in the folded text would not be the text's
         return text
     for name in _names():
-        for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded))):
+        # "cơ sở y tế" (a health facility) and "cán bộ y tế" (a health worker) name no Department or Ministry.
+        for m in reversed([m for m in re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded)
+                           if not re.search(r"\b(?:co|can)\s$", folded[:m.start()])]):
             text = text[:m.start()] + name + text[m.end():]
     return text

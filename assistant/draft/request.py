@@ -185,6 +185,8 @@ def parse_request(instruction: str) -> DraftRequest:
         request.year = request.year or int(match.group(1) or match.group(2))
     if not request.year and (match := _YEAR_ALONE.search(text)):  # "the Ha Nam DOH 2026 year-end report"
         request.year = int(match.group(1))
+    if not request.year and (match := DATE.search(text)):  # only deadlines given: they are of the document's year
+        request.year = int(match.group(3))
     # "2:00 p.m." is an English hour, though "2:00" alone would read as one in Vietnamese.
     vietnamese, english = _TIME.search(text), _TIME_EN.search(text)
     if vietnamese and not (english and english.start() <= vietnamese.start()):

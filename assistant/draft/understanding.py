@@ -150,7 +150,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     # parenthesis' end and the document named again before the subject.
     subject = re.sub(r"^[\s)\],;:]*(?:của\s+(?:công văn|văn bản|kế hoạch|báo cáo|thông báo|giấy mời)\s+)?", "", subject,
                      flags=re.IGNORECASE)
-    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
+    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về việc\s+|về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
     if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all
         request.venue = m.group(1).strip()

@@ -845,3 +845,10 @@ def test_signed_by_order_of_the_director_after_the_signers_name():
                          "CVP Tran Van An ky TL GD", RESTORER, SKELETONS)
     assert request.signature[:2] == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]
     assert not any("ký TL" in c.text or "kỳ TL" in c.text for c in clauses(request.text) if not c.meta)
+
+
+def test_a_letter_typed_without_marks_keeps_health_facilities_the_department_and_its_year():
+    draft = _draft("Soan cong van SYT Nghe An gui cac benh vien truc thuoc ve viec tang cuong phong chong chay no tai co so "
+                   "y te. Noi dung: to chuc dien tap PCCC truoc 30/6/2027; bao cao ket qua ve So truoc 15/7/2027.").draft
+    assert "V/v tăng cường phòng chống cháy nổ tại cơ sở y tế" in draft and "về Sở trước 15/7/2027" in draft
+    assert "năm 2027*" in draft
