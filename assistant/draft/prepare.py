@@ -135,11 +135,13 @@ def _from_english(text: str) -> str:
 
 
 # Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
-# floor's number, a quarter before its numeral, a case or a trip counted, an amount's đồng.
+# floor's number, a quarter before its numeral, a case or a trip counted, the afternoon after an hour, the
+# Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số"), an amount's đồng.
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
-                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"), (r"(?<=[a-zà-ỹ] )Số(?![\s:]*\d)(?!:)\b", "Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+                   (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"),
+                   (r"\b(về|cho|của|tại|gửi|lên|trình) (?:Số|Sổ)\b(?![\s:]*\d)(?! tay)", r"\1 Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
 
 
 def _after_restoring(text: str) -> str:
