@@ -44,6 +44,10 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     reviewed = review_event(request.kind, period, next_period)
     named = request.event if request.event and fold(request.event) != fold(f"Hội nghị {request.kind}") else None
     subject = request.subject or named or reviewed or "[trích yếu nội dung]"
+    # A review report whose summary line says only its kind ("Tổng kết năm") says its periods, as the house style does.
+    if sk["name"] == "report" and request.kind and request.year and re.fullmatch(r"(?:Tổng|Sơ) kết(?: năm)?", subject):
+        subject = f"{request.kind.capitalize()} công tác y tế {period}" + (
+            f" và phương hướng, nhiệm vụ {next_period}" if next_period != "thời gian tới" else "")
     event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),

@@ -852,3 +852,9 @@ def test_a_letter_typed_without_marks_keeps_health_facilities_the_department_and
                    "y te. Noi dung: to chuc dien tap PCCC truoc 30/6/2027; bao cao ket qua ve So truoc 15/7/2027.").draft
     assert "V/v tăng cường phòng chống cháy nổ tại cơ sở y tế" in draft and "về Sở trước 15/7/2027" in draft
     assert "năm 2027*" in draft
+
+
+def test_a_review_report_named_by_its_kind_alone_says_its_periods():
+    draft = _draft("Draft the year-end report (Báo cáo) of the Dak Lak Department of Health on health work in 2027 and "
+                   "tasks for 2028, to the Provincial People's Committee. Results: 95.2% of children fully immunised.").draft
+    assert "**Tổng kết công tác y tế năm 2027 và phương hướng, nhiệm vụ năm 2028**" in draft
