@@ -46,8 +46,7 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     subject = request.subject or named or reviewed or "[trích yếu nội dung]"
     # A review report whose summary line says only its kind ("Tổng kết năm") says its periods, as the house style does.
     if sk["name"] == "report" and request.kind and request.year and re.fullmatch(r"(?:Tổng|Sơ) kết(?: năm)?", subject):
-        subject = f"{request.kind.capitalize()} công tác y tế {period}" + (
-            f" và phương hướng, nhiệm vụ {next_period}" if next_period != "thời gian tới" else "")
+        subject = f"{request.kind.capitalize()} công tác y tế {period} và phương hướng, nhiệm vụ {next_period}"
     event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
