@@ -52,11 +52,6 @@ def _laid_out(slots: list[tuple[str, str]]) -> list[list[str]]:
     return [["Thời gian", "Nội dung", "Thực hiện"], *[list(item) for item in items]]
 
 
-def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    """Agenda rows from the request's timed items (see `_timeline`), or None when it gives no programme."""
-    return _timeline(request, clauses)
-
-
 def _repeated(minutes: int | None, what: str) -> list[tuple[int | None, str]]:
     """One item, or the items a count gives: "4 báo cáo khoa học mỗi báo cáo" is Báo cáo khoa học 1 … 4, "tham
     luận 3 đơn vị, mỗi đơn vị" Tham luận đơn vị 1 … 3."""
@@ -109,8 +104,8 @@ def _timed(piece: str) -> tuple[int | None, int | None, int | None, str] | None:
     return start, end, int(length.group(1)) if length else None, what
 
 
-def _timeline(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
-    """Rows from items with their slots, their start hours, their ends or their lengths, timed one after another
+def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """The programme's rows (None when the request gives none), from items with their slots, their start hours, their ends or their lengths, timed one after another
     from the start hour: an item runs to its end, for its length, or to the next item's start. Hours alone make
     a programme from three items up (fewer, beside items timed by lengths alone, say when the meeting starts),
     and an hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
@@ -137,7 +132,8 @@ def _timeline(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] |
         begin = start if start is not None else now
         following = items[n + 1][0] if n + 1 < len(items) else None
         now = end if end is not None else begin + minutes if minutes is not None and begin is not None else following
-        when = "[giờ]" if begin is None else clock(*divmod(begin, 60)) + (f" - {clock(*divmod(now, 60))}" if now else "")
+        ends = f" - {clock(*divmod(now, 60))}" if now is not None else ""
+        when = "[giờ]" if begin is None else clock(*divmod(begin, 60)) + ends
         rows.append((when, what[:1].upper() + what[1:]))
     return _laid_out(rows)
 
