@@ -13,7 +13,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, unit_table
 from .dates import house_dates, house_hours
-from .tables import scaled_figure, vnd_number
+from .tables import scaled_figure, vnd_number, whole_figures
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
 
@@ -38,10 +38,21 @@ def titles_written_out(text: str) -> str:
     return text
 
 
+# A figure's unit typed short ("150k", "5tr", "420.000d": đồng only after an amount): written out before restoring,
+# where a figure glued to letters reads as OCR damage ("5tr" had been restored as "u").
+_FIGURE_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)*)\s?(k|K|tr)\b(?![\d.,]\d)|\b(\d{1,3}(?:[.,]\d{3})+|\d{4,})\s?(đ|d)\b")
+_UNIT_WORDS = {"k": "nghìn", "tr": "triệu", "đ": "đồng", "d": "đồng"}
+
+
+def units_written_out(text: str) -> str:
+    return _FIGURE_UNIT.sub(lambda m: f"{m.group(1) or m.group(3)} {_UNIT_WORDS[(m.group(2) or m.group(4)).lower()]}",
+                            whole_figures(text))
+
+
 def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
-    text = titles_written_out(house_hours(house_dates(_one_line(instruction))))
+    text = units_written_out(titles_written_out(house_hours(house_dates(_one_line(instruction)))))
     if language_of(text) == "en":
         text = _from_english(text)
     elif restorer.needs_restoring(text):

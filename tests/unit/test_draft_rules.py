@@ -222,3 +222,14 @@ def test_lump_sums_listed_after_lines_with_factors_are_lines_of_their_own():
         ("Ăn trưa", 18_000_000), ("Thuê hội trường trọn gói", 6_000_000), ("Hoa tươi khánh tiết", 1_500_000)]
     # The line's own amount typed after "=" and a total are no lines.
     assert len(cost_lines(["50 người x 100k = 5.000.000đ, tổng cộng 5 triệu"])) == 1
+
+
+def test_a_figures_unit_typed_short_is_written_out_before_restoring():
+    from assistant.draft.prepare import prepared, units_written_out
+    from assistant.draft.tables import cost_lines
+
+    assert units_written_out("x 150k; 1tr2/ngay; 420.000d; 3D; trong 2d") == (
+        "x 150 nghìn; 1,2 triệu/ngay; 420.000 đồng; 3D; trong 2d")
+    text = prepared("du tru kinh phi: tai lieu 40 bo x 30k; thue hoi truong tron goi 5tr. chi lam bang", RESTORER)
+    assert "5 triệu" in text  # "5tr" had been restored as "u", read as OCR damage
+    assert [line.amount for line in cost_lines(text.split("; "))] == [1_200_000, 5_000_000]
