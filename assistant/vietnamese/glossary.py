@@ -16,28 +16,24 @@ from .patterns import clock
 _GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern, dict[str, str]]:
-    terms = tomllib.loads(resources.files(__package__).joinpath("data/english.toml").read_text("utf-8"))["terms"]
-    lowered = {english.lower(): vietnamese for english, vietnamese in terms.items()}
-    alternatives = "|".join(re.escape(e) for e in sorted(lowered, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), lowered
-
-
-@lru_cache(maxsize=1)
-def _acronyms() -> tuple[re.Pattern, dict[str, str]]:
-    terms = tomllib.loads(resources.files(__package__).joinpath("data/terms.toml").read_text("utf-8"))["terms"]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(terms, key=len, reverse=True)))})(?![\w-])"), terms
+@lru_cache(maxsize=2)
+def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
+    """The terms of data/`name` and a pattern for them as whole words, longest first; with `any_case` the terms
+    are keyed in lower case."""
+    terms = tomllib.loads(resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8"))["terms"]
+    terms = {term.lower(): said for term, said in terms.items()} if any_case else terms
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE if any_case else 0), terms
 
 
 def terms_written_out(text: str) -> str:
     """"KCB BHYT" is "khám bệnh, chữa bệnh bảo hiểm y tế": acronyms typed in capitals, written out."""
-    pattern, terms = _acronyms()
+    pattern, terms = _glossary("terms.toml", any_case=False)
     return pattern.sub(lambda m: terms[m.group()], text)
 
 
 def english_terms(text: str) -> str:
-    pattern, terms = _pattern()
+    pattern, terms = _glossary("english.toml", any_case=True)
     translated = pattern.sub(lambda m: terms[m.group().lower()], text)
     # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
     return _GLOSSED.sub(r"\1", translated)
