@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..vietnamese.folding import fold
+from ..vietnamese.folding import fold, sub_folded
 
 # Not "cũ" (old): folded, it is also "cụ" (cụ thể).
 _EARLIER = r"nam ngoai|nam truoc|lan truoc|ky truoc|quy truoc|dot truoc|truoc day|last year|previously|old"
@@ -43,6 +43,5 @@ _CHANGES: list[tuple[re.Pattern, Callable[[re.Match, str], str]]] = [
 def new_values(instruction: str) -> str:
     """The request without the old values of what it changes."""
     for pattern, kept in _CHANGES:
-        for match in reversed(list(pattern.finditer(fold(instruction)))):
-            instruction = instruction[:match.start()] + kept(match, instruction) + instruction[match.end():]
+        instruction = sub_folded(pattern, lambda m, typed=instruction: kept(m, typed), instruction)
     return instruction

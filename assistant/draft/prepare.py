@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..vietnamese.folding import fold
+from ..vietnamese.folding import fold, sub_folded
 from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces, terms_written_out
 from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
-from ..vietnamese.units import abbreviations, unit_table
+from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
 from .tables import scaled_figure, vnd_number, whole_figures
 
@@ -97,22 +97,13 @@ def _in_address(match: re.Match) -> bool:
     return "@" in word or "://" in word or word.lower().startswith("www.")
 
 
-def _replaced_folded(pattern: re.Pattern, text: str, replace) -> str:
-    """`text` with each match of `pattern` on its folded form replaced: a match typed with or without marks."""
-    folded = fold(text)
-    out, pos = [], 0
-    for match in pattern.finditer(folded):
-        out += [text[pos:match.start()], text[match.start():match.end()] if _in_address(match) else replace(match)]
-        pos = match.end()
-    return "".join(out + [text[pos:]])
-
-
 def written_out(text: str) -> str:
     """Units named by an acronym written out as the house style names them ("phòng KHTC" is "Phòng Kế hoạch - Tài
     chính", "CDC" the "Trung tâm Kiểm soát bệnh tật", "VP So" typed without marks the "Văn phòng Sở")."""
     for alias, canonical in abbreviations():
         pattern = re.compile(rf"(?<![\w-]){re.escape(fold(alias))}(?![\w-])")
-        text = _replaced_folded(pattern, text, lambda m: _written(canonical, m.string[m.end():]))
+        text = sub_folded(pattern, lambda m, typed=text: typed[m.start():m.end()] if _in_address(m)
+                          else _written(canonical, m.string[m.end():]), text)
         if canonical.startswith("Phòng"):  # "phòng KHTC": the acronym alone stood after "phòng"
             text = re.sub(rf"\b[Pp]h(?:ò|o)ng\s+(?={re.escape(canonical)})", "", text)
     return text
@@ -175,8 +166,10 @@ def known_names(text: str) -> str:
     if len(folded) != len(text):  # positions in the folded text would not be the text's
         return text
     for name in _names():
-        # "cơ sở y tế" (a health facility) and "cán bộ y tế" (a health worker) name no Department or Ministry.
-        for m in reversed([m for m in re.finditer(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded)
-                           if not re.search(r"\b(?:co|can)\s$", folded[:m.start()])]):
-            text = text[:m.start()] + name + text[m.end():]
+        # "cơ sở y tế" (a health facility) and "cán bộ y tế" (a health worker) name no Department or Ministry. A
+        # name replaces letters of its own folded form: the folded text stays the same.
+        first = fold(name).split()[0]
+        text = sub_folded(re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)"),
+                          lambda m, typed=text: typed[m.start():m.end()]
+                          if common_noun(m.string[:m.start()].split()[-1:], first) else name, text, folded)
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 
@@ -38,3 +39,14 @@ def fold(text: str) -> str:
 
 def collapse_ws(text: str) -> str:
     return " ".join(text.split())
+
+
+def sub_folded(pattern: re.Pattern, replace: Callable[[re.Match], str], text: str, folded: str | None = None) -> str:
+    """`text` with each match of `pattern` on its folded form (`folded`, when the caller has it) replaced by
+    `replace(match)`: the match is of the folded text, whose positions are the text's, so a pattern written
+    without marks finds what was typed with them or without."""
+    out, pos = [], 0
+    for match in pattern.finditer(fold(text) if folded is None else folded):
+        out += [text[pos:match.start()], replace(match)]
+        pos = match.end()
+    return "".join(out + [text[pos:]])

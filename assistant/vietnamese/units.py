@@ -58,6 +58,12 @@ def issuer_for_code(code: str) -> str | None:
 _WORD_BEFORE = {"bo": "can", "so": "co"}
 
 
+def common_noun(before: tuple[str, ...] | list[str], first: str) -> bool:
+    """Whether a name whose first word is `first` (folded) is a common noun after a word read as `before`:
+    "cán bộ", "cơ sở"."""
+    return first in _WORD_BEFORE and _WORD_BEFORE[first] in before
+
+
 def find_units(text: str) -> list[str]:
     """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean."""
     tokens = token_alternatives(text)
@@ -66,7 +72,7 @@ def find_units(text: str) -> list[str]:
     for alias, units in unit_table().aliases:
         n = len(alias)
         for i in range(len(tokens) - n + 1):
-            if i and alias[0] in _WORD_BEFORE and _WORD_BEFORE[alias[0]] in tokens[i - 1]:
+            if i and common_noun(tokens[i - 1], alias[0]):
                 continue
             if all(word in tokens[i + j] for j, word in enumerate(alias)) and not any(used[i:i + n]):
                 used[i:i + n] = [True] * n
