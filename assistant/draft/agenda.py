@@ -13,6 +13,7 @@ from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block
 from .request import TYPED_HOUR, DraftRequest
+from .tables import minute_of_day
 
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
@@ -126,7 +127,7 @@ def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]]
     if len(items) < (_FEWEST_STARTS if len(alone) == len(items) else 2):
         return None
     first = request.time if request.time and items[0][0] is None else None
-    now = _minute(*re.fullmatch(r"(\d{2})h(\d{2})", first).groups()) if first else items[0][0]
+    now = minute_of_day(first) if first else items[0][0]
     rows = []
     for n, (start, end, minutes, what) in enumerate(items):
         begin = start if start is not None else now

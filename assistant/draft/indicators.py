@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .pasted import spaced_sign
 from .tables import LEAD
 
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
@@ -71,9 +72,7 @@ def indicator_row(clause: str) -> list[str] | None:
         unit = values[0][-1]
     if not unit and (after := unit_after or _UNIT_AFTER.search(cells[0])):  # "0 ca", "dưới 100 ca/100.000 dân"
         unit = after.group(1)
-    # ">=95" as the tables write it: "≥ 95".
-    values = [re.sub(r"^(>=|<=|[<>≥≤])\s*", lambda m: {">=": "≥", "<=": "≤"}.get(m.group(1), m.group(1)) + " ",
-                     v.rstrip("%‰").strip()) for v in values]
+    values = [spaced_sign(v.rstrip("%‰").strip()) for v in values]
     return [name.strip(), unit, *values]
 
 

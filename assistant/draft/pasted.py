@@ -26,12 +26,18 @@ _MIN_ROWS = 2
 # ">=95".
 _BARE_THOUSANDS = re.compile(r"^(?!(?:19|20)\d\d$)\d{4,}$")
 _DECIMAL_POINT = re.compile(r"^([<>≤≥]=?\s*)?(\d+)\.(\d{1,2})$")
+_SIGN = re.compile(r"^\s*(>=|<=|[<>≥≤])\s*")
 _SIGNS = {">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< ", "≥": "≥ ", "≤": "≤ "}
+
+
+def spaced_sign(value: str) -> str:
+    """A bound's sign as the tables write it: ">=95" is "≥ 95"."""
+    return _SIGN.sub(lambda m: _SIGNS[m.group(1)], value)
 
 
 def vietnamese_figures(cell: str) -> str:
     """A cell's figure written as the documents write it: 1.850, 96,3, ≥ 95."""
-    sign = re.match(r"^\s*(>=|<=|[<>≥≤])\s*", cell)
+    sign = _SIGN.match(cell)
     body = cell[sign.end():] if sign else cell.strip()
     if _BARE_THOUSANDS.match(body):
         body = f"{int(body):,}".replace(",", ".")

@@ -263,7 +263,7 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
 
 
-def _minute_of_day(hour: str | None) -> int | None:
+def minute_of_day(hour: str | None) -> int | None:
     """08h30 as minutes since midnight; None for no hour."""
     match = re.fullmatch(r"(\d{2})h(\d{2})", hour or "")
     return int(match.group(1)) * 60 + int(match.group(2)) if match else None
@@ -273,12 +273,12 @@ def agenda_times(start: str | None, minutes: list[int], restarts: list[str | Non
     """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given. An item
     with a start of its own (`restarts`: "Buổi chiều từ 13h30") sets the clock again."""
     restarts = restarts or [None] * len(minutes)
-    now = _minute_of_day(start or next(iter(restarts), None))
+    now = minute_of_day(start or next(iter(restarts), None))
     if now is None:
         return ["[giờ]"] * len(minutes)
     times = []
     for length, restart in zip(minutes, restarts):
-        if (again := _minute_of_day(restart)) is not None:
+        if (again := minute_of_day(restart)) is not None:
             now = again
         times.append(f"{clock(*divmod(now, 60))} - {clock(*divmod(now + length, 60))}")
         now += length
