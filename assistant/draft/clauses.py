@@ -22,11 +22,14 @@ _NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
-_META = re.compile(r"^(?:soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
+_META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
-                   r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$")
+                   r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
+                   # what the user has written already: "phần đầu … em làm rồi", "the header … are done"
+                   r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan)(?:\s+xong)?\s+(?:roi|xong)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
@@ -50,6 +53,7 @@ _VERB = re.compile(r"\s+(?=(?:chu tri|phoi hop|chuan bi|lo|bo tri|tong hop|huong
 class Clause:
     text: str  # as the draft writes it
     label: str = ""  # the short label it stood under ("thanh phan"), folded
+    typed_label: str = ""  # that label as typed ("Hóa chất"): a budget line's name when its text is the amount
     number: str = ""  # its number in the request ("2", "3.1")
     unit: str = ""  # the unit it assigns work to, as typed or canonical
     task: str = ""  # the work, for an assignment
@@ -138,16 +142,16 @@ def clauses(text: str) -> list[Clause]:
     the type and the summary line, not written as content, except what follows its colon."""
     found: list[Clause] = []
     for sentence in _sentences(text):
-        label = ""
+        label = typed_label = ""
         for piece in _CUT.split(sentence):
             piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
-            label = "" if bullets else label  # a line of its own is under no earlier line's label
+            label, typed_label = ("", "") if bullets else (label, typed_label)  # a line of its own has no earlier label
             framed = False  # "Dự trù kinh phí: tập huấn …": the request names what it is, then gives it
             if (m := _LABEL.match(piece)) and len(m.group(1).split()) <= 4:
                 framed = not found
                 if framed:
                     found.append(Clause(text=_sentence(m.group(1)), meta=True))
-                label, piece = fold(m.group(1)).strip(), piece[m.end():]
+                label, typed_label, piece = fold(m.group(1)).strip(), m.group(1).strip(), piece[m.end():]
             number = ""
             if m := _NUMBERED.match(piece):
                 number, piece = m.group(1), piece[m.end():]
@@ -159,12 +163,17 @@ def clauses(text: str) -> list[Clause]:
                 meta, piece = False, piece.split(": ", 1)[1]
             piece = _BULLET.sub("", piece)  # "Đổi mấy chỗ: - thời gian: …": the bullet after the note's colon
             for part in _split_assignments(piece) if piece.strip(" .;") else []:
-                clause = Clause(text=_sentence(part), label=label, number=number, meta=meta)
+                clause = Clause(text=_sentence(part), label=label, typed_label=typed_label, number=number, meta=meta)
                 if not clause.meta and (pair := assignment(clause.text)):
                     clause.unit, clause.task = pair
                 found.append(clause)
                 number = ""
     return found
+
+
+def said(clause: Clause) -> str:
+    """The clause as the user typed it, under its label: "Hóa chất: trọn gói 60 triệu"."""
+    return f"{clause.typed_label}: {clause.text}" if clause.typed_label else clause.text
 
 
 def takes(part: dict, clause: Clause) -> bool:

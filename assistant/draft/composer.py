@@ -16,63 +16,16 @@ from string import Template
 
 from ..vietnamese.folding import fold
 from .agenda import agenda_items
-from .clauses import Clause, takes
-from .document import Block, DraftDocument, vnd
-from .periods import ROMAN as _ROMAN, periods, review_event
+from .clauses import Clause, said, takes
+from .document import Block, DraftDocument
+from .periods import ROMAN as _ROMAN
 from .request import DraftRequest
 from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
 from .tables import cost_lines
+from .values import values
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 _OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|introduction|preamble)\b")
-
-
-def _in_sentence(name: str) -> str:
-    """An addressee inside a sentence: "các bệnh viện", but "Sở Tài chính" keeps its capital."""
-    return name[:1].lower() + name[1:] if re.match(r"(?:Các|Những)\s", name) else name
-
-
-def values(request: DraftRequest, sk: dict) -> dict[str, str]:
-    period, next_period = periods(request)
-    signed = request.signed.split("/") if request.signed else None
-    total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
-    issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
-        (f"TỈNH {(request.province or '[tỉnh]').upper()}", "UBND", "UBND tỉnh", "UBND tỉnh") if request.provincial else \
-        ("SỞ Y TẾ", "SYT", "Sở Y tế", "Sở")
-    # A review named by its kind alone ("Hội nghị tổng kết") is named as the house style does, with its periods; an
-    # invitation's subject may be the request's own words, English ones too.
-    reviewed = review_event(request.kind, period, next_period)
-    named = request.event if request.event and fold(request.event) != fold(f"Hội nghị {request.kind}") else None
-    subject = request.subject or named or reviewed or "[trích yếu nội dung]"
-    # A review report whose summary line says only its kind ("Tổng kết năm") says its periods, as the house style does.
-    if sk["name"] == "report" and request.kind and request.year and re.fullmatch(r"(?:Tổng|Sơ) kết(?: năm)?", subject):
-        subject = f"{request.kind.capitalize()} công tác y tế {period} và phương hướng, nhiệm vụ {next_period}"
-    event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
-    return {
-        "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
-        # The event follows a verb or a preposition ("Dự họp giao ban", "tại buổi làm việc"); a named one keeps its
-        # capital ("Dự Hội nghị tổng kết").
-        "year": str(request.year) if request.year else "[năm]",
-        "event": re.sub(r"^(?:Họp|Buổi|Cuộc)\b", lambda m: m.group().lower(), event),
-        # The date line: the document's own date when the request gives it (written as dates.py writes them).
-        "day": signed[0] if signed else "[ngày]", "month": signed[1] if signed else "[tháng]",
-        "signed_year": signed[2] if signed else str(request.year) if request.year else "[năm]",
-        "date": request.date or "[ngày/tháng/năm]", "date_typed": request.date_typed or request.date or "[ngày/tháng/năm]",
-        "time": request.time or "[giờ]",
-        "form": request.form or "[trực tiếp / trực tuyến]", "venue": request.venue or "[địa điểm]",
-        "budget_total": vnd(total) if total else "[tổng kinh phí]", "period": period, "next_period": next_period,
-        "NEXT_PERIOD": next_period.upper(), "ISSUER": issuer[0], "code": issuer[1], "issuer_name": issuer[2],
-        "issuer_short": issuer[3], "subject": subject, "subject_lower": subject[:1].lower() + subject[1:],
-        "chair": request.chair or "[người chủ trì]", "participants": "",
-        "participants_inline": ", ".join(request.participants) or "[thành phần]",
-        "addressees": "; ".join(request.addressees) + ";" if request.addressees else "[Nơi nhận báo cáo];",
-        "addressees_inline": "; ".join(request.addressees) + "." if request.addressees else "[cơ quan, đơn vị nhận].",
-        # Unnamed, the addressees are "các đơn vị" as the closing line has them: the lead line, which may cite
-        # what the letter follows up, stays.
-        "addressees_lead": ", ".join(_in_sentence(a) for a in request.addressees) if request.addressees else "các đơn vị",
-        "recipients_line": "Kính gửi: " + ", ".join(request.addressees) + ". " if request.addressees else "",
-        "basis_inline": "Thực hiện " + "; ".join(request.basis) + ", " if request.basis else "",
-    }
 
 
 # house-style.md: "Finance" is ambiguous between Sở Tài chính and Phòng Kế hoạch - Tài chính. A request that
@@ -212,10 +165,15 @@ class Composer:
             elif not (given and "[" in self.fill(line)):
                 body.append(Block("line", "- " + _line(self.fill(line))))
         funding = "kinh phi" in fold(part.get("heading", ""))
+        # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
+        # after its text; a funding part opens with them.
+        costed = funding_lines(self.request, clauses, annexed=whole) if funding or (
+            not whole and cost_lines([said(c) for c in clauses])) else []
+        if not whole and any(b.kind == "table" for b in costed):  # its lines are in the table now
+            items = [fold(line.item) for line in cost_lines([said(c) for c in clauses])]
+            clauses = [c for c in clauses if not any(item in fold(said(c)) for item in items)]
         if funding:
-            body += funding_lines(self.request, clauses, annexed=whole)
-            if not whole and any(b.kind == "table" for b in body):  # its lines are in the table now
-                clauses = [c for c in clauses if not cost_lines([c.text])]
+            body += costed
         tasks: dict[str, list[str]] = {}
         for clause in clauses:
             if clause.unit and "units" in part:
@@ -223,7 +181,7 @@ class Composer:
             else:
                 body.append(_clause_line(clause))
         if not funding:
-            body += sources_total(clauses)
+            body += sources_total(clauses) + costed
         units = list(tasks)
         if "units" in part and (not tasks or (whole and self.sk["name"] == "conference_plan")):
             # The skeleton's units in house-style order, each taking the request's tasks of a unit it names

@@ -24,7 +24,8 @@ from ..vietnamese.units import find_units
 from .checks import PLACEHOLDER, check_budget, check_layout, check_specifics
 from .clauses import clauses
 from .clean import line_fault, period_worded
-from .composer import Composer, values
+from .composer import Composer
+from .values import values
 from .periods import periods
 from .document import DraftDocument, DraftResult
 from .exemplars import adapted, citation, exemplar_year, moved_year

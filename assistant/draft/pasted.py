@@ -70,3 +70,12 @@ def pasted_table(instruction: str) -> list[list[str]]:
         return []
     return [header, *fitting]
 
+
+def cells_as_factors(piece: str) -> str:
+    """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
+    cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
+    if len(cells) < 3:
+        return piece
+    named = [cell for cell in cells if not cell[:1].isdigit()]
+    figures = [cell for cell in cells if cell[:1].isdigit()]
+    return f"{' '.join(named)} {' x '.join(figures)}"

@@ -49,12 +49,18 @@ def units_written_out(text: str) -> str:
                             whole_figures(text))
 
 
+# How an English request wants the draft written ("in Vietnamese and with the full layout"): no words of the draft.
+_HOW_TO_WRITE = re.compile(r",?\s*\(?\b(?:(?:drafted|written)\s+)?in Vietnamese\b(?:\s*,?\s*(?:and\s+)?(?:with )?(?:the |a )?"
+                           r"(?:full|complete) layout)?\)?|,?\s*\(?\b(?:with|in) (?:the |a )?(?:full|complete) layout\b\)?",
+                           re.IGNORECASE)
+
+
 def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
     text = units_written_out(titles_written_out(house_hours(house_dates(_one_line(instruction)))))
     if language_of(text) == "en":
-        text = _from_english(text)
+        text = _from_english(_HOW_TO_WRITE.sub("", text))
     elif restorer.needs_restoring(text):
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light.

@@ -8,7 +8,6 @@
   document; a scope word counts when it comes before the document word or right after a verb of writing
   ("Viết mục 2.", "Lập bảng", "Table of …"), so "Parts: I. …; II. …" in a whole-plan request is a listing;
 - the parts the user lists ("Bố cục: I. …; II. …", "có các phần: …", "Parts: …");
-- who signs and who issues (the Office of the People's Committee, or the Department of Health).
 
 What could not be read is said: `assumed` names the guesses, and the draft warns about them."""
 
@@ -30,6 +29,12 @@ _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop
 # kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
 _REFERRED_BEFORE = re.compile(r"\b(?:dua tren|dua theo|can cu vao|based on|further to|following up on)\s+$")
 _WINDOW = 200
+# "Soạn trọn bộ BC số 302/BC-SYT", "Please draft, in Vietnamese and with the full layout, report No. 245/BC-SYT": a
+# verb of writing opens the request and only how to write it follows, so the number is the document's own; a
+# linking word ("a letter replying to Notice No.", "theo", "của") makes it a document referred to.
+_WRITE_OPENING = re.compile(r"\W*(?:(?:please|hay|xin|vui long)\W+)?(?:draft|write|prepare|soan(?: thao)?|viet|lam|lap)\b"
+                            r"(?:\W+(?!(?:to|for|of|on|about|after|following|replying|reply|answer|tra|sau|theo|cua|ve|"
+                            r"cho|gui)\b)\w+){0,10}\W+")
 _UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 # A document the request is modelled on or follows up ("làm giống kế hoạch năm ngoái (KH số 318/KH-SYT)", "theo
@@ -44,6 +49,9 @@ _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|t
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
+# A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
+_WRITE_PART = re.compile(r"\b(?:viet|soan|write|draft)\s+(?:(?:giup|gium|ho|dum|them|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
+                         r"(?:the\s+)?$")
 _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
@@ -80,24 +88,6 @@ _LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sectio
 _MAX_PARTS = 8  # more is a list of something else than parts
 _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 
-# Who signs, as typed: "Phó Giám đốc Ma Thị Hồng Vân ký thay Giám đốc", "Signed by Director Thái Văn Long",
-# "TL Giám đốc, Chánh Văn phòng ký"; matched folded, the name taken as typed.
-_ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "CHÁNH VĂN PHÒNG",
-          "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "gd": "GIÁM ĐỐC",
-          "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG",
-          "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC",
-          "pho chu tich": "PHÓ CHỦ TỊCH", "pct": "PHÓ CHỦ TỊCH", "chu tich": "CHỦ TỊCH"}
-_ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
-_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
-                     rf"(ky thay|ky tl\.?|ky thua lenh|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
-_SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
-# "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
-_SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-# "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
-_SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")
-
-
 @dataclass
 class Scope:
     kind: str = "whole"  # whole, part, section, table
@@ -111,7 +101,8 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
     for cue in cues:
         for match in re.finditer(rf"\b(?:{cue})\b", folded):
             # The request's first words name what to write: "Xây dựng Kế hoạch …" is no task of a unit.
-            opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None
+            opening = re.fullmatch(r"\W*(?:\w+\W+){0,2}", folded[:match.start()]) is not None or \
+                _WRITE_OPENING.fullmatch(folded[:match.start()]) is not None
             if folded[match.start() - 1:match.start()] in ("/", "-") or folded[match.end():match.end() + 1] in ("/", "-"):
                 continue  # inside a number and symbol ("5/KH-UBND"), not a document word
             if _REFERRED_BEFORE.search(folded[:match.start()]):
@@ -185,6 +176,8 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     before = folded[max(0, match.start() - 40):match.start()]
     if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()):
         return True
+    if match.re is not _TABLE and _WRITE_PART.search(before):  # "phần đầu em làm rồi; viết giúp phần nội dung chính"
+        return True
     # "KH …: viết giúp mục II. MỤC TIÊU": after the document's colon, a part asked for in the clause's first words.
     after_colon = folded[:match.start()].rsplit(": ", 1)
     if match.re is not _TABLE and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
@@ -256,39 +249,3 @@ def listed_parts(text: str) -> list[str]:
         if piece:
             parts.append(piece)
     return parts if len(parts) <= _MAX_PARTS else []
-
-
-def _name(text: str, start: int, end: int) -> str | None:
-    """The words at [start, end) of the typed text that read as a person's name: the capitalised ones it opens
-    with, two at least ("Đỗ Quang Vinh for the Director" is Đỗ Quang Vinh)."""
-    words = text[start:end].split()
-    named = words[:next((n for n, w in enumerate(words) if not w[:1].isupper()), len(words))]
-    return " ".join(named) if len(named) >= 2 else None
-
-
-def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
-    """The signature block and the signer's name when the request says who signs."""
-    folded = fold(text)
-    if (m := _SIGNED_FOR.search(folded)) and (name := _name(text, m.start(3), m.end(3))):
-        principal, role = _ROLES[m.group(1)], _ROLES[m.group(2)]
-        mark = "KT" if role == f"PHÓ {principal}" else "TL"
-        return [f"{mark}. {principal}", role, "", name], name
-    if m := _TL.search(folded):  # "TL. Giám đốc, Chánh Văn phòng Lê Hoàng Nam ký"
-        name = _name(text, m.start(3), m.end(3)) if m.group(3) else None
-        return [f"TL. {_ROLES[m.group(1)]}", _ROLES[m.group(2)], "", name or "[Họ và tên]"], name
-    if (m := _SIGNER_LABEL.search(folded)) and (name := _name(text, m.start(4), m.end(4))):
-        role = _ROLES[m.group(3)]
-        principal = _ROLES[m.group(2)] if m.group(2) else role.removeprefix("PHÓ ")
-        mark = (m.group(1) or "kt").upper()
-        return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
-    if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
-        role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(4), "CHỦ TỊCH")  # "ký thay CT": the Chairman
-        mark = "TL" if re.match(r"ky (?:tl|thua lenh)", m.group(3)) else "KT"  # "ký TL GĐ": by order of the Director
-        return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
-    if (m := _SIGNED_BY.search(folded)):
-        role_at, name_at = (1, 2) if m.group(1) else (3, 4)
-        if name := _name(text, m.start(name_at), m.end(name_at)):
-            role = _ROLES[m.group(role_at)]
-            block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
-            return [*block, "", name], name
-    return default, None

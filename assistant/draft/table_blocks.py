@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..vietnamese.folding import fold
 from .agenda import agenda_rows, agenda_subtitle
-from .clauses import Clause
+from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicators import assessed, indicator_row
@@ -94,7 +94,7 @@ def _pasted_title(request: DraftRequest) -> str:
 
 def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False) -> list[Block]:
     """The table a request asks for; `inline` (a section presented as a table): only when it says so."""
-    texts = [c.text for c in clauses]
+    texts = [said(c) for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
     factored = cost_lines(texts)
@@ -121,7 +121,7 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     text = " ".join(c.text for c in clauses)
     if found := funding_sources(text):
         return [_sources_line("Tổng kinh phí", found[1])]
-    if lines := cost_lines([c.text for c in clauses] or [request.text]):
+    if lines := cost_lines([said(c) for c in clauses] or [request.text]):
         total = sum(line.amount for line in lines)
         if not annexed:
             return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
@@ -179,7 +179,7 @@ def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: C
             rows = [list(agenda["header"]), *[[when, fill(content), who]
                                                for when, (_, content, who) in zip(times, agenda["items"])]]
         annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=rows)]
-    if lines := cost_lines([c.text for c in clauses]):
+    if lines := cost_lines([said(c) for c in clauses]):
         annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=budget_rows(lines)),
                     _words_line(sum(line.amount for line in lines))]
     elif sk["name"] == "conference_plan":

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from num2words import num2words
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import clock
+from .event_length import event_days, rated_per_day_only
+from .pasted import cells_as_factors
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
@@ -51,6 +53,7 @@ _AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|tri�
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
+_LUMP_WORD = re.compile(r"\s*\b(?:trọn gói|khoán gọn|khoán|lump sum|in total)\s*$", re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
 # A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
@@ -96,6 +99,7 @@ def _factor(number: str, after: str | None) -> int:
 
 def _item(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
+    text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
     item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
     item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
     item = LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))
@@ -107,10 +111,15 @@ def _item(text: str) -> str:
 # A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
 # ngày". Only a rate said to be per unit (/người, mỗi, each, per, mức, đơn giá) makes one, never a total.
 _PER_UNIT = re.compile(r"/\s*[^\W\d_]+|\b(?:mỗi|each|per|mức|định mức|đơn giá)\b", re.IGNORECASE)
-_COUNT = re.compile(rf"({_NUMBER})\s*(người|đại biểu|học viên|cán bộ|báo cáo viên|giảng viên|bộ|cuốn|lượt|lớp|đợt|"
-                    r"chuyến|xe|mẫu|xã|"
-                    r"ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|"
-                    r"sessions?|nights?)\b", re.IGNORECASE)
+_COUNTED = ("người|đại biểu|học viên|cán bộ|báo cáo viên|giảng viên|bộ|cuốn|lượt|lớp|đợt|chuyến|xe|mẫu|xã|"
+            "ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|sessions?|nights?")
+
+
+def _counts_of(nouns: str) -> re.Pattern:
+    return re.compile(rf"({_NUMBER})\s*({nouns})\b", re.IGNORECASE)
+
+
+_COUNT = _counts_of(_COUNTED)
 
 
 def _rate_first(piece: str) -> list[CostLine]:
@@ -120,13 +129,25 @@ def _rate_first(piece: str) -> list[CostLine]:
         piece, max(0, amount.start() - 15), amount.start()) if amount else None
     if not amount or amount.group(3) or _TOTAL.search(piece) or not per_unit:
         return []
-    counts = [m for m in _COUNT.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
+    # "sửa chữa 4 trạm y tế: 85 triệu/trạm": a count of what the rate is per, whatever its noun.
+    noun = re.match(r"/\s*([^\W\d_]+)", per_unit.group())
+    counted = _counts_of(f"{_COUNTED}|{re.escape(noun.group(1))}") if noun else _COUNT
+    counts = [m for m in counted.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
+    # A pasted row's bare figure before the rate ("Tiền ăn học viên 85 150 nghìn/người/ngày") counts what it is per.
+    if not counts and noun and (bare := re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])):
+        count = integer(bare.group(1))
+        per_day = _DAYS.match(noun.group(1)) is not None
+        return [CostLine(item=_item(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
+                         rate=money(amount.group()) or 0)]
     if not counts:
         return []
     days = math.prod(integer(m.group(1)) for m in counts if _DAYS.match(m.group(2)))
     people = math.prod(integer(m.group(1)) for m in counts if not _DAYS.match(m.group(2)))
     first = min(amount.start(), counts[0].start())
-    return [CostLine(item=_item(piece[:first]), people=people, days=days, rate=money(amount.group()) or 0)]
+    # A count inside the line's label ("… 4 trạm y tế bị ngập: 85 triệu/trạm") leaves the label its name.
+    label = piece.find(":", counts[0].end(), amount.start())
+    return [CostLine(item=_item(piece[:label if label >= 0 else first]), people=people, days=days,
+                     rate=money(amount.group()) or 0)]
 
 
 def _factored(piece: str) -> list[CostLine]:
@@ -176,23 +197,13 @@ def whole_figures(text: str) -> str:
     return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
 
 
-def _cells_as_factors(piece: str) -> str:
-    """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
-    cells = [cell.strip() for cell in piece.split("|") if cell.strip()]
-    if len(cells) < 3:
-        return piece
-    named = [cell for cell in cells if not cell[:1].isdigit()]
-    figures = [cell for cell in cells if cell[:1].isdigit()]
-    return f"{' '.join(named)} {' x '.join(figures)}"
-
-
 def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
     alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
     for), every amount alone is."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
-    pieces = [_cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))
+    pieces = [cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))
               for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     found: list[list[CostLine]] = []
     for piece in pieces:
@@ -201,13 +212,15 @@ def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
         if before and (same := _SAME_COUNT.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
         found.append(_factored(piece))
-    lines = []
+    lines, length = [], event_days([c for c in clauses if not _AMOUNT.search(c)])
     for n, piece in enumerate(pieces):
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
         if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
             found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
                                  days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
+        if length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):
+            found[n] = [replace(found[n][0], days=length)]
         lines += found[n]
     return lines
 

@@ -13,7 +13,8 @@ from ..vietnamese.restorer import Restorer
 from .changes import new_values
 from .prepare import prepared
 from .pasted import pasted_table
-from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope, signature
+from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope
+from .signature import signature
 from .request import DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
@@ -29,7 +30,7 @@ _CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|tr�
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
 # động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
-_SUBJECT_END = re.compile(r"\.\s|:|;|\s[—–]\s|,?\s(?=(?:lúc\s+|vào\s+(?:lúc\s+)?)?\d{1,2}h\d{2}\b)|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
+_SUBJECT_END = re.compile(r"(?<!\bNo)\.\s|,?\s(?-i:No)\.?\s*\d|:|;|\s[—–]\s|,?\s(?=(?:lúc\s+|vào\s+(?:lúc\s+)?)?\d{1,2}h\d{2}\b)|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
                           r"trình bày|chia|gồm|có|kèm|với)\b", re.IGNORECASE)
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
@@ -133,7 +134,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if request.number and (at := text.find(request.number)) >= 0 and (
             dated := _DATED.match(text, at + len(request.number))):  # "số 312/SYT-KHTC, ngày 28/12/2026"
         request.signed = dated.group(1)
-    frame = re.split(r"\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
+        if named_end == at + len(request.number):  # "BC số 302/BC-SYT ngày 11/12/2026 về …": the date is no subject
+            named_end = dated.end()
+    frame = re.split(r"(?<!\bNo)\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]
         frame = frame[:m.start()] + frame[m.end():]

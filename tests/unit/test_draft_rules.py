@@ -219,7 +219,7 @@ def test_lump_sums_listed_after_lines_with_factors_are_lines_of_their_own():
 
     lines = cost_lines(["ăn trưa 120 người x 1 ngày x 150k, thuê hội trường trọn gói 6 triệu, hoa tươi khánh tiết 1,5 triệu"])
     assert [(line.item, line.amount) for line in lines] == [
-        ("Ăn trưa", 18_000_000), ("Thuê hội trường trọn gói", 6_000_000), ("Hoa tươi khánh tiết", 1_500_000)]
+        ("Ăn trưa", 18_000_000), ("Thuê hội trường", 6_000_000), ("Hoa tươi khánh tiết", 1_500_000)]
     # The line's own amount typed after "=" and a total are no lines.
     assert len(cost_lines(["50 người x 100k = 5.000.000đ, tổng cộng 5 triệu"])) == 1
 
@@ -233,3 +233,25 @@ def test_a_figures_unit_typed_short_is_written_out_before_restoring():
     text = prepared("du tru kinh phi: tai lieu 40 bo x 30k; thue hoi truong tron goi 5tr. chi lam bang", RESTORER)
     assert "5 triệu" in text  # "5tr" had been restored as "u", read as OCR damage
     assert [line.amount for line in cost_lines(text.split("; "))] == [1_200_000, 5_000_000]
+
+
+def test_a_rate_per_unit_counts_what_it_is_per_and_a_lump_sum_keeps_its_line_name():
+    from assistant.draft.tables import cost_lines
+
+    lines = cost_lines(["sửa chữa 4 trạm y tế bị ngập: 85 triệu/trạm", "vận chuyển: 6 chuyến x 2 triệu",
+                        "hóa chất khử khuẩn: trọn gói 95 triệu"])
+    assert [(line.item, line.people, line.amount) for line in lines] == [
+        ("Sửa chữa 4 trạm y tế bị ngập", 4, 340_000_000), ("Vận chuyển", 6, 12_000_000),
+        ("Hóa chất khử khuẩn", 1, 95_000_000)]
+
+
+def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
+    from assistant.draft.tables import cost_lines
+
+    typed = ["Lớp tập huấn 3 ngày tại hội trường Sở", "tiền ăn học viên 40 150 nghìn/người/ngày",
+             "thuê máy chiếu: 500 nghìn/ngày", "tài liệu 40 bộ x 30.000 đồng/bộ", "xe đưa đón 2 ngày x 1,5 triệu/ngày"]
+    assert [(line.people, line.days, line.amount) for line in cost_lines(typed)] == [
+        (40, 3, 18_000_000), (1, 3, 1_500_000), (40, 1, 1_200_000), (1, 2, 3_000_000)]
+    # "12-13/11" says two days as well; without an event length a day is a day.
+    assert cost_lines(["Hội nghị ngày 12-13/11/2027", "nước uống 50 người x 20k/người/ngày"])[0].days == 2
+    assert cost_lines(["nước uống 50 người x 20k/người/ngày"])[0].days == 1

@@ -16,7 +16,8 @@ from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
 from assistant.draft.periods import periods
 from assistant.draft.drafter import Drafter
-from assistant.draft.reading import listed_parts, signature
+from assistant.draft.reading import listed_parts
+from assistant.draft.signature import signature
 from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
 from assistant.draft.indicators import assessed
@@ -858,3 +859,43 @@ def test_a_review_report_named_by_its_kind_alone_says_its_periods():
     draft = _draft("Draft the year-end report (Báo cáo) of the Dak Lak Department of Health on health work in 2027 and "
                    "tasks for 2028, to the Provincial People's Committee. Results: 95.2% of children fully immunised.").draft
     assert "**Tổng kết công tác y tế năm 2027 và phương hướng, nhiệm vụ năm 2028**" in draft
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope, number", [
+    # A verb of writing opens the request and only how to write it follows: the number is the document's own.
+    ("Soạn trọn bộ BC số 118/BC-SYT ngày 05/3/2027 của Sở Y tế Kon Tum về công tác phòng, chống sốt rét quý I.",
+     "report", "whole", "118/BC-SYT"),
+    ("Please draft, in Vietnamese and with the full layout, report No. 77/BC-SYT of the Kon Tum Department of Health "
+     "on measles vaccination.", "report", "whole", "77/BC-SYT"),
+    # A linking word makes it a document referred to.
+    ("Draft a letter replying to Notice No. 12/TB-VP of the Office of the Provincial People's Committee.",
+     "official_letter", "whole", None),
+    ("Draft the full implementation plan of the Kon Tum Department of Health for non-communicable disease "
+     "prevention in 2027.", "implementation_plan", "whole", None),
+    # A part asked for after the user says what they wrote already.
+    ("BC của Sở Y tế Kon Tum về thiệt hại do bão số 3: phần đánh giá em viết rồi, nhờ viết phần III. KIẾN NGHỊ, "
+     "đề nghị UBND tỉnh hỗ trợ kinh phí.", "report", "part", None),
+    ("Invitation of the Kon Tum Department of Health to the hospital directors; the header and signature are done, "
+     "write only the body, in Vietnamese: a working session on the 2028 estimates.", "invitation", "part", None),
+])
+def test_the_document_asked_for_is_told_from_those_it_names(instruction, doc_type, scope, number):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope, request.number) == (doc_type, scope, number)
+
+
+def test_what_the_user_says_they_wrote_already_is_no_content():
+    found = clauses("CV gửi UBND tỉnh. Phần đầu (quốc hiệu, kính gửi) và phần cuối em làm rồi. Lý do: số ca tăng 35%.")
+    assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
+
+
+def test_a_part_drafted_alone_lays_the_budget_it_gives_in_a_table_after_its_text():
+    result = _draft("Công văn Sở Y tế Kon Tum gửi UBND tỉnh đề nghị bổ sung kinh phí phòng, chống dịch sốt xuất huyết. "
+                    "Phần đầu và phần cuối em làm rồi, viết giúp phần nội dung chính: lý do: số ca tăng 40% so với cùng "
+                    "kỳ; dự trù: phun hóa chất 20 người x 10 ngày x 200k; hóa chất: trọn gói 60 triệu.")
+    assert result.scope == "part"
+    text = result.draft
+    assert "| Phun hóa chất | 20 | 10 | 200.000 | 40.000.000 |" in text
+    assert "| Hóa chất | 1 | 1 | 60.000.000 | 60.000.000 |" in text
+    assert "Một trăm triệu đồng" in text
+    assert text.index("40%") < text.index("| Phun hóa chất")  # the reason first, then the table
+    assert "trọn gói" not in text and "em làm" not in text

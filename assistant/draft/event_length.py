@@ -1,0 +1,31 @@
+"""How many days the event lasts, as the request says it ("lớp học 2 ngày", "a 2-day course", "họp trong 2 ngày
+12-13/11/2026"): a budget line rated per day ("150k/người/ngày", "3 triệu/ngày") that gives no day count runs for
+the whole event."""
+
+from __future__ import annotations
+
+import re
+
+_EVENT = r"(?:trong|kéo dài|diễn ra|học|họp|tập huấn|hội nghị|hội thảo|lớp|khóa|course|workshop|conference|training|meeting)"
+_LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[^\W\d_]+\s+)?(\d{{1,2}})\s*(?:ngày|days?)\b|\b(\d{{1,2}})-day\b|\bfor (\d{{1,2}}) days\b",
+                     re.IGNORECASE)
+# "12-13/11/2026", "12 - 13/11": the first and the last day of one month.
+_SPAN = re.compile(r"(?<![\d/])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})\b")
+_PER_DAY = re.compile(r"/\s*(?:ngày|ngay|day)\b|\b(?:per|a) day\b|\bmỗi ngày\b", re.IGNORECASE)
+_DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re.IGNORECASE)
+_MAX_DAYS = 31  # a span longer than a month is no event's length
+
+
+def event_days(texts: list[str]) -> int | None:
+    """The event's length in days, from the first text that says it."""
+    for text in texts:
+        if match := _LENGTH.search(text):
+            return int(next(g for g in match.groups() if g))
+        if (match := _SPAN.search(text)) and 0 < (days := int(match.group(2)) - int(match.group(1)) + 1) <= _MAX_DAYS:
+            return days
+    return None
+
+
+def rated_per_day_only(piece: str) -> bool:
+    """A line whose rate is per day and which says for how many days nowhere."""
+    return _PER_DAY.search(piece) is not None and _DAY_COUNT.search(piece) is None
