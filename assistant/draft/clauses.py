@@ -40,7 +40,7 @@ _DASH = re.compile(r"\s+[–—]\s+|:\s+")  # not " - ": it is inside names (Ph�
 _UNIT_HEAD = re.compile(r"(?:cac\s+)?(?:phong|van phong|trung tam|chi cuc|benh vien|so|ban|hoi|bao hiem|thanh tra|ubnd|"
                         r"tram|ttyt|dai|bao|cuc|don vi|co so)\b")
 # Verbs a task starts with, after its unit (folded): where the unit's name ends.
-_VERB = re.compile(r"\s+(?=(?:chu tri|phoi hop|chuan bi|lo|bo tri|tong hop|huong dan|chi dao|lay|gui|bao cao|"
+_VERB = re.compile(r"\s+(?=(?:chu tri|phoi hop|day manh|chuan bi|lo|bo tri|tong hop|huong dan|chi dao|lay|gui|bao cao|"
                    r"hoan thien|hoan thanh|hoan chinh|phat hanh|xay dung|tham muu|to chuc|tham dinh|kiem tra|ra soat|"
                    r"trien khai|thuc hien|dam bao|bao dam|du tru|chiu trach nhiem|co trach nhiem|theo doi|cung cap|"
                    r"lap|phan bo|tuyen truyen|rut|giam sat|xu ly|cap nhat|de xuat|tiep tuc|khan truong|chu dong|"
@@ -90,8 +90,8 @@ def assignment(text: str) -> tuple[str, str] | None:
         return None
     known = find_units(unit)
     # The house-style name of a unit typed short (Văn phòng Sở, TTYT khu vực), not of one it names in full
-    # ("Trung tâm Y tế khu vực Bình Sơn").
-    if len(known) == 1 and not fold(unit).startswith(fold(known[0]) + " "):
+    # ("Trung tâm Y tế khu vực Bình Sơn"), nor of one among several typed ("các bệnh viện, TTYT khu vực").
+    if len(known) == 1 and not fold(unit).startswith(fold(known[0]) + " ") and not re.search(r",|\svà\s", unit):
         unit = ("Các " + known[0]) if fold(unit).startswith("cac ") and not fold(known[0]).startswith("cac ") else known[0]
     return _sentence(unit), _sentence(task)
 

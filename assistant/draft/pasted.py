@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # The columns a line names, split by bars: "… cột: TT | nội dung | …", "columns: No. | task | …".
-_HEADER = re.compile(r"\b(?:các cột|cột|columns?)\s*:?\s*(.+)$", re.IGNORECASE)
+_HEADER = re.compile(r"\b(?:các cột|cột|columns?|gồm|bao gồm)\s*:?\s*(.+)$", re.IGNORECASE)
 # A row opens with its number ("1 ", "2. ", "3) ") when its cells are split by dashes.
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]?\s+")
 _BARS = re.compile(r"\s*\|\s*")
@@ -54,7 +54,7 @@ def pasted_table(instruction: str) -> list[list[str]]:
     barred = False
     for line in instruction.splitlines():
         if (named := _HEADER.search(line.strip())) and "|" in named.group(1):
-            header = [cell for cell in _BARS.split(named.group(1).strip(" |.")) if cell]
+            header = [cell for cell in _BARS.split(named.group(1).strip(" |.:")) if cell]
         elif line.count("|") >= 2 and not _RULE.fullmatch(line.strip()):
             rows.append([cell for cell in _BARS.split(line.strip(" |")) if cell])
             barred = True
@@ -76,6 +76,7 @@ def cells_as_factors(piece: str) -> str:
     cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
     if len(cells) < 3:
         return piece
-    named = [cell for cell in cells if not cell[:1].isdigit()]
-    figures = [cell for cell in cells if cell[:1].isdigit()]
+    # A date ("30/11/2026", a deadline column) is no factor.
+    figures = [cell for cell in cells if cell[:1].isdigit() and not re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", cell)]
+    named = [cell for cell in cells if cell not in figures]
     return f"{' '.join(named)} {' x '.join(figures)}"

@@ -82,13 +82,14 @@ def _pasted(request: DraftRequest) -> list[list[str]] | None:
     numbers)."""
     if not request.typed_rows or not request.typed_rows[0]:
         return None
-    header, *rows = request.typed_rows
-    return [[cell[:1].upper() + cell[1:] for cell in header], *rows]
+    # Text cells open with a capital, as the documents' tables write them; a unit of measure ("người") stays.
+    return [[cell[:1].upper() + cell[1:] if n == 0 or len(cell.split()) > 1 else cell for cell in row]
+            for n, row in enumerate(request.typed_rows)]
 
 
 def _pasted_title(request: DraftRequest) -> str:
     """"bảng phân công kèm TB …" is titled BẢNG PHÂN CÔNG."""
-    named = re.search(r"\bbảng\s+(.{3,40}?)\s*(?=\bkèm\b|\bcủa\b|\bcho\b|\btheo\b|[:,.;]|$)", request.text, re.IGNORECASE)
+    named = re.search(r"\bbảng\s+(.{3,40}?)\s*(?=\bkèm\b|\bđính kèm\b|\bđể\b|\bcủa\b|\bcho\b|\btheo\b|[:,.;]|$)", request.text, re.IGNORECASE)
     return f"BẢNG {named.group(1).upper()}" if named else "BẢNG"
 
 

@@ -23,13 +23,21 @@ def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
     terms = tomllib.loads(resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8"))["terms"]
     terms = {term.lower(): said for term, said in terms.items()} if any_case else terms
     alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE if any_case else 0), terms
+    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE if any_case else 0), terms
 
 
 def terms_written_out(text: str) -> str:
     """"KCB BHYT" is "khám bệnh, chữa bệnh bảo hiểm y tế": acronyms typed in capitals, written out."""
     pattern, terms = _glossary("terms.toml", any_case=False)
-    return pattern.sub(lambda m: terms[m.group()], text)
+
+    def written(m: re.Match) -> str:
+        said = terms[m.group()]
+        # Before a name's word the term opens the name ("BV Đa khoa", "BV YHCT" are "Bệnh viện Đa khoa", "Bệnh
+        # viện Y học cổ truyền"); before another acronym ("KCB BHYT") it is a common noun.
+        after = re.match(r"\s+(\w+)", text[m.end():])
+        named = after and (re.fullmatch(r"[A-ZĐ][^A-ZĐ]*", after.group(1)) or terms.get(after.group(1), "")[:1].isupper())
+        return said[:1].upper() + said[1:] if named else said
+    return pattern.sub(written, text)
 
 
 def english_terms(text: str) -> str:
