@@ -39,6 +39,11 @@ _NAME_BOUND = re.compile(r"\s+(dưới|trên|tối đa|không quá|tối thiểu
 _UNIT_AFTER = re.compile(r"(?<=\d)\s*([^\W\d]+(?:/[\d.,]+(?:\s+[^\W\d]+)?)?)$")
 
 
+_RATE_WORDS = {"%": "Tỷ lệ", "‰": "Tỷ suất"}
+_MEASURE = re.compile(r"(?:tỷ|tỉ|số|công suất|mức|chỉ số|độ|hệ số|tốc độ|tần suất|bình quân|trung bình|percentage|"
+                      r"proportion|share|rate|number)\b", re.IGNORECASE)
+
+
 def _bound(value: str) -> str:
     for words, sign in _BOUNDS:
         value = re.sub(rf"^(?:{words})\s+", f"{sign} ", value, flags=re.IGNORECASE)
@@ -73,7 +78,11 @@ def indicator_row(clause: str) -> list[str] | None:
     if not unit and (after := unit_after or _UNIT_AFTER.search(cells[0])):  # "0 ca", "dưới 100 ca/100.000 dân"
         unit = after.group(1)
     values = [spaced_sign(v.rstrip("%‰").strip()) for v in values]
-    return [name.strip(), unit, *values]
+    name = name.strip()
+    # An indicator in per cent is a rate and says so, as the documents' tables write it ("Tỷ lệ phụ nữ đẻ …").
+    if unit in _RATE_WORDS and not _MEASURE.match(name):
+        name = f"{_RATE_WORDS[unit]} {name[:1].lower()}{name[1:]}"
+    return [name, unit, *values]
 
 
 def _number(value: str) -> float:

@@ -17,9 +17,12 @@ _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
 _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
                      rf"(ky thay|ky tl\.?|ky thua lenh|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
-_SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")
+_SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+(?:so(?: y te)?\s+)?"
+                        rf"((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")  # "GĐ Sở Hồ Thị Minh Thu ký"
 # "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy".
-_SIGNER_LABEL = re.compile(rf"\b(?:nguoi ky|ky|signer|signatory)\s*:\s*(?:(kt|tl)\.?\s+({_ROLE})\s*,?\s*)?({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
+# "Signed 'KT. Chief of Office / Deputy Chief of Office', Mai Thi Nga": the block quoted, then the name.
+_SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\s*['\"‘“]?(?:(kt|tl)\.?\s+({_ROLE})\s*[,/]?\s*)?"
+                           rf"({_ROLE})['\"’”]?\s*,?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 _TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")

@@ -925,3 +925,20 @@ def test_several_units_typed_before_the_work_stay_as_typed():
 
     assert assignment("Các bệnh viện, Trung tâm Y tế khu vực đẩy mạnh triển khai bệnh án điện tử") == (
         "Các bệnh viện, Trung tâm Y tế khu vực", "Đẩy mạnh triển khai bệnh án điện tử")
+
+
+def test_an_indicator_in_per_cent_is_named_a_rate():
+    from assistant.draft.indicators import indicator_row
+
+    assert indicator_row("phụ nữ đẻ được cán bộ y tế đỡ 99,5%")[:2] == ["Tỷ lệ phụ nữ đẻ được cán bộ y tế đỡ", "%"]
+    assert indicator_row("tỷ lệ tiêm chủng đầy đủ: 95%")[0] == "tỷ lệ tiêm chủng đầy đủ"
+    assert indicator_row("số giường bệnh/10.000 dân: 32")[0] == "số giường bệnh/10.000 dân"
+
+
+@pytest.mark.parametrize("typed, block", [
+    ("Kiến nghị bố trí vốn năm 2027. GĐ Sở Hồ Thị Minh Thu ký.", ["GIÁM ĐỐC", "", "Hồ Thị Minh Thu"]),
+    ("Notice No. 512/TB-VP. Signed 'KT. Chief of Office / Deputy Chief of Office', Mai Thi Nga.",
+     ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "", "Mai Thi Nga"]),
+])
+def test_the_signer_is_read_as_staff_type_it(typed, block):
+    assert signature(typed, ["[chữ ký]"]) == (block, block[-1])
