@@ -16,9 +16,12 @@ from ..index.search_index import SearchIndex
 from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
+from ..vietnamese.framing import impersonal
 from ..vietnamese.patterns import BULLET
+from ..vietnamese.places import provinces_in
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import asked_fields, document_label, leftover, named_at, without_asking, words_before
+from .document_answer import (asked_fields, document_label, documents_text, leftover, named_at, without_asking,
+                              words_before)
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -80,6 +83,7 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     top = by_card[0][0] if by_card else 0.0
     sources = [source for share, source in by_card
                if share >= settings.fanout_card_share and share >= top * settings.fanout_card_relative]
+    sources = _by_province(index, question, cards, filters) + sources
     ranked = search(index, question, k=settings.fanout_candidates, filters=filters)
     # The chunks speak of what is asked (the words that ask across the collection aside), or none answers.
     if holds_answer(index, settings, _ACROSS.sub(" ", fold(question)), ranked[:settings.answer_chunks],
@@ -87,6 +91,23 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
         sources += [chunk.source for chunk in ranked
                     if chunk.score >= ranked[0].score * settings.fanout_score_share and of_kind(chunk.source)]
     return [source for source in dict.fromkeys(sources) if source not in other_than][:settings.fanout_documents]
+
+
+def _by_province(index: SearchIndex, question: str, cards: list[DocumentCard], filters: dict | None) -> list[str]:
+    """The best document of each province a question across documents names, when it names two or more ("the
+    2025 review plan of Đồng Tháp and the mid-term one of Đồng Nai", "so sánh … giữa Lai Châu và Lạng Sơn")."""
+    provinces = provinces_in(impersonal(question))
+    if len(provinces) < 2:
+        return []
+    # A card's header may be damaged (an OCR'd place line): the document's own text tells its province then.
+    told = {card.source: provinces_in(_card_text(card)) or provinces_in(" ".join(documents_text(index, [card.source])))
+            for card in cards}
+    found = []
+    for province in sorted(provinces):
+        theirs = [source for source, named in told.items() if province in named]
+        best = search(index, question, k=1, filters={**(filters or {}), "source": theirs}) if theirs else []
+        found += [chunk.source for chunk in best]
+    return found
 
 
 def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict | None,

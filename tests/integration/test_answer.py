@@ -223,6 +223,18 @@ def test_a_question_across_the_collection_is_answered_document_by_document(chain
     assert "469/TB-VP" in answer.answer
 
 
+def test_documents_told_apart_by_their_provinces_are_each_answered(chain):
+    # Neither is named by number; the Đồng Tháp plan's header is damaged by OCR, its text still names the province.
+    from assistant.answer.fan_out import _by_province
+
+    question = "Hai kế hoạch hội nghị của Đồng Tháp và Đồng Nai: đơn vị nào lo kinh phí trong từng kế hoạch?"
+    assert set(_by_province(chain.index, question, chain.index.cards(), None)) == {
+        "000_8c73f34139bece49.txt", "002_63304fc089235397.txt"}
+    answer = chain.ask(question)
+    assert answer.mode == "per_document"
+    assert {"000_8c73f34139bece49.txt", "002_63304fc089235397.txt"} <= {c.source for c in answer.citations}
+
+
 def test_two_documents_named_by_number_are_answered_side_by_side(chain):
     answer = chain.ask("Thông báo 469/TB-VP và Kế hoạch 231/KH-UBND do ai ký?")
     # Who signed each: from each document's card, one after the other.
