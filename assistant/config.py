@@ -142,6 +142,8 @@ class Settings(BaseSettings):
         "A passage an extractive answer would quote is added after the LLM's answer when less than this share of its words is in it."))
     extract_sentences: int = Field(8, description="Most passages an extractive answer quotes.")
     extract_list_items: int = Field(12, description="Most items a quoted lead-in ending in ':' brings with it.")
+    list_section_chunks: int = Field(5, description=(
+        "Asked for a list, the chunks a list's section was cut into that a chunk of it brings, on each side."))
     extract_keep_share: float = Field(0.4, description=(
         "Extractive answers keep every passage scoring at least this share of the best one (swept 0.4-0.7: lower keeps whole lists)."))
     extract_type_boost: float = Field(1.5, description="Weight of a passage that states the kind of fact asked for (date, number, place).")

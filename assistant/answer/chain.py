@@ -17,7 +17,7 @@ from ..index.records import Chunk, Citation
 from ..index.search_index import SearchIndex
 from ..models.generators import ChatGenerator, Generator
 from ..prompts import messages
-from ..retrieve.continuation import asks_for_list, with_continuations
+from ..retrieve.continuation import asks_for_list, with_continuations, with_section_mates
 from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
@@ -124,6 +124,7 @@ class AnswerChain:
                             filters={"source": sources} if sources else filters)
             if asks_for_list(standalone):
                 chunks = with_continuations(self.index, chunks, self.settings.extract_list_items)
+                chunks = with_section_mates(self.index, chunks, self.settings.list_section_chunks)
             # Two documents named by number are asked side by side, each for its own evidence.
             asked_across = len(named) > 1 or asks_across(standalone, named)
             about = None if asked_across else document_question(self.index, standalone, numbered, chunks,

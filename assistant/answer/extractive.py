@@ -86,6 +86,11 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
         picked.update(dict.fromkeys((n, o) for o in items))
         if listing:
             picked.update(dict.fromkeys((n, o) for o in siblings(found[n], order, settings.extract_list_items)))
+            if _marker(found[n][order].text):  # an item: the items of its section's other chunks too
+                root = chunks[n].metadata.get("section_of", chunks[n].id)
+                mates = [(m, o) for m, chunk in enumerate(chunks) if m != n and root in (chunk.id, chunk.metadata.get("section_of"))
+                         for o in range(len(found[m])) if _marker(found[m][o].text)]
+                picked.update(dict.fromkeys(mates[:settings.extract_list_items]))
         if order == len(found[n]) - 1 and found[n][order].text.rstrip().endswith(":"):
             # The lead-in ends its chunk: its items are the chunks that carry on its list (continuation.py).
             carried = [(m, o) for m, chunk in enumerate(chunks) if chunk.metadata.get("continues") == chunks[n].id

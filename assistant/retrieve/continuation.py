@@ -2,7 +2,8 @@
 pháp sau đây:") brings the chunks that carry on its list: a document's numbered items are sections of their
 own, so a search finds the lead-in and leaves the items, or one item and leaves the rest. Each chunk that
 carries on a list is marked with the lead-in's chunk (`continues`), so that the answer quotes the items under
-it."""
+it. A section cut into several chunks by size ("Điều 7. Các Khoa chuyên môn": items 1 to 5, then 6 to 11) is one
+list too: a chunk of it found brings the others, in their order (`section_of`)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,38 @@ def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> li
             out = [c for c in out if c.id != item.id] + [item]
             expected += 1
     return out
+
+
+_ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", re.MULTILINE)
+
+
+def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
+    """The chunks, each one that lists items (`1.`, `a)`) beside the chunks its section was cut into, before and
+    after it in the document's order (at most `most` on each side), those already found moved beside it."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if chunk.id in {c.id for c in out}:
+            continue
+        if not chunk.section or not _ITEM.search(chunk.page_content):
+            out.append(chunk)
+            continue
+        near = {c.position: c for c in index.chunks(list(index.ids_where([
+            ("source", [chunk.source]), ("chunk_index", list(range(chunk.position - most, chunk.position + most + 1)))])))}
+        before = _run(near, chunk, range(chunk.position - 1, chunk.position - most - 1, -1))[::-1]
+        after = _run(near, chunk, range(chunk.position + 1, chunk.position + most + 1))
+        for mate in before + after:
+            mate.metadata["section_of"] = chunk.id
+            mate.metadata.setdefault("score", chunk.score)
+        mates = {c.id for c in before + after}
+        out = [c for c in out if c.id not in mates] + before + [chunk] + after
+    return out
+
+
+def _run(near: dict[int, Chunk], chunk: Chunk, positions: range) -> list[Chunk]:
+    """The chunks at these positions, in turn, while they carry on the chunk's section."""
+    run = []
+    for position in positions:
+        if position not in near or near[position].section != chunk.section:
+            break
+        run.append(near[position])
+    return run

@@ -253,3 +253,33 @@ def test_a_task_is_listed_under_the_heading_that_says_what_it_is_about(chain):
     lines = answer.answer.splitlines()
     heading = next(n for n, line in enumerate(lines) if "nhân lực y tế" in line and not line.startswith("-"))
     assert "Sở Nội vụ" in lines[heading + 1]
+
+
+def test_a_list_whose_section_was_cut_into_chunks_is_quoted_whole(seed_index, tmp_path):
+    from assistant.index.search_index import SearchIndex
+    from assistant.ingest.pipeline import ingest
+    from conftest import make_settings
+
+    # A decree's article whose twelve items are longer than one chunk: the search finds one half.
+    items = [f"{n}. Khoa {name}, phụ trách {name.lower()} trên địa bàn tỉnh, hướng dẫn chuyên môn cho tuyến xã và "
+             f"tổng hợp báo cáo định kỳ về Sở Y tế theo quy định." for n, name in enumerate(
+                 ["Truyền nhiễm", "HIV/AIDS", "Không lây nhiễm", "Dinh dưỡng", "Môi trường", "Sinh sản", "Truyền thông",
+                  "Côn trùng", "Kiểm dịch", "Dược", "Xét nghiệm", "Khám bệnh"], 1)]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "trung_tam.txt").write_text(
+        "THÔNG TƯ\nHướng dẫn chức năng, nhiệm vụ của Trung tâm Kiểm soát bệnh tật tỉnh\n\n"
+        "Điều 7. Các khoa chuyên môn\n" + "\n".join(items) + "\n\nĐiều 8. Hiệu lực thi hành\nThông tư có hiệu lực từ ngày ký.\n",
+        "utf-8")
+    index = SearchIndex(make_settings(tmp_path / "data", llm="extractive"), embedder=seed_index.embedder)
+    ingest([tmp_path / "docs"], index, progress=False)
+    assert len({c.position for c in index.chunks(list(index.ids_where([("source", ["trung_tam.txt"])])))}) > 2
+    from assistant.answer.extractive import best_passages, quoted
+    from assistant.retrieve.continuation import with_section_mates
+    from assistant.retrieve.search import search
+
+    found = search(index, "khoa Côn trùng phụ trách côn trùng trên địa bàn tỉnh", k=1)
+    chunks = with_section_mates(index, found, index.settings.list_section_chunks)
+    text = "\n".join(c.page_content for c in chunks)
+    assert [text.index(item) for item in items] == sorted(text.index(item) for item in items)  # all, in order
+    passages, positions = best_passages(index, index.settings, "Có những khoa nào phụ trách côn trùng, dược?", chunks)
+    assert all(f"Khoa {name}," in quoted(passages, positions) for name in ("Truyền nhiễm", "Côn trùng", "Khám bệnh"))
