@@ -24,7 +24,7 @@ from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
 from .document_answer import card_answer, cards_answer, document_question, named_cards
-from .fan_out import asks_across, fan_out
+from .fan_out import asks_across, describes_document, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
 from .llm_context import LlmLate, context, generate, left_out, prime
@@ -108,6 +108,9 @@ class AnswerChain:
         sources = [card.source for card in named]
         units = task_units(standalone)
         routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
+        if routed and not sources and describes_document(standalone) and not asks_across(standalone) and not {
+                c.source for c in routed[2]} & {c.source for c in search(self.index, standalone, k=1)}:
+            routed = None  # the unit's tasks are in other documents than the one the question describes in words
         lead = ""
         checked: tuple | None = None  # the citation check, when the text it checked is the one answered
         # Who signed, when, … each of several documents named by number: their cards, one after another.

@@ -40,6 +40,14 @@ _KINDS_ASKED = re.compile(rf"\b(?:nhung|cac|hai|ba|bon|tung|moi|la)\s+{_DOCS}(?:
 _KIND = re.compile(rf"\b{_DOCS}\b")
 
 
+_DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCS}|thong tu lien tich|phap lenh|plan|notice|decision|circular|decree|letter)\b")
+
+
+def describes_document(question: str) -> bool:
+    """Whether the question speaks of a document ("theo thông báo kết luận hội nghị giữa năm 2022 …")."""
+    return _DOCUMENT_WORD.search(fold(question)) is not None
+
+
 def kinds_asked(question: str) -> set[str]:
     """The kinds asked for, folded ("ke hoach"); "văn bản" is any kind."""
     return {kind for span in _KINDS_ASKED.finditer(fold(question)) for kind in _KIND.findall(span.group())} - {"van ban"}

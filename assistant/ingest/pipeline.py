@@ -85,7 +85,8 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # title (`Số hiệu: …` or `Nguồn: …` under it). 22: the restorer's OCR channel learned from Tesseract's reading of
 # typeset pages, a Kneser-Ney model, ¥ read as ý. 23: a signer's name starts with a capital (`Tiền ăn` is no
 # name); a card's effect lines speak of the document itself. 24: "cán bộ y tế" and "cơ sở y tế" name no unit.
-PIPELINE_VERSION = 24
+# 25: a district health centre (Trung tâm Y tế huyện) is the unit now named Trung tâm Y tế khu vực.
+PIPELINE_VERSION = 25
 
 
 def _stamp(sha256: str) -> str:

@@ -1,6 +1,7 @@
 """English words of health administration put into house-style Vietnamese (data/english.toml), longest
 first, whole words, any case: how an English drafting request reaches a Vietnamese draft without an LLM; and
-health terms typed as acronyms (data/terms.toml) written out."""
+health terms typed as acronyms (data/terms.toml) written out; and for a search, the full names of the abbreviations a
+question types (data/abbreviations.toml, terms.toml)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .patterns import clock
 _GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
     """The terms of data/`name` and a pattern for them as whole words, longest first; with `any_case` the terms
     are keyed in lower case."""
@@ -91,3 +92,13 @@ def english_dates(text: str) -> str:
 def hour_24(hour: str, meridiem: str) -> int:
     """"5" p.m. is 17, "12" a.m. is 0: an English hour on the 24-hour clock (`meridiem`: "a" or "p")."""
     return int(hour) % 12 + (12 if meridiem.lower() == "p" else 0)
+
+
+def spelled_out(text: str) -> list[str]:
+    """The full names of the abbreviations and health acronyms the text types ("UBND huyện" → Ủy ban nhân dân),
+    once each, for a search to find the documents that write them in full."""
+    found = []
+    for name, any_case in (("abbreviations.toml", True), ("terms.toml", False)):
+        pattern, terms = _glossary(name, any_case)
+        found += [terms[m.group().lower() if any_case else m.group()] for m in pattern.finditer(text)]
+    return list(dict.fromkeys(found))

@@ -283,3 +283,12 @@ def test_a_list_whose_section_was_cut_into_chunks_is_quoted_whole(seed_index, tm
     assert [text.index(item) for item in items] == sorted(text.index(item) for item in items)  # all, in order
     passages, positions = best_passages(index, index.settings, "Có những khoa nào phụ trách côn trùng, dược?", chunks)
     assert all(f"Khoa {name}," in quoted(passages, positions) for name in ("Truyền nhiễm", "Côn trùng", "Khám bệnh"))
+
+
+def test_a_unit_asked_of_a_document_described_in_words_is_answered_from_that_document(chain):
+    # The district health centres' tasks in the task table are the 2025 plan's; the question describes the 2022
+    # notice, which the search finds.
+    answer = chain.ask("Theo thông báo kết luận hội nghị trực tuyến giữa năm 2022, các Trung tâm Y tế huyện phải "
+                       "làm gì về dịch sốt xuất huyết?")
+    assert not answer.declined and answer.mode != "tasks"
+    assert {c.source for c in answer.citations} == {"004_403f78e958e18f73.txt"}

@@ -115,3 +115,28 @@ def test_what_the_asker_tells_of_themselves_is_no_part_of_what_they_ask():
     assert "1968" not in asked and "Quyết định 142" in asked
     assert impersonal("Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?") == \
         "Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?"
+
+
+def test_a_district_health_centre_is_the_unit_now_named_regional():
+    from assistant.vietnamese.units import find_units
+
+    assert find_units("TTYT huyện phối hợp với Phòng Y tế") == ["Trung tâm Y tế khu vực"]
+    assert find_units("Trung tâm Y tế huyện thành lập Hội đồng") == ["Trung tâm Y tế khu vực"]
+
+
+def test_a_question_searches_its_abbreviations_by_their_full_names():
+    from assistant.retrieve.query import expand_query
+    from assistant.vietnamese.glossary import spelled_out
+
+    assert spelled_out("Pháp lệnh 2020 giao UBND huyện, Sở LĐTBXH và KBNN những việc gì?") == [
+        "Ủy ban nhân dân", "Lao động - Thương binh và Xã hội", "Kho bạc Nhà nước"]
+    assert spelled_out("ubnd tinh, tt 101") == ["Ủy ban nhân dân"]
+    # Inside a number and symbol nothing is an abbreviation; a health acronym counts in capitals only.
+    assert spelled_out("Thông báo 469/TB-VP, tha hồ") == []
+
+    class Unchanged:
+        def restore(self, text: str) -> str:
+            return text
+
+    query = expand_query("UBND huyện có trách nhiệm gì?", Unchanged())
+    assert "Ủy ban nhân dân" in query.lexical and "Ủy ban nhân dân" in query.dense
