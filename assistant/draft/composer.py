@@ -112,7 +112,7 @@ class Composer:
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
         parts, wanted = self.sk["part"], self.request.scope_part or ""
-        typed = re.search(rf"(?:phần|mục|part)\s+{wanted.upper()}\.?\s*([^:(;]+?)(?=\s+(?:cho|của|trong|thuộc|for|of)\b|[:(;]|$)",
+        typed = re.search(rf"(?:phần|mục|part)\s+{wanted.upper()}\.?\s*([^:(;]+?)(?=\s+(?:cho|của|trong|thuộc|for|of)\b|,\s*(?:có|kèm|with)\b|[:(;]|$)",
                           self.request.text, re.IGNORECASE) if re.fullmatch(r"[ivx]+", wanted) else None
         title = typed.group(1).strip(" .") if typed else ""
         by_name = self._match(title or wanted, parts) if (title or not re.fullmatch(r"[ivx]+", wanted)) else None

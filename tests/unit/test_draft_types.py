@@ -942,3 +942,10 @@ def test_an_indicator_in_per_cent_is_named_a_rate():
 ])
 def test_the_signer_is_read_as_staff_type_it(typed, block):
     assert signature(typed, ["[chữ ký]"]) == (block, block[-1])
+
+
+def test_a_part_named_with_what_it_holds_keeps_its_own_heading():
+    result = _draft("BC của Sở Y tế Kon Tum về thiệt hại do bão: phần đánh giá em viết rồi, nhờ viết phần III. KIẾN NGHỊ, "
+                    "có bảng dự trù: sửa chữa 3 trạm y tế: 60 triệu/trạm; hóa chất: trọn gói 20 triệu")
+    assert result.draft.splitlines()[0] == "### III. ĐỀ XUẤT, KIẾN NGHỊ"  # the house style's name, not ", có bảng …"
+    assert "| Sửa chữa 3 trạm y tế | 3 | 1 | 60.000.000 | 180.000.000 |" in result.draft
