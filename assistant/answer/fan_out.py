@@ -91,8 +91,8 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     top = by_card[0][0] if by_card else 0.0
     sources = [source for share, source in by_card
                if share >= settings.fanout_card_share and share >= top * settings.fanout_card_relative]
-    sources = _by_province(index, question, cards, filters) + sources
     ranked = search(index, question, k=settings.fanout_candidates, filters=filters)
+    sources = _by_province(index, question, cards, filters, {chunk.source for chunk in ranked}) + sources
     # The chunks speak of what is asked (the words that ask across the collection aside), or none answers.
     if holds_answer(index, settings, _ACROSS.sub(" ", fold(question)), ranked[:settings.answer_chunks],
                     language_of(question)):
@@ -101,15 +101,18 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     return [source for source in dict.fromkeys(sources) if source not in other_than][:settings.fanout_documents]
 
 
-def _by_province(index: SearchIndex, question: str, cards: list[DocumentCard], filters: dict | None) -> list[str]:
+def _by_province(index: SearchIndex, question: str, cards: list[DocumentCard], filters: dict | None,
+                 candidates: set[str]) -> list[str]:
     """The best document of each province a question across documents names, when it names two or more ("the
     2025 review plan of Đồng Tháp and the mid-term one of Đồng Nai", "so sánh … giữa Lai Châu và Lạng Sơn")."""
     provinces = provinces_in(impersonal(question))
     if len(provinces) < 2:
         return []
-    # A card's header may be damaged (an OCR'd place line): the document's own text tells its province then.
-    told = {card.source: provinces_in(_card_text(card)) or provinces_in(" ".join(documents_text(index, [card.source])))
-            for card in cards}
+    # A card's header may be damaged (an OCR'd place line): a document the search found tells its province by its
+    # own text then (read for those only: a large collection has thousands).
+    told = {card.source: provinces_in(_card_text(card)) or (
+        provinces_in(" ".join(documents_text(index, [card.source]))) if card.source in candidates else set())
+        for card in cards}
     found = []
     for province in sorted(provinces):
         theirs = [source for source, named in told.items() if province in named]
