@@ -167,10 +167,10 @@ class Composer:
         funding = "kinh phi" in fold(part.get("heading", ""))
         # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
         # after its text; a funding part opens with them.
-        costed = funding_lines(self.request, clauses, annexed=whole) if funding or (
-            not whole and cost_lines([said(c) for c in clauses])) else []
+        lines = [] if whole else cost_lines([said(c) for c in clauses])
+        costed = funding_lines(self.request, clauses, annexed=whole) if funding or lines else []
         if not whole and any(b.kind == "table" for b in costed):  # its lines are in the table now
-            items = [fold(line.item) for line in cost_lines([said(c) for c in clauses])]
+            items = [fold(line.item) for line in lines]
             clauses = [c for c in clauses if not any(item in fold(said(c)) for item in items)]
         if funding:
             body += costed

@@ -29,6 +29,11 @@ def _item_number(chunk: Chunk) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _at(index: SearchIndex, source: str, positions: range) -> list[Chunk]:
+    """The chunks of a document at these positions."""
+    return index.chunks(list(index.ids_where([("source", [source]), ("chunk_index", list(positions))])))
+
+
 def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
     """The chunks, each lead-in followed by the numbered items that carry on its list in its document (1, 2,
     3 … in order, at most `most`), those already found moved up behind it."""
@@ -39,9 +44,7 @@ def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> li
         out.append(chunk)
         if not BULLET.sub("", chunk.page_content).rstrip().endswith(":"):
             continue
-        following = index.chunks(list(index.ids_where([
-            ("source", [chunk.source]),
-            ("chunk_index", list(range(chunk.position + 1, chunk.position + 1 + most)))])))
+        following = _at(index, chunk.source, range(chunk.position + 1, chunk.position + 1 + most))
         expected = 1
         for item in sorted(following, key=lambda c: c.position):
             if _item_number(item) != expected:
@@ -66,8 +69,7 @@ def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> li
         if not chunk.section or not _ITEM.search(chunk.page_content):
             out.append(chunk)
             continue
-        near = {c.position: c for c in index.chunks(list(index.ids_where([
-            ("source", [chunk.source]), ("chunk_index", list(range(chunk.position - most, chunk.position + most + 1)))])))}
+        near = {c.position: c for c in _at(index, chunk.source, range(chunk.position - most, chunk.position + most + 1))}
         before = _run(near, chunk, range(chunk.position - 1, chunk.position - most - 1, -1))[::-1]
         after = _run(near, chunk, range(chunk.position + 1, chunk.position + most + 1))
         for mate in before + after:

@@ -335,15 +335,28 @@ def test_indicator_rows_typed_numbered_one_a_line_with_kh_and_th():
                                               ["Tỷ lệ suy dinh dưỡng thấp còi", "%", "< 18", "17,3", "Đạt"]]
 
 
-def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names():
-    request = understand("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | "
-                         "đơn vị chủ trì | thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - "
-                         "20/10/2027\nchỉ bảng thôi", RESTORER, SKELETONS)
+@pytest.mark.parametrize("instruction, rows", [
+    ("lập giúp bảng phân công kèm TB kết luận giao ban quý III/2027 SYT Kon Tum. cột: TT | nội dung | đơn vị chủ trì | "
+     "thời hạn\n1 tổng hợp BC 9 tháng - KHTC - 05/10/2027\n2 rà soát nhân lực - TCCB - 20/10/2027\nchỉ bảng thôi",
+     [["TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+      ["1", "Tổng hợp BC 9 tháng", "Phòng Kế hoạch - Tài chính", "05/10/2027"],
+      ["2", "Rà soát nhân lực", "Phòng Tổ chức cán bộ", "20/10/2027"]]),
+    # Columns named after "gồm"; the deadlines are dates, no budget factors.
+    ("Làm giúp bảng phân công đính kèm TB kết luận của Giám đốc Sở Y tế Kon Tum. Bảng gồm TT | Nhiệm vụ | Đơn vị | "
+     "Thời hạn:\n1 | thay bình chữa cháy hết hạn | BVĐK tỉnh | 30/11/2027\n2 | lắp báo cháy tự động | BV YHCT tỉnh | "
+     "31/12/2027",
+     [["TT", "Nhiệm vụ", "Đơn vị", "Thời hạn"],
+      ["1", "Thay bình chữa cháy hết hạn", "Bệnh viện Đa khoa tỉnh", "30/11/2027"],
+      ["2", "Lắp báo cháy tự động", "Bệnh viện Y học cổ truyền tỉnh", "31/12/2027"]]),
+])
+def test_a_table_pasted_one_row_a_line_is_laid_out_under_the_columns_it_names(instruction, rows):
+    request = understand(instruction, RESTORER, SKELETONS)
     blocks = scope_table(request, clauses(request.text))
     assert blocks[0].text == "BẢNG PHÂN CÔNG"
-    assert blocks[1].rows == [["TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
-                              ["1", "Tổng hợp BC 9 tháng", "Phòng Kế hoạch - Tài chính", "05/10/2027"],
-                              ["2", "Rà soát nhân lực", "Phòng Tổ chức cán bộ", "20/10/2027"]]
+    assert blocks[1].rows == rows
+
+
+def test_a_table_pasted_needs_its_columns_and_two_rows():
     assert pasted_table("Kế hoạch năm 2027 - bản dự thảo\n1 mục tiêu - tăng 5%") == []
     assert pasted_table("| TT | việc | hạn |\n|---|---|---|\n| 1 | tổng hợp | 05/10 |\n| 2 | rà soát | 06/10 |") == [
         ["TT", "việc", "hạn"], ["1", "tổng hợp", "05/10"], ["2", "rà soát", "06/10"]]
@@ -899,17 +912,6 @@ def test_a_part_drafted_alone_lays_the_budget_it_gives_in_a_table_after_its_text
     assert "Một trăm triệu đồng" in text
     assert text.index("40%") < text.index("| Phun hóa chất")  # the reason first, then the table
     assert "trọn gói" not in text and "em làm" not in text
-
-
-def test_a_table_named_after_gom_takes_its_columns_and_its_dates_are_no_budget():
-    request = understand("Làm giúp bảng phân công đính kèm TB kết luận của Giám đốc Sở Y tế Kon Tum. Bảng gồm TT | Nhiệm vụ "
-                         "| Đơn vị | Thời hạn:\n1 | thay bình chữa cháy hết hạn | BVĐK tỉnh | 30/11/2027\n2 | lắp báo cháy "
-                         "tự động | BV YHCT tỉnh | 31/12/2027", RESTORER, SKELETONS)
-    blocks = scope_table(request, clauses(request.text))
-    assert blocks[0].text == "BẢNG PHÂN CÔNG"
-    assert blocks[1].rows == [["TT", "Nhiệm vụ", "Đơn vị", "Thời hạn"],
-                              ["1", "Thay bình chữa cháy hết hạn", "Bệnh viện Đa khoa tỉnh", "30/11/2027"],
-                              ["2", "Lắp báo cháy tự động", "Bệnh viện Y học cổ truyền tỉnh", "31/12/2027"]]
 
 
 def test_an_acronym_opening_a_name_is_capitalised_and_none_is_read_inside_a_symbol():
