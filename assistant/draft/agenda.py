@@ -13,7 +13,6 @@ from ..vietnamese.units import find_units
 from .clauses import Clause
 from .document import Block
 from .request import TYPED_HOUR, DraftRequest
-from .tables import minute_of_day
 
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
@@ -153,3 +152,25 @@ def agenda_subtitle(request: DraftRequest) -> list[Block]:
     when += f" tại {request.venue}" if request.venue and when else ""
     line = " ".join(p for p in (request.event, when and f"({when})") if p)
     return [Block("line", line)] if line else []
+
+
+def minute_of_day(hour: str | None) -> int | None:
+    """08h30 as minutes since midnight; None for no hour."""
+    match = re.fullmatch(r"(\d{2})h(\d{2})", hour or "")
+    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
+
+
+def agenda_times(start: str | None, minutes: list[int], restarts: list[str | None] | None = None) -> list[str]:
+    """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given. An item
+    with a start of its own (`restarts`: "Buổi chiều từ 13h30") sets the clock again."""
+    restarts = restarts or [None] * len(minutes)
+    now = minute_of_day(start or next(iter(restarts), None))
+    if now is None:
+        return ["[giờ]"] * len(minutes)
+    times = []
+    for length, restart in zip(minutes, restarts):
+        if (again := minute_of_day(restart)) is not None:
+            now = again
+        times.append(f"{clock(*divmod(now, 60))} - {clock(*divmod(now + length, 60))}")
+        now += length
+    return times

@@ -167,7 +167,7 @@ class Composer:
         funding = "kinh phi" in fold(part.get("heading", ""))
         # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
         # after its text; a funding part opens with them.
-        lines = [] if whole else cost_lines([said(c) for c in clauses])
+        lines = [] if whole else cost_lines([said(c) for c in clauses], context=self.request.text)
         costed = funding_lines(self.request, clauses, annexed=whole) if funding or lines else []
         if not whole and any(b.kind == "table" for b in costed):  # its lines are in the table now
             items = [fold(line.item) for line in lines]

@@ -9,8 +9,11 @@ import re
 _EVENT = r"(?:trong|kéo dài|diễn ra|học|họp|tập huấn|hội nghị|hội thảo|lớp|khóa|course|workshop|conference|training|meeting)"
 _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[^\W\d_]+\s+)?(\d{{1,2}})\s*(?:ngày|days?)\b|\b(\d{{1,2}})-day\b|\bfor (\d{{1,2}}) days\b",
                      re.IGNORECASE)
-# "12-13/11/2026", "12 - 13/11": the first and the last day of one month.
-_SPAN = re.compile(r"(?<![\d/])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})\b")
+# "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026": the first and the last day of one month.
+_SPAN = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:[-–]|đến|to)\s*(\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
+# "học 2 buổi", "2 buổi sáng và chiều", "a 2-session course": the event's sessions.
+_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[^\W\d_]+\s+)?)?(\d{{1,2}})\s*(?:buổi|buoi|sessions?)\b(?!\s*/)|\b(\d{{1,2}})-session\b",
+                       re.IGNORECASE)
 _PER_DAY = re.compile(r"/\s*(?:ngày|ngay|day)\b|\b(?:per|a) day\b|\bmỗi ngày\b", re.IGNORECASE)
 _DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re.IGNORECASE)
 _MAX_DAYS = 31  # a span longer than a month is no event's length
@@ -23,6 +26,14 @@ def event_days(texts: list[str]) -> int | None:
             return int(next(g for g in match.groups() if g))
         if (match := _SPAN.search(text)) and 0 < (days := int(match.group(2)) - int(match.group(1)) + 1) <= _MAX_DAYS:
             return days
+    return None
+
+
+def event_sessions(texts: list[str]) -> int | None:
+    """The event's sessions (buổi), from the first text that counts them."""
+    for text in texts:
+        if match := _SESSIONS.search(text):
+            return int(next(g for g in match.groups() if g))
     return None
 
 

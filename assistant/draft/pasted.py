@@ -71,11 +71,18 @@ def pasted_table(instruction: str) -> list[list[str]]:
     return [header, *fitting]
 
 
+_MONEY_CELL = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
+
+
 def cells_as_factors(piece: str) -> str:
     """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
     cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
-    if len(cells) < 3:
-        return piece
+    # "Thuê hội trường trọn gói | 4.000.000": a row's bare amount is money.
+    if len(cells) == 2 and "|" in piece and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cells[1]):
+        return f"{cells[0]} {cells[1]} đồng"
+    # A row of counts alone is no budget line: an indicator row ("Số người … | người | 1850 | 1712").
+    if len(cells) < 3 or not any(_MONEY_CELL.search(cell) for cell in cells):
+        return " ".join(cells) if "|" in piece else piece
     # A date ("30/11/2026", a deadline column) is no factor.
     figures = [cell for cell in cells if cell[:1].isdigit() and not re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", cell)]
     named = [cell for cell in cells if cell not in figures]

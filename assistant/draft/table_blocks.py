@@ -8,12 +8,12 @@ import re
 from collections.abc import Callable
 
 from ..vietnamese.folding import fold
-from .agenda import agenda_rows, agenda_subtitle
+from .agenda import agenda_rows, agenda_subtitle, agenda_times
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicators import assessed, indicator_row
-from .tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
+from .tables import budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
@@ -98,8 +98,8 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     texts = [said(c) for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
-    factored = cost_lines(texts)
-    lines = factored or (cost_lines(texts, lump=True) if _BUDGET_ASKED.search(fold(request.text)) else [])
+    factored = cost_lines(texts, context=request.text)
+    lines = factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
     if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
         # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading.
@@ -122,7 +122,7 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     text = " ".join(c.text for c in clauses)
     if found := funding_sources(text):
         return [_sources_line("Tổng kinh phí", found[1])]
-    if lines := cost_lines([said(c) for c in clauses] or [request.text]):
+    if lines := cost_lines([said(c) for c in clauses] or [request.text], context=request.text):
         total = sum(line.amount for line in lines)
         if not annexed:
             return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
@@ -180,7 +180,7 @@ def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: C
             rows = [list(agenda["header"]), *[[when, fill(content), who]
                                                for when, (_, content, who) in zip(times, agenda["items"])]]
         annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=rows)]
-    if lines := cost_lines([said(c) for c in clauses]):
+    if lines := cost_lines([said(c) for c in clauses], context=request.text):
         annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=budget_rows(lines)),
                     _words_line(sum(line.amount for line in lines))]
     elif sk["name"] == "conference_plan":

@@ -1,6 +1,6 @@
 """Tables built from the request, computed here and never left to a writer: a budget estimate (each line
-people × days × rate, the total, the total in Vietnamese words by num2words), funding sources with their
-total, and an agenda timed from the start hour. Indicator rows are read in indicators.py."""
+people × days × rate, the total, the total in Vietnamese words by num2words) and funding sources with their
+total. An agenda is timed in agenda.py, indicator rows are read in indicators.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from num2words import num2words
 
 from ..vietnamese.folding import fold
-from ..vietnamese.patterns import clock
-from .event_length import event_days, rated_per_day_only
+from .event_length import event_days, event_sessions, rated_per_day_only
 from .pasted import cells_as_factors
+from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
@@ -34,7 +34,8 @@ _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
 _JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
 _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
-                          rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tr|k)?\s*(?=đồng|dong\b|[đd]\b|vnd\b)", re.IGNORECASE)
+                          rf"({_NUMBER})\s*(?:(nghìn|ngàn|triệu|tr|k)\s*(?=đồng|dong\b|[đd]\b|vnd\b|[;.]|$)|(?=đồng|dong\b|[đd]\b|vnd\b))",
+                          re.IGNORECASE)
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
 _MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|dong|đ|d|vnd)\b", re.IGNORECASE)
@@ -109,67 +110,79 @@ def _item(text: str) -> str:
 
 
 # A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
-# ngày". Only a rate said to be per unit (/người, mỗi, each, per, mức, đơn giá) makes one, never a total.
-_PER_UNIT = re.compile(r"/\s*[^\W\d_]+|\b(?:mỗi|each|per|mức|định mức|đơn giá)\b", re.IGNORECASE)
-_COUNTED = ("người|đại biểu|học viên|cán bộ|báo cáo viên|giảng viên|bộ|cuốn|lượt|lớp|đợt|chuyến|xe|mẫu|xã|"
-            "ngày|buổi|đêm|lần|people|persons|participants|delegates|trainees|sets|copies|trips|days?|sessions?|nights?")
+# ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total; a
+# unit the line does not count is counted by the request (quantities.py).
 
 
-def _counts_of(nouns: str) -> re.Pattern:
-    return re.compile(rf"({_NUMBER})\s*({nouns})\b", re.IGNORECASE)
-
-
-_COUNT = _counts_of(_COUNTED)
-
-
-def _rate_first(piece: str) -> list[CostLine]:
+def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     amount = _AMOUNT.search(piece)
-    # The rate's unit after it ("150.000 đồng/người"), or before it ("mỗi người 500.000 đồng").
-    per_unit = _PER_UNIT.search(piece, amount.end(), amount.end() + 25) or _PER_UNIT.search(
-        piece, max(0, amount.start() - 15), amount.start()) if amount else None
-    if not amount or amount.group(3) or _TOTAL.search(piece) or not per_unit:
+    if not amount or amount.group(3) or _TOTAL.search(piece):
         return []
-    # "sửa chữa 4 trạm y tế: 85 triệu/trạm": a count of what the rate is per, whatever its noun.
-    noun = re.match(r"/\s*([^\W\d_]+)", per_unit.group())
-    counted = _counts_of(f"{_COUNTED}|{re.escape(noun.group(1))}") if noun else _COUNT
-    counts = [m for m in counted.finditer(piece) if not (amount.start() <= m.start() < amount.end())][:2]
+    folded, rate = fold(piece), money(amount.group()) or 0
+    chain = per_units(folded, amount.start(), amount.end())
     # A pasted row's bare figure before the rate ("Tiền ăn học viên 85 150 nghìn/người/ngày") counts what it is per.
-    if not counts and noun and (bare := re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])):
-        count = integer(bare.group(1))
-        per_day = _DAYS.match(noun.group(1)) is not None
+    bare = re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])
+    if chain and bare and not line_counts(folded, amount.start(), amount.end()):
+        count, per_day = integer(bare.group(1)), is_day(chain[0])
         return [CostLine(item=_item(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
-                         rate=money(amount.group()) or 0)]
-    if not counts:
+                         rate=rate)]
+    counted = factors(folded, amount.start(), amount.end(), chain, request)
+    if not counted:
         return []
-    days = math.prod(integer(m.group(1)) for m in counts if _DAYS.match(m.group(2)))
-    people = math.prod(integer(m.group(1)) for m in counts if not _DAYS.match(m.group(2)))
-    first = min(amount.start(), counts[0].start())
+    first = min([amount.start()] + [c.at for c in line_counts(folded, amount.start(), amount.end())])
     # A count inside the line's label ("… 4 trạm y tế bị ngập: 85 triệu/trạm") leaves the label its name.
-    label = piece.find(":", counts[0].end(), amount.start())
-    return [CostLine(item=_item(piece[:label if label >= 0 else first]), people=people, days=days,
-                     rate=money(amount.group()) or 0)]
+    label = piece.rfind(":", first, amount.start())
+    return [CostLine(item=_item(piece[:label if label >= 0 else first]), people=counted[0], days=counted[1], rate=rate)]
 
 
-def _factored(piece: str) -> list[CostLine]:
+def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
     lines, start = [], 0
-    matches = list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece))
+    matches = [m for m in list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece)) if _rated(m)]
     if not matches:
-        return _rate_first(piece)
+        return _rate_first(piece, request)
     for match in matches:
-        groups = [(match.group(i), match.group(i + 1) or "") for i in range(1, match.re.groups, 2) if match.group(i)]
+        groups = _groups(match)
         factors = [_factor(number, after) for number, after in groups]
-        at = next((n for n, (_, after) in enumerate(groups) if _MONEY.match(after)), len(groups) - 1)
+        at = _rate_at(groups)
         rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
         if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
         days = math.prod(f for f, after in rest if _DAYS.match(after))
         people = math.prod(f for f, after in rest if not _DAYS.match(after))
-        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
         tail = _CURRENCY_TAIL.match(piece, match.end())
-        start = tail.end() if tail else match.end()
+        end = tail.end() if tail else match.end()
+        # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
+        days = days if days > 1 else _days_after(piece, match.end())
+        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
+        start = end
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
     # or lines of one amount each ("…, thuê hội trường trọn gói 6 triệu, hoa tươi 1,5 triệu").
-    return lines + (_rate_first(piece[start:]) or _lump_sums(piece[start:]))
+    return lines + (_rate_first(piece[start:], request) or _lump_sums(piece[start:]))
+
+
+def _groups(match: re.Match) -> list[tuple[str, str]]:
+    """A line's factors, each with the words after it."""
+    return [(match.group(i), match.group(i + 1) or "") for i in range(1, match.re.groups, 2) if match.group(i)]
+
+
+def _rate_at(groups: list[tuple[str, str]]) -> int:
+    return next((n for n, (_, after) in enumerate(groups) if _MONEY.match(after)), len(groups) - 1)
+
+
+def _rated(match: re.Match) -> bool:
+    """Whether a run of factors holds a rate: "4 teams x 3 days, 1.000.000 đồng per team" ends on days, no money."""
+    groups = _groups(match)
+    after = groups[_rate_at(groups)][1]
+    return _MONEY.match(after) is not None or not re.match(r"\s*[^\W\d_]", after) or \
+        re.match(r"\s*(?:each|mỗi)\b", after, re.IGNORECASE) is not None
+
+
+def _days_after(piece: str, at: int) -> int:
+    """The days, nights or sessions a line counts after its rate when the rate is per one of them."""
+    folded = fold(piece)
+    chain = per_units(folded, at, at)
+    counted = [c for c in line_counts(folded, at, at) if c.at >= at and is_day(c.noun)]
+    return counted[0].count if counted and any(is_day(noun) for noun in chain) else 1
 
 
 def _lump_sums(rest: str) -> list[CostLine]:
@@ -197,22 +210,27 @@ def whole_figures(text: str) -> str:
     return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
 
 
-def cost_lines(clauses: list[str], lump: bool = False) -> list[CostLine]:
+def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
     each line's name is what stands before its first factor, after the previous line or a colon. An amount
     alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
-    for), every amount alone is."""
+    for), every amount alone is. What a line does not count (the people, the event's days) is counted in
+    `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     pieces = [cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))
               for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
+    said = re.split(r";\s*|\.\s+", context) if context else clauses
+    unpriced = [text for text in said if not _AMOUNT.search(text)]
+    length = event_days(unpriced)
+    request = request_counts(said, length, event_sessions(unpriced))
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
         before = next((line for lines in reversed(found) for line in reversed(lines)), None)
         if before and (same := _SAME_COUNT.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
-        found.append(_factored(piece))
-    lines, length = [], event_days([c for c in clauses if not _AMOUNT.search(c)])
+        found.append(_factored(piece, request))
+    lines: list[CostLine] = []
     for n, piece in enumerate(pieces):
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
         if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
@@ -274,25 +292,3 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
         if (amount := money(piece)) is not None:
             sources.append((source_name(piece), amount))
     return (total, sources) if sources and sum(a for _, a in sources) == total else None
-
-
-def minute_of_day(hour: str | None) -> int | None:
-    """08h30 as minutes since midnight; None for no hour."""
-    match = re.fullmatch(r"(\d{2})h(\d{2})", hour or "")
-    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
-
-
-def agenda_times(start: str | None, minutes: list[int], restarts: list[str | None] | None = None) -> list[str]:
-    """`08h00 - 08h30` per item, timed from the start (HHhMM); `[giờ]` for each when no start is given. An item
-    with a start of its own (`restarts`: "Buổi chiều từ 13h30") sets the clock again."""
-    restarts = restarts or [None] * len(minutes)
-    now = minute_of_day(start or next(iter(restarts), None))
-    if now is None:
-        return ["[giờ]"] * len(minutes)
-    times = []
-    for length, restart in zip(minutes, restarts):
-        if (again := minute_of_day(restart)) is not None:
-            now = again
-        times.append(f"{clock(*divmod(now, 60))} - {clock(*divmod(now + length, 60))}")
-        now += length
-    return times

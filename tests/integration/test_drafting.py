@@ -18,7 +18,7 @@ from assistant.draft.drafter import Drafter
 from assistant.draft.exemplars import exemplar_year, moved_year
 from assistant.draft.request import parse_request
 from assistant.draft.skeletons import skeleton
-from assistant.draft.tables import agenda_times
+from assistant.draft.agenda import agenda_times
 from assistant.draft.word import to_docx
 from assistant.vietnamese.folding import fold
 from assistant.vietnamese.restorer import get_restorer, ocr_slips

@@ -3,6 +3,8 @@ which written lines may stand, and the layout and specifics checks on hand-writt
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.config import Settings
 from assistant.draft.checks import check_budget, check_layout, check_specifics
 from assistant.draft.request import parse_request
@@ -255,3 +257,41 @@ def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
     # "12-13/11" says two days as well; without an event length a day is a day.
     assert cost_lines(["Hội nghị ngày 12-13/11/2027", "nước uống 50 người x 20k/người/ngày"])[0].days == 2
     assert cost_lines(["nước uống 50 người x 20k/người/ngày"])[0].days == 1
+
+
+@pytest.mark.parametrize("request_text, line, counted", [
+    # The people the request invites, the event's days: a line that does not count them takes them.
+    ("Hội nghị diễn ra 2 ngày tại Sở. Mời 50 đại biểu", "nước uống 30 nghìn/người/ngày", (50, 2, 3_000_000)),
+    ("", "mời 60 đại biểu, mỗi người được hỗ trợ tiền ăn 120 nghìn một ngày, hội nghị 2 ngày", (60, 2, 14_400_000)),
+    ("", "khen thưởng 8 tập thể, mỗi tập thể 1,5 triệu", (8, 1, 12_000_000)),
+    # "3 lớp, mỗi lớp 40 học viên": 120 học viên; a rate per class counts the classes.
+    ("3 lớp, mỗi lớp 40 học viên, học 1 ngày", "tài liệu 25 nghìn/bộ, mỗi học viên 1 bộ", (120, 1, 3_000_000)),
+    ("3 lớp, mỗi lớp 40 học viên, học 1 ngày", "thuê hội trường 2 triệu/lớp", (3, 1, 6_000_000)),
+    ("3 lớp, mỗi lớp 40 học viên", "thù lao mỗi lớp 2 giảng viên, 1 triệu/giảng viên/lớp", (6, 1, 6_000_000)),
+    ("3 lớp, mỗi lớp 40 học viên", "giấy chứng nhận 4.000 đồng/tờ cho mỗi học viên", (120, 1, 480_000)),
+    # Sessions, nights and days counted after the rate.
+    ("Lớp học 2 buổi", "nước uống 90 người, 15 nghìn/người/buổi", (90, 2, 2_700_000)),
+    ("", "lodging, 12 double rooms at VND 350,000 per room per night, 3 nights", (12, 3, 12_600_000)),
+    ("", "supervision, 2 teams x 4 days, 800.000 đồng per team per day", (2, 4, 6_400_000)),
+    ("A course from 3 to 06/10/2027 for 30 nurses", "meals, VND 100,000 per trainee per day", (30, 4, 12_000_000)),
+])
+def test_a_rate_counts_each_unit_it_is_per_in_its_line_or_in_the_request(request_text, line, counted):
+    from assistant.draft.tables import cost_lines
+
+    found = cost_lines([line], context=f"{request_text}; {line}" if request_text else "")
+    assert [(found_line.people, found_line.days, found_line.amount) for found_line in found] == [counted]
+
+
+def test_a_spreadsheet_row_is_a_budget_line_only_with_money_in_it():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    pasted = _one_line("Ăn trưa đại biểu\t50 người\t1 ngày\t150.000\nThuê hội trường trọn gói\t4.000.000\n"
+                       "Số người điều trị ARV\tngười\t1850\t1712")
+    lines = cost_lines(pasted.split("; "))
+    assert [(line.item, line.amount) for line in lines] == [("Ăn trưa đại biểu", 7_500_000), ("Thuê hội trường", 4_000_000)]
+
+
+def test_a_count_after_the_word_kinh_phi_is_no_amount():
+    request = parse_request("Soạn kế hoạch hội nghị. Về kinh phí: mời 80 đại biểu, nguồn sự nghiệp y tế")
+    assert request.budget == [] and request.budget_total is None  # "80 đại" had been read as 80 đồng

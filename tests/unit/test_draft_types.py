@@ -21,7 +21,8 @@ from assistant.draft.signature import signature
 from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
 from assistant.draft.indicators import assessed
-from assistant.draft.tables import agenda_times, budget_rows, cost_lines, funding_sources, in_words
+from assistant.draft.agenda import agenda_times
+from assistant.draft.tables import budget_rows, cost_lines, funding_sources, in_words
 from assistant.draft.understanding import relative_years, understand
 from assistant.index.records import Task
 from assistant.vietnamese.restorer import get_restorer

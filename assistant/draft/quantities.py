@@ -1,0 +1,173 @@
+"""What a budget line's rate is per, and how many of each: "150.000 đồng/người/ngày", "mỗi tập thể 1 triệu",
+"VND 400,000 per room per night", "40 nghìn một bộ". Each unit is counted in the line ("80 người", "4 nights");
+a line that gives no count of it takes the request's: the people it invites ("mời 80 đại biểu", "40 midwives",
+"4 lớp, mỗi lớp 60 học viên"), the event's days or sessions, the classes or teams it names. Matched folded."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..vietnamese.folding import fold
+
+_FIGURE = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
+_PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
+                     r"dieu duong|hoc sinh|people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
+                     r"nurses?|doctors?|students?|learners?|trainers?|health workers?)$")
+# Days, sessions and nights are the table's "Số ngày".
+_DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
+# What a rate is per: "/người", "per trainee", "một bộ", "a set", "mỗi tập thể"; up to three words of a noun.
+_NOUN = r"[a-z]+(?: [a-z]+){0,2}"
+_PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({_NOUN})")
+_EACH = re.compile(rf"\bmoi\s+({_NOUN})")
+# "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
+_EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({_FIGURE})\s+({_NOUN})")
+_MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
+_STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"[.,]", "", text))
+
+
+def _words(noun: str) -> list[str]:
+    """A noun's words up to the first that is no part of it: "tram cho 62" → ["tram"]."""
+    words = []
+    for word in noun.split():
+        if word in _STOP:
+            break
+        words.append(word)
+    return words
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"(?<=[a-z]{3})(?:ves|es|s)$", lambda m: "fe" if m.group() == "ves" else "", word)
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or _singular(a) == _singular(b) or (_PERSON.match(a) is not None and _PERSON.match(b) is not None)
+
+
+@dataclass
+class Counted:
+    noun: str
+    count: int
+    at: int
+
+
+def counts(folded: str) -> list[Counted]:
+    """Every "N noun" in a folded text, a noun of up to three words (and one word between: "20 twin rooms")."""
+    found = []
+    for m in re.finditer(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN})", folded):
+        words = _words(m.group(2))
+        if words and not _MONEY.match(words[0]):
+            found.append(Counted(" ".join(words), _number(m.group(1)), m.start()))
+    return found
+
+
+def _count_in(noun: str, found: list[Counted]) -> int | None:
+    """The count of a noun among those found, by its longest opening words that name something counted ("mỗi
+    người được hỗ trợ" is per người), matched to a counted noun's words or its head (`20 twin rooms`, `80 đại
+    biểu` for `người`)."""
+    words = noun.split()
+    for n in range(len(words), 0, -1):
+        wanted = " ".join(words[:n])
+        for c in found:
+            counted = c.noun.split()
+            heads = {" ".join(counted[a:b]) for a in (0, 1) for b in range(a + 1, len(counted) + 1)}
+            if any(_same(wanted, head) for head in heads):
+                return c.count
+    return None
+
+
+@dataclass
+class RequestCounts:
+    """What the request counts, in its order: the people, classes, teams it names; the event's length."""
+    found: list[Counted]
+    days: int | None = None
+    sessions: int | None = None
+
+
+def request_counts(texts: list[str], days: int | None, sessions: int | None) -> RequestCounts:
+    found: list[Counted] = []
+    for text in texts:
+        folded = fold(text)
+        whole = counts(folded)
+        # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
+        for m in _EACH_HAS.finditer(folded):
+            of = _count_in(m.group(1), whole)
+            if of and not _MONEY.match(m.group(3).split()[0]):
+                whole = [c for c in whole if c.at != m.start(2)]
+                whole.append(Counted(" ".join(_words(m.group(3))), of * _number(m.group(2)), m.start(2)))
+        found += sorted(whole, key=lambda c: c.at)
+    return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions)
+
+
+def per_units(folded: str, amount_start: int, amount_end: int) -> list[str]:
+    """The nouns a rate is per, in the order written: after the amount ("/người/ngày", "per room per night",
+    "một bộ") and before it ("mỗi người được hỗ trợ … 150 nghìn")."""
+    nouns, at = [], amount_end
+    # The currency between the figure and its unit: "150.000 đồng/người".
+    tail = re.match(r"(?:\s*(?:nghin|ngan|trieu|ty|dong|d|vnd|k)\b)?", folded[at:])
+    at += tail.end() if tail else 0
+    while m := _PER_AFTER.match(folded, at):
+        words = _words(m.group(1))
+        if not words:
+            break
+        nouns.append(" ".join(words))
+        at = m.start(1) + len(" ".join(words))
+    for m in _EACH.finditer(folded, 0, amount_start):
+        words = _words(m.group(1))
+        # "mỗi lớp 60 học viên" counts học viên; "mỗi buổi 500 nghìn" is a rate per buổi.
+        has = re.match(rf"\s+(?:{_FIGURE})\s+([a-z]+)", folded[m.start(1) + len(" ".join(words)):])
+        if words and not (has and not _MONEY.match(has.group(1))):
+            nouns.append(" ".join(words))
+    return list(dict.fromkeys(nouns))
+
+
+def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) -> int | None:
+    """"mỗi học viên 1 bộ" in a line rated per bộ: one bộ for each of the request's học viên."""
+    for m in _EACH_HAS.finditer(folded):
+        if _MONEY.match(m.group(3).split()[0]):
+            continue
+        if _same(noun, " ".join(_words(m.group(3)))) and not any(_same(m.group(1), c) for c in chain):
+            of = _count_in(m.group(1), request.found)
+            return _number(m.group(2)) * of if of else None
+    return None
+
+
+def is_day(noun: str) -> bool:
+    return _DAY.match(noun.split()[0]) is not None
+
+
+def line_counts(folded: str, amount_start: int, amount_end: int) -> list[Counted]:
+    """The line's own counts, not the amount's figure."""
+    return [c for c in counts(folded) if not (amount_start <= c.at < amount_end)]
+
+
+# A rate given as the line's norm ("80 người, 2 ngày, mức 150.000 đồng") is per each of the units the line counts.
+_NORM = re.compile(r"\b(?:muc|dinh muc|don gia|each)\b")
+_COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang vien|bo|cuon|luot|lop|dot|chuyen|xe|mau|xa|"
+                        r"people|persons|participants|delegates|trainees|sets|copies|trips)$")
+
+
+def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], request: RequestCounts
+            ) -> tuple[int, int] | None:
+    """(people, days) for a line rated per the units of `chain`, each counted in the line or in the request;
+    None when the rate is per nothing or nothing it is per is counted."""
+    own = line_counts(folded, amount_start, amount_end)
+    if not chain and _NORM.search(folded[max(0, amount_start - 15):amount_end + 25]):
+        chain = [c.noun.split()[0] for c in own if _COUNTABLE.match(c.noun.split()[0]) or is_day(c.noun)][:2]
+    people, days = [], []
+    for noun in chain:
+        head = noun.split()[0]
+        count = _each_has(noun, folded, chain, request) or _count_in(noun, own)
+        if count is None and is_day(head):
+            count = request.sessions if head in ("buoi", "session", "sessions") else \
+                request.days if head in ("ngay", "day", "days") else None
+        if count is None:
+            count = _count_in(noun, request.found)
+        if count is not None:
+            (days if is_day(head) else people).append(count)
+    return (math.prod(people), math.prod(days)) if people or days else None
