@@ -27,8 +27,8 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
-                   # what the user has written already: "phần đầu … em làm rồi", "the header … are done"
-                   r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan)(?:\s+xong)?\s+(?:roi|xong)\b"
+                   # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
+                   r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)(?:\s+xong)?\s+(?:roi|xong)\b"
                    r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.

@@ -112,9 +112,10 @@ class Composer:
     def _target_part(self) -> tuple[str, dict]:
         """The part a part or section request asks for, by its numeral or its name."""
         parts, wanted = self.sk["part"], self.request.scope_part or ""
-        typed = re.search(rf"(?:phần|mục|part)\s+{wanted.upper()}\.?\s*([^:(;]+?)(?=\s+(?:cho|của|trong|thuộc|for|of)\b|,\s*(?:có|kèm|with)\b|[:(;]|$)",
-                          self.request.text, re.IGNORECASE) if re.fullmatch(r"[ivx]+", wanted) else None
-        title = typed.group(1).strip(" .") if typed else ""
+        # Matched folded: a restored "phân V. KINH PHI thời" is still part V named KINH PHÍ.
+        typed = re.search(rf"\b(?:phan|muc|part)\s+{wanted}\.?\s*([^:(;]+?)(?=\s+(?:cho|cua|trong|thuoc|for|of|thoi|nhe|only)\b"
+                          rf"|,\s*(?:co|kem|with)\b|[:(;]|\.\s|$)", fold(self.request.text)) if re.fullmatch(r"[ivx]+", wanted) else None
+        title = self.request.text[typed.start(1):typed.end(1)].strip(" .") if typed else ""
         by_name = self._match(title or wanted, parts) if (title or not re.fullmatch(r"[ivx]+", wanted)) else None
         index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
         part = by_name or (parts[index] if index is not None and index < len(parts) else None) or {"heading": title}

@@ -68,7 +68,7 @@ _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|dan
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
 # level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
-_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem|biet|tieu|dich)\b)"
+_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\()"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
@@ -123,7 +123,7 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
     found = []  # (start, 0 when the skeleton's `requires` held, -end, name)
     for name, sk in skeletons.items():
         for start, end in _cue_positions(folded, sk.get("cues", [])):
-            window = folded[end:end + _WINDOW].split(". ")[0]
+            window = re.split(r"(?<!\bno)(?<!\bso)\.\s", folded[end:end + _WINDOW])[0]  # "Kế hoạch No. 402/KH-SYT" goes on
             if not sk.get("requires"):
                 found.append((start, 1, -end, name))
             elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]):

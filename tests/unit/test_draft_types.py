@@ -891,6 +891,12 @@ def test_a_review_report_named_by_its_kind_alone_says_its_periods():
      "đề nghị UBND tỉnh hỗ trợ kinh phí.", "report", "part", None),
     ("Invitation of the Kon Tum Department of Health to the hospital directors; the header and signature are done, "
      "write only the body, in Vietnamese: a working session on the 2028 estimates.", "invitation", "part", None),
+    # "Kế hoạch No. 15/KH-SYT" does not end the sentence that says the plan is a conference's.
+    ("Draft the plan (Kế hoạch No. 15/KH-SYT, full layout) of the Kon Tum Department of Health for the Pharmacy "
+     "Scientific Conference 2027, held on 12/10/2027.", "conference_plan", "whole", "15/KH-SYT"),
+    ("Thông báo kết luận của Giám đốc Sở Y tế Kon Tum tại buổi làm việc với các bệnh viện: phần mở đầu em có rồi, "
+     "viết giúp phần nhiệm vụ giao (đánh số): 1. Bệnh viện tỉnh rà soát danh mục thuốc.", "notice_of_conclusions",
+     "part", None),
 ])
 def test_the_document_asked_for_is_told_from_those_it_names(instruction, doc_type, scope, number):
     request = understand(instruction, RESTORER, SKELETONS)
@@ -900,6 +906,15 @@ def test_the_document_asked_for_is_told_from_those_it_names(instruction, doc_typ
 def test_what_the_user_says_they_wrote_already_is_no_content():
     found = clauses("CV gửi UBND tỉnh. Phần đầu (quốc hiệu, kính gửi) và phần cuối em làm rồi. Lý do: số ca tăng 35%.")
     assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
+    found = clauses("CV gửi UBND tỉnh. Phần đầu và Nơi nhận em có rồi, chỉ viết phần nội dung. Lý do: số ca tăng 35%.")
+    assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
+
+
+def test_a_part_asked_by_numeral_and_name_is_the_part_of_that_name():
+    # The skeleton's part IV is the budget; the user's plan numbers it V, restored marks or not.
+    result = _draft("KH tiem chung bo sung nam 2027 cua SYT Kon Tum, em can phan V. KINH PHI thoi. du tru: "
+                    "ho tro can bo tiem 50 nguoi x 2 ngay x 100k")
+    assert result.draft.startswith("### V. KINH PHÍ") and "10.000.000" in result.draft
 
 
 def test_a_part_drafted_alone_lays_the_budget_it_gives_in_a_table_after_its_text():
