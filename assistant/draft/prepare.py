@@ -54,7 +54,7 @@ def units_written_out(text: str) -> str:
 
 # How an English request wants the draft written ("in Vietnamese and with the full layout"): no words of the draft.
 _HOW_TO_WRITE = re.compile(r",?\s*\(?\b(?:(?:drafted|written)\s+)?in Vietnamese\b(?:\s*,?\s*(?:and\s+)?(?:with )?(?:the |a )?"
-                           r"(?:full|complete) layout)?\)?|,?\s*\(?\b(?:with|in) (?:the |a )?(?:full|complete) layout\b\)?",
+                           r"(?:full|complete) layout)?\)?|,?\s*\(?\b(?:(?:with|in) )?(?:the |a )?(?:full|complete) layout\b\)?",
                            re.IGNORECASE)
 
 

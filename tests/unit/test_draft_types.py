@@ -967,3 +967,13 @@ def test_a_part_named_with_what_it_holds_keeps_its_own_heading():
                     "có bảng dự trù: sửa chữa 3 trạm y tế: 60 triệu/trạm; hóa chất: trọn gói 20 triệu")
     assert result.draft.splitlines()[0] == "### III. ĐỀ XUẤT, KIẾN NGHỊ"  # the house style's name, not ", có bảng …"
     assert "| Sửa chữa 3 trạm y tế | 3 | 1 | 60.000.000 | 180.000.000 |" in result.draft
+
+
+@pytest.mark.parametrize("instruction", [
+    "Please draft an invitation (Giấy mời), full layout in Vietnamese, No. 14/GM-SYT of the Kon Tum Department of Health",
+    "Please draft, in Vietnamese and with the full layout, invitation No. 14/GM-SYT of the Kon Tum Department of Health",
+])
+def test_how_a_request_wants_the_draft_written_is_no_word_of_it(instruction):
+    from assistant.draft.prepare import prepared
+
+    assert "layout" not in prepared(instruction, RESTORER) and "Vietnamese" not in prepared(instruction, RESTORER)
