@@ -164,6 +164,8 @@ def parse_request(instruction: str) -> DraftRequest:
         request.doc_type = "TB"
     if match := _EVENT.search(text):
         request.event = (match.group(1) + " " + match.group(2)).strip()
+        if request.event.count("(") > request.event.count(")"):  # "Tập huấn (cán bộ …": cut at the bracket left open
+            request.event = request.event[:request.event.rindex("(")].strip()
         request.event = request.event[0].upper() + request.event[1:]
     request.kind = review_kind(text)
     for kind, pattern in _KIND_EN:

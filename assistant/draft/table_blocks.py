@@ -73,6 +73,12 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     return table
 
 
+def _budget_subtitle(request: DraftRequest) -> list[Block]:
+    """The event an estimate is for, under its title, as the seeds' annex names it; an English request's event
+    is in English, no line for a Vietnamese draft."""
+    return agenda_subtitle(request) if request.event and not request.english else []
+
+
 def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
@@ -102,9 +108,10 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     lines = factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
     if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
         title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
-        # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading.
-        return ([] if inline else [Block("part", title)]) + [Block("table", rows=budget_rows(lines)),
-                                                            _words_line(sum(line.amount for line in lines))]
+        # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading; an estimate of
+        # its own names its event under its title, as the seeds' annex does.
+        return ([] if inline else [Block("part", title), *_budget_subtitle(request)]) + [
+            Block("table", rows=budget_rows(lines)), _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := agenda_rows(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
@@ -181,7 +188,7 @@ def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: C
                                                for when, (_, content, who) in zip(times, agenda["items"])]]
         annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=rows)]
     if lines := cost_lines([said(c) for c in clauses], context=request.text):
-        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), Block("table", rows=budget_rows(lines)),
+        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), *_budget_subtitle(request), Block("table", rows=budget_rows(lines)),
                     _words_line(sum(line.amount for line in lines))]
     elif sk["name"] == "conference_plan":
         rows = [["STT", "Nội dung", "Thành tiền"]]

@@ -977,3 +977,13 @@ def test_how_a_request_wants_the_draft_written_is_no_word_of_it(instruction):
     from assistant.draft.prepare import prepared
 
     assert "layout" not in prepared(instruction, RESTORER) and "Vietnamese" not in prepared(instruction, RESTORER)
+
+
+def test_a_budget_estimate_names_its_event_under_its_title():
+    text = _draft("Lập bảng dự trù kinh phí Hội nghị tổng kết công tác dược năm 2027 của Sở Y tế Kon Tum, ngày "
+                  "20/12/2027: ăn trưa 60 người x 1 ngày x 150.000đ; tài liệu 60 bộ x 30.000đ.").draft
+    title = text.index("DỰ TRÙ KINH PHÍ")
+    assert text.index("Hội nghị tổng kết công tác dược năm 2027 (ngày 20/12/2027)") > title
+    from assistant.draft.request import parse_request
+
+    assert parse_request("Soạn kế hoạch Tập huấn (cán bộ phụ trách công nghệ thông tin").event == "Tập huấn"
