@@ -41,12 +41,17 @@ def _words(noun: str) -> list[str]:
     return words
 
 
-def _singular(word: str) -> str:
-    return re.sub(r"(?<=[a-z]{3})(?:ves|es|s)$", lambda m: "fe" if m.group() == "ves" else "", word)
+def _singulars(noun: str) -> set[str]:
+    """An English noun and what it may be the plural of: "rooms", "boxes", "midwives"."""
+    forms = {noun}
+    for plural, singular in (("ves", "fe"), ("es", ""), ("s", "")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 2:
+            forms.add(noun[:-len(plural)] + singular)
+    return forms
 
 
 def _same(a: str, b: str) -> bool:
-    return a == b or _singular(a) == _singular(b) or (_PERSON.match(a) is not None and _PERSON.match(b) is not None)
+    return bool(_singulars(a) & _singulars(b)) or (_PERSON.match(a) is not None and _PERSON.match(b) is not None)
 
 
 @dataclass
@@ -57,7 +62,7 @@ class Counted:
 
 
 def counts(folded: str) -> list[Counted]:
-    """Every "N noun" in a folded text, a noun of up to three words (and one word between: "20 twin rooms")."""
+    """Every "N noun" in a folded text, a noun of up to three words ("20 twin rooms": see `_count_in`)."""
     found = []
     for m in re.finditer(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN})", folded):
         words = _words(m.group(2))
