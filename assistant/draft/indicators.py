@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .pasted import spaced_sign
+from .pasted import spaced_sign, vietnamese_figures
 from .tables import LEAD
 
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
@@ -50,11 +50,26 @@ def _bound(value: str) -> str:
     return value
 
 
+# A row compared with the same period: "số vụ ngộ độc quý này 2 vụ, cùng kỳ 3 vụ" is the period's value, then the other.
+COMPARISON = r"(?:so với\s+)?(?:cùng kỳ|kỳ trước|năm trước|same period(?: last year)?)"
+_COMPARED = re.compile(rf"^(.*?[^\d\s])\s+(?:(?:quý này|năm nay|kỳ này|tháng này|this (?:quarter|year|period))\s+)?"
+                       rf"(\d+(?:[.,]\d+)*)\s*(%|‰|[^\W\d]+(?:\s[^\W\d]+)?)?\s*,\s*{COMPARISON}(?:\s+(?:năm\s+)?\d{{4}})?\s*:?\s*"
+                       rf"(\d+(?:[.,]\d+)*)\s*(?:%|‰|[^\W\d]+)?$", re.IGNORECASE)
+
+
+def _rated(name: str, unit: str) -> str:
+    """An indicator in per cent is a rate and says so, as the documents' tables write it ("Tỷ lệ phụ nữ đẻ …")."""
+    return f"{_RATE_WORDS[unit]} {name[:1].lower()}{name[1:]}" if unit in _RATE_WORDS and not _MEASURE.match(name) else name
+
+
 def indicator_row(clause: str) -> list[str] | None:
     """[name, unit, value, value …] from one row of a request; None when it holds no value."""
     clause = LEAD.sub("", clause).strip(" ;.")
     if labelled := _labelled_row(clause):
         return labelled
+    if compared := _COMPARED.match(clause):
+        name, value, unit, other = compared.groups()
+        return [_rated(name.strip(" :"), unit or ""), unit or "", vietnamese_figures(value), vietnamese_figures(other)]
     parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", clause, maxsplit=1)
     unit_after = None
     if len(parts) < 2:  # "Tỷ lệ trẻ được tiêm chủng đầy đủ ≥ 95%": the values end the row, maybe with a unit
@@ -79,10 +94,7 @@ def indicator_row(clause: str) -> list[str] | None:
         unit = after.group(1)
     values = [spaced_sign(v.rstrip("%‰").strip()) for v in values]
     name = name.strip()
-    # An indicator in per cent is a rate and says so, as the documents' tables write it ("Tỷ lệ phụ nữ đẻ …").
-    if unit in _RATE_WORDS and not _MEASURE.match(name):
-        name = f"{_RATE_WORDS[unit]} {name[:1].lower()}{name[1:]}"
-    return [name, unit, *values]
+    return [_rated(name, unit), unit, *values]
 
 
 def _number(value: str) -> float:

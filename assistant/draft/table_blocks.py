@@ -12,11 +12,11 @@ from .agenda import agenda_rows, agenda_subtitle, agenda_times
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
-from .indicators import assessed, indicator_row
+from .indicators import COMPARISON, assessed, indicator_row
 from .tables import budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
-_COLUMNS = re.compile(r"(?:các cột|có cột|columns?)\s*:?\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
+_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
 # An English column's year may stand before or after its name ("2027 target", "plan 2027").
 _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
               (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
@@ -43,7 +43,10 @@ def _column(name: str, year: str) -> str:
 
 def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
     # Rows typed in one sentence, split by commas ("tỷ lệ tiêm chủng >= 95%, số giường bệnh/10.000 dân 32 giường").
-    listed = [[indicator_row(part) for part in re.split(r",\s+(?=[^\W\d])", c.text)] for c in clauses]
+    # The columns' clause is no row; "…, cùng kỳ 3 vụ" is the row's other value.
+    clauses = [c for c in clauses if fold(c.label) not in ("cot", "cac cot", "column", "columns")]
+    listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON})", c.text, flags=re.IGNORECASE)]
+              for c in clauses]
     rows = [row for c, parts in zip(clauses, listed)
             for row in ([p for p in parts if p] if len(parts) > 1 and all(parts) else [indicator_row(c.text)]) if row]
     # Rows typed one a line and numbered reach the request joined ("… 1. số bác sĩ: KH 11, TH 11,4 2. …"), and
@@ -55,7 +58,7 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     named = _COLUMNS.search(request.text)
     year = str(request.year or "")
-    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+", named.group(1))] if named else []
+    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named.group(1))] if named else []
     if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same
         columns.insert(0, "TT")
     if len(columns) < 2 + width:

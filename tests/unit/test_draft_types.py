@@ -987,3 +987,14 @@ def test_a_budget_estimate_names_its_event_under_its_title():
     from assistant.draft.request import parse_request
 
     assert parse_request("Soạn kế hoạch Tập huấn (cán bộ phụ trách công nghệ thông tin").event == "Tập huấn"
+
+
+def test_a_row_compared_with_the_same_period_gives_both_values_under_the_columns_named():
+    from assistant.draft.indicators import indicator_row
+
+    assert indicator_row("số cơ sở được kiểm tra 2310 cơ sở, cùng kỳ 1870") == ["số cơ sở được kiểm tra", "cơ sở", "2.310", "1.870"]
+    text = _draft("bảng số liệu sốt xuất huyết quý II/2027 so với cùng kỳ 2026, kèm BC quý của SYT Kon Tum. số liệu: số ca "
+                  "mắc quý này 120 ca, cùng kỳ 95 ca; tỷ lệ ổ dịch được xử lý 98%, cùng kỳ 96%. Cột: TT, chỉ tiêu, ĐVT, "
+                  "quý II/2027, cùng kỳ 2026.").draft
+    assert "| TT | Chỉ tiêu | ĐVT | Quý II/2027 | Cùng kỳ 2026 |" in text
+    assert "| 1 | Số ca mắc | ca | 120 | 95 |" in text and "| 2 | Tỷ lệ ổ dịch được xử lý | % | 98 | 96 |" in text
