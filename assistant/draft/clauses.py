@@ -29,7 +29,9 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
                    r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)(?:\s+xong)?\s+(?:roi|xong)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b")
+                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b"
+                   # or will write: "phần chỉ đạo cụ thể tôi tự viết"
+                   r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")

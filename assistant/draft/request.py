@@ -206,6 +206,8 @@ def parse_request(instruction: str) -> DraftRequest:
     # Those invited are found on the folded text: "Kính mời" restored as "Kính mới" is still an invitation.
     if found := (_PARTICIPANTS.search(text) or _INVITED.search(folded)):
         listed = text[found.start(1):found.end(1)]
+        if listed.startswith("(") and ")" in listed:  # "thành phần (Ban Giám đốc Sở, …), đánh giá …": the brackets' list
+            listed = listed[1:listed.index(")")]
         request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", listed) if p.strip(" -.")]
     budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
     for item, amount, unit in _BUDGET_LINE.findall(budget_part):

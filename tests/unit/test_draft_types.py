@@ -908,6 +908,8 @@ def test_what_the_user_says_they_wrote_already_is_no_content():
     assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
     found = clauses("CV gửi UBND tỉnh. Phần đầu và Nơi nhận em có rồi, chỉ viết phần nội dung. Lý do: số ca tăng 35%.")
     assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
+    found = clauses("TB kết luận. Lý do: số ca tăng 35%. Phần chỉ đạo cụ thể tôi tự viết.")  # what they will write
+    assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
 
 
 def test_a_part_asked_by_numeral_and_name_is_the_part_of_that_name():
@@ -998,3 +1000,11 @@ def test_a_row_compared_with_the_same_period_gives_both_values_under_the_columns
                   "quý II/2027, cùng kỳ 2026.").draft
     assert "| TT | Chỉ tiêu | ĐVT | Quý II/2027 | Cùng kỳ 2026 |" in text
     assert "| 1 | Số ca mắc | ca | 120 | 95 |" in text and "| 2 | Tỷ lệ ổ dịch được xử lý | % | 98 | 96 |" in text
+
+
+def test_participants_listed_in_brackets_after_the_word_are_those_in_the_brackets():
+    from assistant.draft.request import parse_request
+
+    request = parse_request("Viết phần mở đầu TB kết luận: nêu thành phần (Ban Giám đốc Sở, thủ trưởng các đơn vị trực "
+                            "thuộc), đánh giá chung kết quả (12/15 chỉ tiêu đạt) và hạn chế")
+    assert request.participants == ["Ban Giám đốc Sở", "thủ trưởng các đơn vị trực thuộc"]
