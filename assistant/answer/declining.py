@@ -47,7 +47,8 @@ _FILLERS = {
                  rf"{_DATE_GIVEN}|\d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan|gio)\b"),
     "date": (r"khi nao|bao gio|since when", _DATE_GIVEN),
     "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
-    "count": (r"bao nhieu (?P<counted>nguoi|ho|don vi|xa|tinh|giuong|co so|truong hop|lan|dai bieu|nhan vien)|how many",
+    # "bao nhiêu tiết", "tối đa bao nhiêu thẻ", "bao nhiêu tuổi": a count of that noun, whatever it is.
+    "count": (r"bao nhieu (?P<counted>(?!(?:la|thi|va|cho|cua|de|duoc|tien|dong|phan|ty|trieu|nghin|lau)\b)[a-z]+)|how many",
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
@@ -63,8 +64,8 @@ _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 def _holds(kind: str, question: str) -> re.Pattern:
     """What a passage holding the filler asked for looks like (folded): a count of the thing the question counts."""
     counted = _ASKS[kind].search(fold(question))
-    if counted and counted.groupdict().get("counted"):
-        return re.compile(rf"\b\d[\d.,]*\s+{counted['counted']}\b")
+    if counted and counted.groupdict().get("counted"):  # "02 (hai) năm" counts năm too
+        return re.compile(rf"\b\d[\d.,]*\s*(?:\([^)]*\)\s*)?{counted['counted']}\b")
     return _HOLDS[kind]
 
 

@@ -175,10 +175,24 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("phai nop ho so trong may ngay", "duration"),
     ("hoi nghi bat dau luc may gio", "hour"),
     ("How many delegates attend?", "count"),
+    ("giám định viên không được quá bao nhiêu tuổi", "count"),
     ("Hội nghị nhằm mục đích gì?", None),
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
+
+
+@pytest.mark.parametrize("question, passage, holds", [
+    # A count of what is asked, whatever its noun: minutes are not given by a count of units.
+    ("mỗi đơn vị được phát biểu tối đa bao nhiêu phút", "Mỗi đơn vị phát biểu không quá 10 phút", True),
+    ("mỗi đơn vị được phát biểu tối đa bao nhiêu phút", "Thảo luận: 5 đơn vị phát biểu tham luận", False),
+    ("phải học tối thiểu bao nhiêu tiết mỗi năm", "đào tạo liên tục tối thiểu 24 (hai mươi bốn) tiết mỗi năm", True),
+])
+def test_a_count_asked_is_held_by_a_count_of_that_noun(question, passage, holds):
+    from assistant.answer.declining import _holds
+    from assistant.vietnamese.folding import fold
+
+    assert (_holds("count", question).search(fold(passage)) is not None) == holds
 
 
 def test_the_thing_asked_keeps_every_word_but_the_asking():
