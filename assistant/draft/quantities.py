@@ -154,7 +154,7 @@ def line_counts(folded: str, amount_start: int, amount_end: int) -> list[Counted
 # A rate given as the line's norm ("80 người, 2 ngày, mức 150.000 đồng") is per each of the units the line counts.
 _NORM = re.compile(r"\b(?:muc|dinh muc|don gia|each)\b")
 _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang vien|bo|cuon|luot|lop|dot|chuyen|xe|mau|xa|"
-                        r"people|persons|participants|delegates|trainees|sets|copies|trips)$")
+                        r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
 
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], request: RequestCounts
@@ -163,7 +163,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], r
     None when the rate is per nothing or nothing it is per is counted."""
     own = line_counts(folded, amount_start, amount_end)
     if not chain and _NORM.search(folded[max(0, amount_start - 15):amount_end + 25]):
-        chain = [c.noun.split()[0] for c in own if _COUNTABLE.match(c.noun.split()[0]) or is_day(c.noun)][:2]
+        chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2]
     people, days = [], []
     for noun in chain:
         head = noun.split()[0]

@@ -109,12 +109,10 @@ def _item(text: str) -> str:
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
 
-# A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người, 2
-# ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total; a
-# unit the line does not count is counted by the request (quantities.py).
-
-
 def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
+    """A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người,
+    2 ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total;
+    a unit the line does not count is counted by the request (quantities.py)."""
     amount = _AMOUNT.search(piece)
     if not amount or amount.group(3) or _TOTAL.search(piece):
         return []
