@@ -48,7 +48,9 @@ _FILLERS = {
     "date": (r"khi nao|bao gio|since when", _DATE_GIVEN),
     "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
     # "bao nhiêu tiết", "tối đa bao nhiêu thẻ", "bao nhiêu tuổi": a count of that noun, whatever it is.
-    "count": (r"bao nhieu (?P<counted>(?!(?:la|thi|va|cho|cua|de|duoc|tien|dong|phan|ty|trieu|nghin|lau)\b)[a-z]+)|how many",
+    # A particle is no noun: "… được hỗ trợ tiền tàu xe bao nhiêu ạ?", "bao nhiêu vậy".
+    "count": (r"bao nhieu (?P<counted>(?!(?:la|thi|va|cho|cua|de|duoc|tien|dong|phan|ty|trieu|nghin|lau|vay|nhe|nhi|ha|"
+              r"khong|roi|nua|a|ah|u)\b)[a-z]{2,})|how many",
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}

@@ -176,6 +176,7 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("hoi nghi bat dau luc may gio", "hour"),
     ("How many delegates attend?", "count"),
     ("giám định viên không được quá bao nhiêu tuổi", "count"),
+    ("đi thăm viếng mộ liệt sĩ thì được hỗ trợ tiền tàu xe bao nhiêu ạ?", None),  # "ạ" is no noun counted
     ("Hội nghị nhằm mục đích gì?", None),
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
