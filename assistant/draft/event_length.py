@@ -19,11 +19,16 @@ _DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re
 _MAX_DAYS = 31  # a span longer than a month is no event's length
 
 
+def _counted(pattern: re.Pattern, text: str) -> int | None:
+    match = pattern.search(text)
+    return int(next(g for g in match.groups() if g)) if match else None
+
+
 def event_days(texts: list[str]) -> int | None:
     """The event's length in days, from the first text that says it."""
     for text in texts:
-        if match := _LENGTH.search(text):
-            return int(next(g for g in match.groups() if g))
+        if (days := _counted(_LENGTH, text)) is not None:
+            return days
         if (match := _SPAN.search(text)) and 0 < (days := int(match.group(2)) - int(match.group(1)) + 1) <= _MAX_DAYS:
             return days
     return None
@@ -31,10 +36,7 @@ def event_days(texts: list[str]) -> int | None:
 
 def event_sessions(texts: list[str]) -> int | None:
     """The event's sessions (buổi), from the first text that counts them."""
-    for text in texts:
-        if match := _SESSIONS.search(text):
-            return int(next(g for g in match.groups() if g))
-    return None
+    return next((sessions for text in texts if (sessions := _counted(_SESSIONS, text)) is not None), None)
 
 
 def rated_per_day_only(piece: str) -> bool:

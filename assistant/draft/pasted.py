@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..vietnamese.patterns import THOUSANDS
+
 # The columns a line names, split by bars: "… cột: TT | nội dung | …", "columns: No. | task | …".
 _HEADER = re.compile(r"\b(?:các cột|cột|columns?|gồm|bao gồm)\s*:?\s*(.+)$", re.IGNORECASE)
 # A row opens with its number ("1 ", "2. ", "3) ") when its cells are split by dashes.
@@ -71,14 +73,14 @@ def pasted_table(instruction: str) -> list[list[str]]:
     return [header, *fitting]
 
 
-_MONEY_CELL = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
+_MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
 def cells_as_factors(piece: str) -> str:
     """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
     cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
     # "Thuê hội trường trọn gói | 4.000.000": a row's bare amount is money.
-    if len(cells) == 2 and "|" in piece and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cells[1]):
+    if len(cells) == 2 and "|" in piece and re.fullmatch(THOUSANDS, cells[1]):
         return f"{cells[0]} {cells[1]} đồng"
     # A row of counts alone is no budget line: an indicator row ("Số người … | người | 1850 | 1712").
     if len(cells) < 3 or not any(_MONEY_CELL.search(cell) for cell in cells):

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import THOUSANDS
 
-_FIGURE = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+"
+_FIGURE = rf"{THOUSANDS}|\d+"
 _PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
                      r"dieu duong|hoc sinh|people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?)$")
@@ -157,11 +158,10 @@ _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang 
                         r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
 
-def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], request: RequestCounts
-            ) -> tuple[int, int] | None:
-    """(people, days) for a line rated per the units of `chain`, each counted in the line or in the request;
-    None when the rate is per nothing or nothing it is per is counted."""
-    own = line_counts(folded, amount_start, amount_end)
+def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],
+            request: RequestCounts) -> tuple[int, int] | None:
+    """(people, days) for a line rated per the units of `chain`, each counted in the line (`own`, its
+    `line_counts`) or in the request; None when the rate is per nothing or nothing it is per is counted."""
     if not chain and _NORM.search(folded[max(0, amount_start - 15):amount_end + 25]):
         chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2]
     people, days = [], []

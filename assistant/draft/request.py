@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import MONTHS_EN, hour_24
-from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE, clock
+from ..vietnamese.patterns import DATE, REQUESTED_DEADLINE, THOUSANDS, clock
 
 # An hour as typed, its hour and minutes captured: 8h30, 8g30, 14 giờ, 7:45.
 TYPED_HOUR = r"(\d{1,2})\s*(?:h|g|giờ|gio|:)\s*(\d{2})?"
@@ -40,8 +40,8 @@ _PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:
 # "Kính mời: trưởng các phòng …, giám đốc …": those invited, up to the end of the sentence or clause.
 _INVITED = re.compile(r"\b(?:kinh moi|invited?)\s*:?\s+(?!cac dai bieu|dai bieu tham du)([^.;]+)")
 _LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
-_AMOUNT = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:(triệu|nghìn|đồng|đ|vnd)\b)?", re.IGNORECASE)  # not "80 đại biểu"
-_BUDGET_LINE = re.compile(r"([^:;,\n]{3,60}?)\s*:\s*(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:(triệu|nghìn|đồng|đ)\b)?", re.IGNORECASE)
+_AMOUNT = re.compile(rf"({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ|vnd)\b)?", re.IGNORECASE)  # not "80 đại biểu"
+_BUDGET_LINE = re.compile(rf"([^:;,\n]{{3,60}}?)\s*:\s*({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ)\b)?", re.IGNORECASE)
 
 
 class BudgetLine(BaseModel):
@@ -211,7 +211,7 @@ def parse_request(instruction: str) -> DraftRequest:
         request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", listed) if p.strip(" -.")]
     budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
     for item, amount, unit in _BUDGET_LINE.findall(budget_part):
-        if not unit and not re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", amount):  # "Về kinh phí: mời 80 đại biểu" is no amount
+        if not unit and not re.fullmatch(THOUSANDS, amount):  # "Về kinh phí: mời 80 đại biểu" is no amount
             continue
         if fold(item).strip() in ("kinh phi", "tong", "tong cong", "tong kinh phi"):
             request.budget_total = money(amount, unit)

@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 from num2words import num2words
 
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only
 from .pasted import cells_as_factors
 from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
-_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:,\d+)?"
+_NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
 # 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
 # four factors joined by x or ×.
@@ -118,23 +119,24 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
         return []
     folded, rate = fold(piece), money(amount.group()) or 0
     chain = per_units(folded, amount.start(), amount.end())
+    own = line_counts(folded, amount.start(), amount.end())
     # A pasted row's bare figure before the rate ("Tiền ăn học viên 85 150 nghìn/người/ngày") counts what it is per.
     bare = re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])
-    if chain and bare and not line_counts(folded, amount.start(), amount.end()):
+    if chain and bare and not own:
         count, per_day = integer(bare.group(1)), is_day(chain[0])
         return [CostLine(item=_item(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
                          rate=rate)]
-    counted = factors(folded, amount.start(), amount.end(), chain, request)
+    counted = factors(folded, amount.start(), amount.end(), chain, own, request)
     if not counted:
         return []
-    first = min([amount.start()] + [c.at for c in line_counts(folded, amount.start(), amount.end())])
+    first = min([amount.start()] + [c.at for c in own])
     # A count inside the line's label ("… 4 trạm y tế bị ngập: 85 triệu/trạm") leaves the label its name.
     label = piece.rfind(":", first, amount.start())
     return [CostLine(item=_item(piece[:label if label >= 0 else first]), people=counted[0], days=counted[1], rate=rate)]
 
 
 def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
-    lines, start = [], 0
+    lines, start, folded = [], 0, fold(piece)
     matches = [m for m in list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece)) if _rated(m)]
     if not matches:
         return _rate_first(piece, request)
@@ -150,7 +152,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         tail = _CURRENCY_TAIL.match(piece, match.end())
         end = tail.end() if tail else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
-        days = days if days > 1 else _days_after(piece, match.end())
+        days = days if days > 1 else _days_after(folded, match.end())
         lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
         start = end
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
@@ -175,9 +177,8 @@ def _rated(match: re.Match) -> bool:
         re.match(r"\s*(?:each|mỗi)\b", after, re.IGNORECASE) is not None
 
 
-def _days_after(piece: str, at: int) -> int:
-    """The days, nights or sessions a line counts after its rate when the rate is per one of them."""
-    folded = fold(piece)
+def _days_after(folded: str, at: int) -> int:
+    """The days, nights or sessions a (folded) line counts after its rate when the rate is per one of them."""
     chain = per_units(folded, at, at)
     counted = [c for c in line_counts(folded, at, at) if c.at >= at and is_day(c.noun)]
     return counted[0].count if counted and any(is_day(noun) for noun in chain) else 1

@@ -27,6 +27,8 @@ DAY_MONTH_DATE = re.compile(rf"\b{_DAY_MONTH}(?:/\d{{4}})?\b")
 YEAR = re.compile(rf"\b{_YEAR}\b")
 # Numbers, dates and amounts as written: 17%, 26/12/2024, 1.500.000.
 NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+# A figure written with thousands separators: 1.500.000 (Vietnamese), 1,500,000 (English).
+THOUSANDS = r"\d{1,3}(?:[.,]\d{3})+(?!\d)"
 # A deadline in a document, matched on folded text: "trước ngày 20/12", "chậm nhất ngày 22/12/2025".
 DEADLINE = re.compile(rf"\b(?:truoc|cham nhat|han chot|hoan thanh|hoan chinh)[^0-9]{{0,25}}?({_DAY_MONTH}(?:/\d{{4}})?)")
 # A deadline in a drafting request, as typed: "trước 10/7/2026", "hạn ngày 10/7".
