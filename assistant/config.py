@@ -157,6 +157,9 @@ class Settings(BaseSettings):
         "A question asking for an amount, date, hour or count is declined below this share of its words in the "
         "best passage that holds such a filler (chosen on the independent set's tuning half)."))
     decline_similarity: float = Field(0.38, description="Decline an English question below this dense similarity of the nearest chunk.")
+    decline_filler_similarity: float = Field(0.44, description=(
+        "An English question asking for an amount, date or count is declined below this dense similarity of the "
+        "best passage that holds such a filler (chosen on the independent set's tuning half)."))
     fanout_candidates: int = Field(30, description="Chunks a question asked across the collection is searched for, before grouping by document.")
     fanout_score_share: float = Field(0.6, description="A document answers such a question when its best chunk scores this share of the best one.")
     fanout_card_share: float = Field(0.6, description=(

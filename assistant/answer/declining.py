@@ -2,7 +2,8 @@
 
 A Vietnamese question is judged by the IDF-weighted share of its content words and word pairs found in the
 best chunk (a word or pair no chunk holds weighs most). Across languages words cannot be compared, so an
-English question is judged by its dense similarity to the nearest chunk instead.
+English question is judged by its dense similarity to the nearest chunk instead, and one asking for a filler by
+the similarity of the passages that hold one.
 
 A question that asks for a filler of a kind (an amount, a date, an hour, a count) is also judged by the
 passages that hold one: one of them must speak of the thing asked. A plan whose budget table has no line for
@@ -20,7 +21,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.framing import impersonal, without_framing
-from ..vietnamese.places import central, provinces_in, with_province_names
+from ..vietnamese.places import central, provinces_in, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .document_answer import documents_text, unnamed
@@ -60,6 +61,8 @@ _ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for 
 _BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]*?(?=\s+thi\b|[,.;?]|$)")
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _LONGEST_PERIOD = 30
+# Punctuation that ends a clause (not the dots and commas inside a number: 1.200.000, 2,5).
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\n]")
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 
 
@@ -72,8 +75,10 @@ def _holds(kind: str, question: str) -> re.Pattern:
 
 
 def term_weights(index: SearchIndex, question: str) -> dict[tuple[str, ...], float]:
-    words = token_alternatives(with_province_names(without_framing(question)))
-    pairs = [tuple(f"{a}_{b}" for a in left for b in right) for left, right in zip(words, words[1:])]
+    # Pairs are taken within a clause: "… ở Quảng Trị. Nhà nước có …" holds no pair "trị nhà" to look for.
+    clauses = [token_alternatives(clause) for clause in _CLAUSE_BREAK.split(with_province_names(without_framing(question)))]
+    words = [readings for clause in clauses for readings in clause]
+    pairs = [tuple(f"{a}_{b}" for a in left for b in right) for clause in clauses for left, right in zip(clause, clause[1:])]
     # A word with several readings (OCR, or an abbreviation typed in lower case) is found if one reading is.
     # Sorted: summed in one order, equal shares stay equal from run to run (sets iterate by string hash).
     skip = stopwords(language_of(question))
@@ -87,7 +92,8 @@ def weighted_share(weights: dict[tuple[str, ...], float], text: str) -> float:
 
 
 def coverage(index: SearchIndex, question: str, chunks: list[Chunk]) -> float:
-    weights = term_weights(index, question)
+    # The provinces a question names are judged by `named_elsewhere`, which knows that a decree holds in every one.
+    weights = term_weights(index, without_provinces(question))
     if not weights or not chunks:
         return 0.0
     return max(weighted_share(weights, "\n".join((chunk.title, chunk.section, chunk.page_content, chunk.readable)))
@@ -120,7 +126,7 @@ def thing_asked(question: str, kind: str) -> str:
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
-    weights = term_weights(index, thing_asked(unnamed(without_framing(question), index.cards()), kind))
+    weights = term_weights(index, without_provinces(thing_asked(unnamed(without_framing(question), index.cards()), kind)))
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
@@ -195,9 +201,12 @@ def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: 
         kind = asked_filler(question)
         return coverage(index, question, chunks) >= settings.decline_coverage and \
             (kind is None or filler_coverage(index, question, chunks, kind) >= settings.decline_filler_coverage)
-    # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked.
+    # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked,
+    # of a passage that speaks of the thing asked: a deadline for another report is no answer.
     kind = asked_filler(question)
-    if kind and not any(_holds(kind, question).search(fold(p.text)) for chunk in chunks for p in passages(chunk)):
-        return False
+    if kind:
+        holding = [p.text for chunk in chunks for p in passages(chunk) if _holds(kind, question).search(fold(p.text))]
+        if not holding or max(index.similarities(question, holding)) < settings.decline_filler_similarity:
+            return False
     hits = index.nearest(question, k=1)
     return bool(hits) and hits[0][1] >= settings.decline_similarity

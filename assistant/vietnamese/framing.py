@@ -14,7 +14,7 @@ from .folding import fold
 _SELF = r"(?:tôi|mình|em|cháu|chúng tôi|chúng em|chúng mình)"
 _KIN = r"(?:nhà|gia đình|ông|bà|bố|mẹ|cha|chồng|vợ|con|anh|chị|em|cháu|cô|chú|bác|dì)(?: (?:nội|ngoại|ruột|trai|gái))?"
 _ASKING = [rf"(?:cho|xin cho) {_SELF} hỏi", r"xin hỏi", r"cho hỏi", rf"{_SELF} (?:không biết|muốn biết|muốn hỏi)"]
-_PHRASES = [*_ASKING, r"nghe nói", r"bây giờ", r"hiện giờ"]
+_PHRASES = [*_ASKING, rf"{_SELF} muốn", r"nghe nói", r"ngày xưa", r"bây giờ", r"hiện giờ"]
 # Kin of the asker: `ông nội tôi`, `nhà tôi`. Without marks only kin words that fold onto no verb or particle
 # before "tới" (`co toi` is also "có tới", `di toi` "đi tới").
 _KIN_OF_SELF = rf"{_KIN} (?:của )?{_SELF}"

@@ -46,6 +46,13 @@ def with_province_names(text: str) -> str:
     return spelled if spelled != folded else text
 
 
+def without_provinces(text: str) -> str:
+    """The text without the provinces it names (`tỉnh Quảng Trị` → `tỉnh`), marks kept elsewhere."""
+    for match in reversed(list(_provinces().finditer(fold(text)))):  # fold keeps positions
+        text = text[:match.start()] + " " + text[match.end():]
+    return text
+
+
 # A central body's name at the head of a document, or its code in the number's symbol (`75/2021/NĐ-CP`): what it
 # issues holds in every province, so a question that names the asker's province is answered from it.
 _CENTRAL_ISSUER = re.compile(r"^\s*(?:chinh phu|thu tuong|quoc hoi|uy ban thuong vu|van phong chinh phu|bo\b)")

@@ -205,9 +205,18 @@ def test_what_a_document_does_not_print_is_declined_not_guessed(chain):
     "Kế hoạch 243/KH-SYT yêu cầu các xã đạt Bộ tiêu chí quốc gia về y tế trước ngày nào?",
     # The notice counts no one who attended; its other numbers count something else.
     "Hội nghị trực tuyến đánh giá công tác 6 tháng đầu năm 2022 có bao nhiêu người dự?",
+    # Asked in English, a date the notice sets for other reports is no date for this one.
+    "Under the notice of conclusions of the mid-2022 online review, by what date must district health centres send "
+    "their dengue surveillance reports?",
 ])
 def test_a_near_miss_is_declined(chain, question):
     assert chain.ask(question).declined
+
+
+def test_a_date_asked_in_english_is_answered_from_the_passage_that_sets_it(chain):
+    answer = chain.ask("By what date must the people's committees of Tân Phú, Long Thành and Trảng Bom send their "
+                       "presentations to the Department of Health?")
+    assert not answer.declined and "02/11/2022" in answer.answer
 
 
 def test_a_table_row_whose_label_is_read_as_a_line_of_its_own_still_answers(chain):

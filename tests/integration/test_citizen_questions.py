@@ -39,6 +39,10 @@ def chain(tmp_path_factory, seed_index) -> AnswerChain:
     # The asker's family and home province frame the question; a circular of the Ministry of Finance answers it.
     "Mẹ tôi ở Nghệ An là thân nhân liệt sĩ, muốn đi thăm viếng mộ liệt sĩ thì được hỗ trợ tiền tàu xe bao nhiêu ạ?",
     "me toi la than nhan liet si, cho toi hoi di tham vieng mo liet si duoc ho tro tien tau xe the nao",
+    # A story told over sentences and two provinces: no word pair spans two sentences, and the provinces are
+    # judged by where the documents hold (a circular holds in every one), not as words the passage lacks.
+    "Ngày xưa ông nội tôi đi thanh niên xung phong. Bây giờ tôi muốn đưa bà nội từ Cần Thơ ra thăm mộ liệt sĩ của "
+    "bác tôi ở Quảng Trị. Nhà nước có hỗ trợ tiền đi lại không?",
 ])
 def test_a_question_framed_by_who_asks_is_answered_from_the_document_that_holds_it(chain, question):
     answer = chain.ask(question)

@@ -10,7 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler, asked_units, thing_asked, units_unspoken
+from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
 from assistant.answer.extractive import list_after, siblings
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -194,6 +194,17 @@ def test_a_count_asked_is_held_by_a_count_of_that_noun(question, passage, holds)
     from assistant.vietnamese.folding import fold
 
     assert (_holds("count", question).search(fold(passage)) is not None) == holds
+
+
+def test_word_pairs_are_weighed_within_a_clause_never_across_sentences_or_commas():
+    class EveryTermOnce:  # term_weights reads the index's IDF only
+        def idf(self, term: str) -> float:
+            return 1.0
+
+    weights = term_weights(EveryTermOnce(), "Giờ đi thăm mộ ở Quảng Trị. Nhà nước có hỗ trợ tiền đi lại, 1.200.000 đồng?")
+    assert ("nha_nuoc",) in weights and ("tham_mo",) in weights
+    assert ("tri_nha",) not in weights and ("lai_1",) not in weights
+    assert ("1_200",) in weights  # the dots of a figure break no clause
 
 
 def test_the_thing_asked_keeps_every_word_but_the_asking():

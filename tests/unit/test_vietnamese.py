@@ -5,7 +5,7 @@ from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
 from assistant.vietnamese.framing import impersonal, without_framing
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
-from assistant.vietnamese.places import central, provinces_in, with_province_names
+from assistant.vietnamese.places import central, provinces_in, with_province_names, without_provinces
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
                                            TASK_ITEM_START, YEAR)
 from assistant.vietnamese.tokens import search_tokens
@@ -86,6 +86,8 @@ def test_the_words_that_frame_a_question_are_set_aside_and_the_asked_words_kept(
     assert without_framing("ke hoach nam toi co toi 50 nguoi") == "ke hoach nam toi co toi 50 nguoi"
     assert without_framing("Kế hoạch năm tới") == "Kế hoạch năm tới"
     assert without_framing("người không biết chữ, trẻ em") == "người không biết chữ, trẻ em"
+    told = without_framing("Ngày xưa bố tôi đi bộ đội. Giờ tôi muốn thăm mộ liệt sĩ")
+    assert not {"xưa", "muốn", "tôi"} & set(told.split()) and "thăm mộ liệt sĩ" in told
 
 
 def test_a_central_body_is_known_by_its_name_or_by_the_code_in_its_number():
@@ -102,6 +104,8 @@ def test_a_province_is_known_by_every_name_it_goes_by():
     assert provinces_in("Huế") == set()  # also a given name (Huệ)
     assert "ho chi minh" in with_province_names("Ở TP.HCM, người nhận thay")
     assert with_province_names("Sở Y tế Đồng Tháp") == "Sở Y tế Đồng Tháp"
+    assert without_provinces("Ông tôi sống ở Bình Thuận, chuyển ra TP.HCM thì trợ cấp có bị cắt?").split() == \
+        "Ông tôi sống ở , chuyển ra thì trợ cấp có bị cắt?".split()
 
 
 def test_a_health_worker_and_a_health_facility_are_no_ministry_or_department():
