@@ -31,8 +31,12 @@ from .task_answer import task_units
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
 # "kinh phí … bao nhiêu" asks for an amount; the words between are the thing asked, not the asking.
-_PRICED = r"(?:kinh phi|muc|le phi|von|gia|chi phi|so tien|tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu"
-_DATE_GIVEN = r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}"
+# Folded, "muc" is "mục tiêu" (a goal) as well as "mức" (a level), and "gia" "quốc gia" or "tham gia" as well as "giá".
+_PRICED = (r"(?:kinh phi|muc(?! (?:tieu|dich)\b)|le phi|von|(?<!quoc )(?<!tham )gia(?! (?:dinh|tri)\b)|chi phi|so tien|"
+           r"tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu")
+# A time asked ("khi nào") is also given after an event: "sau 03 tháng", "06 tháng một lần", "định kỳ hằng năm".
+_DATE_GIVEN = (r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}|"
+               r"\bsau \d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan)\b|\d+\s*(?:ngay|thang|nam) (?:mot lan|\d+ lan)|dinh ky")
 _FILLERS = {
     # Money asked in money ("bao nhiêu đồng", "bao nhiêu tiền") is not given by a percentage.
     "money": (r"bao nhieu (?:tien|dong)\b|how many (?:dong|vnd)\b|\(in (?:vnd|dong)\)|\bin vnd\b",
@@ -40,7 +44,8 @@ _FILLERS = {
     "amount": (rf"{_PRICED}|bao nhieu (?:ty|trieu|nghin)|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
-                r"\d+(?:[.,]\d+)?\s*%|phan tram"),
+                # An indicator table's unit column comes before its values: "Xã đạt tiêu chí … | % | 92,11".
+                r"\d+(?:[.,]\d+)?\s*%|%\s*\|?\s*\d|phan tram"),
     "day": (r"(?:truoc|tu|den|vao)? ?ngay nao|by what date|what date|which date",
             r"\d{1,2}/\d{1,2}|ngay \d{1,2}\b"),
     # A time limit is given as a date or as a length of time: "chậm nhất trước 10 (mười) ngày làm việc".

@@ -44,6 +44,10 @@ _SYMBOL_TYPES = {"KH": "Kế hoạch", "TB": "Thông báo", "QD": "Quyết đị
                  "VBHN": "Văn bản hợp nhất", "CTR": "Chương trình", "TTR": "Tờ trình", "HD": "Hướng dẫn",
                  "QH12": "Luật", "QH13": "Luật", "QH14": "Luật", "QH15": "Luật"}
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
+# The enacting formula after the preamble names who issues the document: "Chủ tịch UBND tỉnh ban hành Kế hoạch …",
+# "Bộ trưởng Bộ Y tế ban hành Thông tư …".
+_ENACTING = re.compile(r"^([^,.;:]{3,80}?)\s+ban hanh\s+(?:ke hoach|thong tu|quyet dinh|thong bao|chi thi|nghi quyet|"
+                       r"quy che|quy dinh|huong dan|chuong trinh)\b")
 
 
 def _segments(chunks: list[Chunk]) -> Iterator[tuple[str, Chunk]]:
@@ -154,7 +158,7 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
         if _BASIS.match(folded) and text[:1].isupper() and chunk.section_original == PREAMBLE:
             card.setdefault("basis", []).append(CardLine(text, chunk.id))
     if "issuer" not in card:
-        issuer = _issuer(first)
+        issuer = _issuer(first) or _enacting(head)
         if issuer:
             card["issuer"] = issuer
     if title := _title(first, head):
@@ -198,6 +202,14 @@ def _title(first: Chunk, head: list[tuple[str, Chunk]]) -> CardLine | None:
         if at >= 0:
             return CardLine(text[at:], chunk.id)
     return CardLine(head[0][0], head[0][1].id) if head else None
+
+
+def _enacting(head: list[tuple[str, Chunk]]) -> list[CardLine]:
+    """The issuer the enacting formula names, when the header lost its own (an OCR'd or cut-off first page)."""
+    for text, chunk in head:
+        if text[:1].isupper() and (m := _ENACTING.match(fold(text))):
+            return [CardLine(text[:m.end(1)], chunk.id)]
+    return []
 
 
 def _issuer(first: Chunk) -> list[CardLine]:

@@ -178,9 +178,25 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("giám định viên không được quá bao nhiêu tuổi", "count"),
     ("đi thăm viếng mộ liệt sĩ thì được hỗ trợ tiền tàu xe bao nhiêu ạ?", None),  # "ạ" is no noun counted
     ("Hội nghị nhằm mục đích gì?", None),
+    # Folded, "mục tiêu" is no "mức", "quốc gia" and "tham gia" no "giá": a goal's figure is no amount.
+    ("Kế hoạch đặt mục tiêu tỷ suất chết trẻ dưới 5 tuổi đến năm 2030 là bao nhiêu?", None),
+    ("ty le xa dat tieu chi quoc gia ve y te la bao nhieu phan tram", "percent"),
+    ("Giá một hộp bao cao su là bao nhiêu?", "amount"),
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
+
+
+@pytest.mark.parametrize("kind, passage", [
+    ("percent", "2 | Xã đạt tiêu chí quốc gia về y tế | % | 92,11 | 78,95"),  # the unit column before the values
+    ("date", "Xét nghiệm lại sau 03 (ba) tháng kể từ ngày vào cơ sở"),  # "khi nào": after an event
+    ("date", "Tư vấn, xét nghiệm HIV định kỳ 06 tháng một lần"),
+])
+def test_a_filler_is_held_as_documents_write_it(kind, passage):
+    from assistant.answer.declining import _holds
+    from assistant.vietnamese.folding import fold
+
+    assert _holds(kind, "").search(fold(passage))
 
 
 @pytest.mark.parametrize("question, passage, holds", [

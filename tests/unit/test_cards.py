@@ -34,7 +34,9 @@ SEED_CARDS = {
     "000_8c73f34139bece49.txt": {"number": None, "title": "hoi nghi tong ket", "recipients": "ban giam doc"},
     "001_23050706023c0a9f.txt": {"number": "243", "date": "nam 2025", "basis": "7095/kh-ubnd", "recipients": "luu vt, khtc"},
     "002_63304fc089235397.txt": {"number": "231/kh-ubnd", "date": "dong nai, ngay 28 thang 10 nam 2022",
-                                 "signer": "nguyen son hung", "basis": "2348/qd-ttg", "recipients": "tinh uy"},
+                                 "signer": "nguyen son hung", "basis": "2348/qd-ttg", "recipients": "tinh uy",
+                                 # The file lost its header: the enacting formula names the issuer.
+                                 "issuer": "chu tich ubnd tinh"},
     "003_cc4b21ca71fb73ef.txt": {"number": "469/tb-vp", "date": "nam 2025", "signer": "hoang xuan dong",
                                  "recipients": "kgvx"},
     "004_403f78e958e18f73.txt": {"number": None, "title": "6 thang dau nam", "signer": "luong the thiet",
