@@ -210,7 +210,8 @@ def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: 
     # of a passage that speaks of the thing asked: a deadline for another report is no answer.
     kind = asked_filler(question)
     if kind:
-        holding = [p.text for chunk in chunks for p in passages(chunk) if _holds(kind, question).search(fold(p.text))]
+        holds = _holds(kind, question)
+        holding = [p.text for chunk in chunks for p in passages(chunk) if holds.search(fold(p.text))]
         if not holding or max(index.similarities(question, holding)) < settings.decline_filler_similarity:
             return False
     hits = index.nearest(question, k=1)
