@@ -18,6 +18,7 @@ from ..config import Settings
 from ..index.records import Chunk, DocumentCard
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
+from ..vietnamese.glossary import written_in_full
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.framing import impersonal, without_framing
@@ -204,8 +205,11 @@ def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: 
         return False
     if language == "vi":
         kind = asked_filler(question)
-        return coverage(index, question, chunks) >= settings.decline_coverage and \
-            (kind is None or filler_coverage(index, question, chunks, kind) >= settings.decline_filler_coverage)
+        # Asked as typed or with its abbreviations written out: "đóng BHYT" is found where a decree writes
+        # "đóng bảo hiểm y tế", and "UBND tỉnh" where a plan keeps the abbreviation.
+        return any(coverage(index, asked, chunks) >= settings.decline_coverage and
+                   (kind is None or filler_coverage(index, asked, chunks, kind) >= settings.decline_filler_coverage)
+                   for asked in dict.fromkeys((question, written_in_full(question))))
     # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked,
     # of a passage that speaks of the thing asked: a deadline for another report is no answer.
     kind = asked_filler(question)

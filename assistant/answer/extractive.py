@@ -86,6 +86,13 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
         picked.update(dict.fromkeys((n, o) for o in items))
         if listing:
             picked.update(dict.fromkeys((n, o) for o in siblings(found[n], order, settings.extract_list_items)))
+            clauses = enumeration(found[n], order, settings.extract_list_items)
+            picked.update(dict.fromkeys((n, o) for o in clauses))
+            before = _chunk_before(chunks, n)
+            if clauses.start == 0 and before is not None and found[before] and found[before][-1].text.rstrip().endswith(";"):
+                # The enumeration began in the chunk before, which the chunker cut from it.
+                last = len(found[before]) - 1
+                picked.update(dict.fromkeys((before, o) for o in enumeration(found[before], last, settings.extract_list_items)))
             if _marker(found[n][order].text):  # an item: the items of its section's other chunks too
                 root = chunks[n].metadata.get("section_of", chunks[n].id)
                 mates = [(m, o) for m, chunk in enumerate(chunks) if m != n and root in (chunk.id, chunk.metadata.get("section_of"))
@@ -97,6 +104,12 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
                        for o in range(len(found[m]))]
             picked.update(dict.fromkeys(carried[:settings.extract_list_items]))
     return found, list(picked)
+
+
+def _chunk_before(chunks: list[Chunk], n: int) -> int | None:
+    """Which of the chunks stands right before the n-th in its document, if one does."""
+    return next((m for m, chunk in enumerate(chunks)
+                 if chunk.source == chunks[n].source and chunk.position == chunks[n].position - 1), None)
 
 
 def _heading(chunk: Chunk) -> str:
@@ -159,6 +172,19 @@ def siblings(found: list[Passage], order: int, most: int) -> range:
         return edge
 
     return range(scan(-1), scan(1) + 1)
+
+
+def enumeration(found: list[Passage], order: int, most: int) -> range:
+    """The clauses of the enumeration a quoted passage stands in: "Quyết định số 58/2008/QĐ-BGDĐT …; Quyết định
+    số 1221/2000/QĐ-BYT …; … bị bãi bỏ" lists its items between semicolons, each a passage of its own. At most
+    `most` passages on each side."""
+    start = order
+    while start > 0 and order - start < most and found[start - 1].text.rstrip().endswith(";"):
+        start -= 1
+    end = order
+    while end < len(found) - 1 and end - order < most and found[end].text.rstrip().endswith(";"):
+        end += 1
+    return range(start, end + 1)
 
 
 def quoted(found: list[list[Passage]], positions: list[Position]) -> str:

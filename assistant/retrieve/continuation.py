@@ -57,6 +57,10 @@ def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> li
 
 
 _ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", re.MULTILINE)
+# A chunk that opens in lower case carries on a sentence the chunk before it cut: "…; Quyết định số 1221/2000/QĐ-BYT
+# …; các nội dung … bị bãi bỏ".
+_CARRIED_ON = re.compile(r"^\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+_LETTERED = re.compile(r"^\s*[a-zđ]\)\s")
 
 
 def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
@@ -66,7 +70,7 @@ def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> li
     for chunk in chunks:
         if chunk.id in {c.id for c in out}:
             continue
-        if not chunk.section or not _ITEM.search(chunk.page_content):
+        if not chunk.section or not (_ITEM.search(chunk.page_content) or _CARRIED_ON.match(chunk.page_content)):
             out.append(chunk)
             continue
         near = {c.position: c for c in _at(index, chunk.source, range(chunk.position - most, chunk.position + most + 1))}
@@ -80,11 +84,29 @@ def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> li
     return out
 
 
+def _lettered(label: str) -> bool:
+    """Whether a section's label is a lettered point (`d) Quyết định số 14/2007 …`)."""
+    return _LETTERED.match(label) is not None
+
+
+def in_same_list(chunk: Chunk, other: Chunk) -> bool:
+    """Whether the other chunk carries on the chunk's section or its list: the lettered points of a clause may each
+    be a section of their own, under the clause's lead-in (whose own chunk holds the first points). A numbered
+    clause's neighbours are other provisions of its article, not items of one list."""
+    if other.section == chunk.section:
+        return True
+    parent, _, label = chunk.section.rpartition(" > ")
+    other_parent, _, other_label = other.section.rpartition(" > ")
+    if other_parent == chunk.section:  # a point under the chunk's own lead-in
+        return _lettered(other_label)
+    return _lettered(label) and (other.section == parent or parent == other_parent and _lettered(other_label))
+
+
 def _run(near: dict[int, Chunk], chunk: Chunk, positions: range) -> list[Chunk]:
-    """The chunks at these positions, in turn, while they carry on the chunk's section."""
+    """The chunks at these positions, in turn, while they carry on the chunk's section or list."""
     run = []
     for position in positions:
-        if position not in near or near[position].section != chunk.section:
+        if position not in near or not in_same_list(chunk, near[position]):
             break
         run.append(near[position])
     return run

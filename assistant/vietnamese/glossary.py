@@ -94,6 +94,15 @@ def hour_24(hour: str, meridiem: str) -> int:
     return int(hour) % 12 + (12 if meridiem.lower() == "p" else 0)
 
 
+def written_in_full(text: str) -> str:
+    """The text with the abbreviations and health acronyms it types replaced by their full names ("đóng BHYT cho
+    người có công" → "đóng bảo hiểm y tế cho người có công"), as the documents write them."""
+    for name, any_case in (("abbreviations.toml", True), ("terms.toml", False)):
+        pattern, terms = _glossary(name, any_case)
+        text = pattern.sub(lambda m: terms[m.group().lower() if any_case else m.group()], text)
+    return text
+
+
 def spelled_out(text: str) -> list[str]:
     """The full names of the abbreviations and health acronyms the text types ("UBND huyện" → Ủy ban nhân dân),
     once each, for a search to find the documents that write them in full."""

@@ -265,6 +265,28 @@ def test_a_task_is_listed_under_the_heading_that_says_what_it_is_about(chain):
     assert "Sở Nội vụ" in lines[heading + 1]
 
 
+def test_an_enumeration_between_semicolons_cut_into_chunks_is_quoted_whole(seed_index, tmp_path):
+    from assistant.index.search_index import SearchIndex
+    from assistant.ingest.pipeline import ingest
+    from conftest import make_settings
+
+    # One sentence names the documents it repeals, longer than a chunk: the search finds its end ("… bị bãi bỏ").
+    repealed = [f"Quyết định số {n}/200{n % 10}/QĐ-LĐTBXH ngày 0{n % 9 + 1} tháng 3 năm 200{n % 10} của Thủ trưởng cơ "
+                f"quan ban hành danh mục kỹ thuật phục hồi chức năng dành cho người cao tuổi tại cộng đồng dân cư và "
+                f"hướng dẫn ghi chép sổ sách" for n in range(11, 21)]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "truong_hoc.txt").write_text(
+        "THÔNG TƯ LIÊN TỊCH\nQuy định về công tác y tế trường học\n\nĐiều 14. Hiệu lực thi hành\n"
+        "1. Thông tư liên tịch này có hiệu lực từ ngày 30 tháng 6 năm 2016.\n2. " + "; ".join(repealed) +
+        "; các nội dung hướng dẫn trước đây về y tế trường học bị bãi bỏ kể từ ngày Thông tư liên tịch này có hiệu lực.\n",
+        "utf-8")
+    index = SearchIndex(make_settings(tmp_path / "data", llm="extractive"), embedder=seed_index.embedder)
+    ingest([tmp_path / "docs"], index, progress=False)
+    assert len({c.position for c in index.chunks(list(index.ids_where([("source", ["truong_hoc.txt"])])))}) > 2
+    answer = AnswerChain(index, lambda: EXTRACTIVE).ask("thông tư y tế trường học bãi bỏ những văn bản nào?")
+    assert all(f"Quyết định số {n}/" in answer.answer for n in range(11, 21)), answer.answer
+
+
 def test_a_list_whose_section_was_cut_into_chunks_is_quoted_whole(seed_index, tmp_path):
     from assistant.index.search_index import SearchIndex
     from assistant.ingest.pipeline import ingest

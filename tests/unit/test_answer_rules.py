@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
-from assistant.answer.extractive import list_after, siblings
+from assistant.answer.extractive import enumeration, list_after, siblings
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
@@ -19,7 +19,7 @@ from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
 from assistant.index.records import Chunk, DocumentCard
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
-from assistant.retrieve.continuation import asks_for_list, with_continuations
+from assistant.retrieve.continuation import asks_for_list, in_same_list, with_continuations
 from assistant.retrieve.fusion import fuse
 from assistant.vietnamese.places import provinces_in
 from assistant.vietnamese.restorer import Uncertain
@@ -299,6 +299,33 @@ def test_one_item_found_of_a_list_asked_for_brings_the_items_of_its_kind_around_
     bullets = passages(Chunk.create("c6", "Khách mời gồm:\n- Báo Đồng Nai;\n- Đài Phát thanh.\nChương trình:\n- Khai mạc.",
                                     {"source": "plan.txt", "section": "III"}))
     assert [bullets[o].text for o in siblings(bullets, 1, 12)] == ["- Báo Đồng Nai;", "- Đài Phát thanh."]
+
+
+def test_one_clause_found_of_an_enumeration_between_semicolons_brings_the_others():
+    chunk = Chunk.create("c7", "Quyết định số 58/2008/QĐ-BGDĐT ngày 17/10/2008; Quyết định số 1221/2000/QĐ-BYT ngày 18/4/2000; "
+                         "Thông tư liên tịch số 03/2000/TTLT-BYT-BGDĐT bị bãi bỏ kể từ ngày Thông tư này có hiệu lực. "
+                         "Thông tư này có hiệu lực từ ngày 30/6/2016.", {"source": "circular.txt", "section": "Điều 14"})
+    found = passages(chunk)
+    assert [found[o].text[:20] for o in enumeration(found, 2, 12)] == [
+        "Quyết định số 58/200", "Quyết định số 1221/2", "Thông tư liên tịch s"]
+    assert list(enumeration(found, 3, 12)) == [3]  # the next sentence is no clause of it
+    assert list(enumeration(found, 2, 1)) == [1, 2]
+
+
+def test_the_lettered_items_of_a_clause_each_a_section_of_their_own_are_one_list():
+    def chunk(name: str, section: str) -> Chunk:
+        return Chunk.create(name, "…", {"source": "circular.txt", "section": section})
+
+    lead = "Điều 10. Hiệu lực thi hành > 2. Những địa phương … không thực hiện các văn bản sau đây:"
+    first, item_c, item_d = chunk("a", lead), chunk("c", f"{lead} > c) Thông tư số 59/2015"), chunk("d", f"{lead} > d) Quyết định số 14/2007")
+    assert in_same_list(item_d, item_c) and in_same_list(item_d, first)
+    # The next clause of the article is no item of the lettered list; a lettered item of another clause neither;
+    # and the clauses of an article are provisions of their own, not items of one list.
+    clause_3 = chunk("3", "Điều 10. Hiệu lực thi hành > 3. Những địa phương đang trong lộ trình")
+    assert not in_same_list(item_d, clause_3)
+    assert not in_same_list(item_d, chunk("x", "Điều 9. Kinh phí > 1. Nguồn > a) Ngân sách"))
+    assert not in_same_list(clause_3, chunk("4", "Điều 10. Hiệu lực thi hành > 4. Bãi bỏ các văn bản"))
+    assert in_same_list(first, item_d)
 
 
 def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passage_of_its_own():
