@@ -128,6 +128,7 @@ class Composer:
         """Each content clause to a part: a unit's task to the part that assigns work, then by label, by the
         words the part takes, else the main part."""
         units_part = next((i for i, p in enumerate(parts) if "units" in p), None)
+        funding = next((i for i, p in enumerate(parts) if "kinh phi" in fold(p.get("heading", ""))), None)
         main = next((i for i, p in enumerate(parts) if p.get("main")), len(parts) - 1)
         routed: dict[int, list[Clause]] = {i: [] for i in range(len(parts))}
         timed = agenda_items(self.request, self.content)  # in the annexed programme, not the body
@@ -137,6 +138,8 @@ class Composer:
             by_words = next((i for i, p in enumerate(parts) if i != units_part and takes(p, clause)), None)
             if clause.unit and units_part is not None:
                 target = units_part
+            elif funding is not None and by_label is None and cost_lines([said(clause)], context=self.request.text):
+                target = funding  # a budget line typed on a line of its own, after the one that says "Kinh phí:"
             else:
                 target = next((i for i in (by_label, by_words) if i is not None), main)
             routed[target].append(clause)
@@ -168,9 +171,10 @@ class Composer:
         funding = "kinh phi" in fold(part.get("heading", ""))
         # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
         # after its text; a funding part opens with them.
-        lines = [] if whole else cost_lines([said(c) for c in clauses], context=self.request.text)
+        lines = cost_lines([said(c) for c in clauses], context=self.request.text) if funding or not whole else []
         costed = funding_lines(self.request, clauses, annexed=whole) if funding or lines else []
-        if not whole and any(b.kind == "table" for b in costed):  # its lines are in the table now
+        # Its lines are in the table now, here or in the annex: the figures as typed are not repeated beside it.
+        if any(b.kind == "table" for b in costed) or (whole and funding and lines):
             items = [fold(line.item) for line in lines]
             clauses = [c for c in clauses if not any(item in fold(said(c)) for item in items)]
         if funding:

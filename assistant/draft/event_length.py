@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-_EVENT = r"(?:trong|kéo dài|diễn ra|học|họp|tập huấn|hội nghị|hội thảo|lớp|khóa|course|workshop|conference|training|meeting)"
+_EVENT = r"(?:trong|kéo dài|diễn ra|thời gian|học|họp|tập huấn|hội nghị|hội thảo|lớp|khóa|course|workshop|conference|training|meeting)"
 _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[^\W\d_]+\s+)?(\d{{1,2}})\s*(?:ngày|days?)\b|\b(\d{{1,2}})-day\b|\bfor (\d{{1,2}}) days\b",
                      re.IGNORECASE)
-# "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026": the first and the last day of one month.
-_SPAN = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:[-–]|đến|to)\s*(\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
+# "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026", "05/11/2026 - 06/11/2026": the first and
+# the last day of one month.
+_SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|đến|to)\s*(\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
 # "học 2 buổi", "2 buổi sáng và chiều", "a 2-session course": the event's sessions.
 _SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[^\W\d_]+\s+)?)?(\d{{1,2}})\s*(?:buổi|buoi|sessions?)\b(?!\s*/)|\b(\d{{1,2}})-session\b",
                        re.IGNORECASE)
@@ -29,7 +30,9 @@ def event_days(texts: list[str]) -> int | None:
     for text in texts:
         if (days := _counted(_LENGTH, text)) is not None:
             return days
-        if (match := _SPAN.search(text)) and 0 < (days := int(match.group(2)) - int(match.group(1)) + 1) <= _MAX_DAYS:
+        # "05/11/2026 - 06/11/2026" (as the dates are written in house style) spans one month too.
+        if (match := _SPAN.search(text)) and match.group(2) in (None, match.group(4)) and \
+                0 < (days := int(match.group(3)) - int(match.group(1)) + 1) <= _MAX_DAYS:
             return days
     return None
 

@@ -73,15 +73,35 @@ def pasted_table(instruction: str) -> list[list[str]]:
     return [header, *fitting]
 
 
+_LUMP = re.compile(r"\b(?:trọn gói|khoán gọn|khoán|lump sum)\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
-def cells_as_factors(piece: str) -> str:
-    """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors."""
+# The columns of a budget as a request names them ("nội dung, số lượng, số ngày, định mức, thành tiền").
+_RATE_COLUMN = re.compile(r"\b(?:định mức|đơn giá|mức chi|unit (?:cost|price)|rate)\b", re.IGNORECASE)
+_AMOUNT_COLUMN = re.compile(r"\b(?:thành tiền|amount)\b", re.IGNORECASE)
+
+
+def budget_columns(request: str) -> tuple[bool, bool]:
+    """Whether the request names a rate column (its rows' bare figures are money: "3000000") and an amount column
+    (a row's last figure is its amount, computed again, however it was typed)."""
+    return _RATE_COLUMN.search(request) is not None, _AMOUNT_COLUMN.search(request) is not None
+
+
+def cells_as_factors(piece: str, columns: tuple[bool, bool] = (False, False)) -> str:
+    """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors; `columns`:
+    what `budget_columns` found."""
     cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
-    # "Thuê hội trường trọn gói | 4.000.000": a row's bare amount is money.
-    if len(cells) == 2 and "|" in piece and re.fullmatch(THOUSANDS, cells[1]):
-        return f"{cells[0]} {cells[1]} đồng"
+    rated, amounted = columns
+    if rated and "|" in piece:
+        cells = [vietnamese_figures(cell) for cell in cells]
+        figures = [n for n, cell in enumerate(cells) if re.fullmatch(rf"{THOUSANDS}|\d+", cell)]
+        if amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1:
+            cells = cells[:-1]  # the amount typed: the line computes its own
+    # "Thuê hội trường trọn gói | 4.000.000", "Tuyên truyền | trọn gói | 15.000.000": a row's bare amount is money.
+    if "|" in piece and re.fullmatch(THOUSANDS, cells[-1]) and (
+            len(cells) == 2 or (not any(c[:1].isdigit() for c in cells[:-1]) and _LUMP.search(" ".join(cells[:-1])))):
+        return f"{' '.join(cells[:-1])} {cells[-1]} đồng"
     # A row of counts alone is no budget line: an indicator row ("Số người … | người | 1850 | 1712").
     if len(cells) < 3 or not any(_MONEY_CELL.search(cell) for cell in cells):
         return " ".join(cells) if "|" in piece else piece

@@ -58,10 +58,15 @@ _HOW_TO_WRITE = re.compile(r",?\s*\(?\b(?:(?:drafted|written)\s+)?in Vietnamese\
                            re.IGNORECASE)
 
 
+# A plus sign typed between words for "and" (not in a sum, nor a bullet's mark).
+_PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
+
+
 def prepared(instruction: str, restorer: Restorer) -> str:
     """The instruction as the draft may quote it: marks restored, English terms in Vietnamese, the names of
     units and provinces as the house style spells them."""
     text = units_written_out(titles_written_out(house_hours(house_dates(_one_line(instruction)))))
+    text = _PLUS.sub(" và ", text)  # "phần kinh phí + bảng dự trù": the part and its table
     if language_of(text) == "en":
         text = _from_english(_HOW_TO_WRITE.sub("", text))
     elif restorer.needs_restoring(text):

@@ -14,8 +14,10 @@ from ..vietnamese.patterns import THOUSANDS
 
 _FIGURE = rf"{THOUSANDS}|\d+"
 _PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
-                     r"dieu duong|hoc sinh|people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
-                     r"nurses?|doctors?|students?|learners?|trainers?|health workers?)$")
+                     r"dieu duong|hoc sinh|chuyen gia|giam khao|thanh vien|thi sinh|cong tac vien|tinh nguyen vien|"
+                     r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
+                     r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
+                     r"judges?|members?|volunteers?)$")
 # Days, sessions and nights are the table's "Số ngày".
 _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 # What a rate is per: "/người", "per trainee", "một bộ", "a set", "mỗi tập thể"; up to three words of a noun.
@@ -24,6 +26,8 @@ _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({_NOUN}
 _EACH = re.compile(rf"\bmoi\s+({_NOUN})")
 # "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
 _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({_FIGURE})\s+({_NOUN})")
+# "1 phiếu/trẻ": so many of one thing for each of another, as a ratio.
+_RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s*/\s*([a-z]+(?: [a-z]+)?)")
 _MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
 _STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
@@ -72,10 +76,10 @@ def counts(folded: str) -> list[Counted]:
     return found
 
 
-def _count_in(noun: str, found: list[Counted]) -> int | None:
-    """The count of a noun among those found, by its longest opening words that name something counted ("mỗi
-    người được hỗ trợ" is per người), matched to a counted noun's words or its head (`20 twin rooms`, `80 đại
-    biểu` for `người`)."""
+def _counted_in(noun: str, found: list[Counted]) -> Counted | None:
+    """A noun among those found, by its longest opening words that name something counted ("mỗi người được hỗ
+    trợ" is per người), matched to a counted noun's words or its head (`20 twin rooms`, `80 đại biểu` for
+    `người`)."""
     words = noun.split()
     for n in range(len(words), 0, -1):
         wanted = " ".join(words[:n])
@@ -83,8 +87,23 @@ def _count_in(noun: str, found: list[Counted]) -> int | None:
             counted = c.noun.split()
             heads = {" ".join(counted[a:b]) for a in (0, 1) for b in range(a + 1, len(counted) + 1)}
             if any(_same(wanted, head) for head in heads):
-                return c.count
+                return c
     return None
+
+
+def _count_in(noun: str, found: list[Counted]) -> int | None:
+    counted = _counted_in(noun, found)
+    return counted.count if counted else None
+
+
+def _joined(folded: str, at: int, chain: list[str]) -> int:
+    """The counts joined by × before the count at `at`, of things the rate is not per: "3 xe x 2 lượt, 1,8
+    triệu/lượt" is 2 trips for each of 3 vehicles."""
+    m = re.search(rf"({_FIGURE})\s+({_NOUN})\s*[x×*]\s*$", folded[:at])
+    words = _words(m.group(2)) if m else []
+    if m and words and not is_day(words[0]) and not any(_same(" ".join(words), noun) for noun in chain):
+        return _number(m.group(1)) * _joined(folded, m.start(), chain)
+    return 1
 
 
 @dataclass
@@ -132,14 +151,21 @@ def per_units(folded: str, amount_start: int, amount_end: int) -> list[str]:
     return list(dict.fromkeys(nouns))
 
 
+def _ratios(folded: str) -> list[tuple[str, str, str]]:
+    """(of what, how many, of which noun) for each "mỗi học viên 1 bộ" and "1 phiếu/trẻ"."""
+    found = [(m.group(1), m.group(2), m.group(3)) for m in _EACH_HAS.finditer(folded)]
+    return found + [(m.group(3), m.group(1), m.group(2)) for m in _RATIO.finditer(folded)]
+
+
 def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) -> int | None:
-    """"mỗi học viên 1 bộ" in a line rated per bộ: one bộ for each of the request's học viên."""
-    for m in _EACH_HAS.finditer(folded):
-        if _MONEY.match(m.group(3).split()[0]):
+    """"mỗi học viên 1 bộ", "1 phiếu/trẻ" in a line rated per bộ, per phiếu: one for each of the request's học
+    viên, trẻ."""
+    for of_what, many, counted in _ratios(folded):
+        if _MONEY.match(counted.split()[0]):
             continue
-        if _same(noun, " ".join(_words(m.group(3)))) and not any(_same(m.group(1), c) for c in chain):
-            of = _count_in(m.group(1), request.found)
-            return _number(m.group(2)) * of if of else None
+        if _same(noun, " ".join(_words(counted))) and not any(_same(of_what, c) for c in chain):
+            of = _count_in(of_what, request.found)
+            return _number(many) * of if of else None
     return None
 
 
@@ -167,7 +193,9 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
     people, days = [], []
     for noun in chain:
         head = noun.split()[0]
-        count = _each_has(noun, folded, chain, request) or _count_in(noun, own)
+        own_count = _counted_in(noun, own)
+        count = _each_has(noun, folded, chain, request) or (
+            own_count.count * _joined(folded, own_count.at, chain) if own_count else None)
         if count is None and is_day(head):
             count = request.sessions if head in ("buoi", "session", "sessions") else \
                 request.days if head in ("ngay", "day", "days") else None

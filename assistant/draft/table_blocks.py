@@ -13,7 +13,8 @@ from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicators import COMPARISON, assessed, indicator_row
-from .tables import budget_rows, cost_lines, funding_sources, in_words, money, source_name, source_pieces
+from .funding import funding_sources, source_name, source_pieces
+from .tables import budget_rows, cost_lines, in_words, money
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
@@ -26,6 +27,9 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
+# "không cần lập bảng dự trù", "no budget table": the plan's annex has no estimate to fill in.
+_NO_ESTIMATE = re.compile(r"\b(?:khong|ko|k) (?:can|phai) (?:lap |lam |kem )?(?:bang )?(?:du tru|du toan)|"
+                          r"\bno (?:budget )?(?:table|estimate|annex)\b|\bwithout (?:a |the )?budget (?:table|estimate)")
 _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
                         r"two|three|four) sources)\b\s*:?")
@@ -82,6 +86,10 @@ def _budget_subtitle(request: DraftRequest) -> list[Block]:
     return agenda_subtitle(request) if request.event and not request.english else []
 
 
+def _budget_title(request: DraftRequest) -> str:
+    return "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
+
+
 def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
@@ -110,7 +118,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     factored = cost_lines(texts, context=request.text)
     lines = factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
     if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
-        title = "DỰ TOÁN KINH PHÍ" if "du toan" in fold(request.text) else "DỰ TRÙ KINH PHÍ"
+        title = _budget_title(request)
         # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading; an estimate of
         # its own names its event under its title, as the seeds' annex does.
         return ([] if inline else [Block("part", title), *_budget_subtitle(request)]) + [
@@ -136,7 +144,7 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
         total = sum(line.amount for line in lines)
         if not annexed:
             return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
-                    Block("table", rows=budget_rows(lines))]
+                    Block("section", _budget_title(request)), Block("table", rows=budget_rows(lines))]
         return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục.")]
     if sources := _by_source(clauses):  # sources without their total: the total is theirs
         return [_sources_line("Tổng kinh phí", sources)]
@@ -193,7 +201,7 @@ def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: C
     if lines := cost_lines([said(c) for c in clauses], context=request.text):
         annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), *_budget_subtitle(request), Block("table", rows=budget_rows(lines)),
                     _words_line(sum(line.amount for line in lines))]
-    elif sk["name"] == "conference_plan":
+    elif sk["name"] == "conference_plan" and not _NO_ESTIMATE.search(fold(request.text)):
         rows = [["STT", "Nội dung", "Thành tiền"]]
         rows += [[str(n), b.item, vnd(b.amount)] for n, b in enumerate(request.budget, 1)] or [["1", "[nội dung chi]", "[số tiền]"]]
         total = request.budget_total or sum(b.amount for b in request.budget)

@@ -13,7 +13,7 @@ from num2words import num2words
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only
-from .pasted import cells_as_factors
+from .pasted import budget_columns, cells_as_factors
 from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
@@ -50,7 +50,7 @@ _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
-_AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
+AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
                      rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
@@ -114,7 +114,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     """A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người,
     2 ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total;
     a unit the line does not count is counted by the request (quantities.py)."""
-    amount = _AMOUNT.search(piece)
+    amount = AMOUNT.search(piece)
     if not amount or amount.group(3) or _TOTAL.search(piece):
         return []
     folded, rate = fold(piece), money(amount.group()) or 0
@@ -188,7 +188,7 @@ def _lump_sums(rest: str) -> list[CostLine]:
     """Lines given as one amount each, listed after lines with factors; not a total."""
     lines = []
     for part in re.split(r",\s+(?=[^\W\d])", rest):
-        amount = _AMOUNT.search(part)
+        amount = AMOUNT.search(part)
         named = re.search(r"[^\W\d_]", part[:amount.start()]) if amount else None  # not "= 147.000.000đ"
         if named and not _TOTAL.search(part) and (item := _item(part[:amount.start()])) != "[nội dung chi]":
             lines.append(CostLine(item=item, people=1, days=1, rate=money(part) or 0))
@@ -204,9 +204,30 @@ _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|tr
 _SPLIT_SCALE = re.compile(r"\b(\d+)\s?(tr|triệu|k)(\d{1,3})\b", re.IGNORECASE)
 
 
+# Hundreds said in a word before the scale: "2 trăm nghìn" is 200 nghìn.
+_HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGNORECASE)
+
+
 def whole_figures(text: str) -> str:
-    """Figures typed with the scale word inside them written with a decimal comma before it."""
+    """Figures typed with the scale word inside them written with a decimal comma before it, hundreds said in a
+    word written in figures."""
+    text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
     return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
+
+
+def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
+    """A piece that lists several priced lines between commas, cut into them: "ăn trưa 120 nghìn/người/ngày, giải
+    khát 20 nghìn/người/ngày, thuê phòng máy 2 phòng x 2 ngày x 2 triệu". A part without an amount stays with the
+    line before it ("ăn trưa: 150.000 đồng/người, 80 người"); the piece is cut only where that reads more lines."""
+    parts: list[str] = []
+    for part in re.split(r",\s+(?=[^\W\d])", piece):
+        if parts and not AMOUNT.search(part) or parts and not AMOUNT.search(parts[-1]):
+            parts[-1] += f", {part}"
+        else:
+            parts.append(part)
+    if len(parts) < 2:
+        return [piece]
+    return parts if sum(len(_factored(part, request)) for part in parts) > len(_factored(piece, request)) else [piece]
 
 
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
@@ -216,12 +237,14 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     for), every amount alone is. What a line does not count (the people, the event's days) is counted in
     `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
-    pieces = [cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))
+    columns = budget_columns(context or " ".join(clauses))
+    pieces = [cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)), columns)
               for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
-    said = re.split(r";\s*|\.\s+", context) if context else clauses
-    unpriced = [text for text in said if not _AMOUNT.search(text)]
+    said = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
+    unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)
     request = request_counts(said, length, event_sessions(unpriced))
+    pieces = [line for piece in pieces for line in _comma_lines(piece, request)]
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
@@ -232,7 +255,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     lines: list[CostLine] = []
     for n, piece in enumerate(pieces):
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
-        if not found[n] and beside and not _TOTAL.search(piece) and (match := _AMOUNT.search(piece)):
+        if not found[n] and beside and not _TOTAL.search(piece) and (match := AMOUNT.search(piece)):
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
             found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
                                  days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
@@ -253,7 +276,7 @@ def budget_rows(lines: list[CostLine]) -> list[list[str]]:
 
 def money(text: str) -> int | None:
     """An amount of đồng written with its unit: "38.400.000 đồng", "4,5 tỷ đồng", "12 triệu", "5tr5"."""
-    match = _AMOUNT.search(whole_figures(text))
+    match = AMOUNT.search(whole_figures(text))
     if not match:
         return None
     if match.group(3):  # VND before the figure
@@ -263,31 +286,3 @@ def money(text: str) -> int | None:
         decimal = re.fullmatch(_SCALED, number)
         return round(float(number.replace(",", ".") if decimal else number.replace(".", "").replace(",", ".")) * _SCALE[unit])
     return integer(number)
-
-
-# Where a total is split into its sources (folded).
-_OF_WHICH = re.compile(r"\b(?:trong do|bao gom|gom|of which|including|comprising)\b:?")
-
-
-def source_pieces(text: str) -> list[str]:
-    """A list of funding sources cut into its pieces, at commas, semicolons and "và": "1,2 tỷ" keeps its comma."""
-    return re.split(r"[,;]\s+|;|\s+(?:và|and)\s+", text)
-
-
-def source_name(piece: str) -> str:
-    """A funding source's name: what stands before its amount, without "nguồn" or "từ"."""
-    name = re.sub(r"^(?:nguồn|từ|from)\s+", "", piece[:_AMOUNT.search(piece).start()].strip(" :"), flags=re.IGNORECASE)
-    return name[:1].upper() + name[1:]
-
-
-def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
-    """A total split into sources: "tổng kinh phí 1.275.000.000 đồng, trong đó ngân sách tỉnh 940.000.000
-    đồng, nguồn Chương trình … 335.000.000 đồng" → (total, [(source, amount), …]) when the parts add up."""
-    split = _OF_WHICH.search(fold(text))
-    if not split or (total := money(text[:split.start()])) is None:
-        return None
-    sources = []
-    for piece in source_pieces(text[split.end():]):
-        if (amount := money(piece)) is not None:
-            sources.append((source_name(piece), amount))
-    return (total, sources) if sources and sum(a for _, a in sources) == total else None

@@ -274,6 +274,16 @@ def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
     ("", "lodging, 12 double rooms at VND 350,000 per room per night, 3 nights", (12, 3, 12_600_000)),
     ("", "supervision, 2 teams x 4 days, 800.000 đồng per team per day", (2, 4, 6_400_000)),
     ("A course from 3 to 06/10/2027 for 30 nurses", "meals, VND 100,000 per trainee per day", (30, 4, 12_000_000)),
+    # The dates as house style writes them, "thời gian 2 ngày", and a lead-in before the lines' colon.
+    ("Tập huấn 05/11/2026 - 06/11/2026, 100 người", "ăn trưa 120 nghìn/người/ngày", (100, 2, 24_000_000)),
+    ("thời gian 2 ngày, mời 40 người", "nước uống 20 nghìn/người/ngày", (40, 2, 1_600_000)),
+    ("Hội nghị 2 ngày (1 ngày họp, 1 ngày đi thực tế), 75 đại biểu: Ăn", "180 nghìn/người/ngày", (75, 2, 27_000_000)),
+    # Counts joined by × to the one the rate is per; "1 phiếu/trẻ" counts one for each child; experts are people.
+    ("", "xe đưa đoàn: 3 xe x 2 lượt, 1,8 triệu/lượt", (6, 1, 10_800_000)),
+    ("Tiêm cho 18.000 trẻ", "in phiếu đồng ý tiêm 1 phiếu/trẻ, 300 đồng/phiếu", (18_000, 1, 5_400_000)),
+    ("mời 100 đại biểu", "mời 2 chuyên gia báo cáo, mỗi người 1,2 triệu/buổi, cả 2 buổi", (2, 2, 4_800_000)),
+    # Hundreds said in a word.
+    ("", "bồi dưỡng 3 báo cáo viên, mỗi người 2 trăm nghìn", (3, 1, 600_000)),
 ])
 def test_a_rate_counts_each_unit_it_is_per_in_its_line_or_in_the_request(request_text, line, counted):
     from assistant.draft.tables import cost_lines
@@ -290,6 +300,43 @@ def test_a_spreadsheet_row_is_a_budget_line_only_with_money_in_it():
                        "Số người điều trị ARV\tngười\t1850\t1712")
     lines = cost_lines(pasted.split("; "))
     assert [(line.item, line.amount) for line in lines] == [("Ăn trưa đại biểu", 7_500_000), ("Thuê hội trường", 4_000_000)]
+
+
+def test_priced_lines_between_commas_are_lines_of_their_own():
+    from assistant.draft.tables import cost_lines
+
+    typed = "chi: ăn trưa 120 nghìn/người/ngày, giải khát 20 nghìn/người/ngày, thuê phòng máy 2 phòng x 2 ngày x 2 triệu"
+    lines = cost_lines([typed], context=f"học 2 ngày, 100 người; {typed}")
+    assert [(line.item, line.people, line.days, line.amount) for line in lines] == [
+        ("Ăn trưa", 100, 2, 24_000_000), ("Giải khát", 100, 2, 4_000_000), ("Thuê phòng máy", 2, 2, 8_000_000)]
+    # What a line counts after its rate stays with it.
+    assert [(line.people, line.days) for line in cost_lines(["ăn trưa: 150.000 đồng/người/ngày, 80 người, 2 ngày"])] == [(80, 2)]
+
+
+def test_a_pasted_row_priced_as_a_lump_sum_is_a_line():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    pasted = _one_line("Bộ phòng hộ\t400\tbộ\t95.000\nTuyên truyền trên Báo tỉnh\ttrọn gói\t\t15.000.000")
+    assert [line.amount for line in cost_lines(pasted.split("; "))] == [38_000_000, 15_000_000]
+
+
+def test_rows_pasted_under_named_budget_columns_have_their_amounts_computed_again():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    typed = ("số liệu copy từ excel (nội dung, số lượng, số ngày, định mức, thành tiền), dòng nước uống em nhân sai:\n"
+             "Giải nhất\t1\t1\t3000000\t3000000\nNước uống\t120\t2\t30000\t7500000")
+    pasted = _one_line(typed)
+    assert [(line.item, line.people, line.days, line.amount) for line in cost_lines(pasted.split("; "), context=pasted)] == [
+        ("Giải nhất", 1, 1, 3_000_000), ("Nước uống", 120, 2, 7_200_000)]
+
+
+def test_a_plus_between_words_is_and():
+    from assistant.draft.prepare import prepared
+
+    assert prepared("Viết phần kinh phí + bảng dự trù cho kế hoạch hội thi; 2 + 3 người", RESTORER) == (
+        "Viết phần kinh phí và bảng dự trù cho kế hoạch hội thi; 2 + 3 người")
 
 
 def test_a_count_after_the_word_kinh_phi_is_no_amount():

@@ -22,7 +22,8 @@ from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
 from assistant.draft.indicators import assessed
 from assistant.draft.agenda import agenda_times
-from assistant.draft.tables import budget_rows, cost_lines, funding_sources, in_words
+from assistant.draft.funding import funding_sources
+from assistant.draft.tables import budget_rows, cost_lines, in_words
 from assistant.draft.understanding import relative_years, understand
 from assistant.index.records import Task
 from assistant.vietnamese.restorer import get_restorer
@@ -230,6 +231,24 @@ def test_a_funding_part_drafted_alone_lays_out_its_budget_lines():
     assert "| 1 | Tập huấn | 40 | 2 | 150.000 | 12.000.000 |" in draft.draft
     assert "Tổng kinh phí: 18.000.000 đồng (Bằng chữ: Mười tám triệu đồng)" in draft.draft
     assert "Phụ lục" not in draft.draft and "Nêu rõ" not in draft.draft
+
+
+def test_budget_lines_typed_one_a_line_are_the_funding_parts_and_their_figures_as_typed_are_not_repeated():
+    draft = _draft(
+        "Soạn kế hoạch tổ chức hội nghị tổng kết công tác dân số năm 2027 của Sở Y tế Kon Tum, đủ các phần và bảng dự trù "
+        "kinh phí. Hội nghị 1 ngày 17/12/2027 tại Hội trường Sở, mời 70 đại biểu. Kinh phí (tôi ghi tay, kiểm tra giúp):\n"
+        "tiền ăn 70 x 150.000 = 11.500.000\nnước uống 70 x 40.000 = 2.800.000\n"
+        "thuê xe 3 xe x 2 lượt x 1.200.000 đồng/lượt = 7.200.000")
+    assert "Tổng kinh phí: 20.500.000 đồng (Bằng chữ: Hai mươi triệu năm trăm nghìn đồng), chi tiết tại Phụ lục." in draft.draft
+    assert "| 1 | Tiền ăn | 70 | 1 | 150.000 | 10.500.000 |" in draft.draft
+    # The lines are in the annex: none stands in the content part, and the wrong figure typed appears nowhere.
+    assert "11.500.000" not in draft.draft and "nước uống 70 x" not in draft.draft.lower()
+
+
+def test_a_funding_part_drafted_alone_titles_its_table():
+    draft = _draft("Viết giúp phần Kinh phí của kế hoạch hội nghị truyền thông của Sở Y tế Kon Tum, 90 người. Các khoản: "
+                   "nước uống mỗi người 30 nghìn; in tờ gấp 500 tờ, 1.800đ/tờ. Có bảng dự trù chi tiết.")
+    assert "DỰ TRÙ KINH PHÍ" in draft.draft and "| 2 | In tờ gấp | 500 | 1 | 1.800 | 900.000 |" in draft.draft
 
 
 def test_a_section_with_a_small_table_lays_it_out_and_drafting_notes_stay_out():
