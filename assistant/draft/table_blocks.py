@@ -17,7 +17,7 @@ from .funding import funding_sources, source_name, source_pieces
 from .tables import budget_rows, cost_lines, in_words, money
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
-_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|$)", re.IGNORECASE)
+_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|$)", re.IGNORECASE)
 # An English column's year may stand before or after its name ("2027 target", "plan 2027").
 _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
               (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
@@ -49,10 +49,15 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     # Rows typed in one sentence, split by commas ("tỷ lệ tiêm chủng >= 95%, số giường bệnh/10.000 dân 32 giường").
     # The columns' clause is no row; "…, cùng kỳ 3 vụ" is the row's other value.
     clauses = [c for c in clauses if fold(c.label) not in ("cot", "cac cot", "column", "columns")]
-    listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON})", c.text, flags=re.IGNORECASE)]
-              for c in clauses]
-    rows = [row for c, parts in zip(clauses, listed)
-            for row in ([p for p in parts if p] if len(parts) > 1 and all(parts) else [indicator_row(c.text)]) if row]
+    # "(chỉ bảng, các cột: TT, Chỉ tiêu, …): số bác sĩ/10.000 dân 11,5": the columns named before a row are no row.
+    named = _COLUMNS.search(request.text)
+    texts = [c.text[own.end():].lstrip(" ):") if (own := _COLUMNS.search(c.text)) else
+             c.text[len(named.group(1)):].lstrip(" ):") if named and c.text.startswith(named.group(1)) else c.text
+             for c in clauses]
+    listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON})", text, flags=re.IGNORECASE)]
+              for text in texts]
+    rows = [row for text, parts in zip(texts, listed)
+            for row in ([p for p in parts if p] if len(parts) > 1 and all(parts) else [indicator_row(text)]) if row]
     # Rows typed one a line and numbered reach the request joined ("… 1. số bác sĩ: KH 11, TH 11,4 2. …"), and
     # their colons cut its clauses elsewhere: read from the numbers, when that gives more rows.
     numbered = [row for piece in _INLINE_ITEM.split(request.text)[1:] if (row := indicator_row(piece))]
@@ -60,7 +65,6 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     if len(rows) < 2:
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
-    named = _COLUMNS.search(request.text)
     year = str(request.year or "")
     columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named.group(1))] if named else []
     if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same

@@ -245,6 +245,14 @@ def test_budget_lines_typed_one_a_line_are_the_funding_parts_and_their_figures_a
     assert "11.500.000" not in draft.draft and "nước uống 70 x" not in draft.draft.lower()
 
 
+def test_columns_named_in_a_note_before_the_first_row_are_the_header_and_no_row():
+    draft = _draft("Lập bảng các chỉ tiêu chủ yếu ngành y tế năm 2027 của Sở Y tế Kon Tum (chỉ bảng, các cột: TT, Chỉ tiêu, "
+                   "Đơn vị tính, Kế hoạch năm 2027): số bác sĩ/10.000 dân 11,5; số giường bệnh/10.000 dân 32; tỷ lệ dân "
+                   "số tham gia BHYT 94%.")
+    assert "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027 |" in draft.draft
+    assert "| 1 | Số bác sĩ/10.000 dân |  | 11,5 |" in draft.draft and "Kế hoạch năm 2027)" not in draft.draft
+
+
 def test_a_funding_part_drafted_alone_titles_its_table():
     draft = _draft("Viết giúp phần Kinh phí của kế hoạch hội nghị truyền thông của Sở Y tế Kon Tum, 90 người. Các khoản: "
                    "nước uống mỗi người 30 nghìn; in tờ gấp 500 tờ, 1.800đ/tờ. Có bảng dự trù chi tiết.")
