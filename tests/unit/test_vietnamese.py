@@ -128,6 +128,13 @@ def test_a_district_health_centre_is_the_unit_now_named_regional():
     assert find_units("Trung tâm Y tế huyện thành lập Hội đồng") == ["Trung tâm Y tế khu vực"]
 
 
+def test_a_question_is_weighed_with_its_abbreviations_written_out_as_decrees_write_them():
+    from assistant.vietnamese.glossary import written_in_full
+
+    assert written_in_full("Mỗi tháng phường xã đóng BHYT cho người có công khi nào? ubnd tinh, TB 469/TB-VP, tha") == (
+        "Mỗi tháng phường xã đóng bảo hiểm y tế cho người có công khi nào? Ủy ban nhân dân tinh, Thông báo 469/TB-VP, tha")
+
+
 def test_a_question_searches_its_abbreviations_by_their_full_names():
     from assistant.retrieve.query import expand_query
     from assistant.vietnamese.glossary import spelled_out
