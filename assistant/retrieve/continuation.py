@@ -57,20 +57,18 @@ def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> li
 
 
 _ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", re.MULTILINE)
-# A chunk that opens in lower case carries on a sentence the chunk before it cut: "…; Quyết định số 1221/2000/QĐ-BYT
-# …; các nội dung … bị bãi bỏ".
-_CARRIED_ON = re.compile(r"^\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _LETTERED = re.compile(r"^\s*[a-zđ]\)\s")
 
 
 def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
-    """The chunks, each one that lists items (`1.`, `a)`) beside the chunks its section was cut into, before and
-    after it in the document's order (at most `most` on each side), those already found moved beside it."""
+    """The chunks, each one that lists items (`1.`, `a)`) or carries on a cut sentence beside the chunks its section
+    or list was cut into, before and after it in the document's order (at most `most` on each side), those already
+    found moved beside it."""
     out: list[Chunk] = []
     for chunk in chunks:
         if chunk.id in {c.id for c in out}:
             continue
-        if not chunk.section or not (_ITEM.search(chunk.page_content) or _CARRIED_ON.match(chunk.page_content)):
+        if not chunk.section or not (_ITEM.search(chunk.page_content) or _carries_on(chunk.page_content)):
             out.append(chunk)
             continue
         near = {c.position: c for c in _at(index, chunk.source, range(chunk.position - most, chunk.position + most + 1))}
@@ -82,6 +80,13 @@ def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> li
         mates = {c.id for c in before + after}
         out = [c for c in out if c.id not in mates] + before + [chunk] + after
     return out
+
+
+def _carries_on(text: str) -> bool:
+    """Whether a chunk opens in lower case, carrying on a sentence the chunk before it was cut from: "…; Quyết định
+    số 1221/2000/QĐ-BYT …; các nội dung … bị bãi bỏ"."""
+    first = text.lstrip()[:1]
+    return first.isalpha() and first.islower()
 
 
 def _lettered(label: str) -> bool:
