@@ -78,8 +78,9 @@ _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồn
 
 
 # The columns of a budget as a request names them ("nội dung, số lượng, số ngày, định mức, thành tiền").
-_RATE_COLUMN = re.compile(r"\b(?:định mức|đơn giá|mức chi|unit (?:cost|price)|rate)\b", re.IGNORECASE)
-_AMOUNT_COLUMN = re.compile(r"\b(?:thành tiền|amount)\b", re.IGNORECASE)
+# Column names only: "rate" and "amount" alone are words of any English request ("the amount in words").
+_RATE_COLUMN = re.compile(r"\b(?:định mức|đơn giá|mức chi|unit (?:cost|price))\b", re.IGNORECASE)
+_AMOUNT_COLUMN = re.compile(r"\b(?:thành tiền|line amount|amount column)\b", re.IGNORECASE)
 
 
 def budget_columns(request: str) -> tuple[bool, bool]:

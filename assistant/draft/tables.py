@@ -221,7 +221,7 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     line before it ("ăn trưa: 150.000 đồng/người, 80 người"); the piece is cut only where that reads more lines."""
     parts: list[str] = []
     for part in re.split(r",\s+(?=[^\W\d])", piece):
-        if parts and not AMOUNT.search(part) or parts and not AMOUNT.search(parts[-1]):
+        if parts and not (AMOUNT.search(part) and AMOUNT.search(parts[-1])):
             parts[-1] += f", {part}"
         else:
             parts.append(part)

@@ -332,6 +332,14 @@ def test_rows_pasted_under_named_budget_columns_have_their_amounts_computed_agai
         ("Giải nhất", 1, 1, 3_000_000), ("Nước uống", 120, 2, 7_200_000)]
 
 
+def test_words_of_any_request_name_no_budget_column():
+    from assistant.draft.tables import cost_lines
+
+    # "the amount in words" names no amount column: the row's last figure is its rate.
+    typed = "Budget table at the usual rate, with the total and the amount in words: Lunch | 50 | 2 | 150.000"
+    assert [line.amount for line in cost_lines([typed.split(": ", 1)[1]], context=typed)] == [15_000_000]
+
+
 def test_a_plus_between_words_is_and():
     from assistant.draft.prepare import prepared
 
