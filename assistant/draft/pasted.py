@@ -73,7 +73,9 @@ def pasted_table(instruction: str) -> list[list[str]]:
     return [header, *fitting]
 
 
-_LUMP = re.compile(r"\b(?:trọn gói|khoán gọn|khoán|lump sum)\b", re.IGNORECASE)
+# The words that price a line as a whole (tables.py strips them from the line's name).
+LUMP_WORDS = r"trọn gói|khoán gọn|khoán|lump sum"
+_LUMP = re.compile(rf"\b(?:{LUMP_WORDS})\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 

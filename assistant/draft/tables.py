@@ -13,7 +13,7 @@ from num2words import num2words
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only
-from .pasted import budget_columns, cells_as_factors
+from .pasted import LUMP_WORDS, budget_columns, cells_as_factors
 from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
@@ -55,7 +55,7 @@ AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|tri�
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
-_LUMP_WORD = re.compile(r"\s*\b(?:trọn gói|khoán gọn|khoán|lump sum|in total)\s*$", re.IGNORECASE)
+_LUMP_WORD = re.compile(rf"\s*\b(?:{LUMP_WORDS}|in total)\s*$", re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
 # A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
