@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..vietnamese.folding import fold
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import find_units, unit_table
+from .reading import LISTED
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
@@ -29,9 +30,13 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
                    r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)(?:\s+xong)?\s+(?:roi|xong)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b|\bda (?:xong|co)\b"
+                   # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"
+                   r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
+# What a listed part holds follows a dash or a colon after its name.
+_PART_CONTENT = re.compile(r"\s[–—-]\s|:\s")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
@@ -122,6 +127,12 @@ def _runs_on(between: str) -> bool:
         and not _UNIT_HEAD.search(folded) and any(w[0].islower() for w in re.findall(r"[^\W\d_]{2,}", between))
 
 
+def _after_listing(piece: str) -> str:
+    """The piece after the words that announce the parts ("… gồm hai phần: "), folded."""
+    folded = fold(piece)
+    return folded[m.end():] if (m := LISTED.search(folded)) else folded
+
+
 def _sentences(text: str) -> list[str]:
     cuts = [m.end() for m in _STOP.finditer(text) if not _NOT_END.search(text[:m.start()])]
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
@@ -145,6 +156,8 @@ def clauses(text: str) -> list[Clause]:
     found: list[Clause] = []
     for sentence in _sentences(text):
         label = typed_label = ""
+        # "… gồm hai phần: I. Đánh giá chung; II. Nhiệm vụ …": the document's layout, not its content.
+        listing = LISTED.search(fold(sentence)) is not None
         for piece in _CUT.split(sentence):
             piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
             label, typed_label = ("", "") if bullets else (label, typed_label)  # a line of its own has no earlier label
@@ -158,9 +171,11 @@ def clauses(text: str) -> list[Clause]:
             if m := _NUMBERED.match(piece):
                 number, piece = m.group(1), piece[m.end():]
             # The frame, a note on the drafting, or a heading of what follows ("Directives:").
-            meta = (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
+            # A part listed with what it holds ("II. Mục tiêu – đến năm 2030: 100% …") is content all the same.
+            laid_out = listing and not _PART_CONTENT.search(_after_listing(piece))
+            meta = laid_out or (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found)
-            if meta and ": " in piece:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
+            if meta and ": " in piece and not laid_out:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
                 found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
                 meta, piece = False, piece.split(": ", 1)[1]
             piece = _BULLET.sub("", piece)  # "Đổi mấy chỗ: - thời gian: …": the bullet after the note's colon

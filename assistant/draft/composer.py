@@ -18,6 +18,7 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_items
 from .clauses import Clause, said, takes
 from .document import Block, DraftDocument
+from .participants import asks_for_participants, participants_blocks
 from .periods import ROMAN as _ROMAN
 from .request import DraftRequest
 from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
@@ -116,8 +117,10 @@ class Composer:
         typed = re.search(rf"\b(?:phan|muc|part)\s+{wanted}\.?\s*([^:(;]+?)(?=\s+(?:cho|cua|trong|thuoc|for|of|thoi|nhe|only)\b"
                           rf"|,\s*(?:co|kem|with)\b|[:(;]|\.\s|$)", fold(self.request.text)) if re.fullmatch(r"[ivx]+", wanted) else None
         title = self.request.text[typed.start(1):typed.end(1)].strip(" .") if typed else ""
-        by_name = self._match(title or wanted, parts) if (title or not re.fullmatch(r"[ivx]+", wanted)) else None
         index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
+        if index is not None and index < len(self.request.listed):  # "gồm hai phần: I. …; II. …", then "viết phần II"
+            title = self.request.listed[index]
+        by_name = self._match(title or wanted, parts) if (title or not re.fullmatch(r"[ivx]+", wanted)) else None
         part = by_name or (parts[index] if index is not None and index < len(parts) else None) or {"heading": title}
         numeral = wanted.upper() if index is not None else _ROMAN[parts.index(part)] if part in parts else ""
         heading = self._heading(title, by_name) if title else _NUMERAL.sub("", self.fill(part["heading"]))
@@ -207,6 +210,8 @@ class Composer:
         """The blocks of the scope asked for, and the required parts to check (folded)."""
         scope = self.request.scope
         if scope == "table":
+            if asks_for_participants(self.request):
+                return participants_blocks(self.request, self.sk.get("label", "văn bản")), []
             return scope_table(self.request, self.content), []
         if scope == "section":
             units = {c.unit for c in self.content if c.unit}

@@ -28,6 +28,9 @@ _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop
 # A document word after these names the document the request builds on, wherever it stands ("Dựa trên Thông báo
 # kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
 _REFERRED_BEFORE = re.compile(r"\b(?:dua tren|dua theo|can cu vao|based on|further to|following up on)\s+$")
+# A table or part "kèm Giấy mời số 33/GM-SYT", "to attach to the invitation No. 12" belongs to that document: its
+# number is the document's own, not a citation.
+_ATTACHED_BEFORE = re.compile(r"\b(?:kem(?: theo)?|dinh kem|attached to|to attach to|annexed to|to go with)\s+$")
 _WINDOW = 200
 # "Soạn trọn bộ BC số 302/BC-SYT", "Please draft, in Vietnamese and with the full layout, report No. 245/BC-SYT": a
 # verb of writing opens the request and only how to write it follows, so the number is the document's own; a
@@ -50,7 +53,7 @@ _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|t
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
 # A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
-_WRITE_PART = re.compile(r"\b(?:viet|soan|write|draft)\s+(?:(?:giup|gium|ho|dum|them|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
+_WRITE_PART = re.compile(r"\b(?:viet|soan|lam|write|draft)\s+(?:(?:giup|gium|ho|dum|them|tiep|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
                          r"(?:the\s+)?$")
 _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
@@ -83,8 +86,9 @@ _PLAIN_BUDGET = ("budget", "kinh phi")
 _PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
 # "mục II.2", "section III.1": a part's numeral and the section's number together.
 _PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|:|$)")
-_LISTED = re.compile(r"\b(?:bo cuc|co (?:du )?cac phan|gom cac phan|parts|sections|structure)\s*:\s*|"
-                     r"\bco (?:du )?cac phan\s+")
+# "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "Parts: …".
+LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
+                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)")
 _MAX_PARTS = 8  # more is a list of something else than parts
 _LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
 
@@ -108,8 +112,9 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
             if _REFERRED_BEFORE.search(folded[:match.start()]):
                 continue
             tasked = _TASK_BEFORE.search(folded[:match.start()]) is not None
+            attached = _ATTACHED_BEFORE.search(folded[:match.start()]) is not None
             # "Soạn Báo cáo số 356/BC-SYT": a number right after the document asked for is its own, not a citation.
-            if (_CITED.match(folded, match.end()) and (tasked or not opening)) or (tasked and not opening):
+            if not attached and ((_CITED.match(folded, match.end()) and (tasked or not opening)) or (tasked and not opening)):
                 continue
             found.append((match.start(), match.end()))
     return found
@@ -218,7 +223,9 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             title = units[0]
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
-    if (m := _PART.search(folded)) and _counts(m, folded, doc_at) and not _PART_SECTION.match(folded, m.start()):
+    # "gồm hai phần … Phần I đã xong, viết tiếp phần II": the part asked for is the one whose words count.
+    if m := next((m for m in _PART.finditer(folded) if _counts(m, folded, doc_at)
+                  and not _PART_SECTION.match(folded, m.start())), None):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2) or m.group(3)).strip())))
@@ -236,7 +243,7 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
 def listed_parts(text: str) -> list[str]:
     """The parts a request lists for the document, as typed (numerals dropped)."""
     folded = fold(text)
-    match = _LISTED.search(folded)
+    match = LISTED.search(folded)
     if not match:
         return []
     end = _LIST_END.search(folded, match.end())

@@ -35,10 +35,13 @@ _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*(?:nhiệm vụ|chống))|\)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
-_PARTICIPANTS = re.compile(r"\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)",
-                           re.IGNORECASE)
+# "bảng danh sách thành phần mời" names a table, not its list.
+_PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)"
+                           r"\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)", re.IGNORECASE)
 # "Kính mời: trưởng các phòng …, giám đốc …": those invited, up to the end of the sentence or clause.
-_INVITED = re.compile(r"\b(?:kinh moi|invited?)\s*:?\s+(?!cac dai bieu|dai bieu tham du)([^.;]+)")
+# "Mời: …" opening a sentence lists them too ("mời" alone is also "mới" once folded: the colon tells).
+_INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+)(?!cac dai bieu|dai bieu tham du)"
+                      r"([^.]+)")
 _LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
 _AMOUNT = re.compile(rf"({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ|vnd)\b)?", re.IGNORECASE)  # not "80 đại biểu"
 _BUDGET_LINE = re.compile(rf"([^:;,\n]{{3,60}}?)\s*:\s*({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ)\b)?", re.IGNORECASE)
@@ -204,11 +207,15 @@ def parse_request(instruction: str) -> DraftRequest:
     if (match := _VENUE.search(text)) and not re.search(r"\d+\s*(?:phút|minutes?)\b", match.group(1)):
         request.venue = match.group(1).strip()
     # Those invited are found on the folded text: "Kính mời" restored as "Kính mới" is still an invitation.
-    if found := (_PARTICIPANTS.search(text) or _INVITED.search(folded)):
+    # A list under its label ("Thành phần: …") before the words in passing ("thành phần tham dự gồm …").
+    labelled = next((m for m in _PARTICIPANTS.finditer(text) if ":" in text[m.start():m.start(1)]), None)
+    if found := (labelled or _PARTICIPANTS.search(text) or _INVITED.search(folded)):
         listed = text[found.start(1):found.end(1)]
         if listed.startswith("(") and ")" in listed:  # "thành phần (Ban Giám đốc Sở, …), đánh giá …": the brackets' list
             listed = listed[1:listed.index(")")]
-        request.participants = [p.strip(" -.") for p in re.split(r";|,(?![^()]*\))", listed) if p.strip(" -.")]
+        # Listed with semicolons, a name keeps its commas ("Sở Văn hóa, Thể thao và Du lịch").
+        cut = r";" if ";" in listed else r",(?![^()]*\))"
+        request.participants = [p.strip(" -.") for p in re.split(cut, listed) if p.strip(" -.")]
     budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
     for item, amount, unit in _BUDGET_LINE.findall(budget_part):
         if not unit and not re.fullmatch(THOUSANDS, amount):  # "Về kinh phí: mời 80 đại biểu" is no amount

@@ -1035,3 +1035,50 @@ def test_participants_listed_in_brackets_after_the_word_are_those_in_the_bracket
     request = parse_request("Viết phần mở đầu TB kết luận: nêu thành phần (Ban Giám đốc Sở, thủ trưởng các đơn vị trực "
                             "thuộc), đánh giá chung kết quả (12/15 chỉ tiêu đạt) và hạn chế")
     assert request.participants == ["Ban Giám đốc Sở", "thủ trưởng các đơn vị trực thuộc"]
+
+
+def test_the_part_asked_for_is_the_one_after_the_verb_and_its_listed_name_heads_it():
+    # The layout listed first and the part already written are no request: "viết tiếp phần II" is.
+    request = understand("Thông báo kết luận của Giám đốc Sở Y tế Kon Tum tại Hội nghị sơ kết 6 tháng đầu năm 2027 gồm "
+                         "hai phần: I. Đánh giá chung; II. Nhiệm vụ 6 tháng cuối năm 2027. Phần I đã xong, viết tiếp "
+                         "phần II. Các ý: 1. CDC tỉnh theo dõi sốt xuất huyết; 2. Phòng KHTC hướng dẫn lập dự toán.",
+                         RESTORER, SKELETONS)
+    assert (request.name, request.scope, request.scope_part) == ("notice_of_conclusions", "part", "ii")
+    draft = _draft(request.text).draft
+    assert "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2027" in draft
+    assert "Đánh giá chung" not in draft and "viết tiếp" not in draft and "sốt xuất huyết" in draft
+
+
+def test_a_table_attached_to_a_numbered_document_is_that_documents():
+    request = understand("Chỉ lập bảng danh sách đại biểu mời kèm Giấy mời số 33/GM-SYT của Sở Y tế Kon Tum dự Hội nghị "
+                         "triển khai công tác y tế năm 2027. Mời: đại diện Công an tỉnh; Giám đốc CDC tỉnh.",
+                         RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("invitation", "table")
+
+
+def test_a_listed_part_keeps_what_it_holds_as_content():
+    found = clauses("Soạn kế hoạch năm 2027. Bố cục: I. Mục đích; II. Mục tiêu – đến năm 2030: 100% trạm có bác sĩ; "
+                    "III. Tổ chức thực hiện.")
+    content = [c.text for c in found if not c.meta]
+    assert len(content) == 1 and "100% trạm có bác sĩ" in content[0]
+
+
+def test_a_participants_table_counts_each_entry_and_totals_them():
+    request = understand("Chỉ cần bảng danh sách thành phần mời (cột TT, đơn vị, số lượng, ghi chú) kèm Kế hoạch hội nghị "
+                         "tổng kết năm 2027 của Sở Y tế Kon Tum. Thành phần: lãnh đạo UBND tỉnh 1; Phòng KHTC 3; "
+                         "9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người; Trung tâm Cấp cứu 115 2 người.", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("conference_plan", "table")
+    draft = _draft(request.text).draft
+    assert "| TT | Đơn vị | Số lượng | Ghi chú |" in draft
+    assert "| 3 | Bệnh viện tuyến tỉnh (9 đơn vị) | 18 | 9 đơn vị x 2 người |" in draft
+    assert "| 4 | Trung tâm Cấp cứu 115 | 2 |  |" in draft and "| Tổng cộng | 24 |" in draft
+
+
+def test_those_invited_keep_their_names_commas_and_titles_apart_from_units():
+    request = understand("Chỉ lập bảng danh sách đại biểu mời (TT, Họ tên/chức vụ, Đơn vị, Ghi chú) kèm Giấy mời số "
+                         "33/GM-SYT của Sở Y tế Kon Tum. Mời: Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch; Trưởng phòng "
+                         "Nghiệp vụ Y.", RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert "(Kèm theo Giấy mời số 33/GM-SYT)" in draft
+    assert "| 1 | Phó Giám đốc | Sở Văn hóa, Thể thao và Du lịch |  |" in draft
+    assert "| 2 | Trưởng phòng | Phòng Nghiệp vụ Y |  |" in draft

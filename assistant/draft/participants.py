@@ -1,0 +1,99 @@
+"""A table of those invited or attending ("bảng danh sách thành phần mời", "list of delegates"): one row per entry
+of the request's participant list, under the columns the request names (TT, họ tên/chức vụ, đơn vị, số lượng, ghi
+chú). An entry's count is the number after its name ("Phòng Nghiệp vụ Dược 6") or its units times what each sends
+("9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người"), and the counts are totalled; a title before a unit ("Giám đốc
+Trung tâm Cấp cứu 115") goes to the name-and-title column when the request has one."""
+
+from __future__ import annotations
+
+import re
+
+from ..vietnamese.folding import fold
+from .agenda import agenda_subtitle
+from .document import Block
+from .request import DraftRequest
+
+# What asks for the table (folded request).
+_ASKED = re.compile(r"\b(?:danh sach|bang)\s+(?:thanh phan|dai bieu|khach moi|nguoi tham du|co quan moi)"
+                    r"|\b(?:list|table) of (?:participants|delegates|invitees|attendees|those invited)")
+# Its columns, in brackets after the table's name or after "cột"/"columns": "(cột TT, đơn vị, số lượng, ghi chú)".
+_COLUMNS = re.compile(r"\((?:các cột|cột|columns?)?\s*:?\s*((?:S?TT|No\.?)\s*[,|][^)]+)\)|(?:các cột|cột|columns?)\s*:?\s*"
+                      r"((?:S?TT|No\.?)\s*[,|][^.;:()]+)", re.IGNORECASE)
+# "9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người", "12 TTYT, each 2 people".
+_EACH = re.compile(r"^(\d+)\s+(.+?)\s*,?\s*(?:mỗi|each)\s*(?:đơn vị|nơi|cơ sở|unit|one)?\s*(\d+)\b.*$", re.IGNORECASE)
+# "Phòng Nghiệp vụ Dược 6", "Sở Tài chính: 1 người", "BHXH tỉnh (2)".
+# A bare number of three digits is part of a name ("Trung tâm Cấp cứu 115"), not a count.
+_COUNTED = re.compile(r"^(.+?)\s*[:(–-]?\s*(\d{1,3}(?=\s*(?:người|đại biểu|đ/c|people|persons?)\b)|\d{1,2})\s*"
+                      r"(?:người|đại biểu|đ/c|people|persons?)?\)?(?:[.;,]|\s*$)", re.IGNORECASE)
+# A person's title before the unit they come from.
+_TITLE = re.compile(r"^((?:(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh Văn phòng|Chánh Thanh tra|Trưởng phòng|Trưởng ban|"
+                    r"Trưởng khoa|Chi cục trưởng|Cục trưởng|Thủ trưởng|Trưởng)|Đại diện(?: lãnh đạo)?|Lãnh đạo)"
+                    r"(?:\s+(?:các|của))?)\s+(?=\S)", re.IGNORECASE)
+_ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("person", r"ho ten|chuc vu|chuc danh|dai bieu|name|title|position"),
+          ("count", r"so luong|so nguoi|sl\b|number|count"), ("note", r"ghi chu|note|remark"),
+          ("unit", r"don vi|co quan|thanh phan|noi cong tac|unit|organi[sz]ation|agency"))
+
+
+def asks_for_participants(request: DraftRequest) -> bool:
+    return bool(request.participants) and _ASKED.search(fold(request.text)) is not None
+
+
+def _entry(text: str, counted: bool) -> tuple[str, int | None, str]:
+    """(name, count, note) of one entry of the list; `counted`: whether the table has a count column."""
+    text = text.strip(" .;")
+    if not counted:
+        return f"{text[:1].upper()}{text[1:]}", None, ""
+    if each := _EACH.match(text):
+        units, name, per = int(each.group(1)), each.group(2).strip(" ,"), int(each.group(3))
+        return f"{name[:1].upper()}{name[1:]} ({units} đơn vị)", units * per, f"{units} đơn vị x {per} người"
+    if counted := _COUNTED.match(text):
+        name = counted.group(1).strip(" ,:–-")
+        return f"{name[:1].upper()}{name[1:]}", int(counted.group(2)), ""
+    return f"{text[:1].upper()}{text[1:]}", None, ""
+
+
+def _person_and_unit(name: str) -> tuple[str, str]:
+    """"Trưởng phòng Nghiệp vụ Y" is (Trưởng phòng, Phòng Nghiệp vụ Y); a unit named alone has no title."""
+    title = _TITLE.match(name)
+    if not title:
+        return "", name
+    unit = name[title.end():]
+    if fold(title.group(1)).endswith("phong") and not fold(unit).startswith("phong"):
+        unit = f"Phòng {unit}"
+    return title.group(1), f"{unit[:1].upper()}{unit[1:]}"
+
+
+def _roles(columns: list[str]) -> list[str]:
+    return [next((role for role, pattern in _ROLES if re.search(pattern, fold(column))), "") for column in columns]
+
+
+def _rows(request: DraftRequest) -> list[list[str]]:
+    """The header, a row per entry, and a total row when counts are given."""
+    named = _COLUMNS.search(request.text)
+    typed = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named.group(1) or named.group(2))] if named else []
+    entries = [_entry(p, not typed or "count" in _roles(typed)) for p in request.participants]
+    counted = any(count is not None for _, count, _ in entries)
+    columns = typed or (["TT", "Thành phần", "Số lượng", "Ghi chú"] if counted else ["TT", "Thành phần", "Ghi chú"])
+    columns = [c[:1].upper() + c[1:] for c in columns if c]
+    roles = _roles(columns)
+    if "unit" not in roles and "person" not in roles:
+        roles[1 if len(roles) > 1 else 0] = "unit"
+    rows = [columns]
+    for n, (name, count, note) in enumerate(entries, 1):
+        person, unit = _person_and_unit(name) if "person" in roles and "unit" in roles else ("", name)
+        cells = {"index": str(n), "person": person or (name if "unit" not in roles else ""), "unit": unit,
+                 "count": "" if count is None else str(count), "note": note}
+        rows.append([cells.get(role, "") for role in roles])
+    if counted and "count" in roles:
+        total = sum(count or 0 for _, count, _ in entries)
+        label = next(i for i, role in enumerate(roles) if role in ("unit", "person"))
+        rows.append(["Tổng cộng" if i == label else str(total) if role == "count" else "" for i, role in enumerate(roles)])
+    return rows
+
+
+def participants_blocks(request: DraftRequest, document_label: str) -> list[Block]:
+    """The table under its title, the document it goes with ("Kèm theo Giấy mời số 33/GM-SYT") and its event."""
+    title = "DANH SÁCH ĐẠI BIỂU MỜI" if re.search(r"dai bieu|delegates", fold(request.text)) else "DANH SÁCH THÀNH PHẦN MỜI"
+    attached = [Block("line", f"(Kèm theo {document_label} số {request.number})")] if request.number else []
+    event = agenda_subtitle(request) if request.event and not request.english else []
+    return [Block("part", title), *attached, *event, Block("table", rows=_rows(request))]
