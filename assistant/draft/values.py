@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..vietnamese.folding import fold
+from ..vietnamese.glossary import province_level
 from .document import vnd
 from .periods import periods, review_event
 from .request import DraftRequest
@@ -20,8 +21,10 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
     signed = request.signed.split("/") if request.signed else None
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
-    issuer = ("VĂN PHÒNG", "VP", "Văn phòng UBND tỉnh", "Văn phòng") if request.office else \
-        (f"TỈNH {(request.province or '[tỉnh]').upper()}", "UBND", "UBND tỉnh", "UBND tỉnh") if request.provincial else \
+    level = province_level(request.province)
+    issuer = ("VĂN PHÒNG", "VP", f"Văn phòng UBND {level}", "Văn phòng") if request.office else \
+        (f"{level.upper()} {(request.province or '[tỉnh]').upper()}", "UBND", f"UBND {level}", f"UBND {level}") \
+        if request.provincial else \
         ("SỞ Y TẾ", "SYT", "Sở Y tế", "Sở")
     # A review named by its kind alone ("Hội nghị tổng kết") is named as the house style does, with its periods; an
     # invitation's subject may be the request's own words, English ones too.
@@ -34,6 +37,7 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     event = named or reviewed or (request.subject if sk["name"] == "invitation" else None) or "Hội nghị [tên hội nghị]"
     return {
         "province": request.province or "[tỉnh]", "PROVINCE": (request.province or "[tỉnh]").upper(),
+        "level": level, "LEVEL": level.upper(),
         # The event follows a verb or a preposition ("Dự họp giao ban", "tại buổi làm việc"); a named one keeps its
         # capital ("Dự Hội nghị tổng kết").
         "year": str(request.year) if request.year else "[năm]",

@@ -48,15 +48,29 @@ def english_terms(text: str) -> str:
     return _GLOSSED.sub(r"\1", translated)
 
 
+# Centrally governed cities: their People's Committee is "UBND THÀNH PHỐ …", not "UBND TỈNH …".
+_MUNICIPALITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+
+
 @lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
-    lines = resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines()
-    return {fold(line): line for line in lines if line and not line.startswith("#")}
+    """Every name a province goes by, folded (`tp.hcm`) → its own name with its marks (`Hồ Chí Minh`)."""
+    names = {}
+    for line in resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, others = line.partition("=")
+            names |= {fold(other.strip()): name.strip() for other in [name, *others.split(",")] if other.strip()}
+    return names
+
+
+def province_level(name: str | None) -> str:
+    """"thành phố" for a centrally governed city, else "tỉnh"."""
+    return "thành phố" if name in _MUNICIPALITIES else "tỉnh"
 
 
 def provinces() -> list[str]:
     """The provinces' names, with their marks."""
-    return list(_provinces().values())
+    return list(dict.fromkeys(_provinces().values()))
 
 
 def province_in(text: str) -> str | None:

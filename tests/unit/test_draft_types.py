@@ -1082,3 +1082,12 @@ def test_those_invited_keep_their_names_commas_and_titles_apart_from_units():
     assert "(Kèm theo Giấy mời số 33/GM-SYT)" in draft
     assert "| 1 | Phó Giám đốc | Sở Văn hóa, Thể thao và Du lịch |  |" in draft
     assert "| 2 | Trưởng phòng | Phòng Nghiệp vụ Y |  |" in draft
+
+
+@pytest.mark.parametrize("instruction, governing", [
+    ("soan cong van cua So Y te TP.HCM gui cac benh vien V/v phong chong dich soi.", "UBND THÀNH PHỐ HỒ CHÍ MINH"),
+    ("Soạn công văn của Sở Y tế Hà Nội gửi các bệnh viện V/v phòng, chống dịch sởi.", "UBND THÀNH PHỐ HÀ NỘI"),
+    ("Soạn công văn của Sở Y tế tỉnh Kon Tum gửi các bệnh viện V/v phòng, chống dịch sởi.", "UBND TỈNH KON TUM"),
+])
+def test_a_centrally_governed_city_is_governed_by_its_city_committee(instruction, governing):
+    assert f"**{governing}**" in _draft(instruction).draft
