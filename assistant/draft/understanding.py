@@ -109,6 +109,12 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.english = language_of(instruction) == "en"
     request.province = province_in(text) or request.province
     request.name, cue_end, assumed = document_type(folded, skeletons)
+    # "soạn văn bản … số 145/TB-SYT": the document's own symbol tells its type where its words said only "văn bản".
+    if assumed or folded[:cue_end].endswith("van ban"):
+        cited = _basis(text)
+        codes = [sk["doc_type"] for sk in skeletons.values()]
+        request.name = next((name for name, sk in skeletons.items() if codes.count(sk["doc_type"]) == 1
+                             and sk["doc_type"] != "CV" and own_symbol(text, sk["doc_type"], cited)), request.name)
     sk = skeletons[request.name]
     request.doc_type = sk["doc_type"]
     request.number, named_end = own_number(text, cue_end)
@@ -117,6 +123,12 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
         scope = Scope("part", part=part)
+    # A document without numbered parts (an invitation) has items, not parts: "mục Thời gian, địa điểm" is a
+    # section unless it names one of its parts ("đoạn mở đầu" of a letter is a part all the same).
+    if scope.kind == "part" and not sk.get("numbered_parts", True) and scope.part and \
+            re.search(rf"\bmuc\s+{re.escape(scope.part)}", folded) and \
+            not any(p.get("keys") and re.search(p["keys"], scope.part) for p in sk["part"]):
+        scope = Scope("section", title=scope.part)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         at = folded.find(fold(scope.title))

@@ -1091,3 +1091,17 @@ def test_those_invited_keep_their_names_commas_and_titles_apart_from_units():
 ])
 def test_a_centrally_governed_city_is_governed_by_its_city_committee(instruction, governing):
     assert f"**{governing}**" in _draft(instruction).draft
+
+
+def test_the_documents_own_symbol_tells_its_type_where_its_words_say_only_van_ban():
+    request = understand("Sáng 10/6/2027 Phó Giám đốc Sở kiểm tra Trung tâm Y tế khu vực về tiêm chủng. Soạn văn bản gửi "
+                         "các đơn vị thông báo ý kiến kết luận, số 145/TB-SYT ngày 14/6/2027, đủ thể thức.", RESTORER,
+                         SKELETONS)
+    assert (request.name, request.scope, request.number) == ("notice_of_conclusions", "whole", "145/TB-SYT")
+
+
+def test_an_item_of_an_invitation_is_a_section_of_it():
+    request = understand("Giấy mời họp giao ban tháng 10/2027 của Sở Y tế An Giang: viết giúp mục Thời gian, địa điểm "
+                         "thôi: 14 giờ 30 ngày 14/10/2027 tại Phòng họp tầng 2 Sở Y tế.", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("invitation", "section")
+    assert "**1. Thời gian, địa điểm**" in _draft(request.text).draft
