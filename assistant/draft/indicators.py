@@ -106,3 +106,32 @@ def assessed(plan: str, result: str) -> str:
     ceiling = plan.lstrip().startswith(("<", "≤"))
     reached = _number(result) <= _number(plan) if ceiling else _number(result) >= _number(plan)
     return "Đạt" if reached else "Không đạt"
+
+
+# A rate asked as a column of its own ("…, Số được tiêm, Tỷ lệ %"): the rows give the count and the part of it.
+RATE_COLUMN = re.compile(r"\b(?:ty le|rate|percent(?:age)?)\b|%")
+# "BCG 16.400 trẻ, tiêm 16.118": the name, the count and its unit, then the part (a verb or two before it).
+_PAIR = re.compile(r"^(.*?[^\d\s])\s+(\d+(?:[.,]\d+)*)\s*([^\W\d]+)?\s*,\s*(?:[^\W\d]+\s+){1,3}?(\d+(?:[.,]\d+)*)"
+                   r"\s*[^\W\d]*$")
+_DIGITS = re.compile(r"lam tron (\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
+
+
+def _count(figure: str) -> int:
+    return int(re.sub(r"\D", "", figure))
+
+
+def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
+    """[name, unit, count, part, rate %] per row when every row gives a count and the part of it; the rate to the
+    decimals the request asks ("làm tròn 1 chữ số thập phân"; one by default)."""
+    pairs = [_PAIR.match(LEAD.sub("", text).strip(" ;.")) for text in texts]
+    if len(pairs) < 2 or not all(pairs) or not all(_count(m.group(2)) for m in pairs):
+        return None
+    asked = _DIGITS.search(folded_request)
+    digits = int({"mot": "1", "hai": "2"}.get(asked.group(1), asked.group(1)) if asked and asked.group(1)
+                 else asked.group(2) if asked else 1)
+    rows = []
+    for m in pairs:
+        name, whole, unit, part = m.group(1).strip(" :,"), m.group(2), m.group(3) or "", m.group(4)
+        rate = f"{_count(part) / _count(whole) * 100:.{digits}f}".replace(".", ",")
+        rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part), rate])
+    return rows

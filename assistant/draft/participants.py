@@ -12,13 +12,11 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_subtitle
 from .document import Block
 from .request import DraftRequest
+from .table_blocks import named_columns
 
 # What asks for the table (folded request).
 _ASKED = re.compile(r"\b(?:danh sach|bang)\s+(?:thanh phan|dai bieu|khach moi|nguoi tham du|co quan moi)"
                     r"|\b(?:list|table) of (?:participants|delegates|invitees|attendees|those invited)")
-# Its columns, in brackets after the table's name or after "cột"/"columns": "(cột TT, đơn vị, số lượng, ghi chú)".
-_COLUMNS = re.compile(r"\((?:các cột|cột|columns?)?\s*:?\s*((?:S?TT|No\.?)\s*[,|][^)]+)\)|(?:các cột|cột|columns?)\s*:?\s*"
-                      r"((?:S?TT|No\.?)\s*[,|][^.;:()]+)", re.IGNORECASE)
 # "9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người", "12 TTYT, each 2 people".
 _EACH = re.compile(r"^(\d+)\s+(.+?)\s*,?\s*(?:mỗi|each)\s*(?:đơn vị|nơi|cơ sở|unit|one)?\s*(\d+)\b.*$", re.IGNORECASE)
 # "Phòng Nghiệp vụ Dược 6", "Sở Tài chính: 1 người", "BHXH tỉnh (2)".
@@ -69,8 +67,8 @@ def _roles(columns: list[str]) -> list[str]:
 
 def _rows(request: DraftRequest) -> list[list[str]]:
     """The header, a row per entry, and a total row when counts are given."""
-    named = _COLUMNS.search(request.text)
-    typed = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named.group(1) or named.group(2))] if named else []
+    named = named_columns(request.text)
+    typed = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else []
     entries = [_entry(p, not typed or "count" in _roles(typed)) for p in request.participants]
     counted = any(count is not None for _, count, _ in entries)
     columns = typed or (["TT", "Thành phần", "Số lượng", "Ghi chú"] if counted else ["TT", "Thành phần", "Ghi chú"])

@@ -12,7 +12,7 @@ from .agenda import agenda_rows, agenda_subtitle, agenda_times
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
-from .indicators import COMPARISON, assessed, indicator_row
+from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
 from .funding import funding_sources, source_name, source_pieces
 from .tables import budget_rows, cost_lines, in_words, money
 
@@ -25,6 +25,10 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?
               (r"^(?:(\d{4})\s+)?estimated?\s*(\d{4})?$", "Ước thực hiện năm {0}"),
               (r"^(?:(\d{4})\s+)?(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
               (r"^(?:assessment|evaluation)$", "Đánh giá")]
+# Or in brackets after the table's name, opening with the number column: "(TT, Vắc xin/đối tượng, ĐVT, …)".
+_BRACKETED = re.compile(r"\(\s*(?:các cột|cột|columns?)?\s*:?\s*((?:S?TT|No\.?)\s*[,|][^)]+)\)", re.IGNORECASE)
+# A note on how to fill them that closes the list: "…, Tỷ lệ %, làm tròn 1 chữ số thập phân".
+_COLUMN_NOTE = re.compile(r"\s*[,;]\s*(?:làm tròn|rounded|round)\b.*$", re.IGNORECASE)
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
 # "không cần lập bảng dự trù", "no budget table": the plan's annex has no estimate to fill in.
@@ -34,6 +38,12 @@ _BUDGET_ASKED = re.compile(r"\b(?:du tru|du toan|kinh phi|budget|cost)\b")
 _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?nguon|by source|from (?:the following|these|"
                         r"two|three|four) sources)\b\s*:?")
 _INLINE_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
+
+
+def named_columns(text: str) -> str | None:
+    """The columns a request names, as typed ("TT, Chỉ tiêu, Đơn vị tính, Kế hoạch năm 2027")."""
+    found = _COLUMNS.search(text) or _BRACKETED.search(text)
+    return _COLUMN_NOTE.sub("", found.group(1)) if found else None
 
 
 def _column(name: str, year: str) -> str:
@@ -50,9 +60,9 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     # The columns' clause is no row; "…, cùng kỳ 3 vụ" is the row's other value.
     clauses = [c for c in clauses if fold(c.label) not in ("cot", "cac cot", "column", "columns")]
     # "(chỉ bảng, các cột: TT, Chỉ tiêu, …): số bác sĩ/10.000 dân 11,5": the columns named before a row are no row.
-    named = _COLUMNS.search(request.text)
+    named = named_columns(request.text)
     texts = [c.text[own.end():].lstrip(" ):") if (own := _COLUMNS.search(c.text)) else
-             c.text[len(named.group(1)):].lstrip(" ):") if named and c.text.startswith(named.group(1)) else c.text
+             c.text[len(named):].lstrip(" ):") if named and c.text.startswith(named) else c.text
              for c in clauses]
     listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON})", text, flags=re.IGNORECASE)]
               for text in texts]
@@ -62,11 +72,15 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     # their colons cut its clauses elsewhere: read from the numbers, when that gives more rows.
     numbered = [row for piece in _INLINE_ITEM.split(request.text)[1:] if (row := indicator_row(piece))]
     rows = numbered if len(numbered) > len(rows) else rows
+    # "…, Số đối tượng, Số được tiêm, Tỷ lệ %": each row's count and part, and the rate worked out.
+    if named and RATE_COLUMN.search(fold(named.split(",")[-1])) and (
+            rated := rate_rows([t for t in texts if t.strip()], fold(request.text))):
+        rows = rated
     if len(rows) < 2:
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     year = str(request.year or "")
-    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named.group(1))] if named else []
+    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named)] if named else []
     if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same
         columns.insert(0, "TT")
     if len(columns) < 2 + width:

@@ -1105,3 +1105,13 @@ def test_an_item_of_an_invitation_is_a_section_of_it():
                          "thôi: 14 giờ 30 ngày 14/10/2027 tại Phòng họp tầng 2 Sở Y tế.", RESTORER, SKELETONS)
     assert (request.name, request.scope) == ("invitation", "section")
     assert "**1. Thời gian, địa điểm**" in _draft(request.text).draft
+
+
+def test_a_rate_column_is_worked_out_from_each_rows_count_and_part():
+    request = understand("Cho Báo cáo tổng kết tiêm chủng năm 2026 của Sở Y tế Kon Tum, chỉ cần bảng (TT, Vắc xin, ĐVT, "
+                         "Số đối tượng, Số được tiêm, Tỷ lệ %, làm tròn 1 chữ số thập phân): BCG 16.400 trẻ, tiêm 16.118; "
+                         "DPT mũi 4 trẻ 18 tháng 15.900, tiêm 14.655.", RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert "| TT | Vắc xin | ĐVT | Số đối tượng | Số được tiêm | Tỷ lệ % |" in draft
+    assert "| 1 | BCG | trẻ | 16.400 | 16.118 | 98,3 |" in draft
+    assert "| 2 | DPT mũi 4 trẻ 18 tháng |  | 15.900 | 14.655 | 92,2 |" in draft
