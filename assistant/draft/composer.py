@@ -21,6 +21,7 @@ from .document import Block, DraftDocument
 from .participants import asks_for_participants, participants_blocks
 from .periods import ROMAN as _ROMAN
 from .request import DraftRequest
+from .task_table import asks_for_tasks, task_blocks
 from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
 from .tables import cost_lines
 from .values import values
@@ -212,6 +213,8 @@ class Composer:
         if scope == "table":
             if asks_for_participants(self.request):
                 return participants_blocks(self.request, self.sk.get("label", "văn bản")), []
+            if asks_for_tasks(self.request) and (tasks := task_blocks(self.request, self.content)):
+                return tasks, []
             return scope_table(self.request, self.content), []
         if scope == "section":
             units = {c.unit for c in self.content if c.unit}

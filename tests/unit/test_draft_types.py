@@ -1115,3 +1115,15 @@ def test_a_rate_column_is_worked_out_from_each_rows_count_and_part():
     assert "| TT | Vắc xin | ĐVT | Số đối tượng | Số được tiêm | Tỷ lệ % |" in draft
     assert "| 1 | BCG | trẻ | 16.400 | 16.118 | 98,3 |" in draft
     assert "| 2 | DPT mũi 4 trẻ 18 tháng |  | 15.900 | 14.655 | 92,2 |" in draft
+
+
+def test_a_task_table_typed_in_prose_gives_each_item_its_task_units_and_deadline():
+    request = understand("Chỉ cần bảng phân công kèm Thông báo kết luận giao ban tháng 1/2027 của Sở Y tế Kon Tum (cột: TT, "
+                         "Nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn): 1. cập nhật kịch bản đáp ứng – CDC tỉnh, "
+                         "phối hợp Phòng Nghiệp vụ Y, trước ngày 29/01/2027; 2. truyền thông – CDC tỉnh cùng Báo Kon Tum, "
+                         "thường xuyên; 3. lập khu cách ly – các bệnh viện tuyến tỉnh, từ ngày 01/02/2027.",
+                         RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |" in draft
+    assert "| 1 | Cập nhật kịch bản đáp ứng | Trung tâm Kiểm soát bệnh tật tỉnh | Phòng Nghiệp vụ Y | 29/01/2027 |" in draft
+    assert "| Thường xuyên |" in draft and "| Từ 01/02/2027 |" in draft

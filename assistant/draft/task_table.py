@@ -1,0 +1,66 @@
+"""A task-assignment table ("bảng phân công", "task-assignment table") from items typed in prose: "1. cập nhật kịch
+bản – CDC, phối hợp Phòng Nghiệp vụ Y, trước ngày 29/01/2027". Each numbered item is a row: the task before the dash,
+the unit in charge after it, the units that work with it ("phối hợp", "cùng", "with"), and the deadline ("trước
+ngày …" is the date, "từ ngày …" the start, "thường xuyên"/"ongoing" says so), under the columns the request names.
+A table pasted with its cells (pasted.py) is laid out as typed instead."""
+
+from __future__ import annotations
+
+import re
+
+from ..vietnamese.folding import fold
+from ..vietnamese.patterns import DATE
+from .clauses import Clause
+from .document import Block
+from .request import DraftRequest
+from .table_blocks import named_columns
+
+_ASKED = re.compile(r"\bbang phan cong|\b(?:task|duty)[- ]assignment table|\btable of (?:tasks|assignments)"
+                    r"|\bassignment table")
+_ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("partner", r"phoi hop|with|support|coordinat"),
+          ("lead", r"chu tri|thuc hien|in charge|lead|responsible"), ("deadline", r"thoi han|\bhan\b|deadline|by when"),
+          ("task", r"nhiem vu|noi dung|cong viec|task|content|activit"))
+_DASH = re.compile(r"\s+[–—]\s+|\s+-\s+(?=\S)")
+_PARTNERS = re.compile(r",?\s+(?:phối hợp(?: với)?|cùng|with(?: the)?)\s+", re.IGNORECASE)
+_START = re.compile(r"\b(?:từ(?: ngày)?|from|starting)\s*$", re.IGNORECASE)
+_ONGOING = re.compile(r"\b(?:thường xuyên|liên tục|hằng (?:tuần|tháng)|ongoing|continuous(?:ly)?|regularly)\b",
+                      re.IGNORECASE)
+_DEADLINE_WORDS = re.compile(r",?\s*(?:(?:trước|chậm nhất|hạn|từ|by|before|from|starting)(?: ngày)?\s+)?"
+                             r"\d{1,2}/\d{1,2}/\d{4}\s*$|,?\s*" + _ONGOING.pattern + r"\s*$", re.IGNORECASE)
+
+
+def asks_for_tasks(request: DraftRequest) -> bool:
+    return not request.typed_rows and _ASKED.search(fold(request.text)) is not None
+
+
+def _deadline(text: str) -> str:
+    if date := DATE.search(text):
+        return f"Từ {date.group()}" if _START.search(text[:date.start()]) else date.group()
+    return "Thường xuyên" if _ONGOING.search(text) else ""
+
+
+def _row(text: str) -> dict[str, str] | None:
+    """The item's cells by role; None when it has no dash between task and unit."""
+    pieces = _DASH.split(text.strip(" .;"), maxsplit=1)
+    if len(pieces) < 2:
+        return None
+    task, rest = pieces
+    rest_without_date = _DEADLINE_WORDS.sub("", rest).strip(" ,")
+    lead, *partners = _PARTNERS.split(rest_without_date, maxsplit=1)
+    return {"task": task[:1].upper() + task[1:], "lead": lead.strip(" ,"), "partner": (partners or [""])[0].strip(" ,"),
+            "deadline": _deadline(rest)}
+
+
+def task_blocks(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
+    """The table under its title; empty when fewer than two items give a task and its unit."""
+    rows = [row for clause in clauses if clause.number and (row := _row(clause.text))]
+    if len(rows) < 2:
+        return []
+    named = named_columns(request.text)
+    columns = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else \
+        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    columns = [c[:1].upper() + c[1:] for c in columns if c]
+    roles = [next((role for role, pattern in _ROLES if re.search(pattern, fold(c))), "") for c in columns]
+    table = [columns] + [[str(n) if role == "index" else row.get(role, "") for role in roles]
+                         for n, row in enumerate(rows, 1)]
+    return [Block("part", "BẢNG PHÂN CÔNG NHIỆM VỤ"), Block("table", rows=table)]
