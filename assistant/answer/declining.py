@@ -25,7 +25,7 @@ from ..vietnamese.framing import impersonal, without_framing
 from ..vietnamese.places import central, provinces_in, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
-from .document_answer import documents_text, unnamed
+from .document_answer import documents_text, named_numbers, unmentioned, unnamed
 from .passages import passages
 from .task_answer import task_units
 
@@ -159,18 +159,22 @@ def _years(text: str) -> set[int]:
 
 
 def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
-    """Whether the question names a province, a year or a unit that none of the documents found mentions: asked
-    about Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan
+    """Whether the question names a province, a year, a unit or a document number that none of the documents
+    found mentions: asked about Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan
     has none; asked what the transport department must do, a health plan that never names it has nothing. A
     central body's document that names no province holds in every one: asked by someone in Quảng Trị, a decree
     answers; a ministry's letter on the provinces that pay through the post office answers for those only."""
     spoken_of = impersonal(question)
     named = [provinces_in(spoken_of), _years(spoken_of), set(find_units(spoken_of))]
-    if not any(named):
+    numbers = named_numbers(question)
+    if not any(named) and not numbers:
         return False
     # Each document's text read once: for what they all mention, and for what a central one names.
     by_source = {source: documents_text(index, [source]) for source in dict.fromkeys(c.source for c in chunks)}
     texts = [text for read in by_source.values() for text in read]
+    if numbers and unmentioned(numbers, texts + [card.printed_number or "" for card in index.cards()
+                                                 if card.source in by_source]):
+        return True
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
     if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source])
                         for card in index.cards() if card.source in by_source):

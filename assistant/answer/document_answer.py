@@ -45,6 +45,12 @@ _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi 
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
                         r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
+# A document named by its number (folded): with its symbol ("26/2017/tt-byt", "243/kh-syt", "02/2020/ubtvqh14"),
+# or number and year after a document word ("nghị định 146/2018", "TT 01/2023"). A rate ("25.000/người") or a
+# date ("ngày 26/12/2025") is no document number.
+_NAMED_NUMBER = re.compile(
+    r"\b(\d{1,5}/(?:(?:19|20)\d{2}/)?(?:[a-z]+(?:-[a-z0-9]+)+|[a-z]*qh\d{2}))\b"
+    rf"|{_DOC_WORDS.pattern}\s+(?:so\s+)?(\d{{1,5}}/(?:19|20)\d{{2}})\b(?!/\d)")
 # Words any question about a document uses besides the spans that ask for a field ("được ban hành năm nào").
 _QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
                    "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it",
@@ -144,6 +150,24 @@ def unnamed(question: str, cards: list[DocumentCard]) -> str:
     return _DOC_WORDS.sub(" ", " ".join(words))
 
 
+def _number_tokens(text: str) -> str:
+    """The text's words and numbers, numbers without leading zeros ("01/2023" is "1 2023"), space-delimited."""
+    return " " + " ".join(token.lstrip("0") or "0" if token.isdigit() else token
+                          for token in _TOKEN.findall(fold(text))) + " "
+
+
+def named_numbers(question: str) -> set[str]:
+    """The numbers of the documents the question names by number, as `_number_tokens` writes them."""
+    return {_number_tokens(found.group(1) or found.group(3)) for found in _NAMED_NUMBER.finditer(fold(question))}
+
+
+def unmentioned(numbers: set[str], texts: list[str]) -> bool:
+    """Whether a document number named (`named_numbers`) is written by none of the texts: asked what Circular
+    26/2017 says, a collection that never mentions it has no answer, however near its passages come."""
+    written = "\n".join(_number_tokens(text) for text in texts)
+    return any(number not in written for number in numbers)
+
+
 def documents_text(index: SearchIndex, sources: list[str]) -> list[str]:
     """Every chunk of the documents as read: title, restored text and text as the file has it."""
     return [f"{c.title}\n{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", sources)]))]
@@ -180,6 +204,10 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         if not top or not _DOC_WORDS.search(fold(question)):
             return None
         named = [card for card in index.cards() if card.source == top[0].source]
+        # Another document's number ("Kế hoạch 245/KH-SYT" when 243 is found) is not this document's card.
+        numbers = named_numbers(question)
+        if numbers and unmentioned(numbers, documents_text(index, [top[0].source])):
+            return None
     if not named or len(leftover(question, named[:1])) > max_leftover:
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying

@@ -208,6 +208,9 @@ def test_what_a_document_does_not_print_is_declined_not_guessed(chain):
     # Asked in English, a date the notice sets for other reports is no date for this one.
     "Under the notice of conclusions of the mid-2022 online review, by what date must district health centres send "
     "their dengue surveillance reports?",
+    # No document of the collection is, or cites, Circular 26/2017; nor is there a plan 245/KH-SYT.
+    "Thông tư 26/2017/TT-BYT quy định đơn thuốc có giá trị mua thuốc trong bao nhiêu ngày?",
+    "Kế hoạch 245/KH-SYT của Sở Y tế Lai Châu do ai ký?",
 ])
 def test_a_near_miss_is_declined(chain, question):
     assert chain.ask(question).declined

@@ -11,6 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
+from assistant.answer.document_answer import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, list_after, siblings
 from assistant.answer.fan_out import asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -392,3 +393,18 @@ def test_a_task_question_about_a_unit_no_passage_names_is_not_answered_from_them
     assert units_unspoken("Nghị định 131 giao cho Sở Y tế tỉnh những trách nhiệm cụ thể nào?", found)
     assert not units_unspoken("Nghị định 131 giao cho Bộ Y tế những trách nhiệm nào?", found)
     assert not units_unspoken("Dược lâm sàng là gì?", found)
+
+
+def test_a_document_named_by_its_number_is_told_from_rates_and_dates():
+    assert named_numbers("Thông tư 26/2017/TT-BYT do ai ký?") == {" 26 2017 "}
+    assert named_numbers("theo kh 243/KH-SYT va Pháp lệnh 02/2020/UBTVQH14") == {" 243 kh syt ", " 2 2020 ubtvqh14 "}
+    assert named_numbers("Decree 75/2021 and circular số 05/2020") == {" 75 2021 ", " 5 2020 "}
+    assert named_numbers("Nước uống 25.000/người, họp ngày 26/12/2025, 10 bác sĩ/10.000 dân") == set()
+
+
+def test_a_document_number_no_text_writes_is_unmentioned_leading_zeros_aside():
+    texts = ["Căn cứ Thông tư số 1/2023/TT-BYT ngày 05/01/2023 của Bộ Y tế;"]
+    assert not unmentioned(named_numbers("TT 01/2023 hướng dẫn gì?"), texts)
+    assert unmentioned(named_numbers("TT 26/2017/TT-BYT hướng dẫn gì?"), texts)
+    # A number written inside a longer one is not the document named: 11/2023 is not 1/2023.
+    assert unmentioned(named_numbers("Thông tư 11/2023 hướng dẫn gì?"), texts)
