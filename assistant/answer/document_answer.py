@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..index.records import CARD_FIELDS, Chunk, DocumentCard
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import clip, fold
+from ..vietnamese.language import language_of
 from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import content_tokens, stopwords, token_alternatives
 
@@ -32,7 +33,7 @@ _ASKED = {
     "recipients": r"gui (?:cho |den |toi )?(?:ai|nhung|cac|co quan|noi|don vi|bo|cap)|noi nhan|kinh gui|recipients?"
                   r"|sent to|addressed|luu (?:o|tai|vt)",
     "basis": r"can cu|thuc hien (?:\w+ ){0,3}nao|theo de nghi|xet de nghi|de nghi cua|to trinh|based on|pursuant"
-             r"|implement\w*|dua tren",
+             r"|implement\w*|dua tren|whose proposal|proposed by|(?:at|on) the proposal",
     "effect": r"hieu luc|effective|in force|thay the|bai bo|replace\w*",
 }
 _ASKED_RE = {field: re.compile(rf"\b(?:{pattern})\b") for field, pattern in _ASKED.items()}
@@ -45,6 +46,7 @@ _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi 
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
                         r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_ISSUED_EN = re.compile(r"\b(?:issued|signed|dated|promulgated|adopted)\b")
 # A document named by its number (folded): with its symbol ("26/2017/tt-byt", "243/kh-syt", "02/2020/ubtvqh14"),
 # or number and year after a document word ("nghị định 146/2018", "TT 01/2023"). A rate ("25.000/người") or a
 # date ("ngày 26/12/2025") is no document number.
@@ -208,7 +210,10 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         numbers = named_numbers(question)
         if numbers and unmentioned(numbers, documents_text(index, [top[0].source])):
             return None
-    if not named or len(leftover(question, named[:1])) > max_leftover:
+    # An English question's words cannot be found in a Vietnamese card: how it asks must say it is about the
+    # document ("who signed", "on whose proposal", "when was it issued"), as a date alone may be one in the body.
+    english = language_of(question) == "en" and (set(fields) - {"date"} or _ISSUED_EN.search(fold(question)))
+    if not named or (len(leftover(question, named[:1])) > max_leftover and not english):
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.

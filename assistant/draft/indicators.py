@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..vietnamese.folding import fold
 from .pasted import spaced_sign, vietnamese_figures
 from .tables import LEAD
 
@@ -113,11 +114,19 @@ RATE_COLUMN = re.compile(r"\b(?:ty le|rate|percent(?:age)?)\b|%")
 # "BCG 16.400 trẻ, tiêm 16.118": the name, the count and its unit, then the part (a verb or two before it).
 _PAIR = re.compile(r"^(.*?[^\d\s])\s+(\d+(?:[.,]\d+)*)\s*([^\W\d]+)?\s*,\s*(?:[^\W\d]+\s+){1,3}?(\d+(?:[.,]\d+)*)"
                    r"\s*[^\W\d]*$")
-_DIGITS = re.compile(r"lam tron (\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
+_DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
 
 
 def _count(figure: str) -> int:
     return int(re.sub(r"\D", "", figure))
+
+
+def _decimals(folded: str) -> int:
+    """The decimals a rate is rounded to, as the request asks ("làm tròn 1 chữ số thập phân"); one by default."""
+    asked = _DIGITS.search(folded)
+    if not asked:
+        return 1
+    return int({"mot": "1", "hai": "2"}.get(asked.group(1), asked.group(1)) if asked.group(1) else asked.group(2))
 
 
 def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
@@ -126,12 +135,30 @@ def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
     pairs = [_PAIR.match(LEAD.sub("", text).strip(" ;.")) for text in texts]
     if len(pairs) < 2 or not all(pairs) or not all(_count(m.group(2)) for m in pairs):
         return None
-    asked = _DIGITS.search(folded_request)
-    digits = int({"mot": "1", "hai": "2"}.get(asked.group(1), asked.group(1)) if asked and asked.group(1)
-                 else asked.group(2) if asked else 1)
+    digits = _decimals(folded_request)
     rows = []
     for m in pairs:
         name, whole, unit, part = m.group(1).strip(" :,"), m.group(2), m.group(3) or "", m.group(4)
         rate = f"{_count(part) / _count(whole) * 100:.{digits}f}".replace(".", ",")
         rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part), rate])
     return rows
+
+
+# "giải quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân)": a rate the request asks to work out.
+_RATE_ASKED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+([^\W\d]+)([^()\d]{0,40}?)\s*\((?:tự |hãy |cần )?tính (?:ra )?"
+                         r"(?:tỷ|tỉ) lệ([^)]*)\)", re.IGNORECASE)
+
+
+def rates_in_prose(text: str) -> str:
+    """A rate asked for in running text, worked out against the first figure of the same noun before it in the
+    sentence ("tiếp nhận 1.246 hồ sơ …, giải quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ)" is 98,8%)."""
+    def worked(match: re.Match) -> str:
+        sentence_start = max(text.rfind(". ", 0, match.start()) + 1, 0)
+        whole = re.search(rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+{re.escape(match.group(2))}\b",
+                          text[sentence_start:match.start()])
+        if not whole or not _count(whole.group(1)):
+            return match.group()
+        rate = f"{_count(match.group(1)) / _count(whole.group(1)) * 100:.{_decimals(fold(match.group(4)))}f}"
+        rate = rate.replace(".", ",")
+        return f"{match.group(1)} {match.group(2)}{match.group(3)} (đạt {rate}%)"
+    return _RATE_ASKED.sub(worked, text)

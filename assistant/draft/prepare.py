@@ -13,6 +13,7 @@ from ..vietnamese.language import language_of
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
+from .indicators import rates_in_prose
 from .tables import scaled_figure, vnd_number, whole_figures
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
@@ -73,7 +74,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light.
         text = _after_restoring(restorer.restore(written_out(text), force=True))
-    text = terms_written_out(written_out(text))
+    text = rates_in_prose(terms_written_out(written_out(text)))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 

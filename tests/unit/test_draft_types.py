@@ -1127,3 +1127,9 @@ def test_a_task_table_typed_in_prose_gives_each_item_its_task_units_and_deadline
     assert "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |" in draft
     assert "| 1 | Cập nhật kịch bản đáp ứng | Trung tâm Kiểm soát bệnh tật tỉnh | Phòng Nghiệp vụ Y | 29/01/2027 |" in draft
     assert "| Thường xuyên |" in draft and "| Từ 01/02/2027 |" in draft
+
+
+def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part_of():
+    text = prepared("Soạn Báo cáo của Sở Y tế Kon Tum về cải cách hành chính quý I năm 2027: tiếp nhận 1.246 hồ sơ, giải "
+                    "quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân).", RESTORER)
+    assert "giải quyết đúng hạn 1.231 hồ sơ (đạt 98,8%)" in text
