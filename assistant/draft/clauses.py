@@ -35,8 +35,9 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
-# What a listed part holds follows a dash or a colon after its name.
-_PART_CONTENT = re.compile(r"\s[–—-]\s|:\s")
+# What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
+# tỉnh bổ sung chỉ tiêu …)").
+_PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\(")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
