@@ -327,3 +327,13 @@ def test_a_unit_asked_of_a_document_described_in_words_is_answered_from_that_doc
                        "làm gì về dịch sốt xuất huyết?")
     assert not answer.declined and answer.mode != "tasks"
     assert {c.source for c in answer.citations} == {"004_403f78e958e18f73.txt"}
+
+
+def test_an_english_question_about_a_document_is_answered_from_its_card_and_a_body_date_from_its_body(chain):
+    signed = chain.ask("Who signed Plan 231/KH-UBND on the five-year review of the grassroots health network, and in "
+                       "what capacity?")
+    assert signed.mode == "card" and "Nguyễn Sơn Hùng" in signed.answer and "KT. CHỦ TỊCH" in signed.answer
+    # A date the plan sets for others is no date of the plan itself.
+    due = chain.ask("By what date must the people's committees of Tân Phú, Long Thành and Trảng Bom send their "
+                    "presentations under Plan 231/KH-UBND?")
+    assert due.mode != "card" and "02/11/2022" in due.answer
