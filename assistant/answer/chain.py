@@ -133,7 +133,7 @@ class AnswerChain:
             about = None if asked_across else document_question(self.index, standalone, numbered, chunks,
                                                                  self.settings.card_max_leftover_words)
             card = card_answer(self.index, about, said) if about else None
-            if about and not card:
+            if about and not card and about.certain:
                 # The document is found and it does not print what is asked: declining, not the nearest passage.
                 yield from self._declining(language, CARD_MODE, fields)
                 return

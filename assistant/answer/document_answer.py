@@ -46,7 +46,11 @@ _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi 
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
                         r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_ISSUED_EN = re.compile(r"\b(?:issued|signed|dated|promulgated|adopted)\b")
+# What an English question asks of the header or closing alone ("who signed", "what number", "on whose proposal");
+# a date or an entry into force may as well be the body's.
+_HEADED = {"signer", "number", "recipients", "title"}
+_PROPOSAL_EN = re.compile(r"\b(?:whose proposal|proposed by|(?:at|on) the proposal)\b")
+_ISSUED_EN = re.compile(r"\b(?:issued|signed|dated|promulgated)\b")
 # A document named by its number (folded): with its symbol ("26/2017/tt-byt", "243/kh-syt", "02/2020/ubtvqh14"),
 # or number and year after a document word ("nghị định 146/2018", "TT 01/2023"). A rate ("25.000/người") or a
 # date ("ngày 26/12/2025") is no document number.
@@ -64,6 +68,9 @@ _QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai
 class DocumentQuestion:
     card: DocumentCard
     fields: list[str]
+    # Whether a card that does not print a field asked means the document does not: false for an English question,
+    # read by how it asks alone, whose answer may still stand in the body.
+    certain: bool = True
 
 
 # Words that only say how to answer ("nêu số hiệu và nội dung chính").
@@ -210,16 +217,20 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         numbers = named_numbers(question)
         if numbers and unmentioned(numbers, documents_text(index, [top[0].source])):
             return None
+    if not named:
+        return None
     # An English question's words cannot be found in a Vietnamese card: how it asks must say it is about the
-    # document ("who signed", "on whose proposal", "when was it issued"), as a date alone may be one in the body.
-    english = language_of(question) == "en" and (set(fields) - {"date"} or _ISSUED_EN.search(fold(question)))
-    if not named or (len(leftover(question, named[:1])) > max_leftover and not english):
+    # document itself ("who signed", "what number", "on whose proposal", "when was it issued").
+    certain = len(leftover(question, named[:1])) <= max_leftover
+    folded = fold(question)
+    if not certain and not (language_of(question) == "en" and not set(fields) & {"effect", "issuer"} and (
+            set(fields) & _HEADED or _PROPOSAL_EN.search(folded) or _ISSUED_EN.search(folded))):
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.
     if provinces_in(question) - provinces_in("\n".join(documents_text(index, [named[0].source]))):
         return None
-    return DocumentQuestion(named[0], fields)
+    return DocumentQuestion(named[0], fields, certain)
 
 
 def card_answer(index: SearchIndex, asked: DocumentQuestion, said: dict[str, str]) -> tuple[str, str, list[Chunk]] | None:
