@@ -55,31 +55,41 @@ _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|t
 # A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
 _WRITE_PART = re.compile(r"\b(?:viet|soan|lam|write|draft)\s+(?:(?:giup|gium|ho|dum|them|tiep|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
                          r"(?:the\s+)?$")
-_LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?$")
+_LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?(?:(?:the|a|an)\s+)?$")
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
-_ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:viet|soan|draft|write)\s+)?(?:the\s+)?$")
+_ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
+                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause ("mục 2
 # thời gian" is no "thôi").
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|(?:directives?|tasks?|section)"
+_UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|y giao (?:rieng )?cho|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
 # level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\()"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
-                         r"|\b(?:the )?(?:part|section) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
+                         r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
+# The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part").
+_OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b|\b(?:lead-in|opening|introductory)\s+paragraph\b")
+_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cuoi cung\b")
+LAST = "last"  # the part _LAST_PART names, whose numeral the skeleton tells
+OPENING = "mo dau"
+# A section asked by its number alone after a verb of writing ("Nhờ viết giúp 2.3:").
+_BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(\d+\.\d+)\b"
+                           r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
 # What a table holds, after "bảng": "bảng chương trình", "bảng dự trù kinh phí", "bảng phân công".
-_TABLE_OF = re.compile(r"\s+(?:chuong trinh|du tru|du toan|chi tieu|phan cong|ke\b|tong hop|so lieu|kinh phi|theo doi)")
+_TABLE_OF = re.compile(r"\s+(?:chuong trinh|du tru|du toan|chi tieu|phan cong|ke\b|tong hop|so lieu|kinh phi|theo doi|ket qua"
+                       r"|danh sach|\(?cot\b)")
 # "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
 # budget for …"), not as what a letter asks for or a part is about.
 _PLAIN_BUDGET = ("budget", "kinh phi")
@@ -202,8 +212,10 @@ def _is_table_word(text: str, match: re.Match) -> bool:
 
 
 def _is_part_word(text: str, match: re.Match) -> bool:
-    """"muc" is a part (mục) unless typed as a level (mức)."""
-    return text[match.start():match.start() + 3].lower() not in ("mức", "múc")
+    """"muc" is a part (mục) unless typed as a level (mức); "doan" a paragraph (đoạn) unless a guess (chẩn đoán)
+    or a delegation (đoàn)."""
+    typed = re.match(r"\w*", text[match.start():]).group().lower()
+    return typed not in ("mức", "múc", "đoán", "đoàn")
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
@@ -229,6 +241,12 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2) or m.group(3)).strip())))
+    if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("part", part=OPENING)))
+    if (m := _LAST_PART.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("part", part=LAST)))
+    if m := _BARE_SECTION.search(folded):
+        found.append((m.start(), Scope("section", section=m.group(1))))
     if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
             units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
         found.append((m.start(), Scope("section", title=units[0])))

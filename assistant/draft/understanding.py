@@ -13,7 +13,8 @@ from ..vietnamese.restorer import Restorer
 from .changes import new_values
 from .prepare import prepared
 from .pasted import pasted_table
-from .reading import Scope, document_type, listed_parts, own_number, own_symbol, read_scope
+from .periods import ROMAN
+from .reading import LAST, OPENING, Scope, document_type, listed_parts, own_number, own_symbol, read_scope
 from .signature import signature
 from .request import DraftRequest, parse_request
 
@@ -123,12 +124,16 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
         scope = Scope("part", part=part)
-    # A document without numbered parts (an invitation) has items, not parts: "mục Thời gian, địa điểm" is a
-    # section unless it names one of its parts ("đoạn mở đầu" of a letter is a part all the same).
-    if scope.kind == "part" and not sk.get("numbered_parts", True) and scope.part and \
-            re.search(rf"\bmuc\s+{re.escape(scope.part)}", folded) and \
-            not any(p.get("keys") and re.search(p["keys"], scope.part) for p in sk["part"]):
-        scope = Scope("section", title=scope.part)
+    if scope.kind == "part" and scope.part == LAST:  # "the last numbered part"
+        scope = Scope("part", part=ROMAN[len(sk["part"]) - 1].lower())
+    # A document without numbered parts has items, not parts: "mục Thời gian, địa điểm" of a letter is a section
+    # unless it names one of its parts; a block of an invitation asked as an item ("đoạn về ai đi dự") is one, not
+    # one asked as a part ("phần thành phần").
+    if scope.kind == "part" and not sk.get("numbered_parts", True) and scope.part and OPENING not in scope.part and \
+            re.search(rf"\b(?:muc|doan)\s+{re.escape(scope.part)}", folded):
+        keyed = next((p for p in sk["part"] if p.get("keys") and re.search(p["keys"], scope.part)), None)
+        if sk.get("items") or not keyed:
+            scope = Scope("section", title=keyed["heading"] if keyed else scope.part)
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         at = folded.find(fold(scope.title))

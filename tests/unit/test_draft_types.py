@@ -1133,3 +1133,31 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
     text = prepared("Soạn Báo cáo của Sở Y tế Kon Tum về cải cách hành chính quý I năm 2027: tiếp nhận 1.246 hồ sơ, giải "
                     "quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân).", RESTORER)
     assert "giải quyết đúng hạn 1.231 hồ sơ (đạt 98,8%)" in text
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    ("soan tb y kien ket luan cua pho giam doc so yt kon tum tai cuoc hop chieu 19/10/2027 (hop theo giay moi so "
+     "77/gm-syt). ket luan: benh vien da khoa tinh tang 20 giuong luu cap cuu.", "notice_of_conclusions", "whole"),
+    ("The schedule to go with the invite for the Kon Tum DOH briefing on 02/12/2027, from 8:00: welcome; opening; "
+     "closing at 11:00. I only need the rundown table.", "invitation", "table"),
+    ("Kon Tum DOH plan for the review conference on 16/12/2027: I've done everything up to the money part. Now write "
+     "the bit on who does what, the last numbered part: Văn phòng Sở sends the invitations.", "conference_plan", "part"),
+    ("Công văn của Sở Y tế Kon Tum gửi UBND các xã về phòng, chống bệnh ho gà: em có 4 ý đề nghị rồi, chỉ thiếu đoạn "
+     "dẫn mở đầu. Đoạn đó nêu căn cứ Công điện số 12/CĐ-UBND.", "official_letter", "part"),
+    ("Công văn hướng dẫn của Sở Y tế Kon Tum về tiêm vắc xin cúm, phần II có 2.1. Đối tượng, 2.2. Bảo quản. Nhờ viết "
+     "giúp 2.2: bảo quản ở 2-8°C.", "official_letter", "section"),
+    ("KH tổ chức Hội thảo trí tuệ nhân tạo trong chẩn đoán hình ảnh năm 2027 của Sở Y tế Kon Tum có bố cục: I. Mục "
+     "đích; II. Nội dung; III. Kinh phí. Chị chỉ cần mục 4 của phần II: tham luận của các bệnh viện.",
+     "conference_plan", "section"),
+    ("Kèm theo Giấy mời số 131/GM-SYT của Sở Y tế Kon Tum, lập giúp chương trình dạng bảng: 13h30 đón đại biểu; "
+     "14h00 khai mạc.", "invitation", "table"),
+    ("Giấy mời tập huấn của Sở Y tế Kon Tum ngày 23/11/2027: chỉ cần đoạn về ai đi dự. Mỗi Trung tâm Y tế khu vực "
+     "cử 01 lãnh đạo.", "invitation", "section"),
+    ("GM họp Hội đồng sáng kiến của Sở Y tế Kon Tum: chỉ soạn phần thành phần thôi: Giám đốc Sở, các thành viên.",
+     "invitation", "part"),
+    ("Sở Y tế Kon Tum mở lớp tập huấn 2 ngày cho 90 bác sĩ. Soạn giúp KH tổ chức lớp này, đủ thể thức.",
+     "conference_plan", "whole"),
+])
+def test_type_and_scope_said_indirectly(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
