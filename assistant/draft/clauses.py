@@ -19,7 +19,7 @@ from .reading import LISTED
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|\s)[IVX]+|(?:^|\s)\d{1,2}(?:\.\d{1,2})*|^)$")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|\s)[IVX]+|(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*|^)$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
@@ -29,15 +29,24 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|co (?:dong )?bang chu)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
-                   r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)(?:\s+xong)?\s+(?:roi|xong)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\balready (?:written|drafted|done)\b|\bda (?:xong|co)\b"
+                   r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
+                   # or asks for as the one who writes: "chị chỉ cần mục 4 …", "em nhờ viết …", "chỉ thiếu đoạn …"
+                   r"|^(?:(?:em|chi|anh|minh|toi|tui)\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
+                   r"|^(?:em|chi|anh|minh|toi|tui)\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
+                   r"|\bda (?:xong|co)\b"
                    # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
+# Sections laid out one after another ("phần II có 2.1. Đối tượng, 2.2. Thời gian, 2.3. …"): the layout, not content.
+_SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^,;.:]{2,40}[,;]\s*\d+\.\d+\.?\s")
 # What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
 # tỉnh bổ sung chỉ tiêu …)").
-_PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\(")
+_PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
+# What the user has written already or still lacks, wherever it stands in a clause.
+_NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
+                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
@@ -158,7 +167,7 @@ def clauses(text: str) -> list[Clause]:
     for sentence in _sentences(text):
         label = typed_label = ""
         # "… gồm hai phần: I. Đánh giá chung; II. Nhiệm vụ …": the document's layout, not its content.
-        listing = LISTED.search(fold(sentence)) is not None
+        listing = LISTED.search(fold(sentence)) is not None or _SECTIONS_LISTED.search(sentence) is not None
         for piece in _CUT.split(sentence):
             piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
             label, typed_label = ("", "") if bullets else (label, typed_label)  # a line of its own has no earlier label
@@ -176,9 +185,12 @@ def clauses(text: str) -> list[Clause]:
             laid_out = listing and not _PART_CONTENT.search(_after_listing(piece))
             meta = laid_out or (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found)
-            if meta and ": " in piece and not laid_out:  # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content
-                found.append(Clause(text=_sentence(piece.split(": ", 1)[0]), meta=True))
-                meta, piece = False, piece.split(": ", 1)[1]
+            # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
+            # ý rồi, chỉ thiếu đoạn mở đầu", "…: phần thiệt hại em viết rồi, …, có bảng: 1/ …").
+            while meta and ": " in piece and not laid_out:
+                note, piece = piece.split(": ", 1)
+                found.append(Clause(text=_sentence(note), meta=True))
+                meta = _NOTE.search(fold(piece.split(": ", 1)[0])) is not None
             piece = _BULLET.sub("", piece)  # "Đổi mấy chỗ: - thời gian: …": the bullet after the note's colon
             for part in _split_assignments(piece) if piece.strip(" .;") else []:
                 clause = Clause(text=_sentence(part), label=label, typed_label=typed_label, number=number, meta=meta)

@@ -74,7 +74,7 @@ class Composer:
             self.content.insert(0, Clause(text=request.reason))
         elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
             self.content = [Clause(text=request.frame_content)]
-        if sk.get("subject_in_body") and request.scope != "whole" and request.subject:
+        if sk.get("subject_in_body") and request.scope == "part" and request.subject:
             # A letter's body drafted alone says what it is about: its "V/v" line is not there to say it.
             self.content.insert(0, Clause(text=request.subject))
         self.borrowed = borrowed
@@ -236,7 +236,8 @@ class Composer:
             # "phần mở đầu và đánh giá chung": the opening lines (when, who chaired, who attended) come first.
             asked = _OPENING.search(fold(self.request.instruction))
             wanted = asked and not re.search(r"\bkhong(?: can)?\s+$", fold(self.request.instruction)[:asked.start()])
-            opening = [Block("line", self.fill(self.sk["intro"]))] if self.sk.get("intro") and wanted else []
+            opening = [Block("line", self.fill(self.sk["intro"]))] \
+                if self.sk.get("intro") and wanted and not self.sk.get("intro_is_address") else []
             # A skeleton whose body has no named parts (a letter) gives its content without a heading.
             headed = [Block("part", heading)] if heading.strip(" .IVX") else []
             return [*opening, *headed, *self._part_body(part, self.content, whole=False)], []

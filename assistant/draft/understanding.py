@@ -134,6 +134,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         keyed = next((p for p in sk["part"] if p.get("keys") and re.search(p["keys"], scope.part)), None)
         if sk.get("items") or not keyed:
             scope = Scope("section", title=keyed["heading"] if keyed else scope.part)
+    if scope.kind == "section" and scope.section and not scope.title and (
+            listed := re.search(rf"(?<![\d.]){re.escape(scope.section)}\.\s+([A-ZĐ][^,;.:()]{{1,40}})", text)):
+        scope.title = fold(listed.group(1).strip())  # "4. Nội dung hội thảo" in the layout the request lists
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         at = folded.find(fold(scope.title))

@@ -1161,3 +1161,23 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
 def test_type_and_scope_said_indirectly(instruction, doc_type, scope):
     request = understand(instruction, RESTORER, SKELETONS)
     assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_notes_on_what_is_written_are_no_content_and_a_shortage_is():
+    found = clauses("Công văn của Sở Y tế Kon Tum về phòng, chống ho gà: em có 4 ý đề nghị rồi, chỉ thiếu đoạn dẫn mở "
+                    "đầu. Tuyến xã còn thiếu 126 bác sĩ.")
+    assert [c.text for c in found if not c.meta] == ["Tuyến xã còn thiếu 126 bác sĩ"]
+
+
+def test_a_section_asked_by_number_is_titled_from_the_layout_and_the_layout_is_no_content():
+    request = understand("Công văn hướng dẫn của Sở Y tế Kon Tum về tiêm vắc xin cúm, phần II. Nội dung có 2.1. Đối tượng, "
+                         "2.2. Bảo quản, vận chuyển vắc xin. Nhờ viết giúp 2.2: bảo quản ở 2-8°C; vận chuyển bằng hòm lạnh.",
+                         RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert draft.startswith("**2.2. Bảo quản**") and "Đối tượng" not in draft and "hòm lạnh" in draft
+
+
+def test_the_opening_of_a_letter_asked_alone_goes_without_its_address_line():
+    draft = _draft("Công văn của Sở Y tế Kon Tum gửi UBND các xã về phòng, chống ho gà: chỉ thiếu đoạn dẫn mở đầu. Đoạn "
+                   "đó nêu căn cứ Công điện số 12/CĐ-UBND ngày 18/10/2027 của Chủ tịch UBND tỉnh.").draft
+    assert "Kính gửi" not in draft and "12/CĐ-UBND" in draft
