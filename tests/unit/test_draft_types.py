@@ -1181,3 +1181,13 @@ def test_the_opening_of_a_letter_asked_alone_goes_without_its_address_line():
     draft = _draft("Công văn của Sở Y tế Kon Tum gửi UBND các xã về phòng, chống ho gà: chỉ thiếu đoạn dẫn mở đầu. Đoạn "
                    "đó nêu căn cứ Công điện số 12/CĐ-UBND ngày 18/10/2027 của Chủ tịch UBND tỉnh.").draft
     assert "Kính gửi" not in draft and "12/CĐ-UBND" in draft
+
+
+def test_a_task_table_named_by_its_columns_reads_items_with_their_units_in_brackets():
+    request = understand("Phụ lục kèm KH triển khai chuyển đổi số năm 2028 của Sở Y tế Kon Tum: lập giúp danh mục nhiệm vụ "
+                         "dạng bảng (TT, nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành). Nhiệm vụ: triển "
+                         "khai hồ sơ sức khỏe điện tử (Phòng Nghiệp vụ Y chủ trì, Công an tỉnh phối hợp, quý III/2028); "
+                         "dự thảo báo cáo (Văn phòng Sở, xong trước 12/12/2028). Chỉ cái bảng thôi nhé.", RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert "| 1 | Triển khai hồ sơ sức khỏe điện tử | Phòng Nghiệp vụ Y | Công an tỉnh | Quý III/2028 |" in draft
+    assert "| 2 | Dự thảo báo cáo | Văn phòng Sở |  | 12/12/2028 |" in draft
