@@ -18,11 +18,11 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_items
 from .clauses import Clause, said, takes
 from .document import Block, DraftDocument
-from .participants import asks_for_participants, participants_blocks
+from .participants import asks_for_participants, counted_items, participants_blocks
 from .periods import ROMAN as _ROMAN
 from .request import DraftRequest
 from .task_table import asks_for_tasks, task_blocks
-from .table_blocks import annex_tables, funding_lines, scope_table, sources_total
+from .table_blocks import annex_tables, funding_lines, scope_table, sources_total, table_title
 from .tables import cost_lines
 from .values import values
 
@@ -215,6 +215,8 @@ class Composer:
                 return participants_blocks(self.request, self.sk.get("label", "văn bản")), []
             if asks_for_tasks(self.request) and (tasks := task_blocks(self.request, self.content)):
                 return tasks, []
+            if counted := counted_items(self.request, [c.text for c in self.content]):
+                return [Block("part", table_title(self.request)), Block("table", rows=counted)], []
             return scope_table(self.request, self.content), []
         if scope == "section":
             units = {c.unit for c in self.content if c.unit}

@@ -1,5 +1,6 @@
-"""A table of those invited or attending ("bảng danh sách thành phần mời", "list of delegates"): one row per entry
-of the request's participant list, under the columns the request names (TT, họ tên/chức vụ, đơn vị, số lượng, ghi
+"""A table of those invited or attending ("bảng danh sách thành phần mời", "list of delegates"), or of a count per
+unit ("bảng phân bổ vắc xin (TT, đơn vị, số liều, ghi chú): … Quỳnh Lưu 1.200 liều; …"): one row per entry
+of the request's participant list (or per item given a count), under the columns the request names (TT, họ tên/chức vụ, đơn vị, số lượng, ghi
 chú). An entry's count is the number after its name ("Phòng Nghiệp vụ Dược 6") or its units times what each sends
 ("9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người"), and the counts are totalled; a title before a unit ("Giám đốc
 Trung tâm Cấp cứu 115") goes to the name-and-title column when the request has one."""
@@ -30,6 +31,34 @@ _TITLE = re.compile(r"^((?:(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh Văn 
 _ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("person", r"ho ten|chuc vu|chuc danh|dai bieu|name|title|position"),
           ("count", r"so luong|so nguoi|sl\b|number|count"), ("note", r"ghi chu|note|remark"),
           ("unit", r"don vi|co quan|thanh phan|noi cong tac|unit|organi[sz]ation|agency"))
+
+
+# An item and its count: "Diễn Châu 950 liều", "Trung tâm Y tế khu vực Quỳnh Lưu 1.200 liều".
+_ITEM_COUNT = re.compile(r"^(.+?[^\d\s])\s+(\d{1,3}(?:\.\d{3})+|\d+)\s*([^\W\d]+)?$")
+_COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
+
+
+def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | None:
+    """A table of a count per item under columns the request names (one for the item, one for its count), with a
+    total row when asked ("có tổng cộng"); None unless every text with a figure is an item and its count."""
+    named = named_columns(request.text)
+    columns = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else []
+    roles = _roles(columns)
+    counts = [i for i, c in enumerate(columns) if _COUNT_COLUMN.search(fold(c))]
+    if len(counts) != 1 or "unit" not in roles:
+        return None
+    roles[counts[0]] = "count"
+    items = [_ITEM_COUNT.match(text.strip(" .;")) for text in texts if re.search(r"\d", text)]
+    if len(items) < 2 or not all(items):
+        return None
+    rows = [[c[:1].upper() + c[1:] for c in columns]]
+    for n, m in enumerate(items, 1):
+        cells = {"index": str(n), "unit": m.group(1)[:1].upper() + m.group(1)[1:], "count": m.group(2)}
+        rows.append([cells.get(role, "") for role in roles])
+    if "tong cong" in fold(request.text) or "total" in fold(request.text):
+        total = f"{sum(int(m.group(2).replace('.', '')) for m in items):,}".replace(",", ".")
+        rows.append(["Tổng cộng" if role == "unit" else total if role == "count" else "" for role in roles])
+    return rows
 
 
 def asks_for_participants(request: DraftRequest) -> bool:

@@ -122,9 +122,10 @@ def _pasted(request: DraftRequest) -> list[list[str]] | None:
             for n, row in enumerate(request.typed_rows)]
 
 
-def _pasted_title(request: DraftRequest) -> str:
+def table_title(request: DraftRequest) -> str:
     """"bảng phân công kèm TB …" is titled BẢNG PHÂN CÔNG."""
-    named = re.search(r"\bbảng\s+(.{3,40}?)\s*(?=\bkèm\b|\bđính kèm\b|\bđể\b|\bcủa\b|\bcho\b|\btheo\b|[:,.;]|$)", request.text, re.IGNORECASE)
+    named = re.search(r"\bbảng\s+(?!thôi\b)(.{3,60}?)\s*(?=\bkèm\b|\bgửi\b|\bđính kèm\b|\bđể\b|\bcủa\b|\bcho\b|\btheo\b|\(|[:,.;]|$)",
+                      request.text, re.IGNORECASE)
     return f"BẢNG {named.group(1).upper()}" if named else "BẢNG"
 
 
@@ -145,7 +146,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     if not inline and (agenda := agenda_rows(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
     if table := _pasted(request):
-        return ([] if inline else [Block("part", _pasted_title(request))]) + [Block("table", rows=table)]
+        return ([] if inline else [Block("part", table_title(request))]) + [Block("table", rows=table)]
     if table := _indicator_table(request, clauses):
         return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]

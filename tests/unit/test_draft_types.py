@@ -1191,3 +1191,12 @@ def test_a_task_table_named_by_its_columns_reads_items_with_their_units_in_brack
     draft = _draft(request.text).draft
     assert "| 1 | Triển khai hồ sơ sức khỏe điện tử | Phòng Nghiệp vụ Y | Công an tỉnh | Quý III/2028 |" in draft
     assert "| 2 | Dự thảo báo cáo | Văn phòng Sở |  | 12/12/2028 |" in draft
+
+
+def test_a_count_per_unit_table_lays_out_each_item_and_its_total():
+    request = understand("Bảng phân bổ vắc xin uốn ván đợt 4/2027 gửi kèm CV của Sở Y tế Kon Tum (TT, đơn vị, số liều, ghi "
+                         "chú): Trung tâm Y tế khu vực Đắk Hà 1.200 liều; Sa Thầy 950 liều; có tổng cộng. Cái bảng thôi.",
+                         RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert draft.startswith("### BẢNG PHÂN BỔ VẮC XIN UỐN VÁN ĐỢT 4/2027")
+    assert "| 2 | Sa Thầy | 950 |  |" in draft and "|  | Tổng cộng | 2.150 |  |" in draft
