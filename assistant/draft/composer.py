@@ -237,7 +237,10 @@ class Composer:
             heading, part = self._target_part()
             # "phần mở đầu và đánh giá chung": the opening lines (when, who chaired, who attended) come first.
             asked = _OPENING.search(fold(self.request.instruction))
-            wanted = asked and not re.search(r"\bkhong(?: can)?\s+$", fold(self.request.instruction)[:asked.start()])
+            folded = fold(self.request.instruction)
+            # Not when the user has it already: "phần đầu, phần I … mình làm rồi".
+            wanted = asked and not re.search(r"\bkhong(?: can)?\s+$", folded[:asked.start()]) and not re.match(
+                r"[^.;]{0,60}?\b(?:roi|xong|done|already)\b", folded[asked.end():])
             opening = [Block("line", self.fill(self.sk["intro"]))] \
                 if self.sk.get("intro") and wanted and not self.sk.get("intro_is_address") else []
             # A skeleton whose body has no named parts (a letter) gives its content without a heading.

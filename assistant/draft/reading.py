@@ -76,9 +76,12 @@ _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
                          r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
-# The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part").
-_OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b|\b(?:lead-in|opening|introductory)\s+paragraph\b")
-_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cuoi cung\b")
+# The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
+# "phần còn lại" once the others are done).
+_OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
+                           r"|\b(?:lead-in|opening|introductory)\s+paragraph\b")
+_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cuoi cung\b|\bphan con lai\b"
+                        r"|\bthe remaining part\b")
 LAST = "last"  # the part _LAST_PART names, whose numeral the skeleton tells
 OPENING = "mo dau"
 # A section asked by its number alone after a verb of writing ("Nhờ viết giúp 2.3:").
@@ -100,7 +103,9 @@ _PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
                     r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)")
 _MAX_PARTS = 8  # more is a list of something else than parts
-_LIST_END = re.compile(r"(?<!\b[ivx])(?<!\b[ivx]{2})(?<!\b[ivx]{3})\.\s+(?=\S)")
+_STOP = re.compile(r"\.\s+(?=\S)")
+# The dot of a part's numeral in the list ("…; II. Nhiệm vụ") ends nothing; that of "quý IV." ends the list.
+_LISTED_NUMERAL = re.compile(r"(?:^|[;:,]\s*|\s(?:va|and)\s)[ivx]{1,4}$")
 
 @dataclass
 class Scope:
@@ -241,10 +246,11 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
         found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2) or m.group(3)).strip())))
+    # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("part", part=OPENING)))
+        found.insert(0, (m.start(), Scope("part", part=OPENING)))
     if (m := _LAST_PART.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("part", part=LAST)))
+        found.insert(0, (m.start(), Scope("part", part=LAST)))
     if m := _BARE_SECTION.search(folded):
         found.append((m.start(), Scope("section", section=m.group(1))))
     if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
@@ -264,7 +270,8 @@ def listed_parts(text: str) -> list[str]:
     match = LISTED.search(folded)
     if not match:
         return []
-    end = _LIST_END.search(folded, match.end())
+    end = next((m for m in _STOP.finditer(folded, match.end())
+                if not _LISTED_NUMERAL.search(folded[match.end():m.start()])), None)
     span = text[match.end():end.start() if end else len(text)]
     pieces = re.split(r";\s*", span) if ";" in span else re.split(r",\s*", span)
     parts = []

@@ -124,8 +124,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
         scope = Scope("part", part=part)
-    if scope.kind == "part" and scope.part == LAST:  # "the last numbered part"
-        scope = Scope("part", part=ROMAN[len(sk["part"]) - 1].lower())
+    if scope.kind == "part" and scope.part == LAST:  # "the last numbered part", of the parts listed if any
+        scope = Scope("part", part=ROMAN[min(len(listed_parts(text)) or len(sk["part"]), len(sk["part"])) - 1].lower())
     # A document without numbered parts has items, not parts: "mục Thời gian, địa điểm" of a letter is a section
     # unless it names one of its parts; a block of an invitation asked as an item ("đoạn về ai đi dự") is one, not
     # one asked as a part ("phần thành phần").

@@ -1200,3 +1200,13 @@ def test_a_count_per_unit_table_lays_out_each_item_and_its_total():
     draft = _draft(request.text).draft
     assert draft.startswith("### BẢNG PHÂN BỔ VẮC XIN UỐN VÁN ĐỢT 4/2027")
     assert "| 2 | Sa Thầy | 950 |  |" in draft and "|  | Tổng cộng | 2.150 |  |" in draft
+
+
+def test_the_remaining_part_is_the_last_one_listed_and_a_quarters_numeral_ends_the_listing():
+    request = understand("TB kết luận của Giám đốc Sở Y tế Kon Tum tại giao ban quý III/2027 có 2 phần: I. Đánh giá chung; "
+                         "II. Nhiệm vụ trọng tâm quý IV. Phần đầu, phần I và phần ký tên mình làm rồi, nhờ viết phần còn "
+                         "lại: đẩy nhanh tiêm chủng; các Trung tâm Y tế khu vực khám sức khỏe người cao tuổi trước "
+                         "15/12/2027.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part) == ("part", "ii")
+    draft = _draft(request.text).draft
+    assert draft.startswith("### II. NHIỆM VỤ TRỌNG TÂM QUÝ IV\n") and "15/12/2027" in draft and "chủ trì" not in draft
