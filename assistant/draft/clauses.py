@@ -34,6 +34,7 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|^(?:(?:em|chi|anh|minh|toi|tui)\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
                    r"|^(?:em|chi|anh|minh|toi|tui)\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
+                   r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bda (?:xong|co)\b"
                    # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
@@ -46,6 +47,8 @@ _SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^,;.:]{2,40}[,;]\s*\d+\.\d+\.?\
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
 # What the user has written already or still lacks, wherever it stands in a clause.
 _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
+                   r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.

@@ -27,7 +27,7 @@ from .tables import cost_lines
 from .values import values
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
-_OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|introduction|preamble)\b")
+_OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|lead-in|introduction|preamble)\b")
 
 
 # house-style.md: "Finance" is ambiguous between Sở Tài chính and Phòng Kế hoạch - Tài chính. A request that

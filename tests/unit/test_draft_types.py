@@ -1210,3 +1210,11 @@ def test_the_remaining_part_is_the_last_one_listed_and_a_quarters_numeral_ends_t
     assert (request.scope, request.scope_part) == ("part", "ii")
     draft = _draft(request.text).draft
     assert draft.startswith("### II. NHIỆM VỤ TRỌNG TÂM QUÝ IV\n") and "15/12/2027" in draft and "chủ trì" not in draft
+
+
+def test_english_notes_on_the_drafting_are_no_content_and_the_money_part_is_the_funding_part():
+    request = understand("Kon Tum DOH plan (KH) implementing the programme on health care for the elderly in 2028: parts "
+                         "I-III and V are done. Write only the money part, in Vietnamese: total VND 1,860,000,000 from "
+                         "the 2028 provincial budget.", RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert draft.startswith("### IV. KINH PHÍ") and "are done" not in draft and "1.860.000.000" in draft
