@@ -33,31 +33,46 @@ _ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("person", r"ho ten|chuc vu|chuc dan
           ("unit", r"don vi|co quan|thanh phan|noi cong tac|unit|organi[sz]ation|agency"))
 
 
-# An item and its count: "Diễn Châu 950 liều", "Trung tâm Y tế khu vực Quỳnh Lưu 1.200 liều".
-_ITEM_COUNT = re.compile(r"^(.+?[^\d\s])\s+(\d{1,3}(?:\.\d{3})+|\d+)\s*([^\W\d]+)?$")
+# An item and its counts: "Diễn Châu 950 liều", "Đoàn liên ngành tỉnh 64 cơ sở, 9 vi phạm, 38.500.000 đồng".
+_ITEM_NAME = re.compile(r"^(.+?[^\d\s,:])\s+(?=\d)")
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+")
 _COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
+_PRICED = re.compile(r"dinh muc|don gia|thanh tien|muc chi|\brate\b|amount|unit cost")
+
+
+def _figures(total: int) -> str:
+    return f"{total:,}".replace(",", ".")
 
 
 def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | None:
-    """A table of a count per item under columns the request names (one for the item, one for its count), with a
-    total row when asked ("có tổng cộng"); None unless every text with a figure is an item and its count."""
+    """A table of counts per item under the columns the request names (the item's, then one per count), with a
+    total row when asked ("có dòng tổng cộng"); None unless every text with a figure is an item with as many
+    figures as there are count columns."""
     named = named_columns(request.text)
     columns = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else []
-    roles = _roles(columns)
-    counts = [i for i, c in enumerate(columns) if _COUNT_COLUMN.search(fold(c))]
-    if len(counts) != 1 or "unit" not in roles:
+    roles = ["count" if _COUNT_COLUMN.search(fold(c)) else role for c, role in zip(columns, _roles(columns))]
+    counts = roles.count("count")
+    name_at = next((i for i, role in enumerate(roles) if role not in ("index", "count", "note")), None)
+    # A rate or an amount to work out makes it a budget estimate (tables.py), not counts to lay out.
+    if not counts or name_at is None or _PRICED.search(fold(named or "")):
         return None
-    roles[counts[0]] = "count"
-    items = [_ITEM_COUNT.match(text.strip(" .;")) for text in texts if re.search(r"\d", text)]
-    if len(items) < 2 or not all(items):
+    items = []
+    for text in (t.strip(" .;") for t in texts if re.search(r"\d", t)):
+        name = _ITEM_NAME.match(text)
+        figures = _FIGURE.findall(text[name.end():]) if name else []
+        if len(figures) != counts or re.search(r"\s[x×]\s", text):
+            return None
+        items.append((name.group(1), figures))
+    if len(items) < 2:
         return None
     rows = [[c[:1].upper() + c[1:] for c in columns]]
-    for n, m in enumerate(items, 1):
-        cells = {"index": str(n), "unit": m.group(1)[:1].upper() + m.group(1)[1:], "count": m.group(2)}
-        rows.append([cells.get(role, "") for role in roles])
+    for n, (name, figures) in enumerate(items, 1):
+        given = iter(figures)
+        rows.append([str(n) if role == "index" else name[:1].upper() + name[1:] if i == name_at
+                     else next(given) if role == "count" else "" for i, role in enumerate(roles)])
     if "tong cong" in fold(request.text) or "total" in fold(request.text):
-        total = f"{sum(int(m.group(2).replace('.', '')) for m in items):,}".replace(",", ".")
-        rows.append(["Tổng cộng" if role == "unit" else total if role == "count" else "" for role in roles])
+        sums = iter([_figures(sum(int(f[k].replace(".", "")) for _, f in items)) for k in range(counts)])
+        rows.append(["Tổng cộng" if i == name_at else next(sums) if role == "count" else "" for i, role in enumerate(roles)])
     return rows
 
 

@@ -1218,3 +1218,15 @@ def test_english_notes_on_the_drafting_are_no_content_and_the_money_part_is_the_
                          "the 2028 provincial budget.", RESTORER, SKELETONS)
     draft = _draft(request.text).draft
     assert draft.startswith("### IV. KINH PHÍ") and "are done" not in draft and "1.860.000.000" in draft
+
+
+def test_several_counts_per_item_are_totalled_column_by_column_and_a_budget_stays_a_budget():
+    request = understand("BC kiểm tra an toàn thực phẩm Tết 2028 của Sở Y tế Kon Tum cần bảng tổng hợp theo đoàn (TT, đoàn "
+                         "kiểm tra, số cơ sở kiểm tra, số cơ sở vi phạm, số tiền phạt): Đoàn liên ngành tỉnh 64 cơ sở, 9 vi "
+                         "phạm, 38.500.000 đồng; các đoàn cấp xã 540 cơ sở, 47 vi phạm, 42.250.000 đồng; có dòng tổng cộng. "
+                         "Em chỉ cần cái bảng.", RESTORER, SKELETONS)
+    assert "|  | Tổng cộng | 604 | 56 | 80.750.000 |" in _draft(request.text).draft
+    budget = _draft("Soạn giúp bảng dự trù kinh phí kèm công văn của Sở Y tế Kon Tum (TT, nội dung, số người, số ngày, "
+                    "định mức, thành tiền): phụ cấp trực dịch: 1250 người x 24 ngày x 150.000 đồng; công tác phí: 18 người "
+                    "x 30 ngày x 200.000 đồng.").draft
+    assert "4.500.000.000" in budget and "Bằng chữ" in budget
