@@ -117,7 +117,7 @@ class Composer:
         # Matched folded: a restored "phân V. KINH PHI thời" is still part V named KINH PHÍ.
         typed = re.search(rf"\b(?:phan|muc|part)\s+{wanted}\.?\s*([^:(;]+?)(?=\s+(?:cho|cua|trong|thuoc|for|of|thoi|nhe|only)\b"
                           rf"|,\s*(?:co|kem|with)\b|[:(;]|\.\s|$)", fold(self.request.text)) if re.fullmatch(r"[ivx]+", wanted) else None
-        title = self.request.text[typed.start(1):typed.end(1)].strip(" .") if typed else ""
+        title = self.request.text[typed.start(1):typed.end(1)].strip(" .,;") if typed else ""
         index = _ROMAN.index(wanted.upper()) if re.fullmatch(r"[ivx]+", wanted) and wanted.upper() in _ROMAN else None
         if index is not None and index < len(self.request.listed):  # "gồm hai phần: I. …; II. …", then "viết phần II"
             title = self.request.listed[index]

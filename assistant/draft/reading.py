@@ -99,9 +99,10 @@ _PLAIN_BUDGET = ("budget", "kinh phi")
 _PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
 # "mục II.2", "section III.1": a part's numeral and the section's number together.
 _PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|:|$)")
-# "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "Parts: …".
+# "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "gồm I. …; II. …", "Parts: …".
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
-                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)")
+                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)"
+                    r"|\bgom\s+(?=i\.\s)")
 _MAX_PARTS = 8  # more is a list of something else than parts
 _STOP = re.compile(r"\.\s+(?=\S)")
 # The dot of a part's numeral in the list ("…; II. Nhiệm vụ") ends nothing; that of "quý IV." ends the list.
@@ -276,7 +277,7 @@ def listed_parts(text: str) -> list[str]:
     pieces = re.split(r";\s*", span) if ";" in span else re.split(r",\s*", span)
     parts = []
     for piece in pieces:
-        piece = re.sub(r"^\s*(?:[IVX]+|\d+)[.)]\s*", "", piece)
+        piece = re.sub(r"^\s*(?:[IVX]+|\d+)[.)]\s*", "", piece, flags=re.IGNORECASE)
         piece = re.split(r"\s+[–—-]\s+|\s*\(|:", piece)[0].strip(" .")
         if piece:
             parts.append(piece)
