@@ -31,8 +31,10 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
                    r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
                    # or asks for as the one who writes: "chị chỉ cần mục 4 …", "em nhờ viết …", "chỉ thiếu đoạn …"
-                   r"|^(?:(?:em|chi|anh|minh|toi|tui)\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
-                   r"|^(?:em|chi|anh|minh|toi|tui)\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
+                   # ("chị" only before "chỉ": "chi làm thêm giờ" is overtime pay)
+                   r"|^(?:(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
+                   r"|^(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b"
+                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bda (?:xong|co)\b"
@@ -41,7 +43,8 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
 # Sections laid out one after another ("phần II có 2.1. Đối tượng, 2.2. Thời gian, 2.3. …"): the layout, not content.
-_SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^,;.:]{2,40}[,;]\s*\d+\.\d+\.?\s")
+# Their names hold no figure: "1.1 ăn trưa 100 người x 150.000đ; 1.2 …" are items with their content.
+_SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^\d,;.:]{2,40}[,;]\s*\d+\.\d+\.?\s+[^\d,;.:]{2,40}(?:[,;.]|$)")
 # What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
 # tỉnh bổ sung chỉ tiêu …)").
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
