@@ -1,9 +1,9 @@
-"""A table of those invited or attending ("bảng danh sách thành phần mời", "list of delegates"), or of a count per
-unit ("bảng phân bổ vắc xin (TT, đơn vị, số liều, ghi chú): … Quỳnh Lưu 1.200 liều; …"): one row per entry
-of the request's participant list (or per item given a count), under the columns the request names (TT, họ tên/chức vụ, đơn vị, số lượng, ghi
-chú). An entry's count is the number after its name ("Phòng Nghiệp vụ Dược 6") or its units times what each sends
-("9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người"), and the counts are totalled; a title before a unit ("Giám đốc
-Trung tâm Cấp cứu 115") goes to the name-and-title column when the request has one."""
+"""Tables of entries and their counts: those invited or attending ("bảng danh sách thành phần mời", "list of
+delegates"), one row per entry of the request's participant list, and counts per item ("bảng phân bổ vắc xin (TT,
+đơn vị, số liều, ghi chú): … Quỳnh Lưu 1.200 liều; …"), under the columns the request names (TT, họ tên/chức vụ,
+đơn vị, số lượng, ghi chú). An entry's count is the number after its name ("Phòng Nghiệp vụ Dược 6") or its units
+times what each sends ("9 bệnh viện tuyến tỉnh mỗi đơn vị 2 người"), and the counts are totalled; a title before a
+unit ("Giám đốc Trung tâm Cấp cứu 115") goes to the name-and-title column when the request has one."""
 
 from __future__ import annotations
 
