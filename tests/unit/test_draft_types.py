@@ -1230,3 +1230,12 @@ def test_several_counts_per_item_are_totalled_column_by_column_and_a_budget_stay
                     "định mức, thành tiền): phụ cấp trực dịch: 1250 người x 24 ngày x 150.000 đồng; công tác phí: 18 người "
                     "x 30 ngày x 200.000 đồng.").draft
     assert "4.500.000.000" in budget and "Bằng chữ" in budget
+
+
+def test_the_rest_of_a_total_is_what_the_other_sources_leave():
+    assert funding_sources("Tổng kinh phí 1.860.000.000 đồng, trong đó ngân sách tỉnh 1.500.000.000 đồng, phần còn lại "
+                           "từ nguồn thu dịch vụ khám sức khỏe.") == (
+        1860000000, [("Ngân sách tỉnh", 1500000000), ("Nguồn thu dịch vụ khám sức khỏe", 360000000)])
+    # After "of which" a figure's unit may have gone with the total.
+    assert funding_sources("Total VND 1.860.000.000, of which 1.500.000.000 from the provincial budget and the rest "
+                           "from health insurance.")[1][1] == ("Health insurance", 360000000)
