@@ -12,6 +12,7 @@ from importlib import resources
 
 from .folding import fold
 from .patterns import clock
+from .places import province_names
 
 
 _GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
@@ -55,12 +56,7 @@ _MUNICIPALITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng",
 @lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
     """Every name a province goes by, folded (`tp.hcm`) → its own name with its marks (`Hồ Chí Minh`)."""
-    names = {}
-    for line in resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, others = line.partition("=")
-            names |= {fold(other.strip()): name.strip() for other in [name, *others.split(",")] if other.strip()}
-    return names
+    return {fold(other): name for other, name in province_names().items()}
 
 
 def province_level(name: str | None) -> str:

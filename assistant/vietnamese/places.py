@@ -14,14 +14,21 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    """Every name a province goes by → its own name, both folded (`tphcm` → `ho chi minh`)."""
+def province_names() -> dict[str, str]:
+    """Every name a province goes by, as data/provinces.txt writes it → its own name, with its marks
+    (`TP.HCM` → `Hồ Chí Minh`; the own name maps to itself)."""
     names = {}
     for line in resources.files(__package__).joinpath("data/provinces.txt").read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             name, _, others = line.partition("=")
-            names |= {_key(other): _key(name) for other in [name, *others.split(",")] if other.strip()}
+            names |= {other.strip(): name.strip() for other in [name, *others.split(",")] if other.strip()}
     return names
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Every name a province goes by → its own name, both folded (`tphcm` → `ho chi minh`)."""
+    return {_key(other): _key(name) for other, name in province_names().items()}
 
 
 @lru_cache(maxsize=1)
