@@ -22,6 +22,11 @@ _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
 _NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*|^)$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
+_NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
+                   r"|^i (?:just |only )?(?:need|want)\b"
+                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
@@ -34,9 +39,7 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    # ("chị" only before "chỉ": "chi làm thêm giờ" is overtime pay)
                    r"|^(?:(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
                    r"|^(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b"
-                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
-                   r"|^i (?:just |only )?(?:need|want)\b"
+                   rf"|{_NOTE.pattern}"
                    r"|\bda (?:xong|co)\b"
                    # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
@@ -48,11 +51,6 @@ _SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^\d,;.:]{2,40}[,;]\s*\d+\.\d+\.
 # What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
 # tỉnh bổ sung chỉ tiêu …)").
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
-# What the user has written already or still lacks, wherever it stands in a clause.
-_NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
-                   r"|^i (?:just |only )?(?:need|want)\b"
-                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")

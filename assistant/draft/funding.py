@@ -7,7 +7,7 @@ import re
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .tables import AMOUNT, money
+from .tables import AMOUNT, integer, money
 
 
 # Where a total is split into its sources (folded).
@@ -45,7 +45,7 @@ def funding_sources(text: str) -> tuple[int, list[tuple[str, int]]] | None:
     for piece in source_pieces(text[split.end():]):
         # After "of which", a figure with thousands separators is an amount though its unit went with the total.
         bare = _BARE.match(piece)
-        if (amount := money(piece) if not bare else int(re.sub(r"\D", "", bare.group(1)))) is not None:
+        if (amount := money(piece) if not bare else integer(bare.group(1))) is not None:
             sources.append((source_name(piece), amount))
         elif named := _REST.match(piece.strip()):  # "… và phần còn lại từ nguồn thu dịch vụ": the total less the others
             rest = source_name(piece.strip()[named.end():])

@@ -7,7 +7,7 @@ import re
 
 from ..vietnamese.folding import fold
 from .pasted import spaced_sign, vietnamese_figures
-from .tables import LEAD
+from .tables import LEAD, integer
 
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
@@ -117,10 +117,6 @@ _PAIR = re.compile(r"^(.*?[^\d\s])\s+(\d+(?:[.,]\d+)*)\s*([^\W\d]+)?\s*,\s*(?:[^
 _DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
 
 
-def _count(figure: str) -> int:
-    return int(re.sub(r"\D", "", figure))
-
-
 def _decimals(folded: str) -> int:
     """The decimals a rate is rounded to, as the request asks ("làm tròn 1 chữ số thập phân"); one by default."""
     asked = _DIGITS.search(folded)
@@ -133,13 +129,13 @@ def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
     """[name, unit, count, part, rate %] per row when every row gives a count and the part of it; the rate to the
     decimals the request asks ("làm tròn 1 chữ số thập phân"; one by default)."""
     pairs = [_PAIR.match(LEAD.sub("", text).strip(" ;.")) for text in texts]
-    if len(pairs) < 2 or not all(pairs) or not all(_count(m.group(2)) for m in pairs):
+    if len(pairs) < 2 or not all(pairs) or not all(integer(m.group(2)) for m in pairs):
         return None
     digits = _decimals(folded_request)
     rows = []
     for m in pairs:
         name, whole, unit, part = m.group(1).strip(" :,"), m.group(2), m.group(3) or "", m.group(4)
-        rate = f"{_count(part) / _count(whole) * 100:.{digits}f}".replace(".", ",")
+        rate = f"{integer(part) / integer(whole) * 100:.{digits}f}".replace(".", ",")
         rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part), rate])
     return rows
 
@@ -156,9 +152,9 @@ def rates_in_prose(text: str) -> str:
         sentence_start = max(text.rfind(". ", 0, match.start()) + 1, 0)
         whole = re.search(rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+{re.escape(match.group(2))}\b",
                           text[sentence_start:match.start()])
-        if not whole or not _count(whole.group(1)):
+        if not whole or not integer(whole.group(1)):
             return match.group()
-        rate = f"{_count(match.group(1)) / _count(whole.group(1)) * 100:.{_decimals(fold(match.group(4)))}f}"
+        rate = f"{integer(match.group(1)) / integer(whole.group(1)) * 100:.{_decimals(fold(match.group(4)))}f}"
         rate = rate.replace(".", ",")
         return f"{match.group(1)} {match.group(2)}{match.group(3)} (đạt {rate}%)"
     return _RATE_ASKED.sub(worked, text)

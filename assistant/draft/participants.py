@@ -13,7 +13,8 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_subtitle
 from .document import Block
 from .request import DraftRequest
-from .table_blocks import named_columns
+from .table_blocks import column_names, column_roles
+from .tables import integer, vnd_number
 
 # What asks for the table (folded request).
 _ASKED = re.compile(r"\b(?:danh sach|bang)\s+(?:thanh phan|dai bieu|khach moi|nguoi tham du|co quan moi)"
@@ -40,21 +41,16 @@ _COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
 _PRICED = re.compile(r"dinh muc|don gia|thanh tien|muc chi|\brate\b|amount|unit cost")
 
 
-def _figures(total: int) -> str:
-    return f"{total:,}".replace(",", ".")
-
-
 def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | None:
     """A table of counts per item under the columns the request names (the item's, then one per count), with a
     total row when asked ("có dòng tổng cộng"); None unless every text with a figure is an item with as many
     figures as there are count columns."""
-    named = named_columns(request.text)
-    columns = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else []
-    roles = ["count" if _COUNT_COLUMN.search(fold(c)) else role for c, role in zip(columns, _roles(columns))]
+    columns = column_names(request.text)
+    roles = ["count" if _COUNT_COLUMN.search(fold(c)) else role for c, role in zip(columns, column_roles(columns, _ROLES))]
     counts = roles.count("count")
     name_at = next((i for i, role in enumerate(roles) if role not in ("index", "count", "note")), None)
     # A rate or an amount to work out makes it a budget estimate (tables.py), not counts to lay out.
-    if not counts or name_at is None or _PRICED.search(fold(named or "")):
+    if not counts or name_at is None or _PRICED.search(fold(" ".join(columns))):
         return None
     items = []
     for text in (t.strip(" .;") for t in texts if re.search(r"\d", t)):
@@ -65,13 +61,13 @@ def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | 
         items.append((name.group(1), figures))
     if len(items) < 2:
         return None
-    rows = [[c[:1].upper() + c[1:] for c in columns]]
+    rows = [columns]
     for n, (name, figures) in enumerate(items, 1):
         given = iter(figures)
         rows.append([str(n) if role == "index" else name[:1].upper() + name[1:] if i == name_at
                      else next(given) if role == "count" else "" for i, role in enumerate(roles)])
     if "tong cong" in fold(request.text) or "total" in fold(request.text):
-        sums = iter([_figures(sum(int(f[k].replace(".", "")) for _, f in items)) for k in range(counts)])
+        sums = iter([vnd_number(sum(integer(f[k]) for _, f in items)) for k in range(counts)])
         rows.append(["Tổng cộng" if i == name_at else next(sums) if role == "count" else "" for i, role in enumerate(roles)])
     return rows
 
@@ -105,19 +101,13 @@ def _person_and_unit(name: str) -> tuple[str, str]:
     return title.group(1), f"{unit[:1].upper()}{unit[1:]}"
 
 
-def _roles(columns: list[str]) -> list[str]:
-    return [next((role for role, pattern in _ROLES if re.search(pattern, fold(column))), "") for column in columns]
-
-
 def _rows(request: DraftRequest) -> list[list[str]]:
     """The header, a row per entry, and a total row when counts are given."""
-    named = named_columns(request.text)
-    typed = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else []
-    entries = [_entry(p, not typed or "count" in _roles(typed)) for p in request.participants]
+    typed = column_names(request.text)
+    entries = [_entry(p, not typed or "count" in column_roles(typed, _ROLES)) for p in request.participants]
     counted = any(count is not None for _, count, _ in entries)
     columns = typed or (["TT", "Thành phần", "Số lượng", "Ghi chú"] if counted else ["TT", "Thành phần", "Ghi chú"])
-    columns = [c[:1].upper() + c[1:] for c in columns if c]
-    roles = _roles(columns)
+    roles = column_roles(columns, _ROLES)
     if "unit" not in roles and "person" not in roles:
         roles[1 if len(roles) > 1 else 0] = "unit"
     rows = [columns]

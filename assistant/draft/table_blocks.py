@@ -46,6 +46,17 @@ def named_columns(text: str) -> str | None:
     return _COLUMN_NOTE.sub("", found.group(1)) if found else None
 
 
+def column_names(text: str) -> list[str]:
+    """The columns a request names, one name each, with a capital: ["TT", "Đơn vị", "Số liều", "Ghi chú"]."""
+    return [c[:1].upper() + c[1:] for c in (c.strip(" .") for c in re.split(r"\s*[,|]\s*", named_columns(text) or ""))
+            if c]
+
+
+def column_roles(columns: list[str], roles: tuple[tuple[str, str], ...]) -> list[str]:
+    """Each column's role: the first of `roles` (role, folded pattern) whose pattern its name matches, else ""."""
+    return [next((role for role, pattern in roles if re.search(pattern, fold(column))), "") for column in columns]
+
+
 def _column(name: str, year: str) -> str:
     """A column the request names, in Vietnamese; a plan or a result column is of the request's year."""
     for pattern, vietnamese in _COLUMN_EN:

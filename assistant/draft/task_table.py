@@ -14,7 +14,7 @@ from ..vietnamese.patterns import DATE
 from .clauses import Clause
 from .document import Block
 from .request import DraftRequest
-from .table_blocks import named_columns
+from .table_blocks import column_names, column_roles, named_columns
 
 _ASKED = re.compile(r"\bbang phan cong|\b(?:task|duty)[- ]assignment table|\btable of (?:tasks|assignments)"
                     r"|\bassignment table")
@@ -36,9 +36,8 @@ _DEADLINE_WORDS = re.compile(r",?\s*(?:(?:trước|chậm nhất|hạn|từ|by|b
 
 
 def asks_for_tasks(request: DraftRequest) -> bool:
-    columns = named_columns(request.text)
     return not request.typed_rows and (_ASKED.search(fold(request.text)) is not None
-                                        or (columns is not None and "chu tri" in fold(columns)))
+                                        or "chu tri" in fold(" ".join(column_names(request.text))))
 
 
 def _deadline(text: str) -> str:
@@ -84,10 +83,8 @@ def task_blocks(request: DraftRequest, clauses: list[Clause]) -> list[Block]:
             and (row := _row(clause.text))]
     if len(rows) < 2:
         return []
-    columns = [c.strip(" .") for c in re.split(r"\s*[,|]\s*", named)] if named else \
-        ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
-    columns = [c[:1].upper() + c[1:] for c in columns if c]
-    roles = [next((role for role, pattern in _ROLES if re.search(pattern, fold(c))), "") for c in columns]
+    columns = column_names(request.text) or ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]
+    roles = column_roles(columns, _ROLES)
     table = [columns] + [[str(n) if role == "index" else row.get(role, "") for role in roles]
                          for n, row in enumerate(rows, 1)]
     return [Block("part", "BẢNG PHÂN CÔNG NHIỆM VỤ"), Block("table", rows=table)]

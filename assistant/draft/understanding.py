@@ -111,21 +111,22 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.province = province_in(text) or request.province
     request.name, cue_end, assumed = document_type(folded, skeletons)
     # "soạn văn bản … số 145/TB-SYT": the document's own symbol tells its type where its words said only "văn bản".
+    request.basis = _basis(text)
     if assumed or folded[:cue_end].endswith("van ban"):
-        cited = _basis(text)
         codes = [sk["doc_type"] for sk in skeletons.values()]
         request.name = next((name for name, sk in skeletons.items() if codes.count(sk["doc_type"]) == 1
-                             and sk["doc_type"] != "CV" and own_symbol(text, sk["doc_type"], cited)), request.name)
+                             and sk["doc_type"] != "CV" and own_symbol(text, sk["doc_type"], request.basis)), request.name)
     sk = skeletons[request.name]
     request.doc_type = sk["doc_type"]
     request.number, named_end = own_number(text, cue_end)
     if assumed:
         request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
+    request.listed = listed_parts(text)
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
         scope = Scope("part", part=part)
     if scope.kind == "part" and scope.part == LAST:  # "the last numbered part", of the parts listed if any
-        scope = Scope("part", part=ROMAN[min(len(listed_parts(text)) or len(sk["part"]), len(sk["part"])) - 1].lower())
+        scope = Scope("part", part=ROMAN[min(len(request.listed) or len(sk["part"]), len(sk["part"])) - 1].lower())
     # A document without numbered parts has items, not parts: "mục Thời gian, địa điểm" of a letter is a section
     # unless it names one of its parts; a block of an invitation asked as an item ("đoạn về ai đi dự") is one, not
     # one asked as a part ("phần thành phần").
@@ -141,7 +142,6 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if scope.title:
         at = folded.find(fold(scope.title))
         request.scope_title = _sentence(text[at:at + len(scope.title)] if at >= 0 else scope.title)
-    request.listed = listed_parts(text)
     request.typed_rows = [[prepared(cell, restorer) for cell in row] for row in pasted_table(instruction)]
     request.office = _OFFICE.search(folded) is not None or "office of the" in fold(instruction)
     request.provincial = not request.office and _PROVINCIAL.match(folded, cue_end) is not None
@@ -149,7 +149,6 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.signature, _ = signature(text, PROVINCIAL_SIGNATURE if request.provincial else default)
     if request.provincial and request.signature[0].endswith("CHỦ TỊCH"):  # signed for the Committee as a body
         request.signature = [PROVINCIAL_SIGNATURE[0], *request.signature]
-    request.basis = _basis(text)
     request.number = request.number or own_symbol(text, request.doc_type, request.basis)
     if request.number and (at := text.find(request.number)) >= 0 and (
             dated := _DATED.match(text, at + len(request.number))):  # "số 312/SYT-KHTC, ngày 28/12/2026"
