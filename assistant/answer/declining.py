@@ -172,12 +172,11 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     # Each document's text read once: for what they all mention, and for what a central one names.
     by_source = {source: documents_text(index, [source]) for source in dict.fromkeys(c.source for c in chunks)}
     texts = [text for read in by_source.values() for text in read]
-    if numbers and unmentioned(numbers, texts + [card.printed_number or "" for card in index.cards()
-                                                 if card.source in by_source]):
+    cards = [card for card in index.cards() if card.source in by_source]
+    if numbers and unmentioned(numbers, texts + [card.printed_number or "" for card in cards]):
         return True
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
-    if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source])
-                        for card in index.cards() if card.source in by_source):
+    if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source]) for card in cards):
         found[0] |= named[0]
     return any(not asked <= mentioned for asked, mentioned in zip(named, found))
 

@@ -159,10 +159,14 @@ def unnamed(question: str, cards: list[DocumentCard]) -> str:
     return _DOC_WORDS.sub(" ", " ".join(words))
 
 
+def _unpadded(token: str) -> str:
+    """A number written without its leading zeros ("05" is "5"); a word as it is."""
+    return token.lstrip("0") or "0" if token.isdigit() else token
+
+
 def _number_tokens(text: str) -> str:
     """The text's words and numbers, numbers without leading zeros ("01/2023" is "1 2023"), space-delimited."""
-    return " " + " ".join(token.lstrip("0") or "0" if token.isdigit() else token
-                          for token in _TOKEN.findall(fold(text))) + " "
+    return " " + " ".join(map(_unpadded, _TOKEN.findall(fold(text)))) + " "
 
 
 def named_numbers(question: str) -> set[str]:
@@ -184,7 +188,7 @@ def documents_text(index: SearchIndex, sources: list[str]) -> list[str]:
 
 def _numbers_alike(tokens: set[str]) -> set[str]:
     """Tokens with numbers written without their leading zeros ("05 năm" is "5 năm")."""
-    return {token.lstrip("0") or "0" if token.isdigit() else token for token in tokens}
+    return set(map(_unpadded, tokens))
 
 
 def leftover(question: str, cards: list[DocumentCard]) -> set[str]:
@@ -209,14 +213,16 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
     fields = asked_fields(question)
     if not fields or len(named) > 1:
         return None
+    text = None
     if not named:
         if not top or not _DOC_WORDS.search(fold(question)):
             return None
         named = [card for card in index.cards() if card.source == top[0].source]
         # Another document's number ("Kế hoạch 245/KH-SYT" when 243 is found) is not this document's card.
-        numbers = named_numbers(question)
-        if numbers and unmentioned(numbers, documents_text(index, [top[0].source])):
-            return None
+        if named and (numbers := named_numbers(question)):
+            text = "\n".join(documents_text(index, [named[0].source]))
+            if unmentioned(numbers, [text]):
+                return None
     if not named:
         return None
     # An English question's words cannot be found in a Vietnamese card: how it asks must say it is about the
@@ -228,8 +234,10 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         return None
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.
-    if provinces_in(question) - provinces_in("\n".join(documents_text(index, [named[0].source]))):
-        return None
+    if asked := provinces_in(question):  # the document's text read once, and only when needed
+        text = text if text is not None else "\n".join(documents_text(index, [named[0].source]))
+        if asked - provinces_in(text):
+            return None
     return DocumentQuestion(named[0], fields, certain)
 
 
