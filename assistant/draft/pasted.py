@@ -79,6 +79,10 @@ _LUMP = re.compile(rf"\b(?:{LUMP_WORDS})\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
+# A count written as a product inside a line's name: "(40 người x 10 ngày)".
+_PRODUCT = re.compile(r"\((\d+)\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\s*[x×*]\s*\d+\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\)")
+
+
 # The columns of a budget as a request names them ("nội dung, số lượng, số ngày, định mức, thành tiền").
 # Column names only: "rate" and "amount" alone are words of any English request ("the amount in words").
 _RATE_COLUMN = re.compile(r"\b(?:định mức|đơn giá|mức chi|unit (?:cost|price))\b", re.IGNORECASE)
@@ -111,4 +115,10 @@ def cells_as_factors(piece: str, columns: tuple[bool, bool] = (False, False)) ->
     # A date ("30/11/2026", a deadline column) is no factor.
     figures = [cell for cell in cells if cell[:1].isdigit() and not re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", cell)]
     named = [cell for cell in cells if cell not in figures]
+    # "Phụ cấp chống dịch (40 người x 10 ngày) | 40 | người | 130.000": the name counts what the quantity cell
+    # gives only part of.
+    for n, cell in enumerate(named):
+        if (product := _PRODUCT.search(cell)) and figures and figures[0] == product.group(1):
+            named[n] = (cell[:product.start()] + cell[product.end():]).strip()
+            figures[0] = product.group(0).strip("()")
     return f"{' '.join(named)} {' x '.join(figures)}"

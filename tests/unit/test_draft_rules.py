@@ -162,6 +162,9 @@ def test_budget_lines_typed_as_busy_staff_type_them():
         1_200_000, 5_500_000]
     assert [(line.people, line.days, line.rate) for line in cost_lines(["công tác phí | 5 người | 8 ngày | 200.000 d"])] == [
         (5, 8, 200_000)]
+    # A row copied from a spreadsheet whose name writes the count the quantity cell gives only part of.
+    assert [(line.people, line.days, line.amount) for line in cost_lines(
+        ["Phụ cấp chống dịch (40 người x 10 ngày)\t40\tngười\t130.000"])] == [(40, 10, 52_000_000)]
 
 
 def test_the_kind_of_review_is_the_one_named_first_not_the_one_set_aside():
