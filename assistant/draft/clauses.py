@@ -19,7 +19,9 @@ from .reading import LISTED
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
 # (II.) or an item number (3.1.); a label holds to the end of its sentence.
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*|^)$")
+_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*|^"
+                      # a part numbered in lower case where parts are listed: "gồm i. kết quả; ii. tồn tại"
+                      r"|(?:[;:,]\s*|\b(?:gồm|gom|và|va)\s+)[ivx]{1,4})$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
@@ -45,6 +47,9 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:se\s+)?tu\s+(?:viet|lam|soan)\b|\bI will write\b")
+# What a request to write a part says it holds, and the reminders inside it ("nhớ nêu", "be sure to give").
+_WITHIN = re.compile(r"^(?:viet|soan|lam|write|draft)\b[^,;:]{0,40},\s*(?:trong do|in which|in it)\s+")
+_REMINDER = re.compile(r"\s+(?:nho|phai|be sure to|remember to)\s+(?:neu|ghi|dua|give|state|mention)(?:\s+(?:ro|vao))?\s+")
 # Sections laid out one after another ("phần II có 2.1. Đối tượng, 2.2. Thời gian, 2.3. …"): the layout, not content.
 # Their names hold no figure: "1.1 ăn trưa 100 người x 150.000đ; 1.2 …" are items with their content.
 _SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^\d,;.:]{2,40}[,;]\s*\d+\.\d+\.?\s+[^\d,;.:]{2,40}(?:[,;.]|$)")
@@ -195,6 +200,12 @@ def clauses(text: str) -> list[Clause]:
                 note, piece = piece.split(": ", 1)
                 found.append(Clause(text=_sentence(note), meta=True))
                 meta = _NOTE.search(fold(piece.split(": ", 1)[0])) is not None
+            # "viết phần I, trong đó mục 2 khám chữa bệnh nhớ nêu tổng lượt khám …": what the part holds is content.
+            if meta and not laid_out and (within := _WITHIN.search(fold(piece))):
+                found.append(Clause(text=_sentence(piece[:within.start()]), meta=True))
+                piece, meta = piece[within.end():], False
+                if reminder := _REMINDER.search(fold(piece)):
+                    piece = f"{piece[:reminder.start()]}: {piece[reminder.end():]}"
             piece = _BULLET.sub("", piece)  # "Đổi mấy chỗ: - thời gian: …": the bullet after the note's colon
             for part in _split_assignments(piece) if piece.strip(" .;") else []:
                 clause = Clause(text=_sentence(part), label=label, typed_label=typed_label, number=number, meta=meta)

@@ -277,6 +277,14 @@ def test_a_note_asking_for_the_total_is_no_content_but_a_total_stated_is():
                      "Ko cần kính gửi": True}
 
 
+def test_parts_listed_in_lower_case_are_the_layout_and_what_a_part_is_to_hold_is_content():
+    found = {c.text: c.meta for c in clauses(
+        "Báo cáo 9 tháng gồm i. kết quả thực hiện; ii. tồn tại, hạn chế; iii. nhiệm vụ 3 tháng cuối năm. Viết phần I, "
+        "trong đó mục 2 khám chữa bệnh nhớ nêu tổng lượt khám 6.842.000 lượt, công suất giường 92%.")}
+    assert not [text for text, meta in found.items() if not meta and ("hạn chế" in text or text in ("Ii", "Iii"))]
+    assert found["Mục 2 khám chữa bệnh: tổng lượt khám 6.842.000 lượt, công suất giường 92%"] is False
+
+
 def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
     request = understand("chi lam bang chuong trinh hoi thao SYT Kon Tum ngay 17/09/2027 bat dau 13h30: don tiep 15p, "
                          "khai mac 10p, thao luan 40p", RESTORER, SKELETONS)
