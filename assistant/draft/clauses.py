@@ -52,7 +52,8 @@ _WITHIN = re.compile(r"^(?:viet|soan|lam|write|draft)\b[^,;:]{0,40},\s*(?:trong 
 _REMINDER = re.compile(r"\s+(?:nho|phai|be sure to|remember to)\s+(?:neu|ghi|dua|give|state|mention)(?:\s+(?:ro|vao))?\s+")
 # Sections laid out one after another ("phần II có 2.1. Đối tượng, 2.2. Thời gian, 2.3. …"): the layout, not content.
 # Their names hold no figure: "1.1 ăn trưa 100 người x 150.000đ; 1.2 …" are items with their content.
-_SECTIONS_LISTED = re.compile(r"\b\d+\.\d+\.?\s+[^\d,;.:]{2,40}[,;]\s*\d+\.\d+\.?\s+[^\d,;.:]{2,40}(?:[,;.]|$)")
+# A figure grouped in thousands ("2.300 định biên, 2.120 hiện có") is no section's number.
+_SECTIONS_LISTED = re.compile(r"\b\d{1,2}\.\d{1,2}(?!\d)\.?\s+[^\d,;.:]{2,40}[,;]\s*\d{1,2}\.\d{1,2}(?!\d)\.?\s+[^\d,;.:]{2,40}(?:[,;.]|$)")
 # What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
 # tỉnh bổ sung chỉ tiêu …)").
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")

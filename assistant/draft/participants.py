@@ -38,6 +38,8 @@ _ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("person", r"ho ten|chuc vu|chuc dan
 _ITEM_NAME = re.compile(r"^(.+?[^\d\s,:])\s+(?=\d)")
 _FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+")
 _COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
+# A column worked out of the two counts before it: "số còn thiếu", "chênh lệch", "tăng/giảm".
+_GAP_COLUMN = re.compile(r"con thieu|\bthieu\b|chenh lech|tang,? giam|tang/giam|shortfall|\bgap\b|difference")
 _PRICED = re.compile(r"dinh muc|don gia|thanh tien|muc chi|\brate\b|amount|unit cost")
 
 
@@ -46,30 +48,60 @@ def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | 
     total row when asked ("có dòng tổng cộng"); None unless every text with a figure is an item with as many
     figures as there are count columns."""
     columns = column_names(request.text)
-    roles = ["count" if _COUNT_COLUMN.search(fold(c)) else role for c, role in zip(columns, column_roles(columns, _ROLES))]
+    roles = ["gap" if _GAP_COLUMN.search(fold(c)) else "count" if _COUNT_COLUMN.search(fold(c)) else role
+             for c, role in zip(columns, column_roles(columns, _ROLES))]
+    name_at = next((i for i, role in enumerate(roles) if role not in ("index", "count", "note", "gap")), None)
+    # A column after the item's that no role names ("định biên") holds a count, when a gap is worked out of them.
+    if "gap" in roles and name_at is not None:
+        roles = ["count" if not role and i > name_at else role for i, role in enumerate(roles)]
     counts = roles.count("count")
-    name_at = next((i for i, role in enumerate(roles) if role not in ("index", "count", "note")), None)
     # A rate or an amount to work out makes it a budget estimate (tables.py), not counts to lay out.
     if not counts or name_at is None or _PRICED.search(fold(" ".join(columns))):
         return None
     items = []
+    gap = "gap" in roles and counts == 2
     for text in (t.strip(" .;") for t in texts if re.search(r"\d", t)):
         name = _ITEM_NAME.match(text)
         figures = _FIGURE.findall(text[name.end():]) if name else []
         if len(figures) != counts or re.search(r"\s[x×]\s", text):
             return None
-        items.append((name.group(1), figures))
+        items.append((name.group(1), _in_columns(figures, text[name.end():], columns, roles)))
     if len(items) < 2:
         return None
     rows = [columns]
     for n, (name, figures) in enumerate(items, 1):
-        given = iter(figures)
+        given = iter(figures + ([_gap(figures, columns[roles.index("gap")])] if gap else []))
         rows.append([str(n) if role == "index" else name[:1].upper() + name[1:] if i == name_at
-                     else next(given) if role == "count" else "" for i, role in enumerate(roles)])
+                     else next(given) if role == "count" or (gap and role == "gap") else "" for i, role in enumerate(roles)])
     if "tong cong" in fold(request.text) or "total" in fold(request.text):
-        sums = iter([vnd_number(sum(integer(f[k]) for _, f in items)) for k in range(counts)])
-        rows.append(["Tổng cộng" if i == name_at else next(sums) if role == "count" else "" for i, role in enumerate(roles)])
+        summed = [vnd_number(sum(integer(f[k]) for _, f in items)) for k in range(counts)]
+        sums = iter(summed + ([_gap(summed, columns[roles.index("gap")])] if gap else []))
+        rows.append(["Tổng cộng" if i == name_at else next(sums) if role == "count" or (gap and role == "gap") else ""
+                     for i, role in enumerate(roles)])
     return rows
+
+
+def _in_columns(figures: list[str], text: str, columns: list[str], roles: list[str]) -> list[str]:
+    """The figures in the order of the count columns: a figure followed by a column's name ("4.250 hiện có trên
+    4.600 định biên") goes to that column; else they keep the order typed."""
+    counted = [fold(c) for c, role in zip(columns, roles) if role == "count"]
+    placed: dict[int, str] = {}
+    for match in _FIGURE.finditer(text):
+        said = " ".join(re.findall(r"[a-z]+", fold(text[match.end():match.end() + 20]))[:2])
+        at = next((k for k, column in enumerate(counted)
+                   if len(said) >= 4 and re.search(rf"\b{re.escape(said)}\b", column)), None)
+        if at is not None and at not in placed:
+            placed[at] = match.group()
+    return [placed[k] for k in range(len(counted))] if len(placed) == len(counted) else figures
+
+
+def _gap(figures: list[str], column: str) -> str:
+    """What the second count lacks or exceeds of the first: a shortfall is the distance between them, a
+    difference the second less the first."""
+    first, second = integer(figures[0]), integer(figures[1])
+    if re.search(r"thieu|shortfall|\bgap\b", fold(column)):
+        return vnd_number(abs(second - first))
+    return vnd_number(second - first) if second >= first else f"-{vnd_number(first - second)}"
 
 
 def asks_for_participants(request: DraftRequest) -> bool:

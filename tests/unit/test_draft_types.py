@@ -1210,6 +1210,15 @@ def test_a_count_per_unit_table_lays_out_each_item_and_its_total():
     assert "| 2 | Sa Thầy | 950 |  |" in draft and "|  | Tổng cộng | 2.150 |  |" in draft
 
 
+def test_a_shortfall_column_is_worked_out_from_the_counts_each_put_under_the_column_it_names():
+    request = understand("Lập giúp bảng nhân lực theo tuyến kèm BC của Sở Y tế Kon Tum (TT, tuyến, số hiện có, định biên, "
+                         "số còn thiếu): tuyến tỉnh 1.250 hiện có trên 1.400 định biên; trạm y tế 2.300 định biên, 2.120 "
+                         "hiện có; có dòng tổng cộng. Chỉ cần bảng.", RESTORER, SKELETONS)
+    draft = _draft(request.text).draft
+    assert "| 1 | Tuyến tỉnh | 1.250 | 1.400 | 150 |" in draft and "| 2 | Trạm y tế | 2.120 | 2.300 | 180 |" in draft
+    assert "|  | Tổng cộng | 3.370 | 3.700 | 330 |" in draft
+
+
 def test_the_remaining_part_is_the_last_one_listed_and_a_quarters_numeral_ends_the_listing():
     request = understand("TB kết luận của Giám đốc Sở Y tế Kon Tum tại giao ban quý III/2027 có 2 phần: I. Đánh giá chung; "
                          "II. Nhiệm vụ trọng tâm quý IV. Phần đầu, phần I và phần ký tên mình làm rồi, nhờ viết phần còn "
