@@ -69,6 +69,8 @@ _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|y giao (?:rieng )?cho|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
+# The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
+_UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
 # level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
@@ -256,7 +258,11 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         found.append((m.start(), Scope("section", section=m.group(1))))
     if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
             units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
-        found.append((m.start(), Scope("section", title=units[0])))
+        # The unit as typed when it names its place too ("Trung tâm Y tế khu vực Trà Vinh (mục 4)"), and the number.
+        typed = re.split(r"\s*[(:;,.]", folded[m.end():], maxsplit=1)[0].strip()
+        named = typed if typed.startswith(fold(units[0])) and len(typed.split()) <= len(units[0].split()) + 3 else units[0]
+        number = _UNIT_NUMBER.match(folded, m.end())
+        found.append((m.start(), Scope("section", section=number.group(1) if number else None, title=named)))
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
         or _LEAD_IN.match(folded[:m.start()]))]

@@ -450,6 +450,10 @@ def test_one_units_tasks_are_its_section_under_its_name_and_number():
     draft = _draft("trong KH triển khai Tháng hành động vì an toàn thực phẩm năm 2027 của SYT Kon Tum, viết giúp mục 2 ở "
                    "phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP thôi: chủ trì tổ chức lễ phát động ngày 15/04/2027")
     assert draft.draft.startswith("**2. Chi cục An toàn vệ sinh thực phẩm**") and "15/04/2027" in draft.draft
+    # The unit named with its place, and the section's number given after it.
+    draft = _draft("TB kết luận của Giám đốc Sở Y tế Kon Tum sau kiểm tra tiêm chủng, em viết gần xong, chỉ cần ý giao riêng "
+                   "cho Trung tâm Y tế khu vực Đắk Hà (mục 3): rà soát trẻ chưa tiêm đủ mũi trước 30/11/2027.")
+    assert draft.draft.startswith("**3. Trung tâm Y tế khu vực Đắk Hà**") and "30/11/2027" in draft.draft
 
 
 def test_a_funding_part_given_its_sources_alone_totals_them():
