@@ -45,3 +45,14 @@ def event_sessions(texts: list[str]) -> int | None:
 def rated_per_day_only(piece: str) -> bool:
     """A line whose rate is per day and which says for how many days nowhere."""
     return _PER_DAY.search(piece) is not None and _DAY_COUNT.search(piece) is None
+
+
+# A line rated per session or break that names both halves of the day: "giải khát giữa giờ sáng và chiều
+# 30.000đ/người/buổi", "coffee breaks morning and afternoon, VND 30,000 per delegate per break".
+_PER_SESSION = re.compile(r"/\s*(?:buổi|buoi)\b|\bper (?:break|session|giải lao)\b|\bmỗi buổi\b", re.IGNORECASE)
+_BOTH_HALVES = re.compile(r"\b(?:(?:buổi )?sáng và (?:buổi )?chiều|sáng,\s*chiều|morning and afternoon)\b", re.IGNORECASE)
+
+
+def twice_a_day(piece: str) -> bool:
+    """A line rated per session that runs morning and afternoon: two sessions a day."""
+    return _PER_SESSION.search(piece) is not None and _BOTH_HALVES.search(piece) is not None

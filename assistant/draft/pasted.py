@@ -122,3 +122,18 @@ def cells_as_factors(piece: str, columns: tuple[bool, bool] = (False, False)) ->
             named[n] = (cell[:product.start()] + cell[product.end():]).strip()
             figures[0] = product.group(0).strip("()")
     return f"{' '.join(named)} {' x '.join(figures)}"
+
+
+# A figure typed with its scale word inside it: "1tr2" is 1,2 triệu, "5tr5" 5,5 triệu, "2tr500" 2,5 triệu, "1k5" 1,5 k.
+_SPLIT_SCALE = re.compile(r"\b(\d+)\s?(tr|triệu|k)(\d{1,3})\b", re.IGNORECASE)
+
+
+# Hundreds said in a word before the scale: "2 trăm nghìn" is 200 nghìn.
+_HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGNORECASE)
+
+
+def whole_figures(text: str) -> str:
+    """Figures typed with the scale word inside them written with a decimal comma before it, hundreds said in a
+    word written in figures."""
+    text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
+    return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)

@@ -14,7 +14,8 @@ from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
 from .indicators import rates_in_prose
-from .tables import scaled_figure, vnd_number, whole_figures
+from .pasted import whole_figures
+from .tables import scaled_figure, vnd_number
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
 

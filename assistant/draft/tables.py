@@ -12,8 +12,8 @@ from num2words import num2words
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import event_days, event_sessions, rated_per_day_only
-from .pasted import LUMP_WORDS, budget_columns, cells_as_factors
+from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
+from .pasted import LUMP_WORDS, budget_columns, cells_as_factors, whole_figures
 from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
@@ -110,6 +110,24 @@ def _item(text: str) -> str:
     return item[:1].upper() + item[1:] if item else "[nội dung chi]"
 
 
+# What a line that opens with its count counts: "5 double rooms for 1 night at …", "20 phòng nghỉ x 2 đêm".
+_COUNTED_NOUN = re.compile(r"^\s*\d+\s+((?:[^\W\d_]+\s*){1,4}?)\s*(?=\b(?:for|at|x|trong|với|giá|mức)\b|[×*\d,;:(]|$)",
+                           re.IGNORECASE)
+
+
+# A label over the lines, not a line's name: "Costs: 5 double rooms …", "Chi phí: 20 phòng nghỉ …".
+_GENERIC_ITEM = re.compile(r"(?:costs?|expenses|budget|chi phí|kinh phí|dự trù(?: kinh phí)?|các khoản chi)", re.IGNORECASE)
+
+
+def _line_name(piece: str, end: int) -> str:
+    """The line's name before its first factor, else what its first count counts."""
+    item = _item(piece[:end])
+    counted = piece[piece.rfind(":", 0, end) + 1:] if _GENERIC_ITEM.fullmatch(item) else piece
+    if (item == "[nội dung chi]" or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
+        return noun.group(1).strip()[:1].upper() + noun.group(1).strip()[1:]
+    return item
+
+
 def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     """A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người,
     2 ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total;
@@ -132,7 +150,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     first = min([amount.start()] + [c.at for c in own])
     # A count inside the line's label ("… 4 trạm y tế bị ngập: 85 triệu/trạm") leaves the label its name.
     label = piece.rfind(":", first, amount.start())
-    return [CostLine(item=_item(piece[:label if label >= 0 else first]), people=counted[0], days=counted[1], rate=rate)]
+    return [CostLine(item=_line_name(piece, label if label >= 0 else first), people=counted[0], days=counted[1], rate=rate)]
 
 
 def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
@@ -153,7 +171,8 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         end = tail.end() if tail else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())
-        lines.append(CostLine(item=_item(piece[start:match.start()]), people=people, days=days, rate=factors[at]))
+        lines.append(CostLine(item=_line_name(piece[start:], match.start() - start), people=people, days=days,
+                              rate=factors[at]))
         start = end
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
     # or lines of one amount each ("…, thuê hội trường trọn gói 6 triệu, hoa tươi 1,5 triệu").
@@ -198,21 +217,6 @@ def _lump_sums(rest: str) -> list[CostLine]:
 _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|trên)|(?:cùng|như) số (?:người|lượng) (?:trên|đó)|như trên"
                          r"|như dòng trên|same (?:number|count|people)(?: as above)?|as above)(?=\s*(?:[×*]|x\b))",
                          re.IGNORECASE)
-
-
-# A figure typed with its scale word inside it: "1tr2" is 1,2 triệu, "5tr5" 5,5 triệu, "2tr500" 2,5 triệu, "1k5" 1,5 k.
-_SPLIT_SCALE = re.compile(r"\b(\d+)\s?(tr|triệu|k)(\d{1,3})\b", re.IGNORECASE)
-
-
-# Hundreds said in a word before the scale: "2 trăm nghìn" is 200 nghìn.
-_HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGNORECASE)
-
-
-def whole_figures(text: str) -> str:
-    """Figures typed with the scale word inside them written with a decimal comma before it, hundreds said in a
-    word written in figures."""
-    text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
-    return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
 
 
 def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
@@ -261,6 +265,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
                                  days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
         if length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):
             found[n] = [replace(found[n][0], days=length)]
+        elif len(found[n]) == 1 and found[n][0].days == 1 and twice_a_day(piece):
+            found[n] = [replace(found[n][0], days=2 * (length or 1))]
         lines += found[n]
     return lines
 

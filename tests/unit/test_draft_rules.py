@@ -162,6 +162,12 @@ def test_budget_lines_typed_as_busy_staff_type_them():
         1_200_000, 5_500_000]
     assert [(line.people, line.days, line.rate) for line in cost_lines(["công tác phí | 5 người | 8 ngày | 200.000 d"])] == [
         (5, 8, 200_000)]
+    # A break in the morning and one in the afternoon, rated per break; a line named only by what it counts, under
+    # a label over the lines.
+    lines = cost_lines(["giải khát giữa giờ sáng và chiều 30.000 đồng/người/buổi, 85 đại biểu",
+                        "Chi phí: 20 phòng nghỉ x 2 đêm x 400.000đ"])
+    assert [(line.item, line.people, line.days) for line in lines] == [
+        ("Giải khát giữa giờ sáng và chiều", 85, 2), ("Phòng nghỉ", 20, 2)]
     # A row copied from a spreadsheet whose name writes the count the quantity cell gives only part of.
     assert [(line.people, line.days, line.amount) for line in cost_lines(
         ["Phụ cấp chống dịch (40 người x 10 ngày)\t40\tngười\t130.000"])] == [(40, 10, 52_000_000)]
