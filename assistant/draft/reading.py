@@ -69,6 +69,9 @@ _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|y giao (?:rieng )?cho|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
+# A section's title in quotes after its number, maybe after the part it stands in.
+_QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
+                           r"([^'\"’”]{3,80})['\"’”]")
 # The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
@@ -232,12 +235,17 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     text = text or folded
     found: list[tuple[int, Scope]] = []
     if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
-        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2), title=m.group(3).strip(" .'\"‘’“”"))))
+        quoted = _QUOTED_TITLE.match(folded, m.end(2))
+        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2),
+                                       title=quoted.group(1).strip() if quoted else m.group(3).strip(" .'\"‘’“”"))))
     elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
         parent = _PARENT.search(folded, m.end())
         title = m.group(2).strip(" .'\"‘’“”")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
+        # A title in quotes is taken whole ("điểm 2 'Về thời gian …'", "mục 2 phần I 'Công tác khám bệnh, chữa bệnh'").
+        if quoted := _QUOTED_TITLE.match(folded, m.end(1)):
+            title = quoted.group(1).strip()
         # "mục 2 ở phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP": the section is that unit's tasks.
         if re.search(r"\bnhiem vu$", title) and (units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
             title = units[0]

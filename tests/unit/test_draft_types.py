@@ -1214,6 +1214,16 @@ def test_a_count_per_unit_table_lays_out_each_item_and_its_total():
     assert "| 2 | Sa Thầy | 950 |  |" in draft and "|  | Tổng cộng | 2.150 |  |" in draft
 
 
+@pytest.mark.parametrize("typed, heading", [
+    ("Viết giúp mục 2 phần I 'Công tác khám bệnh, chữa bệnh' của Báo cáo năm 2027 ngành y tế Kon Tum: tổng lượt khám "
+     "1.420.000 lượt.", "**2. Công tác khám bệnh, chữa bệnh**"),
+    ("CV hướng dẫn xây dựng dự toán năm 2028 của Sở Y tế Kon Tum có 4 điểm; soạn giúp điểm 2 'Về thời gian và hình thức "
+     "gửi hồ sơ': các đơn vị gửi dự toán trước ngày 05/01/2028.", "**2. Về thời gian và hình thức gửi hồ sơ**"),
+])
+def test_a_sections_title_in_quotes_is_taken_whole(typed, heading):
+    assert _draft(typed).draft.startswith(heading)
+
+
 def test_a_shortfall_column_is_worked_out_from_the_counts_each_put_under_the_column_it_names():
     request = understand("Lập giúp bảng nhân lực theo tuyến kèm BC của Sở Y tế Kon Tum (TT, tuyến, số hiện có, định biên, "
                          "số còn thiếu): tuyến tỉnh 1.250 hiện có trên 1.400 định biên; trạm y tế 2.300 định biên, 2.120 "
