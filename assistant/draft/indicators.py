@@ -63,6 +63,9 @@ def _rated(name: str, unit: str) -> str:
     return f"{_RATE_WORDS[unit]} {name[:1].lower()}{name[1:]}" if unit in _RATE_WORDS and not _MEASURE.match(name) else name
 
 
+_BRACKETED_UNIT = re.compile(r"\s*\(([^()\d]{1,15}|%|‰)\)\s*$")
+
+
 def indicator_row(clause: str) -> list[str] | None:
     """[name, unit, value, value …] from one row of a request; None when it holds no value."""
     clause = LEAD.sub("", clause).strip(" ;.")
@@ -84,7 +87,10 @@ def indicator_row(clause: str) -> list[str] | None:
         if bound := _NAME_BOUND.search(parts[0]):  # "… không quá 18%": the bound is the value's
             parts = [parts[0][:bound.start()], f"{bound.group(1)} {parts[1]}"]
     name, rest = parts
-    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*", rest) if c.strip()]
+    # "Số ca tử vong (ca): 2 và 0": the unit the name ends with in brackets, the values joined by "và", "and".
+    if (bracketed := _BRACKETED_UNIT.search(name)) and not _UNIT_AFTER.search(rest):
+        name, rest = name[:bracketed.start()], f"{bracketed.group(1)}, {rest}"
+    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*|\s+(?:và|and)\s+(?=[≥≤<>]?\s*\d)", rest) if c.strip()]
     unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
     values = [m.group().strip() for c in cells for m in [_VALUE.search(_bound(c))] if m and c != unit]
     if not values:

@@ -188,6 +188,10 @@ def test_indicator_rows_with_bounds_in_words_and_units_after_the_figure():
         "tỷ lệ mắc sốt xuất huyết", "ca/100.000 dân", "< 100"]
     assert indicator_row("- tỷ lệ suy dinh dưỡng thể thấp còi không quá 18%") == ["tỷ lệ suy dinh dưỡng thể thấp còi", "%", "≤ 18"]
     assert indicator_row("- số ca tử vong do bệnh dại: 0 ca") == ["số ca tử vong do bệnh dại", "ca", "0"]
+    # The unit in brackets after the name, the two years' values joined by "and" / "và".
+    assert indicator_row("Số ca tử vong (ca): 2 and 0") == ["Số ca tử vong", "ca", "2", "0"]
+    assert indicator_row("Tỷ lệ ổ dịch được xử lý đúng hạn (%): 97 và 100") == [
+        "Tỷ lệ ổ dịch được xử lý đúng hạn", "%", "97", "100"]
 
 
 def test_a_table_pasted_from_a_spreadsheet_is_read_with_its_figures_written_the_vietnamese_way():
