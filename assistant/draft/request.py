@@ -42,6 +42,8 @@ _PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?
 # "Mời: …" opening a sentence lists them too ("mời" alone is also "mới" once folded: the colon tells).
 _INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+)(?!cac dai bieu|dai bieu tham du)"
                       r"([^.]+)")
+# "… inviting the directors of … and the heads of … to the training workshop".
+_INVITING = re.compile(r"\b(?:inviting|to invite|invites)\s+(?:the\s+)?(.+?)\s+to\s+(?=\S)", re.IGNORECASE)
 _LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
 _AMOUNT = re.compile(rf"({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ|vnd)\b)?", re.IGNORECASE)  # not "80 đại biểu"
 _BUDGET_LINE = re.compile(rf"([^:;,\n]{{3,60}}?)\s*:\s*({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ)\b)?", re.IGNORECASE)
@@ -209,12 +211,12 @@ def parse_request(instruction: str) -> DraftRequest:
     # Those invited are found on the folded text: "Kính mời" restored as "Kính mới" is still an invitation.
     # A list under its label ("Thành phần: …") before the words in passing ("thành phần tham dự gồm …").
     labelled = next((m for m in _PARTICIPANTS.finditer(text) if ":" in text[m.start():m.start(1)]), None)
-    if found := (labelled or _PARTICIPANTS.search(text) or _INVITED.search(folded)):
+    if found := (labelled or _PARTICIPANTS.search(text) or _INVITED.search(folded) or _INVITING.search(text)):
         listed = text[found.start(1):found.end(1)]
         if listed.startswith("(") and ")" in listed:  # "thành phần (Ban Giám đốc Sở, …), đánh giá …": the brackets' list
             listed = listed[1:listed.index(")")]
         # Listed with semicolons, a name keeps its commas ("Sở Văn hóa, Thể thao và Du lịch").
-        cut = r";" if ";" in listed else r",(?![^()]*\))"
+        cut = r";" if ";" in listed else r"(?:,|\s+(?:and|và)\s+(?:the\s+)?)(?![^()]*\))" if found.re is _INVITING else r",(?![^()]*\))"
         request.participants = [p.strip(" -.") for p in re.split(cut, listed) if p.strip(" -.")]
     budget_part = text[folded.find("kinh phi"):] if "kinh phi" in folded else ""
     for item, amount, unit in _BUDGET_LINE.findall(budget_part):

@@ -48,7 +48,7 @@ _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|a
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
 # What an invitation is to, up to when and where it is ("… at 8:30 on 12/5/2026 at the meeting room").
-_INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to)\s+(.+?)(?=\.\s|\.$|$|,?\s+(?:at|on|lúc|vào|tại|"
+_INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to|inviting\s+[^.]{3,160}?\s+to(?!\s+attend\b))\s+(.+?)(?=\.\s|\.$|$|,?\s+(?:at|on|lúc|vào|tại|"
                          r"from|ngày)\s+(?:\d|the\b|(?-i:[A-ZĐ])))", re.IGNORECASE)
 
 
@@ -179,7 +179,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if m := _CHAIR.search(text):
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
     if request.name == "invitation" and (m := _INVITED_TO.search(text)):
-        request.event = _sentence(re.split(r"\.\s", m.group(1))[0])
+        request.event = _sentence(re.sub(r"^(?:the|a|an)\s+", "", re.split(r"\.\s", m.group(1))[0], flags=re.IGNORECASE))
         request.frame_content = None  # the sentence naming the invitation said what it is to: that is the event
     if request.name == "invitation" and not request.participants:  # those it goes to are those invited
         request.participants = request.addressees

@@ -1224,6 +1224,14 @@ def test_a_sections_title_in_quotes_is_taken_whole(typed, heading):
     assert _draft(typed).draft.startswith(heading)
 
 
+def test_an_english_invitation_names_those_invited_before_what_they_are_invited_to():
+    request = understand("We need an invitation from Sở Y tế Kon Tum inviting the directors of the Trung tâm Y tế khu vực "
+                         "and the heads of the Trạm Y tế xã to the training workshop, at 7h30 on 16/12/2027 at the "
+                         "hall of the Department. Signed by Deputy Director Lâm Văn Tài.", RESTORER, SKELETONS)
+    assert len(request.participants) == 2 and "Trung tâm Y tế khu vực" in request.participants[0]
+    assert "Trạm Y tế xã" in request.participants[1] and request.event and "Trạm" not in request.event
+
+
 def test_a_shortfall_column_is_worked_out_from_the_counts_each_put_under_the_column_it_names():
     request = understand("Lập giúp bảng nhân lực theo tuyến kèm BC của Sở Y tế Kon Tum (TT, tuyến, số hiện có, định biên, "
                          "số còn thiếu): tuyến tỉnh 1.250 hiện có trên 1.400 định biên; trạm y tế 2.300 định biên, 2.120 "
