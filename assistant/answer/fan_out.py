@@ -19,9 +19,10 @@ from ..vietnamese.language import language_of
 from ..vietnamese.framing import impersonal
 from ..vietnamese.patterns import BULLET
 from ..vietnamese.places import provinces_in
+from ..vietnamese.tokens import content_tokens
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import (asked_fields, document_label, documents_text, leftover, named_at, without_asking,
-                              words_before)
+from .document_answer import (asked_fields, document_label, documents_text, leftover, named_at, named_cards,
+                              without_asking, words_before)
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -66,6 +67,55 @@ def asks_across(question: str, named: list[DocumentCard] | None = None) -> bool:
 def _card_text(card: DocumentCard) -> str:
     return " ".join([card.doc_type_name or "", card.number or ""] +
                     [line.text for lines in card.fields.values() for line in lines])
+
+
+# The card fields a question names a document by; its basis, recipients or signer are what it may ask.
+_NAMING = ("number", "date", "issuer", "title")
+
+
+def _asked_of(question: str, cards: list[DocumentCard]) -> str:
+    """The question without the words that name the documents: their type and number, and the words it shares
+    with their cards two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch"): what
+    each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it, not by its heading,
+    which repeats the title the question names it by. The whole question when nothing else is left."""
+    typed = content_tokens(" ".join(f"{card.doc_type_name or ''} {card.number or ''}" for card in cards))
+    pairs = set()
+    for card in cards:
+        for line in (line for field in _NAMING for line in card.fields.get(field, [])):
+            words = _WORD.findall(fold(line.text))
+            pairs |= set(zip(words, words[1:]))
+    words = question.split()
+    folded = [" ".join(_WORD.findall(fold(word))) for word in words]
+    kept = [word for n, word in enumerate(words) if not content_tokens(word) & typed
+            and not (n and (folded[n - 1], folded[n]) in pairs)
+            and not (n + 1 < len(words) and (folded[n], folded[n + 1]) in pairs)]
+    left = " ".join(kept)
+    return left if content_tokens(_ACROSS.sub(" ", fold(left))) else question
+
+
+_WORD = re.compile(r"\w+")
+
+
+# Words that point back to what an earlier clause asked.
+_BACK = re.compile(r"\b(?:này|đó|ấy|this|these|that|those|the same)\b", re.IGNORECASE)
+# Where a question asking of several documents turns to the next one: "…, và khoa nào … theo Thông tư 26/2017?"
+_TURN = re.compile(r"[;?]|,\s*(?:và|còn|and|while)\s|,?\s+còn\s")
+
+
+def asked_of_each(question: str, cards: list[DocumentCard]) -> dict[str, str]:
+    """What each named document is asked, without the words that name it: the clause that names it, when each is
+    named in a clause of its own ("ai quy định … theo Nghị định 89/2018, và khoa nào … theo Thông tư 26/2017");
+    else the whole question ("QĐ 170/2008 và QĐ 142/2008: kinh phí do đâu bảo đảm")."""
+    clauses = [clause for clause in _TURN.split(question) if clause.strip()]
+    naming = [[card.source for card in named_cards(clause, cards)] for clause in clauses]
+    own = {names[0]: clause for clause, names in zip(clauses, naming) if len(names) == 1}
+    # "…, và Nghị định 48/2013 đã sửa lại thời hạn này thế nào?": a later clause that points back is asked with
+    # the one before it.
+    if len(own) == len(cards) and sum(map(len, naming)) == len(cards) and not any(
+            _BACK.search(clause) for clause in clauses[1:]):
+        return {card.source: _asked_of(own[card.source], [card]) for card in cards}
+    asked = _asked_of(question, cards)
+    return {card.source: asked for card in cards}
 
 
 def _documents(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
@@ -132,15 +182,16 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
     cards = {card.source: card for card in index.cards()}
     fields = asked_fields(question)
     # "Thông tư 29/2018 và 36/2018 công bố kế hoạch vào tháng nào", "hai công văn đặt hạn báo cáo ngày nào" ask of
-    # the documents' body, not of their cards: more words are left than name the documents.
-    if len(leftover(question, [cards[source] for source in sources if source in cards])) > \
-            settings.card_max_leftover_words:
-        fields = []
+    # the documents' body, not only of their cards: more words are left than name the documents.
+    body = not fields or len(leftover(question, [cards[source] for source in sources if source in cards])) > \
+        settings.card_max_leftover_words
+    # Documents named by number are each asked what is left of the question once their names are taken out.
+    asked = asked_of_each(question, [cards[source] for source in sources if source in cards]) if named else {}
     cited: list[Chunk] = []
     lines: list[str] = []
     for source in sources:
         card = cards.get(source)
-        chunks = search(index, question, k=settings.fanout_chunks_per_document, filters={"source": [source]})
+        chunks = search(index, asked.get(source, question), k=settings.fanout_chunks_per_document, filters={"source": [source]})
         if not chunks:
             continue
         lines.append(f"{document_label(card, chunks[0])}:")
@@ -150,8 +201,9 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
             for line in card_lines:
                 cited.append(by_id[line.chunk_id])
                 lines.append(f"- {line.text.rstrip(' ;,')} [{len(cited)}]")
-            continue
-        found, positions = best_passages(index, settings, question, chunks)
+            if not body:
+                continue
+        found, positions = best_passages(index, settings, asked.get(source, question), chunks)
         offset = len(cited)
         cited += chunks
         lines += [f"- {BULLET.sub('', found[n][o].text).rstrip()} [{offset + n + 1}]"

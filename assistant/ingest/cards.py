@@ -38,6 +38,8 @@ _OF_DOCUMENT = re.compile(r"\b(?:nay|het hieu luc|thay the|bai bo)\b|hieu luc.{0
 _CAPACITY = re.compile(r"^(?:(?:kt|tl|tm|q|ktl)\.?\s|(?:pho\s+)?(?:giam d\S{0,2}c|chu tich|bo truong|thu truong|thu tuong"
                        r"|chanh van phong|cuc truong|vu truong|truong ban|chanh thanh tra|tong cuc truong)\b)")
 _NAME = re.compile(rf"([{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{1,4}})\s*$")
+# A syllable of a signer's name broken by a stray space ("Đặ ng Văn Minh"): a name's syllables are capitalised.
+_BROKEN = re.compile(rf"\b([{UPPER}][{LOWER}]*) ([{LOWER}]+)(?= [{UPPER}][{LOWER}]+ [{UPPER}][{LOWER}]+\s*$)")
 # Type codes of document symbols (Decree 30/2020/NĐ-CP, appendix III).
 _SYMBOL_TYPES = {"KH": "Kế hoạch", "TB": "Thông báo", "QD": "Quyết định", "BC": "Báo cáo", "CT": "Chỉ thị",
                  "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "ND": "Nghị định", "NQ": "Nghị quyết",
@@ -71,12 +73,18 @@ def _number(card: dict, head: list[tuple[str, Chunk]], known: str | None) -> Non
 def _capacity(text: str) -> tuple[int, str, str | None] | None:
     """A capacity in capitals ending the segment (a two-column closing puts it after a recipient): where it
     starts, its text, and a name after it in the same cell (`KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Hồng Lĩnh`)."""
+    text = _BROKEN.sub(r"\1\2", text)
     name = _NAME.search(text)
     if name and is_upper_line(name.group(1)):
         name = None
     part = text[:name.start()] if name else text
-    at = 0 if is_upper_line(part) and _CAPACITY.match(fold(part)) else trailing_caps(part)
-    if at is None or not is_upper_line(part[at:]) or not _CAPACITY.match(fold(part[at:]).strip()):
+    at = 0 if is_upper_line(part) else trailing_caps(part)
+    if at is None or not is_upper_line(part[at:]):
+        return None
+    # The capacity may follow other capitals in its cell ("XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG").
+    at = next((word.start() for word in re.finditer(r"\S+", part) if word.start() >= at
+               and _CAPACITY.match(fold(part[word.start():]))), None)
+    if at is None:
         return None
     return at, part[at:].strip(), name.group(1) if name else None
 
@@ -129,7 +137,10 @@ def _recipients(segments: list[tuple[str, Chunk]]) -> list[CardLine]:
 def _closing(segments: list[tuple[str, Chunk]], chunks: list[Chunk]) -> range:
     """Where the closing stands among the segments: from the first `Nơi nhận:` on (a decision's annexed
     regulation comes after its signature), else the last chunks."""
-    start = next((i for i, (text, _) in enumerate(segments) if fold(text).startswith("noi nh")), None)
+    # The closing's own section, when the structure found one: an annexed form may print a blank `Nơi nhận:`.
+    start = next((i for i, (_, chunk) in enumerate(segments) if chunk.section_original == SIGNATURE), None)
+    if start is None:
+        start = next((i for i, (text, _) in enumerate(segments) if fold(text).startswith("noi nh")), None)
     if start is None:
         last = {chunk.id for chunk in chunks[-_TAIL_CHUNKS:]}
         return range(next((i for i, (_, chunk) in enumerate(segments) if chunk.id in last), len(segments)),
@@ -219,6 +230,9 @@ def _issuer(first: Chunk) -> list[CardLine]:
         for cell in text.split("|"):
             cell = cell.strip(" *#-—–")
             if _NUMBER.search(fold(cell)):
+                # An office is named by the body it serves: "UBND TỈNH LẠNG SƠN / VĂN PHÒNG" is the Văn phòng UBND tỉnh.
+                if len(lines) == 2 and fold(lines[1].text) == "van phong":
+                    lines.insert(0, CardLine(f"{lines[1].text} {lines[0].text}", first.id))
                 return lines
             if cell and is_upper_line(cell):
                 lines.append(CardLine(cell, first.id))

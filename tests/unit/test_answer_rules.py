@@ -13,12 +13,12 @@ from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
 from assistant.answer.document_answer import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, list_after, siblings
-from assistant.answer.fan_out import asks_across, kinds_asked
+from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
 from assistant.answer.passages import passages, sentences
 from assistant.config import PROJECT_ROOT, GeneratorMode, Settings
-from assistant.index.records import Chunk, DocumentCard
+from assistant.index.records import CardLine, Chunk, DocumentCard
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.continuation import asks_for_list, in_same_list, with_continuations
 from assistant.retrieve.fusion import fuse
@@ -408,3 +408,26 @@ def test_a_document_number_no_text_writes_is_unmentioned_leading_zeros_aside():
     assert unmentioned(named_numbers("TT 26/2017/TT-BYT hướng dẫn gì?"), texts)
     # A number written inside a longer one is not the document named: 11/2023 is not 1/2023.
     assert unmentioned(named_numbers("Thông tư 11/2023 hướng dẫn gì?"), texts)
+
+
+def test_each_document_named_is_asked_its_own_clause_without_the_words_that_name_it():
+    def card(source: str, number: str, kind: str, title: str) -> DocumentCard:
+        return DocumentCard(source=source, title=title, number=number, doc_type_name=kind,
+                            fields={"title": [CardLine(title, "c")]})
+    decree = card("89.txt", "89/2018/NĐ-CP", "Nghị định", "Quy định chi tiết Luật phòng, chống bệnh truyền nhiễm về kiểm dịch y tế biên giới")
+    circular = card("26.txt", "26/2017/TT-BYT", "Thông tư", "Hướng dẫn chức năng, nhiệm vụ của Trung tâm Kiểm soát bệnh tật tỉnh")
+    asked = asked_of_each("Ở cấp tỉnh, ai quy định chức năng, nhiệm vụ của tổ chức kiểm dịch theo Nghị định 89/2018/NĐ-CP, "
+                          "và khoa nào của Trung tâm Kiểm soát bệnh tật tỉnh phụ trách kiểm dịch y tế theo Thông tư 26/2017/TT-BYT?",
+                          [decree, circular])
+    assert "chức năng" in asked["89.txt"] and "khoa" not in asked["89.txt"]
+    assert "khoa nào" in asked["26.txt"] and "Kiểm soát" not in asked["26.txt"] and "kiểm dịch" in asked["26.txt"]
+    # Named together, both are asked what is left once their names are taken out.
+    both = asked_of_each("Quyết định 170/2008/QĐ-TTg về thanh niên xung phong và Quyết định 142/2008/QĐ-TTg về quân nhân: "
+                         "kinh phí do đâu bảo đảm?", [card("170.txt", "170/2008/QĐ-TTg", "Quyết định", "Về chế độ đối với thanh niên xung phong"),
+                                                     card("142.txt", "142/2008/QĐ-TTg", "Quyết định", "Về chế độ đối với quân nhân")])
+    assert both["170.txt"] == both["142.txt"] and "kinh phí" in both["170.txt"] and "xung phong" not in both["170.txt"]
+    # A later clause that points back ("thời hạn này") is asked with the one before it.
+    pointing = asked_of_each("Thời hạn công bố theo Nghị định 63/2010/NĐ-CP là bao nhiêu ngày, và Nghị định 48/2013/NĐ-CP "
+                             "đã sửa lại thời hạn này thế nào?", [card("63.txt", "63/2010/NĐ-CP", "Nghị định", "Kiểm soát"),
+                                                                  card("48.txt", "48/2013/NĐ-CP", "Nghị định", "Sửa đổi")])
+    assert "bao nhiêu ngày" in pointing["48.txt"]

@@ -1,6 +1,7 @@
 """Document cards read from every seed and from the other layouts the corpora use, and the rules that decide
 whether a question is about a document itself. Model-free: the restorer is a table of counts, no network."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,9 @@ SEED_CARDS = {
                                  # The file lost its header: the enacting formula names the issuer.
                                  "issuer": "chu tich ubnd tinh"},
     "003_cc4b21ca71fb73ef.txt": {"number": "469/tb-vp", "date": "nam 2025", "signer": "hoang xuan dong",
-                                 "recipients": "kgvx"},
+                                 "recipients": "kgvx",
+                                 # The office is named by the body it serves.
+                                 "issuer": "van phong ubnd tinh lang son"},
     "004_403f78e958e18f73.txt": {"number": None, "title": "6 thang dau nam", "signer": "luong the thiet",
                                  "recipients": "lanh dao so"},
 }
@@ -156,3 +159,30 @@ def test_a_signers_name_is_written_in_capitals_not_a_table_heading_after_it(tmp_
         "MẪU SỐ: 01\n\n| TT | Họ tên học viên | Tiền ăn | Tiền ở |\n|---|---|---|---|\n| | Cộng | | |\n", "utf-8")
     card, _ = _card(path, tmp_path)
     assert [line.text for line in card.fields["signer"]] == ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "Nguyễn Thị Minh"]
+
+
+@pytest.mark.parametrize("closing, signer", [
+    # A consolidated text certifies the consolidation before the capacity.
+    ("| Nơi nhận: - Văn phòng Chính phủ; - Lưu: VT, PC. | XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Bá Hoan |",
+     ["KT. BỘ TRƯỞNG THỨ TRƯỞNG", "Nguyễn Bá Hoan"]),
+    # A stray space broke a syllable of the name.
+    ("| Nơi nhận: - Như Điều 4; - Lưu: VT. | CHỦ TỊCH Đặ ng Văn Minh |", ["CHỦ TỊCH", "Đặng Văn Minh"]),
+])
+def test_the_signer_is_read_from_a_closing_cell_as_the_corpora_print_it(closing, signer, tmp_path):
+    path = tmp_path / "decision.txt"
+    path.write_text("| ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+                    "| Số: 1351/QĐ-UBND | Quảng Ngãi, ngày 10 tháng 10 năm 2022 |\n\nQUYẾT ĐỊNH\n\n"
+                    "Điều 1. Công bố danh mục thủ tục hành chính lĩnh vực người có công.\n\n"
+                    f"{closing}\n|---|---|\n", "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert [line.text for line in card.fields["signer"]] == signer
+
+
+def test_the_signer_is_read_from_the_closing_not_from_a_blank_form_annexed_to_the_document(tmp_path):
+    # Decree 102/2018 of the CongBot set annexes forms that print a blank `Nơi nhận:` of their own.
+    with (Settings().extra_corpus_dir / "congbot_documents.jsonl").open(encoding="utf-8") as records:
+        text = next(record["text"] for record in map(json.loads, records) if record["id"] == "102_2018_ND_CP")
+    path = tmp_path / "decree.txt"
+    path.write_text(text, "utf-8")
+    card, _ = _card(path, tmp_path)
+    assert [line.text for line in card.fields["signer"]] == ["TM. CHÍNH PHỦ THỦ TƯỚNG", "Nguyễn Xuân Phúc"]
