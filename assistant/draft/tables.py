@@ -13,7 +13,8 @@ from num2words import num2words
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
-from .pasted import LUMP_WORDS, budget_columns, cells_as_factors, whole_figures
+from .line_names import LEAD, UNNAMED, item_name, line_name
+from .pasted import budget_columns, cells_as_factors, whole_figures
 from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
@@ -55,10 +56,9 @@ AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|tri�
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 # Words that end an item's name before its first factor: "cho", "for", a colon.
-_LUMP_WORD = re.compile(rf"\s*\b(?:{LUMP_WORDS}|in total)\s*$", re.IGNORECASE)
-_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
+
 # A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
-LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
+
 
 
 @dataclass
@@ -99,35 +99,6 @@ def _factor(number: str, after: str | None) -> int:
     return scaled_figure(number, scale.group(1)) if scale else integer(number)
 
 
-def _item(text: str) -> str:
-    """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
-    text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
-    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
-    item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
-    item = LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))
-    # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
-    item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
-    return item[:1].upper() + item[1:] if item else "[nội dung chi]"
-
-
-# What a line that opens with its count counts: "5 double rooms for 1 night at …", "20 phòng nghỉ x 2 đêm".
-_COUNTED_NOUN = re.compile(r"^\s*\d+\s+((?:[^\W\d_]+\s*){1,4}?)\s*(?=\b(?:for|at|x|trong|với|giá|mức)\b|[×*\d,;:(]|$)",
-                           re.IGNORECASE)
-
-
-# A label over the lines, not a line's name: "Costs: 5 double rooms …", "Chi phí: 20 phòng nghỉ …".
-_GENERIC_ITEM = re.compile(r"(?:costs?|expenses|budget|chi phí|kinh phí|dự trù(?: kinh phí)?|các khoản chi)", re.IGNORECASE)
-
-
-def _line_name(piece: str, end: int) -> str:
-    """The line's name before its first factor, else what its first count counts."""
-    item = _item(piece[:end])
-    counted = piece[piece.rfind(":", 0, end) + 1:] if _GENERIC_ITEM.fullmatch(item) else piece
-    if (item == "[nội dung chi]" or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
-        return noun.group(1).strip()[:1].upper() + noun.group(1).strip()[1:]
-    return item
-
-
 def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     """A line with its rate first and its counts after, in any order: "ăn trưa: 150.000 đồng/người/ngày, 80 người,
     2 ngày". Only a rate said to be per some unit (/người, mỗi, each, per, một bộ, mức) makes one, never a total;
@@ -142,7 +113,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     bare = re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])
     if chain and bare and not own:
         count, per_day = integer(bare.group(1)), is_day(chain[0])
-        return [CostLine(item=_item(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
+        return [CostLine(item=item_name(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
                          rate=rate)]
     counted = factors(folded, amount.start(), amount.end(), chain, own, request)
     if not counted:
@@ -150,7 +121,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     first = min([amount.start()] + [c.at for c in own])
     # A count inside the line's label ("… 4 trạm y tế bị ngập: 85 triệu/trạm") leaves the label its name.
     label = piece.rfind(":", first, amount.start())
-    return [CostLine(item=_line_name(piece, label if label >= 0 else first), people=counted[0], days=counted[1], rate=rate)]
+    return [CostLine(item=line_name(piece, label if label >= 0 else first), people=counted[0], days=counted[1], rate=rate)]
 
 
 def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
@@ -171,7 +142,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         end = tail.end() if tail else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())
-        lines.append(CostLine(item=_line_name(piece[start:], match.start() - start), people=people, days=days,
+        lines.append(CostLine(item=line_name(piece[start:], match.start() - start), people=people, days=days,
                               rate=factors[at]))
         start = end
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
@@ -209,7 +180,7 @@ def _lump_sums(rest: str) -> list[CostLine]:
     for part in re.split(r",\s+(?=[^\W\d])", rest):
         amount = AMOUNT.search(part)
         named = re.search(r"[^\W\d_]", part[:amount.start()]) if amount else None  # not "= 147.000.000đ"
-        if named and not _TOTAL.search(part) and (item := _item(part[:amount.start()])) != "[nội dung chi]":
+        if named and not _TOTAL.search(part) and (item := item_name(part[:amount.start()])) != UNNAMED:
             lines.append(CostLine(item=item, people=1, days=1, rate=money(part) or 0))
     return [line for line in lines if line.rate]
 
@@ -261,7 +232,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
         if not found[n] and beside and not _TOTAL.search(piece) and (match := AMOUNT.search(piece)):
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
-            found[n] = [CostLine(item=_item(piece[:days.start() if days else match.start()]), people=1,
+            found[n] = [CostLine(item=item_name(piece[:days.start() if days else match.start()]), people=1,
                                  days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
         if length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):
             found[n] = [replace(found[n][0], days=length)]

@@ -13,7 +13,7 @@ from ..vietnamese.restorer import Restorer
 from .changes import new_values
 from .prepare import prepared
 from .pasted import pasted_table
-from .periods import ROMAN
+from .periods import completed_review, ROMAN
 from .reading import LAST, OPENING, Scope, document_type, listed_parts, own_number, own_symbol, read_scope
 from .signature import signature
 from .request import DraftRequest, parse_request
@@ -183,4 +183,5 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.frame_content = None  # the sentence naming the invitation said what it is to: that is the event
     if request.name == "invitation" and not request.participants:  # those it goes to are those invited
         request.participants = request.addressees
+    request.event = completed_review(request)
     return request

@@ -194,7 +194,8 @@ def test_an_agenda_names_its_event_and_time_and_who_carries_out_each_item():
         "đầu năm 2027) on 13/07/2027 starting at 8h00: 1. welcoming delegates - 30 minutes; 2. opening speech by the "
         "Director - 10 minutes; 3. report presented by the Planning-Finance Division (Phòng Kế hoạch - Tài chính) - 20 "
         "minutes; 4. tea break - 15 minutes.")
-    assert "Hội nghị sơ kết 6 tháng đầu năm 2027 (lúc 08h00, ngày 13/07/2027)" in draft.draft
+    assert ("Hội nghị sơ kết 6 tháng đầu năm 2027 và triển khai nhiệm vụ 6 tháng cuối năm 2027 (lúc 08h00, ngày "
+            "13/07/2027)") in draft.draft
     assert "| 08h30 - 08h40 | Phát biểu khai mạc | Giám đốc |" in draft.draft
     assert "| 08h40 - 09h00 | Báo cáo | Phòng Kế hoạch - Tài chính |" in draft.draft
     assert "| 09h00 - 09h15 | Giải lao |  |" in draft.draft
@@ -1024,7 +1025,7 @@ def test_a_budget_estimate_names_its_event_under_its_title():
     text = _draft("Lập bảng dự trù kinh phí Hội nghị tổng kết công tác dược năm 2027 của Sở Y tế Kon Tum, ngày "
                   "20/12/2027: ăn trưa 60 người x 1 ngày x 150.000đ; tài liệu 60 bộ x 30.000đ.").draft
     title = text.index("DỰ TRÙ KINH PHÍ")
-    assert text.index("Hội nghị tổng kết công tác dược năm 2027 (ngày 20/12/2027)") > title
+    assert text.index("Hội nghị tổng kết công tác dược năm 2027 và triển khai nhiệm vụ năm 2028 (ngày 20/12/2027)") > title
     from assistant.draft.request import parse_request
 
     assert parse_request("Soạn kế hoạch Tập huấn (cán bộ phụ trách công nghệ thông tin").event == "Tập huấn"
@@ -1230,6 +1231,24 @@ def test_an_english_invitation_names_those_invited_before_what_they_are_invited_
                          "hall of the Department. Signed by Deputy Director Lâm Văn Tài.", RESTORER, SKELETONS)
     assert len(request.participants) == 2 and "Trung tâm Y tế khu vực" in request.participants[0]
     assert "Trạm Y tế xã" in request.participants[1] and request.event and "Trạm" not in request.event
+
+
+def test_a_review_conference_named_without_what_it_launches_is_named_in_full():
+    request = understand("Lập bảng dự trù kinh phí cho Hội nghị sơ kết công tác y tế 6 tháng đầu năm 2027 của Sở Y tế Kon "
+                         "Tum: nước uống 120 người x 30.000đ; tài liệu 120 bộ x 40.000đ.", RESTORER, SKELETONS)
+    assert request.event == ("Hội nghị sơ kết công tác y tế 6 tháng đầu năm 2027 và triển khai nhiệm vụ 6 tháng cuối năm "
+                             "2027")
+    named = understand("Soạn kế hoạch Hội nghị tổng kết năm 2027 và triển khai nhiệm vụ năm 2028 của Sở Y tế Kon Tum.",
+                       RESTORER, SKELETONS)
+    assert named.event.count("triển khai") == 1
+
+
+def test_budget_lines_are_named_without_the_words_joining_them_to_the_sentence():
+    from assistant.draft.tables import cost_lines
+
+    lines = cost_lines(["Hội nghị 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ 120 người x 1 ngày x 30.000đ",
+                        "ngoài ra bồi dưỡng 6 báo cáo viên x 500.000đ"])
+    assert [line.item for line in lines] == ["Nước uống giữa giờ", "Bồi dưỡng"]
 
 
 def test_a_shortfall_column_is_worked_out_from_the_counts_each_put_under_the_column_it_names():

@@ -1,0 +1,50 @@
+"""What a budget line is called: the words before its first factor, without what joins it to the sentence before
+("ngoài ra", "nên tính …") or the context counted before it, else what its first count counts."""
+
+from __future__ import annotations
+
+import re
+
+from .pasted import LUMP_WORDS
+
+UNNAMED = "[nội dung chi]"
+_LUMP_WORD = re.compile(rf"\s*\b(?:{LUMP_WORDS}|in total)\s*$", re.IGNORECASE)
+# Words that join a line to the sentence before it, no part of its name: "ngoài ra bồi dưỡng …", "nên tính …".
+_CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|bên cạnh đó|trong (?:số )?đó(?: có)?|nên tính|tính|còn|besides|also)\s+",
+                         re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
+LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
+
+
+def item_name(text: str) -> str:
+    """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
+    text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
+    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
+    # "Hội nghị khoảng 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ": the clause after the counted context.
+    clauses = re.split(r",\s+", item)
+    if len(clauses) > 1 and re.search(r"\d", " ".join(clauses[:-1])) and re.search(r"[^\W\d_]", clauses[-1]):
+        item = clauses[-1]
+    item = _CONNECTIVE.sub("", item)
+    item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
+    item = LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))
+    # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
+    item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
+    return item[:1].upper() + item[1:] if item else UNNAMED
+
+
+# What a line that opens with its count counts: "5 double rooms for 1 night at …", "20 phòng nghỉ x 2 đêm".
+_COUNTED_NOUN = re.compile(r"^\s*\d+\s+((?:[^\W\d_]+\s*){1,10}?)\s*(?=\b(?:for|at|x|trong|với|giá|mức)\b|[×*\d,;:(]|$)",
+                           re.IGNORECASE)
+
+
+# A label over the lines, not a line's name: "Costs: 5 double rooms …", "Chi phí: 20 phòng nghỉ …".
+_GENERIC_ITEM = re.compile(r"(?:costs?|expenses|budget|chi phí|kinh phí|dự trù(?: kinh phí)?|các khoản chi)", re.IGNORECASE)
+
+
+def line_name(piece: str, end: int) -> str:
+    """The line's name before its first factor, else what its first count counts."""
+    item = item_name(piece[:end])
+    counted = _CONNECTIVE.sub("", piece[piece.rfind(":", 0, end) + 1:])
+    if (item == UNNAMED or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
+        return noun.group(1).strip()[:1].upper() + noun.group(1).strip()[1:]
+    return item
