@@ -3,7 +3,8 @@ answered one document at a time: the search's candidates are grouped by document
 chunk scores near the best one is kept, and each gets its own cited lines (its card's lines when the question
 asks for card fields, else its best passages), so that comparisons stand side by side. When the question asks
 for documents of some kinds ("trong các kế hoạch, thông báo …"), documents of other kinds are left out. A
-question naming two documents or more by number is answered from those.
+question naming two documents or more by number is answered from those, each asked what is left of the question
+once the words naming it are taken out (its own clause, when each has one).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def _card_text(card: DocumentCard) -> str:
 
 # The card fields a question names a document by; its basis, recipients or signer are what it may ask.
 _NAMING = ("number", "date", "issuer", "title")
+_WORD = re.compile(r"\w+")
 
 
 def _asked_of(question: str, cards: list[DocumentCard]) -> str:
@@ -91,9 +93,6 @@ def _asked_of(question: str, cards: list[DocumentCard]) -> str:
             and not (n + 1 < len(words) and (folded[n], folded[n + 1]) in pairs)]
     left = " ".join(kept)
     return left if content_tokens(_ACROSS.sub(" ", fold(left))) else question
-
-
-_WORD = re.compile(r"\w+")
 
 
 # Words that point back to what an earlier clause asked.
@@ -191,7 +190,8 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
     lines: list[str] = []
     for source in sources:
         card = cards.get(source)
-        chunks = search(index, asked.get(source, question), k=settings.fanout_chunks_per_document, filters={"source": [source]})
+        chunks = search(index, asked.get(source, question), k=settings.fanout_chunks_per_document,
+                        filters={"source": [source]})
         if not chunks:
             continue
         lines.append(f"{document_label(card, chunks[0])}:")

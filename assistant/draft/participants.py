@@ -39,7 +39,7 @@ _ITEM_NAME = re.compile(r"^(.+?[^\d\s,:])\s+(?=\d)")
 _FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+")
 _COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
 # A column worked out of the two counts before it: "số còn thiếu", "chênh lệch", "tăng/giảm".
-_GAP_COLUMN = re.compile(r"con thieu|\bthieu\b|chenh lech|tang,? giam|tang/giam|shortfall|\bgap\b|difference")
+_GAP_COLUMN = re.compile(r"\bthieu\b|chenh lech|tang,? giam|tang/giam|shortfall|\bgap\b|difference")
 _PRICED = re.compile(r"dinh muc|don gia|thanh tien|muc chi|\brate\b|amount|unit cost")
 
 
