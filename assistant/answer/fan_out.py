@@ -182,10 +182,10 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
     fields = asked_fields(question)
     # "Thông tư 29/2018 và 36/2018 công bố kế hoạch vào tháng nào", "hai công văn đặt hạn báo cáo ngày nào" ask of
     # the documents' body, not only of their cards: more words are left than name the documents.
-    body = not fields or len(leftover(question, [cards[source] for source in sources if source in cards])) > \
-        settings.card_max_leftover_words
+    carded = [cards[source] for source in sources if source in cards]
+    body = not fields or len(leftover(question, carded)) > settings.card_max_leftover_words
     # Documents named by number are each asked what is left of the question once their names are taken out.
-    asked = asked_of_each(question, [cards[source] for source in sources if source in cards]) if named else {}
+    asked = asked_of_each(question, carded) if named else {}
     cited: list[Chunk] = []
     lines: list[str] = []
     for source in sources:

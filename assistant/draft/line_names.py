@@ -46,5 +46,6 @@ def line_name(piece: str, end: int) -> str:
     item = item_name(piece[:end])
     counted = _CONNECTIVE.sub("", piece[piece.rfind(":", 0, end) + 1:])
     if (item == UNNAMED or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
-        return noun.group(1).strip()[:1].upper() + noun.group(1).strip()[1:]
+        counts = noun.group(1).strip()
+        return counts[:1].upper() + counts[1:]
     return item

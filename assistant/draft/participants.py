@@ -38,8 +38,10 @@ _ROLES = (("index", r"^(?:s?tt|no\.?|#)$"), ("person", r"ho ten|chuc vu|chuc dan
 _ITEM_NAME = re.compile(r"^(.+?[^\d\s,:])\s+(?=\d)")
 _FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+")
 _COUNT_COLUMN = re.compile(r"^so\b|so luong|\bsl\b|number|count|quantity|doses")
-# A column worked out of the two counts before it: "số còn thiếu", "chênh lệch", "tăng/giảm".
-_GAP_COLUMN = re.compile(r"\bthieu\b|chenh lech|tang,? giam|tang/giam|shortfall|\bgap\b|difference")
+# A column worked out of the two counts before it: "số còn thiếu", "chênh lệch", "tăng/giảm"; a shortfall is the
+# distance between them, the others the second less the first.
+_SHORTFALL = re.compile(r"\bthieu\b|shortfall|\bgap\b")
+_GAP_COLUMN = re.compile(rf"{_SHORTFALL.pattern}|chenh lech|tang,? giam|tang/giam|difference")
 _PRICED = re.compile(r"dinh muc|don gia|thanh tien|muc chi|\brate\b|amount|unit cost")
 
 
@@ -59,7 +61,9 @@ def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | 
     if not counts or name_at is None or _PRICED.search(fold(" ".join(columns))):
         return None
     items = []
-    gap = "gap" in roles and counts == 2
+    # The gap is worked out of exactly two counts; otherwise its column stays empty.
+    gap = columns[roles.index("gap")] if "gap" in roles and counts == 2 else None
+    filled = ("count", "gap") if gap else ("count",)
     for text in (t.strip(" .;") for t in texts if re.search(r"\d", t)):
         name = _ITEM_NAME.match(text)
         figures = _FIGURE.findall(text[name.end():]) if name else []
@@ -70,14 +74,12 @@ def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | 
         return None
     rows = [columns]
     for n, (name, figures) in enumerate(items, 1):
-        given = iter(figures + ([_gap(figures, columns[roles.index("gap")])] if gap else []))
+        given = iter(_with_gap(figures, gap))
         rows.append([str(n) if role == "index" else name[:1].upper() + name[1:] if i == name_at
-                     else next(given) if role == "count" or (gap and role == "gap") else "" for i, role in enumerate(roles)])
+                     else next(given) if role in filled else "" for i, role in enumerate(roles)])
     if "tong cong" in fold(request.text) or "total" in fold(request.text):
-        summed = [vnd_number(sum(integer(f[k]) for _, f in items)) for k in range(counts)]
-        sums = iter(summed + ([_gap(summed, columns[roles.index("gap")])] if gap else []))
-        rows.append(["Tổng cộng" if i == name_at else next(sums) if role == "count" or (gap and role == "gap") else ""
-                     for i, role in enumerate(roles)])
+        sums = iter(_with_gap([vnd_number(sum(integer(f[k]) for _, f in items)) for k in range(counts)], gap))
+        rows.append(["Tổng cộng" if i == name_at else next(sums) if role in filled else "" for i, role in enumerate(roles)])
     return rows
 
 
@@ -95,13 +97,14 @@ def _in_columns(figures: list[str], text: str, columns: list[str], roles: list[s
     return [placed[k] for k in range(len(counted))] if len(placed) == len(counted) else figures
 
 
-def _gap(figures: list[str], column: str) -> str:
-    """What the second count lacks or exceeds of the first: a shortfall is the distance between them, a
-    difference the second less the first."""
+def _with_gap(figures: list[str], column: str | None) -> list[str]:
+    """The two counts and, under a gap `column`, what the second lacks or exceeds of the first."""
+    if column is None:
+        return figures
     first, second = integer(figures[0]), integer(figures[1])
-    if re.search(r"thieu|shortfall|\bgap\b", fold(column)):
-        return vnd_number(abs(second - first))
-    return vnd_number(second - first) if second >= first else f"-{vnd_number(first - second)}"
+    if _SHORTFALL.search(fold(column)):
+        return [*figures, vnd_number(abs(second - first))]
+    return [*figures, vnd_number(second - first) if second >= first else f"-{vnd_number(first - second)}"]
 
 
 def asks_for_participants(request: DraftRequest) -> bool:

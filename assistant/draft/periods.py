@@ -52,10 +52,10 @@ def completed_review(request: DraftRequest) -> str | None:
     """A review conference named without what it launches ("Hội nghị sơ kết công tác y tế 6 tháng đầu năm 2027") is
     named in full, as the house style does: "… và triển khai nhiệm vụ 6 tháng cuối năm 2027"."""
     event = request.event
-    if not event or not request.kind or "trien khai" in fold(event) or not re.match(r"hoi nghi (?:so ket|tong ket)\b",
-                                                                                   fold(event)):
+    folded = fold(event or "")
+    if not event or not request.kind or "trien khai" in folded or not re.match(r"hoi nghi (?:so ket|tong ket)\b", folded):
         return event
     period, next_period = periods(request)
-    if next_period == "thời gian tới" or not fold(event).endswith(fold(period)):
+    if next_period == "thời gian tới" or not folded.endswith(fold(period)):
         return event
     return f"{event} và triển khai nhiệm vụ {next_period}"
