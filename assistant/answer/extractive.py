@@ -32,6 +32,9 @@ _ANSWER_TYPES = (
 
 # What opens a list item: `1.`, `1.1.`, `a)`, a bullet.
 _ITEM_MARK = re.compile(r"^\s*(\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•*])\s")
+# A paragraph that opens with who or what it is about, then a colon and what it says of them: "b) UBND các huyện,
+# thành phố Long Khánh, Biên Hoà: Trên cơ sở … ; chuẩn bị các nội dung …". The label is short, the text runs on.
+_LABELLED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•*])?\s*[^:]{3,90}:\s+\S")
 # (chunk position, passage position) in the retrieved chunks.
 Position = tuple[int, int]
 
@@ -82,6 +85,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     listing = asks_for_list(question)
     for n, order in best:
         picked[(n, order)] = None
+        picked.update(dict.fromkeys((n, o) for o in labelled_item(found[n], order, settings.extract_list_items)))
         items = list_after(found[n], order, settings.extract_list_items, _heading(chunks[n]))
         picked.update(dict.fromkeys((n, o) for o in items))
         if listing:
@@ -131,6 +135,21 @@ def list_after(found: list[Passage], order: int, most: int, heading: str = "") -
             break
         end += 1
     return range(order + 1, end)
+
+
+def labelled_item(found: list[Passage], order: int, most: int) -> range:
+    """The sentences of a labelled paragraph a quoted sentence stands in: what follows the label is all said of
+    it, and a sentence alone cuts the unit's task in half. At most `most` passages."""
+    item = found[order].item
+    start = order
+    while start > 0 and found[start - 1].item == item:
+        start -= 1
+    if not _LABELLED.match(found[start].text):
+        return range(0)
+    end = order
+    while end + 1 < len(found) and found[end + 1].item == item and end + 1 - start < most:
+        end += 1
+    return range(start, end + 1)
 
 
 def _marker(text: str) -> tuple[str, int | None] | None:

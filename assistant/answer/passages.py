@@ -19,6 +19,7 @@ _NUMBERING = re.compile(r"\s*(?:[-+•*]+\s*)?(?:(?:Điều|Chương|Mục|Kho�
 class Passage:
     text: str  # readable: restored where the document was restored
     original: str  # as the file writes it
+    item: int = 0  # which item (bullet, numbered or lettered paragraph) of its chunk the passage stands in
 
 
 def _items(text: str) -> list[str]:
@@ -48,11 +49,11 @@ def passages(chunk: Chunk) -> list[Passage]:
     """Bullets and sentences of a chunk. Restoring changes only letters and marks, so the readable and the
     original text split at the same places; where they do not, the whole item is one passage."""
     out: list[Passage] = []
-    for text, original in zip(_items(chunk.readable), _items(chunk.page_content)):
+    for item, (text, original) in enumerate(zip(_items(chunk.readable), _items(chunk.page_content))):
         texts, originals = sentences(text), sentences(original)
         if len(texts) != len(originals):
             texts, originals = [text], [original]
-        out += [Passage(t, o) for t, o in zip(texts, originals) if t.strip()]
+        out += [Passage(t, o, item) for t, o in zip(texts, originals) if t.strip()]
     return out
 
 

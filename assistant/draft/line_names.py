@@ -26,7 +26,7 @@ def item_name(text: str) -> str:
         item = clauses[-1]
     item = _CONNECTIVE.sub("", item)
     item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"
-    item = LEAD.sub("", re.sub(r"^[\s,]*(?:và|and)?\s*", "", item))
+    item = LEAD.sub("", re.sub(r"^[\s,]*(?:(?:và|va|and)\s+)?", "", item))
     # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
     item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
     return item[:1].upper() + item[1:] if item else UNNAMED
@@ -49,3 +49,22 @@ def line_name(piece: str, end: int) -> str:
         counts = noun.group(1).strip()
         return counts[:1].upper() + counts[1:]
     return item
+
+
+# What a line's first count counts, before its × : "khen thưởng 20 tập thể x 1.500.000đ" counts tập thể.
+_COUNTED_BEFORE_TIMES = re.compile(r"\d+\s+((?:[^\W\d_]+\s*){1,3}?)\s*(?=[x×*]\s*\d)", re.IGNORECASE)
+
+
+def shared_names(names: list[str], texts: list[str]) -> list[str]:
+    """Lines of one sentence without a name of their own take the line's before them, each told apart by what it
+    counts: "khen thưởng 20 tập thể x 1.500.000đ và 30 cá nhân x 800.000đ" is "Khen thưởng tập thể" and "Khen
+    thưởng cá nhân"."""
+    names = list(names)
+    for n in range(1, len(names)):
+        own, before = (_COUNTED_BEFORE_TIMES.search(texts[m]) for m in (n, n - 1))
+        if names[n] == UNNAMED and names[n - 1] != UNNAMED and own and before:
+            base = re.sub(rf"\s+{re.escape(before.group(1).strip())}$", "", names[n - 1])
+            if own.group(1).strip().lower() != before.group(1).strip().lower():
+                names[n - 1] = f"{base} {before.group(1).strip()}"
+            names[n] = f"{base} {own.group(1).strip()}"
+    return names

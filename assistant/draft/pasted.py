@@ -10,8 +10,11 @@ written the Vietnamese way (1.850, 96,3, ≥ 95)."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
+from .number_words import figures_for_words
 
 # The columns a line names, split by bars: "… cột: TT | nội dung | …", "columns: No. | task | …".
 _HEADER = re.compile(r"\b(?:các cột|cột|columns?|gồm|bao gồm)\s*:?\s*(.+)$", re.IGNORECASE)
@@ -83,27 +86,40 @@ _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồn
 _PRODUCT = re.compile(r"\((\d+)\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\s*[x×*]\s*\d+\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\)")
 
 
-# The columns of a budget as a request names them ("nội dung, số lượng, số ngày, định mức, thành tiền").
-# Column names only: "rate" and "amount" alone are words of any English request ("the amount in words").
-_RATE_COLUMN = re.compile(r"\b(?:định mức|đơn giá|mức chi|unit (?:cost|price))\b", re.IGNORECASE)
-_AMOUNT_COLUMN = re.compile(r"\b(?:thành tiền|line amount|amount column)\b", re.IGNORECASE)
+# The columns of a budget as a request names them ("nội dung, số lượng, số ngày, định mức, thành tiền"), folded:
+# typed without marks too ("SL | ngay | don gia"). Column names only: "rate" and "amount" alone are words of any
+# English request ("the amount in words").
+_RATE_COLUMN = re.compile(r"\b(?:dinh muc|don gia|muc chi|unit (?:cost|price))\b")
+_AMOUNT_COLUMN = re.compile(r"\b(?:thanh tien|line amount|amount column)\b")
+# A first column that numbers the rows ("TT | nội dung | …", "No. | item | …"): its cell is no factor.
+_NUMBER_COLUMN = re.compile(r"(?<![\w.])(?:s?tt|no\.?|#)\s*\|\s*(?:noi dung|ten|hang muc|khoan|dien giai|item|content"
+                            r"|description)")
 
 
-def budget_columns(request: str) -> tuple[bool, bool]:
-    """Whether the request names a rate column (its rows' bare figures are money: "3000000") and an amount column
-    (a row's last figure is its amount, computed again, however it was typed)."""
-    return _RATE_COLUMN.search(request) is not None, _AMOUNT_COLUMN.search(request) is not None
+class BudgetColumns(NamedTuple):
+    """What a request says of the columns its pasted budget rows have."""
+
+    rated: bool = False  # a rate column: the rows' bare figures are money ("3000000")
+    amounted: bool = False  # an amount column: a row's last figure is its amount, computed again however typed
+    numbered: bool = False  # a row-number column first: a row's first figure is its number
 
 
-def cells_as_factors(piece: str, columns: tuple[bool, bool] = (False, False)) -> str:
+def budget_columns(request: str) -> BudgetColumns:
+    folded = fold(request)
+    return BudgetColumns(_RATE_COLUMN.search(folded) is not None, _AMOUNT_COLUMN.search(folded) is not None,
+                         _NUMBER_COLUMN.search(folded) is not None)
+
+
+def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> str:
     """A row pasted with bars ("công tác phí | 5 người | 8 ngày | 200.000 đ") as a line of factors; `columns`:
     what `budget_columns` found."""
     cells = [cell.strip() for cell in re.split(r"[|\t]", piece) if cell.strip(" -–")]
-    rated, amounted = columns
-    if rated and "|" in piece:
+    if columns.numbered and "|" in piece and len(cells) > 2 and re.fullmatch(r"\d{1,3}[.)]?", cells[0]):
+        cells = cells[1:]
+    if columns.rated and "|" in piece:
         cells = [vietnamese_figures(cell) for cell in cells]
         figures = [n for n, cell in enumerate(cells) if re.fullmatch(rf"{THOUSANDS}|\d+", cell)]
-        if amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1:
+        if columns.amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1:
             cells = cells[:-1]  # the amount typed: the line computes its own
     # "Thuê hội trường trọn gói | 4.000.000", "Tuyên truyền | trọn gói | 15.000.000": a row's bare amount is money.
     if "|" in piece and re.fullmatch(THOUSANDS, cells[-1]) and (
@@ -134,6 +150,7 @@ _HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGN
 
 def whole_figures(text: str) -> str:
     """Figures typed with the scale word inside them written with a decimal comma before it, hundreds said in a
-    word written in figures."""
+    word written in figures, amounts said in words written in figures."""
     text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
-    return _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
+    text = _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
+    return figures_for_words(text)

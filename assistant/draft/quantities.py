@@ -26,8 +26,11 @@ _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({_NOUN}
 _EACH = re.compile(rf"\bmoi\s+({_NOUN})")
 # "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
 _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({_FIGURE})\s+({_NOUN})")
-# "1 phiếu/trẻ": so many of one thing for each of another, as a ratio.
-_RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s*/\s*([a-z]+(?: [a-z]+)?)")
+# "1 phiếu/trẻ", "2 rooms per team", "2 phòng mỗi đoàn": so many of one thing for each of another, as a ratio.
+_RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?)(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
+                    rf"([a-z]+(?: [a-z]+)?)")
+# "4 supervision teams, 3 people each": so many for each of the things counted just before.
+_EACH_AFTER = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN}),?\s+({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
 _MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
 _STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
@@ -67,12 +70,16 @@ class Counted:
 
 
 def counts(folded: str) -> list[Counted]:
-    """Every "N noun" in a folded text, a noun of up to three words ("20 twin rooms": see `_count_in`)."""
+    """Every "N noun" in a folded text, a noun of up to three words ("20 twin rooms": see `_count_in`); "4 teams, 3
+    people each" counts 12 people."""
     found = []
     for m in re.finditer(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN})", folded):
         words = _words(m.group(2))
         if words and not _MONEY.match(words[0]):
             found.append(Counted(" ".join(words), _number(m.group(1)), m.start()))
+    for m in _EACH_AFTER.finditer(folded):
+        if not (_MONEY.match(m.group(4).split()[0]) or is_day(m.group(4))):
+            found = [c if c.at != m.start(3) else Counted(c.noun, _number(m.group(1)) * c.count, c.at) for c in found]
     return found
 
 
@@ -167,6 +174,17 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) 
             of = _count_in(of_what, request.found)
             return _number(many) * of if of else None
     return None
+
+
+# The words after a count that say it is for each of something: "2 rooms per team", "2 phòng mỗi đoàn".
+_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+)?\s+(?:per|moi|for each)\s+({_NOUN})")
+
+
+def for_each(after: str, request: RequestCounts) -> int:
+    """How many times a count goes, by the words after it: "2 rooms per team" with 4 teams counted is 8 rooms."""
+    m = _FOR_EACH.match(fold(after))
+    words = _words(m.group(1)) if m else []
+    return (_count_in(" ".join(words), request.found) or 1) if words and not is_day(words[0]) else 1
 
 
 def is_day(noun: str) -> bool:

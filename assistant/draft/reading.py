@@ -63,9 +63,9 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
                    r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$")
-# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause ("mục 2
-# thời gian" is no "thôi").
-_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi\s*(?:[.,;:!)]|$)")
+# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
+# a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
+_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|y giao (?:rieng )?cho|(?:directives?|tasks?|section)"
                            r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")

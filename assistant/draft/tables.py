@@ -13,15 +13,15 @@ from num2words import num2words
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
-from .line_names import LEAD, UNNAMED, item_name, line_name
+from .line_names import LEAD, UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .quantities import RequestCounts, factors, is_day, line_counts, per_units, request_counts
+from .quantities import RequestCounts, factors, for_each, is_day, line_counts, per_units, request_counts
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
 # 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
-# four factors joined by x or ×.
+# four factors joined by x or ×, the next line maybe after "và".
 # "x" joins factors only as a word of its own: "3 xe x 15 ngày" is three vehicles.
 _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 # A factor with a scale word may have a decimal: "1,5 triệu", "12.5 million".
@@ -29,7 +29,7 @@ _SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
 # A factor is never cut at its thousands mark: "12.000 = 1.800.000" is twelve thousand, not 12.
 _FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,20}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
-                   rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)=]|$))", re.IGNORECASE)
+                   rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)=]|(?:và|va|and)\s|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
 # for 1 day at 180,000 VND", "thuê hội trường 1 ngày 8.000.000 đồng": each factor but the last has its unit
 # word, and the last is money; a year ("năm 2026 …") is no factor.
@@ -82,9 +82,27 @@ def vnd_number(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 
 
+# The scale of each group of three digits, from the right.
+_GROUP_SCALES = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
+
+
 def in_words(amount: int) -> str:
-    """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng."""
-    words = num2words(amount, lang="vi")
+    """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng. num2words
+    says each group of three digits; a group after the first says its zero hundreds ("bốn mươi ba triệu không
+    trăm năm mươi nghìn"), which num2words leaves out, and a zero ten is "linh" as official texts say it."""
+    groups = []
+    while amount:
+        amount, group = divmod(amount, 1000)
+        groups.append(group)
+    said = []
+    for scale, group in reversed(list(enumerate(groups))):
+        if not group:
+            continue
+        words = num2words(group, lang="vi")
+        if scale < len(groups) - 1 and group < 100:
+            words = f"không trăm {'linh ' if group < 10 else ''}{words}"
+        said.append(f"{words} {_GROUP_SCALES[scale]}".strip())
+    words = re.sub(r"\blẻ\b", "linh", " ".join(said) or "không")
     return words[:1].upper() + words[1:] + " đồng"
 
 
@@ -125,7 +143,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
 
 
 def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
-    lines, start, folded = [], 0, fold(piece)
+    lines, texts, start, folded = [], [], 0, fold(piece)
     matches = [m for m in list(_LINE.finditer(piece)) or list(_LINE_JOINED.finditer(piece)) if _rated(m)]
     if not matches:
         return _rate_first(piece, request)
@@ -137,14 +155,17 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
         days = math.prod(f for f, after in rest if _DAYS.match(after))
-        people = math.prod(f for f, after in rest if not _DAYS.match(after))
+        people = math.prod(f * for_each(after, request) for f, after in rest if not _DAYS.match(after))
         tail = _CURRENCY_TAIL.match(piece, match.end())
         end = tail.end() if tail else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())
         lines.append(CostLine(item=line_name(piece[start:], match.start() - start), people=people, days=days,
                               rate=factors[at]))
+        texts.append(piece[start:end])
         start = end
+    names = shared_names([line.item for line in lines], texts)
+    lines = [replace(line, item=name) for line, name in zip(lines, names)]
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
     # or lines of one amount each ("…, thuê hội trường trọn gói 6 triệu, hoa tươi 1,5 triệu").
     return lines + (_rate_first(piece[start:], request) or _lump_sums(piece[start:]))
@@ -193,7 +214,8 @@ _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|tr
 def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     """A piece that lists several priced lines between commas, cut into them: "ăn trưa 120 nghìn/người/ngày, giải
     khát 20 nghìn/người/ngày, thuê phòng máy 2 phòng x 2 ngày x 2 triệu". A part without an amount stays with the
-    line before it ("ăn trưa: 150.000 đồng/người, 80 người"); the piece is cut only where that reads more lines."""
+    line before it ("ăn trưa: 150.000 đồng/người, 80 người"); the piece is cut only where that reads more lines,
+    an amount alone among them counted as one."""
     parts: list[str] = []
     for part in re.split(r",\s+(?=[^\W\d])", piece):
         if parts and not (AMOUNT.search(part) and AMOUNT.search(parts[-1])):
@@ -202,7 +224,9 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
             parts.append(part)
     if len(parts) < 2:
         return [piece]
-    return parts if sum(len(_factored(part, request)) for part in parts) > len(_factored(piece, request)) else [piece]
+    # A part that prices no line by its factors is an amount alone, a line of its own ("thuê hội trường 3.200.000đ").
+    read = sum(len(_factored(part, request)) or (not _TOTAL.search(part)) for part in parts)
+    return parts if read > len(_factored(piece, request)) else [piece]
 
 
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:

@@ -12,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
 from assistant.answer.document_answer import named_numbers, unmentioned
-from assistant.answer.extractive import enumeration, list_after, siblings
+from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
 from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
@@ -431,3 +431,15 @@ def test_each_document_named_is_asked_its_own_clause_without_the_words_that_name
                              "đã sửa lại thời hạn này thế nào?", [card("63.txt", "63/2010/NĐ-CP", "Nghị định", "Kiểm soát"),
                                                                   card("48.txt", "48/2013/NĐ-CP", "Nghị định", "Sửa đổi")])
     assert "bao nhiêu ngày" in pointing["48.txt"]
+
+
+def test_a_sentence_of_a_labelled_paragraph_brings_the_rest_of_what_it_says_of_its_unit():
+    chunk = Chunk.create("c9", "a) Sở Tài chính: Thẩm định dự toán kinh phí;\ntham mưu UBND tỉnh bố trí nguồn trước ngày 30/6.\n"
+                         "b) Sở Nội vụ: Hướng dẫn thủ tục khen thưởng.",
+                         {"source": "plan.txt", "title": "Kế hoạch", "section": "III. TỔ CHỨC THỰC HIỆN"})
+    found = passages(chunk)
+    assert [found[o].text for o in labelled_item(found, 0, 12)] == [
+        "a) Sở Tài chính: Thẩm định dự toán kinh phí;", "tham mưu UBND tỉnh bố trí nguồn trước ngày 30/6."]
+    # A paragraph without a label is left as quoted.
+    plain = passages(Chunk.create("c10", "Thẩm định dự toán kinh phí; tham mưu bố trí nguồn.", {"source": "p.txt"}))
+    assert not labelled_item(plain, 0, 12)

@@ -363,3 +363,73 @@ def test_a_plus_between_words_is_and():
 def test_a_count_after_the_word_kinh_phi_is_no_amount():
     request = parse_request("Soạn kế hoạch hội nghị. Về kinh phí: mời 80 đại biểu, nguồn sự nghiệp y tế")
     assert request.budget == [] and request.budget_total is None  # "80 đại" had been read as 80 đồng
+
+
+@pytest.mark.parametrize("said, figures", [
+    ("mỗi pa nô ba triệu hai trăm nghìn", "mỗi pa nô 3.200.000 đồng"),
+    ("phát thanh mỗi số một triệu rưỡi", "phát thanh mỗi số 1.500.000 đồng"),
+    ("tổng một trăm linh bảy triệu sáu trăm nghìn đồng", "tổng 107.600.000 đồng"),
+    ("giai khat hai muoi lam nghin/nguoi", "giai khat 25.000 đồng/nguoi"),
+    ("mỗi người một triệu hai", "mỗi người 1.200.000 đồng"),
+    # Words that only look like numbers stay words: a year, a budget (ngân sách), "tư nhân", counts of things.
+    ("kinh phi tu ngan sach tinh nam 2027", "kinh phi tu ngan sach tinh nam 2027"),
+    ("y tế tư nhân, năm 2027 có ba lớp", "y tế tư nhân, năm 2027 có ba lớp"),
+])
+def test_amounts_said_in_words_are_written_in_figures(said, figures):
+    from assistant.draft.number_words import figures_for_words
+
+    assert figures_for_words(said) == figures
+
+
+def test_amounts_in_words_say_the_zero_hundreds_of_a_group_after_the_first():
+    from assistant.draft.tables import in_words
+
+    assert in_words(43_050_000) == "Bốn mươi ba triệu không trăm năm mươi nghìn đồng"
+    assert in_words(1_005_000) == "Một triệu không trăm linh năm nghìn đồng"
+    assert in_words(107_600_000) == "Một trăm linh bảy triệu sáu trăm nghìn đồng"
+    assert in_words(2_000_500) == "Hai triệu năm trăm đồng"
+
+
+def test_budget_lines_priced_in_words_by_the_piece_and_amounts_alone_among_lines():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("tờ rơi 3.000 tờ, mỗi tờ hai nghìn đồng; băng rôn 6 cái, mỗi cái một triệu rưỡi; "
+             "các khoản: nước uống 90 người x 2 buổi x 20.000đ, thuê loa máy 2.500.000đ, tài liệu 90 bộ x 15.000đ")
+    assert [(line.item, line.amount) for line in cost_lines([typed], context=typed)] == [
+        ("Tờ rơi", 6_000_000), ("Băng rôn", 9_000_000), ("Nước uống", 3_600_000), ("Thuê loa máy", 2_500_000),
+        ("Tài liệu", 1_350_000)]
+
+
+def test_rows_pasted_under_a_row_number_column_typed_without_marks():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    pasted = _one_line("bang em dan tu excel:\nSTT | noi dung | SL | so ngay | don gia\n1 | an trua | 60 | 2 | 100000\n"
+                       "2 | thue phong hop | 1 | 2 | 3000000\n3 | bao cao vien | 2 | 1 | 800000")
+    assert [(line.people, line.days, line.amount) for line in cost_lines(pasted.split("; "), context=pasted)] == [
+        (60, 2, 12_000_000), (1, 2, 6_000_000), (2, 1, 1_600_000)]
+
+
+def test_counts_given_for_each_of_the_teams_before_them():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("5 inspection teams, 4 people each, 3 days, allowance 150,000 VND per person per day; "
+             "hotel 2 rooms per team at 400,000 VND a room")
+    assert [line.amount for line in cost_lines([typed], context=typed)] == [9_000_000, 4_000_000]
+
+
+def test_lines_of_one_sentence_without_their_own_name_take_the_one_before():
+    from assistant.draft.tables import cost_lines
+
+    typed = "khen thưởng 12 tập thể x 2.000.000đ và 25 cá nhân x 1.000.000đ"
+    assert [(line.item, line.amount) for line in cost_lines([typed])] == [
+        ("Khen thưởng tập thể", 24_000_000), ("Khen thưởng cá nhân", 25_000_000)]
+
+
+def test_a_section_asked_for_alone_after_the_parts_are_listed():
+    from assistant.draft.reading import read_scope
+    from assistant.vietnamese.folding import fold
+
+    typed = "Trong KH hội nghị, phần III gồm 1. Nguồn kinh phí và 2. Dự trù kinh phí. Em nhờ viết mục 2 thôi nhé."
+    scope = read_scope(fold(typed), 9, typed)
+    assert (scope.kind, scope.section) == ("section", "2")

@@ -1,0 +1,93 @@
+"""Amounts a request says in words ("một triệu rưỡi", "ba triệu hai trăm nghìn", "hai tram nghin") written in
+figures, so that a budget line priced in words is computed like one priced in figures. num2words writes figures
+as Vietnamese words; nothing kept on PyPI reads them back."""
+
+from __future__ import annotations
+
+import re
+
+
+# Each number word as written → its folded key. Folded, "mười" and "mươi" are both "muoi" (ten alone, or tens
+# after a digit). A word typed with marks is read by its marks ("ngân sách" is no "ngàn"); one typed without any
+# by its letters. "tư", "mốt", "lăm" are units only after tens.
+_WRITTEN = {"không": "khong", "một": "mot", "mốt": "mot", "hai": "hai", "ba": "ba", "bốn": "bon", "tư": "tu",
+            "năm": "nam", "lăm": "lam", "sáu": "sau", "bảy": "bay", "bẩy": "bay", "tám": "tam", "chín": "chin",
+            "mười": "muoi", "mươi": "muoi", "trăm": "tram", "linh": "linh", "lẻ": "le", "nghìn": "nghin",
+            "ngàn": "ngan", "triệu": "trieu", "tỷ": "ty", "tỉ": "ty", "rưỡi": "ruoi"}
+_DIGITS = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7,
+           "tam": 8, "chin": 9}
+_AFTER_TENS = {"tu", "lam"}
+_SCALES = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9}
+# Unmarked words that are not a scale: "ngan sach" (ngân sách), "ngan hang" (ngân hàng).
+_NOT_SCALE = re.compile(r"\s+(?:sach|hang)\b")
+_CURRENCY = re.compile(r"^\s*(?:đồng|dong|đ|vnd)\b", re.IGNORECASE)
+
+
+def _key(word: str, after: str) -> str | None:
+    """The folded key of a number word, or None for another word."""
+    lower = word.lower()
+    key = _WRITTEN.get(lower) or (lower if lower.isascii() and lower in set(_WRITTEN.values()) else None)
+    if key == "ngan" and lower.isascii() and _NOT_SCALE.match(after):
+        return None
+    return key
+
+
+def _below_thousand(words: list[str]) -> int:
+    """A group under a thousand: "một trăm linh bảy" 107, "mười hai" 12, "hai mươi mốt" 21."""
+    hundreds = tens = 0
+    digit: int | None = None  # the digit said last, not yet placed
+    for word in words:
+        if word in _DIGITS:
+            digit = _DIGITS[word]
+        elif word == "tram":
+            hundreds, digit = digit or 1, None
+        elif word == "muoi":  # "mười" alone is one ten, "hai mươi" two
+            tens, digit = 1 if digit is None else digit, None
+    return hundreds * 100 + tens * 10 + (digit or 0)
+
+
+def _value(words: list[str]) -> int:
+    total, group, scale = 0, [], 0
+    for word in words:
+        if word in _SCALES:
+            scale = _SCALES[word]
+            total += (_below_thousand(group) or 1) * scale
+            group = []
+        elif word == "ruoi" and scale:  # half the scale before it: "một triệu rưỡi"
+            total += scale // 2
+        else:
+            group.append(word)
+    if scale and len(group) == 1 and group[0] in _DIGITS:  # "một triệu hai": tenths of the scale before it
+        return total + _DIGITS[group[0]] * scale // 10
+    return total + _below_thousand(group)
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, keys) of each run of number words separated by spaces alone."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for word in re.finditer(r"\w+", text):
+        key = _key(word.group(), text[word.end():])
+        previous = runs[-1] if runs else None
+        joined = previous is not None and not text[previous[1]:word.start()].strip()
+        if key in _AFTER_TENS and not (joined and previous[2][-1] == "muoi"):
+            key = None  # "tư" alone is "fourth" or "private", "lăm" no number
+        if key is None:
+            runs.append((word.start(), word.start(), []))  # a word that ends any run
+        elif joined and previous[2]:
+            runs[-1] = (previous[0], word.end(), previous[2] + [key])
+        else:
+            runs.append((word.start(), word.end(), [key]))
+    return [run for run in runs if run[2]]
+
+
+def figures_for_words(text: str) -> str:
+    """The text with amounts said in words written in figures, in đồng when no currency follows. Only a run that
+    says "trăm" or a scale is an amount: "năm" and "ba" alone are other words."""
+    out, at = [], 0
+    for start, end, words in _runs(text):
+        if not {"tram", *_SCALES} & set(words) or words[0] in (*_SCALES, "tram", "ruoi"):
+            continue
+        currency = "" if _CURRENCY.match(text[end:]) else " đồng"
+        out += [text[at:start], f"{_value(words):,}".replace(",", ".") + currency]
+        at = end
+    return "".join(out) + text[at:]
