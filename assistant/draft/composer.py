@@ -69,7 +69,10 @@ class Composer:
                                             ("thoi gian|time", request.time or request.date),
                                             ("dia diem|venue", request.venue)) if value]
         represented = re.compile("|".join(given)) if given and request.scope == "whole" else None
-        self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))]
+        # The chair is written once too; a line that runs on under its label is content ("Chủ trì: …" then "đề nghị …").
+        chair = fold(request.chair or "-")
+        self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))
+                        and not (re.search(r"chu tri|chaired", c.label) and fold(c.text) in chair)]
         if request.reason:
             self.content.insert(0, Clause(text=request.reason))
         elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content

@@ -35,9 +35,11 @@ _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*(?:nhiệm vụ|chống))|\)|$)", re.IGNORECASE)
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
-# "bảng danh sách thành phần mời" names a table, not its list.
+# "bảng danh sách thành phần mời" names a table, not its list; the list ends where a line of another label
+# begins ("…; - chủ trì: …").
 _PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)"
-                           r"\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|$)", re.IGNORECASE)
+                           r"\s*(.+?)(?=\.\s|\s+(?:kinh phí|hạn)\b|;\s*-?\s*(?:chủ trì|thời gian|địa điểm|nội dung|ghi chú|lưu ý"
+                           r"|đề nghị|yêu cầu|chaired|time|venue|note)\b|$)", re.IGNORECASE)
 # "Kính mời: trưởng các phòng …, giám đốc …": those invited, up to the end of the sentence or clause.
 # "Mời: …" opening a sentence lists them too ("mời" alone is also "mới" once folded: the colon tells).
 _INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+)(?!cac dai bieu|dai bieu tham du)"

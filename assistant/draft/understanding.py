@@ -46,6 +46,11 @@ _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|h
 # anything else says what the meeting was about.
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
+# Who presides over a meeting an invitation is to: "Phó Giám đốc Ma Thị Nguyệt chủ trì", "do đồng chí … chủ trì",
+# "chủ trì: …", "chaired by …".
+_PRESIDES = re.compile(r"(?:^|[,.;:]\s*|\bdo\s+)(?:đồng chí\s+)?([^,.;:]{3,60}?)\s+chủ trì(?=\s*(?:[.;,]|$))"
+                       r"|\bchủ trì\s*:\s*([^.;,]{3,60})|\bchaired by\s+([^.;,]{3,60}?)(?=\s*(?:[.;,]|\bwith\b|$))",
+                       re.IGNORECASE)
 _VENUE_LABEL = re.compile(r"\b(?:Địa điểm|Venue)\s*:\s*([^.;]+)", re.IGNORECASE)
 # What an invitation is to, up to when and where it is ("… at 8:30 on 12/5/2026 at the meeting room").
 _INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to|inviting\s+[^.]{3,160}?\s+to(?!\s+attend\b))\s+(.+?)(?=\.\s|\.$|$|,?\s+(?:at|on|lúc|vào|tại|"
@@ -178,6 +183,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.venue = m.group(1).strip()
     if m := _CHAIR.search(text):
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
+    if request.name == "invitation" and not request.chair and (m := _PRESIDES.search(text)):
+        request.chair = _sentence(next(group for group in m.groups() if group))
     if request.name == "invitation" and (m := _INVITED_TO.search(text)):
         request.event = _sentence(re.sub(r"^(?:the|a|an)\s+", "", re.split(r"\.\s", m.group(1))[0], flags=re.IGNORECASE))
         request.frame_content = None  # the sentence naming the invitation said what it is to: that is the event

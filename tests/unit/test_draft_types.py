@@ -26,6 +26,7 @@ from assistant.draft.funding import funding_sources
 from assistant.draft.tables import budget_rows, cost_lines, in_words
 from assistant.draft.understanding import relative_years, understand
 from assistant.index.records import Task
+from assistant.vietnamese.folding import fold
 from assistant.vietnamese.restorer import get_restorer
 
 SETTINGS = Settings(llm="extractive")
@@ -1297,3 +1298,18 @@ def test_the_rest_of_a_total_is_what_the_other_sources_leave():
     # After "of which" a figure's unit may have gone with the total.
     assert funding_sources("Total VND 1.860.000.000, of which 1.500.000.000 from the provincial budget and the rest "
                            "from health insurance.")[1][1] == ("Health insurance", 360000000)
+
+
+def test_an_invitation_says_who_chairs_once_and_its_list_of_those_invited_ends_at_the_next_label():
+    typed = ("giay moi hop giao ban cong tac tiem chung\n- thoi gian: 8h ngay 14/04/2027\n- dia diem: phong hop so 1 "
+             "SYT Quang Tri\n- thanh phan: lanh dao CDC, TTYT cac huyen\n- chu tri: PGD So Le Van Binh\n"
+             "de nghi CDC chuan bi bao cao tinh hinh tiem chung")
+    text = _draft(typed).draft
+    invited = text.split("**Thành phần**")[1].split("**Nội dung**")[0]
+    assert "Chủ trì" not in invited and "Đề nghị" not in invited
+    # Said once, in the line that says who chairs (a name typed without marks is compared without them).
+    assert fold(text).count("le van binh") == 1 and "- chu tri: pho giam doc so le van binh." in fold(text)
+    assert "Đề nghị Trung tâm Kiểm soát bệnh tật chuẩn bị báo cáo" in text
+    chaired = _draft("Draft an invitation to the quarterly immunisation briefing at 14:00 on 10/03/2027, Meeting Room 1 "
+                     "of the Quảng Trị Department of Health, chaired by Deputy Director Lê Thị Hoa.").draft
+    assert "Chủ trì: " in chaired and "Lê Thị Hoa" in chaired
