@@ -220,7 +220,8 @@ class Composer:
                 return tasks, []
             if counted := counted_items(self.request, [c.text for c in self.content]):
                 return [Block("part", table_title(self.request)), Block("table", rows=counted)], []
-            return scope_table(self.request, self.content), []
+            document = (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
+            return scope_table(self.request, self.content, document=document), []
         if scope == "section":
             units = {c.unit for c in self.content if c.unit}
             # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").

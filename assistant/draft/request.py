@@ -33,6 +33,7 @@ _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-y
 _MID_YEAR_REVIEW = re.compile(r"\b(?:hoi nghi|conference)\b.{0,80}\b(?:6|sau) thang dau nam")
 _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
                     r"tổ chức|hình thức|trực|theo)\b|[,.;:](?!\s*(?:nhiệm vụ|chống))|\)|$)", re.IGNORECASE)
+_PRICED_LINE = re.compile(r"\d+\s*(?:[^\W\d_]+\s+){0,2}[x×*]\s*\d|\d+\s+(?:người|lớp|học viên)\s+(?:trong\s+)?\d")
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
 # "bảng danh sách thành phần mời" names a table, not its list; the list ends where a line of another label
@@ -169,7 +170,8 @@ def parse_request(instruction: str) -> DraftRequest:
     request = DraftRequest(instruction=text)
     if re.search(r"\bthong bao\b|\bnotice\b", folded):
         request.doc_type = "TB"
-    if match := _EVENT.search(text):
+    # A line of the budget ("tập huấn 60 người x 1 ngày x 150.000đ") names no event: its figures are multiplied.
+    if match := next((m for m in _EVENT.finditer(text) if not _PRICED_LINE.search(m.group(2))), None):
         request.event = (match.group(1) + " " + match.group(2)).strip()
         if request.event.count("(") > request.event.count(")"):  # "Tập huấn (cán bộ …": cut at the bracket left open
             request.event = request.event[:request.event.rindex("(")].strip()

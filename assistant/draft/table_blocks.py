@@ -109,10 +109,18 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     return table
 
 
-def _budget_subtitle(request: DraftRequest) -> list[Block]:
-    """The event an estimate is for, under its title, as the seeds' annex names it; an English request's event
-    is in English, no line for a Vietnamese draft."""
-    return agenda_subtitle(request) if request.event and not request.english else []
+def _budget_subtitle(request: DraftRequest, document: str) -> list[Block]:
+    """The event an estimate is for, under its title, as the seeds' annex names it; else the document it goes
+    with ("(Kèm theo Kế hoạch truyền thông … năm 2026)"). An English request's words are in English: no line for
+    a Vietnamese draft."""
+    if request.english:
+        return []
+    if request.event:
+        return agenda_subtitle(request)
+    # The summary line up to a remark typed after it ("…, paste từ file cũ", "… (đợt 2 làm như đợt 1)"); "phòng,
+    # chống" is one phrase.
+    subject = re.split(r"\s\(|,\s(?!chống\b)", request.subject or "", maxsplit=1)[0].strip()
+    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]})")] if subject and document else []
 
 
 def _budget_title(request: DraftRequest) -> str:
@@ -140,8 +148,9 @@ def table_title(request: DraftRequest) -> str:
     return f"BẢNG {named.group(1).upper()}" if named else "BẢNG"
 
 
-def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False) -> list[Block]:
-    """The table a request asks for; `inline` (a section presented as a table): only when it says so."""
+def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = False, document: str = "") -> list[Block]:
+    """The table a request asks for; `inline` (a section presented as a table): only when it says so. `document`:
+    the kind of document it goes with ("Kế hoạch"), named under a budget's title."""
     texts = [said(c) for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
@@ -151,7 +160,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         title = _budget_title(request)
         # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading; an estimate of
         # its own names its event under its title, as the seeds' annex does.
-        return ([] if inline else [Block("part", title), *_budget_subtitle(request)]) + [
+        return ([] if inline else [Block("part", title), *_budget_subtitle(request, document)]) + [
             Block("table", rows=budget_rows(lines)), _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := agenda_rows(request, clauses)):
@@ -229,7 +238,7 @@ def annex_tables(request: DraftRequest, clauses: list[Clause], sk: dict, fill: C
                                                for when, (_, content, who) in zip(times, agenda["items"])]]
         annexes += [Block("part", sk["agenda"]["title"]), Block("table", rows=rows)]
     if lines := cost_lines([said(c) for c in clauses], context=request.text):
-        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), *_budget_subtitle(request), Block("table", rows=budget_rows(lines)),
+        annexes += [Block("part", "DỰ TRÙ KINH PHÍ"), *_budget_subtitle(request, ""), Block("table", rows=budget_rows(lines)),
                     _words_line(sum(line.amount for line in lines))]
     elif sk["name"] == "conference_plan" and not _NO_ESTIMATE.search(fold(request.text)):
         rows = [["STT", "Nội dung", "Thành tiền"]]

@@ -1313,3 +1313,12 @@ def test_an_invitation_says_who_chairs_once_and_its_list_of_those_invited_ends_a
     chaired = _draft("Draft an invitation to the quarterly immunisation briefing at 14:00 on 10/03/2027, Meeting Room 1 "
                      "of the Quảng Trị Department of Health, chaired by Deputy Director Lê Thị Hoa.").draft
     assert "Chủ trì: " in chaired and "Lê Thị Hoa" in chaired
+
+
+def test_a_budget_table_alone_names_the_document_it_goes_with():
+    draft = _draft("Lập bảng dự toán kinh phí kèm Kế hoạch phòng, chống bệnh dại năm 2027 của Sở Y tế Gia Lai, paste từ file "
+                   "cũ: tờ rơi 2.000 tờ x 1.500đ; tập huấn 60 người x 1 ngày x 150.000đ. Chỉ cần bảng.").draft
+    assert "(Kèm theo Kế hoạch phòng, chống bệnh dại năm 2027)" in draft
+    request = understand("Trong KH tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai, phần IV gồm 1. Nguồn kinh phí "
+                         "và 2. Dự trù kinh phí. Viết giúp mục 2 thôi.", RESTORER, SKELETONS)
+    assert request.subject == "Tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai"
