@@ -177,14 +177,25 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) 
 
 
 # The words after a count that say it is for each of something: "2 rooms per team", "2 phòng mỗi đoàn".
-_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+)?\s+(?:per|moi|for each)\s+({_NOUN})")
+_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+)?(?:\s*/\s*|\s+(?:per|moi|for each)\s+)({_NOUN})")
 
 
-def for_each(after: str, request: RequestCounts) -> int:
-    """How many times a count goes, by the words after it: "2 rooms per team" with 4 teams counted is 8 rooms."""
+def for_each(after: str, request: RequestCounts, others: list[str]) -> int:
+    """How many times a count goes, by the words after it: "2 rooms per team" with 4 teams counted is 8 rooms;
+    once when the line counts those itself (`others`, the words after its other factors: "2 giường mỗi trạm x 5
+    trạm")."""
     m = _FOR_EACH.match(fold(after))
     words = _words(m.group(1)) if m else []
-    return (_count_in(" ".join(words), request.found) or 1) if words and not is_day(words[0]) else 1
+    if not words or is_day(words[0]) or any(_same(words[0], w) for other in others for w in fold(other).split()[:1]):
+        return 1
+    return _count_in(" ".join(words), request.found) or 1
+
+
+def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: RequestCounts) -> int | None:
+    """The request's count of what a rate is per, when the line counts none of it: "giải khát 2 buổi x
+    20k/người/buổi" for the 40 học viên the request names."""
+    nouns = [noun for noun in per_units(folded, rate_start, rate_end) if not is_day(noun)]
+    return _count_in(nouns[0], request.found) if nouns else None
 
 
 def is_day(noun: str) -> bool:

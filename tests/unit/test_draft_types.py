@@ -1322,3 +1322,12 @@ def test_a_budget_table_alone_names_the_document_it_goes_with():
     request = understand("Trong KH tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai, phần IV gồm 1. Nguồn kinh phí "
                          "và 2. Dự trù kinh phí. Viết giúp mục 2 thôi.", RESTORER, SKELETONS)
     assert request.subject == "Tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai"
+
+
+def test_a_budget_counts_what_its_rates_are_per_from_the_rest_of_the_request():
+    draft = _draft("Lập bảng dự trù kinh phí lớp tập huấn của Sở Y tế Nam Định từ ngày 12 đến 14/5/2026 cho 40 học viên. "
+                   "Chi: tiền ăn 150k/người/ngày; giải khát 2 buổi/ngày x 20k/người/buổi; tài liệu 1 bộ/người x 50k; "
+                   "hỗ trợ giường lưu 2 giường mỗi trạm x 5 trạm x 3.500.000đ/giường.").draft
+    # 40 × 3 days; 40 × (2 a day × 3 days); one set for each of the 40; 2 beds at each of the 5 stations, counted once.
+    for amount in ("18.000.000", "4.800.000", "2.000.000", "35.000.000", "59.800.000"):
+        assert amount in draft
