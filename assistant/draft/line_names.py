@@ -12,7 +12,8 @@ _LUMP_WORD = re.compile(rf"\s*\b(?:{LUMP_WORDS}|in total)\s*$", re.IGNORECASE)
 # Words that join a line to the sentence before it, no part of its name: "ngoài ra bồi dưỡng …", "nên tính …".
 _CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|bên cạnh đó|trong (?:số )?đó(?: có)?|nên tính|tính|còn|besides|also)\s+",
                          re.IGNORECASE)
-_ITEM_TAIL = re.compile(r"\s*(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\btại\b|:|–|-)\s*$", re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s*(?:\b(?:twice a day|two times a day)\s+)?(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\bat\b|\btại\b|:|–|-)\s*$",
+                        re.IGNORECASE)
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
 

@@ -266,10 +266,10 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
             found[n] = [CostLine(item=item_name(piece[:days.start() if days else match.start()]), people=1,
                                  days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
-        if length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):
-            found[n] = [replace(found[n][0], days=length)]
-        elif len(found[n]) == 1 and found[n][0].days == 1 and twice_a_day(piece):
+        if len(found[n]) == 1 and found[n][0].days in (1, length) and twice_a_day(piece):
             found[n] = [replace(found[n][0], days=2 * (length or 1))]
+        elif length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):
+            found[n] = [replace(found[n][0], days=length)]
         lines += found[n]
     return lines
 

@@ -1331,3 +1331,10 @@ def test_a_budget_counts_what_its_rates_are_per_from_the_rest_of_the_request():
     # 40 × 3 days; 40 × (2 a day × 3 days); one set for each of the 40; 2 beds at each of the 5 stations, counted once.
     for amount in ("18.000.000", "4.800.000", "2.000.000", "35.000.000", "59.800.000"):
         assert amount in draft
+
+
+def test_breaks_twice_a_day_run_every_day_of_the_event():
+    draft = _draft("Budget table only for the Thai Binh health department's 2-day training on vaccine cold chain: lunch "
+                   "for 60 participants at VND 150,000 per person per day; tea breaks twice a day at VND 25,000 per "
+                   "person per break; hall rental VND 4 million per day.").draft
+    assert "| Giải khát giữa giờ | 60 | 4 | 25.000 | 6.000.000 |" in draft and "32.000.000" in draft
