@@ -1338,3 +1338,9 @@ def test_breaks_twice_a_day_run_every_day_of_the_event():
                    "for 60 participants at VND 150,000 per person per day; tea breaks twice a day at VND 25,000 per "
                    "person per break; hall rental VND 4 million per day.").draft
     assert "| Giải khát giữa giờ | 60 | 4 | 25.000 | 6.000.000 |" in draft and "32.000.000" in draft
+
+
+def test_the_summary_line_ends_before_the_writer_speaks_of_themselves():
+    request = understand("KH phòng chống sốt xuất huyết năm 2027 của SYT Long An em viết xong rồi, anh làm giúp mỗi cái bảng "
+                         "dự trù kinh phí thôi: tờ rơi 1.000 tờ x 2.000đ.", RESTORER, SKELETONS)
+    assert request.subject == "Phòng chống sốt xuất huyết năm 2027"
