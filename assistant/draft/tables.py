@@ -163,7 +163,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after])
                            for f, after in rest if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per
-            people = counted_by_rate(folded, match.start(2 * at + 1), match.end(2 * at + 2), request) or people
+            rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
+            people = counted_by_rate(folded, match.start(rate), match.end(rate + 1) if match.group(rate + 1) else
+                                     match.end(rate), request) or people
         tail = _CURRENCY_TAIL.match(piece, match.end())
         end = tail.end() if tail else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.

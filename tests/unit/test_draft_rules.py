@@ -433,3 +433,10 @@ def test_a_section_asked_for_alone_after_the_parts_are_listed():
     typed = "Trong KH hội nghị, phần III gồm 1. Nguồn kinh phí và 2. Dự trù kinh phí. Em nhờ viết mục 2 thôi nhé."
     scope = read_scope(fold(typed), 9, typed)
     assert (scope.kind, scope.section) == ("section", "2")
+
+
+def test_a_rate_per_person_counts_the_people_named_before_the_days():
+    from assistant.draft.tables import cost_lines
+
+    typed = "bồi dưỡng cho 12 thành viên đoàn kiểm tra, 5 ngày, mức 150.000 đồng/người/ngày"
+    assert [(line.people, line.days, line.amount) for line in cost_lines([typed], context=typed)] == [(12, 5, 9_000_000)]
