@@ -148,6 +148,8 @@ class Settings(BaseSettings):
         "Extractive answers keep every passage scoring at least this share of the best one (swept 0.4-0.7: lower keeps whole lists)."))
     extract_type_boost: float = Field(1.5, description="Weight of a passage that states the kind of fact asked for (date, number, place).")
     extract_context_share: float = Field(0.5, description="Weight of a question word found only in a passage's title or section path (swept 0-0.7).")
+    extract_naming_share: float = Field(0.5, description=(
+        "Weight of a question word that names the document it asks by number (its type, number, title words; swept 0-0.5 on the tuning half)."))
     extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
     decline_coverage: float = Field(0.2, description=(
         "Decline below this IDF-weighted share of the question's words and pairs in the best chunk: off-topic "

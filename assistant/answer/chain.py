@@ -24,7 +24,7 @@ from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
 from .document_answer import card_answer, cards_answer, document_question, named_cards
-from .fan_out import asks_across, describes_document, fan_out
+from .fan_out import asked_of_each, asks_across, describes_document, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
 from .llm_context import LlmLate, context, generate, left_out, prime
@@ -148,16 +148,20 @@ class AnswerChain:
                 yield from self._declining(language, generator.mode, fields)
                 return
             else:
-                lead, text, mode, checked = yield from self._written(generator, standalone, chunks, said, started,
-                                                                     stats, fields)
+                # A document named by number: the words naming it count less, its heading and trích yếu repeat
+                # them and would outrank the passage that answers.
+                focus = asked_of_each(standalone, named)[named[0].source] if len(named) == 1 else None
+                lead, text, mode, checked = yield from self._written(generator, standalone, focus, chunks, said,
+                                                                     started, stats, fields)
         yield from self._checked(text, lead, chunks, checked, mode, language, started, stats, fields)
 
-    def _written(self, generator: Generator, standalone: str, chunks: list[Chunk], said: dict[str, str],
-                 started: float, stats: dict, fields: dict) -> Iterator[str]:
-        """Write the answer from the chunks: quoted, or by the LLM with the quotes as its fallback. Returns
-        (lead, text, mode, citation check when the text it checked is the one answered)."""
+    def _written(self, generator: Generator, standalone: str, focus: str | None, chunks: list[Chunk],
+                 said: dict[str, str], started: float, stats: dict, fields: dict) -> Iterator[str]:
+        """Write the answer from the chunks: quoted (the passages that best match, `focus` the words that ask), or
+        by the LLM with the quotes as its fallback. Returns (lead, text, mode, citation check when the text it
+        checked is the one answered)."""
         mode = generator.mode
-        found, best = best_passages(self.index, self.settings, standalone, chunks)
+        found, best = best_passages(self.index, self.settings, standalone, chunks, focus)
         if not isinstance(generator, ChatGenerator):
             return said["extractive_intro"], quoted(found, best), mode, None
         lead = ""

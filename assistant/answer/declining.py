@@ -22,7 +22,7 @@ from ..vietnamese.glossary import written_in_full
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.framing import impersonal, without_framing
-from ..vietnamese.places import central, provinces_in, with_province_names, without_provinces
+from ..vietnamese.places import central, province_names_pattern, provinces_in, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
 from .document_answer import documents_text, named_numbers, unmentioned, unnamed
@@ -54,6 +54,8 @@ _FILLERS = {
                  rf"{_DATE_GIVEN}|\d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan|gio)\b"),
     "date": (r"khi nao|bao gio|since when", _DATE_GIVEN),
     "hour": (r"may gio|what time", r"\d{1,2}\s*(?:h|gio)\s*\d{0,2}"),
+    # Provinces asked by name ("21 tỉnh … đó là những tỉnh nào") are given by their names, not by their count.
+    "province": (r"(?:nhung|cac) (?:tinh|dia phuong)(?:, thanh pho)? nao|(?:la|gom) (?:nhung )?tinh nao|which provinces", ""),
     # "bao nhiêu tiết", "tối đa bao nhiêu thẻ", "bao nhiêu tuổi": a count of that noun, whatever it is.
     # A particle is no noun: "… được hỗ trợ tiền tàu xe bao nhiêu ạ?", "bao nhiêu vậy".
     "count": (r"bao nhieu (?P<counted>(?!(?:la|thi|va|cho|cua|de|duoc|tien|dong|phan|ty|trieu|nghin|lau|vay|nhe|nhi|ha|"
@@ -74,6 +76,8 @@ _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 
 def _holds(kind: str, question: str) -> re.Pattern:
     """What a passage holding the filler asked for looks like (folded): a count of the thing the question counts."""
+    if kind == "province":
+        return province_names_pattern()
     counted = _ASKS[kind].search(fold(question))
     if counted and counted.groupdict().get("counted"):  # "02 (hai) năm" counts năm too
         return re.compile(rf"\b\d[\d.,]*\s*(?:\([^)]*\)\s*)?{counted['counted']}\b")

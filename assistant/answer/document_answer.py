@@ -46,6 +46,7 @@ _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi 
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
                         r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_DATE_OWNER_WORDS = 2  # the words before "ngày nào" that say whose date is asked
 # What an English question asks of the header or closing alone ("who signed", "what number", "on whose proposal");
 # a date or an entry into force may as well be the body's.
 _HEADED = {"signer", "number", "recipients", "title"}
@@ -205,6 +206,12 @@ def leftover(question: str, cards: list[DocumentCard]) -> set[str]:
     return left
 
 
+def dated_in_body(folded: str, left: set[str]) -> bool:
+    """Whether the date asked is that of what words no card holds (`left`) name just before ("khai giảng ngày nào")."""
+    asking = _ASKED_RE["date"].search(folded)
+    return bool(asking) and bool(set(_TOKEN.findall(folded[:asking.start()])[-_DATE_OWNER_WORDS:]) & left)
+
+
 def document_question(index: SearchIndex, question: str, named: list[DocumentCard], top: list[Chunk],
                       max_leftover: int) -> DocumentQuestion | None:
     """The document and card fields a question asks for, when it asks about a document itself. `named`: the
@@ -225,10 +232,15 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
                 return None
     if not named:
         return None
+    left = leftover(question, named[:1])
+    folded = fold(question)
+    if "date" in fields and dated_in_body(folded, left):
+        fields = [field for field in fields if field != "date"]
+        if not fields:
+            return None
     # An English question's words cannot be found in a Vietnamese card: how it asks must say it is about the
     # document itself ("who signed", "what number", "on whose proposal", "when was it issued").
-    certain = len(leftover(question, named[:1])) <= max_leftover
-    folded = fold(question)
+    certain = len(left) <= max_leftover
     if not certain and not (language_of(question) == "en" and not set(fields) & {"effect", "issuer"} and (
             set(fields) & _HEADED or _PROPOSAL_EN.search(folded) or _ISSUED_EN.search(folded))):
         return None

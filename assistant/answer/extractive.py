@@ -40,14 +40,18 @@ Position = tuple[int, int]
 
 
 def _scores(index: SearchIndex, settings: Settings, question: str, candidates: list[str], contexts: list[str],
-            language: str) -> list[float]:
+            language: str, focus: str | None = None) -> list[float]:
     """How well each passage matches. A word found only in the passage's title and section path counts
     `extract_context_share` as much: `Địa điểm: Trụ sở …` answers where the meeting its document is about
-    takes place, though the passage itself does not name the meeting."""
+    takes place, though the passage itself does not name the meeting. A word outside `focus` (what is asked of
+    a document named by number, its naming words out) counts `extract_naming_share` as much."""
     if language == "en":
         return index.similarities(question, candidates)
+    focused = content_tokens(focus, language) if focus else None
+    naming = settings.extract_naming_share
     # Sorted: summed in one order, equal scores stay equal from run to run (sets iterate by string hash).
-    weights = {t: index.idf(t) for t in sorted(content_tokens(question, language))}
+    weights = {t: index.idf(t) * (1.0 if focused is None or t in focused else naming)
+               for t in sorted(content_tokens(question, language))}
     share = settings.extract_context_share
     scores = []
     for text, context in zip(candidates, contexts):
@@ -56,10 +60,10 @@ def _scores(index: SearchIndex, settings: Settings, question: str, candidates: l
     return scores
 
 
-def best_passages(index: SearchIndex, settings: Settings, question: str,
-                  chunks: list[Chunk]) -> tuple[list[list[Passage]], list[Position]]:
+def best_passages(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk],
+                  focus: str | None = None) -> tuple[list[list[Passage]], list[Position]]:
     """The passages of each chunk, and the positions of those that match the question best, best first, a
-    lead-in directly followed by its items."""
+    lead-in directly followed by its items. `focus`: the words that ask, when the others name the document."""
     tokens = content_tokens(question)
     folded = fold(question)
     wanted = [shape for asks, shape, _ in _ANSWER_TYPES if asks.search(folded)]
@@ -74,7 +78,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str,
     contexts = [" ".join((c.title, c.section)) for c in chunks]
     scores = _scores(index, settings, f"{question} {labels}",
                      [found[n][o].text + " " + found[n][o].original for n, o in candidates],
-                     [contexts[n] for n, _ in candidates], language)
+                     [contexts[n] for n, _ in candidates], language, focus and f"{focus} {labels}")
     boost = settings.extract_type_boost
     scored = sorted(((score * (boost if any(s.search(fold(found[n][o].text)) for s in wanted) else 1.0), -n, -o)
                      for (n, o), score in zip(candidates, scores)), reverse=True)

@@ -31,7 +31,7 @@ _ACROSS = re.compile(
     rf"\b((hai|ba|bon|cac) {_DOCS}\b|{_DOCS} (va|hoac) {_DOCS}|"
     r"(nhung|cac) (van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|tai lieu|chi thi) (nao|co)"
     r"|(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh) nao (?!cua)|liet ke (cac|tat ca|nhung)"
-    r"|bo tai lieu|tung (van ban|ke hoach|thong bao|quyet dinh|cong van)|so sanh|giua .* va"
+    r"|(?:bo|kho) tai lieu|tung (van ban|ke hoach|thong bao|quyet dinh|cong van)|so sanh|giua .* va"
     r"|which (documents?|plans?|notices?|decisions?|letters?|circulars?|decrees?)|compare|across|in the collection"
     r"|each (document|plan|notice))\b")
 
@@ -131,9 +131,10 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
         return not kinds or any(types.get(source, "").startswith(kind) for kind in kinds)
 
     asked = _ACROSS.sub(" ", without_asking(question))
-    # Single words only: a card is a handful of lines, and word pairs across its fields mean nothing.
+    # Single words only: a card is a handful of lines, and word pairs across its fields mean nothing. A word no
+    # document holds ("capacity", "were") tells none of them apart.
     weights = {readings: w for readings, w in term_weights(index, _KIND.sub(" ", asked) if kinds else asked).items()
-               if "_" not in readings[0]}
+               if "_" not in readings[0] and any(map(index.known, readings))}
     by_card = [(weighted_share(weights, _card_text(card)), card.source) for card in cards
                if of_kind(card.source)] if weights else []
     by_card.sort(reverse=True)

@@ -63,12 +63,19 @@ class LexicalIndex:
         retriever = bm25s.BM25.load(str(folder)) if meta["ids"] else bm25s.BM25()
         return cls(retriever, meta["ids"], meta["bigrams"])
 
-    def idf(self, token: str) -> float:
-        """Inverse document frequency of a folded token; a token no chunk holds weighs most."""
+    def _df(self, token: str) -> int:
+        """How many chunks hold a folded token."""
         column = self.retriever.vocab_dict.get(token) if self.ids else None
         indptr = self.retriever.scores["indptr"] if self.ids else None
-        df = int(indptr[column + 1] - indptr[column]) if column is not None and column + 1 < len(indptr) else 0
-        return math.log((len(self.ids) + 1) / (df + 0.5))
+        return int(indptr[column + 1] - indptr[column]) if column is not None and column + 1 < len(indptr) else 0
+
+    def known(self, token: str) -> bool:
+        """Whether some chunk holds the folded token."""
+        return self._df(token) > 0
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a folded token; a token no chunk holds weighs most."""
+        return math.log((len(self.ids) + 1) / (self._df(token) + 0.5))
 
     def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         if not self.ids:

@@ -110,6 +110,10 @@ class SearchIndex:
         """Inverse document frequency of a folded token in the lexical index."""
         return self._current_lexical().idf(token)
 
+    def known(self, token: str) -> bool:
+        """Whether some chunk holds the folded token."""
+        return self._current_lexical().known(token)
+
     def nearest(self, text: str, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the k chunks nearest to a text, by the embedder."""
         return self.dense.nearest(text, k, where)

@@ -40,6 +40,11 @@ def _provinces() -> re.Pattern[str]:
     return re.compile(rf"\b({alternatives})\b")
 
 
+def province_names_pattern() -> re.Pattern[str]:
+    """Any name of a province, in folded text."""
+    return _provinces()
+
+
 def provinces_in(text: str) -> set[str]:
     """The provinces named in the text, folded (`dong thap`), typed with marks or without, by any name."""
     return {_names()[_key(match)] for match in _provinces().findall(fold(text))}

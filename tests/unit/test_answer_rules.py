@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
-from assistant.answer.document_answer import named_numbers, unmentioned
+from assistant.answer.document_answer import dated_in_body, named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
 from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -183,6 +183,9 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("Kế hoạch đặt mục tiêu tỷ suất chết trẻ dưới 5 tuổi đến năm 2030 là bao nhiêu?", None),
     ("ty le xa dat tieu chi quoc gia ve y te la bao nhieu phan tram", "percent"),
     ("Giá một hộp bao cao su là bao nhiêu?", "amount"),
+    # Provinces asked by name are given by names: "21 tỉnh" is their count.
+    ("cong van noi co them 21 tinh, thanh pho bao cao, do la nhung tinh nao?", "province"),
+    ("nhung quyet dinh cap tinh nao trien khai quyet dinh 22/2013", None),
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
@@ -443,3 +446,19 @@ def test_a_sentence_of_a_labelled_paragraph_brings_the_rest_of_what_it_says_of_i
     # A paragraph without a label is left as quoted.
     plain = passages(Chunk.create("c10", "Thẩm định dự toán kinh phí; tham mưu bố trí nguồn.", {"source": "p.txt"}))
     assert not labelled_item(plain, 0, 12)
+
+
+def test_a_date_asked_of_what_the_card_does_not_name_is_the_bodys():
+    # "khai giảng" is in no line of the decision's card: the date of the school year's opening is in its body.
+    assert dated_in_body("nam hoc 2024-2025 khai giang ngay nao theo qd 986/qd-ubnd", {"khai", "giang"})
+    assert not dated_in_body("qd 986/qd-ubnd ban hanh ngay nao", set())
+
+
+
+def test_a_word_no_chunk_holds_is_unknown_to_the_lexical_index():
+    from assistant.index.lexical import LexicalIndex
+
+    index = LexicalIndex.build([BUDGET, VENUE], bigrams=True)
+    # A card is chosen among documents by words some document holds: "capacity" or "were" tell none apart.
+    assert index.known("kinh") and index.known("hoi_truong") and not index.known("capacity")
+    assert index.idf("capacity") > index.idf("kinh")
