@@ -37,10 +37,10 @@ _ASKED = {
     "effect": r"hieu luc|effective|in force|thay the|bai bo|replace\w*",
 }
 _ASKED_RE = {field: re.compile(rf"\b(?:{pattern})\b") for field, pattern in _ASKED.items()}
-# An event's time or place asked ("hội nghị tổ chức ngày nào", "buổi làm việc diễn ra khi nào", "when is it held").
-_EVENT_TIME = re.compile(r"\b(?:to chuc|dien ra|khai mac|hop|bat dau|held|take place|takes place)\b(?:\s+\S+){0,4}?\s+"
-                         r"(?:vao\s+|luc\s+|tai\s+)?(?:ngay nao|khi nao|luc nao|bao gio|may gio|o dau|tai dau|when|where"
-                         r"|what date|on what date)")
+# An event's time or place asked ("hội nghị tổ chức ngày nào", "when is it held"), or a deadline ("hạn báo cáo … khi nào").
+_EVENT_TIME = re.compile(r"\b(?:to chuc|dien ra|khai mac|hop|bat dau|held|take place|takes place|han|thoi han|deadline)\b"
+                         r"(?:\s+\S+){0,8}?\s+(?:vao\s+|luc\s+|tai\s+)?(?:ngay nao|khi nao|luc nao|bao gio|may gio|o dau|tai dau"
+                         r"|when|where|what date|on what date)")
 # Words that name a document by its type, in the forms questions use.
 _DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi thi|thong tu|nghi dinh|nghi quyet"
                         r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
@@ -97,7 +97,7 @@ def document_label(card: DocumentCard | None, chunk: Chunk) -> str:
 
 def asked_fields(question: str) -> list[str]:
     folded = fold(question)
-    # When a conference or a meeting is held is asked of the body, not the document's date.
+    # When a conference or a meeting is held, or a deadline, is asked of the body, not the document's date.
     held = _EVENT_TIME.search(folded)
     return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded) and not (held and field == "date")]
 

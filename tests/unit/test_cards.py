@@ -130,6 +130,8 @@ def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     # When the conference is held is asked of the plan's body, not the plan's date.
     ("hoi nghi so ket 5 nam QD 2348 cua dong nai to chuc ngay nao, o dau", []),
     ("Buổi làm việc với Sở Y tế (Thông báo 469/TB-VP) diễn ra ngày nào?", []),
+    # Nor is a deadline the letter sets.
+    ("Công văn 3354/VPCP-KGVX đặt hạn báo cáo nêu trong công văn là khi nào?", []),
 ])
 def test_the_card_fields_a_question_asks_for(question, fields):
     assert asked_fields(question) == fields
