@@ -93,19 +93,20 @@ def in_words(amount: int) -> str:
     """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng. num2words
     says each group of three digits; a group after the first says its zero hundreds ("bốn mươi ba triệu không
     trăm năm mươi nghìn"), which num2words leaves out, and a zero ten is "linh" as official texts say it."""
-    groups = []
-    while amount:
-        amount, group = divmod(amount, 1000)
+    groups, left = [], abs(amount)
+    while left:
+        left, group = divmod(left, 1000)
         groups.append(group)
     said = []
     for scale, group in reversed(list(enumerate(groups))):
-        if not group:
-            continue
-        words = num2words(group, lang="vi")
-        if scale < len(groups) - 1 and group < 100:
-            words = f"không trăm {'linh ' if group < 10 else ''}{words}"
-        said.append(f"{words} {_GROUP_SCALES[scale]}".strip())
-    words = re.sub(r"\blẻ\b", "linh", " ".join(said) or "không")
+        if group and scale < len(_GROUP_SCALES):
+            words = num2words(group, lang="vi")
+            if scale < len(groups) - 1 and group < 100:
+                words = f"không trăm {'linh ' if group < 10 else ''}{words}"
+            said.append(f"{words} {_GROUP_SCALES[scale]}".strip())
+    # Beyond any budget (or below zero) num2words says it as it can.
+    words = num2words(amount, lang="vi") if amount < 0 or len(groups) > len(_GROUP_SCALES) else " ".join(said) or "không"
+    words = re.sub(r"\blẻ\b", "linh", words)
     return words[:1].upper() + words[1:] + " đồng"
 
 

@@ -388,6 +388,8 @@ def test_amounts_in_words_say_the_zero_hundreds_of_a_group_after_the_first():
     assert in_words(1_005_000) == "Một triệu không trăm linh năm nghìn đồng"
     assert in_words(107_600_000) == "Một trăm linh bảy triệu sáu trăm nghìn đồng"
     assert in_words(2_000_500) == "Hai triệu năm trăm đồng"
+    # An amount beyond any budget (a hostile request) is still said, never an error.
+    assert in_words(10**19).endswith(" đồng") and in_words(0) == "Không đồng"
 
 
 def test_budget_lines_priced_in_words_by_the_piece_and_amounts_alone_among_lines():
