@@ -57,3 +57,13 @@ _BOTH_HALVES = re.compile(r"\b(?:(?:buổi )?sáng và (?:buổi )?chiều|sáng
 def twice_a_day(piece: str) -> bool:
     """A line rated per session that runs morning and afternoon: two sessions a day."""
     return _PER_SESSION.search(piece) is not None and _BOTH_HALVES.search(piece) is not None
+
+
+# The words after a count of sessions or breaks that say it is a day's: "2 buổi/ngày", "2 breaks a day".
+_PER_EVENT_DAY = re.compile(r"^\s*(?:buổi|buoi|lần|lan|lượt|luot|sessions?|breaks?)\s*(?:/\s*|\s+(?:mỗi|moi|per|a)\s+)(?:ngày|ngay|day)\b",
+                            re.IGNORECASE)
+
+
+def every_day(after: str) -> bool:
+    """Whether a count of sessions or breaks, by the words after it, runs every day of the event ("2 buổi/ngày")."""
+    return _PER_EVENT_DAY.match(after) is not None

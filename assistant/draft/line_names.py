@@ -14,6 +14,7 @@ _CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|bên cạnh đó|trong (
                          re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s*(?:\b(?:twice a day|two times a day)\s+)?(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\bat\b|\btại\b|:|–|-)\s*$",
                         re.IGNORECASE)
+# A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
 

@@ -26,9 +26,10 @@ _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({_NOUN}
 _EACH = re.compile(rf"\bmoi\s+({_NOUN})")
 # "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
 _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({_FIGURE})\s+({_NOUN})")
-# "1 phiếu/trẻ", "2 rooms per team", "2 phòng mỗi đoàn": so many of one thing for each of another, as a ratio.
-_RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?)(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
-                    rf"([a-z]+(?: [a-z]+)?)")
+# What stands between a count and what it is for each of: "1 phiếu/trẻ", "2 rooms per team", "2 phòng mỗi đoàn".
+_FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
+# So many of one thing for each of another, as a ratio.
+_RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([a-z]+(?: [a-z]+)?)")
 # "4 supervision teams, 3 people each": so many for each of the things counted just before.
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN}),?\s+({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
 _MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
@@ -177,7 +178,7 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) 
 
 
 # The words after a count that say it is for each of something: "2 rooms per team", "2 phòng mỗi đoàn".
-_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+)?(?:\s*/\s*|\s+(?:per|moi|for each)\s+)({_NOUN})")
+_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+)?{_FOR_ONE}({_NOUN})")
 
 
 def for_each(after: str, request: RequestCounts, others: list[str]) -> int:

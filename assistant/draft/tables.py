@@ -12,8 +12,8 @@ from num2words import num2words
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
-from .line_names import LEAD, UNNAMED, item_name, line_name, shared_names
+from .event_length import event_days, event_sessions, every_day, rated_per_day_only, twice_a_day
+from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .quantities import (RequestCounts, counted_by_rate, factors, for_each, is_day, line_counts, per_units,
                          request_counts)
@@ -48,8 +48,6 @@ _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGN
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
-_PER_EVENT_DAY = re.compile(r"^\s*(?:buổi|buoi|lần|lan|lượt|luot|sessions?|breaks?)\s*(?:/\s*|\s+(?:mỗi|moi|per|a)\s+)(?:ngày|ngay|day)\b",
-                            re.IGNORECASE)
 _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
@@ -58,10 +56,6 @@ AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|tri�
                      rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
-# Words that end an item's name before its first factor: "cho", "for", a colon.
-
-# A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
-
 
 
 @dataclass
@@ -158,9 +152,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
         if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
-        # "2 buổi/ngày" runs every day of the event.
-        days = math.prod(f * (request.days or 1 if _PER_EVENT_DAY.match(after) else 1) for f, after in rest
-                         if _DAYS.match(after))
+        days = math.prod(f * (request.days or 1 if every_day(after) else 1) for f, after in rest if _DAYS.match(after))
         people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after])
                            for f, after in rest if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per
