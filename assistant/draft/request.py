@@ -57,6 +57,10 @@ class BudgetLine(BaseModel):
     amount: int  # đồng
 
 
+# How the warnings say the document type was assumed: the request named no document.
+ASSUMED_TYPE = "loại văn bản"
+
+
 class DraftRequest(BaseModel):
     instruction: str
     doc_type: str = "KH"  # KH (Kế hoạch) or TB (Thông báo)

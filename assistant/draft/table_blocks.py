@@ -11,7 +11,7 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_rows, agenda_subtitle, agenda_times
 from .clauses import Clause, said
 from .document import Block, vnd
-from .request import DraftRequest
+from .request import ASSUMED_TYPE, DraftRequest
 from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
 from .funding import funding_sources, source_name, source_pieces
 from .tables import budget_rows, cost_lines, in_words, money
@@ -120,7 +120,9 @@ def _budget_subtitle(request: DraftRequest, document: str) -> list[Block]:
     # The summary line up to a remark typed after it ("…, paste từ file cũ", "… (đợt 2 làm như đợt 1)"); "phòng,
     # chống" is one phrase.
     subject = re.split(r"\s\(|,\s(?!chống\b)", request.subject or "", maxsplit=1)[0].strip()
-    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]})")] if subject and document else []
+    # A request that names no document ("Lập bảng dự trù kinh phí: …") has no summary line to name it by.
+    named = not any(a.startswith(ASSUMED_TYPE) for a in request.assumed)
+    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]})")] if subject and document and named else []
 
 
 def _budget_title(request: DraftRequest) -> str:

@@ -16,7 +16,7 @@ from .pasted import pasted_table
 from .periods import completed_review, ROMAN
 from .reading import LAST, OPENING, Scope, document_type, listed_parts, own_number, own_symbol, read_scope
 from .signature import signature
-from .request import DraftRequest, parse_request
+from .request import ASSUMED_TYPE, DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
@@ -126,7 +126,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.doc_type = sk["doc_type"]
     request.number, named_end = own_number(text, cue_end)
     if assumed:
-        request.assumed.append(f"loại văn bản: {sk['doc_type_title'] or 'công văn'}")
+        request.assumed.append(f"{ASSUMED_TYPE}: {sk['doc_type_title'] or 'công văn'}")
     request.listed = listed_parts(text)
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
