@@ -23,7 +23,8 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from .citations import check_citations
 from .declining import holds_answer
-from .document_answer import card_answer, cards_answer, document_question, named_cards
+from .document_answer import card_answer, cards_answer, document_question
+from .document_names import named_cards
 from .fan_out import asked_of_each, asks_across, describes_document, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
@@ -123,7 +124,10 @@ class AnswerChain:
             lead, text, chunks = cards
             mode = CARD_MODE
         else:
-            chunks = search(self.index, standalone, k=self.settings.answer_chunks,
+            # A document named by number is searched for what it is asked: the words naming it would rank its
+            # heading and trích yếu, which repeat them, above the passage that answers.
+            focus = asked_of_each(standalone, named)[named[0].source] if len(named) == 1 else None
+            chunks = search(self.index, focus or standalone, k=self.settings.answer_chunks,
                             filters={"source": sources} if sources else filters)
             if asks_for_list(standalone):
                 chunks = with_continuations(self.index, chunks, self.settings.extract_list_items)
@@ -148,9 +152,6 @@ class AnswerChain:
                 yield from self._declining(language, generator.mode, fields)
                 return
             else:
-                # A document named by number: the words naming it count less, its heading and trích yếu repeat
-                # them and would outrank the passage that answers.
-                focus = asked_of_each(standalone, named)[named[0].source] if len(named) == 1 else None
                 lead, text, mode, checked = yield from self._written(generator, standalone, focus, chunks, said,
                                                                      started, stats, fields)
         yield from self._checked(text, lead, chunks, checked, mode, language, started, stats, fields)

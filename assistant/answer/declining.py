@@ -25,7 +25,8 @@ from ..vietnamese.framing import impersonal, without_framing
 from ..vietnamese.places import central, province_names_pattern, provinces_in, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
-from .document_answer import documents_text, named_numbers, unmentioned, unnamed
+from .document_answer import documents_text
+from .document_names import named_numbers, unmentioned, unnamed
 from .passages import passages
 from .task_answer import task_units
 
@@ -40,9 +41,10 @@ _DATE_GIVEN = (r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|n
                r"\bsau \d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan)\b|\d+\s*(?:ngay|thang|nam) (?:mot lan|\d+ lan)|dinh ky")
 _FILLERS = {
     # Money asked in money ("bao nhiêu đồng", "bao nhiêu tiền") is not given by a percentage.
-    "money": (r"bao nhieu (?:tien|dong)\b|how many (?:dong|vnd)\b|\(in (?:vnd|dong)\)|\bin vnd\b",
+    "money": (r"bao nhieu (?:tien|dong)\b|bao nhieu (?:ty|trieu|nghin)(?: dong)?\b|how many (?:dong|vnd)\b"
+              r"|\(in (?:vnd|dong)\)|\bin vnd\b",
               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
-    "amount": (rf"{_PRICED}|bao nhieu (?:ty|trieu|nghin)|how much|amount|spending level|cost",
+    "amount": (rf"{_PRICED}|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
                 # An indicator table's unit column comes before its values: "Xã đạt tiêu chí … | % | 92,11".
@@ -202,8 +204,10 @@ def units_unspoken(question: str, chunks: list[Chunk]) -> bool:
     """Whether the question asks for the tasks of a unit that none of the passages found names: asked what the
     Department of Finance must do under a decree that speaks only of the ministry and the hospitals."""
     units = task_units(question)
-    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}")
-                          for c in chunks))
+    if units and not find_units(question, vague=False):  # asked by a vague name: any unit it may mean will do
+        units = []
+    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}",
+                                     vague=False) for c in chunks))
     return bool(units) and not set(units) <= named
 
 

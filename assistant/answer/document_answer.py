@@ -18,10 +18,12 @@ from ..vietnamese.folding import clip, fold
 from ..vietnamese.language import language_of
 from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import content_tokens, stopwords, token_alternatives
+from .document_names import DOC_WORDS, named_numbers, numbers_alike, unmentioned
 
 # What each field is asked with (folded question, Vietnamese and English).
 _ASKED = {
-    "number": r"so hieu|so ky hieu|so va ky hieu|ky hieu|what number|document number|reference number",
+    "number": r"so hieu|so ky hieu|so va ky hieu|ky hieu|what number|document number|reference number"
+              r"|(?:the|its) number(?= and (?:the )?date| or| of (?:the )?(?:letter|document|decision|circular|decree|plan))",
     "date": r"ngay nao|ngay bao nhieu|ngay may|nam nao|thang nao|khi nao|bao gio|ngay ky|ngay ban hanh|when|what date"
             r"|which date|dated|date of",
     "issuer": r"co quan nao|don vi nao ban hanh|ai ban hanh|ban hanh boi|do (?:co quan|don vi|bo|ai|nhung bo) nao ban hanh"
@@ -33,6 +35,7 @@ _ASKED = {
     "recipients": r"gui (?:cho |den |toi )?(?:ai|nhung|cac|co quan|noi|don vi|bo|cap)|noi nhan|kinh gui|recipients?"
                   r"|sent to|addressed|luu (?:o|tai|vt)",
     "basis": r"can cu|thuc hien (?:\w+ ){0,3}nao|theo de nghi|xet de nghi|de nghi cua|to trinh|based on|pursuant"
+             r"|(?:reply|replies|respond\w*|answer\w*) to"
              r"|implement\w*|dua tren|whose proposal|proposed by|(?:at|on) the proposal",
     "effect": r"hieu luc|effective|in force|thay the|bai bo|replace\w*",
 }
@@ -41,10 +44,6 @@ _ASKED_RE = {field: re.compile(rf"\b(?:{pattern})\b") for field, pattern in _ASK
 _EVENT_TIME = re.compile(r"\b(?:to chuc|dien ra|khai mac|hop|bat dau|held|take place|takes place|han|thoi han|deadline)\b"
                          r"(?:\s+\S+){0,8}?\s+(?:vao\s+|luc\s+|tai\s+)?(?:ngay nao|khi nao|luc nao|bao gio|may gio|o dau|tai dau"
                          r"|when|where|what date|on what date)")
-# Words that name a document by its type, in the forms questions use.
-_DOC_WORDS = re.compile(r"\b(ke hoach|thong bao|quyet dinh|cong van|van ban|chi thi|thong tu|nghi dinh|nghi quyet"
-                        r"|vbhn|ttlt|kh|tb|qd|cv|ct|tt|nd|plan|notice|decision|letter|circular|decree|directive"
-                        r"|document)\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _DATE_OWNER_WORDS = 2  # the words before "ngày nào" that say whose date is asked
 # What an English question asks of the header or closing alone ("who signed", "what number", "on whose proposal");
@@ -52,12 +51,6 @@ _DATE_OWNER_WORDS = 2  # the words before "ngày nào" that say whose date is as
 _HEADED = {"signer", "number", "recipients", "title"}
 _PROPOSAL_EN = re.compile(r"\b(?:whose proposal|proposed by|(?:at|on) the proposal)\b")
 _ISSUED_EN = re.compile(r"\b(?:issued|signed|dated|promulgated)\b")
-# A document named by its number (folded): with its symbol ("26/2017/tt-byt", "243/kh-syt", "02/2020/ubtvqh14"),
-# or number and year after a document word ("nghị định 146/2018", "TT 01/2023"). A rate ("25.000/người") or a
-# date ("ngày 26/12/2025") is no document number.
-_NAMED_NUMBER = re.compile(
-    r"\b(\d{1,5}/(?:(?:19|20)\d{2}/)?(?:[a-z]+(?:-[a-z0-9]+)+|[a-z]*qh\d{2}))\b"
-    rf"|{_DOC_WORDS.pattern}\s+(?:so\s+)?(\d{{1,5}}/(?:19|20)\d{{2}})\b(?!/\d)")
 # Words any question about a document uses besides the spans that ask for a field ("được ban hành năm nào").
 _QUESTION_WORDS = {"ban", "hanh", "ky", "gui", "duoc", "nhung", "nao", "gi", "ai", "so", "voi", "va", "la", "cua",
                    "who", "what", "which", "whom", "when", "was", "is", "the", "by", "to", "of", "and", "in", "it",
@@ -102,105 +95,20 @@ def asked_fields(question: str) -> list[str]:
     return [field for field in CARD_FIELDS if _ASKED_RE[field].search(folded) and not (held and field == "date")]
 
 
-def _number_key(card: DocumentCard) -> list[str]:
-    return _TOKEN.findall(fold(card.printed_number or ""))
-
-
-def _match(key: list[str], words: list[str]) -> tuple[int, int]:
-    """How many parts of a document's number the question writes in a row (0 when not named), and where: the
-    number with at least one more part ("243 KH", "31/2011"), or the number right after a document word ("QĐ 6154")."""
-    best, at = 0, len(words)
-    for i, word in enumerate(words):
-        if not key or word != key[0]:
-            continue
-        n = 1
-        while n < len(key) and i + n < len(words) and words[i + n] == key[n]:
-            n += 1
-        if n < len(key) and i + n < len(words) and words[i + n].isdigit() and key[n].isdigit():
-            continue  # "03/2023" is not the number of 03/2007/QH12
-        named = n > 1 or (i > 0 and _DOC_WORDS.fullmatch(words[i - 1])) or \
-            (i > 1 and _DOC_WORDS.fullmatch(f"{words[i - 2]} {words[i - 1]}"))
-        if named and n > best:
-            best, at = n, i
-    return best, at
-
-
-def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
-    """The documents the question names by number: every one written in full ("so sánh Thông tư 15/2019/TT-BYT
-    và 04/2020/TT-BYT"), in the question's order; else the best written part ("QĐ 6154", "243 KH")."""
-    words = _TOKEN.findall(fold(question))
-    scored = [(*_match(key := _number_key(card), words), len(key), card) for card in cards]
-    full = sorted((at, card.source, card) for n, at, parts, card in scored if n > 1 and n == parts)
-    if full:
-        return [card for _, _, card in full]
-    best = max((n for n, *_ in scored), default=0)
-    return [card for n, _, _, card in scored if n and n == best]
-
-
-def named_at(question: str, card: DocumentCard) -> int:
-    """The word of the question at which it names the document (past the last word when it does not)."""
-    words = _TOKEN.findall(fold(question))
-    found, at = _match(_number_key(card), words)
-    return at if found else len(words)
-
-
-def words_before(question: str, position: int) -> int:
-    """How many words of the question stand before a position of its folded form."""
-    return len(_TOKEN.findall(fold(question)[:position]))
-
-
-def unnamed(question: str, cards: list[DocumentCard]) -> str:
-    """The folded question without the words that name a document by its number and type ("kế hoạch
-    243/KH-SYT"): every passage of that document shares them, so they say nothing of the thing asked."""
-    named = named_cards(question, cards)
-    if not named:
-        return fold(question)
-    keys = {part for card in named for part in _number_key(card)}
-    words = [word for word in _TOKEN.findall(fold(question)) if word not in keys]
-    return _DOC_WORDS.sub(" ", " ".join(words))
-
-
-def _unpadded(token: str) -> str:
-    """A number written without its leading zeros ("05" is "5"); a word as it is."""
-    return token.lstrip("0") or "0" if token.isdigit() else token
-
-
-def _number_tokens(text: str) -> str:
-    """The text's words and numbers, numbers without leading zeros ("01/2023" is "1 2023"), space-delimited."""
-    return " " + " ".join(map(_unpadded, _TOKEN.findall(fold(text)))) + " "
-
-
-def named_numbers(question: str) -> set[str]:
-    """The numbers of the documents the question names by number, as `_number_tokens` writes them."""
-    return {_number_tokens(found.group(1) or found.group(3)) for found in _NAMED_NUMBER.finditer(fold(question))}
-
-
-def unmentioned(numbers: set[str], texts: list[str]) -> bool:
-    """Whether a document number named (`named_numbers`) is written by none of the texts: asked what Circular
-    26/2017 says, a collection that never mentions it has no answer, however near its passages come."""
-    written = "\n".join(_number_tokens(text) for text in texts)
-    return any(number not in written for number in numbers)
-
-
 def documents_text(index: SearchIndex, sources: list[str]) -> list[str]:
     """Every chunk of the documents as read: title, restored text and text as the file has it."""
     return [f"{c.title}\n{c.readable}\n{c.page_content}" for c in index.chunks(index.ids_where([("source", sources)]))]
 
 
-def _numbers_alike(tokens: set[str]) -> set[str]:
-    """Tokens with numbers written without their leading zeros ("05 năm" is "5 năm")."""
-    return set(map(_unpadded, tokens))
-
-
 def leftover(question: str, cards: list[DocumentCard]) -> set[str]:
     """The question's content words that neither name the documents (by any line of their cards: "Kế hoạch thực
     hiện Kế hoạch 7095 của UBND tỉnh") nor ask for a card field."""
-    known = _numbers_alike(content_tokens(" ".join(line.text for card in cards for lines in card.fields.values()
+    known = numbers_alike(content_tokens(" ".join(line.text for card in cards for lines in card.fields.values()
                                                    for line in lines)))
     left = set()
     # A word with several readings (an abbreviation typed in lower case: "ubnd") is known if one reading is.
-    for readings in token_alternatives(_DOC_WORDS.sub(" ", without_asking(question))):
-        read = _numbers_alike(set(readings))
+    for readings in token_alternatives(DOC_WORDS.sub(" ", without_asking(question))):
+        read = numbers_alike(set(readings))
         if not read & (known | _QUESTION_WORDS) and not read <= stopwords():
             left.add(readings[0])
     return left
@@ -222,7 +130,7 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         return None
     text = None
     if not named:
-        if not top or not _DOC_WORDS.search(fold(question)):
+        if not top or not DOC_WORDS.search(fold(question)):
             return None
         named = [card for card in index.cards() if card.source == top[0].source]
         # Another document's number ("Kế hoạch 245/KH-SYT" when 243 is found) is not this document's card.

@@ -22,8 +22,8 @@ from ..vietnamese.patterns import BULLET
 from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import content_tokens
 from .declining import holds_answer, term_weights, weighted_share
-from .document_answer import (asked_fields, document_label, documents_text, leftover, named_at, named_cards,
-                              without_asking, words_before)
+from .document_answer import asked_fields, document_label, documents_text, leftover, without_asking
+from .document_names import named_at, named_cards, words_before
 from .extractive import best_passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
@@ -33,7 +33,8 @@ _ACROSS = re.compile(
     r"|(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh) nao (?!cua)|liet ke (cac|tat ca|nhung)"
     r"|(?:bo|kho) tai lieu|tung (van ban|ke hoach|thong bao|quyet dinh|cong van)|so sanh|giua .* va"
     r"|which (documents?|plans?|notices?|decisions?|letters?|circulars?|decrees?)|compare|across|in the collection"
-    r"|each (document|plan|notice))\b")
+    r"|each (document|plan|notice)|(?:two|three|four|both) (?:[a-z-]+ ){0,2}(?:documents|plans|notices|decisions|letters"
+    r"|circulars|decrees)|each (?:one|of them))\b")
 
 
 # The kinds of document the question asks for ("những thông báo nào", "trong các kế hoạch, thông báo", "văn bản nào

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..vietnamese.folding import fold
+from ..vietnamese.patterns import LOWER, UPPER
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import find_units, unit_table
 from .reading import LISTED
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
-# (II.) or an item number (3.1.); a label holds to the end of its sentence.
+# (II.) or an item number (3.1.; not a floor, a room or a month counted: "tầng 4. Đầu mối liên hệ: …"); a label
+# holds to the end of its sentence.
+_NOT_COUNTED = "".join(f"(?<!{word})" for word in ("tầng", "tang", "lầu", "phòng", "tháng", "thang", "quý", "lần", "buổi"))
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(r"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|[\s(])\d{1,2}(?:\.\d{1,2})*|^"
+_NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|\(|{_NOT_COUNTED}\s)\d{{1,2}}(?:\.\d{{1,2}})*|^"
                       # a part numbered in lower case where parts are listed: "gồm i. kết quả; ii. tồn tại"
                       r"|(?:[;:,]\s*|\b(?:gồm|gom|và|va)\s+)[ivx]{1,4})$")
 # Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
@@ -30,11 +33,15 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
+# "… ký" ending a clause says who signs; "so với cùng kỳ", "định kỳ", "nhiệm kỳ" end on a period ("kỳ").
+_NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
+                                                    "cuoi", "dau"))
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
-                   r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|\bky\.?$"
+                   r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|"
+                   rf"{_NOT_PERIOD}\bky\.?$"
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
                    r"|\b(?:em|minh|toi|da|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
                    # or asks for as the one who writes: "chị chỉ cần mục 4 …", "em nhờ viết …", "chỉ thiếu đoạn …"
@@ -105,6 +112,10 @@ def assignment(text: str) -> tuple[str, str] | None:
     ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, start + 4)) if m]
     verb = min(ends, key=lambda m: m.start()) if ends else None
     named = _known_unit_end(folded, start)
+    # A place's name after a unit named by its area ("TTYT khu vực Cam Lâm tiêm vét …"): capitalised, part of it.
+    if named and (place := _PLACE_AFTER.match(text, named)) and re.search(r"\b(?:khu vuc|huyen|thi xa|thanh pho)$",
+                                                                           folded[:named]):
+        named = place.end()
     if named and (not verb or _runs_on(text[named:verb.start()])):
         # The unit's known name ends before a verb the list lacks ("… bệnh tật leads the surveillance").
         unit, task = text[start:named], re.sub(r"^\s*(?:\([^)]*\))?\s*(?:[–:-]\s*)?", "", text[named:])
@@ -126,6 +137,9 @@ def assignment(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     return dict(unit_table().aliases)
+
+
+_PLACE_AFTER = re.compile(rf"(?:\s+(?!Sở\b|Phòng\b|Trung\b|Bệnh\b)[{UPPER}][{LOWER}]*){{2,3}}")  # "Cam Lâm", "Đức Phổ"
 
 
 def _known_unit_end(folded: str, start: int) -> int | None:

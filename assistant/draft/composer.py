@@ -22,7 +22,8 @@ from .participants import asks_for_participants, counted_items, participants_blo
 from .periods import ROMAN as _ROMAN
 from .request import DraftRequest
 from .task_table import asks_for_tasks, task_blocks
-from .table_blocks import annex_tables, funding_lines, scope_table, sources_total, table_title
+from .table_blocks import annex_tables, funding_lines, priced_said_once, scope_table, sources_total, table_title
+from .stated_total import stated_total_left_out
 from .tables import cost_lines
 from .values import values
 
@@ -52,10 +53,17 @@ def _line(text: str) -> str:
     return text if text.endswith((".", ";", ":", "./.")) else text + "."
 
 
+# Labels a line means nothing without, as the house style writes them: "Đầu mối liên hệ: Văn phòng Sở, anh …".
+_KEPT_LABELS = {"dau moi": "Đầu mối liên hệ", "dau moi lien he": "Đầu mối liên hệ", "lien he": "Liên hệ",
+                "contact": "Đầu mối liên hệ", "contact person": "Đầu mối liên hệ", "so dien thoai": "Số điện thoại",
+                "phone": "Số điện thoại", "email": "Email"}
+
+
 def _clause_line(clause: Clause) -> Block:
+    text = f"{_KEPT_LABELS[clause.label]}: {clause.text}" if clause.label in _KEPT_LABELS else clause.text
     if clause.number and "." not in clause.number:
-        return Block("line", f"{clause.number}. {_line(clause.text)}")
-    return Block("line", "- " + _line(clause.text))
+        return Block("line", f"{clause.number}. {_line(text)}")
+    return Block("line", "- " + _line(text))
 
 
 class Composer:
@@ -73,6 +81,10 @@ class Composer:
         chair = fold(request.chair or "-")
         self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))
                         and not (re.search(r"chu tri|chaired", c.label) and fold(c.text) in chair)]
+        # The request's lines priced person by person make a table whose total is computed: a total the user
+        # typed beside them ("tổng 12.800.000", "tổng anh em tính ra …") is checked against it, not written.
+        self.costed = cost_lines([said(c) for c in self.content], context=request.text)
+        self.content, self.warnings = stated_total_left_out(self.content, self.costed)
         if request.reason:
             self.content.insert(0, Clause(text=request.reason))
         elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
@@ -179,7 +191,8 @@ class Composer:
         # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
         # after its text; a funding part opens with them.
         lines = cost_lines([said(c) for c in clauses], context=self.request.text) if funding or not whole else []
-        costed = funding_lines(self.request, clauses, annexed=whole) if funding or lines else []
+        costed = funding_lines(self.request, clauses, annexed=whole, estimate=self.costed if whole else None) \
+            if funding or lines else []
         # Its lines are in the table now, here or in the annex: the figures as typed are not repeated beside it.
         if any(b.kind == "table" for b in costed) or (whole and funding and lines):
             items = [fold(line.item) for line in lines]
@@ -258,6 +271,11 @@ class Composer:
         body += [Block("line", f"Thực hiện {b};") for b in self.request.basis if self.sk["basis"]]
         if self.sk.get("intro"):
             body.append(Block("line", self.fill(self.sk["intro"])))
+        if self.costed:  # the annexed estimate holds the priced lines: the body says their total once, in one place
+            funding = next((n for n, (_, p) in enumerate(chosen) if "kinh phi" in fold(p.get("heading", ""))), None)
+            routed = {n: clauses if n == funding else priced_said_once(clauses, self.costed, self.request.text,
+                                                                       say_total=funding is None)
+                      for n, clauses in routed.items()}
         for n, (heading, part) in enumerate(chosen):
             if heading:
                 body.append(Block("part" if numbered else "section", f"{_ROMAN[n]}. {heading}" if numbered else heading))
@@ -278,4 +296,4 @@ class Composer:
             closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],
             signature=self.request.signature or sk["signature"],
             annexes=annex_tables(self.request, self.content, sk, self.fill) if whole else [],
-            partial=not whole), required
+            partial=not whole, warnings=self.warnings), required

@@ -35,6 +35,7 @@ class DraftDocument:
     annexes: list[Block]
     partial: bool = False  # only the parts asked for: no header, closing, signature or annexes
     shifted_years: set[str] = field(default_factory=set)  # years of exemplar tasks moved to the new event's
+    warnings: list[str] = field(default_factory=list)  # what composing found to warn of (a total typed wrong)
 
 
 class DraftResult(BaseModel):

@@ -165,6 +165,7 @@ class Drafter:
         warnings += check_specifics(markdown, request, specifics, whole=not document.partial,
                                     shifted_years=document.shifted_years)
         warnings += check_budget(request)
+        warnings += document.warnings
         gaps = sorted(set(PLACEHOLDER.findall(markdown)) - {"[số]"})
         if gaps:
             warnings.append("còn phải điền: " + ", ".join(gaps))

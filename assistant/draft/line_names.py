@@ -18,10 +18,15 @@ _ITEM_TAIL = re.compile(r"\s*(?:\b(?:twice a day|two times a day)\s+)?(?:\bcho\b
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
 
+_RATE_WORD = re.compile(r"(?:định mức|mức chi|mức|đơn giá|giá|rate|unit cost)", re.IGNORECASE)
+
+
 def item_name(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
-    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,")), "")
+    # "Ăn trưa thân mật: mức 250.000đ/người": a rate's word alone names no line, the label before it does.
+    item = next((p for p in reversed(re.split(r"[:;]", text))
+                 if p.strip(" ,") and not _RATE_WORD.fullmatch(p.strip(" ,"))), "")
     # "Hội nghị khoảng 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ": the clause after the counted context.
     clauses = re.split(r",\s+", item)
     if len(clauses) > 1 and re.search(r"\d", " ".join(clauses[:-1])) and re.search(r"[^\W\d_]", clauses[-1]):

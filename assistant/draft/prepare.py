@@ -8,14 +8,15 @@ import re
 from functools import lru_cache
 
 from ..vietnamese.folding import fold, sub_folded
-from ..vietnamese.glossary import english_dates, english_terms, province_in, provinces, terms_written_out
+from ..vietnamese.glossary import acronyms_in_capitals, english_dates, english_terms, province_in, provinces, terms_written_out
 from ..vietnamese.language import language_of
+from ..vietnamese.person_names import with_marked_names
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
 from .indicators import rates_in_prose
 from .pasted import whole_figures
-from .tables import scaled_figure, vnd_number
+from .tables import integer, scaled_figure, vnd_number
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
 
@@ -43,10 +44,30 @@ def titles_written_out(text: str) -> str:
     return text
 
 
+# Shorthand staff type in lower case when they type without marks ("tb ket luan", "bc gd so", "tl gd, chanh vp"):
+# written out before the words are restored, which read them as words ("tố", "bể gỗ", "từ gỗ"). Never inside a
+# symbol ("/BC-SYT"); "gd" is the Director only beside "tl"/"kt" or before the Department ("Sở GD" is Education's),
+# "hn" no conference after a word of place ("tai hn": Hà Nội).
+_NOT_IN_SYMBOL = r"(?<![/-])\b{}\b(?![-/])"
+_SHORTHAND = [(re.compile(r"\b(tl|kt)\.?\s+gd\b"), lambda m: f"{m.group(1).upper()}. Giám đốc"),
+              (re.compile(r"\bgd(?=\s+(?:so|syt)\b|\s+[A-Z][a-z]+\s+[A-Z])"), lambda m: "Giám đốc"),
+              (re.compile(r"\bchanh vp\b"), lambda m: "Chánh Văn phòng"),
+              *((re.compile(_NOT_IN_SYMBOL.format(short)), lambda m, full=full: full)
+                for short, full in (("bc", "báo cáo"), ("tb", "thông báo"), ("kh", "kế hoạch"), ("cv", "công văn"),
+                                    ("qd", "quyết định"))),
+              (re.compile(r"(?<!\btai )(?<!\bo )(?<!\bden )" + _NOT_IN_SYMBOL.format("hn")), lambda m: "hội nghị")]
+
+
+def shorthand_written_out(text: str) -> str:
+    for pattern, full in _SHORTHAND:
+        text = pattern.sub(full, text)
+    return acronyms_in_capitals(text)
+
+
 # A figure's unit typed short ("150k", "5tr", "420.000d": đồng only after an amount): written out before restoring,
 # where a figure glued to letters reads as OCR damage ("5tr" had been restored as "u").
-_FIGURE_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)*)\s?(k|K|tr)\b(?![\d.,]\d)|\b(\d{1,3}(?:[.,]\d{3})+|\d{4,})\s?(đ|d)\b")
-_UNIT_WORDS = {"k": "nghìn", "tr": "triệu", "đ": "đồng", "d": "đồng"}
+_FIGURE_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)*)\s?(k|K|tr|ng)\b(?![\d.,]\d)|\b(\d{1,3}(?:[.,]\d{3})+|\d{4,})\s?(đ|d)\b")
+_UNIT_WORDS = {"k": "nghìn", "tr": "triệu", "ng": "người", "đ": "đồng", "d": "đồng"}  # "110ng": 110 người
 
 
 def units_written_out(text: str) -> str:
@@ -70,11 +91,14 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     text = units_written_out(titles_written_out(house_hours(house_dates(_one_line(instruction)))))
     text = _PLUS.sub(" và ", text)  # "phần kinh phí + bảng dự trù": the part and its table
     if language_of(text) == "en":
-        text = _from_english(_HOW_TO_WRITE.sub("", text))
+        text = _from_english(_HOW_TO_WRITE.sub("", with_marked_names(text)))
     elif restorer.needs_restoring(text):
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
-        # then restored in their light.
-        text = _after_restoring(restorer.restore(written_out(text), force=True))
+        # then restored in their light; people's names are written from the table of names, not as words.
+        typed = written_out(shorthand_written_out(text))
+        text = _after_restoring(with_marked_names(restorer.restore(typed, force=True), typed))
+    else:
+        text = with_marked_names(text)
     text = rates_in_prose(terms_written_out(written_out(text)))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
@@ -125,14 +149,22 @@ def written_out(text: str) -> str:
     return text
 
 
+_BARE_MONEY = 100_000
+
+
 def _from_english(text: str) -> str:
+    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but "section
+    # 3.2" stays a section's number; read before the terms are translated ("15.2 doctors per 10,000 population",
+    # not "15.2 Số bác sĩ/10.000 dân", which reads as a section and its title).
+    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d,/])(?!\.[\d,])(?!\s+[A-Z])",
+                  r"\1,\2", english_dates(text))
+    text = re.sub(r"\b(\d+) of (?:the )?(\d+)\b", r"\1/\2", text)  # "11 of 12 targets": 11/12
     # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
-    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."),
-                  amounts_in_digits(english_terms(english_dates(text))))
-    # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but
-    # "section 3.2" stays a section's number.
-    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d.,/])(?!\.?\s+[A-Z])",
-                  r"\1,\2", text)
+    text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), amounts_in_digits(english_terms(text)))
+    # A figure of a hundred thousand or more priced per something ("hall rental 2,000,000 per day") is money
+    # though it names no currency: no count of people or doses runs that high per day or person.
+    text = re.sub(r"(?<!VND )(?<!VNĐ )(?<!VND)\b(\d{1,3}(?:\.\d{3}){1,3})(?=\s+(?:per|each)\b)",
+                  lambda m: f"{m.group(1)} đồng" if integer(m.group(1)) >= _BARE_MONEY else m.group(1), text)
     # A province typed without marks is written with them, and after its Department the Vietnamese way
     # ("the Quang Nam Department of Health" → "Sở Y tế Quảng Nam", "Quang Ngai Provincial General Hospital" →
     # "Bệnh viện Đa khoa tỉnh Quảng Ngãi").
@@ -145,8 +177,9 @@ def _from_english(text: str) -> str:
     # ("the Kinh phí section" keeps its article: it names a part)
     text = re.sub(r"\b[Tt]he\s+(?![^.;:]{0,40}?\b(?:section|part)\b)(?=\S*[^\x00-\x7f]|[A-Z]\S*\s+\S*[^\x00-\x7f])", "", text)
     text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+the\s+", r"\1 ", text)
-    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f])", r"\1 ", text)
-    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f])", r"\1 và ", text)
+    # ("Phó Chủ tịch of UBND tỉnh": an acronym of a body is Vietnamese too)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f]|(?:UBND|HĐND|BHXH)\b)", r"\1 ", text)
+    text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f]|(?:UBND|HĐND|BHXH)\b)", r"\1 và ", text)
     # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
     text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
     return re.sub(r"(\b\w*[^\x00-\x7f]\w*)['’]s\b", r"\1", text)  # "Giám đốc's": no possessive in Vietnamese
@@ -154,12 +187,15 @@ def _from_english(text: str) -> str:
 
 # Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
 # floor's number, a quarter before its numeral, a case or a trip counted, the afternoon after an hour, the
-# Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số"), an amount's đồng.
+# Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số") and its meeting room or hall ("phong hop so" is the
+# "phòng họp Sở"), an amount's đồng.
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
                    (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"),
-                   (r"\b(về|cho|của|tại|gửi|lên|trình) (?:Số|Sổ)\b(?![\s:]*\d)(?! tay)", r"\1 Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng")]
+                   (r"\b(về|cho|của|tại|gửi|lên|trình) (?:Số|Sổ)\b(?![\s:]*\d)(?! tay)", r"\1 Sở"),
+                   (r"\b([Pp]hòng họp|[Hh]ội trường) (?:[Ss]ố|[Ss]ổ|[Ss]ơ)\b(?![\s:]*\d)", r"\1 Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng"),
+                   (r"(?<=\d )(?:triều|triếu|triêu)\b", "triệu"), (r"\b([Dd])ự trữ(?=\s*:)", r"\1ự trù")]
 
 
 def _after_restoring(text: str) -> str:

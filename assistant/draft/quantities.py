@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
+from .event_length import every_day
 
 _FIGURE = rf"{THOUSANDS}|\d+"
 _PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
@@ -122,6 +123,22 @@ class RequestCounts:
     sessions: int | None = None
 
 
+def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
+    """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
+    người, các đơn vị 54 người"), their sum: all of them, for a line priced per person with no count of its own."""
+    persons = [c for c in whole if _PERSON.match(c.noun)]
+    runs: list[list[Counted]] = []
+    for count in persons:
+        figure = re.match(rf"{_FIGURE}", folded[runs[-1][-1].at:]) if runs else None
+        between = folded[runs[-1][-1].at + figure.end():count.at] if figure else ""
+        if figure and "," in between and not re.search(r"[;.:]|\d", between):
+            runs[-1].append(count)
+        else:
+            runs.append([count])
+    sums = [Counted(run[0].noun, sum(c.count for c in run), run[0].at) for run in runs if len(run) > 1]
+    return sums + whole  # a sum stands before its groups, at the first one's place
+
+
 def request_counts(texts: list[str], days: int | None, sessions: int | None) -> RequestCounts:
     found: list[Counted] = []
     for text in texts:
@@ -133,7 +150,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None) -> 
             if of and not _MONEY.match(m.group(3).split()[0]):
                 whole = [c for c in whole if c.at != m.start(2)]
                 whole.append(Counted(" ".join(_words(m.group(3))), of * _number(m.group(2)), m.start(2)))
-        found += sorted(whole, key=lambda c: c.at)
+        found += sorted(_groups_summed(folded, whole), key=lambda c: c.at)
     return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions)
 
 
@@ -214,6 +231,17 @@ _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang 
                         r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
 
+# A line for everyone the request counts: "cho tất cả đại biểu", "cho số người như trên", "for all participants".
+_FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(?:dai bieu|nguoi|hoc vien|thanh vien)"
+                      r"|so nguoi (?:nhu tren|tren)|for (?:all|every) (?:the )?(?:participants?|delegates?|trainees?))\b")
+
+
+def _a_day(folded: str, at: int) -> bool:
+    """Whether the count at `at` is a day's ("2 buổi/ngày", "2 sessions a day")."""
+    figure = re.match(r"[\d.,]+", folded[at:])
+    return bool(figure) and every_day(folded[at + figure.end():])
+
+
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],
             request: RequestCounts) -> tuple[int, int] | None:
     """(people, days) for a line rated per the units of `chain`, each counted in the line (`own`, its
@@ -226,11 +254,17 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         own_count = _counted_in(noun, own)
         count = _each_has(noun, folded, chain, request) or (
             own_count.count * _joined(folded, own_count.at, chain) if own_count else None)
+        if own_count and count and head in ("buoi", "session", "sessions") and _a_day(folded, own_count.at):
+            # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
+            own_days = _counted_in("ngay", own) or _counted_in("days", own)
+            count *= own_days.count if own_days else request.days or 1
         if count is None and is_day(head):
             count = request.sessions if head in ("buoi", "session", "sessions") else \
                 request.days if head in ("ngay", "day", "days") else None
         if count is None:
             count = _count_in(noun, request.found)
+        if count is None and _FOR_ALL.search(folded):  # "in tài liệu cho tất cả đại biểu, 40.000đ/bộ": one each
+            count = _count_in("nguoi", request.found)
         if count is not None:
             (days if is_day(head) else people).append(count)
     return (math.prod(people), math.prod(days)) if people or days else None

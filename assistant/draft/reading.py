@@ -107,7 +107,9 @@ _PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+
 # "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "gồm I. …; II. …", "Parts: …".
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
                     r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)"
-                    r"|\bgom\s+(?=i\.\s)")
+                    r"|\bgom\s+(?=i\.\s)"
+                    # "gồm: mục đích, yêu cầu; nhiệm vụ, …": a part's name after "gồm:" (split where no bracket is open)
+                    r"|\bgom\s*:\s*(?=(?:muc dich|muc tieu|danh gia|ket qua|tinh hinh)\b[^;]*;)")
 _MAX_PARTS = 8  # more is a list of something else than parts
 _STOP = re.compile(r"\.\s+(?=\S)")
 # The dot of a part's numeral in the list ("…; II. Nhiệm vụ") ends nothing; that of "quý IV." ends the list.
@@ -288,7 +290,7 @@ def listed_parts(text: str) -> list[str]:
     end = next((m for m in _STOP.finditer(folded, match.end())
                 if not _LISTED_NUMERAL.search(folded[match.end():m.start()])), None)
     span = text[match.end():end.start() if end else len(text)]
-    pieces = re.split(r";\s*", span) if ";" in span else re.split(r",\s*", span)
+    pieces = re.split(r";\s*(?![^()]*\))", span) if ";" in span else re.split(r",\s*(?![^()]*\))", span)
     parts = []
     for piece in pieces:
         piece = re.sub(r"^\s*(?:[IVX]+|\d+)[.)]\s*", "", piece, flags=re.IGNORECASE)

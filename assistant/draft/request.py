@@ -45,8 +45,12 @@ _PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?
 # "Mời: …" opening a sentence lists them too ("mời" alone is also "mới" once folded: the colon tells).
 _INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+)(?!cac dai bieu|dai bieu tham du)"
                       r"([^.]+)")
-# "… inviting the directors of … and the heads of … to the training workshop".
-_INVITING = re.compile(r"\b(?:inviting|to invite|invites)\s+(?:the\s+)?(.+?)\s+to\s+(?=\S)", re.IGNORECASE)
+# "… inviting the directors of … and the heads of … to the training workshop"; "Giấy mời … mời đồng chí Giám đốc
+# Bảo hiểm xã hội tỉnh dự Hội nghị …".
+_INVITING = re.compile(r"\b(?:inviting|to invite|invites)\s+(?:the\s+)?(.+?)\s+to\s+(?=\S)"
+                       r"|(?<![Gg]iấy )(?<![Kk]ính )\bmời\s+(?!các đại biểu\b|đại biểu tham dự\b)([^.;:]+?)"
+                       r"\s+(?:đến\s+)?(?:tham\s+)?dự\s+(?=\S)",
+                       re.IGNORECASE)
 _LINKED = re.compile(r"\btrực tuyến (?:tới|đến|với) ((?:các |điểm cầu )[^;.,]+)", re.IGNORECASE)
 _AMOUNT = re.compile(rf"({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ|vnd)\b)?", re.IGNORECASE)  # not "80 đại biểu"
 _BUDGET_LINE = re.compile(rf"([^:;,\n]{{3,60}}?)\s*:\s*({THOUSANDS}|\d+)\s*(?:(triệu|nghìn|đồng|đ)\b)?", re.IGNORECASE)
@@ -59,6 +63,8 @@ class BudgetLine(BaseModel):
 
 # How the warnings say the document type was assumed: the request named no document.
 ASSUMED_TYPE = "loại văn bản"
+# How they say which people's names typed without marks were written with them, to be checked.
+MARKED_NAMES = "dấu của tên người gõ không dấu"
 
 
 class DraftRequest(BaseModel):
@@ -220,7 +226,7 @@ def parse_request(instruction: str) -> DraftRequest:
     # A list under its label ("Thành phần: …") before the words in passing ("thành phần tham dự gồm …").
     labelled = next((m for m in _PARTICIPANTS.finditer(text) if ":" in text[m.start():m.start(1)]), None)
     if found := (labelled or _PARTICIPANTS.search(text) or _INVITED.search(folded) or _INVITING.search(text)):
-        listed = text[found.start(1):found.end(1)]
+        listed = text[found.start(found.lastindex):found.end(found.lastindex)]  # the alternative that matched
         if listed.startswith("(") and ")" in listed:  # "thành phần (Ban Giám đốc Sở, …), đánh giá …": the brackets' list
             listed = listed[1:listed.index(")")]
         # Listed with semicolons, a name keeps its commas ("Sở Văn hóa, Thể thao và Du lịch").

@@ -25,7 +25,8 @@ _SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\
                            rf"({_ROLE})['\"’”]?\s*,?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})\s+(?:((?:[a-z]+\s){{1,3}}[a-z]+)\s+)?ky")
+# "ký TL. Giám đốc, Chánh Văn phòng Lê Hoàng Phúc.": the name may end the sentence instead.
+_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})(?:\s+((?:[a-z]+\s){{1,3}}[a-z]+))?\s*(?:ky\b|[.;]|$)")
 
 
 def _name(text: str, start: int, end: int) -> str | None:

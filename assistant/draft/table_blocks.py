@@ -14,7 +14,7 @@ from .document import Block, vnd
 from .request import ASSUMED_TYPE, DraftRequest
 from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
 from .funding import funding_sources, source_name, source_pieces
-from .tables import budget_rows, cost_lines, in_words, money
+from .tables import CostLine, budget_rows, cost_lines, in_words, money
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|$)", re.IGNORECASE)
@@ -174,7 +174,8 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     return [] if inline else [Block("line", "[bảng: yêu cầu chưa cho số liệu]")]
 
 
-def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = True) -> list[Block]:
+def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = True,
+                  estimate: list[CostLine] | None = None) -> list[Block]:
     """The total of a funding part with its amount in words: from the sources the request splits it into,
     from the budget lines it gives (their table in the annex, or here when the part is drafted alone), or from
     a total it states."""
@@ -182,7 +183,7 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     if found := funding_sources(text):
         return [_sources_line("Tổng kinh phí", found[1])]
     if lines := cost_lines([said(c) for c in clauses] or [request.text], context=request.text):
-        total = sum(line.amount for line in lines)
+        total = sum(line.amount for line in estimate or lines)  # the annexed estimate's, lines in other parts too
         if not annexed:
             return [Block("line", f"- Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết như sau:"),
                     Block("section", _budget_title(request)), Block("table", rows=budget_rows(lines))]
@@ -195,6 +196,29 @@ def funding_lines(request: DraftRequest, clauses: list[Clause], annexed: bool = 
     amounts = [amount for c in clauses if (amount := money(c.text))]
     # The part's only amount is its total.
     return [Block("line", f"- Tổng kinh phí: {vnd(amounts[0])} (Bằng chữ: {in_words(amounts[0])}).")] if len(amounts) == 1 else []
+
+
+def priced_said_once(clauses: list[Clause], costed: list[CostLine], context: str, say_total: bool = True) -> list[Clause]:
+    """A part's clauses with its priced lines, in the annexed estimate (`costed`), said once as the total (unless
+    `say_total` is false: the funding part says it): the body does not list them beside the annex. What a priced clause says
+    before its last sentence, the one that prices ("… chỉ đủ dùng đến hết tháng 10. Dự trù: vắc xin 1.200 liều x
+    185.000 đồng"), stays."""
+    total = sum(line.amount for line in costed)
+    items = [fold(line.item) for line in costed]
+    out: list[Clause] = []
+    said_once = not say_total  # a funding part says it
+    for clause in clauses:
+        # A lump sum of the estimate ("sơ kết cuối năm trọn gói 8 triệu") is priced by its amount and its name.
+        lump = money(said(clause)) is not None and any(item in fold(said(clause)) for item in items)
+        if not (lump or cost_lines([said(clause)], context=context)):
+            out.append(clause)
+            continue
+        if (cut := clause.text.rfind(". ")) > 0 and not cost_lines([clause.text[:cut]], context=context):
+            out.append(Clause(text=clause.text[:cut]))
+        if not said_once:
+            out.append(Clause(text=f"Tổng kinh phí: {vnd(total)} (Bằng chữ: {in_words(total)}), chi tiết tại Phụ lục kèm theo"))
+            said_once = True
+    return out
 
 
 def _by_source(clauses: list[Clause]) -> list[tuple[str, int]]:

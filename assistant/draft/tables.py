@@ -37,14 +37,16 @@ _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
 _JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
 _LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
-                          rf"({_NUMBER})\s*(?:(nghìn|ngàn|triệu|tr|k)\s*(?=đồng|dong\b|[đd]\b|vnd\b|[;.]|$)|(?=đồng|dong\b|[đd]\b|vnd\b))",
+                          rf"({_NUMBER})\s*(?:(nghìn|ngàn|triệu|tr|k)\s*(?=đồng|dong\b|[đd]\b|vnd\b|[;.,]|/\s*(?:ngày|ngay)\b(?!\s*/)|per day\b(?! per)|$)|(?=đồng|dong\b|[đd]\b|vnd\b))",
                           re.IGNORECASE)
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
 _MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|dong|đ|d|vnd)\b", re.IGNORECASE)
 _DAYS = re.compile(r"^\s*(?:ngày|ngay|buổi|buoi|đêm|dem|lần|lan|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
-_TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words)\b", re.IGNORECASE)
+# Nor the estimate a settlement is measured against ("Dự toán được duyệt 30.000.000đ. Thực chi: …").
+_TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words|(?:dự toán|kinh phí) được (?:phê )?(?:duyệt|giao)"
+                    r"|approved (?:budget|estimate))\b", re.IGNORECASE)
 # A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
@@ -290,3 +292,4 @@ def money(text: str) -> int | None:
         decimal = re.fullmatch(_SCALED, number)
         return round(float(number.replace(",", ".") if decimal else number.replace(".", "").replace(",", ".")) * _SCALE[unit])
     return integer(number)
+

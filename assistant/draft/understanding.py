@@ -9,6 +9,7 @@ import re
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import province_in
 from ..vietnamese.language import language_of
+from ..vietnamese.person_names import unmarked_names
 from ..vietnamese.restorer import Restorer
 from .changes import new_values
 from .prepare import prepared
@@ -16,7 +17,7 @@ from .pasted import pasted_table
 from .periods import completed_review, ROMAN
 from .reading import LAST, OPENING, Scope, document_type, listed_parts, own_number, own_symbol, read_scope
 from .signature import signature
-from .request import ASSUMED_TYPE, DraftRequest, parse_request
+from .request import ASSUMED_TYPE, MARKED_NAMES, DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
@@ -47,6 +48,10 @@ _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|h
 # anything else says what the meeting was about.
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
+# A notice concluding a visit says who made it and to what: "đồng chí Nguyễn Thanh Bình, Phó Giám đốc Sở Y tế Khánh
+# Hòa đi kiểm tra TTYT khu vực Cam Lâm về tiêm chủng …".
+_VISITED = re.compile(r"\b(?:đồng chí|đ/c)\s+([A-ZĐ][^,;.]{3,40}?),\s*((?:Phó\s+)?(?:Giám đốc|Chủ tịch)[^,;.]{0,60}?)\s+"
+                      r"(?:đã\s+)?(?:đi\s+)?(kiểm tra|làm việc với|thăm và làm việc với|giám sát)\s+([^.;]{5,160})", re.IGNORECASE)
 # Who presides over a meeting an invitation is to: "Phó Giám đốc Ma Thị Nguyệt chủ trì", "do đồng chí … chủ trì",
 # "chủ trì: …", "chaired by …".
 _PRESIDES = re.compile(r"(?:^|[,.;:]\s*|\bdo\s+)(?:đồng chí\s+)?([^,.;:]{3,60}?)\s+chủ trì(?=\s*(?:[.;,]|$))"
@@ -127,6 +132,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     request.number, named_end = own_number(text, cue_end)
     if assumed:
         request.assumed.append(f"{ASSUMED_TYPE}: {sk['doc_type_title'] or 'công văn'}")
+    if marked := [span.marked for span in unmarked_names(instruction)]:
+        request.assumed.append(f"{MARKED_NAMES}: {', '.join(marked)}")
     request.listed = listed_parts(text)
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
@@ -184,6 +191,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.venue = m.group(1).strip()
     if m := _CHAIR.search(text):
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
+    elif request.name == "notice_of_conclusions" and (m := _VISITED.search(text)):
+        request.chair, request.event = f"{m.group(2).strip()} {m.group(1).strip()}", f"buổi {m.group(3)} {m.group(4).strip()}"
     if request.name == "invitation" and not request.chair and (m := _PRESIDES.search(text)):
         request.chair = _sentence(next(group for group in m.groups() if group))
     if request.name == "invitation" and (m := _INVITED_TO.search(text)):

@@ -22,13 +22,20 @@ _HEAD_CHUNKS = 3
 _TAIL_CHUNKS = 3
 _CLOSING_SEGMENTS = 40
 _NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
-# A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`).
-_PLACE_DATE = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{0,3}},\s*ng\S{{1,2}}y\b.{{0,6}}?th\S{{1,2}}ng\s*\d{{1,2}}"
+# A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`, `Hà Nội ,
+# ngày …` as some files space it).
+_PLACE_DATE = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{0,3}}\s*,\s*ng\S{{1,2}}y\b.{{0,6}}?th\S{{1,2}}ng\s*\d{{1,2}}"
                          r"\s*n\S{1,2}m\s*\d{4}")
 _LABELLED = {"date": re.compile(r"^ngay ban hanh\s*:"), "issuer": re.compile(r"^(co quan ban hanh|noi ban hanh)\s*:"),
              "effect": re.compile(r"^hieu luc\s*:")}
 _RECIPIENTS = re.compile(r"^(kinh gui|noi nhan|noi nh\S*)\s*:")
 _BASIS = re.compile(r"^(can cu|thuc hien|theo de nghi|xet de nghi|xet to trinh|theo to trinh|tiep theo)\b")
+# A letter that answers another names it where it opens: "Bộ … nhận được Công văn số 1879/UBND-VX ngày … của …".
+_ANSWERS = re.compile(r"\bnhan duoc (?:cong van|to trinh|van ban|bao cao|thu|de nghi|kien nghi)\b.{0,40}?\bso\b")
+# The documents a sentence that replaces or repeals several goes on to list after semicolons ("thay thế các Quyết
+# định: Quyết định số 110/2005/…; Quyết định số 42/2007/…").
+_LISTED_DOCUMENT = re.compile(r"^(?:va\s+)?(?:quyet dinh|thong tu|nghi dinh|van ban|chi thi|thong tu lien tich|nghi quyet)"
+                              r"\s+so\b")
 _EFFECT = re.compile(r"\b(co hieu luc|hieu luc (?:thi hanh|ke tu|tu ngay)|(?:thay the|bai bo)\s+(?:cac\s+)?(?:quyet dinh|thong tu"
                      r"|nghi dinh|van ban|ke hoach|chi thi|thong bao)\b)")
 # An effect sentence speaks of the document itself ("Thông tư này có hiệu lực"), of what it ends or replaces, or
@@ -168,6 +175,9 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
         # Căn cứ / Thực hiện open the preamble; later a `Thực hiện tốt …` is a task.
         if _BASIS.match(folded) and text[:1].isupper() and chunk.section_original == PREAMBLE:
             card.setdefault("basis", []).append(CardLine(text, chunk.id))
+        elif (answers := _ANSWERS.search(folded)) and "basis" not in card:
+            sentence = next(s for s in _SENTENCE.split(text[answers.start():]) if s.strip())
+            card["basis"] = [CardLine(sentence.strip(), chunk.id)]
     if "issuer" not in card:
         issuer = _issuer(first) or _enacting(head)
         if issuer:
@@ -182,12 +192,25 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
         card["capacity"] = capacities
     if recipients := _recipients(head + segments[max(closing.start, head_end):closing.stop]):
         card["recipients"] = list(dict.fromkeys(recipients))
-    effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in segments
-              for sentence in _SENTENCE.split(text) if _speaks_of_effect(fold(sentence))]
+    effect = [CardLine(sentence.strip(), chunk.id) for text, chunk in segments for sentence in _effect_sentences(text)]
     if effect:
         card["effect"] = list(dict.fromkeys(card.get("effect", []) + effect))
     return DocumentCard(source=first.source, title=first.title, number=first.number,
                         doc_type_name=first.metadata.get("doc_type_name") or _type_from_number(card), fields=card)
+
+
+def _effect_sentences(text: str) -> list[str]:
+    """The sentences of a segment that speak of the document's effect, with the documents a replacing one lists."""
+    found: list[str] = []
+    listing = False
+    for sentence in _SENTENCE.split(text):
+        folded = fold(sentence.strip())
+        if _speaks_of_effect(folded) or (listing and _LISTED_DOCUMENT.match(folded)):
+            found.append(sentence)
+            listing = bool(re.search(r"\b(?:thay the|bai bo)\b", folded)) or listing
+        else:
+            listing = False
+    return found
 
 
 def _speaks_of_effect(folded: str) -> bool:

@@ -86,7 +86,9 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # typeset pages, a Kneser-Ney model, ¥ read as ý. 23: a signer's name starts with a capital (`Tiền ăn` is no
 # name); a card's effect lines speak of the document itself. 24: "cán bộ y tế" and "cơ sở y tế" name no unit.
 # 25: a district health centre (Trung tâm Y tế huyện) is the unit now named Trung tâm Y tế khu vực.
-PIPELINE_VERSION = 28
+# 29: a card's date spaced before its comma, a letter's basis the letter it answers, the documents a replacing
+# sentence lists after semicolons.
+PIPELINE_VERSION = 29
 
 
 def _stamp(sha256: str) -> str:

@@ -16,7 +16,7 @@ from ..vietnamese.patterns import BULLET
 
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s")
 # A question that asks for a list ("những giải pháp nào", "liệt kê", "gồm những ai", "which tasks …").
-_LIST_ASKED = re.compile(r"\b(?:(?:nhung|cac)\b.*\bnao|liet ke|gom (?:nhung|cac)|bao gom|nhung ai|which\b.*s\b|list)\b")
+_LIST_ASKED = re.compile(r"\b(?:(?:nhung|cac)\b.*\b(?:nao|gi)|liet ke|gom (?:nhung|cac)|bao gom|nhung ai|which\b.*s\b|list)\b")
 
 
 def asks_for_list(question: str) -> bool:

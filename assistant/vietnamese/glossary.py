@@ -15,7 +15,7 @@ from .patterns import clock
 from .places import province_names
 
 
-_GLOSSED = re.compile(r"(?<![\w(])([^\W\d_][^()]{2,60}?)\s*\(\1\)")
+_GLOSSED = re.compile(r"(?<![\w(])['‘\"“]?([^\W\d_][^()'‘’\"“”]{2,60}?)['’\"”]?\s*\(\1\)")
 
 
 @lru_cache(maxsize=4)
@@ -26,6 +26,16 @@ def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
     terms = {term.lower(): said for term, said in terms.items()} if any_case else terms
     alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE if any_case else 0), terms
+
+
+# "the first 10 months of 2026" is "10 tháng đầu năm 2026", as the documents write a period of months.
+_MONTHS = re.compile(r"\b(?:the\s+)?(first|last|remaining)\s+(\d{1,2}|three|nine|ten|eleven)\s+months(?:\s+of(?:\s+the\s+year)?)?\b",
+                     re.IGNORECASE)
+_COUNTS = {"three": "3", "nine": "9", "ten": "10", "eleven": "11"}
+
+
+def _months(m: re.Match) -> str:
+    return f"{_COUNTS.get(m.group(2).lower(), m.group(2))} tháng {'đầu' if m.group(1).lower() == 'first' else 'cuối'} năm"
 
 
 def terms_written_out(text: str) -> str:
@@ -42,9 +52,25 @@ def terms_written_out(text: str) -> str:
     return pattern.sub(written, text)
 
 
+@lru_cache(maxsize=1)
+def _lower_acronyms() -> re.Pattern:
+    # Bodies of three letters or more ("ubnd"); health terms of four or more ("bhyt", "ctmtqg": "tha" is a word).
+    bodies, health = _glossary("abbreviations.toml", any_case=True)[1], _glossary("terms.toml", any_case=False)[1]
+    typed = sorted({t for t in bodies if t.isascii() and len(t) >= 3} |
+                   {t.lower() for t in health if t.isascii() and len(t) >= 4}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w/-])(?:{'|'.join(map(re.escape, typed))})(?![\w/-])")
+
+
+def acronyms_in_capitals(text: str) -> str:
+    """Acronyms of bodies and health terms typed in lower case ("ubnd tinh", "bhxh", "bhyt") written in capitals, as
+    the house style keeps them or writes them out: the restorer would read them as words ("uốn tỉnh"). Two-letter
+    ones ("tb", "kh") may be words."""
+    return _lower_acronyms().sub(lambda m: m.group().upper(), text)
+
+
 def english_terms(text: str) -> str:
     pattern, terms = _glossary("english.toml", any_case=True)
-    translated = pattern.sub(lambda m: terms[m.group().lower()], text)
+    translated = pattern.sub(lambda m: terms[m.group().lower()], _MONTHS.sub(_months, text))
     # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
     return _GLOSSED.sub(r"\1", translated)
 
@@ -83,7 +109,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
          r"|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
-_HOUR = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
+_HOUR = re.compile(r"(?<![\d.:])\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)  # "8.30 a.m." too
 
 
 def _date(day: str, month: str, year: str) -> str:

@@ -64,12 +64,15 @@ def common_noun(before: tuple[str, ...] | list[str], first: str) -> bool:
     return first in _WORD_BEFORE and _WORD_BEFORE[first] in before
 
 
-def find_units(text: str) -> list[str]:
-    """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean."""
+def find_units(text: str, vague: bool = True) -> list[str]:
+    """Canonical units named in text, in order of appearance; a vague name yields every unit it may mean (none
+    when not `vague`: in a document's text "quản lý tài chính" names no Sở Tài chính)."""
     tokens = token_alternatives(text)
     used = [False] * len(tokens)
     found: list[tuple[int, str]] = []
     for alias, units in unit_table().aliases:
+        if not vague and len(units) > 1:
+            continue
         n = len(alias)
         for i in range(len(tokens) - n + 1):
             if i and common_noun(tokens[i - 1], alias[0]):

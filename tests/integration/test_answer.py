@@ -110,6 +110,13 @@ def test_a_topic_that_sounds_like_a_unit_is_not_routed_to_the_task_table(chain):
     assert answer.mode == "extractive" and any(c.source.startswith("004_") for c in answer.citations)
 
 
+def test_a_document_named_by_number_is_searched_for_what_it_is_asked_not_for_its_name(chain):
+    # The words naming the notice (its number, issuer, province) fill its heading; the section that answers is
+    # "8. Chuyển đổi số", whose bullets are a list asked with "những gì".
+    answer = chain.ask("Theo TB 469/TB-VP của Văn phòng UBND tỉnh Lạng Sơn, Sở Y tế phải làm những gì về chuyển đổi số?")
+    assert "hồ sơ bệnh án điện tử" in answer.answer and "trí tuệ nhân tạo" in answer.answer
+
+
 def test_a_follow_up_is_answered_about_the_new_unit(chain):
     history = [{"role": "user", "content": "Sở Tài chính được giao nhiệm vụ gì?"},
                {"role": "assistant", "content": "Phối hợp Sở Y tế thẩm định kinh phí … [1]"}]

@@ -11,7 +11,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
 from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
-from assistant.answer.document_answer import dated_in_body, named_numbers, unmentioned
+from assistant.answer.document_answer import dated_in_body
+from assistant.answer.document_names import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
 from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
 from assistant.answer.followup import carry_over, standalone_question
@@ -183,6 +184,8 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("Kế hoạch đặt mục tiêu tỷ suất chết trẻ dưới 5 tuổi đến năm 2030 là bao nhiêu?", None),
     ("ty le xa dat tieu chi quoc gia ve y te la bao nhieu phan tram", "percent"),
     ("Giá một hộp bao cao su là bao nhiêu?", "amount"),
+    # Millions asked are money: a share ("90% số phiếu") gives none.
+    ("Giải thưởng kèm theo tiền thưởng bao nhiêu triệu đồng cho mỗi đơn vị?", "money"),
     # Provinces asked by name are given by names: "21 tỉnh" is their count.
     ("cong van noi co them 21 tinh, thanh pho bao cao, do la nhung tinh nao?", "province"),
     ("nhung quyet dinh cap tinh nao trien khai quyet dinh 22/2013", None),
@@ -265,6 +268,7 @@ def test_provinces_are_found_with_or_without_marks_and_never_inside_other_words(
     ("So sánh chỉ tiêu giường bệnh giữa Lai Châu và Lạng Sơn", True),
     ("Which documents in the collection were signed by a deputy?", True),
     ("liet ke cac quyet dinh cua ubnd tinh", True),
+    ("Of the two conference plans, who signed each one?", True),
     ("Kế hoạch 243 giao Sở Tài chính việc gì?", False),
     ("Hội nghị tổng kết tổ chức ở đâu?", False),
 ])
@@ -396,6 +400,11 @@ def test_a_task_question_about_a_unit_no_passage_names_is_not_answered_from_them
     assert units_unspoken("Nghị định 131 giao cho Sở Y tế tỉnh những trách nhiệm cụ thể nào?", found)
     assert not units_unspoken("Nghị định 131 giao cho Bộ Y tế những trách nhiệm nào?", found)
     assert not units_unspoken("Dược lâm sàng là gì?", found)
+    # "quản lý tài chính" in a passage names no Sở Tài chính; a question asking by the vague name is not held to it.
+    finance = [Chunk.create("c2", "Nâng cao năng lực quản lý tài chính, đầu tư cho lãnh đạo đơn vị.",
+                            {"source": "243.txt", "title": "Kế hoạch thực hiện Chương trình hành động"})]
+    assert units_unspoken("Sở Tài chính được giao nhiệm vụ gì trong kế hoạch 243?", finance)
+    assert not units_unspoken("Phòng tài chính được giao nhiệm vụ gì trong kế hoạch 243?", finance)
 
 
 def test_a_document_named_by_its_number_is_told_from_rates_and_dates():
@@ -462,3 +471,9 @@ def test_a_word_no_chunk_holds_is_unknown_to_the_lexical_index():
     # A card is chosen among documents by words some document holds: "capacity" or "were" tell none apart.
     assert index.known("kinh") and index.known("hoi_truong") and not index.known("capacity")
     assert index.idf("capacity") > index.idf("kinh")
+
+
+@pytest.mark.parametrize("question", ["Sở Y tế phải làm những gì về chuyển đổi số?",
+                                      "Kế hoạch giao các nhiệm vụ gì cho CDC?"])
+def test_a_question_for_the_things_of_a_kind_asks_for_a_list(question):
+    assert asks_for_list(question)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.document_answer import asked_fields, named_cards
+from assistant.answer.document_answer import asked_fields
+from assistant.answer.document_names import named_cards
 from assistant.config import Settings
 from assistant.ingest.cards import build_card
 from assistant.ingest.pipeline import read_chunks
@@ -188,3 +189,35 @@ def test_the_signer_is_read_from_the_closing_not_from_a_blank_form_annexed_to_th
     path.write_text(text, "utf-8")
     card, _ = _card(path, tmp_path)
     assert [line.text for line in card.fields["signer"]] == ["TM. CHÍNH PHỦ THỦ TƯỚNG", "Nguyễn Xuân Phúc"]
+
+
+def test_a_letter_answering_another_spaced_before_its_date_and_a_decision_replacing_several(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("| BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+                      "| Số: 2864/LĐTBXH-NCC V/v giải quyết chế độ chính sách | Hà Nội , ngày 22 tháng 07 năm 2015 |\n\n"
+                      "Kính gửi: Ủy ban nhân dân tỉnh Long An\n\n"
+                      "Bộ Lao động - Thương binh và Xã hội nhận được Công văn số 1879/UBND-VX ngày 27/05/2015 của Ủy ban "
+                      "nhân dân tỉnh Long An về việc giải quyết chính sách. Theo quy định hiện hành, không có cơ sở xem xét.\n\n"
+                      "| Nơi nhận: - Như trên; - Lưu VT, NCC. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Doãn Mậu Diệp |\n|---|---|\n", "utf-8")
+    card, _ = _card(letter, tmp_path)
+    assert _text(card, "date") == "ha noi , ngay 22 thang 07 nam 2015"
+    assert "1879/ubnd-vx" in _text(card, "basis") and "khong co co so" not in _text(card, "basis")
+    decision = tmp_path / "decision.txt"
+    decision.write_text("| ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+                        "| Số: 12/2012/QĐ-UBND | Tuyên Quang, ngày 25 tháng 6 năm 2012 |\n\nQUYẾT ĐỊNH\n\n"
+                        "Điều 3. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký và thay thế các Quyết định: Quyết "
+                        "định số 110/2005/QĐ-UBND ngày 29/12/2005; Quyết định số 42/2007/QĐ-UBND ngày 31/12/2007.\n\n"
+                        "| Nơi nhận: - Như Điều 3; - Lưu VT. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Chẩu Văn Lâm |\n|---|---|\n",
+                        "utf-8")
+    card, _ = _card(decision, tmp_path)
+    assert "110/2005" in _text(card, "effect") and "42/2007" in _text(card, "effect")
+
+
+@pytest.mark.parametrize("question, fields", [
+    ("What is the number and date of the MOLISA letter on soldiers injured in economic construction teams?",
+     ["number", "date"]),
+    ("Which provincial letter does the MOLISA letter 2864 reply to?", ["basis"]),
+    ("What is the number of participants of the conference?", []),
+])
+def test_an_english_question_for_a_documents_number_or_what_it_answers_asks_for_its_card(question, fields):
+    assert asked_fields(question) == fields

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.draft.changes import new_values
-from assistant.draft.clauses import clauses
+from assistant.draft.clauses import assignment, clauses
 from assistant.draft.prepare import prepared, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
@@ -982,7 +982,6 @@ def test_an_acronym_opening_a_name_is_capitalised_and_none_is_read_inside_a_symb
 
 
 def test_several_units_typed_before_the_work_stay_as_typed():
-    from assistant.draft.clauses import assignment
 
     assert assignment("Các bệnh viện, Trung tâm Y tế khu vực đẩy mạnh triển khai bệnh án điện tử") == (
         "Các bệnh viện, Trung tâm Y tế khu vực", "Đẩy mạnh triển khai bệnh án điện tử")
@@ -1346,3 +1345,149 @@ def test_the_summary_line_ends_before_the_writer_speaks_of_themselves():
     request = understand("KH phòng chống sốt xuất huyết năm 2027 của SYT Long An em viết xong rồi, anh làm giúp mỗi cái bảng "
                          "dự trù kinh phí thôi: tờ rơi 1.000 tờ x 2.000đ.", RESTORER, SKELETONS)
     assert request.subject == "Phòng chống sốt xuất huyết năm 2027"
+
+
+def test_names_typed_without_marks_sign_with_their_marks_and_the_draft_says_it_marked_them():
+    draft = _draft("soan thong bao ket luan cua pho giam doc So Y te Khanh Hoa tai cuoc hop ngay 10/6/2027 ve tiem chung. "
+                   "Ket luan: CDC tang cuong giam sat. ky TL. Giam doc, Chanh Van phong Le Hoang Phuc.")
+    assert "**CHÁNH VĂN PHÒNG**" in draft.draft and "**Lê Hoàng Phúc**" in draft.draft
+    assert any("Lê Hoàng Phúc" in warning for warning in draft.warnings)
+    english = _draft("Draft an invitation from the Kon Tum Department of Health to the mid-year review conference on "
+                     "10/7/2027 at 8:00, hall of the Department. Signed by Deputy Director Vu Duc Anh.").draft
+    assert "Vũ Đức Anh" in english and "Vu Duc Anh" not in english
+
+
+def test_shorthand_typed_without_marks_is_written_out_not_restored_as_words():
+    text = prepared("soan tb ket luan cua pgd syt Vu Duc Anh ngay 18/09/2026. chi dao: phong nvy theo doi, bc gd so; "
+                    "gui bc ubnd tinh. tl gd, chanh vp Nguyen Thi Yen ky", RESTORER)
+    assert text.startswith("soạn thông báo kết luận của Phó Giám đốc Sở Y tế Vũ Đức Anh")
+    assert "báo cáo Giám đốc" in text and "báo cáo UBND tỉnh" in text
+    assert "kinh phí Chương trình mục tiêu quốc gia" in prepared("nguon: ngan sach tinh va kinh phi ctmtqg", RESTORER)
+    assert text.endswith("TL. Giám đốc, Chánh Văn phòng Nguyễn Thị Yến ký")
+    assert "/BC-SYT" in prepared("gui bao cao so 12/BC-SYT ve so y te truoc ngay 10/1/2027", RESTORER)
+
+
+def test_a_total_typed_wrong_is_not_written_and_the_draft_warns_with_the_computed_one():
+    result = _draft("Soạn công văn của Sở Y tế Hưng Yên gửi Sở Tài chính đề nghị bổ sung kinh phí tập huấn năm 2026, kèm "
+                    "dự trù: hội trường 2 ngày × 3.500.000đ; ăn trưa 150 người × 2 ngày × 120.000đ. Tổng anh em tính ra "
+                    "40.000.000đ, nhờ kiểm tra lại giúp. Giám đốc Sở Đặng Thị Thu Hà ký.")
+    assert "40.000.000" not in result.draft and "| 43.000.000 |" in result.draft
+    # A letter has no funding part: its body says the total once, the lines stand in the annexed estimate.
+    assert "Tổng kinh phí: 43.000.000 đồng (Bằng chữ: Bốn mươi ba triệu đồng), chi tiết tại Phụ lục kèm theo" in result.draft
+    assert "- Ăn trưa 150 người" not in result.draft
+    assert any("40.000.000 đồng" in w and "43.000.000 đồng" in w for w in result.warnings)
+    plan = _draft("syt son la can kh to chuc hn so ket 6 thang dau nam 2026 ngay 10/07/2026. du tru: thue hoi truong 2 tr, "
+                  "nuoc uong 110ng x 2 buoi x 20k. tong 5.000.000. gd Bui Quang Huy ky").draft
+    assert "| 4.400.000 |" in plan and "| 2.000.000 |" in plan and "5.000.000" not in plan
+    assert "**Bùi Quang Huy**" in plan
+
+
+@pytest.mark.parametrize("typed, people, days, rate", [
+    # Sessions counted for each day of the line: 2 days × 2 sessions.
+    ("nước uống 50 người, 2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi", 50, 4, 20_000),
+    ("giải lao for 50 người, 2 days, 2 sessions a day, 20 nghìn per person per session", 50, 4, 20_000),
+    # A rate with its scale word and per day, the people counted in the line.
+    ("ăn trưa cho 45 học viên, 2 ngày, 100 nghìn/ngày", 45, 2, 100_000),
+])
+def test_sessions_a_day_and_rates_per_day_count_what_the_line_gives(typed, people, days, rate):
+    [line] = cost_lines([typed], context=typed)
+    assert (line.people, line.days, line.rate) == (people, days, rate)
+
+
+def test_an_english_budget_reads_money_without_a_currency_months_and_titles():
+    text = prepared("Budget table for the Ca Mau Department of Health training: hall rental 2,000,000 per day for 2 days; "
+                    "lecturer fees 2 lecturers x 2 days x 1,000,000 VND; results of the first 10 months of 2026; "
+                    "conclusions of the Vice Chairwoman.", RESTORER)
+    assert "2.000.000 đồng per day" in text and "thù lao giảng viên" in text
+    assert "10 tháng đầu năm 2026" in text and "Phó Chủ tịch" in text
+    assert "VND 400.000 per room" in prepared("Budget: rooms at VND 400,000 per room per night.", RESTORER)
+
+
+def test_a_figure_compared_with_the_same_period_is_content_not_who_signs():
+    draft = _draft("Viết Báo cáo kết quả thực hiện nhiệm vụ y tế 6 tháng đầu năm 2026 của Sở Y tế tỉnh Thái Nguyên gửi UBND "
+                   "tỉnh. Số liệu: tổng lượt khám bệnh 1.845.000 lượt, tăng 6,2% so với cùng kỳ; công suất giường bệnh 92%. "
+                   "Giám đốc Lê Văn An ký.").draft
+    assert "Tổng lượt khám bệnh 1.845.000 lượt, tăng 6,2% so với cùng kỳ" in draft
+    english = prepared("Agenda: 10:30 directive speech (Vice Chairman of the Provincial People's Committee); 08:10 opening "
+                       "speech (Director of the Department of Health).", RESTORER)
+    assert "Phó Chủ tịch UBND tỉnh" in english and "Giám đốc Sở Y tế" in english
+
+
+def test_an_english_part_named_in_quotes_with_its_vietnamese_name_is_that_part():
+    request = understand("Write only the 'Organisation of implementation' (Tổ chức thực hiện) part of the Hung Yen Department "
+                         "of Health's plan implementing Plan No. 88/KH-UBND. Assign: the CDC takes food samples.",
+                         RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part) == ("part", "to chuc thuc hien")
+
+
+def test_a_plans_funding_total_is_its_estimates_and_lines_are_not_repeated_in_other_parts():
+    draft = _draft("Xây dựng Kế hoạch của Sở Y tế tỉnh Tuyên Quang triển khai thực hiện Nghị quyết số 72-NQ/TW. Kinh phí năm "
+                   "2026 dự kiến: hội nghị quán triệt 120 người x 100.000đ; giám sát 6 đoàn x 2 ngày x 1.500.000đ/đoàn/ngày; "
+                   "sơ kết cuối năm trọn gói 8 triệu. Giám đốc Trịnh Văn Thắng ký.").draft
+    assert "Tổng kinh phí: 38.000.000 đồng" in draft and "| 38.000.000 |" in draft
+    assert "- Sơ kết cuối năm trọn gói" not in draft
+    report = _draft("Lập Báo cáo quyết toán kinh phí Hội nghị tổng kết năm 2026 của Sở Y tế Đắk Lắk. Dự toán được duyệt "
+                    "30.000.000đ. Thực chi: ăn trưa 95 người x 200.000đ; hoa, khánh tiết 2.000.000đ.").draft
+    assert "| 21.000.000 |" in report and "| Dự toán được duyệt |" not in report
+
+
+def test_english_figures_keep_their_decimals_shares_and_hours():
+    text = prepared("Report results: 11 of 12 health targets met; 15.2 doctors per 10,000 population; coverage 95.6%; "
+                    "conference at 8.30 a.m. on 5 December 2026.", RESTORER)
+    assert "11/12" in text and "15,2" in text and "95,6%" in text and "08h30" in text and "05/12/2026" in text
+
+
+def test_a_floor_numbered_before_a_full_stop_ends_its_sentence():
+    found = [(c.text, c.label) for c in clauses("Soạn Giấy mời của Sở Y tế Quảng Trị. Địa điểm: Hội trường Sở Y tế, tầng 4. "
+                                                 "Đầu mối liên hệ: Văn phòng Sở, anh Lê Hữu Phước.")]
+    assert ("Hội trường Sở Y tế, tầng 4", "dia diem") in found
+    assert ("Văn phòng Sở, anh Lê Hữu Phước", "dau moi lien he") in found
+    assert "88,2" in prepared("DPT4 at 18 months: % 90 / 88.2. Say briefly why.", RESTORER)
+
+
+def test_an_invitation_that_invites_in_passing_lists_who_it_invites():
+    draft = _draft("Soạn Giấy mời của Sở Y tế Quảng Trị mời đồng chí Giám đốc Bảo hiểm xã hội tỉnh dự Hội nghị tổng kết "
+                   "công tác y tế năm 2026. Thời gian: 08 giờ 00 ngày 30/12/2026. Địa điểm: Hội trường Sở Y tế.").draft
+    assert "- Đồng chí Giám đốc Bảo hiểm xã hội tỉnh;" in draft and "[thành phần]" not in draft
+
+
+def test_people_counted_group_by_group_are_the_people_of_lines_for_all_of_them():
+    draft = _draft("Chỉ lập bảng Dự trù kinh phí cho Hội nghị tổng kết công tác y tế năm 2026 của Sở Y tế Hà Tĩnh. Ăn trưa: "
+                   "khách mời 12 người, lãnh đạo Sở 04 người, các đơn vị trực thuộc 54 người; mức 250.000đ/người. Nước "
+                   "uống cho số người như trên, 2 buổi, 25.000đ/người/buổi. In tài liệu cho tất cả đại biểu, 40.000đ/bộ.").draft
+    assert "| Ăn trưa | 70 | 1 | 250.000 | 17.500.000 |" in draft
+    assert "| 70 | 2 | 25.000 | 3.500.000 |" in draft and "| 70 | 1 | 40.000 | 2.800.000 |" in draft
+
+
+def test_parts_listed_after_gom_and_a_colon_are_the_documents_parts():
+    assert listed_parts("Kế hoạch gồm: mục đích, yêu cầu; nhiệm vụ, giải pháp; kinh phí; tổ chức thực hiện (Phòng Kế hoạch - "
+                        "Tài chính chủ trì; các Trung tâm Y tế khu vực thực hiện). Kinh phí: hội nghị 120 người x 100.000đ.") \
+        == ["mục đích, yêu cầu", "nhiệm vụ, giải pháp", "kinh phí", "tổ chức thực hiện"]
+    assert listed_parts("Thành phần gồm: lãnh đạo Sở; trưởng các phòng.") == []
+
+
+def test_a_place_after_a_unit_named_by_its_area_is_part_of_its_name():
+    assert assignment("Trung tâm Y tế khu vực Cam Lâm tiêm vét trước 30/6/2027") == (
+        "Trung tâm Y tế khu vực Cam Lâm", "Tiêm vét trước 30/6/2027")
+    assert assignment("Các Trung tâm Y tế khu vực Đẩy nhanh tiêm chủng") == ("Các Trung tâm Y tế khu vực",
+                                                                             "Đẩy nhanh tiêm chủng")
+
+
+def test_a_contact_line_keeps_its_label_as_the_house_style_writes_it():
+    draft = _draft("Soạn Giấy mời của Sở Y tế Quảng Trị mời đồng chí Giám đốc Bảo hiểm xã hội tỉnh dự Hội nghị tổng kết "
+                   "công tác y tế năm 2026. Địa điểm: Hội trường Sở Y tế, tầng 4. Đầu mối liên hệ: Văn phòng Sở, anh Lê Hữu "
+                   "Phước.").draft
+    assert "- Đầu mối liên hệ: Văn phòng Sở, anh Lê Hữu Phước." in draft
+
+
+def test_a_notice_concluding_a_visit_says_who_made_it_and_to_what():
+    request = understand("Soạn thông báo kết luận: sáng 10/6/2027 đồng chí Nguyễn Thanh Bình, Phó Giám đốc Sở Y tế Khánh Hòa đi "
+                         "kiểm tra Trung tâm Y tế khu vực Cam Lâm về tiêm chủng mở rộng. Kết luận: tiêm vét trước 30/6/2027.",
+                         RESTORER, SKELETONS)
+    assert request.chair == "Phó Giám đốc Sở Y tế Khánh Hòa Nguyễn Thanh Bình"
+    assert request.event == "buổi kiểm tra Trung tâm Y tế khu vực Cam Lâm về tiêm chủng mở rộng"
+
+
+def test_the_departments_meeting_room_typed_without_marks_is_the_departments():
+    text = prepared("soan giay moi hop giao ban thang 12/2026, 8h ngay 15/12/2026 tai phong hop so, hoi truong so 2", RESTORER)
+    assert "phòng họp Sở" in text and "hội trường số 2" in text

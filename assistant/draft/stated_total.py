@@ -1,0 +1,40 @@
+"""A total the user typed beside the budget lines it gives ("tổng 12.800.000", "Tổng anh em tính ra 59.500.000đ,
+nhờ kiểm tra lại giúp"): the draft writes the total computed from the lines, and warns when the typed one differs."""
+
+from __future__ import annotations
+
+import re
+
+from ..vietnamese.folding import fold
+from .clauses import Clause, said
+from .document import vnd
+from .tables import CostLine, integer, money
+
+_TOTAL_SAID = re.compile(r"^(?:tong(?!\s+so\b)|total\b)")
+_MILLIONS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")  # "tổng 12.800.000": an amount of millions needs no unit
+
+
+def states_total(text: str) -> int | None:
+    """The amount a clause gives as the total, None for any other clause ("tổng số ca mắc" counts cases)."""
+    if not _TOTAL_SAID.match(fold(text)):
+        return None
+    return money(text) or (integer(figure.group()) if (figure := _MILLIONS.search(text)) else None)
+
+
+def check_stated_total(texts: list[str], lines: list[CostLine]) -> list[str]:
+    """A warning when a total the request types (among `texts`, its clauses) is not that of its priced lines."""
+    computed = sum(line.amount for line in lines)
+    stated = next((amount for text in texts if (amount := states_total(text))), None)
+    if lines and stated is not None and stated != computed:
+        return [f"tổng kinh phí ghi trong yêu cầu ({vnd(stated)}) khác tổng cộng các khoản ({vnd(computed)}): bản thảo "
+                f"ghi {vnd(computed)}"]
+    return []
+
+
+def stated_total_left_out(clauses: list[Clause], lines: list[CostLine]) -> tuple[list[Clause], list[str]]:
+    """The clauses without a total typed beside the priced `lines` (the draft writes theirs), and the warning when
+    the typed total is not theirs."""
+    if not lines:
+        return clauses, []
+    return ([c for c in clauses if not states_total(c.text)],
+            check_stated_total([said(c) for c in clauses], lines))
