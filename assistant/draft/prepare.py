@@ -36,12 +36,14 @@ def _one_line(instruction: str) -> str:
 # Titles typed short: "PGĐ Lê Văn Thịnh ký", "GĐ Sở kết luận", "BGĐ Sở" (two capitals alone only in capitals).
 _TITLES = [(re.compile(r"\b(?:BGĐ|BGD|bgd)\b"), "Ban Giám đốc"), (re.compile(r"\b(?:PGĐ|PGD|pgd|Pgd)\b"), "Phó Giám đốc"),
            (re.compile(r"\b(?:GĐ|GD)\b"), "Giám đốc"), (re.compile(r"\bCVP\b"), "Chánh Văn phòng")]
+# "KP" is "kinh phí" after an estimate ("dự trù KP", "du toan kp"); elsewhere it may be a neighbourhood (khu phố).
+_ESTIMATE_KP = re.compile(r"\b(d[uự]\s+(?:tr[uù]|to[aá]n))\s+kp\b", re.IGNORECASE)
 
 
 def titles_written_out(text: str) -> str:
     for pattern, title in _TITLES:
         text = pattern.sub(title, text)
-    return text
+    return _ESTIMATE_KP.sub(r"\1 kinh phí", text)
 
 
 # Shorthand staff type in lower case when they type without marks ("tb ket luan", "bc gd so", "tl gd, chanh vp"):

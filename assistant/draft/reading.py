@@ -23,7 +23,7 @@ _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
 # theo báo cáo của …), not the document asked for.
 # "Phòng Kế hoạch" is a unit; "kèm theo công văn" attaches to the document asked for, so it stays a cue.
-_TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|can cu|"
+_TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|trien khai|can cu|"
                           r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
 # A document word after these names the document the request builds on, wherever it stands ("Dựa trên Thông báo
 # kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
@@ -76,10 +76,10 @@ _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|p
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
 # "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
-# level) folds alike (`_is_part_word`). A part's name may hold its year ("Phương hướng, nhiệm vụ năm 2027").
-_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
-                         r"|\bthe\s+([a-z ,]{3,30}?)\s+(?:part|section)\b(?!\s+\d)"
+# level) folds alike (`_is_part_word`). A part's name may hold its year ("… năm 2027") and stand in quotes.
+_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+['\"‘“]?(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
+                         r"([a-z0-9 ,/]{3,40}?)['\"’”]?\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
+                         r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).

@@ -64,6 +64,18 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
 
 
 @pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A plan the conference launches is its subject ("triển khai kế hoạch năm 2028"), not the document asked for.
+    ("chuong trinh hoi nghi trien khai ke hoach nam 2028 nganh y te Kon Tum, bat dau 8h00: khai mac 10p; bao cao 30p",
+     "conference_plan", "table"),
+    # "văn bản triển khai Nghị quyết …" is a plan implementing it, whatever it says of reports further on.
+    ("Cần văn bản triển khai Nghị quyết của HĐND tỉnh về phát triển y tế cơ sở giai đoạn 2027-2030; các đơn vị báo "
+     "cáo Sở trước 15/11 hằng năm.", "implementation_plan", "whole"),
+    # A part named in quotes, in English or Vietnamese.
+    ("Only the 'Tổ chức thực hiện' part of the plan for the Kon Tum DOH year-end review conference: the CDC reports.",
+     "conference_plan", "part"),
+    ("Viết giúp phần “Nội dung” của Kế hoạch tổ chức Hội nghị sơ kết năm 2028.", "conference_plan", "part"),
+    # "dự trù KP" is an estimate of funds (kinh phí).
+    ("Dự trù KP hội nghị tổng kết năm 2028: nước uống 50 người x 1 ngày x 20.000 đồng.", "conference_plan", "table"),
     # A table named first, with no verb of writing before it.
     ("Dự trù kinh phí Hội nghị tổng kết năm 2027: ăn trưa 90 người x 1 ngày x 150.000 đồng.", "conference_plan", "table"),
     ("Agenda for the mid-year review conference on 9/7/2027 starting at 2 p.m.: opening 10 minutes; report 30 "
