@@ -53,7 +53,7 @@ _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|t
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
 # A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
-_WRITE_PART = re.compile(r"\b(?:viet|soan|lam|write|draft)\s+(?:(?:giup|gium|ho|dum|them|tiep|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
+_WRITE_PART = re.compile(r"\b(?:viet|soan|lam|write|draft)\s+(?:(?:giup|gium|ho|dum|them|tiep|lai|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
                          r"(?:the\s+)?$")
 _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?(?:(?:the|a|an)\s+)?$")
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
@@ -74,13 +74,13 @@ _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|p
                            r"([^'\"’”]{3,80})['\"’”]")
 # The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
-# "phân công", "phân bổ" … are verbs, not a part ("phần") once the marks are gone.
-# "mục Mục đích, yêu cầu" names a part too; "mục tiêu", "mục đích" alone are words of their own, and "mức" (a
-# level) folds alike (`_is_part_word`). A part's name may hold its year ("… năm 2027") and stand in quotes.
-_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+['\"‘“]?(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)['\"’”]?\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
+# "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
+# "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
+_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
                          r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
-                         r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for)\b|$)")
+                         r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
+                         r"|\b(?:phan|muc|doan)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).
 _OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
@@ -90,7 +90,7 @@ _LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cu
 LAST = "last"  # the part _LAST_PART names, whose numeral the skeleton tells
 OPENING = "mo dau"
 # A section asked by its number alone after a verb of writing ("Nhờ viết giúp 2.3:").
-_BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(\d+\.\d+)\b"
+_BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(?:(?:noi dung|doan)\s+)?(\d+\.\d+)\b"
                            r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
@@ -258,7 +258,7 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
                   and not _PART_SECTION.match(folded, m.start())), None):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
-        found.append((m.start(), Scope("part", part=(m.group(1) or m.group(2) or m.group(3)).strip())))
+        found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))

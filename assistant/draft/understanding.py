@@ -63,6 +63,10 @@ _INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to|i
                          r"from|ngày)\s+(?:\d|the\b|(?-i:[A-ZĐ])))", re.IGNORECASE)
 
 
+# The opening paragraph by other names ("the opening part" is read "phần khai mạc" once in Vietnamese).
+_OPENING_WORDS = re.compile(rf"\b(?:{OPENING}|khai mac|opening|lead-in|introductory)\b")
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.;")
     return text[:1].upper() + text[1:]
@@ -148,6 +152,12 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         keyed = next((p for p in sk["part"] if p.get("keys") and re.search(p["keys"], scope.part)), None)
         if sk.get("items") or not keyed:
             scope = Scope("section", title=keyed["heading"] if keyed else scope.part)
+    # An item ("mục", "đoạn", "section") asked by a name none of the type's parts answers to ("đoạn về công tác dược"
+    # of a report) is a section within one; "phần …" by such a name stays a part of its own.
+    if scope.kind == "part" and scope.part and not re.fullmatch(r"[ivx]+", scope.part) and not _OPENING_WORDS.search(
+            scope.part) and re.search(rf"\b(?:muc|doan|section|paragraph|bit)\s+\W?(?:on\s+|about\s+)?{re.escape(scope.part)}",
+                                      folded) and not any(p.get("keys") and re.search(p["keys"], scope.part) for p in sk["part"]):
+        scope = Scope("section", title=re.sub(r"^(?:ve|on|about)\s+", "", scope.part))
     if scope.kind == "section" and scope.section and not scope.title and (
             listed := re.search(rf"(?<![\d.]){re.escape(scope.section)}\.\s+([A-ZĐ][^,;.:()]{{1,40}})", text)):
         scope.title = fold(listed.group(1).strip())  # "4. Nội dung hội thảo" in the layout the request lists

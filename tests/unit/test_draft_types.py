@@ -74,6 +74,14 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     ("Only the 'Tổ chức thực hiện' part of the plan for the Kon Tum DOH year-end review conference: the CDC reports.",
      "conference_plan", "part"),
     ("Viết giúp phần “Nội dung” của Kế hoạch tổ chức Hội nghị sơ kết năm 2028.", "conference_plan", "part"),
+    # An item named by what it is about, which no part of the type is called, is a section within a part.
+    ("Cho mình đoạn về công tác dược trong báo cáo 6 tháng đầu năm 2028 của Sở Y tế Kon Tum: đấu thầu xong.", "report",
+     "section"),
+    ("Viết lại mục 'Công tác phòng, chống dịch' của Báo cáo quý I/2028 của Sở Y tế Kon Tum: không có dịch lớn.",
+     "report", "section"),
+    ("Write the section on pharmacy of the Q2 2028 report of the Kon Tum DOH: tendering completed.", "report", "section"),
+    ("Soạn nội dung 2.2 Thời gian trong công văn hướng dẫn tiêm vắc xin cúm năm 2028 của Sở Y tế Kon Tum.",
+     "official_letter", "section"),
     # "dự trù KP" is an estimate of funds (kinh phí).
     ("Dự trù KP hội nghị tổng kết năm 2028: nước uống 50 người x 1 ngày x 20.000 đồng.", "conference_plan", "table"),
     # A table named first, with no verb of writing before it.
