@@ -46,9 +46,8 @@ _EARLIER = re.compile(r"\b(?:giong|theo mau|mau|nam ngoai|nam truoc|quy truoc|th
                       r"da ban hanh|last year|previous|earlier|same as|based on|modelled on)\b")
 _EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
-_WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?= bang)|trinh bay|xay dung|len|thiet ke|draft|write|"
-                    r"sua lai|chinh sua|revise|rewrite|redraft|"
-                    r"cho (?:minh|toi|em|tui|anh|chi)|"
+_WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?=\W+$)|trinh bay|xay dung|len|thiet ke|draft|write|"
+                    r"sua lai|chinh sua|revise|rewrite|redraft|tinh(?= (?:giup|gium|ho|toan)\b)|cho (?:minh|toi|em|tui|anh|chi)|"
                     r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
@@ -94,7 +93,8 @@ _BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|g
                            r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
-                    r"chuong trinh (?:hoi nghi|lam viec)|du (?:toan|tru) kinh phi|(?:budget|cost) estimates?|budget|kinh phi)\b")
+                    r"(?:chuong|lich) trinh (?:hoi nghi|lam viec)|du (?:toan|tru) (?:kinh phi|chi tiet)|(?:budget|cost) (?:estimates?|breakdown)"
+                    r"|budget|kinh phi|timetable)\b")
 # What a table holds, after "bảng": "bảng chương trình", "bảng dự trù kinh phí", "bảng phân công".
 _TABLE_OF = re.compile(r"\s+(?:chuong trinh|du tru|du toan|chi tieu|phan cong|ke\b|tong hop|so lieu|kinh phi|theo doi|ket qua"
                        r"|danh sach|\(?cot\b)")

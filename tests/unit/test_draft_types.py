@@ -82,6 +82,15 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     ("Write the section on pharmacy of the Q2 2028 report of the Kon Tum DOH: tendering completed.", "report", "section"),
     ("Soạn nội dung 2.2 Thời gian trong công văn hướng dẫn tiêm vắc xin cúm năm 2028 của Sở Y tế Kon Tum.",
      "official_letter", "section"),
+    # Tables by other names: a detailed estimate, a table ruled ("kẻ bảng"), costs to add up, a breakdown, a timetable.
+    ("Lập dự toán chi tiết hội nghị tổng kết năm 2028 của Sở Y tế Kon Tum: ăn trưa 100 người x 150.000 đồng.",
+     "conference_plan", "table"),
+    ("Kẻ bảng phân công nhiệm vụ các phòng cho hội nghị tổng kết năm 2028: VP Sở lo hậu cần.", "conference_plan", "table"),
+    ("Tính giúp tổng kinh phí hội nghị sơ kết: hội trường 2.000.000 đồng; nước 80 người x 20.000 đồng.",
+     "conference_plan", "table"),
+    ("I need the cost breakdown for the 2028 review conference: 120 delegates, lunch 150,000 VND each.",
+     "conference_plan", "table"),
+    ("Lịch trình hội nghị tổng kết năm 2028 bắt đầu 7h30: đón tiếp 30 phút; khai mạc 10 phút.", "conference_plan", "table"),
     # "dự trù KP" is an estimate of funds (kinh phí).
     ("Dự trù KP hội nghị tổng kết năm 2028: nước uống 50 người x 1 ngày x 20.000 đồng.", "conference_plan", "table"),
     # A table named first, with no verb of writing before it.
