@@ -1,12 +1,10 @@
-"""Which document an instruction asks for and how much of it, by rules on the folded text:
+"""Which document an instruction asks for, by rules on the folded text (how much of it: scope.py):
 
 - the type: the first document word that is not a cited document ("Kế hoạch số 315/KH-UBND", "Plan No.");
   the cues are each skeleton's `cues`, and a skeleton with `requires` wins over one without at the same cue
   when its words follow in the same sentence (a plan "tổ chức Hội nghị" is a conference plan); with no
   document word, a conference named, then the skeletons' `hints` (what a table is about), are assumed;
-- the scope: one part (a Roman numeral or a part's name), one numbered section, one table, or the whole
-  document; a scope word counts when it comes before the document word or right after a verb of writing
-  ("Viết mục 2.", "Lập bảng", "Table of …"), so "Parts: I. …; II. …" in a whole-plan request is a listing;
+- its own number and symbol, where the request gives them;
 - the parts the user lists ("Bố cục: I. …; II. …", "có các phần: …", "Parts: …");
 
 What could not be read is said: `assumed` names the guesses, and the draft warns about them."""
@@ -14,10 +12,8 @@ What could not be read is said: `assumed` names the guesses, and the draft warns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
-from ..vietnamese.units import find_units
 
 _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
@@ -38,7 +34,6 @@ _WINDOW = 200
 _WRITE_OPENING = re.compile(r"\W*(?:(?:please|hay|xin|vui long)\W+)?(?:draft|write|prepare|soan(?: thao)?|viet|lam|lap)\b"
                             r"(?:\W+(?!(?:to|for|of|on|about|after|following|replying|reply|answer|tra|sau|theo|cua|ve|"
                             r"cho|gui)\b)\w+){0,10}\W+")
-_UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _SYMBOL = re.compile(r"\b(\d+/(?:([A-ZĐ]{2,3})-(?:SYT|VP)|SYT-[A-ZĐ]+))(?![\w/-])")
 # A document the request is modelled on or follows up ("làm giống kế hoạch năm ngoái (KH số 318/KH-SYT)", "theo
 # mẫu giấy mời quý trước (số 41/GM-SYT)"): its number is that document's, not the new one's.
@@ -46,64 +41,6 @@ _EARLIER = re.compile(r"\b(?:giong|theo mau|mau|nam ngoai|nam truoc|quy truoc|th
                       r"da ban hanh|last year|previous|earlier|same as|based on|modelled on)\b")
 _EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
-_WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?=\W+$)|trinh bay|xay dung|len|thiet ke|draft|write|"
-                    r"sua lai|chinh sua|revise|rewrite|redraft|tinh(?= (?:giup|gium|ho|toan)\b)|cho (?:minh|toi|em|tui|anh|chi)|"
-                    r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
-                    r"please)\W+(?:\w+\W+){0,2}$")
-# What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
-# A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
-_WRITE_PART = re.compile(r"\b(?:viet|soan|lam|write|draft)\s+(?:(?:giup|gium|ho|dum|them|tiep|lai|cho (?:em|minh|toi|anh|chi)|only|just|chi)\s+)*"
-                         r"(?:the\s+)?$")
-_LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?(?:(?:the|a|an)\s+)?$")
-# "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
-_ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
-_ROMAN = r"[ivx]+"
-_PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
-# "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
-_ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
-                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$")
-# "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
-# a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
-_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)")
-# One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:muc|phan|doan) nhiem vu (?:cua|giao cho|danh cho)|y giao (?:rieng )?cho|(?:directives?|tasks?|section)"
-                           r" (?:addressed |assigned |given )?(?:to|for)(?: the)?)\s+")
-# A section's title in quotes after its number, maybe after the part it stands in.
-_QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
-                           r"([^'\"’”]{3,80})['\"’”]")
-# The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
-_UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
-# "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
-# "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
-_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
-                         r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
-                         r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
-                         r"|\b(?:phan|muc|doan)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
-# The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
-# "phần còn lại" once the others are done).
-_OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
-                           r"|\b(?:lead-in|opening|introductory)\s+paragraph\b")
-_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cuoi cung\b|\bphan con lai\b"
-                        r"|\bthe remaining part\b")
-LAST = "last"  # the part _LAST_PART names, whose numeral the skeleton tells
-OPENING = "mo dau"
-# A section asked by its number alone after a verb of writing ("Nhờ viết giúp 2.3:").
-_BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(?:(?:noi dung|doan)\s+)?(\d+\.\d+)\b"
-                           r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
-                    r"(?:chuong|lich) trinh (?:hoi nghi|lam viec)|du (?:toan|tru) (?:kinh phi|chi tiet)|(?:budget|cost) (?:estimates?|breakdown)"
-                    r"|budget|kinh phi|timetable)\b")
-# What a table holds, after "bảng": "bảng chương trình", "bảng dự trù kinh phí", "bảng phân công".
-_TABLE_OF = re.compile(r"\s+(?:chuong trinh|du tru|du toan|chi tieu|phan cong|ke\b|tong hop|so lieu|kinh phi|theo doi|ket qua"
-                       r"|danh sach|\(?cot\b)")
-# "the budget" (an English request reads it "Kinh phí") names a table only as what is written ("prepare the
-# budget for …"), not as what a letter asks for or a part is about.
-_PLAIN_BUDGET = ("budget", "kinh phi")
-_PARENT = re.compile(rf"\b(?:(?:thuoc|trong|of|in)\s+(?:the\s+)?)?(?:phan|part)\s+({_ROMAN})\b")
-# "mục II.2", "section III.1": a part's numeral and the section's number together.
-_PART_SECTION = re.compile(rf"\b(?:muc|tieu muc|section|item)\s+({_ROMAN})\.(\d+(?:\.\d+)*)\.?\s*([^(:;]{{0,60}}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|:|$)")
 # "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "gồm I. …; II. …", "Parts: …".
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
                     r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)"
@@ -114,14 +51,6 @@ _MAX_PARTS = 8  # more is a list of something else than parts
 _STOP = re.compile(r"\.\s+(?=\S)")
 # The dot of a part's numeral in the list ("…; II. Nhiệm vụ") ends nothing; that of "quý IV." ends the list.
 _LISTED_NUMERAL = re.compile(r"(?:^|[;:,]\s*|\s(?:va|and)\s)[ivx]{1,4}$")
-
-@dataclass
-class Scope:
-    kind: str = "whole"  # whole, part, section, table
-    part: str | None = None  # the Roman numeral (lower case, folded) or the part's name, folded
-    section: str | None = None  # "2", "3.1"
-    title: str = ""  # the section's name as typed, folded; or the unit whose tasks it holds
-
 
 def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
     found = []
@@ -191,94 +120,6 @@ def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
         if code.upper() == doc_type and not any(number in c for c in cited) and not earlier:
             return number
     return None
-
-
-_CLAUSE_LEAD_WORDS = 4
-
-
-def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
-    """A scope word counts before the document word, or after a verb of writing in the request's opening
-    sentence ("Lập dự trù kinh phí" later on is a unit's task), or wherever the request says it wants that alone
-    ("… Please draft just the directive to …")."""
-    opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
-    before = folded[max(0, match.start() - 40):match.start()]
-    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()):
-        return True
-    if match.re is not _TABLE and _WRITE_PART.search(before):  # "phần đầu em làm rồi; viết giúp phần nội dung chính"
-        return True
-    # "KH …: viết giúp mục II. MỤC TIÊU": after the document's colon, a part asked for in the clause's first words.
-    after_colon = folded[:match.start()].rsplit(": ", 1)
-    if match.re is not _TABLE and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
-            _WRITE.match(after_colon[1].strip() + " ") and len(after_colon[1].split()) <= _CLAUSE_LEAD_WORDS:
-        return True
-    return match.start() < doc_at or (match.start() < opening and (
-        _WRITE.search(before) is not None or _ENGLISH_OBJECT.search(before) is not None))
-
-
-def _is_table_word(text: str, match: re.Match) -> bool:
-    """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"; a request
-    typed without marks whose "bang" the restorer read "bằng" still asks for a table of what a table holds
-    ("chi lam bang chuong trinh")."""
-    typed = text[match.start():match.end()].lower()
-    return match.group() != "bang" or typed in ("bảng", "bang") or (
-        typed == "bằng" and _TABLE_OF.match(match.string, match.end()) is not None)
-
-
-def _is_part_word(text: str, match: re.Match) -> bool:
-    """"muc" is a part (mục) unless typed as a level (mức); "doan" a paragraph (đoạn) unless a guess (chẩn đoán)
-    or a delegation (đoàn)."""
-    typed = re.match(r"\w*", text[match.start():]).group().lower()
-    return typed not in ("mức", "múc", "đoán", "đoàn")
-
-
-def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
-    """The scope the instruction asks for; whole when no scope word counts (see the module's docstring).
-    `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
-    text = text or folded
-    found: list[tuple[int, Scope]] = []
-    if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
-        quoted = _QUOTED_TITLE.match(folded, m.end(2))
-        found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2),
-                                       title=quoted.group(1).strip() if quoted else m.group(3).strip(" .'\"‘’“”"))))
-    elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
-        parent = _PARENT.search(folded, m.end())
-        title = m.group(2).strip(" .'\"‘’“”")
-        if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
-            title = named.group(1)
-        # A title in quotes is taken whole ("điểm 2 'Về thời gian …'", "mục 2 phần I 'Công tác khám bệnh, chữa bệnh'").
-        if quoted := _QUOTED_TITLE.match(folded, m.end(1)):
-            title = quoted.group(1).strip()
-        # "mục 2 ở phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP": the section is that unit's tasks.
-        if re.search(r"\bnhiem vu$", title) and (units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
-            title = units[0]
-        found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
-                                       title=title)))
-    # "gồm hai phần … Phần I đã xong, viết tiếp phần II": the part asked for is the one whose words count.
-    if m := next((m for m in _PART.finditer(folded) if _counts(m, folded, doc_at)
-                  and not _PART_SECTION.match(folded, m.start())), None):
-        found.append((m.start(), Scope("part", part=m.group(1))))
-    elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
-        found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
-    # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
-    if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
-        found.insert(0, (m.start(), Scope("part", part=OPENING)))
-    if (m := _LAST_PART.search(folded)) and _counts(m, folded, doc_at):
-        found.insert(0, (m.start(), Scope("part", part=LAST)))
-    if m := _BARE_SECTION.search(folded):
-        found.append((m.start(), Scope("section", section=m.group(1))))
-    if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
-            units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
-        # The unit as typed when it names its place too ("Trung tâm Y tế khu vực Trà Vinh (mục 4)"), and the number.
-        typed = re.split(r"\s*[(:;,.]", folded[m.end():], maxsplit=1)[0].strip()
-        named = typed if typed.startswith(fold(units[0])) and len(typed.split()) <= len(units[0].split()) + 3 else units[0]
-        number = _UNIT_NUMBER.match(folded, m.end())
-        found.append((m.start(), Scope("section", section=number.group(1) if number else None, title=named)))
-    tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
-        m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
-        or _LEAD_IN.match(folded[:m.start()]))]
-    if tables and _counts(tables[0], folded, doc_at):
-        found.append((tables[0].start(), Scope("table")))
-    return min(found, key=lambda f: f[0])[1] if found else Scope()
 
 
 def listed_parts(text: str) -> list[str]:

@@ -83,7 +83,7 @@ class DraftRequest(BaseModel):
     budget: list[BudgetLine] = Field(default_factory=list)
     budget_total: int | None = None
     deadlines: list[str] = Field(default_factory=list)
-    # What reading.py adds: the skeleton, the scope, the parts listed, who issues and signs, the subject.
+    # What reading.py and scope.py add: the skeleton, the scope, the parts listed, who issues and signs, the subject.
     name: str = "conference_plan"  # the skeleton's name
     scope: str = "whole"  # whole, part, section, table
     scope_part: str | None = None  # folded Roman numeral or part name

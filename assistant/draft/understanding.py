@@ -1,6 +1,6 @@
 """A drafting request read whole, by rules: the specifics of request.py read from the instruction as the draft
-may quote it (marks restored, English terms in Vietnamese), then the type and scope, the listed parts, the
-issuer and signer (reading.py), the summary line, the addressees, who chaired, and the documents it cites."""
+may quote it (marks restored, English terms in Vietnamese), then the type and the listed parts (reading.py), the
+scope (scope.py), the issuer and signer, the summary line, the addressees, who chaired, and the documents it cites."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from .changes import new_values
 from .prepare import prepared
 from .pasted import pasted_table
 from .periods import completed_review, ROMAN
-from .reading import LAST, OPENING, Scope, document_type, listed_parts, own_number, own_symbol, read_scope
+from .reading import document_type, listed_parts, own_number, own_symbol
+from .scope import LAST, OPENING, Scope, read_scope
 from .signature import signature
 from .request import ASSUMED_TYPE, MARKED_NAMES, DraftRequest, parse_request
 

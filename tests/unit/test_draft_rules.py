@@ -429,7 +429,7 @@ def test_lines_of_one_sentence_without_their_own_name_take_the_one_before():
 
 
 def test_a_section_asked_for_alone_after_the_parts_are_listed():
-    from assistant.draft.reading import read_scope
+    from assistant.draft.scope import read_scope
     from assistant.vietnamese.folding import fold
 
     typed = "Trong KH hội nghị, phần III gồm 1. Nguồn kinh phí và 2. Dự trù kinh phí. Em nhờ viết mục 2 thôi nhé."

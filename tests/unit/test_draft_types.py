@@ -91,6 +91,17 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     ("I need the cost breakdown for the 2028 review conference: 120 delegates, lunch 150,000 VND each.",
      "conference_plan", "table"),
     ("Lịch trình hội nghị tổng kết năm 2028 bắt đầu 7h30: đón tiếp 30 phút; khai mạc 10 phút.", "conference_plan", "table"),
+    # One unit's tasks asked without a part word, or within the part named just before.
+    ("Nhiệm vụ của phòng KHTC trong kế hoạch hội nghị sơ kết 6 tháng 2028: dự trù kinh phí.", "conference_plan",
+     "section"),
+    ("Phần việc giao cho Bệnh viện Đa khoa tỉnh trong TB kết luận giao ban tháng 5/2028: bệnh án điện tử.",
+     "notice_of_conclusions", "section"),
+    ("Draft the paragraph assigning the Finance Department in our 2028 immunisation plan: allocate funds.",
+     "implementation_plan", "section"),
+    ("Trong KH tổ chức hội nghị tổng kết năm 2028 của Sở Y tế Kon Tum, phần V, nhiệm vụ của Văn phòng Sở: gửi giấy "
+     "mời trước 10/12.", "conference_plan", "section"),
+    # A request opening on the document that holds what it asks, with no verb of writing.
+    ("Trong báo cáo quý I/2028, mục 1.3 Công tác dược: đấu thầu xong.", "report", "section"),
     # "dự trù KP" is an estimate of funds (kinh phí).
     ("Dự trù KP hội nghị tổng kết năm 2028: nước uống 50 người x 1 ngày x 20.000 đồng.", "conference_plan", "table"),
     # A table named first, with no verb of writing before it.
