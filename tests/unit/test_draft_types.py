@@ -102,6 +102,11 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
      "mời trước 10/12.", "conference_plan", "section"),
     # A request opening on the document that holds what it asks, with no verb of writing.
     ("Trong báo cáo quý I/2028, mục 1.3 Công tác dược: đấu thầu xong.", "report", "section"),
+    # A course organised is an event: its estimate goes with the plan that organises it.
+    ("bang du tru kinh phi lop tap huan phong chong dich cho can bo tram y te, 2 ngay: an trua 60 nguoi x 2 ngay x 150k",
+     "conference_plan", "table"),
+    ("Budget table only for a 3-day training course on vaccine safety for 50 nurses: meals 150,000 VND a day each.",
+     "conference_plan", "table"),
     # "dự trù KP" is an estimate of funds (kinh phí).
     ("Dự trù KP hội nghị tổng kết năm 2028: nước uống 50 người x 1 ngày x 20.000 đồng.", "conference_plan", "table"),
     # A table named first, with no verb of writing before it.
