@@ -37,7 +37,7 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
                                                     "cuoi", "dau"))
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
-                   r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|neu ro tung|"
+                   r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|"
@@ -50,6 +50,8 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|^(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b"
                    rf"|{_NOTE.pattern}"
                    r"|\bda (?:xong|co)\b"
+                   # or asks the assistant itself: "Tính tỷ lệ cơ sở đạt giúp mình.", "Nêu tồn tại và kiến nghị."
+                   r"|\b(?:giup|gium|ho|dum)\s+(?:minh|em|toi|tui)\W*$|^neu\b"
                    # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"
                    r"|\b(?:viet|lam|soan) tiep\b|\bcontinue with\b"
                    # or will write: "phần chỉ đạo cụ thể tôi tự viết"

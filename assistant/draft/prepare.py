@@ -60,6 +60,16 @@ _SHORTHAND = [(re.compile(r"\b(tl|kt)\.?\s+gd\b"), lambda m: f"{m.group(1).upper
               (re.compile(r"(?<!\btai )(?<!\bo )(?<!\bden )" + _NOT_IN_SYMBOL.format("hn")), lambda m: "hội nghị")]
 
 
+# Words shortened as in a chat ("ko có tử vong", "đc giám sát", "trc 30/6"), whatever the marks: written out, as no
+# official document keeps them. Lower case only: "K" or "DC" in capitals may be a code.
+_CHAT = {"ko": "không", "k": "không", "đc": "được", "dc": "được", "trc": "trước", "vs": "với", "tgian": "thời gian"}
+_CHAT_WORD = re.compile(r"(?<![\w/.-])(" + "|".join(_CHAT) + r")(?![\w/-])")
+
+
+def chat_written_out(text: str) -> str:
+    return _CHAT_WORD.sub(lambda m: _CHAT[m.group(1)], text)
+
+
 def shorthand_written_out(text: str) -> str:
     for pattern, full in _SHORTHAND:
         text = pattern.sub(full, text)
@@ -94,7 +104,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     text = _PLUS.sub(" và ", text)  # "phần kinh phí + bảng dự trù": the part and its table
     if language_of(text) == "en":
         text = _from_english(_HOW_TO_WRITE.sub("", with_marked_names(text)))
-    elif restorer.needs_restoring(text):
+    elif restorer.needs_restoring(text := chat_written_out(text)):
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light; people's names are written from the table of names, not as words.
         typed = written_out(shorthand_written_out(text))

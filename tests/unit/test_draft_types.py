@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.draft.changes import new_values
 from assistant.draft.clauses import assignment, clauses
-from assistant.draft.prepare import prepared, written_out
+from assistant.draft.prepare import chat_written_out, prepared, written_out
 from assistant.draft.clean import line_fault, period_worded
 from assistant.draft.pasted import pasted_table
 from assistant.draft.periods import periods
@@ -1225,6 +1225,18 @@ def test_notes_on_what_is_written_are_no_content_and_a_shortage_is():
     found = clauses("Công văn của Sở Y tế Kon Tum về phòng, chống ho gà: em có 4 ý đề nghị rồi, chỉ thiếu đoạn dẫn mở "
                     "đầu. Tuyến xã còn thiếu 126 bác sĩ.")
     assert [c.text for c in found if not c.meta] == ["Tuyến xã còn thiếu 126 bác sĩ"]
+
+
+def test_what_the_request_asks_of_the_assistant_is_no_content():
+    found = clauses("BC kết quả kiểm tra vệ sinh thực phẩm quý II/2028 của SYT Kon Tum: kiểm tra 400 cơ sở, 380 cơ sở đạt; "
+                    "tính tỷ lệ đạt giúp em; nêu hạn chế và kiến nghị.")
+    assert [c.text for c in found if not c.meta] == ["Kiểm tra 400 cơ sở, 380 cơ sở đạt"]
+
+
+def test_words_shortened_as_in_a_chat_are_written_out():
+    assert chat_written_out("ko có tử vong; 100% ổ dịch đc xử lý trc 30/6 vs sự hỗ trợ của CDC") == \
+        "không có tử vong; 100% ổ dịch được xử lý trước 30/6 với sự hỗ trợ của CDC"
+    assert chat_written_out("ăn trưa 90 người x 150k; số 12/DC-SYT; phụ lục K") == "ăn trưa 90 người x 150k; số 12/DC-SYT; phụ lục K"
 
 
 def test_a_section_asked_by_number_is_titled_from_the_layout_and_the_layout_is_no_content():
