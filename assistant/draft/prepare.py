@@ -35,7 +35,8 @@ def _one_line(instruction: str) -> str:
 
 # Titles typed short: "PGĐ Lê Văn Thịnh ký", "GĐ Sở kết luận", "BGĐ Sở" (two capitals alone only in capitals).
 _TITLES = [(re.compile(r"\b(?:BGĐ|BGD|bgd)\b"), "Ban Giám đốc"), (re.compile(r"\b(?:PGĐ|PGD|pgd|Pgd)\b"), "Phó Giám đốc"),
-           (re.compile(r"\b(?:GĐ|GD)\b"), "Giám đốc"), (re.compile(r"\bCVP\b"), "Chánh Văn phòng")]
+           (re.compile(r"\b(?:GĐ|GD)\b"), "Giám đốc"), (re.compile(r"\bCVP\b"), "Chánh Văn phòng"),
+           (re.compile(r"\b(?:PCT|pct)\b"), "Phó Chủ tịch"), (re.compile(r"\b(?:CT|ct)(?= (?:UBND|ubnd)\b)"), "Chủ tịch")]
 # "KP" is "kinh phí" after an estimate ("dự trù KP", "du toan kp"); elsewhere it may be a neighbourhood (khu phố).
 _ESTIMATE_KP = re.compile(r"\b(d[uự]\s+(?:tr[uù]|to[aá]n))\s+kp\b", re.IGNORECASE)
 

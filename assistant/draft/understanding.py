@@ -49,6 +49,8 @@ _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|h
 # anything else says what the meeting was about.
 _CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
+# What a concluded meeting was about, after its date: "… ngày 14/10/2026 về tiến độ dự án …".
+_ABOUT = re.compile(r"\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(về\s+[^.;:,()]{5,120})(?=[.;:,(]|$)")
 # A notice concluding a visit says who made it and to what: "đồng chí Nguyễn Thanh Bình, Phó Giám đốc Sở Y tế Khánh
 # Hòa đi kiểm tra TTYT khu vực Cam Lâm về tiêm chủng …".
 _VISITED = re.compile(r"\b(?:đồng chí|đ/c)\s+([A-ZĐ][^,;.]{3,40}?),\s*((?:Phó\s+)?(?:Giám đốc|Chủ tịch)[^,;.]{0,60}?)\s+"
@@ -202,6 +204,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.venue = m.group(1).strip()
     if m := _CHAIR.search(text):
         request.chair, request.event = _sentence(m.group(1)), _sentence(m.group(2))
+        if about := _ABOUT.match(text, m.end()):  # "… ngày 14/10/2026 về tiến độ dự án …": what the meeting was on
+            request.event = f"{request.event} {about.group(1).strip()}"
     elif request.name == "notice_of_conclusions" and (m := _VISITED.search(text)):
         request.chair, request.event = f"{m.group(2).strip()} {m.group(1).strip()}", f"buổi {m.group(3)} {m.group(4).strip()}"
     if request.name == "invitation" and not request.chair and (m := _PRESIDES.search(text)):

@@ -1233,6 +1233,14 @@ def test_what_the_request_asks_of_the_assistant_is_no_content():
     assert [c.text for c in found if not c.meta] == ["Kiểm tra 400 cơ sở, 380 cơ sở đạt"]
 
 
+def test_a_notice_is_titled_with_what_the_meeting_was_about_and_titles_typed_short_are_written_out():
+    request = understand("thông báo kết luận của đồng chí Lê Văn Nam, PCT UBND tỉnh tại buổi làm việc với Sở Y tế ngày "
+                         "12/3/2028 về tiến độ xây dựng Bệnh viện Ung bướu tỉnh Kon Tum: giao Sở Y tế hoàn thiện hồ sơ.",
+                         RESTORER, SKELETONS)
+    assert request.chair == "Đồng chí Lê Văn Nam, Phó Chủ tịch UBND tỉnh"
+    assert request.event == "Buổi làm việc với Sở Y tế về tiến độ xây dựng Bệnh viện Ung bướu tỉnh Kon Tum"
+
+
 def test_words_shortened_as_in_a_chat_are_written_out():
     assert chat_written_out("ko có tử vong; 100% ổ dịch đc xử lý trc 30/6 vs sự hỗ trợ của CDC") == \
         "không có tử vong; 100% ổ dịch được xử lý trước 30/6 với sự hỗ trợ của CDC"
