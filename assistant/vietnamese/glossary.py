@@ -18,12 +18,28 @@ from .places import province_names
 _GLOSSED = re.compile(r"(?<![\w(])['‘\"“]?([^\W\d_][^()'‘’\"“”]{2,60}?)['’\"”]?\s*\(\1\)")
 
 
+_SPELLINGS = [(r"isation\b", "ization"), (r"ization\b", "isation"), (r"ise(d?)\b", r"ize\1"), (r"ize(d?)\b", r"ise\1"),
+              (r"programme\b", "program"), (r"program\b", "programme"), (r"centre\b", "center"), (r"center\b", "centre"),
+              (r"licence\b", "license"), (r"license\b", "licence")]
+
+
+def _spellings(term: str) -> set[str]:
+    """The term in its other spellings: each British or American ending of its words changed alike."""
+    spelt = {term}
+    for pattern, other in _SPELLINGS:
+        spelt |= {re.sub(pattern, other, s) for s in spelt}
+    return spelt
+
+
 @lru_cache(maxsize=4)
 def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
     """The terms of data/`name` and a pattern for them as whole words, longest first; with `any_case` the terms
     are keyed in lower case."""
     terms = tomllib.loads(resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8"))["terms"]
-    terms = {term.lower(): said for term, said in terms.items()} if any_case else terms
+    if any_case:
+        terms = {term.lower(): said for term, said in terms.items()}
+        # Written in British or American spelling alike ("Expanded Programme on Immunization").
+        terms = {spelt: said for term, said in terms.items() for spelt in _spellings(term)} | terms
     alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE if any_case else 0), terms
 

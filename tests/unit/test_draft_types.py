@@ -627,6 +627,13 @@ def test_an_english_request_reads_as_the_house_style_writes():
     assert "Bệnh viện Đa khoa tỉnh Kon Tum" in text and "Giám đốc Sở" in text
 
 
+def test_english_terms_are_read_in_british_and_american_spelling_alike():
+    for typed in ("Expanded Programme on Immunisation", "Expanded Program on Immunization"):
+        assert prepared(f"Draft the report on the {typed} in 2028 of the Kon Tum DOH.", RESTORER).count(
+            "tiêm chủng mở rộng") == 1
+    assert "Trung tâm Y tế khu vực" in prepared("Invite the regional health center of Kon Tum.", RESTORER)
+
+
 def test_an_english_conference_plan_keeps_its_venue_and_its_event_apart():
     request = understand("Plan for the Kon Tum Department of Health conference reviewing health work in 2027, on 23 "
                          "December 2027 at 8 a.m. at the Provincial Conference Centre. Participants: leaders of the "
