@@ -171,6 +171,9 @@ class Settings(BaseSettings):
     fanout_documents: int = Field(6, description="Documents such an answer lists at most.")
     fanout_chunks_per_document: int = Field(2, description="Best chunks of each document its lines are taken from.")
     fanout_passages_per_document: int = Field(3, description="Passages quoted for each document.")
+    fanout_month_chunks: int = Field(20, description=(
+        "Chunks of each document searched for passages dated in the month a question asks about (\"hạn chót trong "
+        "tháng 12/2025\")."))
     card_max_leftover_words: int = Field(2, description=(
         "A question naming a document is answered from its card when at most this many of its content words "
         "are neither the document's name nor the card field asked ('243/KH-SYT do ai ký?' has none)."))

@@ -44,7 +44,7 @@ _FILLERS = {
     "money": (r"bao nhieu (?:tien|dong)\b|bao nhieu (?:ty|trieu|nghin)(?: dong)?\b|how many (?:dong|vnd)\b"
               r"|\(in (?:vnd|dong)\)|\bin vnd\b",
               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
-    "amount": (rf"{_PRICED}|how much|amount|spending level|cost",
+    "amount": (rf"{_PRICED}|how much|amount|spending level|cost|what (?:is|was|are) the (?:[a-z-]+ ){{0,3}}(?:budget|funding)\b",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
                 # An indicator table's unit column comes before its values: "Xã đạt tiêu chí … | % | 92,11".
@@ -116,6 +116,19 @@ def asked_filler(question: str) -> str | None:
     """The kind of filler the question asks for, if it asks for one."""
     folded = fold(question)
     return next((kind for kind, asks in _ASKS.items() if asks.search(folded)), None)
+
+
+# Where a question turns to a second thing it asks: "What is the total budget …, and how many guests …?",
+# "… ngày nào, và ai chủ trì?".
+_NEXT_ASK = re.compile(r",?\s+(?:and|và|còn)\s+(?=[^,;?]*\b(?:what|how|who|whom|when|where|which|ai|nào|bao nhiêu|gì|đâu|"
+                       r"mấy)\b)|[;?]\s*", re.IGNORECASE)
+
+
+def asked_fillers(question: str) -> list[str]:
+    """The kinds of filler each thing the question asks for wants, in order: a question holds an answer when the
+    evidence holds any of them (a part answered beats a refusal)."""
+    kinds = [kind for clause in _NEXT_ASK.split(question) if (kind := asked_filler(clause))]
+    return list(dict.fromkeys(kinds)) or ([kind] if (kind := asked_filler(question)) else [])
 
 
 def asked_units(question: str) -> set[str]:
@@ -211,23 +224,25 @@ def units_unspoken(question: str, chunks: list[Chunk]) -> bool:
     return bool(units) and not set(units) <= named
 
 
+def _english_holds(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], kind: str) -> bool:
+    holds = _holds(kind, question)
+    holding = [p.text for chunk in chunks for p in passages(chunk) if holds.search(fold(p.text))]
+    return bool(holding) and max(index.similarities(question, holding)) >= settings.decline_filler_similarity
+
+
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
     if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(question, chunks):
         return False
+    kinds = asked_fillers(question)
     if language == "vi":
-        kind = asked_filler(question)
         # Asked as typed or with its abbreviations written out: "đóng BHYT" is found where a decree writes
         # "đóng bảo hiểm y tế", and "UBND tỉnh" where a plan keeps the abbreviation.
-        return any(coverage(index, asked, chunks) >= settings.decline_coverage and
-                   (kind is None or filler_coverage(index, asked, chunks, kind) >= settings.decline_filler_coverage)
-                   for asked in dict.fromkeys((question, written_in_full(question))))
+        return any(coverage(index, asked, chunks) >= settings.decline_coverage and (not kinds or any(
+            filler_coverage(index, asked, chunks, kind) >= settings.decline_filler_coverage for kind in kinds))
+            for asked in dict.fromkeys((question, written_in_full(question))))
     # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked,
     # of a passage that speaks of the thing asked: a deadline for another report is no answer.
-    kind = asked_filler(question)
-    if kind:
-        holds = _holds(kind, question)
-        holding = [p.text for chunk in chunks for p in passages(chunk) if holds.search(fold(p.text))]
-        if not holding or max(index.similarities(question, holding)) < settings.decline_filler_similarity:
-            return False
+    if kinds and not any(_english_holds(index, settings, question, chunks, kind) for kind in kinds):
+        return False
     hits = index.nearest(question, k=1)
     return bool(hits) and hits[0][1] >= settings.decline_similarity

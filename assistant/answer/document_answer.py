@@ -128,6 +128,7 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
     fields = asked_fields(question)
     if not fields or len(named) > 1:
         return None
+    numbered = bool(named)
     text = None
     if not named:
         if not top or not DOC_WORDS.search(fold(question)):
@@ -149,9 +150,13 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
     # An English question's words cannot be found in a Vietnamese card: how it asks must say it is about the
     # document itself ("who signed", "what number", "on whose proposal", "when was it issued").
     certain = len(left) <= max_leftover
-    if not certain and not (language_of(question) == "en" and not set(fields) & {"effect", "issuer"} and (
-            set(fields) & _HEADED or _PROPOSAL_EN.search(folded) or _ISSUED_EN.search(folded))):
+    english = language_of(question) == "en" and not set(fields) & {"effect", "issuer"} and bool(
+        set(fields) & _HEADED or _PROPOSAL_EN.search(folded) or _ISSUED_EN.search(folded))
+    if not certain and not english:
         return None
+    # Asked so of a document named by number, an English question is about the document itself, whatever words
+    # describe it: when the card does not print the field, the document does not.
+    certain = certain or (english and numbered)
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.
     if asked := provinces_in(question):  # the document's text read once, and only when needed

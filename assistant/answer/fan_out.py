@@ -25,6 +25,8 @@ from .declining import holds_answer, term_weights, weighted_share
 from .document_answer import asked_fields, document_label, documents_text, leftover, without_asking
 from .document_names import named_at, named_cards, words_before
 from .extractive import best_passages
+from .months import month_asked
+from .passages import passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
 _ACROSS = re.compile(
@@ -32,6 +34,7 @@ _ACROSS = re.compile(
     r"(nhung|cac) (van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|tai lieu|chi thi) (nao|co)"
     r"|(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh) nao (?!cua)|liet ke (cac|tat ca|nhung)"
     r"|(?:bo|kho) tai lieu|tung (van ban|ke hoach|thong bao|quyet dinh|cong van)|so sanh|giua .* va"
+    rf"|(?:cua|trong|o) (?:nhung|cac) {_DOCS}"
     r"|which (documents?|plans?|notices?|decisions?|letters?|circulars?|decrees?)|compare|across|in the collection"
     r"|each (document|plan|notice)|(?:two|three|four|both) (?:[a-z-]+ ){0,2}(?:documents|plans|notices|decisions|letters"
     r"|circulars|decrees)|each (?:one|of them))\b")
@@ -172,6 +175,17 @@ def _by_province(index: SearchIndex, question: str, cards: list[DocumentCard], f
     return found
 
 
+def _dated(index: SearchIndex, settings: Settings, question: str, source: str,
+           month: re.Pattern) -> list[tuple[Chunk, list[str]]]:
+    """A document's passages dated in the month asked, by chunk, best chunks first."""
+    found = []
+    for chunk in search(index, question, k=settings.fanout_month_chunks, filters={"source": [source]}):
+        texts = [p.text for p in passages(chunk) if month.search(fold(p.text))]
+        if texts:
+            found.append((chunk, texts))
+    return found
+
+
 def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
             named: list[str] | None = None, other_than: list[str] | None = None) -> tuple[str, list[Chunk]] | None:
     """(lines per document with markers, chunks cited); None when fewer than two documents answer. `named`: the
@@ -190,6 +204,7 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
     asked = asked_of_each(question, carded) if named else {}
     cited: list[Chunk] = []
     lines: list[str] = []
+    month = month_asked(question)
     for source in sources:
         card = cards.get(source)
         chunks = search(index, asked.get(source, question), k=settings.fanout_chunks_per_document,
@@ -205,6 +220,11 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
                 lines.append(f"- {line.text.rstrip(' ;,')} [{len(cited)}]")
             if not body:
                 continue
+        if month and (dated := _dated(index, settings, asked.get(source, question), source, month)):
+            for chunk, texts in dated:
+                cited.append(chunk)
+                lines += [f"- {BULLET.sub('', text).rstrip()} [{len(cited)}]" for text in texts]
+            continue
         found, positions = best_passages(index, settings, asked.get(source, question), chunks)
         offset = len(cited)
         cited += chunks

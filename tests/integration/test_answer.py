@@ -4,6 +4,7 @@ real seed index. The extractive generator runs everywhere; the LLM generators ar
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -240,6 +241,12 @@ def test_a_question_across_the_collection_is_answered_document_by_document(chain
     assert answer.mode == "per_document"
     assert {"003_cc4b21ca71fb73ef.txt", "004_403f78e958e18f73.txt"} <= {c.source for c in answer.citations}
     assert "469/TB-VP" in answer.answer
+
+
+def test_a_month_asked_across_the_collection_is_answered_with_each_document_s_dates_in_it(chain):
+    answer = chain.ask("Nêu các mốc thời hạn trong tháng 12/2025 của những kế hoạch, thông báo về y tế.")
+    assert answer.mode == "per_document"
+    assert {"20/12/2025", "22/12/2025", "31/12/2025"} <= set(re.findall(r"\d{2}/\d{2}/\d{4}", answer.answer))
 
 
 def test_documents_told_apart_by_their_provinces_are_each_answered(chain):

@@ -10,11 +10,12 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler, asked_units, term_weights, thing_asked, units_unspoken
+from assistant.answer.declining import asked_filler, asked_fillers, asked_units, term_weights, thing_asked, units_unspoken
 from assistant.answer.document_answer import dated_in_body
 from assistant.answer.document_names import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
 from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
+from assistant.answer.months import month_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
 from assistant.answer.passages import passages, sentences
@@ -23,6 +24,7 @@ from assistant.index.records import CardLine, Chunk, DocumentCard
 from assistant.models.generators import ChatGenerator, ExtractiveGenerator
 from assistant.retrieve.continuation import asks_for_list, in_same_list, with_continuations
 from assistant.retrieve.fusion import fuse
+from assistant.vietnamese.folding import fold
 from assistant.vietnamese.places import provinces_in
 from assistant.vietnamese.restorer import Uncertain
 from assistant.vietnamese.tokens import content_tokens
@@ -192,6 +194,23 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
 ])
 def test_the_kind_of_filler_a_question_asks_for(question, kind):
     assert asked_filler(question) == kind
+
+
+def test_each_thing_a_question_asks_wants_its_own_filler():
+    # A part answered beats a refusal: the evidence holds the answer when it holds any filler asked.
+    assert asked_fillers("What is the total estimated budget for the conference, and how many guests are counted "
+                         "for the meal?") == ["amount", "count"]
+    assert asked_fillers("Hội nghị có bao nhiêu đại biểu, và họp ngày nào?") == ["count", "day"]
+    assert asked_fillers("Where does the budget come from?") == []
+
+
+def test_a_month_asked_finds_the_passages_dated_in_it():
+    december = month_asked("van ban nao dat han chot trong thang 12/2025? liet ke tung moc")
+    dated = [text for text in ("Hoàn thành trước 20/12/2025.", "gửi trước 22/12", "trong tháng 12/2025",
+                               "họp ngày 26/12/2024", "năm 2025", "trước ngày 10/11/2025") if december.search(fold(text))]
+    assert dated == ["Hoàn thành trước 20/12/2025.", "gửi trước 22/12", "trong tháng 12/2025"]
+    assert month_asked("Which documents set a reporting deadline in November, and to whom?").search("02/11/2022")
+    assert month_asked("Which documents did the Ministry issue in 2025?") is None
 
 
 @pytest.mark.parametrize("kind, passage", [

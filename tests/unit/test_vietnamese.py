@@ -43,6 +43,9 @@ def test_unit_aliases_resolve_to_canonical_names():
     assert find_units("so tai chinh duoc giao gi") == ["Sở Tài chính"]
     assert find_units("Phong K¢ hoach — Tai chinh") == ["Phòng Kế hoạch - Tài chính"]
     assert find_units("CDC lam gi") == ["Trung tâm Kiểm soát bệnh tật"]
+    # Departments by the short names staff type.
+    assert find_units("so tc va so tttt duoc giao gi") == ["Sở Tài chính", "Sở Thông tin và Truyền thông"]
+    assert find_units("Sở XD, Sở TNMT phối hợp") == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường"]
     # A vague name is answered for every unit it may mean.
     assert set(find_units("What must the Finance department do?")) == {"Sở Tài chính", "Phòng Kế hoạch - Tài chính"}
 
