@@ -209,8 +209,10 @@ def clauses(text: str) -> list[Clause]:
             # The frame, a note on the drafting, or a heading of what follows ("Directives:").
             # A part listed with what it holds ("II. Mục tiêu – đến năm 2030: 100% …") is content all the same.
             laid_out = listing and not _PART_CONTENT.search(_after_listing(piece))
+            # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
+            tasked = bool(found and label) and len(find_units(typed_label, vague=False)) == 1
             meta = laid_out or (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
-                piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found)
+                piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
             # ý rồi, chỉ thiếu đoạn mở đầu", "…: phần thiệt hại em viết rồi, …, có bảng: 1/ …").
             while meta and ": " in piece and not laid_out:
@@ -228,6 +230,8 @@ def clauses(text: str) -> list[Clause]:
                 clause = Clause(text=_sentence(part), label=label, typed_label=typed_label, number=number, meta=meta)
                 if not clause.meta and (pair := assignment(clause.text)):
                     clause.unit, clause.task = pair
+                elif not clause.meta and tasked:
+                    clause.unit, clause.task = find_units(typed_label, vague=False)[0], clause.text
                 found.append(clause)
                 number = ""
     return found

@@ -627,6 +627,14 @@ def test_an_english_request_reads_as_the_house_style_writes():
     assert "Bệnh viện Đa khoa tỉnh Kon Tum" in text and "Giám đốc Sở" in text
 
 
+def test_a_unit_s_own_line_is_its_task_whatever_verb_opens_it():
+    found = clauses("Soạn phần tổ chức thực hiện của KH hội nghị tổng kết năm 2028 của Sở Y tế Kon Tum. VP Sở: soạn giấy "
+                    "mời, chuẩn bị hội trường. Phòng NVY: báo cáo chất lượng bệnh viện trước 05/12/2028.")
+    assert {(c.unit, c.task) for c in found if c.unit} == {
+        ("Văn phòng Sở Y tế", "Soạn giấy mời, chuẩn bị hội trường"),
+        ("Phòng Nghiệp vụ Y", "Báo cáo chất lượng bệnh viện trước 05/12/2028")}
+
+
 def test_english_terms_are_read_in_british_and_american_spelling_alike():
     for typed in ("Expanded Programme on Immunisation", "Expanded Program on Immunization"):
         assert prepared(f"Draft the report on the {typed} in 2028 of the Kon Tum DOH.", RESTORER).count(
