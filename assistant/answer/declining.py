@@ -44,7 +44,7 @@ _FILLERS = {
     "money": (r"bao nhieu (?:tien|dong)\b|bao nhieu (?:ty|trieu|nghin)(?: dong)?\b|how many (?:dong|vnd)\b"
               r"|\(in (?:vnd|dong)\)|\bin vnd\b",
               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
-    "amount": (rf"{_PRICED}|how much|amount|spending level|cost|what (?:is|was|are) the (?:[a-z-]+ ){{0,3}}(?:budget|funding)\b",
+    "amount": (rf"{_PRICED}|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
                 # An indicator table's unit column comes before its values: "Xã đạt tiêu chí … | % | 92,11".

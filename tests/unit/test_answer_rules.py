@@ -198,8 +198,8 @@ def test_the_kind_of_filler_a_question_asks_for(question, kind):
 
 def test_each_thing_a_question_asks_wants_its_own_filler():
     # A part answered beats a refusal: the evidence holds the answer when it holds any filler asked.
-    assert asked_fillers("What is the total estimated budget for the conference, and how many guests are counted "
-                         "for the meal?") == ["amount", "count"]
+    assert asked_fillers("How much does the conference cost in all, and how many guests are counted for the "
+                         "meal?") == ["amount", "count"]
     assert asked_fillers("Hội nghị có bao nhiêu đại biểu, và họp ngày nào?") == ["count", "day"]
     assert asked_fillers("Where does the budget come from?") == []
 
