@@ -210,7 +210,8 @@ def clauses(text: str) -> list[Clause]:
             # A part listed with what it holds ("II. Mục tiêu – đến năm 2030: 100% …") is content all the same.
             laid_out = listing and not _PART_CONTENT.search(_after_listing(piece))
             # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
-            tasked = bool(found and label) and len(find_units(typed_label, vague=False)) == 1
+            labelled = find_units(typed_label, vague=False) if found and label else []
+            tasked = len(labelled) == 1
             meta = laid_out or (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
@@ -231,7 +232,7 @@ def clauses(text: str) -> list[Clause]:
                 if not clause.meta and (pair := assignment(clause.text)):
                     clause.unit, clause.task = pair
                 elif not clause.meta and tasked:
-                    clause.unit, clause.task = find_units(typed_label, vague=False)[0], clause.text
+                    clause.unit, clause.task = labelled[0], clause.text
                 found.append(clause)
                 number = ""
     return found
