@@ -23,7 +23,9 @@ _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổ
 # An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
 _UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re.IGNORECASE)
 # "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
-_EACH = re.compile(r"^(?:(.+?)\s+)?(\d{1,2})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
+# The count may be a word: "two presentations …, 15 min each", "hai tham luận, mỗi tham luận 15 phút".
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
+_EACH = re.compile(rf"^(?:(.+?)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
 # An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
 _STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
@@ -55,10 +57,12 @@ def _laid_out(slots: list[tuple[str, str]]) -> list[list[str]]:
 def _repeated(minutes: int | None, what: str) -> list[tuple[int | None, str]]:
     """One item, or the items a count gives: "4 báo cáo khoa học mỗi báo cáo" is Báo cáo khoa học 1 … 4, "tham
     luận 3 đơn vị, mỗi đơn vị" Tham luận đơn vị 1 … 3."""
-    if not (each := _EACH.match(what)) or not 1 < int(each.group(2)) <= 12:
+    each = _EACH.match(what)
+    count = (_COUNT_WORDS.get(each.group(2).lower()) or int(each.group(2))) if each else 0
+    if not 1 < count <= 12:
         return [(minutes, what)]
     name = " ".join(part for part in each.group(1, 3) if part)  # "tham luận 3 đơn vị, mỗi đơn vị 15 phút"
-    return [(minutes, f"{name[:1].upper()}{name[1:]} {n}") for n in range(1, int(each.group(2)) + 1)]
+    return [(minutes, f"{name[:1].upper()}{name[1:]} {n}") for n in range(1, count + 1)]
 
 
 def _timed_pieces(clauses: list[Clause]) -> list[str]:

@@ -18,9 +18,9 @@ from ..vietnamese.folding import fold
 _CITED = re.compile(r"\s*(?:so|no\.?|number|\d)\s*\d")
 # A document word after these is a task (gửi báo cáo) or a document referred to (thực hiện Kế hoạch của …,
 # theo báo cáo của …), not the document asked for.
-# "Phòng Kế hoạch" is a unit; "kèm theo công văn" attaches to the document asked for, so it stays a cue.
+# "Phòng Kế hoạch" is a unit (not "Hải Phòng kế hoạch", a city's plan); "kèm theo công văn" attaches to the document asked for, so it stays a cue.
 _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop|nghe|cac|xay dung|duoc|thuc hien|trien khai|can cu|"
-                          r"(?<!kem )theo|qua|tiep thu|phong|implementing|under|pursuant to|per)\s+$")
+                          r"(?<!kem )theo|qua|tiep thu|(?<!\bhai )phong|implementing|under|pursuant to|per)\s+$")
 # A document word after these names the document the request builds on, wherever it stands ("Dựa trên Thông báo
 # kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
 _REFERRED_BEFORE = re.compile(r"\b(?:dua tren|dua theo|can cu vao|based on|further to|following up on)\s+$")

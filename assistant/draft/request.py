@@ -18,11 +18,12 @@ _TIME = re.compile(rf"\b{TYPED_HOUR}\b(?!/)", re.IGNORECASE)
 # "2 p.m.", "8.30 am": an English hour.
 _TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\.?(?!\w)", re.IGNORECASE)
 # A year named in words: "năm 2026", "in 2026".
-_YEAR_NAMED = re.compile(r"\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
+# A horizon ("đến năm 2030", "by 2030") is a target's year, not the document's.
+_YEAR_NAMED = re.compile(r"(?<!đến )(?<!tới )\bnăm (\d{4})\b|\b(?:year|in) (\d{4})\b", re.IGNORECASE)
 # The year a review is of: "tổng kết công tác y tế năm 2026".
 _YEAR_REVIEWED = re.compile(r"\b(?:tong ket|so ket)\b[^.;:]{0,60}?\bnam (\d{4})\b")
 # Else a year standing alone: not part of a date, a number and symbol, an amount or a range.
-_YEAR_ALONE = re.compile(r"(?<![\d/.,–-])\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z]|\s*[-–]\s*(?:19|20)\d\d)")
+_YEAR_ALONE = re.compile(r"(?<![\d/.,–-])(?<!đến năm )(?<!tới năm )(?<!by )\b((?:19|20)\d\d)\b(?![/.,]\d|/[A-Z]|\s*[-–]\s*(?:19|20)\d\d)")
 # `tỉnh Quảng Trị`, `thành phố Hải Phòng`: capitalised words after the word for a province.
 _PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?|province of)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wÀ-ỹ]*\s?){1,3})")
 _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department of Health|DOH)\b")
@@ -36,6 +37,9 @@ _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ
 _PRICED_LINE = re.compile(r"\d+\s*(?:[^\W\d_]+\s+){0,2}[x×*]\s*\d|\d+\s+(?:người|lớp|học viên)\s+(?:trong\s+)?\d")
 _VENUE = re.compile(r"\b(?:tại|địa điểm:?|at|in the(?= (?:hội trường|phòng họp|hall|room|centre|center|hotel|khách sạn)))\s+(?!\d)((?:\([^)]*\)|[^,.;(])+?)(?=[,.;]|\s+(?:ngày|lúc|vào|thành phần)\b|$)",
                     re.IGNORECASE)
+# The parts of an address after a venue: number and street, ward or commune, district, floor.
+_ADDRESS = re.compile(r",\s*((?:số\s+\d|\d+[A-Z]?\s+[A-ZĐ]|đường\s|phố\s|phường\s|xã\s|thị trấn\s|quận\s|huyện\s|tầng\s|"
+                      r"No\.\s*\d|\d+\s+\w+\s+(?:Street|Road)\b|\w+\s+(?:Ward|Commune|District)\b)[^,.;]*)")
 # "bảng danh sách thành phần mời" names a table, not its list; the list ends where a line of another label
 # begins ("…; - chủ trì: …").
 _PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?: gồm)?|participants?)\s*:?|(?:attending|tham dự)\s*:)"
@@ -222,6 +226,10 @@ def parse_request(instruction: str) -> DraftRequest:
     # "… tại tuyến xã 60 phút" is an agenda item's topic and length, not where the meeting is.
     if (match := _VENUE.search(text)) and not re.search(r"\d+\s*(?:phút|minutes?)\b", match.group(1)):
         request.venue = match.group(1).strip()
+        # "tại Hội trường Sở Y tế, số 101 Nguyễn Trãi, phường Hạc Thành": the address goes with the place.
+        while address := _ADDRESS.match(text, match.end()):
+            request.venue += f", {address.group(1).strip()}"
+            match = address
     # Those invited are found on the folded text: "Kính mời" restored as "Kính mới" is still an invitation.
     # A list under its label ("Thành phần: …") before the words in passing ("thành phần tham dự gồm …").
     labelled = next((m for m in _PARTICIPANTS.finditer(text) if ":" in text[m.start():m.start(1)]), None)

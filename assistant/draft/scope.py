@@ -32,8 +32,9 @@ _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|s
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
 # a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)")
-# One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "the directive addressed to the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:directives?|"
+# One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
+# the CDC".
+_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:nhiem vu|viec) (?:rieng )?cho|(?:directives?|"
                            r"tasks?|section) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
 _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
@@ -46,7 +47,7 @@ _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
                          r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
-                         r"|\b(?:phan|muc|doan)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
+                         r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).
 _OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
@@ -169,7 +170,8 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         part = next((s.part for at, s in found if s.kind == "part" and s.part and re.fullmatch(_ROMAN, s.part)
                      and re.fullmatch(r"[\w\s.,–-]{0,30}", folded[at:m.start()])), None)
         found.append((m.start(), Scope("section", part=part, section=number.group(1) if number else None, title=named)))
-        found = [f for f in found if not part or f[1].kind != "part"]
+        # "mục giao nhiệm vụ cho CDC" is that unit's section, not a part named "giao nhiệm vụ".
+        found = [f for f in found if not (part or f[0] == m.start()) or f[1].kind != "part"]
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
         or _LEAD_IN.match(folded[:m.start()]))]

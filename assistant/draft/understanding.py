@@ -27,7 +27,8 @@ _DATED = re.compile(r"\W{0,3}\s*(?:ngày|ngay|dated)\s+(\d{2}/\d{1,2}/\d{4})", r
 # Its signature block, as the decree lays it out for a collective body.
 PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "[Họ và tên]"]
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
-_CITED = re.compile(r"(?:(?:thực hiện|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)((?:Kế hoạch|"
+_CITED = re.compile(r"(?:(?:thực hiện|triển khai|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)"
+                    r"((?:Kế hoạch|"
                     r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
                     r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
@@ -47,7 +48,10 @@ _ADDRESSEES = re.compile(r"\s(?:gửi(?!\s+(?:báo cáo|kết quả|văn bản|h
 _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|huyện|đặc khu)\b)\s*|\s+và\s+|\s+and\s+")
 # Who chaired and what meeting, up to its date ("on 03/10/2026", "on the twelfth of …", "ngày …"); "on" before
 # anything else says what the meeting was about.
-_CHAIR = re.compile(r"(?:kết luận của|conclusions of)\s+(.+?)\s+(?:tại|at)\s+(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
+# "conclusions (Thông báo kết luận) of Mr Võ Văn Hùng, … at his working session …": a person named with an
+# honorific may follow the words for conclusions directly.
+_CHAIR = re.compile(r"(?:kết luận của|conclusions of|(?:kết luận|conclusions)\)?(?:\s*\([^)]*\))?\s+(?:of\s+)?"
+                    r"(?=(?:ông|bà|đồng chí|Mr|Ms|Mrs)\s))\s*(.+?)\s+(?:tại|at)\s+(?:his\s+|her\s+)?(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
 # What a concluded meeting was about, after its date: "… ngày 14/10/2026 về tiến độ dự án …".
 _ABOUT = re.compile(r"\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(về\s+[^.;:,()]{5,120})(?=[.;:,(]|$)")
@@ -73,6 +77,16 @@ _OPENING_WORDS = re.compile(rf"\b(?:{OPENING}|khai mac|opening|lead-in|introduct
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.;")
     return text[:1].upper() + text[1:]
+
+
+# "to implement the Provincial People's Committee's Plan No. 215/KH-UBND dated 05/10/2026" reads, its words put in
+# Vietnamese, "triển khai UBND tỉnh Kế hoạch số 215/KH-UBND ngày 05/10/2026": the issuer goes after the document.
+_ISSUER_BEFORE = re.compile(r"\b(thực hiện|triển khai) (UBND (?:tỉnh|thành phố)|HĐND tỉnh|Bộ Y tế|Chính phủ|Thủ tướng Chính phủ) "
+                            r"((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình) số \S+(?: ngày [\d/]+)?)")
+
+
+def _issuer_after(text: str) -> str:
+    return _ISSUER_BEFORE.sub(r"\1 \3 của \2", text)
 
 
 def _basis(text: str) -> list[str]:
@@ -120,7 +134,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     text = prepared(instruction, restorer)
     # A year said by where it stands is written as the year before the request is read ("… nhiệm vụ năm sau" is
     # the event's "năm 2027"); the text is folded after, as the scope's reading slices it where the fold matched.
-    text = relative_years(text, parse_request(text).year)
+    text = _issuer_after(relative_years(text, parse_request(text).year))
     request = parse_request(text)
     request.text = text
     folded = fold(text)
@@ -189,6 +203,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if m := own.search(fold(frame)):
         frame = frame[:m.start()] + frame[m.end():]
     frame = re.sub(r"^\s*\([^)]*\)", "", frame)  # "(công văn)" after the document word
+    # "implementation plan (KH) … to implement Plan No. …": the code in brackets, and the verb said twice.
+    frame = re.sub(r"\s*\((?:KH|TB|CV|BC|GM|QĐ|KHTK)\)", "", frame)
+    frame = re.sub(r"\b(triển khai|thực hiện)\s+(?:to\s+)?\1\b", r"\1", frame, flags=re.IGNORECASE)
     subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
     if m := _REASON.search(frame):
         request.reason = _sentence(m.group(1))
@@ -198,7 +215,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     # parenthesis' end and the document named again before the subject.
     subject = re.sub(r"^[\s)\],;:]*(?:của\s+(?:công văn|văn bản|kế hoạch|báo cáo|thông báo|giấy mời)\s+)?", "", subject,
                      flags=re.IGNORECASE)
-    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về việc\s+|về\s+|V/v\s+|on\s+|yêu cầu\s+)?", "", subject)
+    subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về việc\s+|về\s+|V/v\s+|on\s+|to\s+|yêu cầu\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
     if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all
         request.venue = m.group(1).strip()

@@ -15,7 +15,7 @@ from .patterns import clock
 from .places import province_names
 
 
-_GLOSSED = re.compile(r"(?<![\w(])['‘\"“]?([^\W\d_][^()'‘’\"“”]{2,60}?)['’\"”]?\s*\(\1\)")
+_GLOSSED = re.compile(r"(?<![\w(])(['‘\"“]?)([^\W\d_][^()'‘’\"“”]{2,60}?)(['’\"”]?)\s*\(\2\)")
 
 
 _SPELLINGS = [(r"isation\b", "ization"), (r"ization\b", "isation"), (r"ise(d?)\b", r"ize\1"), (r"ize(d?)\b", r"ise\1"),
@@ -88,7 +88,8 @@ def english_terms(text: str) -> str:
     pattern, terms = _glossary("english.toml", any_case=True)
     translated = pattern.sub(lambda m: terms[m.group().lower()], _MONTHS.sub(_months, text))
     # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
-    return _GLOSSED.sub(r"\1", translated)
+    # Its quotes stay: "the part 'Tổ chức thực hiện'" names a part.
+    return _GLOSSED.sub(r"\1\2\3", translated)
 
 
 # Centrally governed cities: their People's Committee is "UBND THÀNH PHỐ …", not "UBND TỈNH …".

@@ -1571,3 +1571,45 @@ def test_a_notice_concluding_a_visit_says_who_made_it_and_to_what():
 def test_the_departments_meeting_room_typed_without_marks_is_the_departments():
     text = prepared("soan giay moi hop giao ban thang 12/2026, 8h ngay 15/12/2026 tai phong hop so, hoi truong so 2", RESTORER)
     assert "phòng họp Sở" in text and "hội trường số 2" in text
+
+
+def test_an_english_plan_implementing_a_committees_plan_cites_it_with_its_issuer_after_and_a_horizon_is_no_year():
+    request = understand("Draft a full implementation plan (KH) of the Ninh Binh Department of Health to implement the "
+                         "Provincial People's Committee's Plan No. 77/KH-UBND dated 02/03/2027 on managing cancer screening, "
+                         "2027-2030. Targets by 2030: 50% of women screened.", RESTORER, SKELETONS)
+    assert request.basis[0].startswith("Kế hoạch số 77/KH-UBND ngày 02/03/2027 của UBND tỉnh về quản lý")
+    assert request.subject.startswith("Triển khai Kế hoạch số 77/KH-UBND") and request.year == 2027
+
+
+def test_a_city_named_hai_phong_before_its_plan_is_no_division_and_a_unit_section_is_not_a_part():
+    city = understand("Write only the part 'Organisation of implementation' (Tổ chức thực hiện) of the Hải Phòng Department "
+                      "of Health plan implementing the City People's Committee's Plan No. 12/KH-UBND. CDC: lead.",
+                      RESTORER, SKELETONS)
+    assert (city.name, city.scope, city.scope_part) == ("implementation_plan", "part", "to chuc thuc hien")
+    unit = understand("trong KH trien khai tiem chung mo rong nam 2027 tinh Kon Tum, viet muc giao nhiem vu cho Trung tam "
+                      "Kiem soat benh tat tinh: phan bo vac xin, bao cao truoc 10/12/2027.", RESTORER, SKELETONS)
+    assert unit.scope == "section" and unit.scope_title.startswith("Trung tâm Kiểm soát bệnh tật")
+
+
+def test_an_invitation_keeps_the_venues_address_and_a_signer_titled_director_of_the_department():
+    request = understand("Soạn giấy mời của Sở Y tế Ninh Bình mời lãnh đạo Sở Tài chính dự Hội nghị tổng kết năm 2027, lúc "
+                         "08h00 ngày 22/12/2027 tại Hội trường Sở Y tế, số 12 Lê Hồng Phong, phường Hoa Lư. Người ký: Giám "
+                         "đốc Sở Trần Văn Hải.", RESTORER, SKELETONS)
+    assert request.venue == "Hội trường Sở Y tế, số 12 Lê Hồng Phong, phường Hoa Lư"
+    assert request.signature[-1] == "Trần Văn Hải"
+
+
+def test_an_english_notice_names_who_concluded_and_who_signs_for_the_chief_of_office():
+    request = understand("Please draft the notice of conclusions (Thông báo kết luận) of Mr Lê Văn Nam, Vice Chairman of the "
+                         "Ninh Binh Provincial People's Committee, at his working session with the Department of Health on "
+                         "03/03/2027. Signed for the Chief of Office by Deputy Chief Đỗ Thị Hoa. Conclusions: the DoH "
+                         "reports before 30/03/2027.", RESTORER, SKELETONS)
+    assert request.chair.endswith("Lê Văn Nam, Phó Chủ tịch UBND tỉnh Ninh Bình")
+    assert request.event == "Buổi làm việc với Sở Y tế"
+    assert request.signature == ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "", "Đỗ Thị Hoa"]
+
+
+def test_an_agenda_item_counted_in_words_each_of_its_length_is_that_many_rows():
+    draft = _draft("Just the agenda table (CHƯƠNG TRÌNH) for the Ninh Binh DoH mid-year review on 10/07/2027. Start 08:00. "
+                   "Registration 30 min; three presentations from regional health centres, 10 min each; closing 10 min.").draft
+    assert "| 08h30 - 08h40 |" in draft and "| 08h50 - 09h00 |" in draft and "| 09h00 - 09h10 | Bế mạc" in draft
