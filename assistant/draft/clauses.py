@@ -38,6 +38,10 @@ _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi
                                                     "cuoi", "dau"))
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
+                   # an English request's word to the drafter: "State the total requested and the amount in words."
+                   # ("…, and say that the Planning-Finance Division settles the accounts" carries content: not a note).
+                   r"(?:state|show|include|attach|put|work out|keep|make sure|mention|indicate|leave|add|give)\b(?! of\b)"
+                   r"(?![^.;]*\b(?:say|note|mention|state)s? that\b)|"
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|"

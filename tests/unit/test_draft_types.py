@@ -1613,3 +1613,11 @@ def test_an_agenda_item_counted_in_words_each_of_its_length_is_that_many_rows():
     draft = _draft("Just the agenda table (CHƯƠNG TRÌNH) for the Ninh Binh DoH mid-year review on 10/07/2027. Start 08:00. "
                    "Registration 30 min; three presentations from regional health centres, 10 min each; closing 10 min.").draft
     assert "| 08h30 - 08h40 |" in draft and "| 08h50 - 09h00 |" in draft and "| 09h00 - 09h10 | Bế mạc" in draft
+
+
+def test_an_english_word_to_the_drafter_is_no_content_unless_it_says_what_to_write():
+    found = clauses("Draft the letter of the Kon Tum Department of Health asking the Department of Finance for training "
+                    "funds. State the total requested and the amount in words. Give the total, and say that the Planning "
+                    "Division settles the accounts.")
+    assert [c.meta for c in found if c.text.startswith("State the total")] == [True]
+    assert [c.meta for c in found if c.text.startswith("Give the total")] == [False]
