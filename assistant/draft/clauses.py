@@ -25,8 +25,9 @@ _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
 _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|\(|{_NOT_COUNTED}\s)\d{{1,2}}(?:\.\d{{1,2}})*|^"
                       # a part numbered in lower case where parts are listed: "gồm i. kết quả; ii. tồn tại"
                       r"|(?:[;:,]\s*|\b(?:gồm|gom|và|va)\s+)[ivx]{1,4})$")
-# Within a sentence a clause ends at a semicolon, before a numbered item, or before another unit given work.
-_CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d+\.\d+\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# Within a sentence a clause ends at a semicolon, before a numbered item ("(1) …", "1) …", "2.1. …"; not "x 500.000."
+# ending a line), or before another unit given work.
+_CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
 _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"

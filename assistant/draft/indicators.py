@@ -91,7 +91,9 @@ def indicator_row(clause: str) -> list[str] | None:
     # "Số ca tử vong (ca): 2 và 0": the unit the name ends with in brackets, the values joined by "và", "and".
     if (bracketed := _BRACKETED_UNIT.search(name)) and not _UNIT_AFTER.search(rest):
         name, rest = name[:bracketed.start()], f"{bracketed.group(1)}, {rest}"
-    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*|\s+(?:và|and)\s+(?=[≥≤<>]?\s*\d)", rest) if c.strip()]
+    # "Số bác sĩ/10.000 dân – doctors – at least 14": unit and value set apart by dashes too.
+    cells = [c.strip() for c in re.split(r",\s+|\s+/\s+|;\s*|\s+[–—-]\s+|\s+(?:và|and)\s+(?=[≥≤<>]?\s*\d)", rest)
+             if c.strip()]
     unit = next((c for c in cells if _UNIT.match(c) and not _VALUE.search(c)), "")
     values = [m.group().strip() for c in cells for m in [_VALUE.search(_bound(c))] if m and c != unit]
     if not values:

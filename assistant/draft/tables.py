@@ -56,6 +56,8 @@ _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
 AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
                      rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
+# A lump sum typed without its currency: "vận chuyển vắc xin trọn gói 35.000.000" (the figure grouped in thousands).
+_LUMP_FIGURE = re.compile(r"\b(?:trọn gói|khoán)\s*:?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,])", re.IGNORECASE)
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 
@@ -259,10 +261,12 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     lines: list[CostLine] = []
     for n, piece in enumerate(pieces):
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
-        if not found[n] and beside and not _TOTAL.search(piece) and (match := AMOUNT.search(piece)):
+        if not found[n] and beside and not _TOTAL.search(piece) and (
+                match := AMOUNT.search(piece) or _LUMP_FIGURE.search(piece)):
             days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
+            rate = money(piece) or (integer(match.group(1)) if match.re is _LUMP_FIGURE else 0)
             found[n] = [CostLine(item=item_name(piece[:days.start() if days else match.start()]), people=1,
-                                 days=integer(days.group(1)) if days else 1, rate=money(piece) or 0)]
+                                 days=integer(days.group(1)) if days else 1, rate=rate)]
         if len(found[n]) == 1 and found[n][0].days in (1, length) and twice_a_day(piece):
             found[n] = [replace(found[n][0], days=2 * (length or 1))]
         elif length and len(found[n]) == 1 and found[n][0].days == 1 and rated_per_day_only(piece):

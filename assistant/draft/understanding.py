@@ -81,8 +81,8 @@ def _sentence(text: str) -> str:
 
 # "to implement the Provincial People's Committee's Plan No. 215/KH-UBND dated 05/10/2026" reads, its words put in
 # Vietnamese, "triển khai UBND tỉnh Kế hoạch số 215/KH-UBND ngày 05/10/2026": the issuer goes after the document.
-_ISSUER_BEFORE = re.compile(r"\b(thực hiện|triển khai) (UBND (?:tỉnh|thành phố)|HĐND tỉnh|Bộ Y tế|Chính phủ|Thủ tướng Chính phủ) "
-                            r"((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình) số \S+(?: ngày [\d/]+)?)")
+_ISSUER_BEFORE = re.compile(r"\b(thực hiện|triển khai|implementing) (UBND (?:tỉnh|thành phố)|HĐND tỉnh|Bộ Y tế|Chính phủ|Thủ tướng Chính phủ) "
+                            r"((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình) số \d+/[\w/-]*\w(?: ngày \d{1,2}/\d{1,2}/\d{4})?)")
 
 
 def _issuer_after(text: str) -> str:
@@ -202,7 +202,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     own = re.compile(_OWN.format(p=f"(?:{re.escape(fold(request.province))})" if request.province else "(?:[a-z]+ [a-z]+)"))
     if m := own.search(fold(frame)):
         frame = frame[:m.start()] + frame[m.end():]
-    frame = re.sub(r"^\s*\([^)]*\)", "", frame)  # "(công văn)" after the document word
+    # "(công văn)" after the document word, or after its first words ("kế hoạch triển khai (… not a training plan)").
+    frame = re.sub(r"^(\s*(?:triển khai|thực hiện)?)\s*\([^)]*\)", r"\1", frame)
     # "implementation plan (KH) … to implement Plan No. …": the code in brackets, and the verb said twice.
     frame = re.sub(r"\s*\((?:KH|TB|CV|BC|GM|QĐ|KHTK)\)", "", frame)
     frame = re.sub(r"\b(triển khai|thực hiện)\s+(?:to\s+)?\1\b", r"\1", frame, flags=re.IGNORECASE)

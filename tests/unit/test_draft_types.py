@@ -20,7 +20,7 @@ from assistant.draft.reading import listed_parts
 from assistant.draft.signature import signature
 from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
-from assistant.draft.indicators import assessed
+from assistant.draft.indicators import assessed, indicator_row
 from assistant.draft.agenda import agenda_times
 from assistant.draft.funding import funding_sources
 from assistant.draft.tables import budget_rows, cost_lines, in_words
@@ -1621,3 +1621,19 @@ def test_an_english_word_to_the_drafter_is_no_content_unless_it_says_what_to_wri
                     "Division settles the accounts.")
     assert [c.meta for c in found if c.text.startswith("State the total")] == [True]
     assert [c.meta for c in found if c.text.startswith("Give the total")] == [False]
+
+
+def test_an_english_row_set_apart_by_dashes_keeps_its_unit_and_bound():
+    assert indicator_row("Tỷ lệ dân số tham gia bảo hiểm y tế – % – at least 95,5") == [
+        "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "≥ 95,5"]
+    assert indicator_row("Tỷ lệ suy dinh dưỡng thể thấp còi – % – below 24")[2] == "< 24"
+
+
+def test_an_english_campaign_keeps_its_dates_its_basis_and_every_budget_line():
+    text = prepared("Campaign from 6 to 25 April 2026, implementing the Ministry of Health's Official Letter No. 1520/BYT-DP. "
+                    "Budget: transport lump sum 35,000,000; supervision 6 supervisors x 5 days x 500,000. CDC leads.", RESTORER)
+    assert "06 đến 25/04/2026" in text
+    request = understand(f"Draft the implementation plan of the Kon Tum Department of Health. {text}", RESTORER, SKELETONS)
+    assert request.basis == ["Công văn số 1520/BYT-DP của Bộ Y tế"]
+    lines = cost_lines([c.text for c in clauses(text) if c.label == "kinh phi"])
+    assert [(line.people, line.days, line.rate) for line in lines] == [(1, 1, 35_000_000), (6, 5, 500_000)]
