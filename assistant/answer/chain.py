@@ -6,6 +6,7 @@ check every citation against the chunks it points to (citations.py)."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Literal
@@ -22,6 +23,7 @@ from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from .citations import check_citations
+from .compound import clauses
 from .declining import holds_answer
 from .document_answer import card_answer, cards_answer, document_question
 from .document_names import named_cards
@@ -40,6 +42,9 @@ TASKS_MODE = "tasks"
 CARD_MODE = "card"
 # Answered one document at a time, for a question asked across the collection.
 ACROSS_MODE = "per_document"
+# Answered one clause at a time, for a question that asks each of its documents its own thing.
+CLAUSES_MODE = "per_clause"
+_MARKER = re.compile(r"\[(\d+)\]")
 
 
 class Turn(BaseModel):
@@ -106,6 +111,10 @@ class AnswerChain:
         # A question that names a document by its number is asked of that document.
         numbered = named_cards(standalone, self.index.cards())
         named = [] if filters else numbered
+        # "Luật BHYT quy định tối đa bao nhiêu, còn Nghị định 146/2018 quy định cụ thể bao nhiêu?": two questions.
+        if not filters and len(named) < 2 and not asks_across(standalone) and len(parts := clauses(standalone)) > 1:
+            yield from self._by_clause(parts, language, fields, started)
+            return
         sources = [card.source for card in named]
         units = task_units(standalone)
         routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
@@ -155,6 +164,24 @@ class AnswerChain:
                 lead, text, mode, checked = yield from self._written(generator, standalone, focus, chunks, said,
                                                                      started, stats, fields)
         yield from self._checked(text, lead, chunks, checked, mode, language, started, stats, fields)
+
+    def _by_clause(self, parts: list[str], language: str, fields: dict, started: float) -> Iterator[str | Answer]:
+        """Each clause asked on its own, its answer under it, the citations numbered on across them."""
+        answers = [self.ask(part, arrived=started) for part in parts]
+        if all(answer.declined for answer in answers):
+            yield from self._declining(language, CLAUSES_MODE, fields)
+            return
+        blocks, citations = [], []
+        for part, answer in zip(parts, answers):
+            offset = len(citations)
+            body = self._said(language)["clause_declined"] if answer.declined else \
+                _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.answer)
+            blocks.append(f"**{part}**\n{body}")
+            citations += [citation.model_copy(update={"n": citation.n + offset}) for citation in answer.citations]
+        text = "\n\n".join(blocks)
+        yield text
+        fields["stats"] = {"seconds": round(time.perf_counter() - started, 3)}
+        yield Answer(answer=text, declined=False, citations=citations, mode=CLAUSES_MODE, **fields)
 
     def _written(self, generator: Generator, standalone: str, focus: str | None, chunks: list[Chunk],
                  said: dict[str, str], started: float, stats: dict, fields: dict) -> Iterator[str]:

@@ -59,9 +59,10 @@ _FILLERS = {
     # Provinces asked by name ("21 tỉnh … đó là những tỉnh nào") are given by their names, not by their count.
     "province": (r"(?:nhung|cac) (?:tinh|dia phuong)(?:, thanh pho)? nao|(?:la|gom) (?:nhung )?tinh nao|which provinces", ""),
     # "bao nhiêu tiết", "tối đa bao nhiêu thẻ", "bao nhiêu tuổi": a count of that noun, whatever it is.
-    # A particle is no noun: "… được hỗ trợ tiền tàu xe bao nhiêu ạ?", "bao nhiêu vậy".
+    # A particle or a preposition is no noun: "… được hỗ trợ tiền tàu xe bao nhiêu ạ?", "bao nhiêu vậy", "diện tích tối
+    # thiểu bao nhiêu theo Thông tư 17/2014".
     "count": (r"bao nhieu (?P<counted>(?!(?:la|thi|va|cho|cua|de|duoc|tien|dong|phan|ty|trieu|nghin|lau|vay|nhe|nhi|ha|"
-              r"khong|roi|nua|a|ah|u)\b)[a-z]{2,})|how many",
+              r"khong|roi|nua|a|ah|u|theo|trong|tai|voi|khi|neu|hay|hoac|vao|nhu|tu|den|o)\b)[a-z]{2,})|how many",
               r"\b\d+\b"),
 }
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
@@ -157,9 +158,10 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = asked_units(question)
     holds = _holds(kind, question)
+    issued_by = issuers(index, chunks)
     best = 0.0
     for chunk in chunks:
-        context = f"{chunk.title}\n{chunk.section}"
+        context = f"{chunk.title}\n{chunk.section}\n{issued_by.get(chunk.source, '')}"
         for passage in passages(chunk):
             # The section path as the file writes it too: a restored label can be misread where the OCR'd one
             # is a known spelling of the unit.
@@ -213,14 +215,44 @@ def _central(card: DocumentCard) -> bool:
     return central(issuer, card.printed_number or "")
 
 
-def units_unspoken(question: str, chunks: list[Chunk]) -> bool:
-    """Whether the question asks for the tasks of a unit that none of the passages found names: asked what the
-    Department of Finance must do under a decree that speaks only of the ministry and the hospitals."""
-    units = task_units(question)
-    if units and not find_units(question, vague=False):  # asked by a vague name: any unit it may mean will do
+# The body a document's symbol says issued it, where an OCR'd header lost its name ("243/KH-SYT").
+_SYMBOL_ISSUERS = ((re.compile(r"(?:^|[-/])SYT(?:$|[-/])"), "Sở Y tế"), (re.compile(r"[-/]VP$"), "Văn phòng UBND tỉnh"),
+                   (re.compile(r"[-/]UBND$"), "UBND tỉnh"))
+
+
+def issuers(index: SearchIndex, chunks: list[Chunk]) -> dict[str, str]:
+    """Who issued each document the chunks are of, from its card: the Department that issues a plan is spoken of by
+    all of it ("Sở Y tế Lai Châu phấn đấu …" is asked of the plan's own targets), whether or not a passage names it."""
+    sources = {chunk.source for chunk in chunks}
+    found = {}
+    for card in index.cards():
+        if card.source in sources:
+            symbol = [name for pattern, name in _SYMBOL_ISSUERS if pattern.search(card.printed_number or "")]
+            found[card.source] = " ".join([line.text for line in card.fields.get("issuer", [])] + symbol)
+    return found
+
+
+# A unit named as a document's issuer ("trong thông báo kết luận … của Sở Y tế, mục … gồm những nhiệm vụ gì") is not
+# the unit the question asks the tasks of.
+_ISSUED_BY = re.compile(r"\b(?:ke hoach|thong bao|cong van|bao cao|quyet dinh|van ban|giay moi|chi thi)\b[^,;?]{0,80}?"
+                        r"\bcua\s+([^,;?]+)")
+
+
+def issuers_named(question: str) -> set[str]:
+    """The units the question names as the issuers of the documents it speaks of."""
+    return {unit for m in _ISSUED_BY.finditer(fold(question)) for unit in find_units(m.group(1), vague=False)}
+
+
+def units_unspoken(question: str, chunks: list[Chunk], issued_by: dict[str, str] | None = None) -> bool:
+    """Whether the question asks for the tasks of a unit that none of the passages found names, nor issued: asked
+    what the Department of Finance must do under a decree that speaks only of the ministry and the hospitals.
+    `issued_by`: who issued each document (`issuers`)."""
+    units = [unit for unit in task_units(question) if unit not in issuers_named(question)]
+    if not set(units) & set(find_units(question, vague=False)):  # asked by a vague name: any unit it may mean will do
         units = []
-    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}",
-                                     vague=False) for c in chunks))
+    issued_by = issued_by or {}
+    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}\n"
+                                     f"{issued_by.get(c.source, '')}", vague=False) for c in chunks))
     return bool(units) and not set(units) <= named
 
 
@@ -231,7 +263,8 @@ def _english_holds(index: SearchIndex, settings: Settings, question: str, chunks
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(question, chunks):
+    if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(
+            question, chunks, issuers(index, chunks)):
         return False
     kinds = asked_fillers(question)
     if language == "vi":

@@ -351,3 +351,12 @@ def test_an_english_question_about_a_document_is_answered_from_its_card_and_a_bo
     due = chain.ask("By what date must the people's committees of Tân Phú, Long Thành and Trảng Bom send their "
                     "presentations under Plan 231/KH-UBND?")
     assert due.mode != "card" and "02/11/2022" in due.answer
+
+
+def test_a_question_asking_each_of_two_documents_its_own_thing_is_answered_clause_by_clause(chain):
+    answer = chain.ask("Ai ký Kế hoạch 231/KH-UBND, còn thông báo kết luận hội nghị 6 tháng đầu năm 2022 của Sở Y tế "
+                       "thì ai ký?")
+    assert answer.mode == "per_clause" and not answer.declined
+    assert "Nguyễn Sơn Hùng" in answer.answer and "Lương Thế Thiết" in answer.answer
+    assert {"002_63304fc089235397.txt", "004_403f78e958e18f73.txt"} <= {c.source for c in answer.citations}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))

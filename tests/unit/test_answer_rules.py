@@ -10,7 +10,9 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer.citations import check_citations
-from assistant.answer.declining import asked_filler, asked_fillers, asked_units, term_weights, thing_asked, units_unspoken
+from assistant.answer.compound import clauses
+from assistant.answer.declining import (_holds, asked_filler, asked_fillers, asked_units, issuers_named, term_weights,
+                                        thing_asked, units_unspoken)
 from assistant.answer.document_answer import dated_in_body
 from assistant.answer.document_names import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
@@ -496,3 +498,38 @@ def test_a_word_no_chunk_holds_is_unknown_to_the_lexical_index():
                                       "Kế hoạch giao các nhiệm vụ gì cho CDC?"])
 def test_a_question_for_the_things_of_a_kind_asks_for_a_list(question):
     assert asks_for_list(question)
+
+
+def test_a_unit_named_as_a_documents_issuer_or_issuing_it_is_not_asked_its_tasks():
+    question = "Trong thông báo kết luận giao ban tháng 3/2027 của Sở Y tế, mục công tác tài chính gồm những nhiệm vụ gì?"
+    assert issuers_named(question) == {"Sở Y tế"}
+    found = [Chunk.create("c1", "Các đơn vị khẩn trương lập dự toán chi năm 2028.", {"source": "tb.txt", "title": "THÔNG BÁO"})]
+    assert not units_unspoken(question, found)
+    assert units_unspoken("Sở Tài chính được giao nhiệm vụ gì trong kế hoạch 12?", found)
+    assert not units_unspoken("Sở Tài chính được giao nhiệm vụ gì trong kế hoạch 12?", found, {"tb.txt": "UBND tỉnh Sở Tài chính"})
+
+
+def test_a_count_is_of_a_noun_not_of_the_preposition_after_it():
+    assert _holds("count", "Phòng sơ cấp cứu có diện tích tối thiểu bao nhiêu theo Thông tư 17/2014?").search("tối thiểu 6 m2")
+    assert not _holds("count", "Hội đồng có bao nhiêu thành viên?").search("nhiệm kỳ 5 năm")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Luật Bảo hiểm y tế 2008 quy định mức đóng tối đa bao nhiêu, còn Nghị định 146/2018/NĐ-CP quy định cụ thể bao nhiêu?",
+     ["Luật Bảo hiểm y tế 2008 quy định mức đóng tối đa bao nhiêu?", "Nghị định 146/2018/NĐ-CP quy định cụ thể bao nhiêu?"]),
+    # The words before a colon go with each clause; a clause naming only the document is asked what the first asks.
+    ("Mức đóng BHYT của người lao động: Luật BHYT 2008 quy định tối đa bao nhiêu, còn Nghị định 146/2018 thì sao?",
+     ["Mức đóng BHYT của người lao động: Luật BHYT 2008 quy định tối đa bao nhiêu?",
+      "Mức đóng BHYT của người lao động: Nghị định 146/2018 thì sao?"]),
+    ("Bộ Y tế có trách nhiệm gì về giám định y khoa theo Pháp lệnh 2020 và theo Thông tư 01/2023/TT-BYT?",
+     ["Bộ Y tế có trách nhiệm gì về giám định y khoa theo Pháp lệnh 2020?",
+      "Bộ Y tế có trách nhiệm gì về giám định y khoa theo Thông tư 01/2023/TT-BYT?"]),
+    # One question: the same document asked twice, a document asked which, documents set side by side, one named only.
+    ("Thông báo 469/TB-VP là kết luận của ai, tại buổi làm việc ngày nào và ai ký thông báo?", []),
+    ("Quyết định 378/QĐ-UBND được ban hành theo đề nghị của ai và căn cứ quyết định công bố nào của Bộ Công Thương?", []),
+    ("So sánh mức trợ cấp của Quyết định 142/2008 và Quyết định 62/2011?", []),
+    ("Luật Bảo hiểm y tế 25/2008/QH12 và Luật Dược 105/2016/QH13 lần lượt có hiệu lực từ ngày nào?", []),
+    ("Số hiệu văn bản (số, ký hiệu) của Kế hoạch tổ chức Hội nghị tổng kết năm 2025 là gì?", []),
+])
+def test_a_question_asking_each_document_its_own_thing_is_asked_clause_by_clause(question, expected):
+    assert clauses(question) == expected
