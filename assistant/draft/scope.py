@@ -34,11 +34,13 @@ _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|s
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)")
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:nhiem vu|viec) (?:rieng )?cho|(?:directives?|"
+_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
                            r"tasks?|section) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
 _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
                            r"([^'\"’”]{3,80})['\"’”]")
+_NUMBERED_IN_BRACKETS = re.compile(r"\s*\((?:muc|section|item|diem)\s+(\d+(?:\.\d+)*)\.?\s+([^()]{3,60})\)")
+_BRACKETED_TITLE = re.compile(r"[^()]{0,60}?\((?:muc\s+)?(\d+(?:\.\d+)*)\.?\s+([^()]{3,60})\)")
 # The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
@@ -139,9 +141,12 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         title = m.group(2).strip(" .'\"‘’“”")
         if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
             title = named.group(1)
-        # A title in quotes is taken whole ("điểm 2 'Về thời gian …'", "mục 2 phần I 'Công tác khám bệnh, chữa bệnh'").
+        # A title in quotes is taken whole ("điểm 2 'Về thời gian …'", "mục 2 phần I 'Công tác khám bệnh, chữa bệnh'");
+        # so is one given in brackets with the number ("item 2, the one on … (2. Công tác khám bệnh, chữa bệnh)").
         if quoted := _QUOTED_TITLE.match(folded, m.end(1)):
             title = quoted.group(1).strip()
+        elif (bracketed := _BRACKETED_TITLE.match(folded, m.end(1))) and bracketed.group(1) == m.group(1):
+            title = bracketed.group(2).strip()
         # "mục 2 ở phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP": the section is that unit's tasks.
         if re.search(r"\bnhiem vu$", title) and (units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
             title = units[0]
@@ -152,7 +157,11 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
                   and not _PART_SECTION.match(folded, m.start())), None):
         found.append((m.start(), Scope("part", part=m.group(1))))
     elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
-        found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
+        # "đoạn đề nghị cụ thể (mục 2 Đề xuất, kiến nghị)": the item numbered in brackets is what the words named.
+        if numbered := _NUMBERED_IN_BRACKETS.match(folded, m.end()):
+            found.append((m.start(), Scope("section", section=numbered.group(1), title=numbered.group(2).strip())))
+        else:
+            found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))

@@ -1637,3 +1637,17 @@ def test_an_english_campaign_keeps_its_dates_its_basis_and_every_budget_line():
     assert request.basis == ["Công văn số 1520/BYT-DP của Bộ Y tế"]
     lines = cost_lines([c.text for c in clauses(text) if c.label == "kinh phi"])
     assert [(line.people, line.days, line.rate) for line in lines] == [(1, 1, 35_000_000), (6, 5, 500_000)]
+
+
+def test_an_item_named_in_words_then_by_number_in_brackets_is_that_numbered_item():
+    letter = understand("Công văn Sở Y tế Kon Tum gửi Bảo hiểm xã hội tỉnh V/v thanh toán chi phí khám bệnh năm 2027 — em chỉ "
+                        "cần đoạn đề nghị cụ thể (mục 2 Đề xuất, kiến nghị): họp liên ngành trước ngày 30/9/2027.",
+                        RESTORER, SKELETONS)
+    assert (letter.scope, letter.scope_section, letter.scope_title) == ("section", "2", "Đề xuất, kiến nghị")
+    notice = understand("From the notice of conclusions of the Director of the Kon Tum Department of Health on 06/10/2027, I "
+                        "only need item 3, the one on pharmacy (3. Công tác dược): hospitals report drug stocks monthly.",
+                        RESTORER, SKELETONS)
+    assert (notice.scope_section, notice.scope_title) == ("3", "Công tác dược")
+    unit = understand("Trong Thông báo kết luận của Phó Chủ tịch UBND tỉnh Kon Tum ngày 03/11/2027, chỉ soạn giúp mục giao "
+                      "cho Sở Tài chính: thẩm định kinh phí mua sắm trang thiết bị.", RESTORER, SKELETONS)
+    assert (unit.scope, unit.scope_title) == ("section", "Sở Tài chính")
