@@ -111,18 +111,21 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
 
 def _budget_subtitle(request: DraftRequest, document: str) -> list[Block]:
     """The event an estimate is for, under its title, as the seeds' annex names it; else the document it goes
-    with ("(Kèm theo Kế hoạch truyền thông … năm 2026)"). An English request's words are in English: no line for
-    a Vietnamese draft."""
+    with and whose it is ("(Kèm theo Kế hoạch truyền thông … năm 2026 của Sở Y tế Ninh Bình)"). An English
+    request's summary is in English: its line names the document and its issuer only."""
+    # A request that names no document ("Lập bảng dự trù kinh phí: …") has no summary line to name it by.
+    named = not any(a.startswith(ASSUMED_TYPE) for a in request.assumed)
+    # Whose document it is, as the annexes of the seeds say ("… của Sở Y tế Ninh Bình").
+    whose = f" của {request.issuer} {request.province}" if request.issuer and request.province else ""
     if request.english:
-        return []
+        return [Block("line", f"(Kèm theo {document}{whose})")] if document and named and whose else []
     if request.event:
         return agenda_subtitle(request)
     # The summary line up to a remark typed after it ("…, paste từ file cũ", "… (đợt 2 làm như đợt 1)"); "phòng,
     # chống" is one phrase.
     subject = re.split(r"\s\(|,\s(?!chống\b)", request.subject or "", maxsplit=1)[0].strip()
-    # A request that names no document ("Lập bảng dự trù kinh phí: …") has no summary line to name it by.
-    named = not any(a.startswith(ASSUMED_TYPE) for a in request.assumed)
-    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]})")] if subject and document and named else []
+    whose = whose if fold(request.province or "") not in fold(subject) and " của " not in subject else ""
+    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]}{whose})")] if subject and document and named else []
 
 
 def _budget_title(request: DraftRequest) -> str:

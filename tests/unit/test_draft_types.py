@@ -1651,3 +1651,12 @@ def test_an_item_named_in_words_then_by_number_in_brackets_is_that_numbered_item
     unit = understand("Trong Thông báo kết luận của Phó Chủ tịch UBND tỉnh Kon Tum ngày 03/11/2027, chỉ soạn giúp mục giao "
                       "cho Sở Tài chính: thẩm định kinh phí mua sắm trang thiết bị.", RESTORER, SKELETONS)
     assert (unit.scope, unit.scope_title) == ("section", "Sở Tài chính")
+
+
+def test_an_estimate_alone_says_whose_document_it_goes_with():
+    english = _draft("Only the cost table attached to our official letter to Sở Tài chính asking for funds for the 2027 "
+                     "screening campaign in Kon Tum: checkups 1,000 people x 80k; transport lump sum 10 million.").draft
+    assert "(Kèm theo Công văn của Sở Y tế Kon Tum)" in english
+    plan = _draft("bang du tru kinh phi thoi nha, cho ke hoach trien khai Thang hanh dong vi an toan thuc pham nam 2027 cua "
+                  "So Y te Kon Tum. bang ron 20 cai x 400.000d; to roi 5.000 to x 1.000d.").draft
+    assert "năm 2027 của Sở Y tế Kon Tum)" in plan
