@@ -1397,7 +1397,7 @@ def test_an_invitation_says_who_chairs_once_and_its_list_of_those_invited_ends_a
 def test_a_budget_table_alone_names_the_document_it_goes_with():
     draft = _draft("Lập bảng dự toán kinh phí kèm Kế hoạch phòng, chống bệnh dại năm 2027 của Sở Y tế Gia Lai, paste từ file "
                    "cũ: tờ rơi 2.000 tờ x 1.500đ; tập huấn 60 người x 1 ngày x 150.000đ. Chỉ cần bảng.").draft
-    assert "(Kèm theo Kế hoạch phòng, chống bệnh dại năm 2027)" in draft
+    assert "(Kèm theo Kế hoạch phòng, chống bệnh dại năm 2027 của Sở Y tế Gia Lai)" in draft
     # A table asked for without naming the document it goes with names none.
     assert "Kèm theo" not in _draft("Lập bảng dự trù kinh phí: tờ rơi 1.000 tờ x 2.000đ; băng rôn 5 cái x 350k.").draft
     request = understand("Trong KH tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai, phần IV gồm 1. Nguồn kinh phí "
