@@ -16,6 +16,7 @@ from .request import TYPED_HOUR, DraftRequest
 
 # "… by Giám đốc", "…, trình bày: Phòng …", "… do … thực hiện": who carries out an agenda item.
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
+_BRACKETED_BY = re.compile(r"^(.{3,}?)\s*\(([^()]{3,80})\)$")
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổi (?:sáng|chiều)|morning|afternoon)\s*)?"
                       r"(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
@@ -40,9 +41,9 @@ _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*
 
 def _who(item: str) -> tuple[str, str]:
     """An agenda item and who carries it out: "Phát biểu khai mạc by Giám đốc", "Báo cáo …, trình bày: Phòng …"."""
-    m = _BY.search(item)
+    m = _BY.search(item) or _BRACKETED_BY.search(item)  # "… (Phòng Nghiệp vụ Y)": who, in brackets
     if m and (find_units(m.group(2)) or _ROLE.match(fold(m.group(2)))):
-        return m.group(1).strip(" ,:;"), m.group(2).strip(" ,:;")
+        return m.group(1).strip(" ,:;"), re.sub(r"\s+trình bày$", "", m.group(2).strip(" ,:;"))
     return item, ""
 
 
@@ -140,6 +141,26 @@ def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]]
         when = "[giờ]" if begin is None else clock(*divmod(begin, 60)) + ends
         rows.append((when, what[:1].upper() + what[1:]))
     return _laid_out(rows)
+
+
+# A programme asked for by name ("the rundown table", "bảng chương trình hội nghị").
+_PROGRAMME_ASKED = re.compile(r"\b(?:chuong trinh|agenda|schedule|rundown|lich trinh|timetable|programme)\b")
+
+
+def listed_agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
+    """The programme of a request that asks for one and lists its items without their lengths ("from 8:00: welcome;
+    opening by the Director; …; closing at 11:00"): the start hour on the first item, an hour where the request
+    gives one, `[giờ]` for the user to fill on the others. None when it lists fewer items than a programme has."""
+    items = [clause.text for clause in clauses if not clause.meta and not clause.label]
+    if not request.time or not _PROGRAMME_ASKED.search(fold(request.text)) or len(items) < _FEWEST_STARTS:
+        return None
+    slots = []
+    for n, text in enumerate(items):
+        timed = _timed(text)
+        start = timed[0] if timed else (minute_of_day(request.time) if n == 0 else None)
+        what = timed[3] if timed else text
+        slots.append(("[giờ]" if start is None else clock(*divmod(start, 60)), what))
+    return _laid_out(slots)
 
 
 def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..vietnamese.folding import fold
-from .agenda import agenda_rows, agenda_subtitle, agenda_times
+from .agenda import agenda_rows, agenda_subtitle, agenda_times, listed_agenda
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import ASSUMED_TYPE, DraftRequest
@@ -168,7 +168,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         return ([] if inline else [Block("part", title), *_budget_subtitle(request, document)]) + [
             Block("table", rows=budget_rows(lines)), _words_line(sum(line.amount for line in lines))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
-    if not inline and (agenda := agenda_rows(request, clauses)):
+    if not inline and (agenda := agenda_rows(request, clauses) or listed_agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
     if table := _pasted(request):
         return ([] if inline else [Block("part", table_title(request))]) + [Block("table", rows=table)]

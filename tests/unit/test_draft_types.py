@@ -1660,3 +1660,11 @@ def test_an_estimate_alone_says_whose_document_it_goes_with():
     plan = _draft("bang du tru kinh phi thoi nha, cho ke hoach trien khai Thang hanh dong vi an toan thuc pham nam 2027 cua "
                   "So Y te Kon Tum. bang ron 20 cai x 400.000d; to roi 5.000 to x 1.000d.").draft
     assert "năm 2027 của Sở Y tế Kon Tum)" in plan
+
+
+def test_a_programme_listed_without_lengths_is_laid_out_with_its_known_hours_and_who_carries_each_item():
+    draft = _draft("Chỉ cần bảng chương trình hội nghị giao ban của Sở Y tế Kon Tum ngày 02/12/2027, từ 8h00: đón tiếp; khai "
+                   "mạc; quy định mới về cấp phép hành nghề (Phòng Nghiệp vụ Y); phòng cháy chữa cháy (Công an tỉnh); "
+                   "bế mạc lúc 11h00.").draft
+    assert "| 08h00 | Đón tiếp |" in draft and "| [giờ] | Quy định mới về cấp phép hành nghề | Phòng Nghiệp vụ Y |" in draft
+    assert "| 11h00 | Bế mạc |" in draft
