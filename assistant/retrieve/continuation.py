@@ -58,6 +58,7 @@ def with_continuations(index: SearchIndex, chunks: list[Chunk], most: int) -> li
 
 _ITEM = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s", re.MULTILINE)
 _LETTERED = re.compile(r"^\s*[a-zđ]\)\s")
+_SUB_ITEM = re.compile(r"^\s*\d+\.\d+\.\s")
 
 
 def with_section_mates(index: SearchIndex, chunks: list[Chunk], most: int) -> list[Chunk]:
@@ -90,8 +91,9 @@ def _carries_on(text: str) -> bool:
 
 
 def _lettered(label: str) -> bool:
-    """Whether a section's label is a lettered point (`d) Quyết định số 14/2007 …`)."""
-    return _LETTERED.match(label) is not None
+    """Whether a section's label is a point of a list: lettered (`d) Quyết định số 14/2007 …`) or numbered under
+    its item (`1.2. Thương binh …` under `1. Nhóm đối tượng số 1`)."""
+    return _LETTERED.match(label) is not None or _SUB_ITEM.match(label) is not None
 
 
 def in_same_list(chunk: Chunk, other: Chunk) -> bool:

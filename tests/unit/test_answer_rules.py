@@ -355,6 +355,11 @@ def test_the_lettered_items_of_a_clause_each_a_section_of_their_own_are_one_list
     assert not in_same_list(item_d, chunk("x", "Điều 9. Kinh phí > 1. Nguồn > a) Ngân sách"))
     assert not in_same_list(clause_3, chunk("4", "Điều 10. Hiệu lực thi hành > 4. Bãi bỏ các văn bản"))
     assert in_same_list(first, item_d)
+    # Items numbered under their item ("1.1.", "1.2." under "1. Nhóm đối tượng số 1") are one list too.
+    group = "Điều 3. Đối tượng tặng quà > 1. Nhóm đối tượng số 1"
+    sub_1, sub_2 = chunk("s1", f"{group} > 1.1. Bà mẹ Việt Nam anh hùng"), chunk("s2", f"{group} > 1.2. Thương binh")
+    assert in_same_list(sub_1, sub_2) and in_same_list(sub_1, chunk("g", group))
+    assert not in_same_list(sub_1, chunk("o", "Điều 3. Đối tượng tặng quà > 2. Nhóm đối tượng số 2 > 2.1. Người hoạt động"))
 
 
 def test_a_chunks_heading_leads_in_its_bullets_and_a_numbering_is_never_a_passage_of_its_own():
