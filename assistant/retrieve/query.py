@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import spelled_out
+from ..vietnamese.glossary import english_terms, spelled_out
 from ..vietnamese.language import language_of
 from ..vietnamese.places import with_province_names
 from ..vietnamese.restorer import Restorer
@@ -26,11 +26,16 @@ def expand_query(text: str, restorer: Restorer) -> Query:
     """Name the canonical units a query mentions and the full names of its abbreviations, for both searches
     (`KHTC` → Phòng Kế hoạch - Tài chính, `UBND` → Ủy ban nhân dân), and for the lexical one a province by the name
     documents write in full (`TP.HCM` → Hồ Chí Minh).
-    A query typed without marks is restored for the dense search; the lexical search folds anyway."""
+    A query typed without marks is restored for the dense search; the lexical search folds anyway. An English
+    query is searched lexically with its glossary terms in Vietnamese too."""
     units = tuple(find_units(text))
     missing = [u for u in units if fold(u) not in fold(text)]
     spelled = [s for s in spelled_out(text) if fold(s) not in fold(text)]
     suffix = f" ({'; '.join(missing + spelled)})" if missing or spelled else ""
     dense = restorer.restore(text) + suffix
-    return Query(text=text, lexical=" ".join([with_province_names(text), *units, *spelled]), dense=dense, units=units,
-                 language=language_of(text))
+    language = language_of(text)
+    # An English question's words are not the documents' words: its glossary terms in Vietnamese are searched too
+    # ("provincial CDC" → "Trung tâm Kiểm soát bệnh tật tỉnh").
+    glossed = [english_terms(text)] if language == "en" else []
+    return Query(text=text, lexical=" ".join([with_province_names(text), *units, *spelled, *glossed]), dense=dense,
+                 units=units, language=language)

@@ -154,3 +154,6 @@ def test_a_question_searches_its_abbreviations_by_their_full_names():
 
     query = expand_query("UBND huyện có trách nhiệm gì?", Unchanged())
     assert "Ủy ban nhân dân" in query.lexical and "Ủy ban nhân dân" in query.dense
+    # An English question is searched lexically with its glossary terms in Vietnamese too; a Vietnamese one is not.
+    assert "Trung tâm Kiểm soát bệnh tật" in expand_query("What must the provincial CDC report?", Unchanged()).lexical
+    assert expand_query("CDC tỉnh phải báo cáo gì?", Unchanged()).lexical.count("Kiểm soát") <= 1
