@@ -22,7 +22,7 @@ from .reading import LISTED
 # holds to the end of its sentence.
 _NOT_COUNTED = "".join(f"(?<!{word})" for word in ("tầng", "tang", "lầu", "phòng", "tháng", "thang", "quý", "lần", "buổi"))
 _STOP = re.compile(r"\.\s+(?=[^\W\d_(]|\()")
-_NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)\s)[IVX]+|(?:^|\(|{_NOT_COUNTED}\s)\d{{1,2}}(?:\.\d{{1,2}})*|^"
+_NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.m|[AP]\.M)|(?:^|(?<![Qq]uý)(?<![Qq]uy)[\s(])[IVX]+|(?:^|\(|{_NOT_COUNTED}\s)\d{{1,2}}(?:\.\d{{1,2}})*|^"
                       # a part numbered in lower case where parts are listed: "gồm i. kết quả; ii. tồn tại"
                       r"|(?:[;:,]\s*|\b(?:gồm|gom|và|va)\s+)[ivx]{1,4})$")
 # Within a sentence a clause ends at a semicolon, before a numbered item ("(1) …", "1) …", "2.1. …"; not "x 500.000."
@@ -116,9 +116,11 @@ def assignment(text: str) -> tuple[str, str] | None:
     start = opening.end() if opening else 0
     if not _UNIT_HEAD.match(folded, start):
         return None
-    ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, start + 4)) if m]
-    verb = min(ends, key=lambda m: m.start()) if ends else None
     named = _known_unit_end(folded, start)
+    # A verb inside a known name is part of it: "Phòng Tổ chức cán bộ rà soát …".
+    after = max(start + 4, named or 0)
+    ends = [m for m in (_DASH.search(folded, start + 4), _VERB.search(folded, after)) if m]
+    verb = min(ends, key=lambda m: m.start()) if ends else None
     # A place's name after a unit named by its area ("TTYT khu vực Cam Lâm tiêm vét …"): capitalised, part of it.
     if named and (place := _PLACE_AFTER.match(text, named)) and re.search(r"\b(?:khu vuc|huyen|thi xa|thanh pho)$",
                                                                            folded[:named]):

@@ -43,7 +43,7 @@ _EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 # "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "gồm I. …; II. …", "Parts: …".
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
-                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+(?=[ivx]+\.)"
+                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+\(?(?=[ivx]+\.)"
                     r"|\bgom\s+(?=i\.\s)"
                     # "gồm: mục đích, yêu cầu; nhiệm vụ, …": a part's name after "gồm:" (split where no bracket is open)
                     r"|\bgom\s*:\s*(?=(?:muc dich|muc tieu|danh gia|ket qua|tinh hinh)\b[^;]*;)")
@@ -131,6 +131,8 @@ def listed_parts(text: str) -> list[str]:
     end = next((m for m in _STOP.finditer(folded, match.end())
                 if not _LISTED_NUMERAL.search(folded[match.end():m.start()])), None)
     span = text[match.end():end.start() if end else len(text)]
+    if folded[match.end() - 1] == "(":  # "có 3 phần (I. …; II. …; III. …)": the list is the bracket's
+        span = span.split(")", 1)[0]
     pieces = re.split(r";\s*(?![^()]*\))", span) if ";" in span else re.split(r",\s*(?![^()]*\))", span)
     parts = []
     for piece in pieces:

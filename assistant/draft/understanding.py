@@ -116,7 +116,8 @@ def _object_part(folded: str, cue_end: int, sk: dict) -> str | None:
 # A year named by where it stands ("nhiệm vụ năm tới", "next year"): the documents name years by number.
 _RELATIVE_YEARS = ((re.compile(r"(?<!\d )\bnăm (?:tới|sau)\b|\bnext year\b", re.IGNORECASE), 1),
                    (re.compile(r"\bnăm nay\b|\bthis year\b", re.IGNORECASE), 0),
-                   (re.compile(r"(?<!\d )\bnăm (?:trước|ngoái)\b|\blast year\b", re.IGNORECASE), -1))
+                   # "báo cáo năm trước ngày 15/12" is the year's report, before a date.
+                   (re.compile(r"(?<!\d )\bnăm (?:trước(?!\s+(?:ngày|hạn|thời hạn|\d))|ngoái)\b|\blast year\b", re.IGNORECASE), -1))
 
 
 def relative_years(text: str, year: int | None) -> str:

@@ -1668,3 +1668,17 @@ def test_a_programme_listed_without_lengths_is_laid_out_with_its_known_hours_and
                    "bế mạc lúc 11h00.").draft
     assert "| 08h00 | Đón tiếp |" in draft and "| [giờ] | Quy định mới về cấp phép hành nghề | Phòng Nghiệp vụ Y |" in draft
     assert "| 11h00 | Bế mạc |" in draft
+
+
+def test_parts_listed_in_brackets_the_last_part_asked_and_a_division_whose_name_holds_a_verb():
+    request = understand("Kế hoạch của Sở Y tế Kon Tum thực hiện Chỉ thị số 25-CT/TW có 3 phần (I. Mục đích, yêu cầu; II. "
+                         "Nhiệm vụ và giải pháp; III. Tổ chức thực hiện). Chị chỉ cần phần cuối: Phòng Tổ chức cán bộ rà "
+                         "soát nhân lực; Phòng Kế hoạch - Tài chính tổng hợp báo cáo năm trước ngày 15/12/2027.",
+                         RESTORER, SKELETONS)
+    assert request.listed == ["Mục đích, yêu cầu", "Nhiệm vụ và giải pháp", "Tổ chức thực hiện"]
+    assert (request.scope, request.scope_part) == ("part", "iii")
+    assert "báo cáo năm trước ngày 15/12/2027" in request.text  # before a date, "năm trước" is no year
+    assert assignment("Phòng Tổ chức cán bộ rà soát nhân lực trạm y tế xã") == ("Phòng Tổ chức cán bộ",
+                                                                                "Rà soát nhân lực trạm y tế xã")
+    draft = _draft(request.instruction).draft
+    assert "Mục đích, yêu cầu" not in draft and "**1. Phòng Tổ chức cán bộ**" in draft
