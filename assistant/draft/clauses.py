@@ -38,7 +38,7 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
                                                     "cuoi", "dau"))
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
-                   r"trinh bay|ghi tong|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
+                   r"trinh bay|ghi tong|ghi ro|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    # an English request's word to the drafter: "State the total requested and the amount in words."
                    # ("…, and say that the Planning-Finance Division settles the accounts" carries content: not a note).
                    r"(?:state|show|include|attach|put|work out|keep|make sure|mention|indicate|leave|add|give)\b(?! of\b)"

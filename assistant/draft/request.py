@@ -116,6 +116,8 @@ class DraftRequest(BaseModel):
 # deadline ("trước ngày …", "by …").
 _NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by)(?:\s+\d{1,2}h\d*)?(?:\s+ngay)?"
                           r"|\b(?:den|tu) ngay)\s*$")  # not "tu" alone: "thứ Tư 15/7" is the meeting's
+# The date of the earlier event a request is modelled on: "làm giống năm ngoái (hội nghị 26/12/2025)".
+_EARLIER_DATE = re.compile(r"\b(?:nam ngoai|last year|lan truoc|dot truoc|ky truoc)\b[^.;]{0,30}$")
 _UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
@@ -198,7 +200,8 @@ def parse_request(instruction: str) -> DraftRequest:
         request.kind = "sơ kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
-    if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])), None):
+    if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])
+                      and not _EARLIER_DATE.search(folded[:m.start()])), None):
         day, month, year = match.groups()
         request.date = f"{int(day):02d}/{int(month):02d}/{year}"
         request.year, request.date_typed = int(year), match.group()

@@ -1682,3 +1682,11 @@ def test_parts_listed_in_brackets_the_last_part_asked_and_a_division_whose_name_
                                                                                 "Rà soát nhân lực trạm y tế xã")
     draft = _draft(request.instruction).draft
     assert "Mục đích, yêu cầu" not in draft and "**1. Phòng Tổ chức cán bộ**" in draft
+
+
+def test_the_date_of_the_event_a_request_is_modelled_on_is_not_the_new_events():
+    request = understand("Phần IV. Kinh phí của KH hội nghị tổng kết ngành Y tế Kon Tum năm nay làm giống năm ngoái (hội nghị "
+                         "26/12/2026) nhưng thay số: hội nghị năm nay tổ chức ngày 24/12/2027; nước uống 95 người x "
+                         "30.000đ. Ghi rõ nguồn và tổng dự trù.", RESTORER, SKELETONS)
+    assert (request.date, request.year) == ("24/12/2027", 2027)
+    assert "Ghi rõ" not in _draft(request.instruction).draft
