@@ -117,7 +117,7 @@ class DraftRequest(BaseModel):
 _NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:truoc|cham nhat|han|before|by)(?:\s+\d{1,2}h\d*)?(?:\s+ngay)?"
                           r"|\b(?:den|tu) ngay)\s*$")  # not "tu" alone: "thứ Tư 15/7" is the meeting's
 # The date of the earlier event a request is modelled on: "làm giống năm ngoái (hội nghị 26/12/2025)".
-_EARLIER_DATE = re.compile(r"\b(?:nam ngoai|last year|lan truoc|dot truoc|ky truoc)\b[^.;]{0,30}$")
+_EARLIER_DATE = re.compile(r"\b(?:nam ngoai|last year|lan truoc|dot truoc|ky truoc|giong|theo mau|same as)\b[^.;]{0,30}$")
 _UNITS_VI = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
