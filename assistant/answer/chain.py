@@ -6,7 +6,6 @@ check every citation against the chunks it points to (citations.py)."""
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Literal
@@ -22,7 +21,7 @@ from ..retrieve.continuation import asks_for_list, with_continuations, with_sect
 from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
-from .citations import check_citations
+from .citations import check_citations, renumbered
 from .compound import clauses
 from .declining import holds_answer
 from .document_answer import card_answer, cards_answer, document_question
@@ -44,7 +43,6 @@ CARD_MODE = "card"
 ACROSS_MODE = "per_document"
 # Answered one clause at a time, for a question that asks each of its documents its own thing.
 CLAUSES_MODE = "per_clause"
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 class Turn(BaseModel):
@@ -175,7 +173,7 @@ class AnswerChain:
         for part, answer in zip(parts, answers):
             offset = len(citations)
             body = self._said(language)["clause_declined"] if answer.declined else \
-                _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.answer)
+                renumbered(answer.answer, offset)
             blocks.append(f"**{part}**\n{body}")
             citations += [citation.model_copy(update={"n": citation.n + offset}) for citation in answer.citations]
         text = "\n\n".join(blocks)

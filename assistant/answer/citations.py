@@ -56,6 +56,14 @@ def _citation(n: int, chunk: Chunk, passage: Passage) -> Citation:
                     date=chunk.date, chunk_id=chunk.id)
 
 
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def renumbered(text: str, offset: int) -> str:
+    """The text's markers `[n]` moved on by `offset`, for answers laid one after another with one list of citations."""
+    return _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+
 def check_citations(text: str, chunks: list[Chunk], min_support: float) -> tuple[str, list[Citation], CheckReport]:
     """The answer with only verified markers, renumbered 1, 2, … in order of appearance, and its citations."""
     report = CheckReport()

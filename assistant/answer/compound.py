@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..vietnamese.folding import fold
+from .fan_out import POINTS_BACK
 
 # Where a question turns to its next clause: a comma or "và/còn/and" (with or without a comma), a semicolon, a
 # question mark between two questions.
@@ -29,8 +30,6 @@ _ASKS = re.compile(r"\b(?:ai|gi|nao|bao nhieu|bao lau|bao gio|may|the nao|sao|kh
 # Questions that set the documents side by side are one question, answered document by document elsewhere.
 _TOGETHER = re.compile(r"\b(?:so sanh|khac nhau|giong nhau|lan luot|tuong ung|deu|ca hai|compare|differ|difference"
                        r"|respectively|both|each)\b")
-# A later clause that points back to the one before it ("… Nghị định 48/2013 đã sửa lại thời hạn này thế nào?").
-_BACK = re.compile(r"\b(?:này|đó|ấy|this|these|that|those|the same)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _NEXT_QUESTION = re.compile(r"(?:con|va|and|also)\b")
 # The word that brings a document into a clause ("theo Pháp lệnh …", "in the PM's plan …").
@@ -46,7 +45,7 @@ def _turns_to_document(clause: str) -> bool:
     # document may name it further on.
     within = len(folded) if _NEXT_QUESTION.match(folded) else len(" ".join(folded.split()[:_NAMED_WITHIN + 1]))
     near = _DOCUMENT.search(folded[:within])
-    if not near or _BACK.search(clause):
+    if not near or POINTS_BACK.search(clause):  # "… thời hạn này": the clause before's document
         return False
     after = folded[near.end():].split()
     return len(after) >= _DESCRIBED_BY and not _ASKS.fullmatch(" ".join(after[:_DESCRIBED_BY - 1])) \

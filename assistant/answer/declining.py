@@ -149,16 +149,17 @@ def thing_asked(question: str, kind: str) -> str:
     return purpose.group(1) if purpose else _ASKING[kind].sub(" ", folded)
 
 
-def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str) -> float:
+def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str,
+                    issued_by: dict[str, str]) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
-    the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`)."""
+    the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`) and who issued its
+    document (`issuers`)."""
     weights = term_weights(index, without_provinces(thing_asked(unnamed(without_framing(question), index.cards()), kind)))
     if not weights:
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = asked_units(question)
     holds = _holds(kind, question)
-    issued_by = issuers(index, chunks)
     best = 0.0
     for chunk in chunks:
         context = f"{chunk.title}\n{chunk.section}\n{issued_by.get(chunk.source, '')}"
@@ -263,15 +264,15 @@ def _english_holds(index: SearchIndex, settings: Settings, question: str, chunks
 
 
 def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], language: str) -> bool:
-    if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(
-            question, chunks, issuers(index, chunks)):
+    issued_by = issuers(index, chunks)
+    if not chunks or named_elsewhere(index, question, chunks) or units_unspoken(question, chunks, issued_by):
         return False
     kinds = asked_fillers(question)
     if language == "vi":
         # Asked as typed or with its abbreviations written out: "đóng BHYT" is found where a decree writes
         # "đóng bảo hiểm y tế", and "UBND tỉnh" where a plan keeps the abbreviation.
         return any(coverage(index, asked, chunks) >= settings.decline_coverage and (not kinds or any(
-            filler_coverage(index, asked, chunks, kind) >= settings.decline_filler_coverage for kind in kinds))
+            filler_coverage(index, asked, chunks, kind, issued_by) >= settings.decline_filler_coverage for kind in kinds))
             for asked in dict.fromkeys((question, written_in_full(question))))
     # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked,
     # of a passage that speaks of the thing asked: a deadline for another report is no answer.

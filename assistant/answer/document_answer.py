@@ -18,6 +18,7 @@ from ..vietnamese.folding import clip, fold
 from ..vietnamese.language import language_of
 from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import content_tokens, stopwords, token_alternatives
+from .citations import renumbered
 from .document_names import DOC_WORDS, named_numbers, numbers_alike, unmentioned
 
 # What each field is asked with (folded question, Vietnamese and English).
@@ -208,6 +209,6 @@ def cards_answer(index: SearchIndex, cards: list[DocumentCard], question: str, s
         missing, text, chunks = answered
         unprinted += [f"{label}: {missing}"] if missing else []
         offset = len(cited)
-        lines += [f"{label}:", *re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text).splitlines()]
+        lines += [f"{label}:", *renumbered(text, offset).splitlines()]
         cited += chunks
     return (" ".join(unprinted), "\n".join(lines), cited) if cited else None

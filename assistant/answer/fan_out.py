@@ -100,7 +100,7 @@ def _asked_of(question: str, cards: list[DocumentCard]) -> str:
 
 
 # Words that point back to what an earlier clause asked.
-_BACK = re.compile(r"\b(?:này|đó|ấy|this|these|that|those|the same)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:này|đó|ấy|this|these|that|those|the same)\b", re.IGNORECASE)
 # Where a question asking of several documents turns to the next one: "…, và khoa nào … theo Thông tư 26/2017?"
 _TURN = re.compile(r"[;?]|,\s*(?:và|còn|and|while)\s|,?\s+còn\s")
 
@@ -115,7 +115,7 @@ def asked_of_each(question: str, cards: list[DocumentCard]) -> dict[str, str]:
     # "…, và Nghị định 48/2013 đã sửa lại thời hạn này thế nào?": a later clause that points back is asked with
     # the one before it.
     if len(own) == len(cards) and sum(map(len, naming)) == len(cards) and not any(
-            _BACK.search(clause) for clause in clauses[1:]):
+            POINTS_BACK.search(clause) for clause in clauses[1:]):
         return {card.source: _asked_of(own[card.source], [card]) for card in cards}
     asked = _asked_of(question, cards)
     return {card.source: asked for card in cards}
