@@ -8,12 +8,9 @@ from __future__ import annotations
 import re
 
 from ..vietnamese.folding import fold
+from .asking import ASKS, WORD, split_turns
 from .fan_out import POINTS_BACK
 
-# Where a question turns to its next clause: a comma or "và/còn/and" (with or without a comma), a semicolon, a
-# question mark between two questions.
-_TURN = re.compile(r"\s*(?:[;?]|,\s*(?:và|còn|va|con|and|while|whereas)\s|,?\s+(?:và|còn|va|con|and|while|whereas)\s)\s*",
-                   re.IGNORECASE)
 # A document spoken of by its kind, in the forms questions use.
 _DOCUMENT = re.compile(r"\b(?:ke hoach|thong bao|quyet dinh|cong van|van ban|chi thi|thong tu|nghi dinh|nghi quyet"
                        r"|phap lenh|luat|vbhn|ttlt|kh|tb|qd|cv|tt|nd|plan|notice|decision|letter|circular|decree"
@@ -23,14 +20,9 @@ _DOCUMENT = re.compile(r"\b(?:ke hoach|thong bao|quyet dinh|cong van|van ban|chi
 _NAMED_WITHIN = 4
 # ... and describes it by a number or words of its own after its kind.
 _DESCRIBED_BY = 2
-# A clause asks something of its document; one that only names it ("Luật BHYT 25/2008 và Luật Dược 105/2016 lần lượt
-# có hiệu lực từ ngày nào") is asked with the clause after it.
-_ASKS = re.compile(r"\b(?:ai|gi|nao|bao nhieu|bao lau|bao gio|may|the nao|sao|khong|who|what|which|when|where|how"
-                   r"|whom|whose)\b")
 # Questions that set the documents side by side are one question, answered document by document elsewhere.
 _TOGETHER = re.compile(r"\b(?:so sanh|khac nhau|giong nhau|lan luot|tuong ung|deu|ca hai|compare|differ|difference"
                        r"|respectively|both|each)\b")
-_WORD = re.compile(r"\w+")
 _NEXT_QUESTION = re.compile(r"(?:con|va|and|also)\b")
 # The word that brings a document into a clause ("theo Pháp lệnh …", "in the PM's plan …").
 _BRINGS = re.compile(r"(?:theo|trong|tai|cua|o|in|under|of|by|from|for)")
@@ -40,7 +32,7 @@ _BRINGS_WITHIN = 4
 def _turns_to_document(clause: str) -> bool:
     """Whether the clause names another document near its start, by more than its kind: "và ai ký thông báo" asks
     the same one, "căn cứ quyết định nào" asks which."""
-    folded = " ".join(_WORD.findall(fold(clause)))
+    folded = " ".join(WORD.findall(fold(clause)))
     # "…? Còn Giải thưởng Môi trường không thuốc lá theo Thông tư 11/2023 thì …": a new question turning to another
     # document may name it further on.
     within = len(folded) if _NEXT_QUESTION.match(folded) else len(" ".join(folded.split()[:_NAMED_WITHIN + 1]))
@@ -48,7 +40,7 @@ def _turns_to_document(clause: str) -> bool:
     if not near or POINTS_BACK.search(clause):  # "… thời hạn này": the clause before's document
         return False
     after = folded[near.end():].split()
-    return len(after) >= _DESCRIBED_BY and not _ASKS.fullmatch(" ".join(after[:_DESCRIBED_BY - 1])) \
+    return len(after) >= _DESCRIBED_BY and not ASKS.fullmatch(" ".join(after[:_DESCRIBED_BY - 1])) \
         and "nao" not in after[:_DESCRIBED_BY + 1]
 
 
@@ -70,16 +62,6 @@ def _asked_the_same(first: str, piece: str) -> str:
     return " ".join(part for part in (head, "" if _BRINGS.fullmatch(starts) else brings, piece) if part)
 
 
-def _split(text: str) -> list[str]:
-    """The text cut where it turns, never inside brackets ("(số, ký hiệu)")."""
-    pieces, start = [], 0
-    for turn in _TURN.finditer(text):
-        if text[:turn.start()].count("(") == text[:turn.start()].count(")"):
-            pieces.append(text[start:turn.start()])
-            start = turn.end()
-    return [piece.strip(" ,;?.") for piece in [*pieces, text[start:]] if _WORD.search(piece)]
-
-
 def clauses(question: str) -> list[str]:
     """The question's clauses, each asked of its own document; [] when it is one question. Words the clauses share
     before a colon ("Mức đóng BHYT của người lao động: …") go with each of them."""
@@ -89,14 +71,14 @@ def clauses(question: str) -> list[str]:
     if not colon or not _DOCUMENT.search(fold(rest)) or _DOCUMENT.search(fold(shared)):
         shared, rest = "", question
     joined: list[str] = []
-    for piece in _split(rest):
-        if joined and (_turns_to_document(piece) and _ASKS.search(fold(joined[-1]))):
+    for piece in split_turns(rest):
+        if joined and (_turns_to_document(piece) and ASKS.search(fold(joined[-1]))):
             # "…, và theo Thông tư 01/2023?": the clause before asks this document the same thing.
-            joined.append(piece if _ASKS.search(fold(piece)) else _asked_the_same(joined[0], piece))
+            joined.append(piece if ASKS.search(fold(piece)) else _asked_the_same(joined[0], piece))
         elif joined:
             joined[-1] += f", {piece}"
         else:
             joined.append(piece)
-    if len(joined) < 2 or not all(_DOCUMENT.search(fold(c)) and _ASKS.search(fold(c)) for c in joined):
+    if len(joined) < 2 or not all(_DOCUMENT.search(fold(c)) and ASKS.search(fold(c)) for c in joined):
         return []
     return [f"{shared.strip()}: {piece}?" if shared else f"{piece}?" for piece in joined]

@@ -18,6 +18,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET, ITEM_START
 from ..vietnamese.tokens import content_tokens
+from .asking import asks
 from .passages import Passage, passages
 
 # What kind of fact a question asks for, how a passage that states one looks (folded), and the label the house
@@ -85,6 +86,18 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
     keep = settings.extract_keep_share if language == "vi" else settings.extract_keep_share_dense
     best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
     best = best[: settings.extract_sentences]
+    # A question that asks several things is answered for each: the passage a later ask needs can score far below
+    # what the whole question matches best ("mức chi bao nhiêu, điều dưỡng kéo dài bao lâu").
+    for ask in asks(question)[1:] if len(asks(question)) > 1 else []:
+        ask_labels = " ".join(label for matches, _, label in _ANSWER_TYPES if matches.search(fold(ask)))
+        ask_shapes = [shape for matches, shape, _ in _ANSWER_TYPES if matches.search(fold(ask))]
+        ask_scores = _scores(index, settings, f"{question} {ask_labels}" if language == "vi" else ask,
+                             [found[n][o].text + " " + found[n][o].original for n, o in candidates],
+                             [contexts[n] for n, _ in candidates], language, f"{ask} {ask_labels}")
+        top = max(((score * (boost if any(s.search(fold(found[n][o].text)) for s in ask_shapes) else 1.0), -n, -o)
+                   for (n, o), score in zip(candidates, ask_scores)), default=None)
+        if top and top[0] > 0 and (-top[1], -top[2]) not in best:
+            best.append((-top[1], -top[2]))
     picked: dict[Position, None] = {}
     listing = asks_for_list(question)
     for n, order in best:

@@ -114,7 +114,8 @@ def asked_of_each(question: str, cards: list[DocumentCard]) -> dict[str, str]:
     own = {names[0]: clause for clause, names in zip(clauses, naming) if len(names) == 1}
     # "…, và Nghị định 48/2013 đã sửa lại thời hạn này thế nào?": a later clause that points back is asked with
     # the one before it.
-    if len(own) == len(cards) and sum(map(len, naming)) == len(cards) and not any(
+    # One document named is asked the whole question: "… nộp mấy bộ hồ sơ, và UBND cấp xã lập hồ sơ trong bao lâu".
+    if len(cards) > 1 and len(own) == len(cards) and sum(map(len, naming)) == len(cards) and not any(
             POINTS_BACK.search(clause) for clause in clauses[1:]):
         return {card.source: _asked_of(own[card.source], [card]) for card in cards}
     asked = _asked_of(question, cards)

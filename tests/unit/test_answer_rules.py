@@ -9,6 +9,7 @@ import time
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from assistant.answer.asking import asks
 from assistant.answer.citations import check_citations
 from assistant.answer.compound import clauses
 from assistant.answer.declining import (_holds, asked_filler, asked_fillers, asked_units, issuers_named, term_weights,
@@ -469,6 +470,24 @@ def test_each_document_named_is_asked_its_own_clause_without_the_words_that_name
                              "đã sửa lại thời hạn này thế nào?", [card("63.txt", "63/2010/NĐ-CP", "Nghị định", "Kiểm soát"),
                                                                   card("48.txt", "48/2013/NĐ-CP", "Nghị định", "Sửa đổi")])
     assert "bao nhiêu ngày" in pointing["48.txt"]
+    # One document named is asked all the question: the clause after "và" is no other document's.
+    one = asked_of_each("Theo Nghị định 63/2010/NĐ-CP, nộp mấy bộ hồ sơ, và UBND cấp xã lập hồ sơ trong bao nhiêu ngày?",
+                        [card("63.txt", "63/2010/NĐ-CP", "Nghị định", "Kiểm soát")])
+    assert "mấy bộ hồ sơ" in one["63.txt"] and "UBND cấp xã" in one["63.txt"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Theo công văn 1921/LĐTBXH-NCC, mức chi điều dưỡng là bao nhiêu, điều dưỡng tập trung kéo dài bao lâu?",
+     ["Theo công văn 1921/LĐTBXH-NCC, mức chi điều dưỡng là bao nhiêu", "điều dưỡng tập trung kéo dài bao lâu"]),
+    ("Nghị định 75/2021/NĐ-CP do ai ký, ban hành ngày nào và có hiệu lực từ ngày nào?",
+     ["Nghị định 75/2021/NĐ-CP do ai ký", "ban hành ngày nào", "có hiệu lực từ ngày nào"]),
+    # A piece that asks nothing stays with the clause it stands in.
+    ("Thông tư 52/2017/TT-BYT (kê đơn thuốc hóa dược, sinh phẩm), đơn thuốc có giá trị trong bao lâu?",
+     ["Thông tư 52/2017/TT-BYT (kê đơn thuốc hóa dược, sinh phẩm), đơn thuốc có giá trị trong bao lâu"]),
+    ("Mức chi điều dưỡng tập trung và tại gia đình là bao nhiêu?", ["Mức chi điều dưỡng tập trung, tại gia đình là bao nhiêu"]),
+])
+def test_a_question_is_cut_into_the_things_it_asks(question, expected):
+    assert asks(question) == expected
 
 
 def test_a_sentence_of_a_labelled_paragraph_brings_the_rest_of_what_it_says_of_its_unit():
