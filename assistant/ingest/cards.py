@@ -22,6 +22,13 @@ _HEAD_CHUNKS = 3
 _TAIL_CHUNKS = 3
 _CLOSING_SEGMENTS = 40
 _NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
+# A document whose header lost its number may open on a title that gives it ("Văn bản hợp nhất số 04/VBHN-BYT (…)"),
+# or be named by its annexes ("Kèm theo Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021"). Folded, same length.
+_TYPE_WORDS = (r"(?:van ban hop nhat|quyet dinh|thong tu lien tich|thong tu|nghi dinh|nghi quyet|chi thi|ke hoach"
+               r"|thong bao|cong van|phap lenh)")
+_TITLED_NUMBER = re.compile(rf"{_TYPE_WORDS}\s+so\s*:?\s*(\d+/[^\s,;|()]+)")
+_CAPTION = re.compile(rf"\bkem theo {_TYPE_WORDS}\s+so\s*:?\s*(\d+/[^\s,;|()]+)\s+(ngay\s+"
+                      r"(?:\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))")
 # A place is one to four capitalised words; the date after it as printed (`ngày 09 tháng 04 năm 2012`, `Hà Nội ,
 # ngày …` as some files space it).
 _PLACE_DATE = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{UPPER}][{LOWER}]+){{0,3}}\s*,\s*ng\S{{1,2}}y\b.{{0,6}}?th\S{{1,2}}ng\s*\d{{1,2}}"
@@ -74,6 +81,19 @@ def _number(card: dict, head: list[tuple[str, Chunk]], known: str | None) -> Non
         m = _NUMBER.search(fold(text))
         if m:
             card["number"] = [CardLine(f"Số: {known}" if known else text[m.start():m.end()], chunk.id)]
+            return
+    if head and (m := _TITLED_NUMBER.match(fold(head[0][0]))):
+        card["number"] = [CardLine(f"Số: {head[0][0][m.start(1):m.end(1)]}", head[0][1].id)]
+
+
+def _captioned(card: dict, segments: list[tuple[str, Chunk]]) -> None:
+    """The number and date an annex's caption gives the document, where its header printed neither: "(Kèm theo
+    Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)"."""
+    for text, chunk in segments:
+        if m := _CAPTION.search(fold(text)):
+            card["number"] = [CardLine(f"Số: {text[m.start(1):m.end(1)]}", chunk.id)]
+            if "date" not in card:
+                card["date"] = [CardLine(text[m.start(2):m.end(2)], chunk.id)]
             return
 
 
@@ -165,6 +185,8 @@ def build_card(chunks: list[Chunk]) -> DocumentCard:
     tail = segments[closing.start:closing.stop]
     card: dict[str, list[CardLine]] = {}
     _number(card, head, first.number)
+    if "number" not in card:
+        _captioned(card, segments)
     for text, chunk in head:
         folded = fold(text)
         for field, labelled in _LABELLED.items():

@@ -88,7 +88,7 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # 25: a district health centre (Trung tâm Y tế huyện) is the unit now named Trung tâm Y tế khu vực.
 # 29: a card's date spaced before its comma, a letter's basis the letter it answers, the documents a replacing
 # sentence lists after semicolons. 30: departments by their short names ("Sở TC", "Sở TTTT", "Sở XD").
-PIPELINE_VERSION = 30
+PIPELINE_VERSION = 31
 
 
 def _stamp(sha256: str) -> str:

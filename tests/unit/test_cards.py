@@ -221,3 +221,27 @@ def test_a_letter_answering_another_spaced_before_its_date_and_a_decision_replac
 ])
 def test_an_english_question_for_a_documents_number_or_what_it_answers_asks_for_its_card(question, fields):
     assert asked_fields(question) == fields
+
+
+def test_a_document_whose_header_lost_its_number_is_known_by_its_title_or_its_annexes_caption(tmp_path):
+    decree = tmp_path / "decree.txt"
+    decree.write_text("NGHỊ ĐỊNH\nQuy định mức hưởng trợ cấp ưu đãi người có công\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+                      "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định mức hưởng trợ cấp. Xem Thông tư số 101/2018/TT-BTC.\n\n"
+                      "Phụ lục I\n(Kèm theo Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ)\n"
+                      "Đối tượng | Mức trợ cấp\n", "utf-8")
+    card, _ = _card(decree, tmp_path)
+    assert card.printed_number == "75/2021/NĐ-CP"
+    assert _text(card, "date") == "ngay 24 thang 7 nam 2021"
+    assert [c.source for c in named_cards("Nghị định 75/2021/NĐ-CP do ai ký?", [card])] == [card.source]
+    merged = tmp_path / "merged.txt"
+    merged.write_text("Văn bản hợp nhất số 04/VBHN-BYT (Thông tư 05/2015/TT-BYT hợp nhất) – Danh mục thuốc đông y\n\n"
+                      "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định danh mục thuốc.\n\n"
+                      "Phụ lục\n(Kèm theo Thông tư số 05/2015/TT-BYT ngày 17 tháng 3 năm 2015)\n", "utf-8")
+    card, _ = _card(merged, tmp_path)
+    assert card.printed_number == "04/VBHN-BYT"
+    # A body that only cites another document's number gives this one none.
+    cited = tmp_path / "cited.txt"
+    cited.write_text("CHỈ THỊ\nVề đào tạo nghề cho con liệt sĩ\n\nThực hiện Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 "
+                     "năm 2013, các Bộ triển khai.\n", "utf-8")
+    card, _ = _card(cited, tmp_path)
+    assert card.printed_number is None
