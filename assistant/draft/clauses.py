@@ -41,7 +41,11 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"trinh bay|ghi tong|ghi ro|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    # an English request's word to the drafter: "State the total requested and the amount in words."
                    # ("…, and say that the Planning-Finance Division settles the accounts" carries content: not a note).
-                   r"(?:state|show|include|attach|put|work out|keep|make sure|mention|indicate|leave|add|give)\b(?! of\b)"
+                   # "keep", "give" speak of the draft ("give the total", "keep it short"), not of a task ("keep a
+                   # stock of 15,000 doses", "give daily reports to the Department").
+                   r"(?:state|show|include|attach|put|work out|make sure|mention|indicate|leave|add|(?:keep|give)(?= (?:it|them|me|us|"
+                   r"the (?:total|totals|sum|amount|figures|draft|format|layout|usual|same|agenda|times|table)|a total|totals|both|"
+                   r"short|brief|only|everything)\b))\b(?! of\b)"
                    r"(?![^.;]*\b(?:say|note|mention|state)s? that\b)|"
                    r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"

@@ -35,18 +35,21 @@ _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|ngh
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
-                           r"tasks?|section) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?)\s+")
+                           r"tasks?|section|paragraph) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
 _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
                            r"([^'\"’”]{3,80})['\"’”]")
 _NUMBERED_IN_BRACKETS = re.compile(r"\s*\((?:muc|section|item|diem)\s+(\d+(?:\.\d+)*)\.?\s+([^()]{3,60})\)")
 _BRACKETED_TITLE = re.compile(r"[^()]{0,60}?\((?:muc\s+)?(\d+(?:\.\d+)*)\.?\s+([^()]{3,60})\)")
+# A sub-section named by its title alone: "viết giúp tiểu mục Công tác khám bệnh, chữa bệnh trong báo cáo …".
+_TITLED_SECTION = re.compile(r"\b(?:tieu muc|sub-?section)\s+(?!\d)(?![ivx]+\b)([a-z ,/-]{3,60}?)\s*"
+                             r"(?=\btrong\b|\bcua\b|\bthuoc\b|\bof\b|\bin\b|:|\(|[.;]\s|[—–]|$)")
 # The number a unit's section is given after its name: "… cho TTYT khu vực Trà Vinh (mục 4)".
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
 # "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|$)"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$)"
                          r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
@@ -152,6 +155,8 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             title = units[0]
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
+    elif (m := _TITLED_SECTION.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("section", title=m.group(1).strip(" ,"))))
     # "gồm hai phần … Phần I đã xong, viết tiếp phần II": the part asked for is the one whose words count.
     if m := next((m for m in _PART.finditer(folded) if _counts(m, folded, doc_at)
                   and not _PART_SECTION.match(folded, m.start())), None):

@@ -24,6 +24,11 @@ _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
 _PROVINCIAL = re.compile(r"\s+(?:cua\s+)?(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|tp)\b")
 _DATED = re.compile(r"\W{0,3}\s*(?:ngày|ngay|dated)\s+(\d{2}/\d{1,2}/\d{4})", re.IGNORECASE)
+# The document's own date given apart from its number (folded): "Ngày ban hành 25/6/2026", "ký ngày …", or a date
+# the signing follows ("Ngày 15/5/2026, KT. Giám đốc …", "Dated July 20, 2026, signed by …"); a meeting's date
+# before its chair ("họp ngày 15/7/2026, Giám đốc Sở chủ trì") is not it.
+_ISSUED = re.compile(r"\b(?:(?:ngay ban hanh|ban hanh ngay|ngay ky|ky ngay)\s*:?\s*(?:ngay\s+)?(\d{1,2}/\d{1,2}/\d{4})"
+                     r"|ngay (\d{1,2}/\d{1,2}/\d{4})\s*,\s*(?:kt|tl|tm|ky|signed)\b)")
 # Its signature block, as the decree lays it out for a collective body.
 PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "[Họ và tên]"]
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
@@ -196,6 +201,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         request.signed = dated.group(1)
         if named_end == at + len(request.number):  # "BC số 302/BC-SYT ngày 11/12/2026 về …": the date is no subject
             named_end = dated.end()
+    if not request.signed and (issued := _ISSUED.search(fold(text))):
+        request.signed = issued.group(1) or issued.group(2)
     frame = re.split(r"(?<!\bNo)\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]

@@ -17,9 +17,19 @@ def _in_sentence(name: str) -> str:
     return name[:1].lower() + name[1:] if re.match(r"(?:Các|Những)\s", name) else name
 
 
+def _date_line(date: str) -> list[str] | None:
+    """Day, month and year as the date line writes them (Decree 30/2020): a day below 10 and months 1 and 2 with a
+    leading zero ("ngày 05 tháng 02", "ngày 20 tháng 7"), however the request typed them."""
+    parts = date.split("/")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        return None
+    day, month, year = (int(part) for part in parts)
+    return [f"{day:02d}", f"{month:02d}" if month < 3 else str(month), str(year)]
+
+
 def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     period, next_period = periods(request)
-    signed = request.signed.split("/") if request.signed else None
+    signed = _date_line(request.signed) if request.signed else None
     total = request.budget_total or (sum(b.amount for b in request.budget) if request.budget else None)
     level = province_level(request.province)
     issuer = ("VĂN PHÒNG", "VP", f"Văn phòng UBND {level}", "Văn phòng") if request.office else \

@@ -1690,3 +1690,40 @@ def test_the_date_of_the_event_a_request_is_modelled_on_is_not_the_new_events():
                          "30.000đ. Ghi rõ nguồn và tổng dự trù.", RESTORER, SKELETONS)
     assert (request.date, request.year) == ("24/12/2027", 2027)
     assert "Ghi rõ" not in _draft(request.instruction).draft
+
+
+@pytest.mark.parametrize("instruction, signed_line", [
+    ("Soạn kế hoạch kiểm tra an toàn thực phẩm Tết 2028 của Sở Y tế Kon Tum. Ngày ban hành 05/1/2028, Phó Giám đốc "
+     "Y Hưng ký.", "Kon Tum, ngày 05 tháng 01 năm 2028"),
+    ("soan bao cao cong tac y te quy I/2028 cua So Y te Kon Tum. Ngay 12/4/2028, KT. Giam doc, PGD A Khoa ky.",
+     "Kon Tum, ngày 12 tháng 4 năm 2028"),
+    ("Draft the Kon Tum DOH report on school health in 2028. Dated 3 September 2028, signed by Director A Khoa.",
+     "Kon Tum, ngày 03 tháng 9 năm 2028"),
+])
+def test_the_documents_own_date_given_apart_from_its_number_is_its_date_line_as_the_decree_writes_it(instruction, signed_line):
+    assert signed_line in _draft(instruction).draft
+
+
+def test_a_meetings_date_before_its_chair_is_no_date_of_the_document():
+    request = understand("Thông báo kết luận hội nghị giao ban của Sở Y tế Kon Tum, họp ngày 15/7/2028, Giám đốc Sở chủ trì: "
+                         "viết giúp đoạn đánh giá chung — chỗ ghi nhận việc đã làm được, trước các nhiệm vụ.", RESTORER, SKELETONS)
+    assert request.signed is None and request.date == "15/07/2028"
+    assert (request.scope, request.scope_part) == ("part", "danh gia chung")
+
+
+@pytest.mark.parametrize("instruction, title", [
+    ("Viết giúp tiểu mục Công tác y tế dự phòng trong báo cáo 6 tháng đầu năm 2028 của Sở Y tế Kon Tum: tiêm chủng đạt 96%.",
+     "Công tác y tế dự phòng"),
+    ("Kon Tum DOH letter to units on dengue response - draft only the paragraph for the provincial CDC: keep a stock of "
+     "2,000 litres of insecticide; give weekly reports to the Department.", "Trung tâm Kiểm soát bệnh tật"),
+])
+def test_a_section_named_by_its_title_or_by_the_unit_its_paragraph_is_for(instruction, title):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.scope, request.scope_title) == ("section", title)
+
+
+def test_keeping_and_giving_are_tasks_unless_they_speak_of_the_draft():
+    texts = [c.text for c in clauses("CDC: keep a stock of 2,000 litres of insecticide; give weekly reports to the "
+                                     "Department. Give the total and the amount in words.") if not c.meta]
+    assert any("2,000 litres" in t for t in texts) and any("weekly reports" in t for t in texts)
+    assert not any("amount in words" in t for t in texts)
