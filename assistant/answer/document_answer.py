@@ -157,7 +157,8 @@ def document_question(index: SearchIndex, question: str, named: list[DocumentCar
         return None
     # Asked so of a document named by number, an English question is about the document itself, whatever words
     # describe it: when the card does not print the field, the document does not.
-    certain = certain or (english and numbered)
+    # So is one asking when the document was issued or signed: that date stands in the header alone.
+    certain = certain or (english and (numbered or ("date" in fields and bool(_ISSUED_EN.search(folded)))))
     # A province the document never names makes it a question about the body ("when did Nghệ An start paying
     # under letter 5115"), not about the document itself.
     if asked := provinces_in(question):  # the document's text read once, and only when needed

@@ -48,13 +48,22 @@ _COUNTED_NOUN = re.compile(r"^\s*\d+\s+((?:[^\W\d_]+\s*){1,10}?)\s*(?=\b(?:for|a
 _GENERIC_ITEM = re.compile(r"(?:costs?|expenses|budget|chi phí|kinh phí|dự trù(?: kinh phí)?|các khoản chi)", re.IGNORECASE)
 
 
+# A name that only says what is done with the things counted: "mua mới 6 bình phun ULV x …" buys the sprayers.
+_DOING = re.compile(r"(?:mua(?: mới| thêm| sắm)?|thuê|in|sửa chữa|buy(?:ing)?|purchas(?:e|ing)|rent(?:ing)?|hir(?:e|ing)"
+                    r"|print(?:ing)?)", re.IGNORECASE)
+
+
 def line_name(piece: str, end: int) -> str:
-    """The line's name before its first factor, else what its first count counts."""
+    """The line's name before its first factor, else what its first count counts; with it when the name only says
+    what is done with them."""
     item = item_name(piece[:end])
     counted = _CONNECTIVE.sub("", piece[piece.rfind(":", 0, end) + 1:])
     if (item == UNNAMED or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
         counts = noun.group(1).strip()
         return counts[:1].upper() + counts[1:]
+    # A measure alone ("in 120 bộ") names nothing bought.
+    if _DOING.fullmatch(item) and (noun := _COUNTED_NOUN.match(piece[end:])) and len(noun.group(1).split()) > 1:
+        return f"{item} {noun.group(1).strip()}"
     return item
 
 

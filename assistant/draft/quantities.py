@@ -236,10 +236,21 @@ _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(?:dai b
                       r"|so nguoi (?:nhu tren|tren)|for (?:all|every) (?:the )?(?:participants?|delegates?|trainees?))\b")
 
 
+# Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".
+_DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$")
+# Sessions and breaks: counted a day, they run every day of the event.
+_SESSION_HEADS = ("buoi", "session", "sessions", "lan", "luot", "break", "breaks")
+
+
+def counted_a_day(before: str, after: str) -> bool:
+    """Whether a count of sessions or breaks, by the (folded) words before and after it, is a day's: "2 buổi/ngày",
+    "2 sessions a day", "mỗi ngày 2 lần"."""
+    return every_day(after) or _DAILY_BEFORE.search(before) is not None
+
+
 def _a_day(folded: str, at: int) -> bool:
-    """Whether the count at `at` is a day's ("2 buổi/ngày", "2 sessions a day")."""
     figure = re.match(r"[\d.,]+", folded[at:])
-    return bool(figure) and every_day(folded[at + figure.end():])
+    return bool(figure) and counted_a_day(folded[:at], folded[at + figure.end():])
 
 
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],
@@ -254,7 +265,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         own_count = _counted_in(noun, own)
         count = _each_has(noun, folded, chain, request) or (
             own_count.count * _joined(folded, own_count.at, chain) if own_count else None)
-        if own_count and count and head in ("buoi", "session", "sessions") and _a_day(folded, own_count.at):
+        if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
             own_days = _counted_in("ngay", own) or _counted_in("days", own)
             count *= own_days.count if own_days else request.days or 1

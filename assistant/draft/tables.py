@@ -12,11 +12,11 @@ from num2words import num2words
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import event_days, event_sessions, every_day, rated_per_day_only, twice_a_day
+from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .quantities import (RequestCounts, counted_by_rate, factors, for_each, is_day, line_counts, per_units,
-                         request_counts)
+from .quantities import (RequestCounts, counted_a_day, counted_by_rate, factors, for_each, is_day, line_counts,
+                         per_units, request_counts)
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
@@ -28,7 +28,7 @@ _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 # A factor with a scale word may have a decimal: "1,5 triệu", "12.5 million".
 _SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
 # A factor is never cut at its thousands mark: "12.000 = 1.800.000" is twelve thousand, not 12.
-_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,20}}?)"
+_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,30}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
                    rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)=]|(?:và|va|and)\s|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
@@ -156,7 +156,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
         if not any(_DAYS.match(after) for _, after in rest) and len(rest) >= 2:  # unnamed: people × days × rate
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
-        days = math.prod(f * (request.days or 1 if every_day(after) else 1) for f, after in rest if _DAYS.match(after))
+        daily = {match.group(i + 1) or "" for i in range(1, match.re.groups, 2) if match.group(i)
+                 and counted_a_day(folded[:match.start(i)], fold(match.group(i + 1) or ""))}
+        days = math.prod(f * (request.days or 1 if after in daily else 1) for f, after in rest if _DAYS.match(after))
         people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after])
                            for f, after in rest if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per
@@ -171,8 +173,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
                               rate=factors[at]))
         texts.append(piece[start:end])
         start = end
-    names = shared_names([line.item for line in lines], texts)
-    lines = [replace(line, item=name) for line, name in zip(lines, names)]
+    lines = [replace(line, item=name) for line, name in zip(lines, shared_names([line.item for line in lines], texts))]
     # What follows the last factored line may be a line with its rate first ("…, hỗ trợ 20 người, 150k/người/ngày"),
     # or lines of one amount each ("…, thuê hội trường trọn gói 6 triệu, hoa tươi 1,5 triệu").
     return lines + (_rate_first(piece[start:], request) or _lump_sums(piece[start:]))

@@ -127,6 +127,8 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DAYS_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–|and|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
                               rf"{_MONTH}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAYS_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–|and|until|through)\s*(\d{{1,2}})"
+                              r"(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
 _HOUR = re.compile(r"(?<![\d.:])\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)  # "8.30 a.m." too
 
@@ -138,8 +140,10 @@ def _date(day: str, month: str, year: str) -> str:
 
 def english_dates(text: str) -> str:
     """English dates and hours as the house style writes them: "10 December 2026" and "December 10, 2026" are
-    10/12/2026, "6 to 25 April 2026" is "06 đến 25/04/2026" (as Vietnamese types a range), "5:00 p.m." is 17h00."""
+    10/12/2026, "6 to 25 April 2026" and "April 6 to 25, 2026" are "06 đến 25/04/2026" (as Vietnamese types a range),
+    "5:00 p.m." is 17h00."""
     text = _DAYS_MONTH_YEAR.sub(lambda m: f"{int(m.group(1)):02d} đến {_date(m.group(2), m.group(3), m.group(4))}", text)
+    text = _MONTH_DAYS_YEAR.sub(lambda m: f"{int(m.group(2)):02d} đến {_date(m.group(3), m.group(1), m.group(4))}", text)
     text = _DAY_MONTH_YEAR.sub(lambda m: _date(m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_DAY_YEAR.sub(lambda m: _date(m.group(2), m.group(1), m.group(3)), text)
     return _HOUR.sub(lambda m: clock(hour_24(m.group(1), m.group(3)), m.group(2)), text)

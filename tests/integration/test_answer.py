@@ -204,6 +204,9 @@ def test_what_a_document_does_not_print_is_declined_not_guessed(chain):
     # The OCR'd plan of the Đồng Tháp conference lost its number with its header.
     answer = chain.ask("Kế hoạch tổ chức Hội nghị Tổng kết hoạt động y tế năm 2025 của Đồng Tháp mang số hiệu nào?")
     assert answer.declined
+    # Asked in English when it was issued: that date stands in the header alone, whatever the body's dates.
+    answer = chain.ask("When was the Dong Thap Department of Health's plan for the 2025 year-end review conference issued?")
+    assert answer.declined and answer.mode == "card"
 
 
 @pytest.mark.parametrize("question", [

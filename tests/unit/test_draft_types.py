@@ -1727,3 +1727,16 @@ def test_keeping_and_giving_are_tasks_unless_they_speak_of_the_draft():
                                      "Department. Give the total and the amount in words.") if not c.meta]
     assert any("2,000 litres" in t for t in texts) and any("weekly reports" in t for t in texts)
     assert not any("amount in words" in t for t in texts)
+
+
+def test_breaks_counted_a_day_run_every_day_of_the_event_and_a_bought_things_name_is_kept():
+    draft = _draft("Soạn bảng dự trù kinh phí hội nghị của Sở Y tế Kon Tum, họp từ 10 đến 11/6/2028, 50 đại biểu: nước uống "
+                   "giữa giờ mỗi ngày 2 lần giải lao, 25.000đ/người/lần; mua mới 4 máy đo huyết áp điện tử x 1.200.000đ.").draft
+    assert "5.000.000" in draft and "4.800.000" in draft and "9.800.000" in draft
+    assert "Mua mới máy đo huyết áp điện tử" in draft
+
+
+def test_an_american_date_range_gives_the_days_a_line_runs():
+    draft = _draft("Just the cost table for the Kon Tum DOH supervision trip. 4 staff were out from June 8 to 10, 2028. "
+                   "Per diem 200,000 VND per person per day; car rental 1,500,000 VND per day for each day of the trip.").draft
+    assert "2.400.000" in draft and "4.500.000" in draft and "6.900.000" in draft
