@@ -31,8 +31,8 @@ _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({_FIGURE})\s+({_NOUN})
 _FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
 # So many of one thing for each of another, as a ratio.
 _RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([a-z]+(?: [a-z]+)?)")
-# "4 supervision teams, 3 people each": so many for each of the things counted just before.
-_EACH_AFTER = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN}),?\s+({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
+# "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
+_EACH_AFTER = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN}),?\s+(?:of\s+)?({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
 _MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
 _STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
@@ -263,8 +263,11 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
     for noun in chain:
         head = noun.split()[0]
         own_count = _counted_in(noun, own)
+        # "2 rooms per team" with 3 teams counted in the request: 6 rooms.
         count = _each_has(noun, folded, chain, request) or (
-            own_count.count * _joined(folded, own_count.at, chain) if own_count else None)
+            own_count.count * _joined(folded, own_count.at, chain) * for_each(
+                folded[own_count.at:].split(" ", 1)[-1], request, [c.noun for c in own if c is not own_count])
+            if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
             own_days = _counted_in("ngay", own) or _counted_in("days", own)

@@ -1740,3 +1740,10 @@ def test_an_american_date_range_gives_the_days_a_line_runs():
     draft = _draft("Just the cost table for the Kon Tum DOH supervision trip. 4 staff were out from June 8 to 10, 2028. "
                    "Per diem 200,000 VND per person per day; car rental 1,500,000 VND per day for each day of the trip.").draft
     assert "2.400.000" in draft and "4.500.000" in draft and "6.900.000" in draft
+
+
+def test_rooms_per_team_and_people_per_team_are_counted_for_every_team():
+    draft = _draft("Just the cost table for the Kon Tum DOH supervision in 2028: 2 supervision teams of 4 people each, out from "
+                   "June 8 to 10, 2028. Hotel 2 rooms per team for 2 nights at 400,000 VND/room/night; per diem 200,000 "
+                   "VND/person/day for every day of the trip.").draft
+    assert "3.200.000" in draft and "4.800.000" in draft and "8.000.000" in draft
