@@ -19,14 +19,15 @@ _SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)
                      rf"(ky thay|ky tl\.?|ky thua lenh|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+(?:so(?: y te)?\s+)?"
                         rf"((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")  # "GĐ Sở Hồ Thị Minh Thu ký"
-# "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy", "Người ký: Giám đốc Sở Lê Văn Thắng".
+# "Người ký: KT. Giám đốc, Phó Giám đốc Nông Văn Lợi", "Ký: Giám đốc Vũ Quang Huy", "Người ký: Giám đốc Sở Lê Văn Thắng",
+# "ky: KT GIAM DOC - PHO GIAM DOC Vàng A Sử".
 # "Signed 'KT. Chief of Office / Deputy Chief of Office', Mai Thi Nga": the block quoted, then the name.
-_SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\s*['\"‘“]?(?:(kt|tl)\.?\s+({_ROLE})\s*[,/]?\s*)?"
+_SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\s*['\"‘“]?(?:(kt|tl)\.?\s+({_ROLE})\s*[,/–-]?\s*)?"
                            rf"({_ROLE})['\"’”]?\s*,?\s+(?:so(?: y te)?\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "ký TL. Giám đốc, Chánh Văn phòng Lê Hoàng Phúc.": the name may end the sentence instead.
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*,?\s*({_ROLE})(?:\s+((?:[a-z]+\s){{1,3}}[a-z]+))?\s*(?:ky\b|[.;]|$)")
+_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*[,–-]?\s*({_ROLE})(?:\s+((?:[a-z]+\s){{1,3}}[a-z]+))?\s*(?:ky\b|[.;]|$)")
 
 
 def _name(text: str, start: int, end: int) -> str | None:

@@ -33,9 +33,11 @@ _ISSUED = re.compile(r"\b(?:(?:ngay ban hanh|ban hanh ngay|ngay ky|ky ngay)\s*:?
 PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "[Họ và tên]"]
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
 _CITED = re.compile(r"(?:(?:thực hiện|triển khai|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)"
-                    r"((?:Kế hoạch|"
+                    r"((?:Kế hoạch|KH|QĐ|CV|"
                     r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
                     r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
+_TYPE_NAMES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn"}
+_TYPE_WRITTEN_OUT = re.compile(r"^(?:KH|QĐ|CV)\b")
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
 # động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
@@ -99,6 +101,7 @@ def _basis(text: str) -> list[str]:
     for match in _CITED.finditer(text):
         cited = re.sub(r"\bof the\b", "của", match.group(1))
         cited = re.sub(r"\s+on\s+", " về ", cited)
+        cited = _TYPE_WRITTEN_OUT.sub(lambda m: _TYPE_NAMES[m.group()], cited, count=1)  # "KH số 305/…": Kế hoạch
         if cited not in found:
             found.append(cited)
     return found

@@ -1747,3 +1747,13 @@ def test_rooms_per_team_and_people_per_team_are_counted_for_every_team():
                    "June 8 to 10, 2028. Hotel 2 rooms per team for 2 nights at 400,000 VND/room/night; per diem 200,000 "
                    "VND/person/day for every day of the trip.").draft
     assert "3.200.000" in draft and "4.800.000" in draft and "8.000.000" in draft
+
+
+def test_a_signature_typed_with_a_dash_and_a_plan_cited_by_its_abbreviation():
+    request = understand("soan KH to chuc hoi nghi tiem chung cua So Y te Kon Tum, day du the thuc. can cu KH so 41/KH-UBND "
+                         "ngay 30/11/2028 cua UBND tinh. ky: KT GIAM DOC - PHO GIAM DOC Y Hưng", RESTORER, SKELETONS)
+    assert request.signature == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Y Hưng"]
+    assert request.basis and request.basis[0].startswith("Kế hoạch số 41/KH-UBND")
+    request = understand("TB ket luan cua Giam doc So Y te Kon Tum, TL GIAM DOC - CHANH VAN PHONG Quàng Văn Nam ky.", RESTORER,
+                         SKELETONS)
+    assert request.signature[:2] == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"] and request.signature[-1] == "Quàng Văn Nam"
