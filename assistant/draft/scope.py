@@ -31,7 +31,8 @@ _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|s
                    r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
 # a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
-_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)")
+_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)"
+                         r"|\s+only\b")  # "Cost table only for …"
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"

@@ -1757,3 +1757,8 @@ def test_a_signature_typed_with_a_dash_and_a_plan_cited_by_its_abbreviation():
     request = understand("TB ket luan cua Giam doc So Y te Kon Tum, TL GIAM DOC - CHANH VAN PHONG Quàng Văn Nam ky.", RESTORER,
                          SKELETONS)
     assert request.signature[:2] == ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"] and request.signature[-1] == "Quàng Văn Nam"
+
+
+def test_a_table_asked_with_only_after_it_is_the_table():
+    assert understand("Cost table only for the Kon Tum DOH supervision in 2028: 2 teams x 3 days x 200,000 VND.", RESTORER,
+                      SKELETONS).scope == "table"
