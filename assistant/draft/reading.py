@@ -72,6 +72,15 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+# A document word spoken of, not named: "(kế hoạch viết rồi)", "the plan text is already written", "no plan text".
+_BARE_CUE = re.compile(r"\s*(?:text|is|was|has|already|da|viet|xong|roi|duoc)\b|\s*\)")
+
+
+def _sentence_before(folded: str, start: int) -> str:
+    """The words of the cue's sentence before it; the dot of "No." or "số" ends no sentence."""
+    return re.split(r"(?<!\bno)(?<!\bso)\.\s", folded[:start])[-1]
+
+
 def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bool]:
     """(skeleton name, where its cue ends, assumed) for the first document word of the instruction. The
     opening sentence (up to its first full stop or colon) says what to write: a document word there wins;
@@ -83,8 +92,11 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
             window = re.split(r"(?<!\bno)(?<!\bso)\.\s", folded[end:end + _WINDOW])[0]  # "Kế hoạch No. 402/KH-SYT" goes on
             if not sk.get("requires"):
                 found.append((start, 1, -end, name))
-            elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]):
-                # its words after the cue in the sentence, or right before it ("the review conference plan")
+            elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]) or (
+                    _BARE_CUE.match(folded, end) and re.search(sk["requires"], _sentence_before(folded, start))):
+                # its words after the cue in the sentence, or right before it ("the review conference plan"), or,
+                # for a plan spoken of without a name of its own, anywhere before it in the sentence ("bảng chương
+                # trình Hội nghị tổng kết …, chỉ cần bảng thôi (kế hoạch viết rồi)", "…'s workshop; the plan text …")
                 found.append((start, 0, -end, name))
     opening = next((m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > 15), len(folded))
     requiring = [n for n, sk in skeletons.items() if sk.get("requires")]

@@ -36,7 +36,8 @@ _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|ngh
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
 _UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
-                           r"tasks?|section|paragraph) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?)\s+")
+                           r"tasks?|section|paragraph) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?|(?:muc|phan|doan|paragraph|part|section)\s+(?:[a-z]+\s+){0,3}?"
+                           r"(?:lien quan (?:den|toi)|related to|concerning|regarding)(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
 _QUOTED_TITLE = re.compile(r"\.?\s*(?:(?:thuoc|trong|cua|of|in)\s+)?(?:(?:phan|part)\s+[ivx]+\s*)?[:–-]?\s*['\"‘“]"
                            r"([^'\"’”]{3,80})['\"’”]")
@@ -54,6 +55,9 @@ _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo
                          r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
+# "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
+_ONLY_NAMED = re.compile(r"(?<!\bdong )(?<!\bdia )\b(?:chi|only|just)\s+(?:(?:can|viet|soan|lam|draft|write)\s+){0,2}"
+                         r"(?:(?:giup|gium)\s+)?(?:the\s+)?(?P<word>phan|doan|part)\s+(?!\d)(?![ivx]+\b)([a-z ]{3,60}?)\s*(?=[,:;(]|\s[—–-]\s|$)")
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).
 _OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
@@ -168,6 +172,8 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             found.append((m.start(), Scope("section", section=numbered.group(1), title=numbered.group(2).strip())))
         else:
             found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
+    elif m := _ONLY_NAMED.search(folded):
+        found.append((m.start("word"), Scope("part", part=m.group(2).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))

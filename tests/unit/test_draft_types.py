@@ -1762,3 +1762,34 @@ def test_a_signature_typed_with_a_dash_and_a_plan_cited_by_its_abbreviation():
 def test_a_table_asked_with_only_after_it_is_the_table():
     assert understand("Cost table only for the Kon Tum DOH supervision in 2028: 2 teams x 3 days x 200,000 VND.", RESTORER,
                       SKELETONS).scope == "table"
+
+
+@pytest.mark.parametrize("instruction", [
+    "lam giup bang chuong trinh Hoi nghi so ket cong tac y te 6 thang dau nam 2028 cua So Y te Kon Tum, chi can bang thoi "
+    "(ke hoach viet roi). bat dau 8h00: khai mac 15p; bao cao 30p.",
+    "Only the cost table for Kon Tum DOH's one-day workshop on school health in 2028; the plan text is already written. "
+    "Lunch for 40 people, 1 day, 150,000 VND/person/day.",
+])
+def test_a_plan_spoken_of_without_a_name_of_its_own_is_the_plan_of_the_event_named_before_it(instruction):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("conference_plan", "table")
+
+
+def test_a_course_inside_a_plan_named_after_it_leaves_the_plan_an_implementation_plan():
+    request = understand("Lập bảng dự toán kinh phí lớp tập huấn cho trạm y tế xã tỉnh Kon Tum (thuộc Kế hoạch phòng, chống "
+                         "bệnh không lây nhiễm năm 2028): tiền ăn 40 người x 2 ngày x 150.000 đồng.", RESTORER, SKELETONS)
+    assert request.name == "implementation_plan"
+
+
+def test_a_part_asked_alone_by_a_long_name_or_a_paragraph_about_a_unit():
+    request = understand("cong van So Y te Kon Tum gui cac benh vien V/v chuyen doi so - chi viet phan cac noi dung de nghi "
+                         "don vi thuc hien, danh so 1-3: 1) tiep don bang CCCD; 2) thanh toan khong dung tien mat.",
+                         RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("official_letter", "part")
+    request = understand("Thông báo kết luận của Phó Chủ tịch UBND tỉnh Kon Tum — chỉ viết đoạn kết luận liên quan đến Bảo "
+                         "hiểm xã hội tỉnh: phối hợp thanh toán chi phí khám, chữa bệnh vượt dự toán năm 2027.",
+                         RESTORER, SKELETONS)
+    assert (request.scope, request.scope_title) == ("section", "Bảo hiểm xã hội tỉnh")
+    request = understand("Làm Giấy mời dự Hội nghị của Sở Y tế Kon Tum ngày 16/6/2028. Liên hệ: đồng chí Phan Thị Lan, "
+                         "Phòng Nghiệp vụ Y.", RESTORER, SKELETONS)
+    assert request.scope == "whole"
