@@ -167,3 +167,70 @@ def rates_in_prose(text: str) -> str:
         rate = rate.replace(".", ",")
         return f"{match.group(1)} {match.group(2)}{match.group(3)} (đạt {rate}%)"
     return _RATE_ASKED.sub(worked, text)
+
+
+# A target the request asks to work out from a base and an increase ("năm 2026 đạt 52%, năm 2027 tăng thêm 8 điểm %",
+# "là 42.000 người, năm 2027 tăng thêm 3.500 người", "đạt 48.000 người, năm 2027 tăng 12,5%", "hiện có 412, mỗi năm
+# thành lập thêm 35 câu lạc bộ trong 5 năm", "hiện 96/120, năm 2027 phủ đủ 120/120"), as a clerk does it.
+_ASKED_TO_WORK_OUT = re.compile(r"\b(?:tinh (?:giup|gium|ho|dum|ra)|tu tinh|calculate|compute|work (?:it )?out)\b")
+_FIGURE = r"\d{1,3}(?:\.\d{3})+(?!,\d|\d)|\d+(?:,\d+)?"
+_BASE = re.compile(rf"(?:\s+(?:năm|in)\s+\d{{4}})?\s+(?:đạt|là|hiện có|hiện|có)\s+(?P<a>{_FIGURE})(?:/(?P<of>\d+))?"
+                   rf"(?P<unit>\s*%|\s+[^\W\d]+(?:\s+(?!năm\b)[^\W\d]+){{0,2}})?", re.IGNORECASE)
+_POINTS = re.compile(rf"\btăng(?: thêm)?\s+(?P<n>{_FIGURE})\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
+_GROWTH = re.compile(rf"\btăng\s+(?P<n>{_FIGURE})\s*%", re.IGNORECASE)
+_YEARLY = re.compile(rf"\bmỗi năm\s+(?:[^\W\d]+\s+){{0,3}}?thêm\s+(?P<n>{_FIGURE})\b.*?\btrong\s+(?P<k>\d+)\s+năm", re.IGNORECASE)
+_ADDED = re.compile(rf"\bthêm\s+(?P<n>{_FIGURE})\b", re.IGNORECASE)
+_FULL = re.compile(r"\b(?:phủ đủ|đạt|lên)\s+(?P<c>\d+)/(?P<of>\d+)", re.IGNORECASE)
+
+
+def _value(figure: str) -> float:
+    return float(figure.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", figure) else float(figure.replace(",", "."))
+
+
+def _written(value: float, digits: int) -> str:
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value):,}".replace(",", ".")
+    return f"{value:.{digits}f}".rstrip("0").rstrip(",.").replace(".", ",")
+
+
+def _target(clause: str, digits: int) -> str:
+    """The clause with its base and increase replaced by the target they give; unchanged when it gives none."""
+    base = _BASE.search(clause)
+    if not base:
+        return clause
+    rest, a = clause[base.end():], _value(base.group("a"))
+    unit = (base.group("unit") or "").strip()
+    if base.group("of"):  # a part of a whole: the target is a rate
+        whole = float(base.group("of"))
+        if full := _FULL.search(rest):
+            target = float(full.group("c")) / float(full.group("of")) * 100
+        elif added := _ADDED.search(rest):
+            target = (a + _value(added.group("n"))) / whole * 100
+        else:
+            return clause
+        unit = "%"
+    elif points := _POINTS.search(rest):
+        target = a + _value(points.group("n"))
+    elif unit != "%" and (growth := _GROWTH.search(rest)):
+        target = a * (1 + _value(growth.group("n")) / 100)
+    elif yearly := _YEARLY.search(rest):
+        target = a + _value(yearly.group("n")) * int(yearly.group("k"))
+    elif added := _ADDED.search(rest):
+        target = a + _value(added.group("n"))
+    else:
+        return clause
+    # Set apart by a dash, not a colon (a colon makes the name a label); a unit of several words in brackets.
+    name, figure = clause[:base.start()].rstrip(" ,:"), _written(target, digits)
+    if len(unit.split()) > 1:
+        return f"{name} ({unit}) – {figure}"
+    return f"{name} – {figure}{unit if unit == '%' else ' ' + unit}".rstrip()
+
+
+def targets_in_prose(text: str) -> str:
+    """Each clause giving a base and an increase, in a request that asks to work its figures out, as the target
+    they give, to the decimals the request asks (one by default)."""
+    folded = fold(text)
+    if not _ASKED_TO_WORK_OUT.search(folded):
+        return text
+    digits = _decimals(folded)
+    return re.sub(r"[^;.]+(?:\.(?=\d)[^;.]*)*", lambda m: _target(m.group(), digits), text)

@@ -14,7 +14,7 @@ from ..vietnamese.person_names import with_marked_names
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
-from .indicators import rates_in_prose
+from .indicators import rates_in_prose, targets_in_prose
 from .pasted import whole_figures
 from .tables import integer, scaled_figure, vnd_number
 
@@ -112,7 +112,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = _after_restoring(with_marked_names(restorer.restore(typed, force=True), typed))
     else:
         text = with_marked_names(text)
-    text = rates_in_prose(terms_written_out(written_out(text)))
+    text = targets_in_prose(rates_in_prose(terms_written_out(written_out(text))))
     # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 

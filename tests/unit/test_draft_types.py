@@ -1793,3 +1793,14 @@ def test_a_part_asked_alone_by_a_long_name_or_a_paragraph_about_a_unit():
     request = understand("Làm Giấy mời dự Hội nghị của Sở Y tế Kon Tum ngày 16/6/2028. Liên hệ: đồng chí Phan Thị Lan, "
                          "Phòng Nghiệp vụ Y.", RESTORER, SKELETONS)
     assert request.scope == "whole"
+
+
+def test_targets_asked_to_be_worked_out_from_a_base_and_an_increase():
+    draft = _draft("Chỉ cần bảng chỉ tiêu cho Kế hoạch chăm sóc sức khỏe sinh sản năm 2029 của Sở Y tế Kon Tum. Cột: TT, chỉ "
+                   "tiêu, đơn vị tính, chỉ tiêu năm 2029. Tính giúp: tỷ lệ phụ nữ mang thai được khám thai đủ 4 lần năm 2028 "
+                   "đạt 81,5%, năm 2029 tăng thêm 3,5 điểm phần trăm; số người được tư vấn tiền hôn nhân năm 2028 là 12.000 "
+                   "người, năm 2029 tăng 15%; số điểm tư vấn hiện có 40, mỗi năm mở thêm 6 điểm trong 2 năm; trạm y tế xã "
+                   "có phòng sinh đạt chuẩn hiện 50/64 trạm, năm 2029 thêm 5 trạm nữa.").draft
+    for row in ("| 85 |", "| 13.800 |", "| 52 |", "| 85,9 |"):
+        assert row in draft
+    assert "81,5" not in draft and "Tỷ lệ trạm y tế xã có phòng sinh đạt chuẩn" in draft
