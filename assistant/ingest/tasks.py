@@ -61,13 +61,26 @@ def _units_named(name: str) -> list[str]:
     return find_units(name)
 
 
+# A legal text's article named after a unit alone lists that unit's duties: "Điều 18. Sở Y tế tỉnh".
+_ARTICLE = re.compile(r"^dieu \d+\.?\s+")
+_ARTICLE_EXTRA_WORDS = 2  # "Sở Y tế tỉnh", "Trung tâm y tế huyện": the unit and where it stands
+
+
+def _article_unit(element: str) -> list[str]:
+    """The unit an article's title is, when it is no more than a unit's name."""
+    article = _ARTICLE.match(fold(element))
+    rest = element[article.end():] if article else ""
+    named = find_units(rest, vague=False) if rest else []
+    return named[:1] if named and len(rest.split()) <= len(named[0].split()) + _ARTICLE_EXTRA_WORDS else []
+
+
 def _owner(path: list[str]) -> list[str] | None:
     """Who a section is for: in the plan part, the deepest heading naming a unit, else its label;
-    elsewhere a heading such as `Các nội dung khác yêu cầu Sở Y tế`."""
+    elsewhere a heading such as `Các nội dung khác yêu cầu Sở Y tế`, or an article named after a unit."""
     if not any(_PLAN_PART in fold(p) for p in path):
         for element in reversed(path):
             match = _ASSIGN.search(fold(element))
-            named = find_units(element[match.end():]) if match else []
+            named = find_units(element[match.end():]) if match else _article_unit(element)
             if named:
                 return named[:1]
         return None

@@ -125,3 +125,18 @@ def test_a_registry_record_is_titled_by_its_first_line_and_its_chunks_carry_the_
     chunks = chunk_document(parsed, "26-2017.txt", "hash", max_chars=1200, min_chars=200)
     listed = next(c for c in chunks if "Phòng Tổ chức" in c.page_content)
     assert "Trung tâm Kiểm soát bệnh tật" in listed.lexical_text() and listed.section.startswith("Điều 6")
+
+
+def test_an_article_named_after_a_unit_lists_that_units_tasks_and_one_named_after_a_thing_none(tmp_path):
+    from assistant.ingest.pipeline import read_chunks
+    from assistant.ingest.tasks import extract_tasks
+
+    path = tmp_path / "ttlt.txt"
+    path.write_text("THÔNG TƯ LIÊN TỊCH\nQuy định việc khám sức khỏe\n\nĐiều 9. Nguồn tài chính\n1. Ngân sách nhà nước bảo "
+                    "đảm kinh phí khám.\n2. Các nguồn hợp pháp khác.\n\nĐiều 18. Sở Y tế tỉnh\n1. Chỉ đạo các cơ sở y tế "
+                    "thuộc thẩm quyền tham gia khám sức khỏe.\n2. Tổ chức tập huấn về chuyên môn, nghiệp vụ cho cán bộ y "
+                    "tế.\n3. Báo cáo kết quả về Bộ Y tế trước ngày 30/4 hằng năm.\n", "utf-8")
+    _, chunks = read_chunks(path, path.name, SETTINGS)
+    tasks = extract_tasks(chunks)
+    assert {t.unit for t in tasks} == {"Sở Y tế"} and len(tasks) == 3
+    assert any("tập huấn" in t.task for t in tasks) and any(t.deadline for t in tasks)
