@@ -87,8 +87,10 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # name); a card's effect lines speak of the document itself. 24: "cán bộ y tế" and "cơ sở y tế" name no unit.
 # 25: a district health centre (Trung tâm Y tế huyện) is the unit now named Trung tâm Y tế khu vực.
 # 29: a card's date spaced before its comma, a letter's basis the letter it answers, the documents a replacing
-# sentence lists after semicolons. 30: departments by their short names ("Sở TC", "Sở TTTT", "Sở XD").
-PIPELINE_VERSION = 31
+# sentence lists after semicolons. 30: departments by their short names ("Sở TC", "Sở TTTT", "Sở XD"). 31: a card's
+# number from its title or its annexes' caption. 32: a legal text's article named after a unit lists its tasks.
+# 33: a heading in a section path restored as its line reads within its chunk.
+PIPELINE_VERSION = 33
 
 
 def _stamp(sha256: str) -> str:
