@@ -8,7 +8,7 @@ import re
 from ..vietnamese.folding import fold
 from .pasted import spaced_sign, vietnamese_figures
 from .line_names import LEAD
-from .tables import integer
+from .tables import integer, vnd_number
 
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
@@ -183,13 +183,9 @@ _ADDED = re.compile(rf"\bthêm\s+(?P<n>{_FIGURE})\b", re.IGNORECASE)
 _FULL = re.compile(r"\b(?:phủ đủ|đạt|lên)\s+(?P<c>\d+)/(?P<of>\d+)", re.IGNORECASE)
 
 
-def _value(figure: str) -> float:
-    return float(figure.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", figure) else float(figure.replace(",", "."))
-
-
 def _written(value: float, digits: int) -> str:
     if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}".replace(",", ".")
+        return vnd_number(round(value))
     return f"{value:.{digits}f}".rstrip("0").rstrip(",.").replace(".", ",")
 
 
@@ -198,25 +194,25 @@ def _target(clause: str, digits: int) -> str:
     base = _BASE.search(clause)
     if not base:
         return clause
-    rest, a = clause[base.end():], _value(base.group("a"))
+    rest, a = clause[base.end():], _number(base.group("a"))
     unit = (base.group("unit") or "").strip()
     if base.group("of"):  # a part of a whole: the target is a rate
         whole = float(base.group("of"))
         if full := _FULL.search(rest):
             target = float(full.group("c")) / float(full.group("of")) * 100
         elif added := _ADDED.search(rest):
-            target = (a + _value(added.group("n"))) / whole * 100
+            target = (a + _number(added.group("n"))) / whole * 100
         else:
             return clause
         unit = "%"
     elif points := _POINTS.search(rest):
-        target = a + _value(points.group("n"))
+        target = a + _number(points.group("n"))
     elif unit != "%" and (growth := _GROWTH.search(rest)):
-        target = a * (1 + _value(growth.group("n")) / 100)
+        target = a * (1 + _number(growth.group("n")) / 100)
     elif yearly := _YEARLY.search(rest):
-        target = a + _value(yearly.group("n")) * int(yearly.group("k"))
+        target = a + _number(yearly.group("n")) * int(yearly.group("k"))
     elif added := _ADDED.search(rest):
-        target = a + _value(added.group("n"))
+        target = a + _number(added.group("n"))
     else:
         return clause
     # Set apart by a dash, not a colon (a colon makes the name a label); a unit of several words in brackets.

@@ -76,9 +76,13 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
 _BARE_CUE = re.compile(r"\s*(?:text|is|was|has|already|da|viet|xong|roi|duoc)\b|\s*\)")
 
 
+# A full stop ending a sentence: the dot of "No." or "số" ends none ("Kế hoạch No. 402/KH-SYT" goes on).
+_SENTENCE_END = re.compile(r"(?<!\bno)(?<!\bso)\.\s")
+
+
 def _sentence_before(folded: str, start: int) -> str:
-    """The words of the cue's sentence before it; the dot of "No." or "số" ends no sentence."""
-    return re.split(r"(?<!\bno)(?<!\bso)\.\s", folded[:start])[-1]
+    """The words of the cue's sentence before it."""
+    return _SENTENCE_END.split(folded[:start])[-1]
 
 
 def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bool]:
@@ -89,7 +93,7 @@ def document_type(folded: str, skeletons: dict[str, dict]) -> tuple[str, int, bo
     found = []  # (start, 0 when the skeleton's `requires` held, -end, name)
     for name, sk in skeletons.items():
         for start, end in _cue_positions(folded, sk.get("cues", [])):
-            window = re.split(r"(?<!\bno)(?<!\bso)\.\s", folded[end:end + _WINDOW])[0]  # "Kế hoạch No. 402/KH-SYT" goes on
+            window = _SENTENCE_END.split(folded[end:end + _WINDOW])[0]
             if not sk.get("requires"):
                 found.append((start, 1, -end, name))
             elif re.search(sk["requires"], window) or re.search(rf"(?:{sk['requires']})\s+$", folded[:start]) or (
