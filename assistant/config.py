@@ -151,6 +151,9 @@ class Settings(BaseSettings):
     extract_naming_share: float = Field(0.5, description=(
         "Weight of a question word that names the document it asks by number (its type, number, title words; swept 0-0.5 on the tuning half)."))
     extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
+    extract_english_lexical: float = Field(0.5, description=(
+        "An English question's answer also quotes the passage holding the most of the Vietnamese the question holds "
+        "(its glossary terms, what it quotes and types with marks), when it holds this IDF-weighted share of it."))
     decline_coverage: float = Field(0.2, description=(
         "Decline below this IDF-weighted share of the question's words and pairs in the best chunk: off-topic "
         "questions fall below it; near misses are declined by what they ask for (chosen on the tuning halves of "

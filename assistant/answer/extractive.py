@@ -15,6 +15,7 @@ from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..retrieve.continuation import asks_for_list
 from ..vietnamese.folding import fold
+from ..vietnamese.glossary import vietnamese_in_english
 from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET, ITEM_START
 from ..vietnamese.tokens import content_tokens
@@ -61,6 +62,13 @@ def _scores(index: SearchIndex, settings: Settings, question: str, candidates: l
     return scores
 
 
+def _vietnamese_shares(index: SearchIndex, question: str, texts: list[str]) -> list[float]:
+    """The IDF-weighted share of the Vietnamese an English question holds found in each text; none when it holds none."""
+    said = {t: index.idf(t) for t in sorted(content_tokens(vietnamese_in_english(question), "vi"))}
+    total = sum(said.values())
+    return [sum(w for t, w in said.items() if t in content_tokens(text, "vi")) / total for text in texts] if total else []
+
+
 def best_passages(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk],
                   focus: str | None = None) -> tuple[list[list[Passage]], list[Position]]:
     """The passages of each chunk, and the positions of those that match the question best, best first, a
@@ -86,6 +94,13 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
     keep = settings.extract_keep_share if language == "vi" else settings.extract_keep_share_dense
     best = [(-n, -o) for score, n, o in scored if score > 0 and score >= scored[0][0] * keep]
     best = best[: settings.extract_sentences]
+    if language == "en":
+        # The embedder compares across languages and misses what the question says in Vietnamese ("(khoa chuyên
+        # môn)", the glossary's "Trung tâm Kiểm soát bệnh tật"): the passage that holds most of it is quoted too.
+        shares = _vietnamese_shares(index, question, [found[n][o].text for n, o in candidates])
+        top = max(range(len(candidates)), key=lambda m: shares[m]) if shares else None
+        if top is not None and shares[top] >= settings.extract_english_lexical and candidates[top] not in best:
+            best.append(candidates[top])
     # A question that asks several things is answered for each: the passage a later ask needs can score far below
     # what the whole question matches best ("mức chi bao nhiêu, điều dưỡng kéo dài bao lâu").
     for ask in asks(question)[1:] if len(asks(question)) > 1 else []:

@@ -92,6 +92,22 @@ def english_terms(text: str) -> str:
     return _GLOSSED.sub(r"\1\2\3", translated)
 
 
+# What an English question quotes in Vietnamese: "(khoa chuyên môn)", "“y tế tư nhân”" (an apostrophe is a
+# possessive's: "people's").
+_QUOTED = re.compile(r"\(([^()]+)\)|[\"“‘]([^\"“”‘’]+)[\"”’]")
+
+
+def vietnamese_in_english(text: str) -> str:
+    """The Vietnamese an English question holds: its glossary terms in Vietnamese ("provincial CDC" → "Trung tâm
+    Kiểm soát bệnh tật tỉnh"), what it quotes in Vietnamese ("(khoa chuyên môn)": marked words, the unmarked ones of
+    the phrase with them) and the other words it types with marks (names: "Lai Châu")."""
+    pattern, terms = _glossary("english.toml", any_case=True)
+    said = [terms[m.group().lower()] for m in pattern.finditer(text)]
+    quoted = [q for m in _QUOTED.finditer(text) for q in m.groups() if q and fold(q) != q.lower()]
+    marked = [w for w in re.findall(r"[^\W\d_]+", _QUOTED.sub(" ", text)) if fold(w) != w.lower()]
+    return " ".join(said + quoted + marked)
+
+
 # Centrally governed cities: their People's Committee is "UBND THÀNH PHỐ …", not "UBND TỈNH …".
 _MUNICIPALITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 

@@ -4,6 +4,7 @@ from assistant.answer.passages import sentences
 from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
 from assistant.vietnamese.framing import impersonal, without_framing
+from assistant.vietnamese.glossary import vietnamese_in_english
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
 from assistant.vietnamese.places import central, provinces_in, with_province_names, without_provinces
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
@@ -157,3 +158,11 @@ def test_a_question_searches_its_abbreviations_by_their_full_names():
     # An English question is searched lexically with its glossary terms in Vietnamese too; a Vietnamese one is not.
     assert "Trung tâm Kiểm soát bệnh tật" in expand_query("What must the provincial CDC report?", Unchanged()).lexical
     assert expand_query("CDC tỉnh phải báo cáo gì?", Unchanged()).lexical.count("Kiểm soát") <= 1
+
+
+def test_an_english_question_gives_the_vietnamese_it_holds_but_not_a_possessive_as_a_quote():
+    said = vietnamese_in_english("List the specialised departments (khoa chuyên môn) a provincial CDC is organised "
+                                 "into under Lai Châu's plan and the people's committee's letter.")
+    assert "khoa chuyên môn" in said and "Trung tâm Kiểm soát bệnh tật" in said and "Châu" in said
+    assert "committee" not in said and "plan and" not in said
+    assert vietnamese_in_english("What is the deadline?") == ""
