@@ -1,7 +1,8 @@
 """Draft scores (`assistant eval --drafts`), per set and half, held-out first, per generator:
 
 - the draft score: share of `must_have` strings and `computed` values present, zero when a `must_not` string
-  appears (compared folded and whole-word, so a missing mark is not a miss);
+  appears (compared folded and whole-word, so a missing mark is not a miss, and dates with their leading zeros,
+  so that the decree's 30/9/2027 is the 30/09/2027 a request types);
 - right type and scope: the document type and scope the drafter says it read, against the item's (items that
   give them: the independent set);
 - OCR residue: drafts holding a leftover OCR symbol or a marked word no training text wrote (the restorer's
@@ -49,12 +50,21 @@ def computed_strings(computed: dict) -> tuple[list[str], bool]:
     return [when for when, *_ in computed.get("items", [])], False
 
 
+_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _dates_padded(text: str) -> str:
+    """Dates with both leading zeros: the decree on official documents writes 30/9/2027 where a user types
+    30/09/2027; it is the same date."""
+    return _DATE.sub(lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}", text)
+
+
 def _found(text: str, wanted: str) -> bool:
-    return collapse_ws(fold(wanted)) in text
+    return _dates_padded(collapse_ws(fold(wanted))) in text
 
 
 def _leaked(text: str, unwanted: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(collapse_ws(fold(unwanted)))}(?!\w)", text) is not None
+    return re.search(rf"(?<!\w){re.escape(_dates_padded(collapse_ws(fold(unwanted))))}(?!\w)", text) is not None
 
 
 def residue(draft: str, instruction: str, restorer: Restorer) -> list[str]:
@@ -70,7 +80,7 @@ def residue(draft: str, instruction: str, restorer: Restorer) -> list[str]:
 
 
 def score_item(item: dict, result, seconds: float, restorer: Restorer) -> dict:
-    text = collapse_ws(fold(result.draft))
+    text = _dates_padded(collapse_ws(fold(result.draft)))
     computed, budget = computed_strings(item.get("computed") or {})
     wanted = item["must_have"] + computed
     missing = [m for m in wanted if not _found(text, m)]

@@ -37,6 +37,13 @@ def test_budget_items_need_every_amount_the_total_and_the_words():
     assert stale["score"] == 0.0  # an old place, even typed without marks, zeroes the draft
 
 
+def test_a_date_is_found_with_or_without_its_leading_zeros_but_a_wrong_date_is_not():
+    item = {**ITEM, "must_have": ["30/09/2027", "trước ngày 05/3/2027"], "must_not": ["31/12/2026"], "computed": {}}
+    assert score_item(item, Drafted("hoàn thành trước 30/9/2027 và trước ngày 05/03/2027."), 0.1, RESTORER)["score"] == 1.0
+    assert score_item(item, Drafted("hoàn thành trước 30/8/2027 và trước ngày 05/03/2027."), 0.1, RESTORER)["score"] < 1
+    assert score_item(item, Drafted("30/09/2027, 05/3/2027, thay cho 31/12/2026"), 0.1, RESTORER)["score"] == 0.0
+
+
 def test_ocr_residue_is_what_the_user_did_not_type():
     assert residue("Trùng tôm Klem soát bệnh tật (nếu ¢6)", "soạn kế hoạch", RESTORER)
     assert residue("Sở KH&CN phối hợp [đơn vị]", "mời Sở KH&CN", RESTORER) == []
