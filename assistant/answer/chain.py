@@ -24,7 +24,7 @@ from ..vietnamese.language import language_of
 from .citations import check_citations, renumbered
 from .compound import clauses
 from .declining import holds_answer
-from .document_answer import card_answer, cards_answer, document_question
+from .document_answer import asked_fields, card_answer, cards_answer, document_question
 from .document_names import named_cards
 from .fan_out import asked_of_each, asks_across, describes_document, fan_out
 from .extractive import best_passages, quoted
@@ -187,7 +187,8 @@ class AnswerChain:
         by the LLM with the quotes as its fallback. Returns (lead, text, mode, citation check when the text it
         checked is the one answered)."""
         mode = generator.mode
-        found, best = best_passages(self.index, self.settings, standalone, chunks, focus)
+        found, best = best_passages(self.index, self.settings, standalone, chunks, focus,
+                                    named=focus is not None and not asked_fields(standalone))
         if not isinstance(generator, ChatGenerator):
             return said["extractive_intro"], quoted(found, best), mode, None
         lead = ""

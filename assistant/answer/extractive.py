@@ -69,18 +69,35 @@ def _vietnamese_shares(index: SearchIndex, question: str, texts: list[str]) -> l
     return [sum(w for t, w in said.items() if t in content_tokens(text, "vi")) / total for text in texts] if total else []
 
 
+def _prints_own_number(index: SearchIndex, chunks: list[Chunk]) -> list[re.Pattern | None]:
+    """For each chunk that opens its document, a pattern for the document's number and symbol as printed (folded,
+    spaces loose)."""
+    numbers = {card.source: card.printed_number for card in index.cards()}
+    # Its parts loosely joined: an OCR'd header prints "Sở:469 [TB-VP" for 469/TB-VP. The header opens the
+    # document: an annex "kèm theo Thông tư số 101/2018/TT-BTC" further on is body.
+    return [re.compile(r"\W{0,3}".join(map(re.escape, re.split(r"[\s/]+", fold(number).strip()))))
+            if (number := numbers.get(chunk.source)) and chunk.position == 0 else None for chunk in chunks]
+
+
 def best_passages(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk],
-                  focus: str | None = None) -> tuple[list[list[Passage]], list[Position]]:
+                  focus: str | None = None, named: bool = False) -> tuple[list[list[Passage]], list[Position]]:
     """The passages of each chunk, and the positions of those that match the question best, best first, a
-    lead-in directly followed by its items. `focus`: the words that ask, when the others name the document."""
+    lead-in directly followed by its items. `focus`: the words that ask, when the others name the document;
+    `named`: the question names the documents by number and asks of their body, not their header."""
     tokens = content_tokens(question)
     folded = fold(question)
     wanted = [shape for asks, shape, _ in _ANSWER_TYPES if asks.search(folded)]
     labels = " ".join(label for asks, _, label in _ANSWER_TYPES if asks.search(folded))
     found = [passages(chunk) for chunk in chunks]
-    # A passage that only repeats the question (a heading) tells nothing.
+    # A passage that only repeats the question (a heading) tells nothing; nor, asked of a document named by its
+    # number, the header that prints that number (it matches every word naming the document), unless it states
+    # the kind of fact asked (an OCR'd header runs on into "Ngày 04/11/2025, … làm việc với Sở Y tế").
+    own = _prints_own_number(index, chunks) if named else [None] * len(chunks)
+    headers = {(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
+               if own[n] and (own[n].search(fold(p.text)) or own[n].search(fold(p.original)))
+               and not any(shape.search(fold(p.text)) for shape in wanted)}
     candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
-                  if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2]
+                  if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2 and (n, order) not in headers]
     if not candidates:
         return found, []
     language = language_of(question)
@@ -139,7 +156,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
             carried = [(m, o) for m, chunk in enumerate(chunks) if chunk.metadata.get("continues") == chunks[n].id
                        for o in range(len(found[m]))]
             picked.update(dict.fromkeys(carried[:settings.extract_list_items]))
-    return found, list(picked)
+    return found, [position for position in picked if position not in headers]
 
 
 def _chunk_before(chunks: list[Chunk], n: int) -> int | None:

@@ -118,6 +118,14 @@ def test_a_document_named_by_number_is_searched_for_what_it_is_asked_not_for_its
     assert "hồ sơ bệnh án điện tử" in answer.answer and "trí tuệ nhân tạo" in answer.answer
 
 
+def test_the_header_of_a_document_named_by_number_is_not_quoted_for_what_its_body_says(chain):
+    # Every word naming the notice is in its header; asked what the notice requires, the header answers nothing.
+    answer = chain.ask("Thông báo kết luận 469/TB-VP của Văn phòng UBND tỉnh Lạng Sơn yêu cầu Sở Y tế làm những việc "
+                       "gì về chuyển đổi số?")
+    assert "hồ sơ bệnh án điện tử" in answer.answer and "trí tuệ nhân tạo" in answer.answer
+    assert "469" not in answer.answer
+
+
 def test_a_follow_up_is_answered_about_the_new_unit(chain):
     history = [{"role": "user", "content": "Sở Tài chính được giao nhiệm vụ gì?"},
                {"role": "assistant", "content": "Phối hợp Sở Y tế thẩm định kinh phí … [1]"}]
