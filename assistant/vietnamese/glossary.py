@@ -84,8 +84,19 @@ def acronyms_in_capitals(text: str) -> str:
     return _lower_acronyms().sub(lambda m: m.group().upper(), text)
 
 
+# Where a meeting sits, the Vietnamese way: "the 3rd-floor meeting hall" is "hội trường tầng 3", "on the 2nd
+# floor" is "tầng 2", "Hall A" is "Hội trường A", "meeting room no. 2" is "Phòng họp số 2".
+_ROOMS = ((re.compile(r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)[- ]floor\s+((?:meeting\s+|conference\s+)?(?:hall|room))\b",
+                      re.IGNORECASE), r"\2 tầng \1"),
+          (re.compile(r"\b(?:on\s+)?(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+floor\b", re.IGNORECASE), r"tầng \1"),
+          (re.compile(r"\bHall\s+([A-Z0-9]{1,3})\b"), r"Hội trường \1"),
+          (re.compile(r"\b((?:meeting\s+)?room)\s+(?:no\.?\s*|number\s+)(\d+[A-Z]?)\b", re.IGNORECASE), r"\1 số \2"))
+
+
 def english_terms(text: str) -> str:
     pattern, terms = _glossary("english.toml", any_case=True)
+    for rooms, said in _ROOMS:
+        text = rooms.sub(said, text)
     translated = pattern.sub(lambda m: terms[m.group().lower()], _MONTHS.sub(_months, text))
     # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
     # Its quotes stay: "the part 'Tổ chức thực hiện'" names a part.

@@ -4,7 +4,7 @@ from assistant.answer.passages import sentences
 from assistant.ingest.tasks import deadline_of
 from assistant.vietnamese.folding import fold, normalize
 from assistant.vietnamese.framing import impersonal, without_framing
-from assistant.vietnamese.glossary import vietnamese_in_english
+from assistant.vietnamese.glossary import english_terms, vietnamese_in_english
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
 from assistant.vietnamese.places import central, provinces_in, with_province_names, without_provinces
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
@@ -166,3 +166,10 @@ def test_an_english_question_gives_the_vietnamese_it_holds_but_not_a_possessive_
     assert "khoa chuyên môn" in said and "Trung tâm Kiểm soát bệnh tật" in said and "Châu" in said
     assert "committee" not in said and "plan and" not in said
     assert vietnamese_in_english("What is the deadline?") == ""
+
+
+def test_where_an_english_request_meets_is_written_the_vietnamese_way():
+    assert english_terms("meeting room no. 2 on the 2nd floor") == "Phòng họp số 2 tầng 2"
+    assert english_terms("in the 3rd-floor meeting hall") == "in hội trường tầng 3"
+    assert english_terms("in Hall A") == "in Hội trường A"
+    assert english_terms("the hall was full") == "the hall was full"
