@@ -150,6 +150,9 @@ class Settings(BaseSettings):
     extract_context_share: float = Field(0.5, description="Weight of a question word found only in a passage's title or section path (swept 0-0.7).")
     extract_naming_share: float = Field(0.5, description=(
         "Weight of a question word that names the document it asks by number (its type, number, title words; swept 0-0.5 on the tuning half)."))
+    extract_header_asked_share: float = Field(0.5, description=(
+        "Asked of a document named by number, its header is quoted only when it states the kind of fact asked or "
+        "holds this IDF-weighted share of the words that ask (its title may answer)."))
     extract_keep_share_dense: float = Field(0.85, description="The keep share for an English question, scored by embedder similarity.")
     extract_english_lexical: float = Field(0.5, description=(
         "An English question's answer also quotes the passage holding the most of the Vietnamese the question holds "

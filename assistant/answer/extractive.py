@@ -69,6 +69,11 @@ def _vietnamese_shares(index: SearchIndex, question: str, texts: list[str]) -> l
     return [sum(w for t, w in said.items() if t in content_tokens(text, "vi")) / total for text in texts] if total else []
 
 
+def _share(weights: dict[str, float], tokens: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in tokens) / total if total else 0.0
+
+
 def _prints_own_number(index: SearchIndex, chunks: list[Chunk]) -> list[re.Pattern | None]:
     """For each chunk that opens its document, a pattern for the document's number and symbol as printed (folded,
     spaces loose)."""
@@ -91,11 +96,14 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
     found = [passages(chunk) for chunk in chunks]
     # A passage that only repeats the question (a heading) tells nothing; nor, asked of a document named by its
     # number, the header that prints that number (it matches every word naming the document), unless it states
-    # the kind of fact asked (an OCR'd header runs on into "Ngày 04/11/2025, … làm việc với Sở Y tế").
+    # the kind of fact asked (an OCR'd header runs on into "Ngày 04/11/2025, … làm việc với Sở Y tế") or most
+    # of what is asked (its title: "thực hiện chương trình hành động nào").
     own = _prints_own_number(index, chunks) if named else [None] * len(chunks)
+    asked = {t: index.idf(t) for t in sorted(content_tokens(focus or question))}
     headers = {(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
                if own[n] and (own[n].search(fold(p.text)) or own[n].search(fold(p.original)))
-               and not any(shape.search(fold(p.text)) for shape in wanted)}
+               and not any(shape.search(fold(p.text)) for shape in wanted)
+               and _share(asked, content_tokens(p.text) | content_tokens(p.original)) < settings.extract_header_asked_share}
     candidates = [(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
                   if len((content_tokens(p.text) | content_tokens(p.original)) - tokens) >= 2 and (n, order) not in headers]
     if not candidates:
