@@ -62,16 +62,16 @@ def _scores(index: SearchIndex, settings: Settings, question: str, candidates: l
     return scores
 
 
+def _share(weights: dict[str, float], tokens: set[str]) -> float:
+    """The weighted share of the weighted tokens found among `tokens`."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in tokens) / total if total else 0.0
+
+
 def _vietnamese_shares(index: SearchIndex, question: str, texts: list[str]) -> list[float]:
     """The IDF-weighted share of the Vietnamese an English question holds found in each text; none when it holds none."""
     said = {t: index.idf(t) for t in sorted(content_tokens(vietnamese_in_english(question), "vi"))}
-    total = sum(said.values())
-    return [sum(w for t, w in said.items() if t in content_tokens(text, "vi")) / total for text in texts] if total else []
-
-
-def _share(weights: dict[str, float], tokens: set[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in tokens) / total if total else 0.0
+    return [_share(said, content_tokens(text, "vi")) for text in texts] if sum(said.values()) else []
 
 
 def _prints_own_number(index: SearchIndex, chunks: list[Chunk]) -> list[re.Pattern | None]:
@@ -99,7 +99,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
     # the kind of fact asked (an OCR'd header runs on into "Ngày 04/11/2025, … làm việc với Sở Y tế") or most
     # of what is asked (its title: "thực hiện chương trình hành động nào").
     own = _prints_own_number(index, chunks) if named else [None] * len(chunks)
-    asked = {t: index.idf(t) for t in sorted(content_tokens(focus or question))}
+    asked = {t: index.idf(t) for t in sorted(content_tokens(focus or question))} if named else {}
     headers = {(n, order) for n, ps in enumerate(found) for order, p in enumerate(ps)
                if own[n] and (own[n].search(fold(p.text)) or own[n].search(fold(p.original)))
                and not any(shape.search(fold(p.text)) for shape in wanted)

@@ -13,7 +13,8 @@ _IN_WORDS = re.compile(r"\b(\d{1,2}) (?:tháng|thang) (\d{1,2}),? (?:năm|nam) (
 _SHARED_MONTH = re.compile(r"(?<![\d/.,])(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _OPEN_START = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(\s*(?:[-–]|đến|den|tới|toi|to|until)\s*(?:ngày\s+|ngay\s+)?)"
                          r"(\d{1,2})/(\d{1,2})/(\d{4})\b", re.IGNORECASE)
-_SLASHED = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# A date written with slashes, day, month and year: what the house style writes and the scorer compares.
+SLASHED_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 # An hour: "16h", "7g30", "14 giờ 30", "8 gio". Typed with "h" or with minutes it is one; typed "g" or "giờ"
 # alone it is one after a word of time ("lúc 8g", "trước 14 giờ") or before a day or a part of it, not a
 # length ("trong 48 giờ") nor a weight ("5g muối").
@@ -72,4 +73,4 @@ def house_dates(text: str) -> str:
     text = _IN_WORDS.sub(r"\1/\2/\3", text)
     text = _SHARED_MONTH.sub(_span, text)
     text = _OPEN_START.sub(_open_start, text)
-    return _SLASHED.sub(_padded, text)
+    return SLASHED_DATE.sub(_padded, text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..draft.dates import SLASHED_DATE
 from ..draft.drafter import Drafter
 from ..index.search_index import SearchIndex
 from ..models.generators import get_generator
@@ -50,13 +51,10 @@ def computed_strings(computed: dict) -> tuple[list[str], bool]:
     return [when for when, *_ in computed.get("items", [])], False
 
 
-_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-
-
 def _dates_padded(text: str) -> str:
     """Dates with both leading zeros: the decree on official documents writes 30/9/2027 where a user types
     30/09/2027; it is the same date."""
-    return _DATE.sub(lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}", text)
+    return SLASHED_DATE.sub(lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}", text)
 
 
 def _found(text: str, wanted: str) -> bool:
