@@ -26,7 +26,7 @@ from .document_answer import asked_fields, document_label, documents_text, lefto
 from .document_names import named_at, named_cards, words_before
 from .extractive import best_passages
 from .months import month_asked
-from .passages import passages
+from .passages import Passage, passages
 
 _DOCS = r"(van ban|ke hoach|thong bao|quyet dinh|cong van|thong tu|nghi dinh|chi thi)"
 _ACROSS = re.compile(
@@ -79,20 +79,25 @@ _NAMING = ("number", "date", "issuer", "title")
 _WORD = re.compile(r"\w+")
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = _WORD.findall(fold(text))
+    return set(zip(words, words[1:]))
+
+
 def _asked_of(question: str, cards: list[DocumentCard]) -> str:
     """The question without the words that name the documents: their type and number, and the words it shares
     with their cards two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch"): what
     each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it, not by its heading,
     which repeats the title the question names it by. The whole question when nothing else is left."""
-    typed = content_tokens(" ".join(f"{card.doc_type_name or ''} {card.number or ''}" for card in cards))
-    pairs = set()
+    numbers = content_tokens(" ".join(card.number or "" for card in cards))
+    # A type's name is dropped as a whole ("quyết định"), not a syllable of it: "định suất" asks.
+    pairs = {pair for card in cards for pair in _pairs(card.doc_type_name or "")}
     for card in cards:
         for line in (line for field in _NAMING for line in card.fields.get(field, [])):
-            words = _WORD.findall(fold(line.text))
-            pairs |= set(zip(words, words[1:]))
+            pairs |= _pairs(line.text)
     words = question.split()
     folded = [" ".join(_WORD.findall(fold(word))) for word in words]
-    kept = [word for n, word in enumerate(words) if not content_tokens(word) & typed
+    kept = [word for n, word in enumerate(words) if not content_tokens(word) & numbers
             and not (n and (folded[n - 1], folded[n]) in pairs)
             and not (n + 1 < len(words) and (folded[n], folded[n + 1]) in pairs)]
     left = " ".join(kept)
@@ -101,8 +106,9 @@ def _asked_of(question: str, cards: list[DocumentCard]) -> str:
 
 # Words that point back to what an earlier clause asked.
 POINTS_BACK = re.compile(r"\b(?:này|đó|ấy|this|these|that|those|the same)\b", re.IGNORECASE)
-# Where a question asking of several documents turns to the next one: "…, và khoa nào … theo Thông tư 26/2017?"
-_TURN = re.compile(r"[;?]|,\s*(?:và|còn|and|while)\s|,?\s+còn\s")
+# Where a question asking of several documents turns to the next one: "…, và khoa nào … theo Thông tư 26/2017?",
+# typed without marks too ("…, con QD 5129 nang …").
+_TURN = re.compile(r"[;?]|,\s*(?:và|va|còn|con|and|while)\s|,?\s+còn\s")
 
 
 def asked_of_each(question: str, cards: list[DocumentCard]) -> dict[str, str]:
@@ -226,9 +232,28 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
                 cited.append(chunk)
                 lines += [f"- {BULLET.sub('', text).rstrip()} [{len(cited)}]" for text in texts]
             continue
-        found, positions = best_passages(index, settings, asked.get(source, question), chunks)
+        found, positions = best_passages(index, settings, asked.get(source, question), chunks,
+                                         named=named is not None and not fields)
         offset = len(cited)
         cited += chunks
         lines += [f"- {BULLET.sub('', found[n][o].text).rstrip()} [{offset + n + 1}]"
-                  for n, o in sorted(positions)[:settings.fanout_passages_per_document]]
+                  for n, o in _best_runs(found, sorted(positions), settings.fanout_passages_per_document)]
     return "\n".join(lines), cited
+
+
+def _best_runs(found: list[list[Passage]], positions: list[tuple[int, int]], most: int) -> list[tuple[int, int]]:
+    """The first `most` of the ranked positions, a lead-in's items with it ("Điều 1. Nâng mức trợ cấp …, như
+    sau:" and its two rates count as one)."""
+    kept: list[tuple[int, int]] = []
+    runs = 0
+    lead = False  # the last kept passage is a lead-in or one of its items
+    for n, o in positions:
+        if lead and kept[-1] == (n, o - 1):
+            kept.append((n, o))
+        elif runs < most:
+            kept.append((n, o))
+            runs += 1
+            lead = found[n][o].text.rstrip().endswith(":")
+        else:
+            lead = False
+    return kept

@@ -474,6 +474,13 @@ def test_each_document_named_is_asked_its_own_clause_without_the_words_that_name
     one = asked_of_each("Theo Nghị định 63/2010/NĐ-CP, nộp mấy bộ hồ sơ, và UBND cấp xã lập hồ sơ trong bao nhiêu ngày?",
                         [card("63.txt", "63/2010/NĐ-CP", "Nghị định", "Kiểm soát")])
     assert "mấy bộ hồ sơ" in one["63.txt"] and "UBND cấp xã" in one["63.txt"]
+    # Typed without marks, the turn to the next document is seen too; a syllable of a type's name ("định" of "Quyết
+    # định") asks when it stands in other words ("định suất").
+    unmarked = asked_of_each("CV 1921/LDTBXH-NCC quy dinh muc chi dieu duong la bao nhieu, con QD 5129/QD-UBND nang dinh "
+                             "suat nuoi duong len muc nao?", [card("1921.txt", "1921/LĐTBXH-NCC", "Công văn", "Điều dưỡng"),
+                                                              card("5129.txt", "5129/QĐ-UBND", "Quyết định", "Trợ cấp")])
+    assert "dinh suat nuoi duong" in unmarked["5129.txt"] and "muc chi" not in unmarked["5129.txt"]
+    assert "nuoi duong" not in unmarked["1921.txt"]
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -557,3 +564,18 @@ def test_a_count_is_of_a_noun_not_of_the_preposition_after_it():
 ])
 def test_a_question_asking_each_document_its_own_thing_is_asked_clause_by_clause(question, expected):
     assert clauses(question) == expected
+
+
+def test_each_document_of_a_fan_out_quotes_its_first_passages_with_a_lead_ins_items():
+    from assistant.answer.fan_out import _best_runs
+    from assistant.answer.passages import Passage
+
+    texts = [["Căn cứ Nghị định số 93/2001/NĐ-CP;", "Xét Tờ trình số 4189;"],
+             ["Điều 1. Nâng mức trợ cấp như sau:", "- Định suất cơ bản lên 240.000 đồng/người/tháng;",
+              "- Định suất nuôi dưỡng lên 500.000 đồng/người/tháng;", "Điều 2. Giao Sở Tài chính lập thủ tục."]]
+    found = [[Passage(text, text) for text in chunk] for chunk in texts]
+    # Three passages, the third a lead-in whose items come with it.
+    assert _best_runs(found, [(0, 0), (0, 1), (1, 0), (1, 1), (1, 2)], 3) == [(0, 0), (0, 1), (1, 0), (1, 1), (1, 2)]
+    assert _best_runs(found, [(0, 0), (0, 1), (1, 0), (1, 1), (1, 2)], 2) == [(0, 0), (0, 1)]
+    # Passages that merely follow one another are counted one by one.
+    assert _best_runs(found, [(1, 1), (1, 2), (1, 3), (0, 0)], 2) == [(1, 1), (1, 2)]
