@@ -33,11 +33,13 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
+# What the request asks for alone, after the frame's colon ("KH …: chỉ viết mục 3 phần II thôi, các mục khác có rồi").
+_ONLY_ASKED = re.compile(r"(?:chi|only|just)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 # "… ký" ending a clause says who signs; "so với cùng kỳ", "định kỳ", "nhiệm kỳ" end on a period ("kỳ").
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
                                                     "cuoi", "dau"))
-_META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc)\b|chia|ket thuc|co du|co cac|kem|bang co|"
+_META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc|diem|y)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|ghi ro|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    # an English request's word to the drafter: "State the total requested and the amount in words."
                    # ("…, and say that the Planning-Finance Division settles the accounts" carries content: not a note).
@@ -47,7 +49,7 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"the (?:total|totals|sum|amount|figures|draft|format|layout|usual|same|agenda|times|table)|a total|totals|both|"
                    r"short|brief|only|everything)\b))\b(?! of\b)"
                    r"(?![^.;]*\b(?:say|note|mention|state)s? that\b)|"
-                   r"(?:khong|ko|k) can|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
+                   r"(?:khong|ko|k) (?:can|viet)\b|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
                    r"|co (?:dong )?bang chu)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|"
                    rf"{_NOT_PERIOD}\bky\.?$"
@@ -230,7 +232,8 @@ def clauses(text: str) -> list[Clause]:
             while meta and ": " in piece and not laid_out:
                 note, piece = piece.split(": ", 1)
                 found.append(Clause(text=_sentence(note), meta=True))
-                meta = _NOTE.search(fold(piece.split(": ", 1)[0])) is not None
+                head = fold(piece.split(": ", 1)[0])
+                meta = _NOTE.search(head) is not None or _ONLY_ASKED.match(head) is not None
             # "viết phần I, trong đó mục 2 khám chữa bệnh nhớ nêu tổng lượt khám …": what the part holds is content.
             if meta and not laid_out and (within := _WITHIN.search(fold(piece))):
                 found.append(Clause(text=_sentence(piece[:within.start()]), meta=True))

@@ -15,11 +15,13 @@ from collections.abc import Callable
 from string import Template
 
 from ..vietnamese.folding import fold
+from ..vietnamese.units import find_units
 from .agenda import agenda_items
 from .clauses import Clause, said, takes
 from .document import Block, DraftDocument
 from .participants import asks_for_participants, counted_items, participants_blocks
 from .periods import ROMAN as _ROMAN
+from .finance_division import finance_as_asked
 from .request import DraftRequest
 from .task_table import asks_for_tasks, task_blocks
 from .table_blocks import annex_tables, funding_lines, priced_said_once, scope_table, sources_total, table_title
@@ -29,24 +31,6 @@ from .values import values
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 _OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|lead-in|introduction|preamble)\b")
-
-
-# house-style.md: "Finance" is ambiguous between Sở Tài chính and Phòng Kế hoạch - Tài chính. A request that
-# names only the provincial department gets no default task or agenda row of the Department's own division.
-_DIVISION = "Phòng Kế hoạch - Tài chính"
-_DIVISION_NAMED = re.compile(r"\bphong ke hoach|\bkhtc\b|\bphong tai chinh")
-
-
-def _finance_as_asked(request: DraftRequest, sk: dict) -> dict:
-    folded = fold(request.text or request.instruction)
-    if "so tai chinh" not in folded or _DIVISION_NAMED.search(folded):
-        return sk
-    parts = [{**p, "units": [u for u in p["units"] if u != _DIVISION]} if "units" in p else p for p in sk["part"]]
-    changed = {**sk, "part": parts}
-    if "agenda" in sk:
-        items = [[m, what, "Lãnh đạo Sở Y tế" if who == _DIVISION else who] for m, what, who in sk["agenda"]["items"]]
-        changed["agenda"] = {**sk["agenda"], "items": items}
-    return changed
 
 
 def _line(text: str) -> str:
@@ -70,7 +54,7 @@ class Composer:
     def __init__(self, request: DraftRequest, sk: dict, clauses: list[Clause],
                  borrowed: Callable[[str], list[str]]) -> None:
         """`borrowed(unit)`: clean exemplar task lines (with their citation markers) for a unit."""
-        self.request, self.sk = request, _finance_as_asked(request, sk)
+        self.request, self.sk = request, finance_as_asked(request, sk)
         self.values = values(request, sk)
         # What the skeleton writes from the request's fields (participants, time, venue) is written once.
         given = [words for words, value in (("thanh phan|participants|attending|tham du|kinh moi", request.participants),
@@ -220,8 +204,12 @@ class Composer:
         for n, unit in enumerate(units, 1):
             # The request's own tasks for a unit stand alone; the corpus fills only units it gave none.
             lines = tasks.get(unit) or self.borrowed(unit) or ["- " + part.get("fallback", "[nhiệm vụ]")]
-            body += [Block("section", f"{n}. {unit}"), *[Block("line", line) for line in lines]]
+            body += [Block("section", f"{n}. {self._unit_heading(unit)}"), *[Block("line", line) for line in lines]]
         return body
+
+    def _unit_heading(self, unit: str) -> str:  # a notice's directive names its unit: "1. Giao Sở Tài chính"
+        asked = self.sk.get("asked_units") and re.search(self.sk["asked_units"], fold(unit))
+        return self.sk.get("unit_heading_asked" if asked else "unit_heading", "$unit").replace("$unit", unit)
 
     def body(self) -> tuple[list[Block], list[str]]:
         """The blocks of the scope asked for, and the required parts to check (folded)."""
@@ -239,7 +227,8 @@ class Composer:
             units = {c.unit for c in self.content if c.unit}
             # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").
             title = self.request.scope_title or (units.pop() if len(units) == 1 else "[tên mục]")
-            body = [Block("section", f"{self.request.scope_section or self._unit_number(title)}. {title}")]
+            heading = self._unit_heading(title) if find_units(title, vague=False) == [title] else title
+            body = [Block("section", f"{self.request.scope_section or self._unit_number(title)}. {heading}")]
             table = scope_table(self.request, self.content, inline=True)
             for clause in [] if table else self.content:
                 if clause.number and "." in clause.number:

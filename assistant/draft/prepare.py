@@ -50,7 +50,7 @@ def titles_written_out(text: str) -> str:
 # Shorthand staff type in lower case when they type without marks ("tb ket luan", "bc gd so", "tl gd, chanh vp"):
 # written out before the words are restored, which read them as words ("tố", "bể gỗ", "từ gỗ"). Never inside a
 # symbol ("/BC-SYT"); "gd" is the Director only beside "tl"/"kt" or before the Department ("Sở GD" is Education's),
-# "hn" no conference after a word of place ("tai hn": Hà Nội).
+# "hn" no conference after a word of place ("tai hn": Hà Nội), "HN" one only where a conference is meant.
 _NOT_IN_SYMBOL = r"(?<![/-])\b{}\b(?![-/])"
 _SHORTHAND = [(re.compile(r"\b(tl|kt)\.?\s+gd\b"), lambda m: f"{m.group(1).upper()}. Giám đốc"),
               (re.compile(r"\bgd(?=\s+(?:so|syt)\b|\s+[A-Z][a-z]+\s+[A-Z])"), lambda m: "Giám đốc"),
@@ -58,7 +58,10 @@ _SHORTHAND = [(re.compile(r"\b(tl|kt)\.?\s+gd\b"), lambda m: f"{m.group(1).upper
               *((re.compile(_NOT_IN_SYMBOL.format(short)), lambda m, full=full: full)
                 for short, full in (("bc", "báo cáo"), ("tb", "thông báo"), ("kh", "kế hoạch"), ("cv", "công văn"),
                                     ("qd", "quyết định"))),
-              (re.compile(r"(?<!\btai )(?<!\bo )(?<!\bden )" + _NOT_IN_SYMBOL.format("hn")), lambda m: "hội nghị")]
+              (re.compile(r"(?<!\btai )(?<!\bo )(?<!\bden )" + _NOT_IN_SYMBOL.format("hn")), lambda m: "hội nghị"),
+              # In capitals "HN" may be Hà Nội: a conference only as what is organised or what kind it is.
+              (re.compile(r"\b(t[oổ] ch[uứ]c\s+)HN\b|\bHN\b(?=\s+(?:t[oổ]ng k[eế]t|s[oơ] k[eế]t|tr[uự]c tuy[eế]n|giao ban)\b)"),
+               lambda m: f"{m.group(1) or ''}hội nghị")]
 
 
 # Words shortened as in a chat ("ko có tử vong", "đc giám sát", "trc 30/6"), whatever the marks: written out, as no

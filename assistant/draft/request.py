@@ -30,6 +30,10 @@ _PROVINCE_EN = re.compile(r"\b((?:[A-Z][a-z]+\s){1,2})(?:[Pp]rovince|Department 
 # English words for the kind of review: year-end → tổng kết, mid-year → sơ kết.
 _KIND_EN = (("so ket", re.compile(r"\b(mid-year|six-month|6-month|interim|half-year)\b")),
             ("tong ket", re.compile(r"\b(year-end|annual|final)\b")))
+# A year reviewed and the tasks of the next ("reviewing 2026 and setting the directions and tasks for 2027", "năm 2026
+# và phương hướng, nhiệm vụ năm 2027"): a year-end review.
+_YEAR_AND_NEXT = re.compile(r"\b(\d{4})\b[^.;]{0,40}?\b(?:va|and)\b[^.;]{0,40}?\b(?:phuong huong|nhiem vu|directions?|tasks?)\b"
+                            r"[^.;]{0,30}?\b(\d{4})\b")
 # A conference on the first six months is a mid-year review (sơ kết), however the request words it.
 _MID_YEAR_REVIEW = re.compile(r"\b(?:hoi nghi|conference)\b.{0,80}\b(?:6|sau) thang dau nam")
 _EVENT = re.compile(r"(?<!trung tâm )(hội nghị|hội thảo|hội thao|lễ|tập huấn)\s+(.+?)(?=\s+(?:của|cho|do|tại|vào|ngày|lúc|họp|"
@@ -199,6 +203,8 @@ def parse_request(instruction: str) -> DraftRequest:
             request.kind = "sơ kết" if kind == "so ket" else "tổng kết"
     if not request.kind and _MID_YEAR_REVIEW.search(folded):
         request.kind = "sơ kết"
+    if not request.kind and (match := _YEAR_AND_NEXT.search(folded)) and int(match.group(2)) == int(match.group(1)) + 1:
+        request.kind = "tổng kết"
     if match := _PROVINCE.search(text) or _PROVINCE_EN.search(text):
         request.province = match.group(1).strip()
     if match := next((m for m in DATE.finditer(text) if not _NOT_MEETING.search(folded[:m.start()])

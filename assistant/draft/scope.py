@@ -35,7 +35,7 @@ _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|ngh
                          r"|\s+only\b")  # "Cost table only for …"
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan) giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
+_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan|diem)(?: ket luan)? giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
                            r"tasks?|section|paragraph) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?|(?:muc|phan|doan|paragraph|part|section)\s+(?:[a-z]+\s+){0,3}?"
                            r"(?:lien quan (?:den|toi)|related to|concerning|regarding)(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
@@ -52,7 +52,7 @@ _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(
 # "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$)"
-                         r"|\bthe\s+['\"‘“]?([a-z ,]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
+                         r"|\bthe\s+['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
@@ -70,7 +70,7 @@ OPENING = "mo dau"
 _BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(?:(?:noi dung|doan)\s+)?(\d+\.\d+)\b"
                            r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*([^(:;]{0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
-_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
+_TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang| theo gio\b)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"(?:chuong|lich) trinh (?:hoi nghi|lam viec)|du (?:toan|tru) (?:kinh phi|chi tiet)|(?:budget|cost) (?:estimates?|breakdown)"
                     r"|budget|kinh phi|timetable)\b")
 # What a table holds, after "bảng": "bảng chương trình", "bảng dự trù kinh phí", "bảng phân công".
@@ -144,11 +144,14 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         quoted = _QUOTED_TITLE.match(folded, m.end(2))
         found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2),
                                        title=quoted.group(1).strip() if quoted else m.group(3).strip(" .'\"‘’“”"))))
-    elif (m := _SECTION.search(folded)) and _counts(m, folded, doc_at):
+    # "… đã có mục 1 (Phòng NVY). Viết giúp mục 2 …": the section asked for is the one whose words count.
+    elif m := next((m for m in _SECTION.finditer(folded) if _counts(m, folded, doc_at)), None):
         parent = _PARENT.search(folded, m.end())
         title = m.group(2).strip(" .'\"‘’“”")
-        if not title and (named := re.match(r"\s*\(([^)]{3,40})\)", folded[m.end():])):  # "section 3 (Directives)"
-            title = named.group(1)
+        # "section 3 (Directives)", "mục 3 phần II (địa điểm và thành phần)"
+        if not title and (named := re.match(r"\s*(?:(?:phan|part)\s+[ivx]+\s*)?(?:\(([^)]{3,40})\)|[-–]\s+([^.;:(]{3,60}))",
+                                            folded[m.end():])):
+            title = (named.group(1) or named.group(2)).strip()
         # A title in quotes is taken whole ("điểm 2 'Về thời gian …'", "mục 2 phần I 'Công tác khám bệnh, chữa bệnh'");
         # so is one given in brackets with the number ("item 2, the one on … (2. Công tác khám bệnh, chữa bệnh)").
         if quoted := _QUOTED_TITLE.match(folded, m.end(1)):
@@ -157,6 +160,8 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             title = bracketed.group(2).strip()
         # "mục 2 ở phần tổ chức thực hiện - nhiệm vụ của Chi cục ATVSTP": the section is that unit's tasks.
         if re.search(r"\bnhiem vu$", title) and (units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
+            title = units[0]
+        elif re.match(r"nhiem vu (?:cua|giao cho)\b", title) and (units := find_units(title)):  # "mục 2 - nhiệm vụ của CDC"
             title = units[0]
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
@@ -171,7 +176,10 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
         if numbered := _NUMBERED_IN_BRACKETS.match(folded, m.end()):
             found.append((m.start(), Scope("section", section=numbered.group(1), title=numbered.group(2).strip())))
         else:
-            found.append((m.start(), Scope("part", part=next(g for g in m.groups() if g).strip())))
+            # "the forward-looking part (the 2027 directions and tasks)": the words in brackets name it too.
+            said = re.match(r"\s*\(([^()]{3,60})\)", folded[m.end():])
+            name = next(g for g in m.groups() if g).strip() + (f" {said.group(1)}" if said else "")
+            found.append((m.start(), Scope("part", part=name)))
     elif m := _ONLY_NAMED.search(folded):
         found.append((m.start("word"), Scope("part", part=m.group(2).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").

@@ -10,15 +10,20 @@ from .clauses import Clause, said
 from .document import vnd
 from .tables import CostLine, integer, money
 
-_TOTAL_SAID = re.compile(r"^(?:tong(?!\s+so\b)|total\b)")
+# Where the total is said, wherever in the clause: "Our draft says the total is 780,000,000 VND, which looks wrong".
+_TOTAL_SAID = re.compile(r"\b(?:tong(?!\s+so\b)|total)\b")
+_AMOUNT_NEXT = re.compile(r"\W*(?:[^\W\d]+\W+){0,4}?\d")
 _MILLIONS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")  # "tổng 12.800.000": an amount of millions needs no unit
 
 
 def states_total(text: str) -> int | None:
     """The amount a clause gives as the total, None for any other clause ("tổng số ca mắc" counts cases)."""
-    if not _TOTAL_SAID.match(fold(text)):
+    said = _TOTAL_SAID.search(fold(text))
+    # The amount follows the word within a few words: "with total and amount in words) for …: 5 people × …" says none.
+    if not said or not _AMOUNT_NEXT.match(text, said.end()):
         return None
-    return money(text) or (integer(figure.group()) if (figure := _MILLIONS.search(text)) else None)
+    rest = text[said.start():]  # folding keeps the letters' places
+    return money(rest) or (integer(figure.group()) if (figure := _MILLIONS.search(rest)) else None)
 
 
 def check_stated_total(texts: list[str], lines: list[CostLine]) -> list[str]:

@@ -1804,3 +1804,45 @@ def test_targets_asked_to_be_worked_out_from_a_base_and_an_increase():
     for row in ("| 85 |", "| 13.800 |", "| 52 |", "| 85,9 |"):
         assert row in draft
     assert "81,5" not in draft and "Tỷ lệ trạm y tế xã có phòng sinh đạt chuẩn" in draft
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    # "HN" in capitals is a conference where one is organised or named by its kind.
+    ("KH to chuc HN so ket cong tac tiem chung 6 thang dau nam 2027 cua So Y te Kon Tum: chi viet muc 2 phan II thoi.",
+     "conference_plan", "section"),
+    # The section asked for is the one a verb of writing asks, not one the plan has already.
+    ("KH phong chong benh dai nam 2027 cua So Y te Kon Tum, phan III da co muc 1 (Phong NVY). Viet giup muc 3 phan III - "
+     "nhiem vu cua Trung tam Kiem soat benh tat: tiem vac xin cho nguoi bi cho can.", "implementation_plan", "section"),
+    # One point of a notice given to one unit.
+    ("Trong Thông báo kết luận giao ban tháng 5/2027 của Sở Y tế Kon Tum, viết một điểm kết luận giao việc cho Phòng "
+     "Nghiệp vụ Dược: rà soát thuốc tồn kho, báo cáo trước ngày 30/6/2027.", "notice_of_conclusions", "section"),
+    # A part named in English with a hyphen, and a programme by the hour asked for alone.
+    ("For the Kon Tum DOH report on 2027, write just the forward-looking part (directions and tasks for 2028).",
+     "report", "part"),
+    ("giay moi hoi thao duoc lam sang nam 2027 cua So Y te Kon Tum, can to chuong trinh theo gio, bat dau 8h00: "
+     "khai mac 10p; bao cao 30p. Chi lam bang do.", "invitation", "table"),
+])
+def test_scopes_staff_name_in_passing(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_a_notice_gives_work_to_units_it_directs_and_asks_it_of_those_it_does_not():
+    draft = _draft("Soạn Thông báo kết luận của Giám đốc Sở Y tế Kon Tum tại cuộc họp giao ban tháng 5/2027. Kết luận: "
+                   "Phòng Kế hoạch - Tài chính rà soát dự toán, báo cáo trước ngày 15/6/2027; Bảo hiểm xã hội tỉnh "
+                   "phối hợp thanh toán chi phí khám, chữa bệnh bảo hiểm y tế trước ngày 30/6/2027.").draft
+    assert "Giao Phòng Kế hoạch - Tài chính" in draft and "Đề nghị Bảo hiểm xã hội tỉnh" in draft
+    assert "Giao Bảo hiểm xã hội" not in draft
+
+
+def test_a_total_said_to_be_wrong_is_no_content_and_the_lines_give_the_total():
+    draft = _draft("Write an official letter from the Kon Tum Department of Health to the Department of Finance asking "
+                   "for funds for rabies vaccine. Cost table: vaccine 1,000 doses at 200,000 VND/dose; training 20 people "
+                   "× 2 days × 100,000 VND. Our draft says the total is 190,000,000 VND, which looks wrong.").draft
+    assert "204.000.000" in draft and "190.000.000" not in draft
+
+
+def test_a_note_after_the_frames_colon_asking_for_one_section_is_no_content():
+    draft = _draft("KH to chuc hoi nghi tong ket nam 2027 cua So Y te Kon Tum: chi viet muc 3 phan II (dia diem va thanh "
+                   "phan) thoi, cac muc khac co roi. Dia diem: Hoi truong tang 2 So Y te.").draft
+    assert "Địa điểm và thành phần" in draft and "thôi" not in draft.lower() and "có rồi" not in draft.lower()
