@@ -30,9 +30,10 @@ _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.
 _CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
 _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
-                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\balready (?:written|drafted|done)\b"
+                   r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
-                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b")
+                   r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
+                   r"|\b(?:em|minh|toi|anh|chi)\s+(?:moi|vua)\s+co\s+(?:so lieu|thong tin|noi dung)\b")  # "giờ em mới có số liệu cho …:"
 # What the request asks for alone, after the frame's colon ("KH …: chỉ viết mục 3 phần II thôi, các mục khác có rồi").
 _ONLY_ASKED = re.compile(r"(?:chi|only|just)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
@@ -50,7 +51,7 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"short|brief|only|everything)\b))\b(?! of\b)"
                    r"(?![^.;]*\b(?:say|note|mention|state)s? that\b)|"
                    r"(?:khong|ko|k) (?:can|viet)\b|no need|chi can|co (?:dong )?tong(?: cong)?\s*(?:va|\+|,)\s*(?:so tien )?bang chu"
-                   r"|co (?:dong )?bang chu)"
+                   r"|co (?:dong )?bang chu|co bang\s*(?:,|va|kem)\s*(?:dong )?tong)"
                    r"|ky thay|ky (?:tl|thua lenh)\b|signed by|\bsigns? (?:on behalf|for)\b|"
                    rf"{_NOT_PERIOD}\bky\.?$"
                    # what the user has written already: "phần đầu … em làm rồi", "… em có rồi", "the header … are done"
@@ -78,6 +79,7 @@ _SECTIONS_LISTED = re.compile(r"\b\d{1,2}\.\d{1,2}(?!\d)\.?\s+[^\d,;.:]{2,40}[,;
 # tỉnh bổ sung chỉ tiêu …)").
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
+_SIGNS = re.compile(rf"{_NOT_PERIOD}\bky$")  # "Giám đốc Sở ký: Hoàng Văn Mạnh" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
 _LABEL = re.compile(r"^([^\d:;,.()]{2,40}?)\s*:\s+(?=\S)")
 _NUMBERED = re.compile(r"^\(?(\d{1,2}(?:\.\d{1,2})*)[.)]\)?\s+")
@@ -225,7 +227,7 @@ def clauses(text: str) -> list[Clause]:
             # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
             labelled = find_units(typed_label, vague=False) if found and label else []
             tasked = len(labelled) == 1
-            meta = laid_out or (not found or label in _SIGNER_LABELS or _META.search(fold(piece)) is not None or (
+            meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or _META.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
             # ý rồi, chỉ thiếu đoạn mở đầu", "…: phần thiệt hại em viết rồi, …, có bảng: 1/ …").

@@ -6,22 +6,25 @@ from __future__ import annotations
 
 import re
 
-_EVENT = r"(?:trong|kéo dài|diễn ra|thời gian|học|họp|tập huấn|hội nghị|hội thảo|lớp|khóa|course|workshop|conference|training|meeting)"
-_LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[^\W\d_]+\s+)?(\d{{1,2}})\s*(?:ngày|days?)\b|\b(\d{{1,2}})-day\b|\bfor (\d{{1,2}}) days\b",
-                     re.IGNORECASE)
+from ..vietnamese.folding import fold
+
+# Matched folded, marks restored or not ("đi 6 ngày", "di 6 ngay"). A team's trip lasts so many days too: "4 đoàn,
+# mỗi đoàn 5 người, đi 6 ngày", "giám sát 5 ngày".
+_EVENT = (r"(?:trong|keo dai|dien ra|thoi gian|hoc|hop|tap huan|hoi nghi|hoi thao|lop|khoa|di|cong tac|kiem tra|giam sat|"
+          r"course|workshop|conference|training|meeting|trip|visit)")
+_LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[a-z]+\s+)?(\d{{1,2}})\s*(?:ngay|days?)\b|\b(\d{{1,2}})-day\b|\bfor (\d{{1,2}}) days\b")
 # "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026", "05/11/2026 - 06/11/2026": the first and
 # the last day of one month.
-_SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|đến|to)\s*(\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
+_SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|den|to)\s*(\d{1,2})/(\d{1,2})\b")
 # "học 2 buổi", "2 buổi sáng và chiều", "a 2-session course": the event's sessions.
-_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[^\W\d_]+\s+)?)?(\d{{1,2}})\s*(?:buổi|buoi|sessions?)\b(?!\s*/)|\b(\d{{1,2}})-session\b",
-                       re.IGNORECASE)
+_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[a-z]+\s+)?)?(\d{{1,2}})\s*(?:buoi|sessions?)\b(?!\s*/)|\b(\d{{1,2}})-session\b")
 _PER_DAY = re.compile(r"/\s*(?:ngày|ngay|day)\b|\b(?:per|a) day\b|\bmỗi ngày\b", re.IGNORECASE)
 _DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re.IGNORECASE)
 _MAX_DAYS = 31  # a span longer than a month is no event's length
 
 
 def _counted(pattern: re.Pattern, text: str) -> int | None:
-    match = pattern.search(text)
+    match = pattern.search(fold(text))
     return int(next(g for g in match.groups() if g)) if match else None
 
 
@@ -31,7 +34,7 @@ def event_days(texts: list[str]) -> int | None:
         if (days := _counted(_LENGTH, text)) is not None:
             return days
         # "05/11/2026 - 06/11/2026" (as the dates are written in house style) spans one month too.
-        if (match := _SPAN.search(text)) and match.group(2) in (None, match.group(4)) and \
+        if (match := _SPAN.search(fold(text))) and match.group(2) in (None, match.group(4)) and \
                 0 < (days := int(match.group(3)) - int(match.group(1)) + 1) <= _MAX_DAYS:
             return days
     return None

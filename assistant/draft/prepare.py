@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..vietnamese.folding import fold, sub_folded
 from ..vietnamese.glossary import acronyms_in_capitals, english_dates, english_terms, province_in, provinces, terms_written_out
-from ..vietnamese.language import language_of
+from ..vietnamese.language import has_marks, language_of
 from ..vietnamese.person_names import with_marked_names
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
@@ -112,12 +112,13 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light; people's names are written from the table of names, not as words.
         typed = written_out(shorthand_written_out(text))
-        text = _after_restoring(with_marked_names(restorer.restore(typed, force=True), typed))
+        text = _after_restoring(with_marked_names(_as_marked(restorer.restore(typed, force=True), typed), typed))
     else:
         text = with_marked_names(text)
     text = targets_in_prose(rates_in_prose(terms_written_out(written_out(text))))
-    # The house style names a plan's or an estimate's year with "năm": "kế hoạch 2027" is "kế hoạch năm 2027".
-    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
+    # The house style names a plan's, an estimate's or a quarter's year with "năm": "kế hoạch 2027" is "kế hoạch năm
+    # 2027", "quý I 2027" (an English "Q1 2027") is "quý I năm 2027".
+    return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách|quý (?:IV|III|II|I)))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 
 
 _SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
@@ -204,14 +205,24 @@ def _from_english(text: str) -> str:
 # Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
 # floor's number, a quarter before its numeral, a case or a trip counted, the afternoon after an hour, the
 # Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số") and its meeting room or hall ("phong hop so" is the
-# "phòng họp Sở"), an amount's đồng.
+# "phòng họp Sở"), an amount's đồng; a number and symbol's "số" ("gửi UBND tỉnh, so 1530/SYT-KHTC").
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
                    (r"(?<=\d )(?:chuyển|chuyên)\b", "chuyến"), (r"(?<=\dh\d\d )(?:chiếu|chiêu)\b", "chiều"),
                    (r"\b(về|cho|của|tại|gửi|lên|trình) (?:Số|Sổ)\b(?![\s:]*\d)(?! tay)", r"\1 Sở"),
                    (r"\b([Pp]hòng họp|[Hh]ội trường) (?:[Ss]ố|[Ss]ổ|[Ss]ơ)\b(?![\s:]*\d)", r"\1 Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng"),
-                   (r"(?<=\d )(?:triều|triếu|triêu)\b", "triệu"), (r"\b([Dd])ự trữ(?=\s*:)", r"\1ự trù")]
+                   (r"(?<=\d )(?:triều|triếu|triêu)\b", "triệu"), (r"\b([Dd])ự trữ(?=\s*:)", r"\1ự trù"),
+                   (r"(?<=[^\W\d_,] |, )[Ss][ởổ](?=\s+\d+/[A-ZĐ])", "số")]
+
+
+def _as_marked(restored: str, typed: str) -> str:
+    """The restored text with each word the user typed with its marks as typed ("Nguyễn Văn Hòa" in an unmarked
+    request is no "Hóa"): the restorer keeps the words in place, one for one."""
+    words, said = restored.split(" "), typed.split(" ")
+    if len(words) != len(said):
+        return restored
+    return " ".join(typed_word if has_marks(typed_word) else word for word, typed_word in zip(words, said))
 
 
 def _after_restoring(text: str) -> str:

@@ -58,6 +58,14 @@ _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo
 # "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
 _ONLY_NAMED = re.compile(r"(?<!\bdong )(?<!\bdia )\b(?:chi|only|just)\s+(?:(?:can|viet|soan|lam|draft|write)\s+){0,2}"
                          r"(?:(?:giup|gium)\s+)?(?:the\s+)?(?P<word>phan|doan|part)\s+(?!\d)(?![ivx]+\b)([a-z ]{3,60}?)\s*(?=[,:;(]|\s[—–-]\s|$)")
+# A part asked for by pointing back ("Viết giúp riêng phần đó") to one described before ("phần nói về những việc
+# chưa làm được và vì sao").
+_POINTING = re.compile(r"\b(?:phan|doan|muc) (?:do|nay|tren|ay)\b|\b(?:that|this) (?:part|bit|section)\b")
+_DESCRIBED = re.compile(r"\b(?:phan|doan|muc) (?:noi ve|viet ve|ve) ([a-z ,]{3,60}?)(?=\s*[:;.]|$)"
+                        r"|\b(?:part|bit|section) (?:that|which) ([a-z ,]{3,60}?)(?=\s*[:;.,—–-]|$)")
+# One point of a notice, by what it gives ("soạn giúp cái ý giao xử lý vướng mắc …:"): that point alone.
+_POINT = re.compile(r"\b(?:y|diem)(?: ket luan)? (?:giao(?! (?:(?:nhiem vu|viec) )?(?:rieng )?cho\b)|ve|lien quan den) "
+                    r"([a-z ,]{3,80}?)(?=\s*[:;.]|$)")  # one given to a unit is that unit's section
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).
 _OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
@@ -182,11 +190,16 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             found.append((m.start(), Scope("part", part=name)))
     elif m := _ONLY_NAMED.search(folded):
         found.append((m.start("word"), Scope("part", part=m.group(2).strip())))
+    elif (m := _POINTING.search(folded)) and _counts(m, folded, doc_at) and (
+            described := [d for d in _DESCRIBED.finditer(folded) if d.start() < m.start()]):
+        found.append((m.start(), Scope("part", part=(described[-1].group(1) or described[-1].group(2)).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))
     if (m := _LAST_PART.search(folded)) and _counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=LAST)))
+    if (m := _POINT.search(folded)) and _counts(m, folded, doc_at):
+        found.append((m.start(), Scope("section", title=m.group(1).strip())))
     if m := _BARE_SECTION.search(folded):
         found.append((m.start(), Scope("section", section=m.group(1))))
     if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (

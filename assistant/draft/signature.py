@@ -24,6 +24,8 @@ _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s)
 # "Signed 'KT. Chief of Office / Deputy Chief of Office', Mai Thi Nga": the block quoted, then the name.
 _SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\s*['\"‘“]?(?:(kt|tl)\.?\s+({_ROLE})\s*[,/–-]?\s*)?"
                            rf"({_ROLE})['\"’”]?\s*,?\s+(?:so(?: y te)?\s+)?((?:[a-z]+\s){{1,3}}[a-z]+)")
+# "Giám đốc Sở ký: Hoàng Văn Mạnh": the role, then the name after "ký:".
+_ROLE_SIGNS = re.compile(rf"\b({_ROLE})\s+(?:so(?: y te)?\s+)?ky\s*:\s*((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "ký TL. Giám đốc, Chánh Văn phòng Lê Hoàng Phúc.": the name may end the sentence instead.
@@ -53,6 +55,10 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
         principal = _ROLES[m.group(2)] if m.group(2) else role.removeprefix("PHÓ ")
         mark = (m.group(1) or "kt").upper()
         return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
+    if (m := _ROLE_SIGNS.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
+        role = _ROLES[m.group(1)]
+        block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
+        return [*block, "", name], name
     if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
         role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(4), "CHỦ TỊCH")  # "ký thay CT": the Chairman
         mark = "TL" if re.match(r"ky (?:tl|thua lenh)", m.group(3)) else "KT"  # "ký TL GĐ": by order of the Director

@@ -47,15 +47,16 @@ _DAYS = re.compile(r"^\s*(?:ngày|ngay|buổi|buoi|đêm|dem|lần|lan|days?|ses
 # Nor the estimate a settlement is measured against ("Dự toán được duyệt 30.000.000đ. Thực chi: …").
 _TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words|(?:dự toán|kinh phí) được (?:phê )?(?:duyệt|giao)"
                     r"|approved (?:budget|estimate))\b", re.IGNORECASE)
-# A factor written with a scale word: "150 nghìn đồng", "1,5 triệu".
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
-_FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)
+_FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)  # a factor with a scale word: "150 nghìn", "1,5 triệu"
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
 AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
                      rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
+# "13 người (1 ở Sở, 12 ở các điểm cầu) x 150.000đ": a count's breakdown in brackets is no factor.
+_BREAKDOWN = re.compile(r"(\d+\s+[^\W\d_]+(?:\s[^\W\d_]+)?)\s*\([^()]*\d[^()]*\)")
 # A lump sum typed without its currency: "vận chuyển vắc xin trọn gói 35.000.000" (the figure grouped in thousands).
 _LUMP_FIGURE = re.compile(r"\b(?:trọn gói|khoán)\s*:?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,])", re.IGNORECASE)
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
@@ -238,15 +239,14 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
 
 
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
-    """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause;
-    each line's name is what stands before its first factor, after the previous line or a colon. An amount
-    alone next to such lines is a line of its own (1 × 1 × the amount); with `lump` (a budget table asked
-    for), every amount alone is. What a line does not count (the people, the event's days) is counted in
-    `context`, the whole request, or else in the clauses."""
+    """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause, each
+    named by what stands before its first factor. An amount alone next to such lines is a line of its own (1 × 1 ×
+    the amount); with `lump` (a budget table asked for), every amount alone is. What a line does not count (the
+    people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
-    pieces = [cells_as_factors(whole_figures(re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)), columns)
-              for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
+    pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece))),
+                               columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     said = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
     unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)

@@ -47,17 +47,17 @@ _SUBJECT_END = re.compile(r"(?<!\bNo)\.\s|,?\s(?-i:No)\.?\s*\d|:|;|\s[—–]\s|
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"
-# Who a document goes to ("gửi …", "to the …"), up to what it asks or is about.
+# Who a document goes to ("gửi …", "to the …"), up to what it asks or is about, or its own number ("…, số 1530/…").
 # "gửi báo cáo", "gửi hồ sơ": a document sent is no addressee.
 _ADDRESSEES = re.compile(r"\s(?:gửi(?!\s+(?:báo cáo|kết quả|văn bản|hồ sơ|danh sách|tài liệu|bản|số liệu)\b)|to the|to(?= [A-ZĐ]| (?:các|những) ))\s+(.+?)(?=\s(?:về|V/v|requesting|đề nghị|yêu cầu|hướng dẫn|triển khai|to attend|mời|"
-                         r"tăng cường|on|about|for|vì|asking|instructing)\b|\.(?!\d)|[:;(]|$)")
+                         r"tăng cường|on|about|for|vì|asking|instructing)\b|,?\s+(?:[Ss]ố|No\.?)\s*\d|\.(?!\d)|[:;(]|$)")
 # Addressees one from the next; "UBND các xã, phường" is one addressee.
 _ADDRESSEE_SPLIT = re.compile(r",(?!\s*(?:phường|xã|thị trấn|thị xã|huyện|đặc khu)\b)\s*|\s+và\s+|\s+and\s+")
 # Who chaired and what meeting, up to its date ("on 03/10/2026", "on the twelfth of …", "ngày …"); "on" before
 # anything else says what the meeting was about.
 # "conclusions (Thông báo kết luận) of Mr Võ Văn Hùng, … at his working session …": a person named with an
 # honorific may follow the words for conclusions directly.
-_CHAIR = re.compile(r"(?:kết luận của|conclusions of|(?:kết luận|conclusions)\)?(?:\s*\([^)]*\))?\s+(?:of\s+)?"
+_CHAIR = re.compile(r"(?:kết luận (?:của|of)|kết luận(?= (?:Phó )?(?:Giám đốc|Chủ tịch|Chánh))|conclusions of|(?:kết luận|conclusions)\)?(?:\s*\([^)]*\))?\s+(?:of\s+)?"
                     r"(?=(?:ông|bà|đồng chí|Mr|Ms|Mrs)\s))\s*(.+?)\s+(?:tại|at)\s+(?:his\s+|her\s+)?(.+?)(?=\s+ngày\b|\s+on\s+(?:the\s+)?"
                     r"(?:\d|[\w-]*(?:th|first|second|third)\b)|,|\(|\.\s|$)", re.IGNORECASE)
 # What a concluded meeting was about, after its date: "… ngày 14/10/2026 về tiến độ dự án …".
@@ -213,6 +213,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     own = re.compile(_OWN.format(p=f"(?:{re.escape(fold(request.province))})" if request.province else "(?:[a-z]+ [a-z]+)"))
     if m := own.search(fold(frame)):
         frame = frame[:m.start()] + frame[m.end():]
+    if request.number:  # "công văn đề nghị …, số 1530/SYT-KHTC ngày 16/11/2026, V/v …": its own number is no subject
+        frame = re.sub(rf",?\s*(?:[Ss]ố|No\.?)\s*{re.escape(request.number)}(?:,?\s*ngày\s*\d{{1,2}}/\d{{1,2}}/\d{{4}})?", "", frame)
     # "(công văn)" after the document word, or after its first words ("kế hoạch triển khai (… not a training plan)").
     frame = re.sub(r"^(\s*(?:triển khai|thực hiện)?)\s*\([^)]*\)", r"\1", frame)
     # "implementation plan (KH) … to implement Plan No. …": the code in brackets, and the verb said twice.
@@ -227,6 +229,7 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     # parenthesis' end and the document named again before the subject.
     subject = re.sub(r"^[\s)\],;:]*(?:của\s+(?:công văn|văn bản|kế hoạch|báo cáo|thông báo|giấy mời)\s+)?", "", subject,
                      flags=re.IGNORECASE)
+    subject = re.sub(r"^[^.]*?,\s*(?=V/v\s)", "", subject)  # "đề nghị, V/v đề nghị hỗ trợ …": the summary it gives
     subject = re.sub(r"^\s*(?:\([^)]*\)\s*)?(?:về việc\s+|về\s+|V/v\s+|on\s+|to\s+|yêu cầu\s+)?", "", subject)
     request.subject = _sentence(subject) if len(subject.split()) >= 2 else None
     if m := _VENUE_LABEL.search(text):  # a labelled venue is whole, commas and all

@@ -1846,3 +1846,44 @@ def test_a_note_after_the_frames_colon_asking_for_one_section_is_no_content():
     draft = _draft("KH to chuc hoi nghi tong ket nam 2027 cua So Y te Kon Tum: chi viet muc 3 phan II (dia diem va thanh "
                    "phan) thoi, cac muc khac co roi. Dia diem: Hoi truong tang 2 So Y te.").draft
     assert "Địa điểm và thành phần" in draft and "thôi" not in draft.lower() and "có rồi" not in draft.lower()
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A part described, then pointed back to.
+    ("Báo cáo công tác y tế học đường năm 2027 của Sở Y tế Kon Tum gồm I. Kết quả; II. Hạn chế, nguyên nhân; III. "
+     "Phương hướng. Em có số liệu cho phần nói về những việc chưa làm được và vì sao: 3 trường chưa có phòng y tế. "
+     "Viết giúp riêng phần đó.", "report", "part"),
+    ("The Kon Tum DOH review conference plan is drafted already except the bit that hands out the jobs to each unit — "
+     "write me only that part: Department Office: send invitations.", "conference_plan", "part"),
+    # One point of a notice, by what it is about.
+    ("TB kết luận giao ban tháng 5/2027 của Sở Y tế Kon Tum — soạn giúp cái ý giao xử lý thuốc tồn kho: các bệnh viện "
+     "rà soát, báo cáo trước ngày 30/6/2027.", "notice_of_conclusions", "section"),
+])
+def test_parts_and_points_described_rather_than_named(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_a_teams_trip_length_counts_the_days_of_lines_rated_per_day():
+    typed = ("bang du toan kinh phi kem KH giam sat phong chong dich nam 2027 cua So Y te Kon Tum, chi bang thoi. "
+             "3 doan giam sat, moi doan 4 nguoi, di 5 ngay: cong tac phi 200.000d/nguoi/ngay; thue xe moi doan moi ngay "
+             "1.000.000d.")
+    draft = _draft(typed).draft
+    assert "12.000.000" in draft and "15.000.000" in draft and "27.000.000" in draft
+
+
+def test_a_counts_breakdown_in_brackets_is_no_factor():
+    lines = cost_lines(["bồi dưỡng kỹ thuật viên 9 người (1 ở Sở, 8 ở các điểm cầu) x 1 buổi x 150.000đ/buổi"])
+    assert [(line.people, line.amount) for line in lines] == [(9, 1_350_000)]
+
+
+def test_a_letters_own_number_after_its_addressee_is_neither_addressee_nor_subject_and_the_role_signs():
+    draft = _draft("soan cong van de nghi cua So Y te Kon Tum gui UBND tinh, so 812/SYT-KHTC ngay 16/11/2027, V/v de nghi "
+                   "ho tro kinh phi kham benh cho nguoi dan xa bien gioi. Giam doc So ky: Nguyễn Văn Hòa.").draft
+    assert "Kính gửi: UBND tỉnh." in draft and "812/SYT-KHTC" in draft.split("Kính gửi")[0]
+    assert "KT. GIÁM ĐỐC" not in draft and "**GIÁM ĐỐC**" in draft and "Nguyễn Văn Hòa" in draft.split("Nơi nhận")[1]
+
+
+def test_an_english_request_names_quarters_tenders_and_the_border_in_vietnamese():
+    text = prepared("Rebuild 5 stations in border communes and finish the centralised drug tender in Q1 2027.", RESTORER)
+    assert "xã biên giới" in text and "đấu thầu thuốc tập trung" in text and "quý I năm 2027" in text
