@@ -281,4 +281,6 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             count = _count_in("nguoi", request.found)
         if count is not None:
             (days if is_day(head) else people).append(count)
+    if people and not days and (nights := [c.count for c in own if is_day(c.noun)]):
+        days = nights[:1]  # "2 rooms per team for 4 nights at 350k a room": a room is paid each night the line counts
     return (math.prod(people), math.prod(days)) if people or days else None

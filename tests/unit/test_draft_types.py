@@ -1887,3 +1887,10 @@ def test_a_letters_own_number_after_its_addressee_is_neither_addressee_nor_subje
 def test_an_english_request_names_quarters_tenders_and_the_border_in_vietnamese():
     text = prepared("Rebuild 5 stations in border communes and finish the centralised drug tender in Q1 2027.", RESTORER)
     assert "xã biên giới" in text and "đấu thầu thuốc tập trung" in text and "quý I năm 2027" in text
+
+
+def test_a_room_priced_alone_is_paid_each_night_the_line_counts():
+    context = prepared("Budget table for the Kon Tum DOH supervision: 3 supervision teams, 4 people each; accommodation "
+                       "2 rooms per team for 3 nights at 400k a room.", RESTORER)
+    lines = cost_lines([context.split("; ")[-1]], context=context)
+    assert [(line.people, line.days, line.amount) for line in lines] == [(6, 3, 7_200_000)]
