@@ -133,9 +133,9 @@ def asked_fillers(question: str) -> list[str]:
 
 
 def asked_units(question: str) -> set[str]:
-    """The units a question asks about; not those that only own them (`các đơn vị trực thuộc Sở Y tế`) or whose
-    rules it asks by (`theo hướng dẫn của Bộ LĐTBXH`)."""
-    folded = _BY_RULE.sub(" ", fold(question))
+    """The units a question asks about; not those that only own them (`các đơn vị trực thuộc Sở Y tế`), whose
+    rules it asks by (`theo hướng dẫn của Bộ LĐTBXH`) or that ask it (`Phòng Nghiệp vụ Dược hỏi: …`)."""
+    folded = _BY_RULE.sub(" ", fold(impersonal(question)))
     owning = {unit: len(re.findall(rf"\bthuoc {re.escape(fold(unit))}\b", folded)) for unit in find_units(folded)}
     return {unit for unit, owns in owning.items() if not owns or folded.count(fold(unit)) > owns}
 

@@ -36,8 +36,13 @@ _SPEAKS_OF_SELF = re.compile(rf"(?<!\w)(?:tôi|chúng tôi|mình|tớ)(?!\w)", r
 _CLAUSE_END = re.compile(r"(?<=[.,;!?])\s+")
 
 
+# Who asks, when the question opens on it: "Phòng Nghiệp vụ Dược của Sở hỏi: …".
+_ASKER = re.compile(r"^[^.?!:;]{0,80}?\bhỏi\s*:\s*", re.IGNORECASE)
+
+
 def impersonal(question: str) -> str:
     """The question without the clauses in which the asker tells of themselves or their kin ("Ông nội tôi nhập ngũ
-    năm 1968, …"): the years, places and units there are the asker's, not what the documents must name."""
-    return " ".join(clause for clause in _CLAUSE_END.split(question)
+    năm 1968, …") or names themselves ("Phòng Nghiệp vụ Dược của Sở hỏi: …"): the years, places and units there are
+    the asker's, not what the documents must name."""
+    return " ".join(clause for clause in _CLAUSE_END.split(_ASKER.sub("", question))
                     if not _SPEAKS_OF_SELF.search(_ASKS.sub(" ", clause)))

@@ -123,6 +123,9 @@ def test_what_the_asker_tells_of_themselves_is_no_part_of_what_they_ask():
     assert "1968" not in asked and "Quyết định 142" in asked
     assert impersonal("Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?") == \
         "Kế hoạch năm 2030 của tỉnh Cà Mau giao Sở Tài chính việc gì?"
+    # A unit that opens the question by asking is who asks, not what the documents must name.
+    asked = impersonal("Phòng Nghiệp vụ Dược của Sở hỏi: theo Thông tư 15/2019/TT-BYT, Sở Y tế báo cáo Bộ Y tế trong bao lâu?")
+    assert "Nghiệp vụ Dược" not in asked and "Sở Y tế báo cáo Bộ Y tế" in asked
 
 
 def test_a_district_health_centre_is_the_unit_now_named_regional():
