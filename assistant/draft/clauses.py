@@ -61,7 +61,7 @@ _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)
                    r"|^(?:(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+)?(?:chi\s+)?(?:can|nho)\s+(?:viet|soan|lam|giup)\b"
                    r"|^(?:em|anh|minh|toi|tui|chi(?=\s+chi\b))\s+(?:chi\s+)?(?:can|nho|viet|soan|lam)\b"
                    rf"|{_NOTE.pattern}"
-                   r"|\bda (?:xong|co)\b"
+                   r"|\bda xong\b|\bda co\b(?!\s+\d)"  # "phần I đã có", not "đã có 35 người ra viện"
                    # or asks the assistant itself: "Tính tỷ lệ cơ sở đạt giúp mình.", "Nêu tồn tại và kiến nghị."
                    r"|\b(?:giup|gium|ho|dum)\s+(?:minh|em|toi|tui)\W*$|^neu\b"
                    # or asks to go on from there: "viết tiếp phần II", "làm tiếp phần Kinh phí"

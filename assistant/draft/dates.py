@@ -23,12 +23,15 @@ _HOUR = re.compile(r"(?<![\w/.,:])(\d{1,2})(?:\s?(h)|\s?(?:g|giờ|gio))(?:\s?(\
 _BEFORE_HOUR = re.compile(r"\b(?:lúc|luc|trước|truoc|từ|tu|đến|den|vào|vao|khoảng|khoang|at|before|by|from)\s*$",
                           re.IGNORECASE)
 _AFTERNOON = re.compile(r"^\s*(?:chiều|chieu|tối|toi)\b", re.IGNORECASE)
+# "sau ăn khoảng 3 giờ": so long after something, not an hour of the day.
+_LENGTH_AFTER = re.compile(r"\b(?:sau|after)\s+(?:khi\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:khoảng|khoang|chừng|chung|about)\s*$",
+                           re.IGNORECASE)
 _AFTER_HOUR = re.compile(r"^\s*(?:ngày|ngay|sáng|sang|chiều|chieu|tối|toi|trưa|trua|đến|den|[-–,])", re.IGNORECASE)
 
 
 def _hour(match: re.Match) -> str:
     hour, h, minutes = match.groups()
-    if int(hour) > 23 or (minutes and int(minutes) > 59):
+    if int(hour) > 23 or (minutes and int(minutes) > 59) or _LENGTH_AFTER.search(match.string[:match.start()]):
         return match.group()
     said = h or minutes or _BEFORE_HOUR.search(match.string[:match.start()]) or _AFTER_HOUR.match(match.string[match.end():])
     if not said:

@@ -1894,3 +1894,14 @@ def test_a_room_priced_alone_is_paid_each_night_the_line_counts():
                        "2 rooms per team for 3 nights at 400k a room.", RESTORER)
     lines = cost_lines([context.split("; ")[-1]], context=context)
     assert [(line.people, line.days, line.amount) for line in lines] == [(6, 3, 7_200_000)]
+
+
+def test_a_length_after_something_is_no_hour_and_what_has_happened_is_content():
+    from assistant.draft.dates import house_hours
+
+    assert house_hours("Sau ăn khoảng 3 giờ, 37 người đau bụng; họp lúc 8 giờ sáng") == \
+        "Sau ăn khoảng 3 giờ, 37 người đau bụng; họp lúc 08h00 sáng"
+    found = clauses("Soạn báo cáo nhanh của Sở Y tế Kon Tum. Diễn biến: đến 17h00 ngày 18/04/2027 đã có 35 người ra "
+                    "viện. Phần I đã có.")
+    assert [c.meta for c in found if "ra viện" in c.text] == [False]
+    assert [c.meta for c in found if "Phần I" in c.text] == [True]
