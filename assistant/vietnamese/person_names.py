@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .folding import fold
+from .language import apply_case
 from .places import provinces_in
 
 # Words that introduce a person, folded: a title, a form of address, or what a person does in a request.
@@ -40,6 +41,7 @@ class _Table:
     surnames: dict[str, str]
     syllables: dict[str, str]
     after_thi: dict[str, str]
+    forms: frozenset[str]  # every form the table lists, lower case: a name's syllable as names write it
 
 
 def _readings(names: list[str]) -> dict[str, str]:
@@ -53,7 +55,9 @@ def _readings(names: list[str]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     data = tomllib.loads(resources.files(__package__).joinpath("data/person_names.toml").read_text("utf-8"))
-    return _Table(_readings(data["surnames"]), _readings(data["syllables"]), _readings(data["after_thi"]))
+    listed = [*data["surnames"], *data["syllables"], *data["after_thi"]]
+    return _Table(_readings(data["surnames"]), _readings(data["syllables"]), _readings(data["after_thi"]),
+                  frozenset(name.lower() for name in listed))
 
 
 def _marked(words: list[str]) -> str:
@@ -129,3 +133,40 @@ def with_marked_names(text: str, typed: str | None = None) -> str:
                 out += [text[pos:word.start() + core.start()], marked[n]]
                 pos = word.start() + core.end()
     return "".join(out) + text[pos:]
+
+
+_TITLED = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-ZĐ]*(?:[ ][^\W\d_][^\W\d_A-ZĐ]*)+")
+
+
+def restored_names(text: str, typed: str) -> str:
+    """`text`, restored from `typed` (OCR'd), with the syllables of its people's names that names never have
+    written as names have them: the restorer reads a name as common words ("Nguyén Vin Dwong" as "Đường", not
+    "Dương"). A name is found as in `unmarked_names`, by its folded words; a syllable a name may have ("Hùng",
+    "Nhàn"), or one the restorer left as typed ("Nguyễn Văn Tri", a street), is kept. Each syllable keeps its
+    length, so what points into the text still points at the same words."""
+    table = _table()
+    restored, said = list(_TOKEN.finditer(text)), typed.split()
+    # The restorer gives one word for each word typed: those it rewrote, by where they start in `text`.
+    rewritten = {m.start() for m, word in zip(restored, said) if m.group() != word} if len(restored) == len(said) else set()
+    out = list(text)
+    for run in _TITLED.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        folded = [fold(w.group()).lower() for w in words]
+        for start in range(len(words) - 2):
+            if not words[start].group()[0].isupper() or folded[start] not in table.surnames:
+                continue
+            name = [start] + [n for n in range(start + 1, min(start + 1 + _MAX_SYLLABLES, len(words)))]
+            name = name[:next((k for k, n in enumerate(name[1:], 1)
+                               if folded[n] not in table.syllables or not words[n].group()[0].isupper()), len(name))]
+            at = run.start() + words[start].start()
+            if len(name) < 3 or (folded[name[1]] not in _MIDDLE and not _cued(text, at)) or provinces_in(
+                    " ".join(words[n].group() for n in name)):
+                continue
+            marked = _marked([folded[n] for n in name]).split()
+            for n, form in zip(name, marked):
+                word = words[n]
+                begin = run.start() + word.start()
+                if begin in rewritten and word.group().lower() not in table.forms and len(form) == len(word.group()):
+                    out[begin:begin + len(form)] = apply_case(form, word.group())
+            break
+    return "".join(out)

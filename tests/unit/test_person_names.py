@@ -37,3 +37,15 @@ def test_names_are_written_where_the_restored_text_has_the_typed_ones():
     typed = "chi Phan Thi Hoa lien he"
     restored = "chị Phần Thị Hóa liên hệ"  # the restorer reads a name as common words
     assert with_marked_names(restored, typed) == "chị Phan Thị Hoa liên hệ"
+
+
+def test_a_restored_name_takes_the_syllables_names_have():
+    from assistant.vietnamese.person_names import restored_names
+
+    # The restorer reads OCR'd names as the commoner words; a name's syllables keep their length.
+    assert restored_names("GIÁM ĐỐC\nNguyễn Văn Đường\n", "GIAM DbOC\nNguyén Vin Dwong\n") == "GIÁM ĐỐC\nNguyễn Văn Dương\n"
+    assert restored_names("đồng chí Trần Thanh Nhẵn, Phó", "dong chi Tran Thanh Nhan, Phé") == "đồng chí Trần Thanh Nhân, Phó"
+    # Syllables a name may have are kept as read; so is one the restorer left as typed, and words that are no name.
+    assert restored_names("Ông Nguyễn Văn Hùng và bà Lê Thị Hoa", "Ong Nguyen Van Hung va ba Le Thi Hoa") == \
+        "Ông Nguyễn Văn Hùng và bà Lê Thị Hoa"
+    assert restored_names("Số 2, Nguyễn Văn Tri, Biên Hòa", "Số 2, Nguyễn Văn Tri, Biên Hòa") == "Số 2, Nguyễn Văn Tri, Biên Hòa"
