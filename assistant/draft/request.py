@@ -118,7 +118,7 @@ class DraftRequest(BaseModel):
 
 # A date that is not the meeting's: a cited document's ("số 315/KH-UBND ngày 12/02/2026", "dated …"), the document's
 # own ("ngày ban hành …") or a deadline ("trước ngày …", "by …").
-_NOT_MEETING = re.compile(r"(?:/[a-z-]+\s+(?:ngay|dated)|\b(?:ngay ban hanh|ban hanh ngay|ngay ky|ky ngay)\s*:?"
+_NOT_MEETING = re.compile(r"(?:/[a-z-]+,?\s+(?:ngay|dated)|\b(?:ngay ban hanh|ban hanh ngay|ngay ky|ky ngay)\s*:?"
                           r"|\b(?:truoc|cham nhat|han|before|by)(?:\s+\d{1,2}h\d*)?(?:\s+ngay)?"
                           r"|\b(?:den|tu) ngay)\s*$")  # not "tu" alone: "thứ Tư 15/7" is the meeting's
 # The date of the earlier event a request is modelled on: "làm giống năm ngoái (hội nghị 26/12/2025)".

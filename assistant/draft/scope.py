@@ -70,7 +70,7 @@ _POINT = re.compile(r"\b(?:y|diem)(?: ket luan)? (?:giao(?! (?:(?:nhiem vu|viec)
 # "phần còn lại" once the others are done).
 _OPENING_PART = re.compile(r"\b(?:doan|phan)\s+(?:dan\s+)?mo dau\b(?!\s+(?:va|and)\b)"
                            r"|\b(?:lead-in|opening|introductory)\s+paragraph\b")
-_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\bphan (?:danh so )?cuoi(?: cung)?\b(?! (?:nam|thang|quy)\b)|\bphan con lai\b"
+_LAST_PART = re.compile(r"\bthe last (?:numbered )?part\b|\b(?:phan|doan) (?:danh so )?cuoi(?: cung)?\b(?! (?:nam|thang|quy)\b)|\bphan con lai\b"
                         r"|\bthe remaining part\b")
 LAST = "last"  # the part _LAST_PART names, whose numeral the skeleton tells
 OPENING = "mo dau"

@@ -1905,3 +1905,12 @@ def test_a_length_after_something_is_no_hour_and_what_has_happened_is_content():
                     "viện. Phần I đã có.")
     assert [c.meta for c in found if "ra viện" in c.text] == [False]
     assert [c.meta for c in found if "Phần I" in c.text] == [True]
+
+
+def test_the_last_paragraph_is_the_last_part_and_the_documents_own_date_is_no_meetings():
+    report = understand("Báo cáo sơ kết 6 tháng đầu năm 2027 của Sở Y tế Kon Tum — nhờ viết đoạn cuối, phần đề xuất, "
+                        "kiến nghị: Kiến nghị Bộ Y tế sớm ban hành hướng dẫn.", RESTORER, SKELETONS)
+    assert (report.scope, report.scope_part) == ("part", "iv")  # the report's last part, its numeral told
+    invitation = understand("Draft an invitation from the Kon Tum Department of Health to the food safety month launch: "
+                            "No. 31/GM-SYT, dated 12/04/2027. Time: 7h30, 20/04/2027.", RESTORER, SKELETONS)
+    assert invitation.date == "20/04/2027"
