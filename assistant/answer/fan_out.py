@@ -242,8 +242,8 @@ def fan_out(index: SearchIndex, settings: Settings, question: str, filters: dict
 
 
 def _best_runs(found: list[list[Passage]], positions: list[tuple[int, int]], most: int) -> list[tuple[int, int]]:
-    """The first `most` of the ranked positions, a lead-in's items with it ("Điều 1. Nâng mức trợ cấp …, như
-    sau:" and its two rates count as one)."""
+    """The first `most` of the positions (in reading order), a lead-in's items with it ("Điều 1. Nâng mức trợ cấp
+    …, như sau:" and its two rates count as one)."""
     kept: list[tuple[int, int]] = []
     runs = 0
     lead = False  # the last kept passage is a lead-in or one of its items

@@ -135,7 +135,7 @@ def with_marked_names(text: str, typed: str | None = None) -> str:
     return "".join(out) + text[pos:]
 
 
-_TITLED = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-ZĐ]*(?:[ ][^\W\d_][^\W\d_A-ZĐ]*)+")
+_TITLED = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-ZĐ]*(?:[ ][^\W\d_][^\W\d_A-ZĐ]*)+")  # words, none in capitals
 
 
 def restored_names(text: str, typed: str) -> str:
@@ -155,7 +155,7 @@ def restored_names(text: str, typed: str) -> str:
         for start in range(len(words) - 2):
             if not words[start].group()[0].isupper() or folded[start] not in table.surnames:
                 continue
-            name = [start] + [n for n in range(start + 1, min(start + 1 + _MAX_SYLLABLES, len(words)))]
+            name = list(range(start, min(start + 1 + _MAX_SYLLABLES, len(words))))
             name = name[:next((k for k, n in enumerate(name[1:], 1)
                                if folded[n] not in table.syllables or not words[n].group()[0].isupper()), len(name))]
             at = run.start() + words[start].start()
@@ -168,5 +168,5 @@ def restored_names(text: str, typed: str) -> str:
                 begin = run.start() + word.start()
                 if begin in rewritten and word.group().lower() not in table.forms and len(form) == len(word.group()):
                     out[begin:begin + len(form)] = apply_case(form, word.group())
-            break
+            break  # one name a run of capitalised words
     return "".join(out)
