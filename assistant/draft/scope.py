@@ -33,9 +33,11 @@ _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|s
 # a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)"
                          r"|\s+only\b")  # "Cost table only for …"
+# Work given to a unit: "giao việc riêng cho", "giao nhiệm vụ cho".
+_GIVEN_TO = r"giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho\b"
 # One unit's tasks within a part: "mục nhiệm vụ của VP Sở", "mục giao nhiệm vụ cho CDC", "the directive addressed to
 # the CDC".
-_UNIT_SECTION = re.compile(r"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan|diem)(?: ket luan)? giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho|(?:directives?|"
+_UNIT_SECTION = re.compile(rf"\b(?:(?:(?:muc|phan|doan) )?nhiem vu (?:cua|giao cho|danh cho)|(?:y|(?:phan )?viec) giao (?:rieng )?cho|(?:muc|phan|doan|diem)(?: ket luan)? {_GIVEN_TO}|(?:directives?|"
                            r"tasks?|section|paragraph) (?:addressed |assigned |given )?(?:to|for)(?: the)?|(?:paragraph|part|section) assigning(?: the)?|(?:muc|phan|doan|paragraph|part|section)\s+(?:[a-z]+\s+){0,3}?"
                            r"(?:lien quan (?:den|toi)|related to|concerning|regarding)(?: the)?)\s+")
 # A section's title in quotes after its number, maybe after the part it stands in.
@@ -64,7 +66,7 @@ _POINTING = re.compile(r"\b(?:phan|doan|muc) (?:do|nay|tren|ay)\b|\b(?:that|this
 _DESCRIBED = re.compile(r"\b(?:phan|doan|muc) (?:noi ve|viet ve|ve) ([a-z ,]{3,60}?)(?=\s*[:;.]|$)"
                         r"|\b(?:part|bit|section) (?:that|which) ([a-z ,]{3,60}?)(?=\s*[:;.,—–-]|$)")
 # One point of a notice, by what it gives ("soạn giúp cái ý giao xử lý vướng mắc …:"): that point alone.
-_POINT = re.compile(r"\b(?:y|diem)(?: ket luan)? (?:giao(?! (?:(?:nhiem vu|viec) )?(?:rieng )?cho\b)|ve|lien quan den) "
+_POINT = re.compile(rf"\b(?:y|diem)(?: ket luan)? (?:(?!{_GIVEN_TO})giao|ve|lien quan den) "
                     r"([a-z ,]{3,80}?)(?=\s*[:;.]|$)")  # one given to a unit is that unit's section
 # The opening paragraph of a body ("đoạn dẫn mở đầu", "the lead-in paragraph"); the last part ("the last numbered part",
 # "phần còn lại" once the others are done).

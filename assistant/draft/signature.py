@@ -40,6 +40,12 @@ def _name(text: str, start: int, end: int) -> str | None:
     return " ".join(named) if len(named) >= 2 else None
 
 
+def _signed_as(role: str, name: str) -> list[str]:
+    """The block a role signs with in its own name: a deputy signs for the head ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")."""
+    block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
+    return [*block, "", name]
+
+
 def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
     """The signature block and the signer's name when the request says who signs."""
     folded = fold(text)
@@ -56,9 +62,7 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
         mark = (m.group(1) or "kt").upper()
         return ([f"{mark}. {principal}", role] if principal != role else [role]) + ["", name], name
     if (m := _ROLE_SIGNS.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
-        role = _ROLES[m.group(1)]
-        block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
-        return [*block, "", name], name
+        return _signed_as(_ROLES[m.group(1)], name), name
     if (m := _SIGNED.search(folded)) and (name := _name(text, m.start(2), m.end(2))):
         role, principal = _ROLES[m.group(1)], _ROLES.get(m.group(4), "CHỦ TỊCH")  # "ký thay CT": the Chairman
         mark = "TL" if re.match(r"ky (?:tl|thua lenh)", m.group(3)) else "KT"  # "ký TL GĐ": by order of the Director
@@ -66,7 +70,5 @@ def signature(text: str, default: list[str]) -> tuple[list[str], str | None]:
     if (m := _SIGNED_BY.search(folded)):
         role_at, name_at = (1, 2) if m.group(1) else (3, 4)
         if name := _name(text, m.start(name_at), m.end(name_at)):
-            role = _ROLES[m.group(role_at)]
-            block = [f"KT. {role.removeprefix('PHÓ ')}", role] if role.startswith("PHÓ ") else [role]
-            return [*block, "", name], name
+            return _signed_as(_ROLES[m.group(role_at)], name), name
     return default, None

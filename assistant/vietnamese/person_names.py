@@ -150,7 +150,7 @@ def restored_names(text: str, typed: str) -> str:
     rewritten = {m.start() for m, word in zip(restored, said) if m.group() != word} if len(restored) == len(said) else set()
     out = list(text)
     for run in _TITLED.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
+        words = list(_TOKEN.finditer(run.group()))
         folded = [fold(w.group()).lower() for w in words]
         for start in range(len(words) - 2):
             if not words[start].group()[0].isupper() or folded[start] not in table.surnames:

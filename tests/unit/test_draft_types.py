@@ -1821,6 +1821,15 @@ def test_targets_asked_to_be_worked_out_from_a_base_and_an_increase():
      "report", "part"),
     ("giay moi hoi thao duoc lam sang nam 2027 cua So Y te Kon Tum, can to chuong trinh theo gio, bat dau 8h00: "
      "khai mac 10p; bao cao 30p. Chi lam bang do.", "invitation", "table"),
+    # A part described, then pointed back to.
+    ("Báo cáo công tác y tế học đường năm 2027 của Sở Y tế Kon Tum gồm I. Kết quả; II. Hạn chế, nguyên nhân; III. "
+     "Phương hướng. Em có số liệu cho phần nói về những việc chưa làm được và vì sao: 3 trường chưa có phòng y tế. "
+     "Viết giúp riêng phần đó.", "report", "part"),
+    ("The Kon Tum DOH review conference plan is drafted already except the bit that hands out the jobs to each unit — "
+     "write me only that part: Department Office: send invitations.", "conference_plan", "part"),
+    # One point of a notice, by what it is about.
+    ("TB kết luận giao ban tháng 5/2027 của Sở Y tế Kon Tum — soạn giúp cái ý giao xử lý thuốc tồn kho: các bệnh viện "
+     "rà soát, báo cáo trước ngày 30/6/2027.", "notice_of_conclusions", "section"),
 ])
 def test_scopes_staff_name_in_passing(instruction, doc_type, scope):
     request = understand(instruction, RESTORER, SKELETONS)
@@ -1846,22 +1855,6 @@ def test_a_note_after_the_frames_colon_asking_for_one_section_is_no_content():
     draft = _draft("KH to chuc hoi nghi tong ket nam 2027 cua So Y te Kon Tum: chi viet muc 3 phan II (dia diem va thanh "
                    "phan) thoi, cac muc khac co roi. Dia diem: Hoi truong tang 2 So Y te.").draft
     assert "Địa điểm và thành phần" in draft and "thôi" not in draft.lower() and "có rồi" not in draft.lower()
-
-
-@pytest.mark.parametrize("instruction, doc_type, scope", [
-    # A part described, then pointed back to.
-    ("Báo cáo công tác y tế học đường năm 2027 của Sở Y tế Kon Tum gồm I. Kết quả; II. Hạn chế, nguyên nhân; III. "
-     "Phương hướng. Em có số liệu cho phần nói về những việc chưa làm được và vì sao: 3 trường chưa có phòng y tế. "
-     "Viết giúp riêng phần đó.", "report", "part"),
-    ("The Kon Tum DOH review conference plan is drafted already except the bit that hands out the jobs to each unit — "
-     "write me only that part: Department Office: send invitations.", "conference_plan", "part"),
-    # One point of a notice, by what it is about.
-    ("TB kết luận giao ban tháng 5/2027 của Sở Y tế Kon Tum — soạn giúp cái ý giao xử lý thuốc tồn kho: các bệnh viện "
-     "rà soát, báo cáo trước ngày 30/6/2027.", "notice_of_conclusions", "section"),
-])
-def test_parts_and_points_described_rather_than_named(instruction, doc_type, scope):
-    request = understand(instruction, RESTORER, SKELETONS)
-    assert (request.name, request.scope) == (doc_type, scope)
 
 
 def test_a_teams_trip_length_counts_the_days_of_lines_rated_per_day():
