@@ -17,6 +17,7 @@ from string import Template
 from ..vietnamese.folding import fold
 from ..vietnamese.units import find_units
 from .agenda import agenda_items
+from .belonging import belonging_line
 from .clauses import Clause, said, takes
 from .document import Block, DraftDocument
 from .participants import asks_for_participants, counted_items, participants_blocks
@@ -212,7 +213,16 @@ class Composer:
         return self.sk.get("unit_heading_asked" if asked else "unit_heading", "$unit").replace("$unit", unit)
 
     def body(self) -> tuple[list[Block], list[str]]:
-        """The blocks of the scope asked for, and the required parts to check (folded)."""
+        """The blocks of the scope asked for, and the required parts to check (folded). A part or a section
+        drafted alone says under its heading which document it belongs to (belonging.py)."""
+        blocks, required = self._scope_body()
+        if self.request.scope in ("part", "section") and blocks and blocks[0].kind in ("part", "section"):
+            document = (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
+            said = "\n".join([b.text for b in blocks] + [cell for b in blocks for row in b.rows for cell in row])
+            blocks[1:1] = belonging_line(self.request, document, said)
+        return blocks, required
+
+    def _scope_body(self) -> tuple[list[Block], list[str]]:
         scope = self.request.scope
         if scope == "table":
             if asks_for_participants(self.request):

@@ -172,8 +172,10 @@ class Drafter:
         if dropped:
             warnings.append(f"{len(dropped)} ý mượn từ văn bản mẫu bị loại vì chữ chưa sạch (thay bằng ý sạch khác hoặc "
                             "câu trung tính): " + "; ".join(dropped[:6]))
+        # A Vietnamese summary line's borrowed word ("sởi - rubella") is the user's term, not English left over.
+        named = set() if request.english else set(WORD.findall(request.subject or ""))
         if english := [w for w in WORD.findall(markdown) if w.isalpha() and len(w) > 2 and not is_code(w)
-                       and not is_syllable(w)]:
+                       and not is_syllable(w) and w not in named]:
             warnings.append("còn từ tiếng Anh từ yêu cầu, cần dịch: " + ", ".join(list(dict.fromkeys(english))[:10]))
         if reading and reading.fields:
             warnings.append("LLM đọc từ yêu cầu, cần kiểm tra lại: " + ", ".join(FIELD_NAMES[f] for f in reading.fields))

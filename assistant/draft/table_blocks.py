@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from ..vietnamese.folding import fold
 from .agenda import agenda_rows, agenda_subtitle, agenda_times, listed_agenda
+from .belonging import document_named
 from .clauses import Clause, said
 from .document import Block, vnd
-from .request import ASSUMED_TYPE, DraftRequest
+from .request import DraftRequest
 from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
 from .funding import funding_sources, source_name, source_pieces
 from .tables import CostLine, budget_rows, cost_lines, in_words, money
@@ -111,21 +112,11 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
 
 def _budget_subtitle(request: DraftRequest, document: str) -> list[Block]:
     """The event an estimate is for, under its title, as the seeds' annex names it; else the document it goes
-    with and whose it is ("(Kèm theo Kế hoạch truyền thông … năm 2026 của Sở Y tế Ninh Bình)"). An English
-    request's summary is in English: its line names the document and its issuer only."""
-    # A request that names no document ("Lập bảng dự trù kinh phí: …") has no summary line to name it by.
-    named = not any(a.startswith(ASSUMED_TYPE) for a in request.assumed)
-    # Whose document it is, as the annexes of the seeds say ("… của Sở Y tế Ninh Bình").
-    whose = f" của {request.issuer} {request.province}" if request.issuer and request.province else ""
-    if request.english:
-        return [Block("line", f"(Kèm theo {document}{whose})")] if document and named and whose else []
-    if request.event:
+    with ("(Kèm theo Kế hoạch truyền thông … năm 2026 của Sở Y tế Ninh Bình)")."""
+    if request.event and not request.english:
         return agenda_subtitle(request)
-    # The summary line up to a remark typed after it ("…, paste từ file cũ", "… (đợt 2 làm như đợt 1)"); "phòng,
-    # chống" is one phrase.
-    subject = re.split(r"\s\(|,\s(?!chống\b)", request.subject or "", maxsplit=1)[0].strip()
-    whose = whose if fold(request.province or "") not in fold(subject) and " của " not in subject else ""
-    return [Block("line", f"(Kèm theo {document} {subject[:1].lower()}{subject[1:]}{whose})")] if subject and document and named else []
+    named = document_named(request, document)
+    return [Block("line", f"(Kèm theo {named})")] if named else []
 
 
 def _budget_title(request: DraftRequest) -> str:

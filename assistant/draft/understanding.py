@@ -40,10 +40,13 @@ _TYPE_NAMES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn
 _TYPE_WRITTEN_OUT = re.compile(r"^(?:KH|QĐ|CV)\b")
 # Where a summary line ends, and the issuer's own name inside it ("của Sở Y tế Cà Mau").
 # "vì" after a comma gives the reason ("…, vì trong tháng 9 …"); without one it is part of a name ("Tháng hành
-# động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject.
+# động vì an toàn thực phẩm"). A parenthesis with a figure stays: it dates the subject. The document's layout
+# said after it ("… năm 2027 gồm 5 phần", "… có bố cục") is no part of it.
 _SUBJECT_END = re.compile(r"(?<!\bNo)\.\s|,?\s(?-i:No)\.?\s*\d|:|;|\s[—–]\s|,?\s(?=(?:lúc\s+|vào\s+(?:lúc\s+)?)?\d{1,2}h\d{2}\b)|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
                           r"trình bày|chia|gồm|có|kèm|với)\b|,\s(?:phần|mục|nhờ|viết|chỉ|part|section|only|just)\b"
-                          r"|,?\s(?:em|anh|chị|mình|tôi|tui)\s+(?:đã\s+)?(?:viết|làm|soạn|có|cần|nhờ|muốn)\b", re.IGNORECASE)
+                          r"|,?\s(?:em|anh|chị|mình|tôi|tui)\s+(?:đã\s+)?(?:viết|làm|soạn|có|cần|nhờ|muốn)\b"
+                          r"|\s(?:gồm|có)\s+(?:\d+\s+(?:phần|điểm|mục|nội dung)|bố cục|các phần|[IVX]+\b)|\s-\s(?=cho\s+(?:mình|em|tôi|tui)\b)",
+                          re.IGNORECASE)
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".
 _OWN = r"\s*(?:cua|from|of)?\s*(?:the\s+)?(?:{p}\s+)?(?:van phong ubnd tinh|so y te|ubnd tinh)(?:\s+tinh)?(?:\s+{p})?"

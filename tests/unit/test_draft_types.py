@@ -1400,6 +1400,26 @@ def test_a_budget_table_alone_names_the_document_it_goes_with():
     assert "(Kèm theo Kế hoạch phòng, chống bệnh dại năm 2027 của Sở Y tế Gia Lai)" in draft
     # A table asked for without naming the document it goes with names none.
     assert "Kèm theo" not in _draft("Lập bảng dự trù kinh phí: tờ rơi 1.000 tờ x 2.000đ; băng rôn 5 cái x 350k.").draft
+
+
+def test_a_part_or_a_section_alone_says_which_document_it_belongs_to():
+    part = _draft("KH triển khai chiến dịch tiêm bổ sung vắc xin sởi - rubella năm 2027 của Sở Y tế Kon Tum, các phần khác "
+                  "xong rồi. Viết riêng phần TỔ CHỨC THỰC HIỆN: CDC tiếp nhận và phân bổ vắc xin trước 05/3/2027.")
+    lines = part.draft.split("\n")
+    heading = next(n for n, line in enumerate(lines) if "TỔ CHỨC THỰC HIỆN" in line)
+    # Under its heading, the document as the request names it, without the remark typed after it.
+    assert "(Thuộc Kế hoạch triển khai chiến dịch tiêm bổ sung vắc xin sởi - rubella năm 2027 của Sở Y tế Kon Tum)" in \
+        [line for line in lines[heading + 1:] if line.strip()][:1]
+    # "rubella" is the user's own term in a Vietnamese request: no English word to translate.
+    assert not any("tiếng Anh" in w for w in part.warnings)
+    # The layout said after the summary line is no part of it.
+    section = _draft("Báo cáo kết quả công tác quản lý chất thải y tế năm 2027 gồm 5 phần của Sở Y tế Kon Tum, viết giúp "
+                     "mục 2 Công tác thu gom: 100% cơ sở ký hợp đồng thu gom.").draft
+    assert "(Thuộc Báo cáo kết quả công tác quản lý chất thải y tế năm 2027 của Sở Y tế Kon Tum)" in section
+    # A letter's part that opens with what it is about says it once.
+    letter = _draft("Công văn của Sở Y tế Kon Tum về phòng, chống bệnh ho gà: chỉ viết phần nội dung chính: đề nghị các "
+                    "trạm y tế rà soát tiêm chủng.").draft
+    assert "Thuộc" not in letter
     request = understand("Trong KH tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai, phần IV gồm 1. Nguồn kinh phí "
                          "và 2. Dự trù kinh phí. Viết giúp mục 2 thôi.", RESTORER, SKELETONS)
     assert request.subject == "Tổ chức Hội nghị sơ kết công tác y tế học đường tỉnh Gia Lai"
