@@ -24,8 +24,8 @@ _SPELLINGS = [(r"isation\b", "ization"), (r"ization\b", "isation"), (r"ise(d?)\b
 
 
 def _spellings(term: str) -> set[str]:
-    """The term in its other spellings: each British or American ending of its words changed alike."""
-    spelt = {term}
+    """The term in its other spellings: hyphenated, and each British or American ending of its words changed alike."""
+    spelt = {term, term.replace(" ", "-")}  # a compound used as a modifier is hyphenated: "food-safety inspection"
     for pattern, other in _SPELLINGS:
         spelt |= {re.sub(pattern, other, s) for s in spelt}
     return spelt
@@ -198,3 +198,8 @@ def spelled_out(text: str) -> list[str]:
         pattern, terms = _glossary(name, any_case)
         found += [terms[m.group().lower() if any_case else m.group()] for m in pattern.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def glossary_terms() -> dict[str, str]:
+    """The English glossary: each term in lower case, in each spelling, and its house-style Vietnamese."""
+    return _glossary("english.toml", any_case=True)[1]

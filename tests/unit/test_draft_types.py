@@ -1416,6 +1416,10 @@ def test_a_part_or_a_section_alone_says_which_document_it_belongs_to():
     section = _draft("Báo cáo kết quả công tác quản lý chất thải y tế năm 2027 gồm 5 phần của Sở Y tế Kon Tum, viết giúp "
                      "mục 2 Công tác thu gom: 100% cơ sở ký hợp đồng thu gom.").draft
     assert "(Thuộc Báo cáo kết quả công tác quản lý chất thải y tế năm 2027 của Sở Y tế Kon Tum)" in section
+    # An English request's summary line, in Vietnamese order when the glossary reads all of it.
+    english = _draft("Need only part IV (funding) of Kon Tum DOH's plan for the 2027 measles-rubella catch-up vaccination "
+                     "campaign: provincial budget, training 120 people x 2 days x 200k.").draft
+    assert "(Thuộc Kế hoạch chiến dịch tiêm vắc xin bổ sung sởi - rubella năm 2027 của Sở Y tế Kon Tum)" in english
     # A letter's part that opens with what it is about says it once.
     letter = _draft("Công văn của Sở Y tế Kon Tum về phòng, chống bệnh ho gà: chỉ viết phần nội dung chính: đề nghị các "
                     "trạm y tế rà soát tiêm chủng.").draft

@@ -176,3 +176,23 @@ def test_where_an_english_request_meets_is_written_the_vietnamese_way():
     assert english_terms("in the 3rd-floor meeting hall") == "in hội trường tầng 3"
     assert english_terms("in Hall A") == "in Hội trường A"
     assert english_terms("the hall was full") == "the hall was full"
+
+
+def test_an_english_summary_line_is_put_in_vietnamese_order_or_not_at_all():
+    from assistant.vietnamese.english_order import vietnamese_order
+
+    def ordered(english: str) -> str | None:
+        return vietnamese_order(english_terms(english))
+
+    # The head of an English compound comes last, of a Vietnamese one first; the year after it, with "năm".
+    assert ordered("the 2027 measles-rubella catch-up vaccination campaign") == \
+        "Chiến dịch tiêm vắc xin bổ sung sởi - rubella năm 2027"
+    assert ordered("rabies prevention communication in 2027") == "Truyền thông phòng, chống bệnh dại năm 2027"
+    # A compound used as a modifier is hyphenated, and read as the term.
+    assert ordered("food-safety inspection in 2027") == "Thanh tra, kiểm tra an toàn thực phẩm năm 2027"
+    # "on" ends a compound and keeps its place: what follows is what the head is about.
+    assert ordered("training course on infection control") == "Lớp tập huấn về kiểm soát nhiễm khuẩn"
+    # A year the period already holds is not said twice.
+    assert ordered("dengue prevention in the first 9 months of 2026") == "Phòng, chống sốt xuất huyết 9 tháng đầu năm 2026"
+    # English the glossary does not know is left to the user, not guessed.
+    assert ordered("units on measles outbreak response") is None
