@@ -197,6 +197,9 @@ def _from_english(text: str) -> str:
     # ("Phó Chủ tịch of UBND tỉnh": an acronym of a body is Vietnamese too)
     text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+of\s+(?:the\s+)?(?=\S*[^\x00-\x7f]|(?:UBND|HĐND|BHXH)\b)", r"\1 ", text)
     text = re.sub(r"(\S*[^\x00-\x7f]\S*)\s+and\s+(?=\S*[^\x00-\x7f]|(?:UBND|HĐND|BHXH)\b)", r"\1 và ", text)
+    # A year as the house style says it: "in 2027" is "năm 2027" (a period "2026-2030" is left as typed; "tasks for
+    # 2027" is read as the period after the report's).
+    text = re.sub(r"\b(?:in|during)\s+(?:the\s+year\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)", r"năm \1", text)
     # A deadline as the house style writes it: "by 15/11/2026" is "trước ngày 15/11/2026".
     text = re.sub(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", "trước ngày ", text)
     return re.sub(r"(\b\w*[^\x00-\x7f]\w*)['’]s\b", r"\1", text)  # "Giám đốc's": no possessive in Vietnamese

@@ -1420,6 +1420,9 @@ def test_a_part_or_a_section_alone_says_which_document_it_belongs_to():
     english = _draft("Need only part IV (funding) of Kon Tum DOH's plan for the 2027 measles-rubella catch-up vaccination "
                      "campaign: provincial budget, training 120 people x 2 days x 200k.").draft
     assert "(Thuộc Kế hoạch chiến dịch tiêm vắc xin bổ sung sởi - rubella năm 2027 của Sở Y tế Kon Tum)" in english
+    # "in 2027" is said the house style's way.
+    assert "năm 2027" in _draft("For our report to the Ministry of Health on the grassroots health network in Thai Nguyen, "
+                                "draft only the part on recommendations: support VND 12 billion for equipment in 2027.").draft
     # A letter's part that opens with what it is about says it once.
     letter = _draft("Công văn của Sở Y tế Kon Tum về phòng, chống bệnh ho gà: chỉ viết phần nội dung chính: đề nghị các "
                     "trạm y tế rà soát tiêm chủng.").draft

@@ -194,5 +194,10 @@ def test_an_english_summary_line_is_put_in_vietnamese_order_or_not_at_all():
     assert ordered("training course on infection control") == "Lớp tập huấn về kiểm soát nhiễm khuẩn"
     # A year the period already holds is not said twice.
     assert ordered("dengue prevention in the first 9 months of 2026") == "Phòng, chống sốt xuất huyết 9 tháng đầu năm 2026"
+    # The province after the thing, its level once; "prevention" leads as the verb "phòng, chống" does.
+    assert vietnamese_order("Sốt xuất huyết phòng, chống in Khánh Hòa năm 2026") == \
+        "Phòng, chống sốt xuất huyết trên địa bàn tỉnh Khánh Hòa năm 2026"
+    assert vietnamese_order("Phòng, chống bệnh không lây nhiễm 2026-2030, Lâm Đồng tỉnh") == \
+        "Phòng, chống bệnh không lây nhiễm trên địa bàn tỉnh Lâm Đồng giai đoạn 2026-2030"
     # English the glossary does not know is left to the user, not guessed.
     assert ordered("units on measles outbreak response") is None
