@@ -201,3 +201,9 @@ def test_an_english_summary_line_is_put_in_vietnamese_order_or_not_at_all():
         "Phòng, chống bệnh không lây nhiễm trên địa bàn tỉnh Lâm Đồng giai đoạn 2026-2030"
     # English the glossary does not know is left to the user, not guessed.
     assert ordered("units on measles outbreak response") is None
+
+
+def test_an_english_indicator_is_named_as_the_statistics_name_it():
+    assert english_terms("stunting rate among children under 5") == "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi"
+    assert english_terms("inpatient admissions") == "Số lượt điều trị nội trú"
+    assert english_terms("72.4% (of the annual target)") == "72.4% (so với kế hoạch năm)"
