@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..vietnamese.english_order import vietnamese_order
+from ..vietnamese.english_order import vietnamese_summary
 from ..vietnamese.folding import fold
 from .document import Block
 from .request import ASSUMED_TYPE, DraftRequest
@@ -16,7 +16,7 @@ from .request import ASSUMED_TYPE, DraftRequest
 def document_named(request: DraftRequest, document: str) -> str:
     """`document` ("Kế hoạch") with the request's summary line and whose it is; "" when the request names no
     document ("Lập bảng dự trù kinh phí: …") or gives no summary line. An English request's summary is in English:
-    the document is named by it in Vietnamese order when the glossary reads all of it (english_order.py), else by its
+    the document is named by it in Vietnamese order when the glossary reads it up to a comma (english_order.py), else by its
     issuer only."""
     if not document or any(a.startswith(ASSUMED_TYPE) for a in request.assumed):
         return ""
@@ -25,7 +25,7 @@ def document_named(request: DraftRequest, document: str) -> str:
     # "… làm giống năm 2025"); "phòng, chống" is one phrase.
     subject = re.split(r"\s\(|,\s(?!chống\b)|\slàm (?:giống|như)\b", request.subject or "", maxsplit=1)[0].strip()
     if request.english:
-        subject = vietnamese_order(subject) or ""
+        subject = vietnamese_summary(request.subject or "") or ""
         if not subject:
             return f"{document}{whose}" if whose else ""
     whose = whose if fold(request.province or "") not in fold(subject) and " của " not in subject else ""

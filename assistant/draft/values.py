@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..vietnamese.english_order import vietnamese_order
+from ..vietnamese.english_order import vietnamese_summary
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import province_level
 from .document import vnd
@@ -41,8 +41,8 @@ def values(request: DraftRequest, sk: dict) -> dict[str, str]:
     # invitation's subject may be the request's own words, English ones too.
     reviewed = review_event(request.kind, period, next_period)
     named = request.event if request.event and fold(request.event) != fold(f"Hội nghị {request.kind}") else None
-    # An English summary line the glossary reads whole is said in Vietnamese order (english_order.py).
-    subject = (request.english and request.subject and vietnamese_order(request.subject)) or request.subject or named \
+    # An English summary line the glossary reads, up to a comma, is said in Vietnamese order (english_order.py).
+    subject = (request.english and request.subject and vietnamese_summary(request.subject)) or request.subject or named \
         or reviewed or "[trích yếu nội dung]"
     # A review report whose summary line says only its kind ("Tổng kết năm") says its periods, as the house style does.
     if sk["name"] == "report" and request.kind and request.year and re.fullmatch(r"(?:Tổng|Sơ) kết(?: năm)?", subject):

@@ -25,6 +25,8 @@ _YEAR = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"
 # ("the results of the EPI"), which the request has already joined to it ("Kết quả thực hiện tiêm chủng mở rộng").
 _LEADING = {"trien khai", "thuc hien", "to chuc", "trien khai thuc hien", "xay dung", "tang cuong", "phong, chong",
             "ket qua", "ket qua thuc hien", "tinh hinh"}
+# The fewest words a summary line cut at a comma may keep.
+_SHORTEST_SUMMARY = 4
 # "Lam Dong province": the province's line names its level itself ("trên địa bàn tỉnh Lâm Đồng").
 _LEVELS = {"tỉnh", "thành phố"}
 
@@ -80,3 +82,12 @@ def vietnamese_order(line: str) -> str | None:
     words += [f"{'giai đoạn' if '-' in y or '–' in y else 'năm'} {y}" for y in dict.fromkeys(years)]
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]
+
+
+def vietnamese_summary(line: str) -> str | None:
+    """The longest run of the line, up to a comma, that `vietnamese_order` reads whole: "… thanh tra, kiểm tra năm
+    2027, draft dự trù kinh phí table" up to ", draft …". A run cut short says enough to name a document, not a
+    person's title ("Phó Chủ tịch, bà … to attend …")."""
+    pieces = re.split(r"(?=,\s)", line)
+    return next((said for n in range(len(pieces), 0, -1) if (said := vietnamese_order("".join(pieces[:n])))
+                 and (n == len(pieces) or len(said.split()) >= _SHORTEST_SUMMARY)), None)

@@ -207,3 +207,12 @@ def test_an_english_indicator_is_named_as_the_statistics_name_it():
     assert english_terms("stunting rate among children under 5") == "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi"
     assert english_terms("inpatient admissions") == "Số lượt điều trị nội trú"
     assert english_terms("72.4% (of the annual target)") == "72.4% (so với kế hoạch năm)"
+
+
+def test_an_english_summary_line_is_read_up_to_the_remark_after_a_comma():
+    from assistant.vietnamese.english_order import vietnamese_summary
+
+    assert vietnamese_summary("An toàn thực phẩm thanh tra, kiểm tra năm 2027, draft dự trù kinh phí table") == \
+        "Thanh tra, kiểm tra an toàn thực phẩm năm 2027"
+    # A title is no summary line.
+    assert vietnamese_summary("Phó Chủ tịch, bà Nguyễn Thị Minh Thúy, to attend and speak") is None
