@@ -212,14 +212,17 @@ class Composer:
         asked = self.sk.get("asked_units") and re.search(self.sk["asked_units"], fold(unit))
         return self.sk.get("unit_heading_asked" if asked else "unit_heading", "$unit").replace("$unit", unit)
 
+    def _document_word(self) -> str:
+        """The type's own word for the document ("Kế hoạch", "Công văn"), as a piece drafted alone names it."""
+        return (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
+
     def body(self) -> tuple[list[Block], list[str]]:
         """The blocks of the scope asked for, and the required parts to check (folded). A part or a section
         drafted alone says under its heading which document it belongs to (belonging.py)."""
         blocks, required = self._scope_body()
         if self.request.scope in ("part", "section") and blocks and blocks[0].kind in ("part", "section"):
-            document = (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
             said = "\n".join([b.text for b in blocks] + [cell for b in blocks for row in b.rows for cell in row])
-            blocks[1:1] = belonging_line(self.request, document, said)
+            blocks[1:1] = belonging_line(self.request, self._document_word(), said)
         return blocks, required
 
     def _scope_body(self) -> tuple[list[Block], list[str]]:
@@ -231,8 +234,7 @@ class Composer:
                 return tasks, []
             if counted := counted_items(self.request, [c.text for c in self.content]):
                 return [Block("part", table_title(self.request)), Block("table", rows=counted)], []
-            document = (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
-            return scope_table(self.request, self.content, document=document), []
+            return scope_table(self.request, self.content, document=self._document_word()), []
         if scope == "section":
             units = {c.unit for c in self.content if c.unit}
             # A section asked by number alone, about one unit's work, is that unit's ("2. Phòng Kế hoạch - Tài chính").
