@@ -1,10 +1,12 @@
 """Amounts a request says in words ("một triệu rưỡi", "ba triệu hai trăm nghìn", "hai tram nghin") written in
-figures, so that a budget line priced in words is computed like one priced in figures. num2words writes figures
-as Vietnamese words; nothing kept on PyPI reads them back."""
+figures, so that a budget line priced in words is computed like one priced in figures; and a total written in
+words for its "Bằng chữ" line. num2words writes figures as Vietnamese words; nothing kept on PyPI reads them back."""
 
 from __future__ import annotations
 
 import re
+
+from num2words import num2words
 
 
 # Each number word as written → its folded key. Folded, "mười" and "mươi" are both "muoi" (ten alone, or tens
@@ -91,3 +93,28 @@ def figures_for_words(text: str) -> str:
         out += [text[at:start], f"{_value(words):,}".replace(",", ".") + currency]
         at = end
     return "".join(out) + text[at:]
+
+
+# The scale of each group of three digits, from the right.
+_GROUP_SCALES = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
+
+
+def in_words(amount: int) -> str:
+    """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng. num2words
+    says each group of three digits; a group after the first says its zero hundreds ("bốn mươi ba triệu không
+    trăm năm mươi nghìn"), which num2words leaves out, and a zero ten is "linh" as official texts say it."""
+    groups, left = [], abs(amount)
+    while left:
+        left, group = divmod(left, 1000)
+        groups.append(group)
+    said = []
+    for scale, group in reversed(list(enumerate(groups))):
+        if group and scale < len(_GROUP_SCALES):
+            words = num2words(group, lang="vi")
+            if scale < len(groups) - 1 and group < 100:
+                words = f"không trăm {'linh ' if group < 10 else ''}{words}"
+            said.append(f"{words} {_GROUP_SCALES[scale]}".strip())
+    # Beyond any budget (or below zero) num2words says it as it can.
+    words = num2words(amount, lang="vi") if amount < 0 or len(groups) > len(_GROUP_SCALES) else " ".join(said) or "không"
+    words = re.sub(r"\blẻ\b", "linh", words)
+    return words[:1].upper() + words[1:] + " đồng"

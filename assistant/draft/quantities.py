@@ -188,7 +188,10 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) 
     for of_what, many, counted in _ratios(folded):
         if _MONEY.match(counted.split()[0]):
             continue
-        if _same(noun, " ".join(_words(counted))) and not any(_same(of_what, c) for c in chain):
+        # "mỗi đoàn 1 chuyến trọn tuyến, 3tr5/chuyến": the count's head noun is what the rate is per.
+        words = _words(counted)
+        if (_same(noun, " ".join(words)) or (words and _same(noun, words[0]))) and \
+                not any(_same(of_what, c) for c in chain):
             of = _count_in(of_what, request.found)
             return _number(many) * of if of else None
     return None

@@ -15,7 +15,8 @@ from .document import Block, vnd
 from .request import DraftRequest
 from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
 from .funding import funding_sources, source_name, source_pieces
-from .tables import CostLine, budget_rows, cost_lines, in_words, money
+from .number_words import in_words
+from .tables import CostLine, budget_rows, cost_lines, money
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|$)", re.IGNORECASE)

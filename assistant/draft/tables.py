@@ -1,14 +1,12 @@
 """Tables built from the request, computed here and never left to a writer: a budget estimate (each line
-people × days × rate, the total, the total in Vietnamese words by num2words) and funding sources with their
-total. An agenda is timed in agenda.py, indicator rows are read in indicators.py."""
+people × days × rate, the total; number_words.py says it in words) and funding sources with their total. An
+agenda is timed in agenda.py, indicator rows are read in indicators.py."""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass, replace
-
-from num2words import num2words
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
@@ -59,6 +57,13 @@ AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|tri�
 _BREAKDOWN = re.compile(r"(\d+\s+[^\W\d_]+(?:\s[^\W\d_]+)?)\s*\([^()]*\d[^()]*\)")
 # A lump sum typed without its currency: "vận chuyển vắc xin trọn gói 35.000.000" (the figure grouped in thousands).
 _LUMP_FIGURE = re.compile(r"\b(?:trọn gói|khoán)\s*:?\s*(\d{1,3}(?:\.\d{3})+)(?![\d.,])", re.IGNORECASE)
+_LUMP = re.compile(r"\b(?:trọn gói|khoán|lump[- ]sum|package)\b", re.IGNORECASE)
+# "nước uống 120 người/ngày, 2 ngày": so many people each day of the line.
+_DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|people|persons|participants))\s*/\s*(?:ngày|day)\b",
+                          re.IGNORECASE)
+# "trọn gói cả 2 ngày 15 triệu": the days a lump sum covers are no factor of it.
+_LUMP_DAYS = re.compile(rf"\b(trọn gói|khoán|lump[- ]sum|package)\s+(?:(?:cả|trong|for|for the)\s+)?(?:{_NUMBER})\s*(?:ngày|days?)\b",
+                        re.IGNORECASE)
 _SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
           "million": 10**6, "thousand": 1000}
 
@@ -82,31 +87,6 @@ def integer(text: str) -> int:
 
 def vnd_number(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
-
-
-# The scale of each group of three digits, from the right.
-_GROUP_SCALES = ("", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ")
-
-
-def in_words(amount: int) -> str:
-    """The amount in Vietnamese words, as the "Bằng chữ" line writes it: capitalised, ending in đồng. num2words
-    says each group of three digits; a group after the first says its zero hundreds ("bốn mươi ba triệu không
-    trăm năm mươi nghìn"), which num2words leaves out, and a zero ten is "linh" as official texts say it."""
-    groups, left = [], abs(amount)
-    while left:
-        left, group = divmod(left, 1000)
-        groups.append(group)
-    said = []
-    for scale, group in reversed(list(enumerate(groups))):
-        if group and scale < len(_GROUP_SCALES):
-            words = num2words(group, lang="vi")
-            if scale < len(groups) - 1 and group < 100:
-                words = f"không trăm {'linh ' if group < 10 else ''}{words}"
-            said.append(f"{words} {_GROUP_SCALES[scale]}".strip())
-    # Beyond any budget (or below zero) num2words says it as it can.
-    words = num2words(amount, lang="vi") if amount < 0 or len(groups) > len(_GROUP_SCALES) else " ".join(said) or "không"
-    words = re.sub(r"\blẻ\b", "linh", words)
-    return words[:1].upper() + words[1:] + " đồng"
 
 
 def scaled_figure(number: str, scale: str) -> int:
@@ -251,7 +231,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)
     request = request_counts(said, length, event_sessions(unpriced))
-    pieces = [line for piece in pieces for line in _comma_lines(piece, request)]
+    pieces = [line for piece in pieces
+              for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", piece)), request)]
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
@@ -264,7 +245,9 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         beside = lump or any(found[m] for m in (n - 1, n + 1) if 0 <= m < len(pieces))
         if not found[n] and beside and not _TOTAL.search(piece) and (
                 match := AMOUNT.search(piece) or _LUMP_FIGURE.search(piece)):
-            days = re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()], re.IGNORECASE)
+            # A lump sum "cả 2 ngày" is paid once: its days are inside it.
+            days = None if _LUMP.search(piece) else re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()],
+                                                               re.IGNORECASE)
             rate = money(piece) or (integer(match.group(1)) if match.re is _LUMP_FIGURE else 0)
             found[n] = [CostLine(item=item_name(piece[:days.start() if days else match.start()]), people=1,
                                  days=integer(days.group(1)) if days else 1, rate=rate)]

@@ -382,7 +382,7 @@ def test_amounts_said_in_words_are_written_in_figures(said, figures):
 
 
 def test_amounts_in_words_say_the_zero_hundreds_of_a_group_after_the_first():
-    from assistant.draft.tables import in_words
+    from assistant.draft.number_words import in_words
 
     assert in_words(43_050_000) == "Bốn mươi ba triệu không trăm năm mươi nghìn đồng"
     assert in_words(1_005_000) == "Một triệu không trăm linh năm nghìn đồng"

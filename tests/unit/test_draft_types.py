@@ -23,7 +23,8 @@ from assistant.draft.table_blocks import scope_table
 from assistant.draft.indicators import assessed, indicator_row
 from assistant.draft.agenda import agenda_times
 from assistant.draft.funding import funding_sources
-from assistant.draft.tables import budget_rows, cost_lines, in_words
+from assistant.draft.number_words import in_words
+from assistant.draft.tables import budget_rows, cost_lines
 from assistant.draft.understanding import relative_years, understand
 from assistant.index.records import Task
 from assistant.vietnamese.folding import fold
@@ -1934,3 +1935,20 @@ def test_the_last_paragraph_is_the_last_part_and_the_documents_own_date_is_no_me
     invitation = understand("Draft an invitation from the Kon Tum Department of Health to the food safety month launch: "
                             "No. 31/GM-SYT, dated 12/04/2027. Time: 7h30, 20/04/2027.", RESTORER, SKELETONS)
     assert invitation.date == "20/04/2027"
+
+
+def test_a_lump_sum_over_the_days_is_paid_once_and_a_daily_head_count_counts_people():
+    lines = cost_lines(["giải khát 90 người/ngày, 3 ngày, 25 nghìn; thuê phòng họp, máy chiếu trọn gói cả 3 ngày 9 triệu"])
+    assert [(line.people, line.days, line.amount) for line in lines] == [(90, 3, 6_750_000), (1, 1, 9_000_000)]
+
+
+def test_one_trip_for_each_team_is_paid_once_a_team():
+    context = "5 đoàn kiểm tra, mỗi đoàn 3 người; thuê xe mỗi đoàn 1 chuyến khứ hồi 2tr4/chuyến"
+    lines = cost_lines([context.split("; ")[-1]], context=context)
+    assert [(line.people * line.days, line.amount) for line in lines] == [(5, 12_000_000)]
+
+
+def test_a_length_spelled_out_counts_the_days_of_lines_rated_per_day():
+    context = prepared("Plan for a three-day training course for 40 midwives: lunch VND 120,000 per person per day.", RESTORER)
+    lines = cost_lines([context], context=context)
+    assert [(line.people, line.days, line.amount) for line in lines] == [(40, 3, 14_400_000)]
