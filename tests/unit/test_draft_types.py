@@ -164,6 +164,9 @@ def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     # "thời gian" folds like "thôi" but does not end the clause.
     ("Soạn Kế hoạch tổ chức hội nghị tổng kết năm 2027 của SYT Kon Tum gồm mục 1 mục đích yêu cầu, mục 2 thời gian địa "
      "điểm, mục 3 thành phần.", "conference_plan", "whole"),
+    # The section done is no title of the one asked for after it.
+    ("Đang soạn BC tổng kết công tác y tế năm 2027 của Sở Y tế Kon Tum, phần II có 3 mục. Mục 1 em viết xong, soạn giúp "
+     "mục 2 (công tác khám bệnh, chữa bệnh): tổng lượt khám 1.245.300 lượt.", "report", "section"),
     # "KH" inside a cited number and symbol is no document word.
     ("Thực hiện Quyết định số 5/KH-UBND, soạn Giấy mời dự Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum.", "invitation",
      "whole"),
