@@ -1955,3 +1955,12 @@ def test_a_length_spelled_out_counts_the_days_of_lines_rated_per_day():
     context = prepared("Plan for a three-day training course for 40 midwives: lunch VND 120,000 per person per day.", RESTORER)
     lines = cost_lines([context], context=context)
     assert [(line.people, line.days, line.amount) for line in lines] == [(40, 3, 14_400_000)]
+
+
+def test_an_english_request_writing_to_a_department_asking_for_money_is_a_letter_priced_per_pupil():
+    request = understand("Kon Tum Department of Health is writing to the provincial Department of Finance asking for "
+                         "funds for eye screening in schools. Draft only the cost part: screening for 8,000 primary-school "
+                         "pupils at VND 30,000 per pupil.", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("official_letter", "part")
+    text = prepared("screening for 8,000 primary-school pupils at VND 30,000 per pupil", RESTORER)
+    assert [line.amount for line in cost_lines([text], context=text)] == [240_000_000]
