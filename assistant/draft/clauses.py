@@ -27,7 +27,8 @@ _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.
                       r"|(?:[;:,]\s*|\b(?:gồm|gom|và|va)\s+)[ivx]{1,4})$")
 # Within a sentence a clause ends at a semicolon, before a numbered item ("(1) …", "1) …", "2.1. …"; not "x 500.000."
 # ending a line), or before another unit given work.
-_CUT = re.compile(r"(?<=[;])\s*|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# ", then a cost estimate: …" opens what follows: the source and who settles the accounts before it are a clause.
+_CUT = re.compile(r"(?<=[;])\s*|(?<=,)\s+(?=then\b)|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
 _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
@@ -35,18 +36,19 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:moi|vua)\s+co\s+(?:so lieu|thong tin|noi dung)\b")  # "giờ em mới có số liệu cho …:"
 # What the request asks for alone, after the frame's colon ("KH …: chỉ viết mục 3 phần II thôi, các mục khác có rồi").
-_ONLY_ASKED = re.compile(r"(?:chi|only|just)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b")
+# "chỉ cần viết …", "nhờ em soạn …": the user asking the drafter, not a line of the document.
+_ASKED_TO_WRITE = re.compile(r"(?:chi|only|just|nho(?: ban| em| anh| chi)?)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b")
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 # "… ký" ending a clause says who signs; "so với cùng kỳ", "định kỳ", "nhiệm kỳ" end on a period ("kỳ").
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
                                                     "cuoi", "dau"))
-_META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|soan|viet|chi viet|chi (?:doan|phan|muc|diem|y)\b|chia|ket thuc|co du|co cac|kem|bang co|"
+_META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|nho (?:ban |em |anh |chi )?(?:soan|viet|lam)\b|soan|viet|chi viet|chi (?:doan|phan|muc|diem|y)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|ghi ro|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    # an English request's word to the drafter: "State the total requested and the amount in words."
                    # ("…, and say that the Planning-Finance Division settles the accounts" carries content: not a note).
                    # "keep", "give" speak of the draft ("give the total", "keep it short"), not of a task ("keep a
                    # stock of 15,000 doses", "give daily reports to the Department").
-                   r"(?:state|show|include|attach|put|work out|make sure|mention|indicate|leave|add|(?:keep|give)(?= (?:it|them|me|us|"
+                   r"(?:state|show|include|attach|put|work out|make sure|mention|indicate|leave|add|(?:keep|give)(?= (?:it|them|me|us|each|"
                    r"the (?:total|totals|sum|amount|figures|draft|format|layout|usual|same|agenda|times|table)|a total|totals|both|"
                    r"short|brief|only|everything)\b))\b(?! of\b)"
                    r"(?![^.;]*\b(?:say|note|mention|state)s? that\b)|"
@@ -235,7 +237,7 @@ def clauses(text: str) -> list[Clause]:
                 note, piece = piece.split(": ", 1)
                 found.append(Clause(text=_sentence(note), meta=True))
                 head = fold(piece.split(": ", 1)[0])
-                meta = _NOTE.search(head) is not None or _ONLY_ASKED.match(head) is not None
+                meta = _NOTE.search(head) is not None or _ASKED_TO_WRITE.match(head) is not None
             # "viết phần I, trong đó mục 2 khám chữa bệnh nhớ nêu tổng lượt khám …": what the part holds is content.
             if meta and not laid_out and (within := _WITHIN.search(fold(piece))):
                 found.append(Clause(text=_sentence(piece[:within.start()]), meta=True))

@@ -25,7 +25,7 @@ from .periods import ROMAN as _ROMAN
 from .finance_division import finance_as_asked
 from .request import DraftRequest
 from .task_table import asks_for_tasks, task_blocks
-from .table_blocks import annex_tables, funding_lines, priced_said_once, scope_table, sources_total, table_title
+from .table_blocks import annex_tables, funding_lines, priced_said_once, scope_table, sources_total, table_in_part, table_title
 from .stated_total import stated_total_left_out
 from .tables import cost_lines
 from .values import values
@@ -182,8 +182,8 @@ class Composer:
         if any(b.kind == "table" for b in costed) or (whole and funding and lines):
             items = [fold(line.item) for line in lines]
             clauses = [c for c in clauses if not any(item in fold(said(c)) for item in items)]
-        if funding:
-            body += costed
+        body += costed if funding else []
+        clauses, table = table_in_part(self.request, clauses) if not (whole or funding or lines) else (clauses, [])
         tasks: dict[str, list[str]] = {}
         for clause in clauses:
             if clause.unit and "units" in part:
@@ -191,7 +191,7 @@ class Composer:
             else:
                 body.append(_clause_line(clause))
         if not funding:
-            body += sources_total(clauses) + costed
+            body += sources_total(clauses) + costed + table
         units = list(tasks)
         if "units" in part and (not tasks or (whole and self.sk["name"] == "conference_plan")):
             # The skeleton's units in house-style order, each taking the request's tasks of a unit it names

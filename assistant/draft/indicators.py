@@ -14,8 +14,9 @@ from .tables import integer, vnd_number
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")
 _UNIT = re.compile(r"^[%‰]$|^[^\d]{1,20}$")
 # A value after its label, and its unit up to the next comma and space ("per 100,000 live births" keeps its own).
-_LABELLED = re.compile(r"\b(?:kế hoạch|KH|TH|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
-                       r"thực tế|results?|actual|achieved)\s*:?\s*((?:[≥≤<>]=?\s*|(?:dưới|trên|tối đa|không quá|tối thiểu|"
+VALUE_LABEL = (r"\b(?:kế hoạch|KH|TH|plan(?:ned)?|estimated?|ước(?: tính| thực hiện)?|target|mục tiêu|đạt|thực hiện|"
+               r"thực tế|results?|actual|achieved)")
+_LABELLED = re.compile(VALUE_LABEL + r"\s*:?\s*((?:[≥≤<>]=?\s*|(?:dưới|trên|tối đa|không quá|tối thiểu|"
                        r"ít nhất|below|under|above|over|at most|at least)\s+)?\d+(?:[.,]\d+)*)\s*"
                        r"((?:[%‰]|[^\W\d](?:[^;,]|,(?!\s))*?)?)\s*(?=,\s|;|$)", re.IGNORECASE)
 _TRAILING_VALUES = re.compile(r"^(.*?[^\d\s.,/≥≤<>])\s*((?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?"
@@ -126,7 +127,17 @@ _PAIR = re.compile(r"^(.*?[^\d\s])\s+(\d+(?:[.,]\d+)*)\s*([^\W\d]+)?\s*,\s*(?:[^
 _DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
 
 
-def _decimals(folded: str) -> int:
+# A column of the result's share of the plan: "% of plan", "Tỷ lệ % so với KH", "% đạt so với kế hoạch".
+SHARE_COLUMN = re.compile(r"(?:%|\bty le\b|\bpercent).*\b(?:ke hoach|kh|plan|target|chi tieu)\b")
+
+
+def share_of_plan(plan: str, result: str, digits: int) -> str:
+    """The result as a percentage of the plan, to the decimals asked, with a decimal comma; empty without a plan."""
+    planned = _number(plan)
+    return f"{_number(result) / planned * 100:.{digits}f}".replace(".", ",") if planned else ""
+
+
+def decimals(folded: str) -> int:
     """The decimals a rate is rounded to, as the request asks ("làm tròn 1 chữ số thập phân"); one by default."""
     asked = _DIGITS.search(folded)
     if not asked:
@@ -140,10 +151,12 @@ def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
     pairs = [_PAIR.match(LEAD.sub("", text).strip(" ;.")) for text in texts]
     if len(pairs) < 2 or not all(pairs) or not all(integer(m.group(2)) for m in pairs):
         return None
-    digits = _decimals(folded_request)
+    digits = decimals(folded_request)
     rows = []
     for m in pairs:
-        name, whole, unit, part = m.group(1).strip(" :,"), m.group(2), m.group(3) or "", m.group(4)
+        # "lượt khám bệnh KH 1.450.000, thực hiện 1.087.500": the plan's label is no word of the name.
+        name = re.sub(rf"\s+{VALUE_LABEL}$", "", m.group(1).strip(" :,"), flags=re.IGNORECASE)
+        whole, unit, part = m.group(2), m.group(3) or "", m.group(4)
         rate = f"{integer(part) / integer(whole) * 100:.{digits}f}".replace(".", ",")
         rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part), rate])
     return rows
@@ -163,7 +176,7 @@ def rates_in_prose(text: str) -> str:
                           text[sentence_start:match.start()])
         if not whole or not integer(whole.group(1)):
             return match.group()
-        rate = f"{integer(match.group(1)) / integer(whole.group(1)) * 100:.{_decimals(fold(match.group(4)))}f}"
+        rate = f"{integer(match.group(1)) / integer(whole.group(1)) * 100:.{decimals(fold(match.group(4)))}f}"
         rate = rate.replace(".", ",")
         return f"{match.group(1)} {match.group(2)}{match.group(3)} (đạt {rate}%)"
     return _RATE_ASKED.sub(worked, text)
@@ -228,5 +241,5 @@ def targets_in_prose(text: str) -> str:
     folded = fold(text)
     if not _ASKED_TO_WORK_OUT.search(folded):
         return text
-    digits = _decimals(folded)
+    digits = decimals(folded)
     return re.sub(r"[^;.]+(?:\.(?=\d)[^;.]*)*", lambda m: _target(m.group(), digits), text)

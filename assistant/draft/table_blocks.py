@@ -13,7 +13,7 @@ from .belonging import document_named
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
-from .indicators import COMPARISON, RATE_COLUMN, assessed, indicator_row, rate_rows
+from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed, decimals, indicator_row, rate_rows, share_of_plan
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
 from .tables import CostLine, budget_rows, cost_lines, money
@@ -26,11 +26,13 @@ _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?
               (r"^(?:(\d{4})\s+)?target\s*(\d{4})?$", "Chỉ tiêu năm {0}"),
               (r"^(?:(\d{4})\s+)?estimated?\s*(\d{4})?$", "Ước thực hiện năm {0}"),
               (r"^(?:(\d{4})\s+)?(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
-              (r"^(?:assessment|evaluation)$", "Đánh giá")]
+              (r"^(?:assessment|evaluation)$", "Đánh giá"),
+              (r"^(?:%|percent(?:age)?)\s+(?:of|against)\s+(?:the\s+)?(?:plan|target)$", "Tỷ lệ % so với kế hoạch")]
 # Or in brackets after the table's name, opening with the number column: "(TT, Vắc xin/đối tượng, ĐVT, …)".
 _BRACKETED = re.compile(r"\(\s*(?:các cột|cột|columns?)?\s*:?\s*((?:S?TT|No\.?)\s*[,|][^)]+)\)", re.IGNORECASE)
 # A note on how to fill them that closes the list: "…, Tỷ lệ %, làm tròn 1 chữ số thập phân".
-_COLUMN_NOTE = re.compile(r"\s*[,;]\s*(?:làm tròn|rounded|round)\b.*$", re.IGNORECASE)
+_COLUMN_NOTE = re.compile(r"\s*[,;]\s*(?:làm tròn|rounded|round|lấy \d+ chữ số|\d+ chữ số thập phân|(?:one|two|\d) decimals?)\b.*$",
+                          re.IGNORECASE)
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
 # "không cần lập bảng dự trù", "no budget table": the plan's annex has no estimate to fill in.
@@ -68,16 +70,38 @@ def _column(name: str, year: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# What is left between the columns and the first row: "… Tỷ lệ % so với kế hoạch (làm tròn 1 chữ số thập phân): ".
+_NOTE_BEFORE_ROW = re.compile(r"^[\s):]*(?:\([^)]*\)[\s):]*)?")
+
+
+def _row_texts(request: DraftRequest, clauses: list[Clause]) -> list[str]:
+    """The clauses' texts without the columns they name: "(chỉ bảng, các cột: TT, Chỉ tiêu, …): số bác sĩ/10.000
+    dân 11,5" is a row of its own."""
+    named = named_columns(request.text)
+    return [_NOTE_BEFORE_ROW.sub("", c.text[own.end():]) if (own := _COLUMNS.search(c.text) or _BRACKETED.search(c.text))
+            else _NOTE_BEFORE_ROW.sub("", c.text[len(named):]) if named and c.text.startswith(named) else c.text
+            for c in clauses]
+
+
+def table_in_part(request: DraftRequest, clauses: list[Clause]) -> tuple[list[Clause], list[Block]]:
+    """A part asked for with a table whose columns the request names ("đoạn văn ngắn + bảng (TT, chỉ tiêu, …): lượt
+    khám KH 1.450.000, thực hiện 1.087.500; …"): the clauses left for its text, and the table of the rows."""
+    # A row gives two values or more (a plan and a result); "9 tháng ghi nhận 126 ca …" stays in the text.
+    rows = [c for c, text in zip(clauses, _row_texts(request, clauses)) if len(indicator_row(text) or []) > 3]
+    if not named_columns(request.text) or not (table := _indicator_table(request, rows)):
+        return clauses, []
+    return [c for c in clauses if c not in rows], [Block("table", rows=table)]
+
+
 def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[str]] | None:
     # Rows typed in one sentence, split by commas ("tỷ lệ tiêm chủng >= 95%, số giường bệnh/10.000 dân 32 giường").
     # The columns' clause is no row; "…, cùng kỳ 3 vụ" is the row's other value.
     clauses = [c for c in clauses if fold(c.label) not in ("cot", "cac cot", "column", "columns")]
-    # "(chỉ bảng, các cột: TT, Chỉ tiêu, …): số bác sĩ/10.000 dân 11,5": the columns named before a row are no row.
     named = named_columns(request.text)
-    texts = [c.text[own.end():].lstrip(" ):") if (own := _COLUMNS.search(c.text)) else
-             c.text[len(named):].lstrip(" ):") if named and c.text.startswith(named) else c.text
-             for c in clauses]
-    listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON})", text, flags=re.IGNORECASE)]
+    texts = _row_texts(request, clauses)
+    # "…, thực hiện 1.087.500" is the row's other value, after its label.
+    listed = [[indicator_row(part) for part in re.split(rf",\s+(?=[^\W\d])(?!{COMPARISON}|{VALUE_LABEL}\s*:?\s*\d)", text,
+                                                       flags=re.IGNORECASE)]
               for text in texts]
     rows = [row for text, parts in zip(texts, listed)
             for row in ([p for p in parts if p] if len(parts) > 1 and all(parts) else [indicator_row(text)]) if row]
@@ -104,10 +128,14 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
         not named and width == 2 and _RESULTS.search(fold(request.text)) is not None)
     if assess and len(columns) == 3 + width:
         columns = [*columns, "Đánh giá"]
-    table = [columns[:3 + width + assess]]
+    # A plan and a result, and a column named for the share of the plan: worked out, not left to fill in.
+    share = not assess and width == 2 and len(columns) == 4 + width and SHARE_COLUMN.search(fold(columns[-1])) is not None
+    table = [columns[:3 + width + (assess or share)]]
+    digits = decimals(fold(request.text))
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
-        table.append([str(n), name[:1].upper() + name[1:], unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else []))
+        table.append([str(n), name[:1].upper() + name[1:], unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
+                     + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else []))
     return table
 
 

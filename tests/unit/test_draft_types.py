@@ -530,6 +530,45 @@ def test_indicator_rows_with_labelled_values_and_columns_named_either_way():
     assert "| TT | Chỉ tiêu | Đơn vị tính | Ước thực hiện năm 2027 | Chỉ tiêu năm 2028 |" in english.draft
 
 
+def test_a_column_for_the_share_of_the_plan_is_worked_out_to_the_decimals_asked():
+    draft = _draft(
+        "Lập bảng kết quả chỉ tiêu 9 tháng năm 2027 của Sở Y tế Kon Tum, các cột: TT, Chỉ tiêu, Đơn vị tính, Kế hoạch, "
+        "Thực hiện, Tỷ lệ % so với kế hoạch (làm tròn 1 chữ số thập phân): số lượt khám bệnh KH 1.200.000 lượt, thực "
+        "hiện 900.000; số ca sinh tại cơ sở y tế KH 8.000 ca, thực hiện 7.000.")
+    assert "| Tỷ lệ % so với kế hoạch |" in draft.draft
+    assert "| 1 | Số lượt khám bệnh | lượt | 1.200.000 | 900.000 | 75,0 |" in draft.draft
+    assert "| 2 | Số ca sinh tại cơ sở y tế | ca | 8.000 | 7.000 | 87,5 |" in draft.draft
+    english = _draft(
+        "Draft the results table for the nine-month report of the Kon Tum Department of Health, columns: No., indicator, "
+        "unit, plan, result, % of plan (1 decimal): outpatient visits plan 500,000, result 420,000; inpatient treatments "
+        "plan 60,000, result 45,500.")
+    assert "| Kế hoạch | Thực hiện | Tỷ lệ % so với kế hoạch |" in english.draft
+    assert "| 500.000 | 420.000 | 84,0 |" in english.draft and "| Số lượt điều trị nội trú |  | 60.000 | 45.500 | 75,8 |" in english.draft
+
+
+def test_a_part_asked_for_with_a_table_lays_its_rows_in_the_table_and_the_rest_in_its_text():
+    draft = _draft(
+        "Báo cáo 9 tháng năm 2027 của Sở Y tế Kon Tum: nhờ soạn phần I. Kết quả thực hiện (phần II để sau). Một đoạn văn ngắn và bảng "
+        "(TT, Chỉ tiêu, Đơn vị tính, Kế hoạch, Thực hiện): lượt khám bệnh KH 1.450.000, thực hiện 1.087.500; lượt điều trị "
+        "nội trú KH 95.000, thực hiện 70.100; 9 tháng ghi nhận 126 ca sốt xuất huyết.")
+    rows = [line for line in draft.draft.splitlines() if line.startswith("|")]
+    assert "| Lượt khám bệnh |" in draft.draft and "| 1.450.000 | 1.087.500 |" in draft.draft
+    assert "| 95.000 | 70.100 |" in draft.draft and "KH 1.450.000" not in draft.draft
+    assert not any("126 ca" in row for row in rows) and "126 ca sốt xuất huyết" in draft.draft
+    assert draft.draft.startswith("### I. KẾT QUẢ THỰC HIỆN") and "Nhờ soạn" not in draft.draft
+
+
+def test_an_english_funding_part_keeps_its_source_apart_from_the_estimate_that_follows_it():
+    draft = _draft(
+        "Kon Tum Department of Health, plan for the review conference 2027. I only need Part IV, Funding: the provincial "
+        "budget pays, the Planning-Finance Division settles the accounts, then a cost estimate: meals VND 100,000 per "
+        "person per day for 80 people, 1 day; conference proceedings, 80 copies at VND 50,000 per copy. Give each line's "
+        "amount and the total in words.")
+    assert "| 1 | Tiền ăn | 80 | 1 | 100.000 | 8.000.000 |" in draft.draft and "| Kỷ yếu hội nghị |" in draft.draft
+    assert "Phòng Kế hoạch - Tài chính" in draft.draft and "quyết toán" in draft.draft
+    assert "Give each" not in draft.draft and "Then" not in draft.draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
