@@ -13,6 +13,7 @@ from .belonging import document_named
 from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
+from .indicator_names import house_name
 from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed, decimals, indicator_row, rate_rows, share_of_plan
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
@@ -134,7 +135,7 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     digits = decimals(fold(request.text))
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
-        table.append([str(n), name[:1].upper() + name[1:], unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
+        table.append([str(n), house_name(name, unit, cells), unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
                      + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else []))
     return table
 

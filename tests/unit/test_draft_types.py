@@ -20,6 +20,7 @@ from assistant.draft.reading import listed_parts
 from assistant.draft.signature import signature
 from assistant.draft.skeletons import skeletons
 from assistant.draft.table_blocks import scope_table
+from assistant.draft.indicator_names import house_name
 from assistant.draft.indicators import assessed, indicator_row
 from assistant.draft.agenda import agenda_times
 from assistant.draft.funding import funding_sources
@@ -552,7 +553,7 @@ def test_a_part_asked_for_with_a_table_lays_its_rows_in_the_table_and_the_rest_i
         "(TT, Chỉ tiêu, Đơn vị tính, Kế hoạch, Thực hiện): lượt khám bệnh KH 1.450.000, thực hiện 1.087.500; lượt điều trị "
         "nội trú KH 95.000, thực hiện 70.100; 9 tháng ghi nhận 126 ca sốt xuất huyết.")
     rows = [line for line in draft.draft.splitlines() if line.startswith("|")]
-    assert "| Lượt khám bệnh |" in draft.draft and "| 1.450.000 | 1.087.500 |" in draft.draft
+    assert "| Số lượt khám bệnh |" in draft.draft and "| 1.450.000 | 1.087.500 |" in draft.draft
     assert "| 95.000 | 70.100 |" in draft.draft and "KH 1.450.000" not in draft.draft
     assert not any("126 ca" in row for row in rows) and "126 ca sốt xuất huyết" in draft.draft
     assert draft.draft.startswith("### I. KẾT QUẢ THỰC HIỆN") and "Nhờ soạn" not in draft.draft
@@ -567,6 +568,21 @@ def test_an_english_funding_part_keeps_its_source_apart_from_the_estimate_that_f
     assert "| 1 | Tiền ăn | 80 | 1 | 100.000 | 8.000.000 |" in draft.draft and "| Kỷ yếu hội nghị |" in draft.draft
     assert "Phòng Kế hoạch - Tài chính" in draft.draft and "quyết toán" in draft.draft
     assert "Give each" not in draft.draft and "Then" not in draft.draft
+
+
+@pytest.mark.parametrize("typed, unit, values, written", [
+    ("lượt khám bệnh", "", ["1.450.000", "1.087.500"], "Số lượt khám bệnh"),
+    ("điều trị nội trú", "", ["96.000", "70.080", "73,0"], "Số lượt điều trị nội trú"),
+    ("trẻ dưới 1 tuổi tiêm chủng đầy đủ", "", ["11.200"], "Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ"),
+    ("Tỷ lệ người 40 tuổi trở lên sàng lọc đái tháo đường", "%", ["60"], "Tỷ lệ người từ 40 tuổi trở lên được sàng lọc đái tháo đường"),
+    ("Tỷ lệ suy dinh dưỡng thể thấp còi trẻ em dưới 5 tuổi", "%", ["< 19,5"], "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi"),
+    ("Tỷ lệ trẻ 6-36 tháng được uống vitamin A", "%", ["> 98"], "Tỷ lệ trẻ 6-36 tháng tuổi được uống vitamin A"),
+    # Not a count, and the words already there: as typed.
+    ("Tuổi thọ trung bình", "tuổi", ["73,5"], "Tuổi thọ trung bình"),
+    ("Số người được quản lý điều trị", "người", ["28.000"], "Số người được quản lý điều trị"),
+])
+def test_an_indicators_name_takes_the_words_the_documents_add_and_keeps_the_requests_own(typed, unit, values, written):
+    assert house_name(typed, unit, values) == written
 
 
 def test_an_afternoon_session_starts_its_own_clock():
@@ -1230,7 +1246,7 @@ def test_a_rate_column_is_worked_out_from_each_rows_count_and_part():
     draft = _draft(request.text).draft
     assert "| TT | Vắc xin | ĐVT | Số đối tượng | Số được tiêm | Tỷ lệ % |" in draft
     assert "| 1 | BCG | trẻ | 16.400 | 16.118 | 98,3 |" in draft
-    assert "| 2 | DPT mũi 4 trẻ 18 tháng |  | 15.900 | 14.655 | 92,2 |" in draft
+    assert "| 2 | DPT mũi 4 trẻ 18 tháng tuổi |  | 15.900 | 14.655 | 92,2 |" in draft
 
 
 def test_a_task_table_typed_in_prose_gives_each_item_its_task_units_and_deadline():
