@@ -13,8 +13,8 @@ from ..vietnamese.folding import fold
 _EVENT = (r"(?:trong|keo dai|dien ra|thoi gian|hoc|hop|tap huan|hoi nghi|hoi thao|lop|khoa|di|cong tac|kiem tra|giam sat|"
           r"course|workshop|conference|training|meeting|trip|visit)")
 # A count of days may be spelled out: "a two-day conference", "họp hai ngày".
-_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "hai": 2, "ba": 3, "bon": 4}
-_COUNT = rf"(\d{{1,2}}|{'|'.join(_SPELLED)})"
+SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "hai": 2, "ba": 3, "bon": 4}
+_COUNT = rf"(\d{{1,2}}|{'|'.join(SPELLED)})"
 _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[a-z]+\s+)?{_COUNT}\s*(?:ngay|days?)\b|\b{_COUNT}-day\b|\bfor {_COUNT} days\b")
 # "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026", "05/11/2026 - 06/11/2026": the first and
 # the last day of one month.
@@ -31,7 +31,7 @@ def _counted(pattern: re.Pattern, text: str) -> int | None:
     if not match:
         return None
     count = next(g for g in match.groups() if g)
-    return _SPELLED.get(count) or int(count)
+    return SPELLED.get(count) or int(count)
 
 
 def event_days(texts: list[str]) -> int | None:

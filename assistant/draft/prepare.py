@@ -121,16 +121,19 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách|quý (?:IV|III|II|I)))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
 
 
-_SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand)\b"
+# "VND 100k" reaches here as "VND 100 nghìn": the currency before says it is money all the same.
+_SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand|nghìn|triệu|tỷ)\b"
                            r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
 
 
 def amounts_in_digits(text: str) -> str:
     """Money an English request writes with a scale word is written in full, as the documents write it ("VND 12
     billion" is 12.000.000.000 đồng); a Vietnamese one keeps its words ("4,5 tỷ đồng"). Only money (a currency
-    before or after): "1.2 million people" counts people."""
+    before or after): "1.2 million people" counts people. A Vietnamese scale word is written in full only after
+    the currency ("VND 100k", read as "VND 100 nghìn")."""
     def full(m: re.Match) -> str:
-        if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()):
+        if not re.search(r"đồng|vnd|vnđ|đ$", m.group().lower()) or (
+                m.group(2).lower() in ("nghìn", "triệu", "tỷ") and not m.group().upper().startswith("VN")):
             return m.group()
         return f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng"
     return _SCALED_MONEY.sub(full, text)

@@ -585,6 +585,16 @@ def test_an_indicators_name_takes_the_words_the_documents_add_and_keeps_the_requ
     assert house_name(typed, unit, values) == written
 
 
+def test_classes_counted_in_words_count_their_trainees_and_a_rate_per_class_and_vnd_before_a_shorthand_amount():
+    draft = _draft("Lập bảng dự toán lớp tập huấn của Sở Y tế Kon Tum: mở ba lớp, mỗi lớp 30 học viên, mỗi lớp học 2 ngày. "
+                   "Tiền ăn học viên 100k/người/ngày; thuê hội trường 2 triệu/lớp.")
+    assert "| Tiền ăn học viên | 90 | 2 | 100.000 | 18.000.000 |" in draft.draft
+    assert "| Thuê hội trường | 3 | 1 | 2.000.000 | 6.000.000 |" in draft.draft
+    english = _draft("Budget table only for the Kon Tum Department of Health workshop, 40 participants, 1 day: lunch VND 120k "
+                     "per person per day.")
+    assert "| 40 | 1 | 120.000 | 4.800.000 |" in english.draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
