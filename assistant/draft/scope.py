@@ -27,8 +27,10 @@ _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:
 _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
+# "The plan is drafted except Part IV": the one part left to write.
 _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
-                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$")
+                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$|\b(?:drafted|written|done|finished|complete)\s+"
+                   r"(?:except|but)\s+(?:for\s+)?(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
 # a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
 _ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)"
@@ -121,7 +123,10 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
         return True
     # "KH …: viết giúp mục II. MỤC TIÊU": after the document's colon, a part asked for in the clause's first words.
     after_colon = folded[:match.start()].rsplit(": ", 1)
-    if match.re is not _TABLE and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
+    # A table so asked only after the colon that closes the document's name ("KH …: làm giúp bảng dự toán"), not a
+    # unit's ("Phòng KHTC: lập bảng …").
+    first_colon = len(after_colon) == 2 and folded.find(": ", doc_at) == len(after_colon[0])
+    if (match.re is not _TABLE or first_colon) and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
             _WRITE.match(after_colon[1].strip() + " ") and len(after_colon[1].split()) <= _CLAUSE_LEAD_WORDS:
         return True
     # "Trong KH …, phần V, nhiệm vụ của Văn phòng Sở: …": a request opening on the document that holds it, with no

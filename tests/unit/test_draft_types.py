@@ -59,6 +59,13 @@ SKELETONS = skeletons(SETTINGS.prompts_dir)
      "conference_plan", "table"),
     ("Budget table for our letter to the Department of Finance: training 30 people × 2 days × 100,000 VND.",
      "official_letter", "table"),
+    # A table asked right after the colon closing the document's name; a unit's "lập bảng" is its task.
+    ("KH truyền thông phòng, chống dịch sốt xuất huyết năm 2027 của Sở Y tế Kon Tum: làm giúp bảng dự toán. In tờ rơi "
+     "1.000 tờ x 2.000đ.", "implementation_plan", "table"),
+    ("Soạn Kế hoạch tổ chức Hội nghị tổng kết năm 2027 của Sở Y tế Kon Tum, họp ngày 15/01/2028. Phân công: Phòng Kế "
+     "hoạch - Tài chính: lập bảng dự toán kinh phí; Văn phòng Sở: chuẩn bị hội trường.", "conference_plan", "whole"),
+    ("Kon Tum Department of Health review conference plan for 2027: the plan is drafted except Part IV, Funding; please "
+     "write that part. Lunch VND 150,000 per person, 80 people.", "conference_plan", "part"),
 ])
 def test_each_type_and_scope_is_read(instruction, doc_type, scope):
     request = understand(instruction, RESTORER, SKELETONS)
