@@ -124,8 +124,9 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     # "KH …: viết giúp mục II. MỤC TIÊU": after the document's colon, a part asked for in the clause's first words.
     after_colon = folded[:match.start()].rsplit(": ", 1)
     # A table so asked only after the colon that closes the document's name ("KH …: làm giúp bảng dự toán"), not a
-    # unit's ("Phòng KHTC: lập bảng …").
-    first_colon = len(after_colon) == 2 and folded.find(": ", doc_at) == len(after_colon[0])
+    # unit's ("Phòng KHTC: lập bảng …"), nor a document asked to be written ("Soạn kế hoạch …: lập bảng … kèm theo").
+    first_colon = len(after_colon) == 2 and folded.find(": ", doc_at) == len(after_colon[0]) and \
+        not _WRITE_VERB.search(folded[:doc_at])
     if (match.re is not _TABLE or first_colon) and len(after_colon) == 2 and not re.search(r"[.;]\s", after_colon[1]) and \
             _WRITE.match(after_colon[1].strip() + " ") and len(after_colon[1].split()) <= _CLAUSE_LEAD_WORDS:
         return True
