@@ -131,6 +131,16 @@ _DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le
 SHARE_COLUMN = re.compile(r"(?:%|\bty le\b|\bpercent).*\b(?:ke hoach|kh|plan|target|chi tieu)\b")
 
 
+_INDICATOR_COLUMNS = re.compile(r"\bchi tieu\b|\bindicators?\b")
+_MONEY_COLUMNS = re.compile(r"don gia|thanh tien|dinh muc|kinh phi|so tien|\bamount|\bcost|\bprice|\brate\b")
+
+
+def indicator_columns(named: str) -> bool:
+    """Columns (folded) of indicators and none of money: their rows of figures are no budget lines ("Số bác sĩ/10.000
+    dân | bác sĩ | 11,2 | 11,8")."""
+    return _INDICATOR_COLUMNS.search(named) is not None and _MONEY_COLUMNS.search(named) is None
+
+
 def share_of_plan(plan: str, result: str, digits: int) -> str:
     """The result as a percentage of the plan, to the decimals asked, with a decimal comma; empty without a plan."""
     planned = _number(plan)

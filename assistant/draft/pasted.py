@@ -60,6 +60,8 @@ def pasted_table(instruction: str) -> list[list[str]]:
     for line in instruction.splitlines():
         if (named := _HEADER.search(line.strip())) and "|" in named.group(1):
             header = [cell for cell in _BARS.split(named.group(1).strip(" |.:")) if cell]
+        elif named and not header:  # "Cột: TT, Chỉ tiêu, …, Năm 2028. Mỗi dòng một chỉ tiêu:"
+            header = [cell for cell in re.split(r",\s*", re.split(r"\.\s", named.group(1))[0].strip(" .:")) if cell]
         elif line.count("|") >= 2 and not _RULE.fullmatch(line.strip()):
             rows.append([cell for cell in _BARS.split(line.strip(" |")) if cell])
             barred = True
@@ -70,6 +72,9 @@ def pasted_table(instruction: str) -> list[list[str]]:
             rows.append([number.group(1), *cells])
     if not header and barred and rows:  # a Markdown table pasted whole: its first row names the columns
         header = rows.pop(0)
+    # Columns opening with the number, rows typed without it: numbered in order.
+    if header and fold(header[0]).strip(".#") in ("tt", "stt", "no", "") and rows and all(len(r) == len(header) - 1 for r in rows):
+        rows = [[str(n), *row] for n, row in enumerate(rows, 1)]
     fitting = [row for row in rows if len(row) == len(header)]
     if not header or len(fitting) < _MIN_ROWS or len(fitting) != len(rows):
         return []

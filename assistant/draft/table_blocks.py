@@ -14,7 +14,7 @@ from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicator_names import house_name
-from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed, decimals, indicator_row, rate_rows, share_of_plan
+from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed, decimals, indicator_columns, indicator_row, rate_rows, share_of_plan
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
 from .tables import CostLine, budget_rows, cost_lines, money
@@ -180,8 +180,9 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     texts = [said(c) for c in clauses]
     if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
         return []
-    factored = cost_lines(texts, context=request.text)
-    lines = factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
+    indicators = indicator_columns(fold(named_columns(request.text) or ""))
+    factored = [] if indicators else cost_lines(texts, context=request.text)
+    lines = [] if indicators else factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
     if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
         title = _budget_title(request)
         # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading; an estimate of

@@ -602,6 +602,14 @@ def test_classes_counted_in_words_count_their_trainees_and_a_rate_per_class_and_
     assert "| 40 | 1 | 120.000 | 4.800.000 |" in english.draft
 
 
+def test_indicator_rows_pasted_with_bars_under_columns_named_with_commas_are_numbered_and_no_budget():
+    draft = _draft("Bảng chỉ tiêu chủ yếu trong KH y tế giai đoạn 2026-2028 của Sở Y tế Kon Tum. Cột: TT, Chỉ tiêu, Đơn vị tính, "
+                   "Năm 2026, Năm 2027, Năm 2028. Mỗi dòng một chỉ tiêu:\nSố bác sĩ/10.000 dân | bác sĩ | 11,2 | 11,8 | 12,5\n"
+                   "Tỷ lệ trạm y tế xã có bác sĩ | % | 88 | 92 | 96\nChỉ làm bảng.").draft
+    assert "| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 | Năm 2028 |" in draft
+    assert "| 2 | Tỷ lệ trạm y tế xã có bác sĩ | % | 88 | 92 | 96 |" in draft and "Thành tiền" not in draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
