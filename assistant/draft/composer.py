@@ -292,7 +292,7 @@ class Composer:
             # The provincial People's Committee is its own governing body: ỦY BAN NHÂN DÂN over TỈNH …
             governing="ỦY BAN NHÂN DÂN" if self.request.provincial else self.fill(sk["governing"]),
             issuer=self.fill(sk["issuer"]),
-            number=f"Số: {self.request.number}" if self.request.number else self.fill(sk["number"]),
+            number=f"Số: {n}" if (n := self.request.number) and not n.isdigit() else self.fill(sk["number"]).replace("[số]", n or "[số]"),
             place_date=self.fill(sk["place_date"]), doc_type_title=sk["doc_type_title"], title=title, body=body,
             closing=self.fill(sk["closing"]), recipients=[self.fill(r) for r in sk["recipients"]],
             signature=self.request.signature or sk["signature"],

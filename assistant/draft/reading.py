@@ -126,15 +126,23 @@ def own_number(text: str, cue_end: int) -> tuple[str | None, int]:
     return (match.group(1), match.end()) if match else (None, cue_end)
 
 
+# "Văn bản của Sở Y tế Sơn La, số 96, ngày 16/9/2026": a number without its symbol, dated.
+_BARE_NUMBER = re.compile(r"\b(?:[Ss]ố|No\.?)\s*(\d{1,4})\s*,?\s*(?:ngày|dated)\s+\d{1,2}/\d{1,2}/\d{4}")
+
+
 def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
     """A number and symbol anywhere in the request that can only be the document's own: the document's type
     code issued by the Department or its Office ("số 412/BC-SYT" in a report request; "3215/SYT-KHTC" for a
-    letter), and no document the request cites."""
+    letter), and no document the request cites; or a number typed bare with its date ("số 96, ngày 16/9/2026")."""
     for match in _SYMBOL.finditer(text):
         number, code = match.group(1), match.group(2) or "CV"
         earlier = _EARLIER.search(fold(text[max(0, match.start() - _EARLIER_REACH):match.start()]))
         if code.upper() == doc_type and not any(number in c for c in cited) and not earlier:
             return number
+    # A bare number is the document's own unless an earlier document's; its symbol is the skeleton's.
+    bare = _BARE_NUMBER.search(text)
+    if bare and not _EARLIER.search(fold(text[max(0, bare.start() - _EARLIER_REACH):bare.start()])):
+        return bare.group(1)
     return None
 
 

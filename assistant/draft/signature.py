@@ -13,9 +13,12 @@ _ROLES = {"pho chanh van phong": "PHÓ CHÁNH VĂN PHÒNG", "chanh van phong": "
           "pho giam doc": "PHÓ GIÁM ĐỐC", "pgd": "PHÓ GIÁM ĐỐC", "giam doc": "GIÁM ĐỐC", "gd": "GIÁM ĐỐC",
           "deputy chief of office": "PHÓ CHÁNH VĂN PHÒNG", "deputy chief": "PHÓ CHÁNH VĂN PHÒNG",
           "chief of office": "CHÁNH VĂN PHÒNG", "deputy director": "PHÓ GIÁM ĐỐC", "director": "GIÁM ĐỐC",
-          "pho chu tich": "PHÓ CHỦ TỊCH", "pct": "PHÓ CHỦ TỊCH", "chu tich": "CHỦ TỊCH"}
+          "pho chu tich": "PHÓ CHỦ TỊCH", "pct": "PHÓ CHỦ TỊCH", "chu tich": "CHỦ TỊCH",
+          "pho truong phong": "PHÓ TRƯỞNG PHÒNG", "truong phong": "TRƯỞNG PHÒNG"}
 _ROLE = "|".join(sorted(_ROLES, key=len, reverse=True))
-_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+)?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
+# A head of division signs by order, named with the division: "Trưởng phòng Nghiệp vụ Y Cầm Thị Thanh ký thừa lệnh …".
+_DIVISION = r"(?:nghiep vu(?: y| duoc)?|ke hoach\s*-?\s*tai chinh|to chuc can bo|quan ly hanh nghe|y te du phong)\s+"
+_SIGNED = re.compile(rf"(?:signed by\s+)?({_ROLE})\s+(?:so y te\s+|ubnd tinh\s+|{_DIVISION})?((?:[a-z]+\s){{1,3}}?[a-z]+)\s*,?\s*"
                      rf"(ky thay|ky tl\.?|ky thua lenh|(?:signs?\s+)?on behalf of(?: the)?)\s+({_ROLE}|ct\b)")
 _SIGNED_BY = re.compile(rf"(?:signed\b.{{0,60}}?\bby\s+({_ROLE})\s+((?:[a-z]+\s){{1,3}}[a-z]+))|(?:({_ROLE})\s+(?:so(?: y te)?\s+)?"
                         rf"((?:[a-z]+\s){{1,3}}[a-z]+)\s+ky\b)")  # "GĐ Sở Hồ Thị Minh Thu ký"

@@ -610,6 +610,13 @@ def test_indicator_rows_pasted_with_bars_under_columns_named_with_commas_are_num
     assert "| 2 | Tỷ lệ trạm y tế xã có bác sĩ | % | 88 | 92 | 96 |" in draft and "Thành tiền" not in draft
 
 
+def test_a_head_of_division_signs_by_order_and_a_bare_dated_number_takes_the_types_symbol():
+    draft = _draft("Soạn giấy mời các trạm y tế dự buổi làm việc lúc 8h00 ngày 23/9/2027 tại Trung tâm Y tế khu vực. Văn bản của "
+                   "Sở Y tế Kon Tum, số 96, ngày 16/9/2027, Trưởng phòng Nghiệp vụ Y Lê Thị Hoa ký thừa lệnh Giám đốc.").draft
+    assert "Số: 96/GM-SYT" in draft and "ngày 16 tháng 9 năm 2027" in draft
+    assert "**TL. GIÁM ĐỐC**" in draft and "**TRƯỞNG PHÒNG**" in draft and "Lê Thị Hoa" in draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
