@@ -51,8 +51,9 @@ _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)  # a facto
 # An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
 # ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
 _SCALED = r"\d+[.,]\d{1,2}(?!\d)"
-AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*(tỷ|triệu|tr\b|nghìn|ngàn|billion|million|thousand|đồng|"
-                     rf"dong\b|[đd]\b|vnd|vnđ|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
+# A unit is a word of its own: "2026 ngành" is no "2026 ngàn".
+AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*((?:tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|vnd|vnđ)"
+                     rf"(?![^\W\d_])|tr\b|dong\b|[đd]\b|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 # "13 người (1 ở Sở, 12 ở các điểm cầu) x 150.000đ": a count's breakdown in brackets is no factor.
 _BREAKDOWN = re.compile(r"(\d+\s+[^\W\d_]+(?:\s[^\W\d_]+)?)\s*\([^()]*\d[^()]*\)")
 # A lump sum typed without its currency: "vận chuyển vắc xin trọn gói 35.000.000" (the figure grouped in thousands).

@@ -617,6 +617,12 @@ def test_a_head_of_division_signs_by_order_and_a_bare_dated_number_takes_the_typ
     assert "**TL. GIÁM ĐỐC**" in draft and "**TRƯỞNG PHÒNG**" in draft and "Lê Thị Hoa" in draft
 
 
+def test_a_year_before_a_word_opening_like_a_scale_word_is_no_amount():
+    draft = _draft("Viết phần IV. Kinh phí của Kế hoạch tập huấn năm 2027 của Sở Y tế Kon Tum: từ nguồn chi thường xuyên 2027 "
+                   "ngành y tế, không cần bảng dự toán.").draft
+    assert "2.027.000" not in draft and "Tổng kinh phí" not in draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
