@@ -27,7 +27,7 @@ from .request import DraftRequest
 from .task_table import asks_for_tasks, task_blocks
 from .table_blocks import annex_tables, funding_lines, priced_said_once, scope_table, sources_total, table_in_part, table_title
 from .stated_total import stated_total_left_out
-from .tables import cost_lines
+from .tables import cost_lines, money
 from .values import values
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
@@ -241,8 +241,8 @@ class Composer:
             title = self.request.scope_title or (units.pop() if len(units) == 1 else "[tên mục]")
             heading = self._unit_heading(title) if find_units(title, vague=False) == [title] else title
             body = [Block("section", f"{self.request.scope_section or self._unit_number(title)}. {heading}")]
-            table = scope_table(self.request, self.content, inline=True)
-            for clause in [] if table else self.content:
+            table = scope_table(self.request, self.content, inline=True)  # with it, the lines it does not price
+            for clause in [c for c in self.content if not (table and money(said(c)))]:
                 if clause.number and "." in clause.number:
                     head, _, rest = clause.text.partition(": ")
                     body.append(Block("section", f"{clause.number}. {head}"))

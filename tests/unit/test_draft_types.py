@@ -326,6 +326,10 @@ def test_a_section_with_a_small_table_lays_it_out_and_drafting_notes_stay_out():
     assert "**2. Đề xuất kinh phí**" in draft.draft
     assert "| 2 | Hỗ trợ tiền ăn | 300 | 10 | 80.000 | 240.000.000 |" in draft.draft
     assert "| Tổng cộng |  |  |  | 708.000.000 |" in draft.draft and "Bằng chữ:" in draft.draft
+    kept = _draft("Trong Thông báo kết luận của Giám đốc Sở Y tế Kon Tum ngày 18/5/2027, viết giúp mục 3 về trang bị cho trạm "
+                  "y tế, có bảng nhỏ: mua 20 bộ dụng cụ sơ cứu, 18,5 triệu/bộ. Giao Phòng Kế hoạch - Tài chính thẩm định dự toán trước "
+                  "15/6/2027.").draft
+    assert "| 20 | 1 | 18.500.000 | 370.000.000 |" in kept and "Phòng Kế hoạch - Tài chính thẩm định dự toán trước 15/6/2027" in kept
     assert "kính gửi" not in draft.draft.lower() and "viết giúp" not in draft.draft
 
 
