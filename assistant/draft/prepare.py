@@ -16,6 +16,7 @@ from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
 from .indicators import rates_in_prose, targets_in_prose
 from .pasted import whole_figures
+from .event_length import SPELLED
 from .tables import integer, scaled_figure, vnd_number
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
@@ -126,6 +127,10 @@ _SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3}
                            r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
 
 
+_SPELLED_COUNT = re.compile(rf"\b({'|'.join(SPELLED)})(?=\s+(?:sessions?|days?|nights?|classes|teams|rounds|trips|rooms|"
+                            r"copies|sets|breaks)\b)", re.IGNORECASE)
+
+
 def amounts_in_digits(text: str) -> str:
     """Money an English request writes with a scale word is written in full, as the documents write it ("VND 12
     billion" is 12.000.000.000 đồng); a Vietnamese one keeps its words ("4,5 tỷ đồng"). Only money (a currency
@@ -179,6 +184,8 @@ def _from_english(text: str) -> str:
     text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d,/])(?!\.[\d,])(?!\s+[A-Z])",
                   r"\1,\2", english_dates(text))
     text = re.sub(r"\b(\d+) of (?:the )?(\d+)\b", r"\1/\2", text)  # "11 of 12 targets": 11/12
+    # "tea breaks in two sessions": a count spelled before what a budget line counts is a count all the same.
+    text = _SPELLED_COUNT.sub(lambda m: str(SPELLED[m.group(1).lower()]), text)
     # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.
     text = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: m.group().replace(",", "."), amounts_in_digits(english_terms(text)))
     # A figure of a hundred thousand or more priced per something ("hall rental 2,000,000 per day") is money

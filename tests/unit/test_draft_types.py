@@ -627,6 +627,12 @@ def test_a_year_before_a_word_opening_like_a_scale_word_is_no_amount():
     assert "2.027.000" not in draft and "Tổng kinh phí" not in draft
 
 
+def test_an_english_count_spelled_before_what_a_line_counts_is_counted():
+    draft = _draft("Budget table only for the Kon Tum Department of Health workshop, 50 participants, one day: tea breaks in two "
+                   "sessions, VND 20,000 per person per session.").draft
+    assert "| Giải khát giữa giờ | 50 | 2 | 20.000 | 2.000.000 |" in draft
+
+
 def test_an_afternoon_session_starts_its_own_clock():
     draft = _draft("Lập bảng chương trình tập huấn ngày 10/12/2027 của Sở Y tế Kon Tum. Buổi sáng bắt đầu 7h30: đón tiếp "
                    "15 phút; chuyên đề 1 về quản lý tăng huyết áp tại tuyến xã 60 phút. Buổi chiều từ 13h30: thực hành "
