@@ -130,18 +130,22 @@ def own_number(text: str, cue_end: int) -> tuple[str | None, int]:
 _BARE_NUMBER = re.compile(r"\b(?:[Ss]ố|No\.?)\s*(\d{1,4})\s*,?\s*(?:ngày|dated)\s+\d{1,2}/\d{1,2}/\d{4}")
 
 
+def _after_earlier(text: str, at: int) -> bool:
+    """Whether the clause before `at` names an earlier document the request is modelled on or follows up."""
+    return _EARLIER.search(fold(text[max(0, at - _EARLIER_REACH):at])) is not None
+
+
 def own_symbol(text: str, doc_type: str, cited: list[str]) -> str | None:
     """A number and symbol anywhere in the request that can only be the document's own: the document's type
     code issued by the Department or its Office ("số 412/BC-SYT" in a report request; "3215/SYT-KHTC" for a
     letter), and no document the request cites; or a number typed bare with its date ("số 96, ngày 16/9/2026")."""
     for match in _SYMBOL.finditer(text):
         number, code = match.group(1), match.group(2) or "CV"
-        earlier = _EARLIER.search(fold(text[max(0, match.start() - _EARLIER_REACH):match.start()]))
-        if code.upper() == doc_type and not any(number in c for c in cited) and not earlier:
+        if code.upper() == doc_type and not any(number in c for c in cited) and not _after_earlier(text, match.start()):
             return number
     # A bare number is the document's own unless an earlier document's; its symbol is the skeleton's.
     bare = _BARE_NUMBER.search(text)
-    if bare and not _EARLIER.search(fold(text[max(0, bare.start() - _EARLIER_REACH):bare.start()])):
+    if bare and not _after_earlier(text, bare.start()):
         return bare.group(1)
     return None
 
