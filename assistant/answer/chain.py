@@ -25,7 +25,7 @@ from .citations import check_citations, renumbered
 from .compound import clauses
 from .declining import holds_answer
 from .document_answer import asked_fields, card_answer, cards_answer, document_question
-from .document_names import named_cards
+from .document_names import copies, named_cards
 from .fan_out import asked_of_each, asks_across, describes_document, fan_out
 from .extractive import best_passages, quoted
 from .followup import standalone_question
@@ -107,13 +107,18 @@ class AnswerChain:
         stats: dict[str, float] = {}
 
         # A question that names a document by its number is asked of that document.
-        numbered = named_cards(standalone, self.index.cards())
+        found = named_cards(standalone, self.index.cards())
+        # Copies of one document (a PDF and a Word copy) are asked as one, so declined as one, and searched all;
+        # asked which files hold it, for its header lines, or beside another document it describes ("thông báo
+        # kết luận … yêu cầu gì, và QĐ 518 bố trí bao nhiêu"), each copy answers.
+        numbered = found[:1] if copies(found) and not asks_across(standalone) and not asked_fields(standalone) \
+            and not describes_document(asked_of_each(standalone, found[:1])[found[0].source]) else found
         named = [] if filters else numbered
         # "Luật BHYT quy định tối đa bao nhiêu, còn Nghị định 146/2018 quy định cụ thể bao nhiêu?": two questions.
         if not filters and len(named) < 2 and not asks_across(standalone) and len(parts := clauses(standalone)) > 1:
             yield from self._by_clause(parts, language, fields, started)
             return
-        sources = [card.source for card in named]
+        sources = [card.source for card in found] if named else []
         units = task_units(standalone)
         routed = task_answer(self.index, units, said, sources or None) if units and not filters else None
         if routed and not sources and describes_document(standalone) and not asks_across(standalone) and not {

@@ -15,20 +15,19 @@ from __future__ import annotations
 import re
 
 from ..config import Settings
-from ..index.records import Chunk, DocumentCard
+from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import written_in_full
 from ..vietnamese.language import language_of
-from ..vietnamese.patterns import YEAR
 from ..vietnamese.framing import impersonal, without_framing
-from ..vietnamese.places import central, province_names_pattern, provinces_in, with_province_names, without_provinces
+from ..vietnamese.places import local_places, province_names_pattern, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
-from .document_answer import documents_text
-from .document_names import named_numbers, unmentioned, unnamed
+from .asking import WORD, asks
+from .document_names import unnamed
+from .named_elsewhere import issuers, named_elsewhere, units_unspoken
 from .passages import passages
-from .task_answer import task_units
 
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
@@ -44,7 +43,8 @@ _FILLERS = {
     "money": (r"bao nhieu (?:tien|dong)\b|bao nhieu (?:ty|trieu|nghin)(?: dong)?\b|how many (?:dong|vnd)\b"
               r"|\(in (?:vnd|dong)\)|\bin vnd\b",
               r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan)\b|\d{1,3}(?:\.\d{3})+"),
-    "amount": (rf"{_PRICED}|how much|amount|spending level|cost",
+    # "bố trí bao nhiêu vốn" asks an amount, not a count of vốn.
+    "amount": (rf"{_PRICED}|bao nhieu (?:von|kinh phi|chi phi)\b|how much|amount|spending level|cost",
                r"\d[\d.,]*\s*(?:dong|d\b|vnd|trieu|ty|nghin|ngan|%)|\d{1,3}(?:\.\d{3})+|phan tram"),
     "percent": (r"(?:bao nhieu|may) phan tram|ty le (?:la )?bao nhieu|what percentage|what share",
                 # An indicator table's unit column comes before its values: "Xã đạt tiêu chí … | % | 92,11".
@@ -70,8 +70,6 @@ _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.item
 _PURPOSE = re.compile(r"\b(?:bao nhieu|how much)\b.*?\b(?:cho|for)\s+(?!bao nhieu)((?:(?!\bbao nhieu\b)[^?.;,])+)")
 _ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for kind, (asks, _) in _FILLERS.items()}
 _BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]*?(?=\s+thi\b|[,.;?]|$)")
-_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
-_LONGEST_PERIOD = 30
 # Punctuation that ends a clause (not the dots and commas inside a number: 1.200.000, 2,5).
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\n]")
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
@@ -159,6 +157,8 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = asked_units(question)
+    # So are the communes and districts it names: xã Canh Vinh's allocation is not xã Canh Hiển's.
+    places = {f" {name} " for name, _ in local_places(impersonal(question))}
     holds = _holds(kind, question)
     best = 0.0
     for chunk in chunks:
@@ -167,94 +167,10 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
             # The section path as the file writes it too: a restored label can be misread where the OCR'd one
             # is a known spelling of the unit.
             named = f"{context}\n{chunk.section_original}\n{passage.text}\n{passage.original}"
-            if holds.search(fold(passage.text)) and units <= set(find_units(named)):
+            if holds.search(fold(passage.text)) and units <= set(find_units(named)) and all(
+                    place in f" {' '.join(WORD.findall(fold(named)))} " for place in places):
                 best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
-
-
-def _years(text: str) -> set[int]:
-    """The years a text names, a period's years included (`giai đoạn 2026-2030` names 2028 too)."""
-    years = {int(y) for y in YEAR.findall(text)}
-    for start, end in _PERIOD.findall(text):
-        years |= set(range(int(start), int(end) + 1)) if 0 < int(end) - int(start) <= _LONGEST_PERIOD else set()
-    return years
-
-
-def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> bool:
-    """Whether the question names a province, a year, a unit or a document number that none of the documents
-    found mentions: asked about Cà Mau's conference, the nearest document is Đồng Tháp's; asked for a 2035 target, a 2026-2030 plan
-    has none; asked what the transport department must do, a health plan that never names it has nothing. A
-    central body's document that names no province holds in every one: asked by someone in Quảng Trị, a decree
-    answers; a ministry's letter on the provinces that pay through the post office answers for those only."""
-    spoken_of = impersonal(question)
-    named = [provinces_in(spoken_of), _years(spoken_of), set(find_units(spoken_of))]
-    numbers = named_numbers(question)
-    if not any(named) and not numbers:
-        return False
-    # Each document's text read once: for what they all mention, and for what a central one names.
-    by_source = {source: documents_text(index, [source]) for source in dict.fromkeys(c.source for c in chunks)}
-    texts = [text for read in by_source.values() for text in read]
-    cards = [card for card in index.cards() if card.source in by_source]
-    if numbers and unmentioned(numbers, texts + [card.printed_number or "" for card in cards]):
-        return True
-    found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
-    if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source]) for card in cards):
-        found[0] |= named[0]
-    return any(not asked <= mentioned for asked, mentioned in zip(named, found))
-
-
-def _provinces_spoken_of(card: DocumentCard, texts: list[str]) -> set[str]:
-    """The provinces a document names besides the place it was signed at (`Hà Nội, ngày …`)."""
-    text = "\n".join(texts)
-    for line in card.fields.get("date", []):
-        text = text.replace(line.text, " ")
-    return provinces_in(text)
-
-
-def _central(card: DocumentCard) -> bool:
-    issuer = next((line.text for line in card.fields.get("issuer", [])), "")
-    return central(issuer, card.printed_number or "")
-
-
-# The body a document's symbol says issued it, where an OCR'd header lost its name ("243/KH-SYT").
-_SYMBOL_ISSUERS = ((re.compile(r"(?:^|[-/])SYT(?:$|[-/])"), "Sở Y tế"), (re.compile(r"[-/]VP$"), "Văn phòng UBND tỉnh"),
-                   (re.compile(r"[-/]UBND$"), "UBND tỉnh"))
-
-
-def issuers(index: SearchIndex, chunks: list[Chunk]) -> dict[str, str]:
-    """Who issued each document the chunks are of, from its card: the Department that issues a plan is spoken of by
-    all of it ("Sở Y tế Lai Châu phấn đấu …" is asked of the plan's own targets), whether or not a passage names it."""
-    sources = {chunk.source for chunk in chunks}
-    found = {}
-    for card in index.cards():
-        if card.source in sources:
-            symbol = [name for pattern, name in _SYMBOL_ISSUERS if pattern.search(card.printed_number or "")]
-            found[card.source] = " ".join([line.text for line in card.fields.get("issuer", [])] + symbol)
-    return found
-
-
-# A unit named as a document's issuer ("trong thông báo kết luận … của Sở Y tế, mục … gồm những nhiệm vụ gì") is not
-# the unit the question asks the tasks of.
-_ISSUED_BY = re.compile(r"\b(?:ke hoach|thong bao|cong van|bao cao|quyet dinh|van ban|giay moi|chi thi)\b[^,;?]{0,80}?"
-                        r"\bcua\s+([^,;?]+)")
-
-
-def issuers_named(question: str) -> set[str]:
-    """The units the question names as the issuers of the documents it speaks of."""
-    return {unit for m in _ISSUED_BY.finditer(fold(question)) for unit in find_units(m.group(1), vague=False)}
-
-
-def units_unspoken(question: str, chunks: list[Chunk], issued_by: dict[str, str] | None = None) -> bool:
-    """Whether the question asks for the tasks of a unit that none of the passages found names, nor issued: asked
-    what the Department of Finance must do under a decree that speaks only of the ministry and the hospitals.
-    `issued_by`: who issued each document (`issuers`)."""
-    units = [unit for unit in task_units(question) if unit not in issuers_named(question)]
-    if not set(units) & set(find_units(question, vague=False)):  # asked by a vague name: any unit it may mean will do
-        units = []
-    issued_by = issued_by or {}
-    named = set().union(*(find_units(f"{c.title}\n{c.section}\n{c.section_original}\n{c.page_content}\n{c.readable}\n"
-                                     f"{issued_by.get(c.source, '')}", vague=False) for c in chunks))
-    return bool(units) and not set(units) <= named
 
 
 def _english_holds(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], kind: str) -> bool:
@@ -270,10 +186,15 @@ def holds_answer(index: SearchIndex, settings: Settings, question: str, chunks: 
     kinds = asked_fillers(question)
     if language == "vi":
         # Asked as typed or with its abbreviations written out: "đóng BHYT" is found where a decree writes
-        # "đóng bảo hiểm y tế", and "UBND tỉnh" where a plan keeps the abbreviation.
+        # "đóng bảo hiểm y tế", and "UBND tỉnh" where a plan keeps the abbreviation. A question asking two things
+        # ("… được phân bổ bao nhiêu vốn, riêng Sở Y tế được bao nhiêu") is answered when one is found: each is
+        # weighed on its own, with the units it names.
+        parts = asks(question)
         return any(coverage(index, asked, chunks) >= settings.decline_coverage and (not kinds or any(
-            filler_coverage(index, asked, chunks, kind, issued_by) >= settings.decline_filler_coverage for kind in kinds))
-            for asked in dict.fromkeys((question, written_in_full(question))))
+            filler_coverage(index, asked, chunks, kind, issued_by) >= settings.decline_filler_coverage
+            for kind in asked_fillers(asked) or kinds))
+            for part in (dict.fromkeys((question, *parts)) if len(parts) > 1 else [question])
+            for asked in dict.fromkeys((part, written_in_full(part))))
     # An English question is not weighed word by word against Vietnamese text; what it asks for is still asked,
     # of a passage that speaks of the thing asked: a deadline for another report is no answer.
     if kinds and not any(_english_holds(index, settings, question, chunks, kind) for kind in kinds):

@@ -56,6 +56,12 @@ def named_cards(question: str, cards: list[DocumentCard]) -> list[DocumentCard]:
     return [card for n, _, _, card in scored if n and n == best]
 
 
+def copies(cards: list[DocumentCard]) -> bool:
+    """Whether the cards carry one number: one document filed more than once (a PDF and a Word copy, a decision
+    in two collections), asked as one."""
+    return len(cards) > 1 and len({tuple(_number_key(card)) for card in cards}) == 1
+
+
 def named_at(question: str, card: DocumentCard) -> int:
     """The word of the question at which it names the document (past the last word when it does not)."""
     words = _TOKEN.findall(fold(question))

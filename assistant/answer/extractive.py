@@ -264,5 +264,9 @@ def enumeration(found: list[Passage], order: int, most: int) -> range:
 
 
 def quoted(found: list[list[Passage]], positions: list[Position]) -> str:
-    """Passages in reading order, quoted and marked with their chunk."""
-    return "\n".join(f"- {BULLET.sub('', found[n][o].text).rstrip()} [{n + 1}]" for n, o in sorted(positions))
+    """Passages in reading order, quoted and marked with their chunk; a passage a copy of the document already gave
+    (the same decision filed twice) is quoted once."""
+    lines = {}
+    for n, o in sorted(positions):
+        lines.setdefault(BULLET.sub("", found[n][o].text).rstrip(), n)
+    return "\n".join(f"- {text} [{n + 1}]" for text, n in lines.items())

@@ -32,7 +32,7 @@ def without_framing(question: str) -> str:
 
 
 _ASKS = re.compile(rf"(?<!\w)(?:{'|'.join(_ASKING)})(?!\w)", re.IGNORECASE)
-_SPEAKS_OF_SELF = re.compile(rf"(?<!\w)(?:tôi|chúng tôi|mình|tớ)(?!\w)", re.IGNORECASE)
+_SPEAKS_OF_SELF = re.compile(r"(?<!\w)(?:tôi|chúng tôi|mình|tớ)(?!\w)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.,;!?])\s+")
 
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .folding import fold
+from .tokens import stopwords
 
 
 def _key(name: str) -> str:
@@ -74,3 +75,41 @@ _CENTRAL_SYMBOL = re.compile(r"(?:nd|qd|ct)-(?:cp|ttg)\b|\b(?:ubtv)?qh\d*\b|\b(?
 def central(issuer: str, number: str) -> bool:
     """Whether a document issued by `issuer` with the number and symbol `number` is a central body's."""
     return bool(_CENTRAL_ISSUER.search(fold(issuer)) or _CENTRAL_SYMBOL.search(fold(number)))
+
+
+# The levels below a province, whose units a text names after the level's word: "xã Canh Vinh", "huyện Vân Canh".
+_LEVELS = {"xa", "phuong", "huyen", "quan", "thi tran", "thi xa"}
+# Typed without marks, "quận" is "quản" as often ("quan ly") and "phường" "phương" ("phuong an"): only these, and
+# not "xã hội".
+_LOWER_LEVELS = {"xa", "huyen"}
+_NOT_NAMES = {"hoi"}
+_NAME_WORDS = 3  # "Ea H Leo", "Cát Tiến": at most three syllables
+_LOWER_NAME_WORDS = 2  # typed in lower case, where the name ends is not seen: the usual two
+# A name ends at punctuation: "huyện Tân Phú, Long Thành" names two.
+_RUN = re.compile(r"[^\W_]+(?:[ \t]+[^\W_]+)*")
+
+
+def local_places(text: str) -> set[tuple[str, bool]]:
+    """The communes and districts a text names (folded), each with whether it was written with capitals ("xã Canh
+    Vinh") or typed without marks in lower case ("xa cat tien", where the name ends is not seen)."""
+    unmarked = fold(text) == text.lower()
+    found = set()
+    for run in _RUN.findall(text):
+        words = run.split()
+        for n in range(len(words)):
+            level = next((size for size in (2, 1) if fold(" ".join(words[n:n + size])) in _LEVELS), 0)
+            if not level:
+                continue
+            after = words[n + level:]
+            named = []
+            for following in after[:_NAME_WORDS]:
+                if not following[0].isupper() or following.isupper() and len(following) > 1:
+                    break
+                named.append(following)
+            lower = [fold(word) for word in after[:_LOWER_NAME_WORDS]]
+            if named:
+                found.add((fold(" ".join(named)), True))
+            elif unmarked and fold(" ".join(words[n:n + level])) in _LOWER_LEVELS and len(lower) == _LOWER_NAME_WORDS \
+                    and lower[0] not in _NOT_NAMES and all(w.isalpha() and w not in stopwords("vi") for w in lower):
+                found.add((" ".join(lower), False))
+    return found

@@ -371,3 +371,30 @@ def test_a_question_asking_each_of_two_documents_its_own_thing_is_answered_claus
     assert "Nguyễn Sơn Hùng" in answer.answer and "Lương Thế Thiết" in answer.answer
     assert {"002_63304fc089235397.txt", "004_403f78e958e18f73.txt"} <= {c.source for c in answer.citations}
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_a_commune_a_document_filed_twice_never_names_is_declined_not_guessed(seed_index, tmp_path):
+    from assistant.index.search_index import SearchIndex
+    from assistant.ingest.pipeline import ingest
+    from conftest import make_settings
+
+    decision = (
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 77/QĐ-UBND\nPhú Yên, ngày 10 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Về việc phân bổ kế hoạch vốn năm 2024 cho các trạm y tế xã\n\n"
+        "Điều 1. Bố trí kế hoạch vốn năm 2024 cho các trạm y tế xã như sau:\n"
+        "1. Cải tạo, nâng cấp Trạm y tế xã Hòa Bình: 1.500 triệu đồng.\n"
+        "2. Cải tạo, nâng cấp Trạm y tế xã Hòa Mỹ: 2.000 triệu đồng.\n"
+        "Điều 2. Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Y tế chịu trách nhiệm thi hành Quyết định này.\n")
+    (tmp_path / "docs").mkdir()
+    # The same decision filed twice, as staff do (a scan and a typed copy): asked as one, declined as one.
+    for name in ("qd77_2024.txt", "qd77_2024_ban_sao.txt"):
+        (tmp_path / "docs" / name).write_text(decision, "utf-8")
+    index = SearchIndex(make_settings(tmp_path / "data", llm="extractive"), embedder=seed_index.embedder)
+    ingest([tmp_path / "docs"], index, progress=False)
+    chain = AnswerChain(index, lambda: EXTRACTIVE)
+    answered = chain.ask("Theo Quyết định 77/QĐ-UBND, Trạm y tế xã Hòa Mỹ được bố trí bao nhiêu vốn?")
+    assert not answered.declined and "2.000 triệu đồng" in answered.answer, answered.answer
+    for near_miss in ("Theo Quyết định 77/QĐ-UBND, Trạm y tế xã Hòa Lạc được bố trí bao nhiêu vốn?",
+                      "qd 77/qd-ubnd bo tri bao nhieu von cho tram y te xa hoa lac"):
+        answer = chain.ask(near_miss)
+        assert answer.declined, (near_miss, answer.answer)

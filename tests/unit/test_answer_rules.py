@@ -12,8 +12,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.asking import asks
 from assistant.answer.citations import check_citations
 from assistant.answer.compound import clauses
-from assistant.answer.declining import (_holds, asked_filler, asked_fillers, asked_units, issuers_named, term_weights,
-                                        thing_asked, units_unspoken)
+from assistant.answer.declining import _holds, asked_filler, asked_fillers, asked_units, term_weights, thing_asked
+from assistant.answer.named_elsewhere import issuers_named, units_unspoken
 from assistant.answer.document_answer import dated_in_body
 from assistant.answer.document_names import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
@@ -189,6 +189,8 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("Kế hoạch đặt mục tiêu tỷ suất chết trẻ dưới 5 tuổi đến năm 2030 là bao nhiêu?", None),
     ("ty le xa dat tieu chi quoc gia ve y te la bao nhieu phan tram", "percent"),
     ("Giá một hộp bao cao su là bao nhiêu?", "amount"),
+    # Capital asked is an amount, not a count of "vốn" ("50.000 triệu đồng" gives it).
+    ("Trạm y tế xã Cát Nhơn được bố trí bao nhiêu vốn năm 2023?", "amount"),
     # Millions asked are money: a share ("90% số phiếu") gives none.
     ("Giải thưởng kèm theo tiền thưởng bao nhiêu triệu đồng cho mỗi đơn vị?", "money"),
     # Provinces asked by name are given by names: "21 tỉnh" is their count.

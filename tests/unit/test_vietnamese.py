@@ -6,7 +6,7 @@ from assistant.vietnamese.folding import fold, normalize
 from assistant.vietnamese.framing import impersonal, without_framing
 from assistant.vietnamese.glossary import english_terms, vietnamese_in_english
 from assistant.vietnamese.language import apply_case, is_syllable, language_of
-from assistant.vietnamese.places import central, provinces_in, with_province_names, without_provinces
+from assistant.vietnamese.places import central, local_places, provinces_in, with_province_names, without_provinces
 from assistant.vietnamese.patterns import (DATE, DAY_MONTH_DATE, ITEM_START, NUMBER, OCR_LEFTOVER, REQUESTED_DEADLINE,
                                            TASK_ITEM_START, YEAR)
 from assistant.vietnamese.tokens import search_tokens
@@ -110,6 +110,18 @@ def test_a_province_is_known_by_every_name_it_goes_by():
     assert with_province_names("Sở Y tế Đồng Tháp") == "Sở Y tế Đồng Tháp"
     assert without_provinces("Ông tôi sống ở Bình Thuận, chuyển ra TP.HCM thì trợ cấp có bị cắt?").split() == \
         "Ông tôi sống ở , chuyển ra thì trợ cấp có bị cắt?".split()
+
+
+def test_a_commune_or_district_is_read_by_its_name_with_capitals_or_typed_in_lower_case():
+    assert local_places("Trạm y tế xã Canh Vinh (huyện Vân Canh) được bố trí bao nhiêu vốn?") == {
+        ("canh vinh", True), ("van canh", True)}
+    assert local_places("UBND thị xã Sa Đéc và thị trấn Mỹ An") == {("sa dec", True), ("my an", True)}
+    # Typed in lower case, where the name ends is not seen: two words, checked against the collection's pairs.
+    assert local_places("qd 518 bo tri bao nhieu von cho tram y te xa cat tien") == {("cat tien", False)}
+    # "Xã hội", "phương án" and "quản lý" name no place, nor does a numbered ward.
+    for text in ("Bảo hiểm xã hội chi trả thế nào?", "bao hiem xa hoi chi tra the nao", "phuong an xay dung tram y te",
+                 "Quản lý nhà nước về y tế", "tram y te phuong 3 quan 5"):
+        assert local_places(text) == set(), text
 
 
 def test_a_health_worker_and_a_health_facility_are_no_ministry_or_department():
