@@ -68,6 +68,10 @@ _FILLERS = {
 _ASKS = {kind: re.compile(rf"\b(?:{asks})") for kind, (asks, _) in _FILLERS.items()}
 # The purpose an amount is spent on, after the asking: "chi bao nhiêu tiền cho <thuê xe đưa đón>".
 _PURPOSE = re.compile(r"\b(?:bao nhieu|how much)\b.*?\b(?:cho|for)\s+(?!bao nhieu)((?:(?!\bbao nhieu\b)[^?.;,])+)")
+# Or the thing priced, named after the money: "tiền <tàu xe đi và về>", "bao nhiêu tiền <thuê hội trường>", "chi phí
+# <in tài liệu>" (not "ưu tiên", "tiến độ"). It ends where the question turns to its asking or its document.
+_PRICED_THING = re.compile(r"\b(?:(?<!uu )tien(?! (?:do|hanh|trien|si)\b)|kinh phi|chi phi|le phi)\s+"
+                           r"((?:(?!\b(?:bao nhieu|la|duoc|cua|theo|trong|nam|du kien|khoang|nhu the nao)\b)[^?.;,])+)")
 _ASKING = {kind: re.compile(rf"\b(?:{asks.replace(_PRICED, 'bao nhieu')})") for kind, (asks, _) in _FILLERS.items()}
 _BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]*?(?=\s+thi\b|[,.;?]|$)")
 # Punctuation that ends a clause (not the dots and commas inside a number: 1.200.000, 2,5).
@@ -143,8 +147,8 @@ def thing_asked(question: str, kind: str) -> str:
     An amount asked for a purpose is asked of that purpose: "kinh phí hội nghị chi bao nhiêu cho in ấn tài liệu"
     is not answered by the conference's other budget lines."""
     folded = fold(question)
-    purpose = _PURPOSE.search(folded) if kind in ("amount", "money") else None
-    return purpose.group(1) if purpose else _ASKING[kind].sub(" ", folded)
+    purpose = (_PURPOSE.search(folded) or _PRICED_THING.search(folded)) if kind in ("amount", "money") else None
+    return purpose.group(1).strip() if purpose else _ASKING[kind].sub(" ", folded)
 
 
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str,
@@ -157,8 +161,10 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
         return 1.0
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = asked_units(question)
-    # So are the communes and districts it names: xã Canh Vinh's allocation is not xã Canh Hiển's.
-    places = {f" {name} " for name, _ in local_places(impersonal(question))}
+    # So are the communes and districts it names, where the chunks write them: xã Canh Vinh's allocation is not xã
+    # Canh Hiển's (one written nowhere is where the asker lives, or is judged by `named_elsewhere`).
+    written = f" {' '.join(WORD.findall(fold(' '.join(chunk.page_content for chunk in chunks))))} "
+    places = {place for name, _ in local_places(impersonal(question)) if (place := f" {name} ") in written}
     holds = _holds(kind, question)
     best = 0.0
     for chunk in chunks:

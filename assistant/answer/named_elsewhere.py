@@ -48,7 +48,7 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     cards = [card for card in index.cards() if card.source in by_source]
     if numbers and unmentioned(numbers, texts + [card.printed_number or "" for card in cards]):
         return True
-    if places and _places_unmentioned(index, places, texts):
+    if places and _places_unmentioned(index, places, by_source):
         return True
     found = [set().union(*map(read, texts)) for read in (provinces_in, _years, lambda text: set(find_units(text)))]
     if named[0] and any(_central(card) and not _provinces_spoken_of(card, by_source[card.source]) for card in cards):
@@ -56,13 +56,18 @@ def named_elsewhere(index: SearchIndex, question: str, chunks: list[Chunk]) -> b
     return any(not asked <= mentioned for asked, mentioned in zip(named, found))
 
 
-def _places_unmentioned(index: SearchIndex, places: set[tuple[str, bool]], texts: list[str]) -> bool:
-    """Whether a commune or district the question names is written by none of the texts: asked what xã Canh Vinh
-    was given, a decision that lists xã Canh Hiển and xã Canh Thuận has no answer. Typed in lower case, two words
-    after "xa" are taken for a name only when no chunk of the collection holds them together."""
-    written = " " + " ".join(WORD.findall(fold("\n".join(texts)))) + " "
-    return any(f" {name} " not in written and (capital or not index.known(name.replace(" ", "_")))
-               for name, capital in places)
+def _places_unmentioned(index: SearchIndex, places: set[tuple[str, bool]], by_source: dict[str, list[str]]) -> bool:
+    """Whether every document found names communes or districts, but not one the question names: asked what xã
+    Canh Vinh was given, a decision that lists xã Canh Hiển and xã Canh Thuận has no answer. A decree that names
+    none holds for every commune, the asker's own included. Typed in lower case, two words after "xa" are taken
+    for a name only when no chunk of the collection holds them together."""
+    asked = [name for name, capital in places if capital or not index.known(name.replace(" ", "_"))]
+    for texts in by_source.values():
+        text = "\n".join(texts)
+        written = f" {' '.join(WORD.findall(fold(text)))} "
+        if not any(capital for _, capital in local_places(text)) or all(f" {name} " in written for name in asked):
+            return False
+    return bool(asked)
 
 
 def _provinces_spoken_of(card: DocumentCard, texts: list[str]) -> set[str]:

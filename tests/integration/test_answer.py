@@ -373,7 +373,7 @@ def test_a_question_asking_each_of_two_documents_its_own_thing_is_answered_claus
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
-def test_a_commune_a_document_filed_twice_never_names_is_declined_not_guessed(seed_index, tmp_path):
+def test_a_commune_a_document_filed_twice_never_names_is_declined_and_the_askers_own_commune_is_no_near_miss(seed_index, tmp_path):
     from assistant.index.search_index import SearchIndex
     from assistant.ingest.pipeline import ingest
     from conftest import make_settings
@@ -389,6 +389,11 @@ def test_a_commune_a_document_filed_twice_never_names_is_declined_not_guessed(se
     # The same decision filed twice, as staff do (a scan and a typed copy): asked as one, declined as one.
     for name in ("qd77_2024.txt", "qd77_2024_ban_sao.txt"):
         (tmp_path / "docs" / name).write_text(decision, "utf-8")
+    # A decision that names no commune holds for every commune: the one the asker lives in is no near miss.
+    (tmp_path / "docs" / "qd15_2024.txt").write_text(
+        "ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nSố: 15/2024/QĐ-UBND\nPhú Yên, ngày 5 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\n"
+        "Quy định mức hỗ trợ thăm viếng mộ liệt sĩ\n\nĐiều 1. Thân nhân liệt sĩ đi thăm viếng mộ liệt sĩ được hỗ trợ "
+        "tiền đi lại và ăn ở 2.000.000 đồng mỗi lần.\n", "utf-8")
     index = SearchIndex(make_settings(tmp_path / "data", llm="extractive"), embedder=seed_index.embedder)
     ingest([tmp_path / "docs"], index, progress=False)
     chain = AnswerChain(index, lambda: EXTRACTIVE)
@@ -398,3 +403,5 @@ def test_a_commune_a_document_filed_twice_never_names_is_declined_not_guessed(se
                       "qd 77/qd-ubnd bo tri bao nhieu von cho tram y te xa hoa lac"):
         answer = chain.ask(near_miss)
         assert answer.declined, (near_miss, answer.answer)
+    lives = chain.ask("Thân nhân liệt sĩ ở xã Hòa Lạc đi thăm viếng mộ liệt sĩ được hỗ trợ bao nhiêu tiền?")
+    assert not lives.declined and "2.000.000 đồng" in lives.answer, lives.answer
