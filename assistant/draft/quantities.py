@@ -13,7 +13,8 @@ from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
 from .event_length import SPELLED, every_day
 
-_FIGURE = rf"{THOUSANDS}|\d+"
+# A count may be spelled ("two teams", "ba lớp", "hai buổi"): it is read wherever a figure is.
+_FIGURE = rf"{THOUSANDS}|\d+|(?<![a-z])(?:{'|'.join(SPELLED)})(?![a-z])"
 _PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
                      r"dieu duong|hoc sinh|chuyen gia|giam khao|thanh vien|thi sinh|cong tac vien|tinh nguyen vien|"
                      r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
@@ -33,14 +34,12 @@ _FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
 _RATIO = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([a-z]+(?: [a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({_FIGURE})\s+({_NOUN}),?\s+(?:of\s+)?({_FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
-# Groups counted in words: "mở ba lớp", "two classes", "hai đoàn".
-_SPELLED_GROUPS = re.compile(rf"\b({'|'.join(SPELLED)})\s+(lop|doan|dot|nhom|khoa|classes|teams|rounds|groups|courses|batches)\b")
 _MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
 _STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
 
 def _number(text: str) -> int:
-    return int(re.sub(r"[.,]", "", text))
+    return SPELLED.get(text) or int(re.sub(r"[.,]", "", text))
 
 
 def _words(noun: str) -> list[str]:
@@ -81,7 +80,6 @@ def counts(folded: str) -> list[Counted]:
         words = _words(m.group(2))
         if words and not _MONEY.match(words[0]):
             found.append(Counted(" ".join(words), _number(m.group(1)), m.start()))
-    found += [Counted(m.group(2), SPELLED[m.group(1)], m.start()) for m in _SPELLED_GROUPS.finditer(folded)]
     found.sort(key=lambda c: c.at)
     for m in _EACH_AFTER.finditer(folded):
         if not (_MONEY.match(m.group(4).split()[0]) or is_day(m.group(4))):

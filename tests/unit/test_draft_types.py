@@ -2067,3 +2067,11 @@ def test_an_english_request_writing_to_a_department_asking_for_money_is_a_letter
     assert (request.name, request.scope) == ("official_letter", "part")
     text = prepared("screening for 8,000 primary-school pupils at VND 30,000 per pupil", RESTORER)
     assert [line.amount for line in cost_lines([text], context=text)] == [240_000_000]
+
+
+def test_the_days_a_team_works_count_the_days_of_lines_rated_per_day_and_teams_spelled_are_counted():
+    for typed in ("Two assessment teams of 6 people each, each team works 5 days; per diem VND 250,000 per person per day.",
+                  "2 đoàn đánh giá, mỗi đoàn 6 người, làm việc 5 ngày; công tác phí 250.000 đồng/người/ngày."):
+        context = prepared(typed, RESTORER)
+        lines = cost_lines([context], context=context)
+        assert [(line.people, line.days, line.amount) for line in lines] == [(12, 5, 15_000_000)], typed
