@@ -124,7 +124,7 @@ RATE_COLUMN = re.compile(r"\b(?:ty le|rate|percent(?:age)?)\b|%")
 # "BCG 16.400 trẻ, tiêm 16.118": the name, the count and its unit, then the part (a verb or two before it).
 _PAIR = re.compile(r"^(.*?[^\d\s])\s+(\d+(?:[.,]\d+)*)\s*([^\W\d]+)?\s*,\s*(?:[^\W\d]+\s+){1,3}?(\d+(?:[.,]\d+)*)"
                    r"\s*[^\W\d]*$")
-_DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d) decimal")
+_DIGITS = re.compile(r"(?:lam tron )?(\d|mot|hai) (?:chu so )?(?:thap phan|so le)|(\d|one|two) decimal")
 
 
 # A column of the result's share of the plan: "% of plan", "Tỷ lệ % so với KH", "% đạt so với kế hoạch".
@@ -152,7 +152,8 @@ def decimals(folded: str) -> int:
     asked = _DIGITS.search(folded)
     if not asked:
         return 1
-    return int({"mot": "1", "hai": "2"}.get(asked.group(1), asked.group(1)) if asked.group(1) else asked.group(2))
+    spelled = {"mot": "1", "hai": "2", "one": "1", "two": "2"}
+    return int(spelled.get(asked.group(1), asked.group(1)) if asked.group(1) else spelled.get(asked.group(2), asked.group(2)))
 
 
 def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:

@@ -15,6 +15,7 @@ from .document import Block
 from .request import DraftRequest
 from .table_blocks import column_names, column_roles
 from .tables import integer, vnd_number
+from .typed_tables import worked_table
 
 # What asks for the table (folded request).
 _ASKED = re.compile(r"\b(?:danh sach|bang)\s+(?:thanh phan|dai bieu|khach moi|nguoi tham du|co quan moi)"
@@ -57,8 +58,9 @@ def counted_items(request: DraftRequest, texts: list[str]) -> list[list[str]] | 
     if "gap" in roles and name_at is not None:
         roles = ["count" if not role and i > name_at else role for i, role in enumerate(roles)]
     counts = roles.count("count")
-    # A rate or an amount to work out makes it a budget estimate (tables.py), not counts to lay out.
-    if not counts or name_at is None or _PRICED.search(fold(" ".join(columns))):
+    # A rate or an amount to work out makes it a budget estimate (tables.py), not counts to lay out; a share or a
+    # rate of the counts, a table with a worked-out column (typed_tables.py).
+    if not counts or name_at is None or _PRICED.search(fold(" ".join(columns))) or worked_table(request.text):
         return None
     items = []
     # The gap is worked out of exactly two counts; otherwise its column stays empty.

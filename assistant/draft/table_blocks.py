@@ -18,6 +18,7 @@ from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, asse
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
 from .tables import CostLine, budget_rows, cost_lines, money
+from .typed_tables import pasted_table, worked_table
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|$)", re.IGNORECASE)
@@ -157,16 +158,6 @@ def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
 
-def _pasted(request: DraftRequest) -> list[list[str]] | None:
-    """The table the user pasted, laid out as typed under the columns it names (rows it numbered keep their
-    numbers)."""
-    if not request.typed_rows or not request.typed_rows[0]:
-        return None
-    # Text cells open with a capital, as the documents' tables write them; a unit of measure ("người") stays.
-    return [[cell[:1].upper() + cell[1:] if n == 0 or len(cell.split()) > 1 else cell for cell in row]
-            for n, row in enumerate(request.typed_rows)]
-
-
 def table_title(request: DraftRequest) -> str:
     """"bảng phân công kèm TB …" is titled BẢNG PHÂN CÔNG."""
     named = re.search(r"\bbảng\s+(?!thôi\b)(.{3,60}?)\s*(?=\bkèm\b|\bgửi\b|\bđính kèm\b|\bđể\b|\bcủa\b|\bcho\b|\btheo\b|\(|[:,.;]|$)",
@@ -192,7 +183,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := agenda_rows(request, clauses) or listed_agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
-    if table := _pasted(request):
+    if table := worked_table(request.text) or pasted_table(request):
         return ([] if inline else [Block("part", table_title(request))]) + [Block("table", rows=table)]
     if table := _indicator_table(request, clauses):
         return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]
