@@ -20,7 +20,7 @@ _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[a-z]+\s+)?{_COUNT}\s*(?:ngay|days?)\b|\
 # the last day of one month.
 _SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|den|to)\s*(\d{1,2})/(\d{1,2})\b")
 # "học 2 buổi", "2 buổi sáng và chiều", "a 2-session course": the event's sessions.
-_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[a-z]+\s+)?)?(\d{{1,2}})\s*(?:buoi|sessions?)\b(?!\s*/)|\b(\d{{1,2}})-session\b")
+_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[a-z]+\s+)?)?{_COUNT}\s*(?:buoi|sessions?)\b(?!\s*/)|\b{_COUNT}-session\b")
 _PER_DAY = re.compile(r"/\s*(?:ngày|ngay|day)\b|\b(?:per|a) day\b|\bmỗi ngày\b", re.IGNORECASE)
 _DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re.IGNORECASE)
 _MAX_DAYS = 31  # a span longer than a month is no event's length

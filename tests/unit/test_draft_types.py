@@ -2075,3 +2075,8 @@ def test_the_days_a_team_works_count_the_days_of_lines_rated_per_day_and_teams_s
         context = prepared(typed, RESTORER)
         lines = cost_lines([context], context=context)
         assert [(line.people, line.days, line.amount) for line in lines] == [(12, 5, 15_000_000)], typed
+
+
+def test_sessions_spelled_out_count_a_line_rated_per_session():
+    context = prepared("Hội nghị 1 ngày, họp hai buổi; thuê hội trường 2.000.000 đồng/buổi.", RESTORER)
+    assert [(line.people, line.days, line.amount) for line in cost_lines([context], context=context)] == [(1, 2, 4_000_000)]
