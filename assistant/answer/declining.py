@@ -34,7 +34,7 @@ from .passages import passages
 # "kinh phí … bao nhiêu" asks for an amount; the words between are the thing asked, not the asking.
 # Folded, "muc" is "mục tiêu" (a goal) as well as "mức" (a level), and "gia" "quốc gia" or "tham gia" as well as "giá".
 _PRICED = (r"(?:kinh phi|muc(?! (?:tieu|dich)\b)|le phi|von|(?<!quoc )(?<!tham )gia(?! (?:dinh|tri)\b)|chi phi|so tien|"
-           r"tro cap|luong|phu cap|thu lao|(?<!uu )tien(?! (?:do|hanh|trien|si)\b))\b.*\bbao nhieu")
+           r"tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu")
 # A time asked ("khi nào") is also given after an event: "sau 03 tháng", "06 tháng một lần", "định kỳ hằng năm".
 _DATE_GIVEN = (r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}|"
                r"\bsau \d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan)\b|\d+\s*(?:ngay|thang|nam) (?:mot lan|\d+ lan)|dinh ky")
