@@ -18,6 +18,12 @@ ASKS = re.compile(r"\b(?:ai|gi|nao|bao nhieu|bao lau|bao gio|may|the nao|sao|kho
 WORD = re.compile(r"\w+")
 
 
+def spaced_words(text: str) -> str:
+    """The text's words, folded, one space apart and with one at each end: " xa canh vinh " is found in it as a
+    whole name, never inside a longer word."""
+    return f" {' '.join(WORD.findall(fold(text)))} "
+
+
 def split_turns(text: str) -> list[str]:
     """The text cut where it turns, never inside brackets ("(số, ký hiệu)")."""
     pieces, start = [], 0

@@ -24,7 +24,7 @@ from ..vietnamese.framing import impersonal, without_framing
 from ..vietnamese.places import local_places, province_names_pattern, with_province_names, without_provinces
 from ..vietnamese.units import find_units
 from ..vietnamese.tokens import lexical_terms, stopwords, token_alternatives
-from .asking import WORD, asks
+from .asking import asks, spaced_words
 from .document_names import unnamed
 from .named_elsewhere import issuers, named_elsewhere, units_unspoken
 from .passages import passages
@@ -163,7 +163,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
     units = asked_units(question)
     # So are the communes and districts it names, where the chunks write them: xã Canh Vinh's allocation is not xã
     # Canh Hiển's (one written nowhere is where the asker lives, or is judged by `named_elsewhere`).
-    written = f" {' '.join(WORD.findall(fold(' '.join(chunk.page_content for chunk in chunks))))} "
+    written = spaced_words(" ".join(chunk.page_content for chunk in chunks))
     places = {place for name, _ in local_places(impersonal(question)) if (place := f" {name} ") in written}
     holds = _holds(kind, question)
     best = 0.0
@@ -174,7 +174,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
             # is a known spelling of the unit.
             named = f"{context}\n{chunk.section_original}\n{passage.text}\n{passage.original}"
             if holds.search(fold(passage.text)) and units <= set(find_units(named)) and all(
-                    place in f" {' '.join(WORD.findall(fold(named)))} " for place in places):
+                    place in spaced_words(named) for place in places):
                 best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
 

@@ -13,7 +13,7 @@ from ..vietnamese.framing import impersonal
 from ..vietnamese.patterns import YEAR
 from ..vietnamese.places import central, local_places, provinces_in
 from ..vietnamese.units import find_units
-from .asking import WORD
+from .asking import spaced_words
 from .document_answer import documents_text
 from .document_names import named_numbers, unmentioned
 from .task_answer import task_units
@@ -64,7 +64,7 @@ def _places_unmentioned(index: SearchIndex, places: set[tuple[str, bool]], by_so
     asked = [name for name, capital in places if capital or not index.known(name.replace(" ", "_"))]
     for texts in by_source.values():
         text = "\n".join(texts)
-        written = f" {' '.join(WORD.findall(fold(text)))} "
+        written = spaced_words(text)
         if not any(capital for _, capital in local_places(text)) or all(f" {name} " in written for name in asked):
             return False
     return bool(asked)
