@@ -64,6 +64,13 @@ def _value(words: list[str]) -> int:
     return total + _below_thousand(group)
 
 
+def _counts_a_thing(after: str) -> bool:
+    """Whether the word after "một" is a thing counted ("một buổi", "một người"), not a number word or currency."""
+    following = re.match(r"\s+(\w+)", after)
+    return bool(following) and not following.group(1).isdigit() and not _CURRENCY.match(after) and \
+        _key(following.group(1), after[following.end():]) is None
+
+
 def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, keys) of each run of number words separated by spaces alone."""
     runs: list[tuple[int, int, list[str]]] = []
@@ -73,6 +80,9 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
         joined = previous is not None and not text[previous[1]:word.start()].strip()
         if key in _AFTER_TENS and not (joined and previous[2][-1] == "muoi"):
             key = None  # "tư" alone is "fourth" or "private", "lăm" no number
+        if key == "mot" and word.group().lower() != "mốt" and joined and previous[2] and previous[2][-1] in _SCALES \
+                and _counts_a_thing(text[word.end():]):
+            key = None  # "ba trăm nghìn một buổi": a rate per one buổi, not 300.100
         if key is None:
             runs.append((word.start(), word.start(), []))  # a word that ends any run
         elif joined and previous[2]:

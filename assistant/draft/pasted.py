@@ -153,9 +153,17 @@ _SPLIT_SCALE = re.compile(r"\b(\d+)\s?(tr|triệu|k)(\d{1,3})\b", re.IGNORECASE)
 _HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGNORECASE)
 
 
+# A figure in thousands typed without its currency where only a rate stands: "25.000 per person per day", "250,000
+# per commune", "1,000,000 for fuel per trip", "150 sets at 20,000", "1,500,000 lump sum".
+_GROUPED = r"(?<![\d.,])(?<!VND )(?<!VNĐ )\d{1,3}(?:[.,]\d{3})+(?![\d.,]\d)"
+_BARE_RATE = re.compile(rf"{_GROUPED}(?=\s*(?:/\s*[^\W\d_]|(?:per|each|mỗi|một)\s+[^\W\d_]|each\b|lump[- ]sum|trọn gói"
+                        rf"|for\s+[^\d;,.]{{1,30}}?\bper\b))|(?:(?<=\bat )|(?<=@ )){_GROUPED}(?!\s*(?:[^\W\d_]|[×*]))",
+                        re.IGNORECASE)
+
+
 def whole_figures(text: str) -> str:
     """Figures typed with the scale word inside them written with a decimal comma before it, hundreds said in a
-    word written in figures, amounts said in words written in figures."""
+    word written in figures, amounts said in words written in figures, a rate without its currency in đồng."""
     text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
     text = _SPLIT_SCALE.sub(lambda m: f"{m.group(1)},{m.group(3).rstrip('0') or '0'} {m.group(2)}", text)
-    return figures_for_words(text)
+    return _BARE_RATE.sub(lambda m: f"{m.group()} đồng", figures_for_words(text))

@@ -13,8 +13,8 @@ from ..vietnamese.patterns import THOUSANDS
 from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .quantities import (RequestCounts, counted_a_day, counted_by_rate, factors, for_each, is_day, line_counts,
-                         per_units, request_counts)
+from .counted import RequestCounts, is_day, request_counts
+from .quantities import counted_a_day, counted_by_rate, factors, for_each, line_counts, per_units
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
@@ -43,7 +43,7 @@ _MONEY = re.compile(rf"^\s*(?:{_SCALE_WORDS}|đồng|dong|đ|d|vnd)\b", re.IGNOR
 _DAYS = re.compile(r"^\s*(?:ngày|ngay|buổi|buoi|đêm|dem|lần|lan|days?|sessions?|nights?|times)\b", re.IGNORECASE)
 # A line given as one amount between lines with factors ("thuê hội trường: 8.000.000 đồng"); not a total.
 # Nor the estimate a settlement is measured against ("Dự toán được duyệt 30.000.000đ. Thực chi: …").
-_TOTAL = re.compile(r"\b(?:tổng|cộng|total|bằng chữ|in words|(?:dự toán|kinh phí) được (?:phê )?(?:duyệt|giao)"
+_TOTAL = re.compile(r"\b(?:tổng(?! kết| hợp| quan| thể| cục)|cộng(?! tác| đồng)|total|bằng chữ|in words|(?:dự toán|kinh phí) được (?:phê )?(?:duyệt|giao)"
                     r"|approved (?:budget|estimate))\b", re.IGNORECASE)
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
@@ -140,7 +140,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
         daily = {match.group(i + 1) or "" for i in range(1, match.re.groups, 2) if match.group(i)
                  and counted_a_day(folded[:match.start(i)], fold(match.group(i + 1) or ""))}
-        days = math.prod(f * (request.days or 1 if after in daily else 1) for f, after in rest if _DAYS.match(after))
+        # "6 sessions per class", with 2 classes: 12 sessions.
+        days = math.prod(f * (request.days or 1 if after in daily else 1) * for_each(after, request, [])
+                         for f, after in rest if _DAYS.match(after))
         people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after])
                            for f, after in rest if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per

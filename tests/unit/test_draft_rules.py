@@ -297,6 +297,20 @@ def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
     ("mời 100 đại biểu", "mời 2 chuyên gia báo cáo, mỗi người 1,2 triệu/buổi, cả 2 buổi", (2, 2, 4_800_000)),
     # Hundreds said in a word.
     ("", "bồi dưỡng 3 báo cáo viên, mỗi người 2 trăm nghìn", (3, 1, 600_000)),
+    # Costs said for each class: a class's people once, the classes counted apart; a set of documents for each one.
+    ("4 lớp, mỗi lớp 25 người, học 2 ngày", "chi phí mỗi lớp: nước uống 15 nghìn/người/ngày", (100, 2, 3_000_000)),
+    ("4 lớp, mỗi lớp 25 người, học 2 ngày", "chi phí mỗi lớp: tài liệu 40 nghìn/bộ", (100, 1, 4_000_000)),
+    ("24 xã", "tập huấn cho 3 cộng tác viên mỗi xã, học 1 ngày, 100 nghìn/người/ngày", (72, 1, 7_200_000)),
+    # Each group's members of two kinds: all of them for a rate per person, one kind for a rate per one of it.
+    ("3 teams, each with 4 inspectors and 1 driver, working 5 days", "per diem VND 200,000 per person per day",
+     (15, 5, 15_000_000)),
+    ("2 lớp, mỗi lớp 40 học viên và 2 giảng viên", "giấy chứng nhận cho tất cả học viên, 10.000 đồng mỗi tờ",
+     (80, 1, 800_000)),
+    ("two classes, each lasting 2 days", "trainer fees, 4 sessions per class at VND 500,000 per session", (1, 8, 4_000_000)),
+    # What is said for each commune is done in every one; a rate typed without its currency; "một buổi" is per one.
+    ("25 communes", "in each commune 2 volunteers work 4 days, allowance 50,000 per person per day", (50, 4, 10_000_000)),
+    ("Lớp học 4 buổi", "báo cáo viên hai trăm nghìn một buổi", (1, 4, 800_000)),
+    ("for 30 participants", "tea breaks 15.000 per person", (30, 1, 450_000)),
 ])
 def test_a_rate_counts_each_unit_it_is_per_in_its_line_or_in_the_request(request_text, line, counted):
     from assistant.draft.tables import cost_lines

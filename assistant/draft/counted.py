@@ -1,0 +1,172 @@
+"""What a request counts, in its order: the people it invites ("mời 80 đại biểu", "40 midwives"), the classes
+or teams it names and what each of them has ("4 lớp, mỗi lớp 60 học viên", "2 classes, each with 30 trainees and
+3 trainers"), people counted group by group and their sum. quantities.py reads a budget line's rate against these.
+Matched folded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vietnamese.folding import fold
+from ..vietnamese.glossary import english_terms
+from ..vietnamese.patterns import THOUSANDS
+from .event_length import SPELLED
+
+# A count may be spelled ("two teams", "ba lớp", "hai buổi"): it is read wherever a figure is.
+FIGURE = rf"{THOUSANDS}|\d+|(?<![a-z])(?:{'|'.join(SPELLED)})(?![a-z])"
+_PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
+                     r"dieu duong|hoc sinh|chuyen gia|giam khao|thanh vien|thi sinh|cong tac vien|tinh nguyen vien|"
+                     r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
+                     r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
+                     r"judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?)$")
+# Days, sessions and nights are the table's "Số ngày".
+# A noun: up to three words.
+NOUN = r"[a-z]+(?: [a-z]+){0,2}"
+_DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
+# A group and what each has: "mỗi lớp (gồm) 60 học viên và 3 giảng viên", "2 classes, each with 30 trainees and 3
+# trainers"; its members follow, each "N noun", joined by commas or "và"/"and".
+_GROUP = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+(?:gom\s+|co\s+)?(?=(?:{FIGURE})\s)"
+                    rf"|(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+each\s+(?:with|having|has|of)\s+")
+_MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
+# "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
+_EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:of\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
+MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
+_STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
+
+
+def number(text: str) -> int:
+    return SPELLED.get(text) or int(re.sub(r"[.,]", "", text))
+
+
+def noun_words(noun: str) -> list[str]:
+    """A noun's words up to the first that is no part of it: "tram cho 62" → ["tram"]."""
+    words = []
+    for word in noun.split():
+        if word in _STOP:
+            break
+        words.append(word)
+    return words
+
+
+def _singulars(noun: str) -> set[str]:
+    """An English noun and what it may be the plural of: "rooms", "boxes", "midwives"."""
+    forms = {noun}
+    for plural, singular in (("ves", "fe"), ("es", ""), ("s", "")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 2:
+            forms.add(noun[:-len(plural)] + singular)
+    return forms
+
+
+@lru_cache(maxsize=512)
+def _named(noun: str) -> str:
+    """A noun as Vietnamese names it: an English request's "2 teams" counts the "đoàn" its translated lines are per."""
+    return fold(english_terms(noun))
+
+
+def same_thing(a: str, b: str) -> bool:
+    return bool(_singulars(a) & _singulars(b)) or _named(a) == _named(b) or (
+        _PERSON.match(a) is not None and _PERSON.match(b) is not None)
+
+
+@dataclass
+class Counted:
+    noun: str
+    count: int
+    at: int
+    # "4 lớp, mỗi lớp 60 học viên": 240 học viên, 60 for each lớp; a line priced per học viên per lớp takes 60.
+    each: int | None = None
+    of: str = ""
+
+
+def counts(folded: str) -> list[Counted]:
+    """Every "N noun" in a folded text, a noun of up to three words ("20 twin rooms": see `count_in`); "4 teams, 3
+    people each" counts 12 people."""
+    found = []
+    for m in re.finditer(rf"(?<![\d.,/])({FIGURE})\s+({NOUN})", folded):
+        words = noun_words(m.group(2))
+        if words and not MONEY.match(words[0]):
+            found.append(Counted(" ".join(words), number(m.group(1)), m.start()))
+    found.sort(key=lambda c: c.at)
+    for m in _EACH_AFTER.finditer(folded):
+        if not (MONEY.match(m.group(4).split()[0]) or is_day(m.group(4))):
+            found = [c if c.at != m.start(3) else Counted(c.noun, number(m.group(1)) * c.count, c.at) for c in found]
+    return found
+
+
+def counted_in(noun: str, found: list[Counted]) -> Counted | None:
+    """A noun among those found, by its longest opening words that name something counted ("mỗi người được hỗ
+    trợ" is per người), matched to a counted noun's words or its head (`20 twin rooms`, `80 đại biểu` for
+    `người`)."""
+    words = noun.split()
+    # The noun itself before anyone counted: "per trainee" is the trainees', not the first people counted.
+    for alike in (lambda a, b: bool(_singulars(a) & _singulars(b)), same_thing):
+        for n in range(len(words), 0, -1):
+            wanted = " ".join(words[:n])
+            for c in found:
+                counted = c.noun.split()
+                heads = {" ".join(counted[a:b]) for a in (0, 1) for b in range(a + 1, len(counted) + 1)}
+                if any(alike(wanted, head) for head in heads):
+                    return c
+    return None
+
+
+def count_in(noun: str, found: list[Counted]) -> int | None:
+    counted = counted_in(noun, found)
+    return counted.count if counted else None
+
+
+@dataclass
+class RequestCounts:
+    """What the request counts, in its order: the people, classes, teams it names; the event's length."""
+    found: list[Counted]
+    days: int | None = None
+    sessions: int | None = None
+
+
+def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
+    """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
+    người, các đơn vị 54 người"), their sum: all of them, for a line priced per person with no count of its own."""
+    persons = [c for c in whole if _PERSON.match(c.noun)]
+    runs: list[list[Counted]] = []
+    for count in persons:
+        figure = re.match(rf"{FIGURE}", folded[runs[-1][-1].at:]) if runs else None
+        between = folded[runs[-1][-1].at + figure.end():count.at] if figure else ""
+        if figure and "," in between and not re.search(r"[;.:]|\d", between):
+            runs[-1].append(count)
+        else:
+            runs.append([count])
+    sums = [Counted(run[0].noun, sum(c.count for c in run), run[0].at) for run in runs if len(run) > 1]
+    return sums + whole  # a sum stands before its groups, at the first one's place
+
+
+def request_counts(texts: list[str], days: int | None, sessions: int | None) -> RequestCounts:
+    found: list[Counted] = []
+    for text in texts:
+        folded = fold(text)
+        whole = counts(folded)
+        # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
+        for m in _GROUP.finditer(folded):
+            group = m.group(1) or m.group(3)
+            if not (of := count_in(group, whole)):
+                continue
+            run, at = [], m.end()
+            while member := _MEMBER.match(folded, at):
+                run.append(member)
+                at = member.end()
+            kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
+            at = {figure.start(1) for figure in kept}
+            whole = [c for c in whole if c.at not in at] + [
+                Counted(" ".join(noun_words(f.group(2))), of * number(f.group(1)), f.start(1), number(f.group(1)), group)
+                for f in kept]
+            persons = [f for f in kept if _PERSON.match(" ".join(noun_words(f.group(2))))]
+            if len(persons) > 1:  # "each with 30 trainees and 3 trainers": 33 people a class, all of them
+                each = sum(number(f.group(1)) for f in persons)
+                whole.append(Counted("nguoi", of * each, persons[0].start(1) - 1, each, group))
+        found += sorted(_groups_summed(folded, whole), key=lambda c: c.at)
+    return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions)
+
+
+def is_day(noun: str) -> bool:
+    return _DAY.match(noun.split()[0]) is not None
