@@ -16,24 +16,25 @@ from .event_length import SPELLED
 
 # A count may be spelled ("two teams", "ba lớp", "hai buổi"): it is read wherever a figure is.
 FIGURE = rf"{THOUSANDS}|\d+|(?<![a-z])(?:{'|'.join(SPELLED)})(?![a-z])"
-_PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
+PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
                      r"dieu duong|hoc sinh|chuyen gia|giam khao|thanh vien|thi sinh|cong tac vien|tinh nguyen vien|"
                      r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
-                     r"judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?)$")
+                     r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?)$")
 # Days, sessions and nights are the table's "Số ngày".
 # A noun: up to three words.
 NOUN = r"[a-z]+(?: [a-z]+){0,2}"
 _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 # A group and what each has: "mỗi lớp (gồm) 60 học viên và 3 giảng viên", "2 classes, each with 30 trainees and 3
 # trainers"; its members follow, each "N noun", joined by commas or "và"/"and".
-_GROUP = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+(?:gom\s+|co\s+)?(?=(?:{FIGURE})\s)"
+# A verb or two may stand between: "mỗi xã tổ chức 1 buổi", "mỗi lớp học 2 ngày", "each class lasting 3 days".
+_GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,2}}?(?=(?:{FIGURE})\s)"
                     rf"|(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+each\s+(?:with|having|has|of)\s+")
 _MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:of\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
-_STOP = {"cho", "for", "at", "x", "va", "and", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
+_STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
 
 def number(text: str) -> int:
@@ -67,7 +68,7 @@ def _named(noun: str) -> str:
 
 def same_thing(a: str, b: str) -> bool:
     return bool(_singulars(a) & _singulars(b)) or _named(a) == _named(b) or (
-        _PERSON.match(a) is not None and _PERSON.match(b) is not None)
+        PERSON.match(a) is not None and PERSON.match(b) is not None)
 
 
 @dataclass
@@ -119,53 +120,67 @@ def count_in(noun: str, found: list[Counted]) -> int | None:
 
 @dataclass
 class RequestCounts:
-    """What the request counts, in its order: the people, classes, teams it names; the event's length."""
+    """What the request counts, in its order: the people, classes, teams it names; the event's length. Days and
+    sessions said for each class ("3 lớp, mỗi lớp học 2 ngày") are also counted over all of them (`days_in_all`):
+    a hall is hired 6 days, while each of the classes' people eats 2."""
     found: list[Counted]
     days: int | None = None
     sessions: int | None = None
+    nights: int | None = None
+    days_in_all: int | None = None
+    sessions_in_all: int | None = None
 
 
 def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
     """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
-    người, các đơn vị 54 người"), their sum: all of them, for a line priced per person with no count of its own."""
-    persons = [c for c in whole if _PERSON.match(c.noun)]
+    người, các đơn vị 54 người", "45 participants plus 3 trainers and 2 organisers"), their sum: all of them, for a line priced per person with no count of its own."""
+    persons = [c for c in whole if PERSON.match(c.noun)]
     runs: list[list[Counted]] = []
     for count in persons:
         figure = re.match(rf"{FIGURE}", folded[runs[-1][-1].at:]) if runs else None
         between = folded[runs[-1][-1].at + figure.end():count.at] if figure else ""
-        if figure and "," in between and not re.search(r"[;.:]|\d", between):
+        if figure and re.search(r",|\b(?:plus|and|va)\b", between) and not re.search(r"[;.:]|\d", between):
             runs[-1].append(count)
         else:
             runs.append([count])
-    sums = [Counted(run[0].noun, sum(c.count for c in run), run[0].at) for run in runs if len(run) > 1]
+    # People of several kinds are "người"; a class's members are summed where the class is read.
+    sums = [Counted(run[0].noun if len({c.noun for c in run}) == 1 else "nguoi", sum(c.count for c in run), run[0].at)
+            for run in runs if len(run) > 1 and not all(c.of for c in run)]
     return sums + whole  # a sum stands before its groups, at the first one's place
 
 
-def request_counts(texts: list[str], days: int | None, sessions: int | None) -> RequestCounts:
+def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None) -> RequestCounts:
     found: list[Counted] = []
+    in_all: dict[str, int] = {}
     for text in texts:
         folded = fold(text)
         whole = counts(folded)
         # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
         for m in _GROUP.finditer(folded):
             group = m.group(1) or m.group(3)
-            if not (of := count_in(group, whole)):
+            if not (of := count_in(group, whole) or count_in(group, found)):
                 continue
             run, at = [], m.end()
             while member := _MEMBER.match(folded, at):
                 run.append(member)
                 at = member.end()
+            for figure in run:
+                if is_day(figure.group(2)):
+                    in_all.setdefault(figure.group(2).split()[0], of * number(figure.group(1)))
             kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
             at = {figure.start(1) for figure in kept}
             whole = [c for c in whole if c.at not in at] + [
                 Counted(" ".join(noun_words(f.group(2))), of * number(f.group(1)), f.start(1), number(f.group(1)), group)
                 for f in kept]
-            persons = [f for f in kept if _PERSON.match(" ".join(noun_words(f.group(2))))]
+            persons = [f for f in kept if PERSON.match(" ".join(noun_words(f.group(2))))]
             if len(persons) > 1:  # "each with 30 trainees and 3 trainers": 33 people a class, all of them
                 each = sum(number(f.group(1)) for f in persons)
                 whole.append(Counted("nguoi", of * each, persons[0].start(1) - 1, each, group))
         found += sorted(_groups_summed(folded, whole), key=lambda c: c.at)
-    return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions)
+    days_in_all = next((n for head, n in in_all.items() if head in ("ngay", "day", "days")), None)
+    sessions_in_all = next((n for head, n in in_all.items() if head in ("buoi", "session", "sessions")), None)
+    return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions, nights,
+                         days_in_all, sessions_in_all)
 
 
 def is_day(noun: str) -> bool:

@@ -46,6 +46,14 @@ def event_days(texts: list[str]) -> int | None:
     return None
 
 
+_NIGHTS = re.compile(rf"\b{_COUNT}\s*(?:dem|nights?)\b(?!\s*/)")
+
+
+def event_nights(texts: list[str]) -> int | None:
+    """The nights the event's people stay ("ngủ lại 4 đêm"), from the first text that counts them."""
+    return next((nights for text in texts if (nights := _counted(_NIGHTS, text)) is not None), None)
+
+
 def event_sessions(texts: list[str]) -> int | None:
     """The event's sessions (buổi), from the first text that counts them."""
     return next((sessions for text in texts if (sessions := _counted(_SESSIONS, text)) is not None), None)

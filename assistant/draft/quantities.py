@@ -9,7 +9,7 @@ import math
 import re
 
 from ..vietnamese.folding import fold
-from .counted import (FIGURE, MONEY, NOUN, Counted, RequestCounts, count_in, counted_in, counts, is_day, noun_words, number,
+from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, is_day, noun_words, number,
                       same_thing)
 from .event_length import every_day
 
@@ -63,7 +63,7 @@ def _ratios(folded: str) -> list[tuple[str, str, str]]:
     return found + [(m.group(3), m.group(1), m.group(2)) for m in _RATIO.finditer(folded)]
 
 
-def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) -> int | None:
+def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts, own: list[Counted]) -> int | None:
     """"mỗi học viên 1 bộ", "1 phiếu/trẻ" in a line rated per bộ, per phiếu: one for each of the request's học
     viên, trẻ."""
     for of_what, many, counted in _ratios(folded):
@@ -73,7 +73,9 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts) 
         words = noun_words(counted)
         if (same_thing(noun, " ".join(words)) or (words and same_thing(noun, words[0]))) and \
                 not any(same_thing(of_what, c) for c in chain):
-            of = count_in(of_what, request.found)
+            # "khám 3.000 người: que thử 1 que/người": the line's own count of them first.
+            of = count_in(of_what, [c for c in own if c.noun != counted and not is_day(c.noun)]) or \
+                count_in(of_what, request.found)
             return number(many) * of if of else None
     return None
 
@@ -98,9 +100,10 @@ def _each_before(before: str) -> str:
     return " ".join(noun_words(m.group(1))) if m else ""
 
 
-def for_each(after: str, request: RequestCounts, others: list[str]) -> int:
-    """How many times a count goes, by the words after it: "2 rooms per team" with 4 teams counted is 8 rooms."""
-    noun = each_of(after, others)
+def for_each(after: str, request: RequestCounts, others: list[str], before: str = "") -> int:
+    """How many times a count goes, by the words after it ("2 rooms per team" with 4 teams counted is 8 rooms) or
+    just before it ("mỗi xã làm 1 pa nô")."""
+    noun = each_of(after, others) or _each_before(fold(before))
     return (count_in(noun, request.found) or 1) if noun else 1
 
 
@@ -151,6 +154,9 @@ _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chu
                             r"stationery|certificates?|handouts?|booklets?)\b")
 
 
+_GIVEN_TO = re.compile(r"\b(?:cho|for)\s+(?:the\s+)?(?:cac\s+)?([a-z]+(?: [a-z]+)?)")
+
+
 def _request_count(noun: str, chain: list[str], request: RequestCounts) -> int | None:
     """The request's count of a noun; "3 lớp, mỗi lớp 50 người" for a line priced per người for each lớp: 50 a lớp,
     the lớp counted apart."""
@@ -160,14 +166,35 @@ def _request_count(noun: str, chain: list[str], request: RequestCounts) -> int |
     return found.each if found.each and any(same_thing(found.of, other) for other in chain) else found.count
 
 
+# "tiền ăn 150k/người/ngày, tính cả giảng viên": the trainers beside the trainees counted for a rate per person.
+_INCLUDING = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca|gom ca|including(?: the)?)\s+([a-z]+(?: [a-z]+)?)"
+                        r"|\b([a-z]+(?: [a-z]+)?)\s+(?:included|too)\b")
+
+
+def _included(folded: str, noun: str, chain: list[str], request: RequestCounts) -> int:
+    """The count of the people a line says it includes besides those its rate counts, unless those are all the
+    people already ("khách mời 12 người, lãnh đạo 4 người": 16 người)."""
+    m = _INCLUDING.search(folded)
+    counted = counted_in(noun, request.found)
+    if not m or not counted or counted.noun == "nguoi":
+        return 0
+    also = " ".join(noun_words(m.group(1) or m.group(2)))
+    included = counted_in(also, request.found)
+    if not included or included is counted or not PERSON.match(included.noun):
+        return 0
+    return _request_count(also, chain, request) or 0
+
+
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],
             request: RequestCounts) -> tuple[int, int] | None:
     """(people, days) for a line rated per the units of `chain`, each counted in the line (`own`, its
     `line_counts`) or in the request; None when the rate is per nothing or nothing it is per is counted."""
     for_all = _FOR_ALL.search(folded)
     everyone = next((g for g in for_all.groups() if g), "nguoi") if for_all else ""
-    if not chain and _NORM.search(folded[max(0, amount_start - 15):amount_end + 25]):
-        chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2] or ([everyone] if everyone else [])
+    if not chain and (norm := _NORM.search(folded[max(0, amount_start - 15):amount_end + 25])):
+        # "drinks 30,000 each" with nothing counted in the line: each of the people.
+        chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2] or (
+            [everyone or "nguoi"] if everyone or norm.group() == "each" else [])
     people, days, counted_each = [], [], []
     for noun in chain:
         head = noun.split()[0]
@@ -178,21 +205,30 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
                 or _each_before(folded[:own_count.at])) if own_count else ""
         counted_each.append(each)
         # "2 rooms per team" with 3 teams counted in the request: 6 rooms.
-        count = _each_has(noun, folded, chain, request) or (
+        count = _each_has(noun, folded, chain, request, own) or (
             own_count.count * _joined(folded, own_count.at, chain) * ((count_in(each, request.found) or 1) if each else 1)
             if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
             own_days = counted_in("ngay", own) or counted_in("days", own)
-            count *= own_days.count if own_days else request.days or 1
+            alone = not any(not is_day(other) for other in chain)
+            count *= own_days.count if own_days else (alone and request.days_in_all) or request.days or 1
         if count is None and is_day(head):
-            count = request.sessions if head in ("buoi", "session", "sessions") else \
-                request.days if head in ("ngay", "day", "days") else None
+            # Days or sessions of every class for a line that pays no one by the day: a hall, a trainer's session.
+            alone = not any(not is_day(other) for other in chain)
+            count = (alone and request.sessions_in_all) or request.sessions if head in ("buoi", "session", "sessions") else \
+                (alone and request.days_in_all) or request.days if head in ("ngay", "day", "days") else \
+                request.nights if head in ("dem", "night", "nights") else None
         if count is None:
             count = _request_count(noun, chain, request)
         # "in tài liệu cho tất cả đại biểu, 40.000đ/bộ", "tài liệu 30k/bộ": one each.
         if count is None and (everyone or (_ONE_EACH_UNIT.match(head) and _ONE_EACH_ITEM.search(folded))):
-            count = _request_count(everyone or "nguoi", chain, request)
+            # "tài liệu 45.000đ/bộ, chỉ phát cho học viên": the people named, else everyone.
+            given = _GIVEN_TO.search(folded)
+            named = [name for n in (2, 1) if PERSON.match(name := " ".join(noun_words(given.group(1))[:n]))] if given else []
+            count = _request_count(everyone or (named or ["nguoi"])[0], chain, request)
+        if count is not None and PERSON.match(noun) and not own_count:
+            count += _included(folded, noun, chain, request)
         if count is not None:
             (days if is_day(head) else people).append(count)
     if people and not days and (nights := [c.count for c in own if is_day(c.noun)]):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import event_days, event_sessions, rated_per_day_only, twice_a_day
+from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, is_day, request_counts
@@ -143,8 +143,10 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         # "6 sessions per class", with 2 classes: 12 sessions.
         days = math.prod(f * (request.days or 1 if after in daily else 1) * for_each(after, request, [])
                          for f, after in rest if _DAYS.match(after))
-        people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after])
-                           for f, after in rest if not _DAYS.match(after))
+        # The count a line opens with may be said for each of something before it: "mỗi xã làm 1 pa nô".
+        before = [piece[:match.start()] if n == 0 else "" for n in range(len(groups)) if n != at]
+        people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after], said_before)
+                           for (f, after), said_before in zip(rest, before) if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per
             rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
             people = counted_by_rate(folded, match.start(rate), match.end(rate + 1) if match.group(rate + 1) else
@@ -209,13 +211,17 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     line before it ("ăn trưa: 150.000 đồng/người, 80 người"); the piece is cut only where that reads more lines,
     an amount alone among them counted as one."""
     parts: list[str] = []
-    for part in re.split(r",\s+(?=[^\W\d])", piece):
+    pieces = re.split(r"(,\s+|\s+(?:và|and)\s+)(?=[^\W\d])", piece)  # "ăn 150k/người/ngày và nước uống 15k/người/ngày"
+    for joiner, part in zip([""] + pieces[1::2], pieces[0::2]):
         if parts and not (AMOUNT.search(part) and AMOUNT.search(parts[-1])):
-            parts[-1] += f", {part}"
+            parts[-1] += f"{joiner}{part}"
         else:
             parts.append(part)
     if len(parts) < 2:
         return [piece]
+    # "…, tính cả giảng viên" after the last line is said of them all.
+    if shared := re.search(r",\s*((?:tính cả|kể cả|bao gồm cả|including)\s[^,;]+)$", parts[-1], re.IGNORECASE):
+        parts = [part if part.endswith(shared.group()) else part + shared.group() for part in parts]
     # A part that prices no line by its factors is an amount alone, a line of its own ("thuê hội trường 3.200.000đ").
     read = sum(len(_factored(part, request)) or (not _TOTAL.search(part)) for part in parts)
     return parts if read > len(_factored(piece, request)) else [piece]
@@ -233,7 +239,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     said = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
     unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)
-    request = request_counts(said, length, event_sessions(unpriced))
+    request = request_counts(said, length, event_sessions(unpriced), event_nights(unpriced))
     pieces = [line for piece in pieces
               for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", piece)), request)]
     found: list[list[CostLine]] = []

@@ -311,12 +311,31 @@ def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
     ("25 communes", "in each commune 2 volunteers work 4 days, allowance 50,000 per person per day", (50, 4, 10_000_000)),
     ("Lớp học 4 buổi", "báo cáo viên hai trăm nghìn một buổi", (1, 4, 800_000)),
     ("for 30 participants", "tea breaks 15.000 per person", (30, 1, 450_000)),
+    # Days said for each class: a hall is hired every day of every class, a trainer's sessions are each class's.
+    ("2 lớp, mỗi lớp 30 học viên, mỗi lớp học 3 ngày", "thuê hội trường 2 triệu/ngày", (1, 6, 12_000_000)),
+    ("2 lớp, mỗi lớp 30 học viên, mỗi lớp học 3 ngày", "giảng viên 500 nghìn/buổi, mỗi ngày 2 buổi", (1, 12, 6_000_000)),
+    ("2 lớp, mỗi lớp 30 học viên, mỗi lớp học 3 ngày", "ăn trưa 100 nghìn/người/ngày", (60, 3, 18_000_000)),
+    # Nights the people stay; people of several kinds joined by "plus" and "and"; "each" with nothing counted.
+    ("4 người, đi 3 ngày, ngủ lại 2 đêm", "phòng nghỉ 300 nghìn/người/đêm", (4, 2, 2_400_000)),
+    ("40 participants plus 2 trainers and 3 organisers", "meals 100,000 VND per person", (45, 1, 4_500_000)),
+    ("40 participants plus 2 trainers and 3 organisers", "handouts 20,000 per set, for participants only",
+     (40, 1, 800_000)),
+    ("lunch for 80 delegates", "drinks 25,000 each", (80, 1, 2_000_000)),
 ])
 def test_a_rate_counts_each_unit_it_is_per_in_its_line_or_in_the_request(request_text, line, counted):
     from assistant.draft.tables import cost_lines
 
     found = cost_lines([line], context=f"{request_text}; {line}" if request_text else "")
     assert [(found_line.people, found_line.days, found_line.amount) for found_line in found] == [counted]
+
+
+def test_lines_joined_by_and_share_the_people_they_include():
+    from assistant.draft.tables import cost_lines
+
+    typed = "ăn trưa 120.000đ/người/ngày và nước uống 20k/người/ngày, tính cả giảng viên"
+    context = f"3 lớp, mỗi lớp 40 học viên, mỗi lớp có 2 giảng viên, học 2 ngày. {typed}"
+    assert [(line.item, line.people, line.days) for line in cost_lines([typed], context=context)] == [
+        ("Ăn trưa", 126, 2), ("Nước uống", 126, 2)]
 
 
 def test_a_spreadsheet_row_is_a_budget_line_only_with_money_in_it():
