@@ -19,7 +19,7 @@ _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{
 _BRACKETED_BY = re.compile(r"^(.{3,}?)\s*\(([^()]{3,80})\)$")
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổi (?:sáng|chiều)|morning|afternoon)\s*)?"
-                      r"(?:từ|bắt đầu(?: lúc)?|from|starting at)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
+                      r"(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)? at)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
                       re.IGNORECASE)
 # An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
 _UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re.IGNORECASE)
