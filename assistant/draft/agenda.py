@@ -26,7 +26,9 @@ _UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re
 # "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
 # The count may be a word: "two presentations …, 15 min each", "hai tham luận, mỗi tham luận 15 phút".
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
-_EACH = re.compile(rf"^(?:(.+?)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
+_EACH = re.compile(rf"^(?:(.+)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
+# "Phiên 1 gồm 4 báo cáo": the items of a session, named under it.
+_HOLDS = re.compile(r"\s+(?:gồm|có|with|of|including)$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
 # An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
 _STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
@@ -62,7 +64,10 @@ def _repeated(minutes: int | None, what: str) -> list[tuple[int | None, str]]:
     count = (_COUNT_WORDS.get(each.group(2).lower()) or int(each.group(2))) if each else 0
     if not 1 < count <= 12:
         return [(minutes, what)]
-    name = " ".join(part for part in each.group(1, 3) if part)  # "tham luận 3 đơn vị, mỗi đơn vị 15 phút"
+    before = each.group(1) or ""
+    if holds := _HOLDS.search(before):
+        return [(minutes, f"{before[:holds.start()]}: {each.group(3)} {n}") for n in range(1, count + 1)]
+    name = " ".join(part for part in (before, each.group(3)) if part)  # "tham luận 3 đơn vị, mỗi đơn vị 15 phút"
     return [(minutes, f"{name[:1].upper()}{name[1:]} {n}") for n in range(1, count + 1)]
 
 

@@ -359,6 +359,12 @@ def test_a_programme_timed_in_minutes_as_typed_in_one_sentence():
     assert table[1:] == [["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h20", "Báo cáo khoa học 1"],
                          ["08h20 - 08h40", "Báo cáo khoa học 2"], ["08h40 - 09h00", "Báo cáo khoa học 3"],
                          ["09h00 - 09h10", "Bế mạc"]]
+    # A session's talks are named under it; "Start at 13h30:" starts the programme, not its first item.
+    request = understand("Agenda only, start at 13h30: opening 10 minutes; Phiên 2 gồm 2 báo cáo, mỗi báo cáo 20 phút; "
+                         "closing 10 minutes", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[1:] == [["13h30 - 13h40", "Khai mạc"], ["13h40 - 14h00", "Phiên 2: báo cáo 1"],
+                         ["14h00 - 14h20", "Phiên 2: báo cáo 2"], ["14h20 - 14h30", "Bế mạc"]]
 
 
 def test_a_programme_typed_with_the_hour_each_item_starts():
