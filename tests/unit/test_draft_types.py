@@ -1319,6 +1319,13 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
     text = prepared("Soạn Báo cáo của Sở Y tế Kon Tum về cải cách hành chính quý I năm 2027: tiếp nhận 1.246 hồ sơ, giải "
                     "quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân).", RESTORER)
     assert "giải quyết đúng hạn 1.231 hồ sơ (đạt 98,8%)" in text
+    # A part over its whole, typed with a slash or "trên tổng số"; a fall on the same period a year before.
+    text = prepared("Báo cáo 6 tháng SYT Kon Tum: 95/102 xã có bác sĩ (tính tỷ lệ); 410.000 người được quản lý sức khỏe "
+                    "trên tổng dân số 580.000 người (tính tỷ lệ); 620 ca sốt xuất huyết, cùng kỳ năm trước 800 ca (tính "
+                    "tỷ lệ giảm so với cùng kỳ).", RESTORER)
+    assert "102 xã có bác sĩ (đạt 93,1%)" in text
+    assert "580.000 người (đạt 70,7%)" in text
+    assert "800 ca (giảm 22,5% so với cùng kỳ)" in text
 
 
 @pytest.mark.parametrize("instruction, doc_type, scope", [
