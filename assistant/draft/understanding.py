@@ -137,8 +137,13 @@ def relative_years(text: str, year: int | None) -> str:
     if year is None:
         return text
     for pattern, offset in _RELATIVE_YEARS:
-        text = pattern.sub(f"năm {year + offset}", text)
+        text = pattern.sub(lambda m: m.group() if _EVERY_YEAR.search(m.string[:m.start()]) else f"năm {year + offset}", text)
     return text
+
+
+# "mỗi năm tăng 10% so với năm trước": each year's year before, no year of its own.
+_EVERY_YEAR = re.compile(r"\b(?:mỗi|hằng|hàng) năm\b[^.;]{0,40}$|\b(?:each|every|per) year\b[^.;]{0,40}$|\bannual(?:ly)?\b[^.;]{0,40}$",
+                         re.IGNORECASE)
 
 
 def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:

@@ -479,6 +479,8 @@ def test_a_year_said_by_where_it_stands_is_written_as_the_year():
                          RESTORER, SKELETONS)
     assert "phương hướng nhiệm vụ năm 2027" in request.text and "kết quả năm 2026" in request.text
     assert relative_years("hoàn thành sau 5 năm sau", 2026) == "hoàn thành sau 5 năm sau"  # five years on
+    # Each year's year before is no year of its own.
+    assert relative_years("mỗi năm tăng 10% so với năm trước", 2026) == "mỗi năm tăng 10% so với năm trước"
     # The year written longer than "năm tới" leaves the section's title where the scope was read.
     request = understand("BC tổng kết năm 2026 và nhiệm vụ năm tới của SYT Kon Tum - cho mình đoạn mục 2 'Công tác khám "
                          "bệnh' thôi: tổng lượt khám 1.200 lượt.", RESTORER, SKELETONS)
