@@ -173,44 +173,6 @@ def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
     return rows
 
 
-# "giải quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân)": a rate the request asks to work out.
-_RATE_ASKED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s+([^\W\d]+)([^()\d]{0,40}?)\s*\((?:tự |hãy |cần )?tính (?:ra )?"
-                         r"(?:tỷ|tỉ) lệ([^)]*)\)", re.IGNORECASE)
-
-
-def rates_in_prose(text: str) -> str:
-    """A rate asked for in running text, worked out against the first figure of the same noun before it in the
-    sentence ("tiếp nhận 1.246 hồ sơ …, giải quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ)" is 98,8%)."""
-    def worked(match: re.Match) -> str:
-        sentence_start = max(text.rfind(". ", 0, match.start()) + 1, 0)
-        before, asked, this = text[sentence_start:match.start()], fold(match.group(4)), integer(match.group(1))
-        said = f"{match.group(1)} {match.group(2)}{match.group(3)}"
-        if (over := _OVER.search(before)) and this:  # "170/181 trạm y tế (tính tỷ lệ)"
-            return f"{said} (đạt {_percent(integer(over.group(1)), this, asked)}%)"
-        whole = re.search(rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+{re.escape(match.group(2))}\b", before)
-        if not whole or not integer(whole.group(1)) or not this:
-            return match.group()
-        first, between = integer(whole.group(1)), fold(before[whole.end():])
-        if change := _CHANGE.search(asked):  # "1.842 ca, cùng kỳ năm 2025 là 2.310 ca (tính tỷ lệ giảm so với cùng kỳ)"
-            base, now = (this, first) if _EARLIER_PERIOD.search(between) else (first, this)
-            compared = " so với cùng kỳ" if "cung ky" in between + asked else ""
-            return f"{said} ({'giảm' if now < base else 'tăng'} {_percent(abs(now - base), base, asked)}%{compared})"
-        if _OUT_OF.search(between):  # "2.437.000 người … trên tổng dân số 3.065.000 người"
-            return f"{said} (đạt {_percent(first, this, asked)}%)"
-        return f"{said} (đạt {_percent(this, first, asked)}%)"
-    return _RATE_ASKED.sub(worked, text)
-
-
-_OVER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s*/\s*$")
-_CHANGE = re.compile(r"\b(?:giam|tang)\b")
-_EARLIER_PERIOD = re.compile(r"\b(?:cung ky|nam truoc|ky truoc|same period|last year)\b")
-_OUT_OF = re.compile(r"\b(?:tren(?: tong(?: so)?)?|out of|of a total of)\b")
-
-
-def _percent(part: int, whole: int, asked: str) -> str:
-    return f"{part / whole * 100:.{decimals(asked)}f}".replace(".", ",")
-
-
 # A target the request asks to work out from a base and an increase ("năm 2026 đạt 52%, năm 2027 tăng thêm 8 điểm %",
 # "là 42.000 người, năm 2027 tăng thêm 3.500 người", "đạt 48.000 người, năm 2027 tăng 12,5%", "hiện có 412, mỗi năm
 # thành lập thêm 35 câu lạc bộ trong 5 năm", "hiện 96/120, năm 2027 phủ đủ 120/120"), as a clerk does it.

@@ -14,7 +14,8 @@ from ..vietnamese.person_names import with_marked_names
 from ..vietnamese.restorer import Restorer
 from ..vietnamese.units import abbreviations, common_noun, unit_table
 from .dates import house_dates, house_hours
-from .indicators import rates_in_prose, targets_in_prose
+from .indicators import targets_in_prose
+from .worked_rates import rates_in_prose, shares_in_rows
 from .pasted import whole_figures
 from .event_length import SPELLED
 from .tables import integer, scaled_figure, vnd_number
@@ -116,7 +117,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
         text = _after_restoring(with_marked_names(_as_marked(restorer.restore(typed, force=True), typed), typed))
     else:
         text = with_marked_names(text)
-    text = targets_in_prose(rates_in_prose(terms_written_out(written_out(text))))
+    text = targets_in_prose(shares_in_rows(rates_in_prose(terms_written_out(written_out(text)))))
     # The house style names a plan's, an estimate's or a quarter's year with "năm": "kế hoạch 2027" is "kế hoạch năm
     # 2027", "quý I 2027" (an English "Q1 2027") is "quý I năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách|quý (?:IV|III|II|I)))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)

@@ -1328,6 +1328,10 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
     assert "102 xã có bác sĩ (đạt 93,1%)" in text
     assert "580.000 người (đạt 70,7%)" in text
     assert "800 ca (giảm 22,5% so với cùng kỳ)" in text
+    # A rate indicator's value given as a part over its whole is the rate; a count indicator's stays a count.
+    text = prepared("Bảng chỉ tiêu SYT Kon Tum năm 2027. Tỷ lệ trẻ được tiêm đủ: KH 95%, thực hiện 7.410 trẻ được tiêm "
+                    "trên tổng số 7.800 trẻ. Số trẻ được tiêm đủ: thực hiện 7.410 trẻ trên 7.800 trẻ.", RESTORER)
+    assert "thực hiện 95,0%." in text and "Số trẻ được tiêm đủ: thực hiện 7.410 trẻ trên 7.800 trẻ" in text
 
 
 @pytest.mark.parametrize("instruction, doc_type, scope", [
