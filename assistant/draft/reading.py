@@ -24,6 +24,9 @@ _TASK_BEFORE = re.compile(r"\b(?:gui|nop|chuan bi|hoan thien|hoan chinh|tong hop
 # A document word after these names the document the request builds on, wherever it stands ("Dựa trên Thông báo
 # kết luận …, soạn công văn đôn đốc …"). Not "dựa vào": folded, it is also "đưa vào" (put into a report).
 _REFERRED_BEFORE = re.compile(r"\b(?:dua tren|dua theo|can cu vao|based on|further to|following up on)\s+$")
+# What the Department asks of its units, in the sentence before a document word: "nhắc các Trung tâm … rà soát …, báo
+# cáo số lượng" asks them for a report, and is no report itself.
+_ASKED_OF_UNITS = re.compile(r"\b(?:nhac(?: nho)?|don doc|yeu cau|de nghi|remind(?:s|ing)?|ask(?:s|ing)?)\s+(?:cac|all|the)\s")
 # A table or part "kèm Giấy mời số 33/GM-SYT", "to attach to the invitation No. 12" belongs to that document: its
 # number is the document's own, not a citation.
 _ATTACHED_BEFORE = re.compile(r"\b(?:kem(?: theo)?|dinh kem|attached to|to attach to|annexed to|to go with)\s+$")
@@ -61,7 +64,8 @@ def _cue_positions(folded: str, cues: list[str]) -> list[tuple[int, int]]:
                 _WRITE_OPENING.fullmatch(folded[:match.start()]) is not None
             if folded[match.start() - 1:match.start()] in ("/", "-") or folded[match.end():match.end() + 1] in ("/", "-"):
                 continue  # inside a number and symbol ("5/KH-UBND"), not a document word
-            if _REFERRED_BEFORE.search(folded[:match.start()]):
+            if _REFERRED_BEFORE.search(folded[:match.start()]) or (
+                    not opening and _ASKED_OF_UNITS.search(_sentence_before(folded, match.start()))):
                 continue
             tasked = _TASK_BEFORE.search(folded[:match.start()]) is not None
             attached = _ATTACHED_BEFORE.search(folded[:match.start()]) is not None

@@ -1335,6 +1335,9 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
 
 
 @pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A reminder to units that they report is a letter, not the report.
+    ("Sở Y tế Kon Tum nhắc các bệnh viện trực thuộc kiểm kê trang thiết bị y tế hỏng, báo cáo danh mục và đề xuất sửa "
+     "chữa về Sở trước ngày 15/10/2027.", "official_letter", "whole"),
     ("soan tb y kien ket luan cua pho giam doc so yt kon tum tai cuoc hop chieu 19/10/2027 (hop theo giay moi so "
      "77/gm-syt). ket luan: benh vien da khoa tinh tang 20 giuong luu cap cuu.", "notice_of_conclusions", "whole"),
     ("The schedule to go with the invite for the Kon Tum DOH briefing on 02/12/2027, from 8:00: welcome; opening; "
