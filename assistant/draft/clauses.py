@@ -34,6 +34,7 @@ _NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,3
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
+                   r"|^(?:phan|muc|doan)\b[^.;:]{0,40}\b(?:co roi|da co|xong roi|viet roi)\b"  # "phần mục tiêu chung có rồi, …"
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:moi|vua)\s+co\s+(?:so lieu|thong tin|noi dung)\b")  # "giờ em mới có số liệu cho …:"
 # What the request asks for alone, after the frame's colon ("KH …: chỉ viết mục 3 phần II thôi, các mục khác có rồi").
 # "chỉ cần viết …", "nhờ em soạn …": the user asking the drafter, not a line of the document.

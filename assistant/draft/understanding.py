@@ -124,6 +124,21 @@ def _object_part(folded: str, cue_end: int, sk: dict) -> str | None:
     return words if words and any(p.get("keys") and re.search(p["keys"], words) for p in sk["part"]) else None
 
 
+# "viết tiếp mục tiêu cụ thể", "soạn giúp phần yêu cầu": a write verb before a numbered section's name.
+_WRITE = r"\b(?:viet|soan|lam|write|draft)(?:\s+(?:tiep|giup|gium|them|lai|hộ|ho))?\s+(?:(?:phan|muc|doan|the)\s+)?"
+
+
+def _named_section(folded: str, sk: dict) -> Scope | None:
+    """A section of the skeleton asked for by its name after a write verb, not its number."""
+    for part in sk["part"]:
+        numeral = part["heading"].split(".")[0].lower()
+        for section in part.get("section", []):
+            number, _, name = section["heading"].partition(". ")
+            if name and re.search(_WRITE + re.escape(fold(name)) + r"\b", folded):
+                return Scope("section", part=numeral, section=number, title=fold(name))
+    return None
+
+
 # A year named by where it stands ("nhiệm vụ năm tới", "next year"): the documents name years by number.
 _RELATIVE_YEARS = ((re.compile(r"(?<!\d )\bnăm (?:tới|sau)\b|\bnext year\b", re.IGNORECASE), 1),
                    (re.compile(r"\bnăm nay\b|\bthis year\b", re.IGNORECASE), 0),
@@ -176,6 +191,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     scope = read_scope(folded, cue_end, text)
     if scope.kind == "whole" and (part := _object_part(folded, cue_end, sk)):
         scope = Scope("part", part=part)
+    if scope.kind == "whole" and (named := _named_section(folded, sk)):
+        scope = named
     if scope.kind == "part" and scope.part == LAST:  # "the last numbered part", of the parts listed if any
         scope = Scope("part", part=ROMAN[min(len(request.listed) or len(sk["part"]), len(sk["part"])) - 1].lower())
     # A document without numbered parts has items, not parts: "mục Thời gian, địa điểm" of a letter is a section

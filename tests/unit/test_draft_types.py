@@ -1335,6 +1335,9 @@ def test_a_rate_asked_in_running_text_is_worked_out_against_the_count_it_is_part
 
 
 @pytest.mark.parametrize("instruction, doc_type, scope", [
+    # A section asked by its name after "viết tiếp", the part before it written already.
+    ("KH cua So Y te Kon Tum trien khai Chuong trinh tiem chung mo rong nam 2027: phan muc tieu chung co roi, viet tiep "
+     "muc tieu cu the: 95% tre duoi 1 tuoi duoc tiem chung day du.", "implementation_plan", "section"),
     # A reminder to units that they report is a letter, not the report.
     ("Sở Y tế Kon Tum nhắc các bệnh viện trực thuộc kiểm kê trang thiết bị y tế hỏng, báo cáo danh mục và đề xuất sửa "
      "chữa về Sở trước ngày 15/10/2027.", "official_letter", "whole"),
