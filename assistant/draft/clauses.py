@@ -29,8 +29,11 @@ _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.
 # ending a line), or before another unit given work.
 # ", then a cost estimate: …" opens what follows: the source and who settles the accounts before it are a clause.
 _CUT = re.compile(r"(?<=[;])\s*|(?<=,)\s+(?=then\b)|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# What to leave out of the draft: "… không cần nhắc, cũng đừng để "Hội trường tầng 2" như bản cũ".
+_LEAVE_OUT = re.compile(r"\b(?:khong can (?:nhac|ghi|neu|dua|lap lai|noi nhan)|dung (?:de|ghi|nhac|dua|lap lai))\b")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
-_NOTE = re.compile(r"\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,30}?\b(?:roi|xong)\b"
+_NOTE = re.compile(_LEAVE_OUT.pattern + r"|\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,60}?\b(?:roi|xong)\b"
+                   r"|\b(?:dan|copy|chep) (?:tu|tren|from)\b"  # "chị dán từ nhóm Zalo:"
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
@@ -231,7 +234,8 @@ def clauses(text: str) -> list[Clause]:
             labelled = find_units(typed_label, vague=False) if found and label else []
             tasked = len(labelled) == 1
             meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or _META.search(fold(piece)) is not None or (
-                piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked
+                piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked \
+                or (tasked and _LEAVE_OUT.search(fold(piece)) is not None)  # a note after a unit's lines
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
             # ý rồi, chỉ thiếu đoạn mở đầu", "…: phần thiệt hại em viết rồi, …, có bảng: 1/ …").
             while meta and ": " in piece and not laid_out:
@@ -239,6 +243,10 @@ def clauses(text: str) -> list[Clause]:
                 found.append(Clause(text=_sentence(note), meta=True))
                 head = fold(piece.split(": ", 1)[0])
                 meta = _NOTE.search(head) is not None or _ASKED_TO_WRITE.match(head) is not None
+                # "…, chị dán từ nhóm Zalo: KHTC: dự trù kinh phí": a unit's line right after the note.
+                if not meta and (m := _LABEL.match(piece)) and len(found_units := find_units(m.group(1), vague=False)) == 1:
+                    label, typed_label, piece = fold(m.group(1)).strip(), m.group(1).strip(), piece[m.end():]
+                    labelled, tasked = found_units, True
             # "viết phần I, trong đó mục 2 khám chữa bệnh nhớ nêu tổng lượt khám …": what the part holds is content.
             if meta and not laid_out and (within := _WITHIN.search(fold(piece))):
                 found.append(Clause(text=_sentence(piece[:within.start()]), meta=True))

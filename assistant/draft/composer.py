@@ -18,6 +18,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.units import find_units
 from .agenda import agenda_items
 from .belonging import belonging_line
+from .clause_lines import clause_line, full_line
 from .clauses import Clause, said, takes
 from .document import Block, DraftDocument
 from .participants import asks_for_participants, counted_items, participants_blocks
@@ -32,23 +33,6 @@ from .values import values
 
 _NUMERAL = re.compile(r"^[IVX]+\.\s*")
 _OPENING = re.compile(r"\b(?:(?:phan )?mo dau|phan dau|opening (?:part|paragraph|lines?)|lead-in|introduction|preamble)\b")
-
-
-def _line(text: str) -> str:
-    return text if text.endswith((".", ";", ":", "./.")) else text + "."
-
-
-# Labels a line means nothing without, as the house style writes them: "Đầu mối liên hệ: Văn phòng Sở, anh …".
-_KEPT_LABELS = {"dau moi": "Đầu mối liên hệ", "dau moi lien he": "Đầu mối liên hệ", "lien he": "Liên hệ",
-                "contact": "Đầu mối liên hệ", "contact person": "Đầu mối liên hệ", "so dien thoai": "Số điện thoại",
-                "phone": "Số điện thoại", "email": "Email"}
-
-
-def _clause_line(clause: Clause) -> Block:
-    text = f"{_KEPT_LABELS[clause.label]}: {clause.text}" if clause.label in _KEPT_LABELS else clause.text
-    if clause.number and "." not in clause.number:
-        return Block("line", f"{clause.number}. {_line(text)}")
-    return Block("line", "- " + _line(text))
 
 
 class Composer:
@@ -165,13 +149,13 @@ class Composer:
             lines = [line for line in lines if not (given and "[" in line)]
             if lines or own:  # numbered anew: a section left out leaves no gap
                 heading = f"{sum(b.kind == 'section' for b in body) + 1}. {re.sub(r'^[0-9.]+ ', '', section['heading'])}"
-                body += [Block("section", heading), *[Block("line", line) for line in lines], *map(_clause_line, own)]
+                body += [Block("section", heading), *[Block("line", line) for line in lines], *map(clause_line, own)]
         for line in part.get("lines", []):
             if line == "$participants":
                 body += [Block("line", f"- {p[:1].upper()}{p[1:]};") for p in self.request.participants] or [
                     Block("line", "- [thành phần]")]
             elif not (given and "[" in self.fill(line)):
-                body.append(Block("line", "- " + _line(self.fill(line))))
+                body.append(Block("line", "- " + full_line(self.fill(line))))
         funding = "kinh phi" in fold(part.get("heading", ""))
         # A part drafted alone takes the budget lines the request gives for it ("phần kiến nghị … có bảng dự trù"),
         # after its text; a funding part opens with them.
@@ -185,11 +169,13 @@ class Composer:
         body += costed if funding else []
         clauses, table = table_in_part(self.request, clauses) if not (whole or funding or lines) else (clauses, [])
         tasks: dict[str, list[str]] = {}
+        before = ""  # the unit of the line before: a unit's second line does not name it again
         for clause in clauses:
             if clause.unit and "units" in part:
-                tasks.setdefault(clause.unit, []).append("- " + _line(clause.task))
+                tasks.setdefault(clause.unit, []).append("- " + full_line(clause.task))
             else:
-                body.append(_clause_line(clause))
+                body.append(clause_line(clause, unit_named=clause.unit != before))
+                before = clause.unit
         if not funding:
             body += sources_total(clauses) + costed + table
         units = list(tasks)
@@ -246,9 +232,9 @@ class Composer:
                 if clause.number and "." in clause.number:
                     head, _, rest = clause.text.partition(": ")
                     body.append(Block("section", f"{clause.number}. {head}"))
-                    body += [Block("line", "- " + _line(r)) for r in [rest] if r]
+                    body += [Block("line", "- " + full_line(r)) for r in [rest] if r]
                 else:
-                    body.append(Block("line", "- " + _line(clause.task and f"{clause.unit} {clause.task[:1].lower()}"
+                    body.append(Block("line", "- " + full_line(clause.task and f"{clause.unit} {clause.task[:1].lower()}"
                                                            f"{clause.task[1:]}" or clause.text)))
             return body + table, []
         if scope == "part":

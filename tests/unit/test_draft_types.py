@@ -1126,6 +1126,12 @@ def test_what_the_user_says_they_wrote_already_is_no_content():
     assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
     found = clauses("TB kết luận. Lý do: số ca tăng 35%. Phần chỉ đạo cụ thể tôi tự viết.")  # what they will write
     assert [c.text for c in found if not c.meta] == ["Số ca tăng 35%"]
+    # Lines pasted from a chat group, each headed by its unit in brackets; a note on what to leave out after them.
+    found = clauses(prepared("Phần V KH hội nghị SYT Kon Tum, chị dán từ nhóm Zalo:\n[KHTC] dự trù kinh phí; thanh quyết toán"
+                             "\n[CDC] báo cáo phòng chống dịch\nĐịa điểm đã đổi nhưng không cần nhắc.", RESTORER))
+    assert [(c.unit, c.task) for c in found if not c.meta] == [
+        ("Phòng Kế hoạch - Tài chính", "Dự trù kinh phí"), ("Phòng Kế hoạch - Tài chính", "Thanh quyết toán"),
+        ("Trung tâm Kiểm soát bệnh tật", "Báo cáo phòng chống dịch")]
 
 
 def test_a_part_asked_by_numeral_and_name_is_the_part_of_that_name():
@@ -2105,3 +2111,10 @@ def test_the_days_a_team_works_count_the_days_of_lines_rated_per_day_and_teams_s
 def test_sessions_spelled_out_count_a_line_rated_per_session():
     context = prepared("Hội nghị 1 ngày, họp hai buổi; thuê hội trường 2.000.000 đồng/buổi.", RESTORER)
     assert [(line.people, line.days, line.amount) for line in cost_lines([context], context=context)] == [(1, 2, 4_000_000)]
+
+
+def test_proposals_to_named_bodies_keep_whom_each_is_made_to():
+    draft = _draft("BC tổng kết năm 2027 của SYT Kon Tum, phần I, II xong rồi, viết giúp phần III. Đề xuất, kiến nghị:\n"
+                   "- Bộ Y tế: hỗ trợ vắc xin dại; cử bác sĩ về xã biên giới\n- Sở Tài chính: cấp bổ sung kinh phí").draft
+    assert "- Bộ Y tế: hỗ trợ vắc xin dại." in draft and "- Cử bác sĩ về xã biên giới." in draft
+    assert "- Sở Tài chính: cấp bổ sung kinh phí." in draft
