@@ -41,7 +41,8 @@ _NOTE = re.compile(_LEAVE_OUT.pattern + r"|\b(?:em|minh|toi|anh|chi)\s+(?:lam|vi
                    r"|\b(?:em|minh|toi|anh|chi)\s+(?:moi|vua)\s+co\s+(?:so lieu|thong tin|noi dung)\b")  # "giờ em mới có số liệu cho …:"
 # What the request asks for alone, after the frame's colon ("KH …: chỉ viết mục 3 phần II thôi, các mục khác có rồi").
 # "chỉ cần viết …", "nhờ em soạn …": the user asking the drafter, not a line of the document.
-_ASKED_TO_WRITE = re.compile(r"(?:chi|only|just|nho(?: ban| em| anh| chi)?)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b")
+_ASKED_TO_WRITE = re.compile(r"(?:chi|only|just|nho(?: ban| em| anh| chi)?)\s+(?:can\s+)?(?:viet|soan|lam|write|draft)\b"
+                             r"|(?:viet|soan|lam)\s+(?:giup|gium|ho|dum)\s+(?:(?:phan|muc|doan|diem)\s+)")  # "làm giúp mục 3. …"
 # Clauses about the drafting itself, not the document's content: "Viết ngắn gọn", "Kèm phụ lục …", who signs.
 # "… ký" ending a clause says who signs; "so với cùng kỳ", "định kỳ", "nhiệm kỳ" end on a period ("kỳ").
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",

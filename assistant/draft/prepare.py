@@ -123,6 +123,10 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     else:
         text = with_marked_names(text)
     text = targets_in_prose(shares_in_rows(rates_in_prose(terms_written_out(written_out(text)))))
+    if asked_in_full := _IN_FULL.search(text):  # "tổng tiền phạt 1,285 tỷ (ghi số tiền đầy đủ bằng số)"
+        text = _SCALED_MONEY.sub(lambda m: m.group() if m.group(2).lower() == "nghìn" else
+                                 f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng",
+                                 text[:asked_in_full.start()] + text[asked_in_full.end():])
     # The house style names a plan's, an estimate's or a quarter's year with "năm": "kế hoạch 2027" is "kế hoạch năm
     # 2027", "quý I 2027" (an English "Q1 2027") is "quý I năm 2027".
     return re.sub(r"\b((?:[Kk]ế hoạch|[Dd]ự toán|[Nn]gân sách|quý (?:IV|III|II|I)))\s+(?=(?:19|20)\d\d\b(?!/))", r"\1 năm ", text)
@@ -131,6 +135,11 @@ def prepared(instruction: str, restorer: Restorer) -> str:
 # "VND 100k" reaches here as "VND 100 nghìn": the currency before says it is money all the same.
 _SCALED_MONEY = re.compile(r"(?:\b(?:VND|VNĐ)\s*)?(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s*(billion|million|thousand|nghìn|triệu|tỷ)\b"
                            r"(?:\s*(?:đồng|VND|VNĐ|đ)\b)?", re.IGNORECASE)
+
+
+# The request asks for money written in full figures, not with its scale word: the ask itself is no content.
+_IN_FULL = re.compile(r"\s*\((?:ghi|viết) (?:rõ )?(?:số tiền )?(?:đầy đủ )?bằng số(?: đầy đủ)?\)|\s*\((?:write|give) (?:it|them|"
+                      r"amounts?) (?:in đồng|in full(?: figures)?)\)", re.IGNORECASE)
 
 
 _SPELLED_COUNT = re.compile(rf"\b({'|'.join(SPELLED)})(?=\s+(?:sessions?|days?|nights?|classes|teams|rounds|trips|rooms|"

@@ -91,8 +91,13 @@ def vnd_number(amount: int) -> str:
 
 
 def scaled_figure(number: str, scale: str) -> int:
-    """A figure with its scale word: "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands."""
-    value = float(number.replace(",", ".")) if re.fullmatch(_SCALED, number) else integer(number)
+    """A figure with its scale word: "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands. Before
+    a Vietnamese scale word a comma is the decimal mark ("1,285 tỷ"), before an English one the point is."""
+    decimal = "," if scale.lower() in ("tỷ", "triệu", "tr", "nghìn", "ngàn") else "."
+    if re.fullmatch(rf"\d+\{decimal}\d+", number) or re.fullmatch(_SCALED, number):
+        value = float(number.replace(",", "."))
+    else:
+        value = integer(number)
     return round(value * _SCALE[scale.lower()])
 
 

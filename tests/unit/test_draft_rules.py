@@ -475,3 +475,17 @@ def test_a_rate_per_person_counts_the_people_named_before_the_days():
 
     typed = "bồi dưỡng cho 12 thành viên đoàn kiểm tra, 5 ngày, mức 150.000 đồng/người/ngày"
     assert [(line.people, line.days, line.amount) for line in cost_lines([typed], context=typed)] == [(12, 5, 9_000_000)]
+
+
+def test_a_scaled_amount_reads_its_decimal_mark_by_the_language_of_its_scale_word():
+    from assistant.draft.tables import scaled_figure
+
+    assert scaled_figure("1,285", "tỷ") == 1_285_000_000 and scaled_figure("1.500", "nghìn") == 1_500_000
+    assert scaled_figure("1.285", "billion") == 1_285_000_000 and scaled_figure("1,500", "million") == 1_500_000_000
+
+
+def test_money_asked_in_full_figures_is_written_so_and_the_ask_is_no_content():
+    from assistant.draft.prepare import prepared
+
+    text = prepared("BC thanh tra quý I/2027 của SYT Kon Tum: tổng tiền phạt 2,35 tỷ (ghi số tiền đầy đủ bằng số).", RESTORER)
+    assert "tổng tiền phạt 2.350.000.000 đồng" in text and "bằng số" not in text
