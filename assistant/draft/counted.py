@@ -79,6 +79,8 @@ class Counted:
     # "4 lớp, mỗi lớp 60 học viên": 240 học viên, 60 for each lớp; a line priced per học viên per lớp takes 60.
     each: int | None = None
     of: str = ""
+    # "các xã, phường 124 người": the words that say whose the count is, for a line "cho đại biểu xã, phường".
+    label: str = ""
 
 
 def counts(folded: str) -> list[Counted]:
@@ -88,7 +90,8 @@ def counts(folded: str) -> list[Counted]:
     for m in re.finditer(rf"(?<![\d.,/])({FIGURE})\s+({NOUN})", folded):
         words = noun_words(m.group(2))
         if words and not MONEY.match(words[0]):
-            found.append(Counted(" ".join(words), number(m.group(1)), m.start()))
+            label = re.search(r"([a-z]+(?: [a-z]+){0,2})\s*:?\s*$", re.split(r"[,;:(.]", folded[:m.start()])[-1])
+            found.append(Counted(" ".join(words), number(m.group(1)), m.start(), label=label.group(1) if label else ""))
     found.sort(key=lambda c: c.at)
     for m in _EACH_AFTER.finditer(folded):
         if not (MONEY.match(m.group(4).split()[0]) or is_day(m.group(4))):

@@ -157,6 +157,16 @@ _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chu
 _GIVEN_TO = re.compile(r"\b(?:cho|for)\s+(?:the\s+)?(?:cac\s+)?([a-z]+(?: [a-z]+)?)")
 
 
+def _named_group(folded: str, request: RequestCounts) -> int | None:
+    """The count of the group of people a line is for, by the words that label it in the request: "hỗ trợ đi lại cho
+    đại biểu xã, phường" for "các xã, phường 124 người"."""
+    given = _GIVEN_TO.search(folded)
+    said = set(re.findall(r"[a-z]+", folded[given.end(1) - len(given.group(1)):])[:6]) if given else set()
+    named = [c for c in request.found if c.label and PERSON.match(c.noun) and set(c.label.split()) <= said
+             and not set(c.label.split()) <= {"cac", "nguoi", "dai", "bieu", "so"}]
+    return named[0].count if len(named) == 1 else None
+
+
 def _request_count(noun: str, chain: list[str], request: RequestCounts) -> int | None:
     """The request's count of a noun; "3 lớp, mỗi lớp 50 người" for a line priced per người for each lớp: 50 a lớp,
     the lớp counted apart."""
@@ -219,6 +229,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             count = (alone and request.sessions_in_all) or request.sessions if head in ("buoi", "session", "sessions") else \
                 (alone and request.days_in_all) or request.days if head in ("ngay", "day", "days") else \
                 request.nights if head in ("dem", "night", "nights") else None
+        if count is None and PERSON.match(noun):
+            count = _named_group(folded, request)
         if count is None:
             count = _request_count(noun, chain, request)
         # "in tài liệu cho tất cả đại biểu, 40.000đ/bộ", "tài liệu 30k/bộ": one each.
@@ -234,3 +246,15 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
     if people and not days and (nights := [c.count for c in own if is_day(c.noun)]):
         days = nights[:1]  # "2 rooms per team for 4 nights at 350k a room": a room is paid each night the line counts
     return (math.prod(people), math.prod(days)) if people or days else None
+
+
+# "ăn trưa: toàn bộ đại biểu x 150k": everyone the request counts, as a line's factor.
+_EVERYONE_TIMES = re.compile(r"\b(?:toàn bộ|tất cả|all(?: the)?)\s+(?:các\s+)?(?:đại biểu|người|học viên|participants|delegates|"
+                             r"trainees)(?=\s*(?:[×*]|x\b))", re.IGNORECASE)
+
+
+def everyone_counted(piece: str, request: RequestCounts) -> str:
+    """A line's "toàn bộ đại biểu ×" as the count of the people the request names."""
+    m = _EVERYONE_TIMES.search(piece)
+    count = count_in("nguoi", request.found) if m else None
+    return f"{piece[:m.start()]}{count} người{piece[m.end():]}" if m and count else piece

@@ -14,7 +14,7 @@ from .event_length import event_days, event_nights, event_sessions, rated_per_da
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, is_day, request_counts
-from .quantities import counted_a_day, counted_by_rate, factors, for_each, line_counts, per_units
+from .quantities import counted_a_day, counted_by_rate, everyone_counted, factors, for_each, line_counts, per_units
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
@@ -241,7 +241,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     columns = budget_columns(context or " ".join(clauses))
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
-    said = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
+    said = [_BREAKDOWN.sub(r"\1", text) for text in (re.split(r";\s*|:\s+|\.\s+", context) if context else clauses)]
     unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)
     request = request_counts(said, length, event_sessions(unpriced), event_nights(unpriced))
@@ -250,7 +250,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
-        before = next((line for lines in reversed(found) for line in reversed(lines)), None)
+        before, piece = next((line for lines in reversed(found) for line in reversed(lines)), None), everyone_counted(piece, request)
         if before and (same := _SAME_COUNT.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
         found.append(_factored(piece, request))

@@ -321,6 +321,11 @@ def test_a_rate_per_day_without_a_day_count_runs_for_the_whole_event():
     ("40 participants plus 2 trainers and 3 organisers", "handouts 20,000 per set, for participants only",
      (40, 1, 800_000)),
     ("lunch for 80 delegates", "drinks 25,000 each", (80, 1, 2_000_000)),
+    # Everyone counted group by group, a group's breakdown in brackets no group of its own; a line for one group.
+    ("Đại biểu: cấp tỉnh 30 người, các xã 60 người (mỗi xã 2 người), khách mời 10 người", "ăn trưa: toàn bộ đại biểu x 120 nghìn",
+     (100, 1, 12_000_000)),
+    ("Đại biểu: cấp tỉnh 30 người, các xã 60 người (mỗi xã 2 người), khách mời 10 người",
+     "hỗ trợ đi lại cho đại biểu các xã: 50 nghìn/người", (60, 1, 3_000_000)),
 ])
 def test_a_rate_counts_each_unit_it_is_per_in_its_line_or_in_the_request(request_text, line, counted):
     from assistant.draft.tables import cost_lines
