@@ -34,6 +34,7 @@ _LEAVE_OUT = re.compile(r"\b(?:khong can (?:nhac|ghi|neu|dua|lap lai|noi nhan)|d
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
 _NOTE = re.compile(_LEAVE_OUT.pattern + r"|\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,60}?\b(?:roi|xong)\b"
                    r"|\b(?:dan|copy|chep) (?:tu|tren|from)\b"  # "chị dán từ nhóm Zalo:"
+                   r"|\bso (?:de|bo) trong\b|\bleave the number blank\b"  # the number is left for the office to give
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"

@@ -48,8 +48,11 @@ class Composer:
         represented = re.compile("|".join(given)) if given and request.scope == "whole" else None
         # The chair is written once too; a line that runs on under its label is content ("Chủ trì: …" then "đề nghị …").
         chair = fold(request.chair or "-")
+        # Those invited, listed after "mời các đồng chí:", are the participants' lines, not content.
+        invited = tuple(fold(p) for p in request.participants) if represented and sk["name"] == "invitation" else ()
         self.content = [c for c in clauses if not c.meta and not (represented and represented.search(c.label))
-                        and not (re.search(r"chu tri|chaired", c.label) and fold(c.text) in chair)]
+                        and not (re.search(r"chu tri|chaired", c.label) and fold(c.text) in chair)
+                        and not any(fold(c.text).rstrip(" .;") == p or fold(c.text).startswith(f"{p} den du ") for p in invited)]
         # The request's lines priced person by person make a table whose total is computed: a total the user
         # typed beside them ("tổng 12.800.000", "tổng anh em tính ra …") is checked against it, not written.
         self.costed = cost_lines([said(c) for c in self.content], context=request.text)

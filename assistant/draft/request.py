@@ -51,8 +51,9 @@ _PARTICIPANTS = re.compile(r"(?<!danh sách )(?<!bảng )\b(?:(?:thành phần(?
                            r"|đề nghị|yêu cầu|chaired|time|venue|note)\b|$)", re.IGNORECASE)
 # "Kính mời: trưởng các phòng …, giám đốc …": those invited, up to the end of the sentence or clause.
 # "Mời: …" opening a sentence lists them too ("mời" alone is also "mới" once folded: the colon tells).
-_INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+)(?!cac dai bieu|dai bieu tham du)"
-                      r"([^.]+)")
+# "mời các đồng chí: …; … đến dự Lễ mít tinh": the list ends where what they attend begins.
+_INVITED = re.compile(r"(?:\b(?:kinh moi|invited?)\s*:?\s+|(?:^|[.;]\s+)moi\s*:\s+|\bmoi (?:cac )?(?:dong chi|quy vi)\s*:\s+)"
+                      r"(?!cac dai bieu|dai bieu tham du)([^.]+?)(?=\s+(?:den|toi) (?:du|tham du)\b|\.|$)")
 # "… inviting the directors of … and the heads of … to the training workshop"; "Giấy mời … mời đồng chí Giám đốc
 # Bảo hiểm xã hội tỉnh dự Hội nghị …".
 _INVITING = re.compile(r"\b(?:inviting|to invite|invites)\s+(?:the\s+)?(.+?)\s+to\s+(?=\S)"

@@ -31,8 +31,8 @@ _SIGNER_LABEL = re.compile(rf"\b(?:(?:nguoi ky|ky|signer|signatory)\s*:|signed)\
 _ROLE_SIGNS = re.compile(rf"\b({_ROLE})\s+(?:so(?: y te)?\s+)?ky\s*:\s*((?:[a-z]+\s){{1,3}}[a-z]+)")
 # "Signed for the Director by the Chief of Office, Hoàng Minh Tuấn".
 _SIGNED_FOR = re.compile(rf"\bsigned for (?:the )?({_ROLE}) by (?:the )?({_ROLE}),?\s+((?:[a-z]+\s){{1,3}}[a-z]+)")
-# "ký TL. Giám đốc, Chánh Văn phòng Lê Hoàng Phúc.": the name may end the sentence instead.
-_TL = re.compile(rf"\btl\.?\s+({_ROLE})\s*[,–-]?\s*({_ROLE})(?:\s+((?:[a-z]+\s){{1,3}}[a-z]+))?\s*(?:ky\b|[.;]|$)")
+# "ký TL. Giám đốc, Chánh Văn phòng Lê Hoàng Phúc.", "ký thừa lệnh Giám đốc, …": the name may end the sentence instead.
+_TL = re.compile(rf"\b(?:tl\.?|thua lenh)\s+({_ROLE})\s*[,–-]?\s*({_ROLE})(?:\s+((?:[a-z]+\s){{1,3}}[a-z]+))?\s*(?:ky\b|[.;]|$)")
 
 
 def _name(text: str, start: int, end: int) -> str | None:

@@ -2118,3 +2118,12 @@ def test_proposals_to_named_bodies_keep_whom_each_is_made_to():
                    "- Bộ Y tế: hỗ trợ vắc xin dại; cử bác sĩ về xã biên giới\n- Sở Tài chính: cấp bổ sung kinh phí").draft
     assert "- Bộ Y tế: hỗ trợ vắc xin dại." in draft and "- Cử bác sĩ về xã biên giới." in draft
     assert "- Sở Tài chính: cấp bổ sung kinh phí." in draft
+
+
+def test_those_invited_to_attend_make_an_invitation_signed_by_order():
+    result = _draft("Nhờ soạn giúp cái mời các đồng chí: Lãnh đạo UBND tỉnh; Tỉnh đoàn; Hội Nông dân tỉnh đến dự Lễ phát "
+                    "động Tháng hành động vì an toàn thực phẩm năm 2027, lúc 7h30 ngày 15/4/2027 tại Quảng trường tỉnh Kon "
+                    "Tum. Sở Y tế Kon Tum phát hành, ký thừa lệnh Giám đốc, Chánh Văn phòng Y Thịnh. Số để trống.")
+    draft = result.draft
+    assert "## GIẤY MỜI" in draft and "- Tỉnh đoàn;" in draft and "- Hội Nông dân tỉnh;" in draft
+    assert "**TL. GIÁM ĐỐC**" in draft and "**CHÁNH VĂN PHÒNG**" in draft and "Số để trống" not in draft
