@@ -147,6 +147,17 @@ def share_of_plan(plan: str, result: str, digits: int) -> str:
     return f"{_number(result) / planned * 100:.{digits}f}".replace(".", ",") if planned else ""
 
 
+# "a column for the change in %", "cột tăng/giảm (%)": worked out from the row's two values, "comparing 2026 and 2027".
+CHANGE_ASKED = re.compile(r"\b(?:change|tang,? giam|tang/giam|chenh lech)\b[^.;:]{0,20}%|\bcot (?:ty le )?(?:tang,? giam|tang/giam)")
+COMPARED_YEARS = re.compile(r"\b(?:comparing|compare|so sanh)\s+(?:nam\s+)?(20\d\d)\s+(?:and|va|voi|with)\s+(?:nam\s+)?(20\d\d)\b")
+
+
+def change_of(before: str, after: str, digits: int) -> str:
+    """The second value's change on the first in percent, signed, to the decimals asked: "1.240" to "1.364" is 10,0."""
+    base = _number(before)
+    return f"{(_number(after) - base) / base * 100:.{digits}f}".replace(".", ",") if base and after else ""
+
+
 def decimals(folded: str) -> int:
     """The decimals a rate is rounded to, as the request asks ("làm tròn 1 chữ số thập phân"); one by default."""
     asked = _DIGITS.search(folded)

@@ -29,7 +29,8 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 # "The plan is drafted except Part IV": the one part left to write.
 _ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
-                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?$|\b(?:drafted|written|done|finished|complete)\s+"
+                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?(?:(?:indicator|target|budget|cost|summary|results?|comparison)\s+)?$"
+                   r"|\b(?:drafted|written|done|finished|complete)\s+"
                    r"(?:except|but)\s+(?:for\s+)?(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
 # a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".

@@ -14,7 +14,8 @@ from .clauses import Clause, said
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicator_names import house_name
-from .indicators import COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed, decimals, indicator_columns, indicator_row, rate_rows, share_of_plan
+from .indicators import (CHANGE_ASKED, COMPARED_YEARS, COMPARISON, RATE_COLUMN, SHARE_COLUMN, VALUE_LABEL, assessed,
+                         change_of, decimals, indicator_columns, indicator_row, rate_rows, share_of_plan)
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
 from .tables import CostLine, budget_rows, cost_lines, money
@@ -81,7 +82,8 @@ def _row_texts(request: DraftRequest, clauses: list[Clause]) -> list[str]:
     dân 11,5" is a row of its own."""
     named = named_columns(request.text)
     return [_NOTE_BEFORE_ROW.sub("", c.text[own.end():]) if (own := _COLUMNS.search(c.text) or _BRACKETED.search(c.text))
-            else _NOTE_BEFORE_ROW.sub("", c.text[len(named):]) if named and c.text.startswith(named) else c.text
+            else _NOTE_BEFORE_ROW.sub("", c.text[len(named):]) if named and c.text.startswith(named)
+            else said(c) if c.typed_label and c.text[:1].isdigit() else c.text  # "Blood slides tested: 8.000 …": named by its label
             for c in clauses]
 
 
@@ -122,9 +124,11 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named)] if named else []
     if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same
         columns.insert(0, "TT")
+    compared = COMPARED_YEARS.search(fold(request.text)) if width == 2 else None  # "comparing 2026 and 2027"
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
-            [f"Kế hoạch năm {year}".strip()] if width == 1 else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
+            [f"Kế hoạch năm {year}".strip()] if width == 1 else [f"Năm {compared.group(1)}", f"Năm {compared.group(2)}"]
+            if compared else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
     # Đạt / Không đạt: in the column the request names, or, when it names none, beside a plan and a result.
     assess = (len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2) or (
         not named and width == 2 and _RESULTS.search(fold(request.text)) is not None)
@@ -132,12 +136,14 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
         columns = [*columns, "Đánh giá"]
     # A plan and a result, and a column named for the share of the plan: worked out, not left to fill in.
     share = not assess and width == 2 and len(columns) == 4 + width and SHARE_COLUMN.search(fold(columns[-1])) is not None
-    table = [columns[:3 + width + (assess or share)]]
+    change = not (assess or share) and width == 2 and CHANGE_ASKED.search(fold(request.text)) is not None
+    table = [columns[:3 + width + (assess or share)] + (["Tăng/giảm (%)"] if change else [])]
     digits = decimals(fold(request.text))
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
         table.append([str(n), house_name(name, unit, cells), unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
-                     + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else []))
+                     + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else [])
+                     + ([change_of(cells[0], cells[1], digits)] if change else []))
     return table
 
 

@@ -2127,3 +2127,12 @@ def test_those_invited_to_attend_make_an_invitation_signed_by_order():
     draft = result.draft
     assert "## GIẤY MỜI" in draft and "- Tỉnh đoàn;" in draft and "- Hội Nông dân tỉnh;" in draft
     assert "**TL. GIÁM ĐỐC**" in draft and "**CHÁNH VĂN PHÒNG**" in draft and "Số để trống" not in draft
+
+
+def test_two_years_compared_get_their_change_worked_out():
+    result = _draft("Kon Tum DOH report on malaria 2027. I only need the indicator table comparing 2026 and 2027, with a "
+                    "column for the change in %, one decimal place:\n- Malaria cases: 200 in 2026, 150 in 2027\n- Blood slides tested: 8,000 "
+                    "in 2026, 8,800 in 2027")
+    assert result.scope == "table"
+    assert "| Năm 2026 | Năm 2027 | Tăng/giảm (%) |" in result.draft
+    assert "| 200 | 150 | -25,0 |" in result.draft and "| 8.000 | 8.800 | 10,0 |" in result.draft
