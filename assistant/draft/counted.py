@@ -21,9 +21,9 @@ PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|
                      r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
                      r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?)$")
-# Days, sessions and nights are the table's "Số ngày".
 # A noun: up to three words.
 NOUN = r"[a-z]+(?: [a-z]+){0,2}"
+# Days, sessions and nights are the table's "Số ngày".
 _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 # A group and what each has: "mỗi lớp (gồm) 60 học viên và 3 giảng viên", "2 classes, each with 30 trainees and 3
 # trainers"; its members follow, each "N noun", joined by commas or "và"/"and".
@@ -136,7 +136,8 @@ class RequestCounts:
 
 def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
     """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
-    người, các đơn vị 54 người", "45 participants plus 3 trainers and 2 organisers"), their sum: all of them, for a line priced per person with no count of its own."""
+    người, các đơn vị 54 người", "45 participants plus 3 trainers and 2 organisers"), their sum: all of them, for a
+    line priced per person with no count of its own."""
     persons = [c for c in whole if PERSON.match(c.noun)]
     runs: list[list[Counted]] = []
     for count in persons:
@@ -163,16 +164,16 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
             group = m.group(1) or m.group(3)
             if not (of := count_in(group, whole) or count_in(group, found)):
                 continue
-            run, at = [], m.end()
-            while member := _MEMBER.match(folded, at):
+            run, end = [], m.end()
+            while member := _MEMBER.match(folded, end):
                 run.append(member)
-                at = member.end()
+                end = member.end()
             for figure in run:
                 if is_day(figure.group(2)):
                     in_all.setdefault(figure.group(2).split()[0], of * number(figure.group(1)))
             kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
-            at = {figure.start(1) for figure in kept}
-            whole = [c for c in whole if c.at not in at] + [
+            taken = {figure.start(1) for figure in kept}
+            whole = [c for c in whole if c.at not in taken] + [
                 Counted(" ".join(noun_words(f.group(2))), of * number(f.group(1)), f.start(1), number(f.group(1)), group)
                 for f in kept]
             persons = [f for f in kept if PERSON.match(" ".join(noun_words(f.group(2))))]

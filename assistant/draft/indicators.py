@@ -141,10 +141,14 @@ def indicator_columns(named: str) -> bool:
     return _INDICATOR_COLUMNS.search(named) is not None and _MONEY_COLUMNS.search(named) is None
 
 
+def percent(part: float, whole: float, digits: int) -> str:
+    """A part of a whole in percent, to the decimals asked, with a decimal comma; empty without a whole."""
+    return f"{part / whole * 100:.{digits}f}".replace(".", ",") if whole else ""
+
+
 def share_of_plan(plan: str, result: str, digits: int) -> str:
-    """The result as a percentage of the plan, to the decimals asked, with a decimal comma; empty without a plan."""
-    planned = _number(plan)
-    return f"{_number(result) / planned * 100:.{digits}f}".replace(".", ",") if planned else ""
+    """The result as a percentage of the plan; empty without a plan."""
+    return percent(_number(result), _number(plan), digits)
 
 
 # "a column for the change in %", "cột tăng/giảm (%)": worked out from the row's two values, "comparing 2026 and 2027".
@@ -155,7 +159,7 @@ COMPARED_YEARS = re.compile(r"\b(?:comparing|compare|so sanh)\s+(?:nam\s+)?(20\d
 def change_of(before: str, after: str, digits: int) -> str:
     """The second value's change on the first in percent, signed, to the decimals asked: "1.240" to "1.364" is 10,0."""
     base = _number(before)
-    return f"{(_number(after) - base) / base * 100:.{digits}f}".replace(".", ",") if base and after else ""
+    return percent(_number(after) - base, base, digits) if after else ""
 
 
 def decimals(folded: str) -> int:
@@ -179,8 +183,8 @@ def rate_rows(texts: list[str], folded_request: str) -> list[list[str]] | None:
         # "lượt khám bệnh KH 1.450.000, thực hiện 1.087.500": the plan's label is no word of the name.
         name = re.sub(rf"\s+{VALUE_LABEL}$", "", m.group(1).strip(" :,"), flags=re.IGNORECASE)
         whole, unit, part = m.group(2), m.group(3) or "", m.group(4)
-        rate = f"{integer(part) / integer(whole) * 100:.{digits}f}".replace(".", ",")
-        rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part), rate])
+        rows.append([name[:1].upper() + name[1:], unit, vietnamese_figures(whole), vietnamese_figures(part),
+                     percent(integer(part), integer(whole), digits)])
     return rows
 
 

@@ -30,9 +30,9 @@ def _one_line(instruction: str) -> str:
     """A request typed over several lines, in one: a line that ends without a stop ends a clause, as a
     semicolon would ("hoa chat 350 lit x 420.000d" and the next line are two budget lines); a spreadsheet row's
     cells are split by bars."""
-    # A row copied from a spreadsheet keeps its cells apart, as a row typed with bars does.
     # "[KHTC] dự trù kinh phí", as pasted from a chat group: the unit in brackets heads its line, as "KHTC:" would.
     instruction = _BRACKETED_HEAD.sub(r"\1: ", instruction)
+    # A row copied from a spreadsheet keeps its cells apart, as a row typed with bars does.
     lines = [" | ".join(" ".join(cell.split()) for cell in line.split("\t") if cell.strip()) if "\t" in line
              else " ".join(line.split()) for line in instruction.splitlines() if line.strip()]
     ends = ["; " if line[-1] not in ":;,." or (line[-1] == "." and _LIST_MARK.match(after)) else " "

@@ -100,11 +100,15 @@ def _each_before(before: str) -> str:
     return " ".join(noun_words(m.group(1))) if m else ""
 
 
+def _times(each: str, request: RequestCounts) -> int:
+    """How many of what a count is for each of the request counts: once when it is for each of nothing."""
+    return (count_in(each, request.found) or 1) if each else 1
+
+
 def for_each(after: str, request: RequestCounts, others: list[str], before: str = "") -> int:
     """How many times a count goes, by the words after it ("2 rooms per team" with 4 teams counted is 8 rooms) or
     just before it ("mỗi xã làm 1 pa nô")."""
-    noun = each_of(after, others) or _each_before(fold(before))
-    return (count_in(noun, request.found) or 1) if noun else 1
+    return _times(each_of(after, others) or _each_before(fold(before)), request)
 
 
 def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: RequestCounts) -> int | None:
@@ -161,7 +165,7 @@ def _named_group(folded: str, request: RequestCounts) -> int | None:
     """The count of the group of people a line is for, by the words that label it in the request: "hỗ trợ đi lại cho
     đại biểu xã, phường" for "các xã, phường 124 người"."""
     given = _GIVEN_TO.search(folded)
-    said = set(re.findall(r"[a-z]+", folded[given.end(1) - len(given.group(1)):])[:6]) if given else set()
+    said = set(re.findall(r"[a-z]+", folded[given.start(1):])[:6]) if given else set()
     named = [c for c in request.found if c.label and PERSON.match(c.noun) and set(c.label.split()) <= said
              and not set(c.label.split()) <= {"cac", "nguoi", "dai", "bieu", "so"}]
     return named[0].count if len(named) == 1 else None
@@ -206,6 +210,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2] or (
             [everyone or "nguoi"] if everyone or norm.group() == "each" else [])
     people, days, counted_each = [], [], []
+    # Days or sessions of every class for a line that pays no one by the day: a hall, a trainer's session.
+    alone = all(is_day(noun) for noun in chain)
     for noun in chain:
         head = noun.split()[0]
         if any(same_thing(noun, each) for each in counted_each):
@@ -216,16 +222,12 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         counted_each.append(each)
         # "2 rooms per team" with 3 teams counted in the request: 6 rooms.
         count = _each_has(noun, folded, chain, request, own) or (
-            own_count.count * _joined(folded, own_count.at, chain) * ((count_in(each, request.found) or 1) if each else 1)
-            if own_count else None)
+            own_count.count * _joined(folded, own_count.at, chain) * _times(each, request) if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
             own_days = counted_in("ngay", own) or counted_in("days", own)
-            alone = not any(not is_day(other) for other in chain)
             count *= own_days.count if own_days else (alone and request.days_in_all) or request.days or 1
         if count is None and is_day(head):
-            # Days or sessions of every class for a line that pays no one by the day: a hall, a trainer's session.
-            alone = not any(not is_day(other) for other in chain)
             count = (alone and request.sessions_in_all) or request.sessions if head in ("buoi", "session", "sessions") else \
                 (alone and request.days_in_all) or request.days if head in ("ngay", "day", "days") else \
                 request.nights if head in ("dem", "night", "nights") else None

@@ -250,7 +250,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
-        before, piece = next((line for lines in reversed(found) for line in reversed(lines)), None), everyone_counted(piece, request)
+        before = next((line for lines in reversed(found) for line in reversed(lines)), None)
+        piece = everyone_counted(piece, request)  # "ăn trưa: toàn bộ đại biểu x 150k"
         if before and (same := _SAME_COUNT.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
         found.append(_factored(piece, request))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..vietnamese.folding import fold
-from .indicators import decimals
+from .indicators import decimals, percent
 from .pasted import vietnamese_figures
 from .request import DraftRequest
 from .tables import integer, vnd_number
@@ -65,10 +65,6 @@ def pasted_table(request: DraftRequest) -> list[list[str]] | None:
             for n, row in enumerate(request.typed_rows)]
 
 
-def _percent(part: int, whole: int, digits: int) -> str:
-    return f"{part / whole * 100:.{digits}f}".replace(".", ",") if whole else ""
-
-
 def worked_table(text: str) -> list[list[str]] | None:
     """The table, numbered (TT), with its worked-out column and total row; None unless the request names a column
     to work out and gives every row's figures."""
@@ -91,8 +87,8 @@ def worked_table(text: str) -> list[list[str]] | None:
     digits = decimals(fold(text))
     totals = [sum(figures[n] for _, figures in rows) for n in range(width)]
     # Two figures: the part (the second) of the whole (the first); one: the share of the column's total.
-    worked = (lambda figures: _percent(figures[1], figures[0], digits)) if width == 2 else \
-        (lambda figures: _percent(figures[0], totals[0], digits))
+    worked = (lambda figures: percent(figures[1], figures[0], digits)) if width == 2 else \
+        (lambda figures: percent(figures[0], totals[0], digits))
     table = [["TT", *names]]
     table += [[str(n), name, *(vietnamese_figures(str(f)) for f in figures), worked(figures)]
               for n, (name, figures) in enumerate(rows, 1)]
