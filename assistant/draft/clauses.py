@@ -30,7 +30,8 @@ _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.
 # ", then a cost estimate: …" opens what follows: the source and who settles the accounts before it are a clause.
 _CUT = re.compile(r"(?<=[;])\s*|(?<=,)\s+(?=then\b)|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What to leave out of the draft: "… không cần nhắc, cũng đừng để "Hội trường tầng 2" như bản cũ".
-_LEAVE_OUT = re.compile(r"\b(?:khong can (?:nhac|ghi|neu|dua|lap lai|noi nhan)|dung (?:de|ghi|nhac|dua|lap lai))\b")
+_LEAVE_OUT = re.compile(r"\b(?:khong can (?:nhac|ghi|neu|dua|lap lai|noi nhan)|dung (?:de|ghi|nhac|dua|lap lai)"
+                        r"|(?:don'?t|do not|no need to) (?:redo|repeat|rewrite|include|mention|add|change|touch))\b")
 # What the user has written already or still lacks, wherever it stands in a clause (a note after a colon too).
 _NOTE = re.compile(_LEAVE_OUT.pattern + r"|\b(?:em|minh|toi|anh|chi)\s+(?:lam|viet|soan|co)\b[^.;]{0,60}?\b(?:roi|xong)\b"
                    r"|\b(?:dan|copy|chep) (?:tu|tren|from)\b"  # "chị dán từ nhóm Zalo:"

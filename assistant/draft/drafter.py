@@ -27,6 +27,7 @@ from .clean import line_fault, period_worded
 from .composer import Composer
 from .values import values
 from .periods import periods
+from .in_vietnamese import in_vietnamese
 from .document import DraftDocument, DraftResult
 from .exemplars import adapted, citation, exemplar_year, moved_year
 from .markdown import to_markdown
@@ -120,6 +121,8 @@ class Drafter:
         shifted: set[str] = set()
         borrowed = self._borrowed(request, sk, writer, restorer, citations, dropped, shifted)
         document, required = Composer(request, sk, clauses(request.text), borrowed).document()
+        if request.english:
+            in_vietnamese(document)
         # The years of the periods the draft names ("phương hướng năm 2028" after a 2027 review) are the request's.
         document.shifted_years = shifted | set(YEAR.findall(" ".join(periods(request))))
         return document, citations, required, dropped

@@ -104,6 +104,10 @@ _HOW_TO_WRITE = re.compile(r",?\s*\(?\b(?:(?:drafted|written)\s+)?in Vietnamese\
                            re.IGNORECASE)
 
 
+# An English name glossed by a Vietnamese one in brackets, as typed or once its code is written out.
+_ENGLISH_NAME = re.compile(r"\b(?:[A-Z][A-Za-z&.'-]*\s+){0,5}[A-Z][A-Za-z&.'-]*\s*\(([^()]+)\)")
+
+
 # A plus sign typed between words for "and" (not in a sum, nor a bullet's mark).
 _PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
 
@@ -123,6 +127,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     else:
         text = with_marked_names(text)
     text = targets_in_prose(shares_in_rows(rates_in_prose(terms_written_out(written_out(text)))))
+    if language_of(instruction) == "en":  # "Health Services Dept (NVY)": the unit the code names, not its English
+        text = _ENGLISH_NAME.sub(lambda m: m.group(1) if m.group(1) in _names() else m.group(), text)
     if asked_in_full := _IN_FULL.search(text):  # "tổng tiền phạt 1,285 tỷ (ghi số tiền đầy đủ bằng số)"
         text = _SCALED_MONEY.sub(lambda m: m.group() if m.group(2).lower() == "nghìn" else
                                  f"{vnd_number(scaled_figure(m.group(1), m.group(2)))} đồng",

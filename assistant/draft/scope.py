@@ -15,7 +15,7 @@ from ..vietnamese.units import find_units
 _UNIT_WORDS = 10  # the unit is named right after "nhiệm vụ của", "the directive to" (its name's words)
 _WRITE = re.compile(r"\b(?:viet|soan|soan thao|can|chi|lap|lam|tao|ke(?=\W+$)|trinh bay|xay dung|len|thiet ke|draft|write|"
                     r"sua lai|chinh sua|revise|rewrite|redraft|tinh(?= (?:giup|gium|ho|toan)\b)|cho (?:minh|toi|em|tui|anh|chi)|"
-                    r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|"
+                    r"only|prepare|make|draw up|create|produce|build|compile|give|put|fill in|need|set out|you do|"
                     r"please)\W+(?:\w+\W+){0,2}$")
 # What may stand before a scope word that opens the request ("Dự trù kinh phí …", "Agenda for …").
 # A verb of writing right before a part or section word asks for it wherever it stands ("nhờ viết phần III.").
@@ -28,7 +28,8 @@ _ROMAN = r"[ivx]+"
 _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 # "The plan is drafted except Part IV": the one part left to write.
-_ONLY = re.compile(r"\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
+_ONLY = re.compile(r"\b(?:just|only)\s+(?:need\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}$"  # "only need the estimate table"
+                   r"|\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
                    r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?(?:(?:indicator|target|budget|cost|summary|results?|comparison)\s+)?$"
                    r"|\b(?:drafted|written|done|finished|complete)\s+"
                    r"(?:except|but)\s+(?:for\s+)?(?:the\s+)?$")
@@ -58,7 +59,7 @@ _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$)"
                          r"|\bthe\s+['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
-                         r"|\b(?:the )?(?:part|section|bit) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
+                         r"|\b(?:the )?(?:part|section|bit|paragraph) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
 _ONLY_NAMED = re.compile(r"(?<!\bdong )(?<!\bdia )\b(?:chi|only|just)\s+(?:(?:can|viet|soan|lam|draft|write)\s+){0,2}"
@@ -108,6 +109,9 @@ class Scope:
 
 
 _CLAUSE_LEAD_WORDS = 4
+# An English request asking the drafter directly, in whichever sentence: "Could you do the budget annex table …?"
+_ASKED = re.compile(r"\b(?:could|can|would) you\s+(?:please\s+|pls\s+)?(?:do|draft|write|prepare|make|put together|draw up)\s+"
+                    r"(?:(?:the|a|an|me|us)\s+)?(?:[\w-]+\s+){0,2}$")
 _WITHIN = re.compile(r"\W*(?:trong|in)\s")
 _WRITE_VERB = re.compile(r"\b(?:viet|soan|draft|write)\b")
 
@@ -118,7 +122,8 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     ("… Please draft just the directive to …")."""
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
-    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()):
+    if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()) or \
+            _ASKED.search(before):
         return True
     if match.re is not _TABLE and _WRITE_PART.search(before):  # "phần đầu em làm rồi; viết giúp phần nội dung chính"
         return True
@@ -149,9 +154,9 @@ def _is_table_word(text: str, match: re.Match) -> bool:
 
 def _is_part_word(text: str, match: re.Match) -> bool:
     """"muc" is a part (mục) unless typed as a level (mức); "doan" a paragraph (đoạn) unless a guess (chẩn đoán)
-    or a delegation (đoàn)."""
-    typed = re.match(r"\w*", text[match.start():]).group().lower()
-    return typed not in ("mức", "múc", "đoán", "đoàn")
+    or a delegation (đoàn); "Phan" before a name's next word is a surname ("Phan Thị Ngọc Anh")."""
+    typed = re.match(r"\w*", text[match.start():]).group()
+    return typed.lower() not in ("mức", "múc", "đoán", "đoàn") and not re.match(r"Phan\s+[A-ZĐ]", text[match.start():])
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:

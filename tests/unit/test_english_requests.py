@@ -1,0 +1,99 @@
+"""English drafting requests reach a Vietnamese draft: the English left once the glossary has read the request is
+said word by word, compounds head first, and the Vietnamese around it is left alone."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.config import Settings
+from assistant.draft.drafter import Drafter
+from assistant.draft.skeletons import skeletons
+from assistant.draft.understanding import understand
+from assistant.vietnamese.english_words import vietnamese_words
+from assistant.vietnamese.language import WORD, is_code, is_syllable
+from assistant.vietnamese.restorer import get_restorer
+
+from test_draft_types import _Index
+
+SETTINGS = Settings(llm="extractive")
+RESTORER = get_restorer(SETTINGS.restorer_params)
+SKELETONS = skeletons(SETTINGS.prompts_dir)
+
+
+def _english_left(text: str) -> list[str]:
+    """The drafter's own test for English left in a draft."""
+    return [w for w in WORD.findall(text) if w.isalpha() and len(w) > 2 and not is_code(w) and not is_syllable(w)]
+
+
+def test_english_words_are_said_in_vietnamese_and_a_weekday_as_the_house_style_writes_it():
+    said = vietnamese_words("Trung tâm Kiểm soát bệnh tật: report cases to the Department every Friday.")
+    assert not _english_left(said), said
+    assert said.startswith("Trung tâm Kiểm soát bệnh tật: báo cáo") and "thứ Sáu" in said
+
+
+def test_a_compound_is_said_head_first_after_the_verb_that_opens_its_clause():
+    said = vietnamese_words("Keep vaccination data on the national pharmacy database")
+    assert not _english_left(said), said
+    assert said.index("cơ sở dữ liệu") < said.index("quốc gia")
+    assert said.split()[0] not in ("Số", "số")  # the verb stays in front: "Giữ số liệu tiêm chủng …"
+    assert "số liệu tiêm chủng" in said
+
+
+def test_vietnamese_words_spelled_like_english_ones_are_left_alone():
+    for vietnamese in ("In tài liệu và gửi báo cáo do Sở Y tế chủ trì.", "Tỷ lệ % so với kế hoạch",
+                       "can thiệp sớm tại Long Xuyên, An Giang", "Hội trường A, quý I, vitamin A", "a) Nội dung tập huấn"):
+        assert vietnamese_words(vietnamese) == vietnamese
+
+
+def test_addresses_codes_and_figures_are_kept_as_typed():
+    said = vietnamese_words("Send it by email to phongnvd.syt@gialai.gov.vn under No. 1450/SYT-NVD, children under 5")
+    assert "phongnvd.syt@gialai.gov.vn" in said and "1450/SYT-NVD" in said and "No. 1450" in said
+    assert "dưới 5" in said
+
+
+def test_a_year_and_a_province_are_said_the_vietnamese_way():
+    said = vietnamese_words("Each hospital brings its quality improvement plan for 2027 in Quảng Trị province")
+    assert "năm 2027" in said and "tỉnh Quảng Trị" in said and "kế hoạch cải tiến chất lượng" in said
+
+
+def test_a_unit_named_in_english_and_glossed_by_its_code_is_that_unit():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Write only part V of our KH on the 2027 school health programme, Tay Ninh DOH. Assignments:\n"
+        "- Health Services Dept (NVY): direct all public hospitals to examine pupils by 30/11/2027\n"
+        "- Department Inspectorate: check the school canteens")
+    assert "**1. Phòng Nghiệp vụ Y**" in draft.draft and "**2. Thanh tra Sở**" in draft.draft
+    assert "Health Services" not in draft.draft and "Inspectorate" not in draft.draft
+
+
+def test_an_english_request_leaves_no_note_on_the_drafting_in_the_draft():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Write only part V of the KH on dengue control in 2027 for the Ca Mau DOH. Don't redo the other parts.\n"
+        "- CDC: spray chemicals in every outbreak area")
+    assert "redo" not in draft.draft.lower() and "Trung tâm Kiểm soát bệnh tật" in draft.draft
+
+
+def test_english_scope_words_asked_in_any_sentence_are_read():
+    for instruction, scope in [
+        ("Lam Dong DoH – nursing conference 2027. Could you do the budget annex table for the KH? 1. venue hire: "
+         "1 day x 8,000,000", "table"),
+        ("We're sending a CV to the Department of Finance for the 2027 campaign. Only need the estimate table to "
+         "attach: 1. transport 10 trips x 600,000", "table"),
+        ("GM to the regional health centres for the TB review meeting. I only need the paragraph on what each unit "
+         "has to prepare: a short report", "section")]:
+        assert understand(instruction, RESTORER, SKELETONS).scope == scope, instruction
+
+
+def test_a_notice_typed_tb_ket_luan_and_a_signer_named_phan_are_read_as_such():
+    request = understand("Please write the whole TB kết luận from Tay Ninh DoH, signed by the Chief of Office Phan Thi "
+                         "Ngoc Anh by order of the Director. On 13/10/2027 the Director chaired a meeting on dengue.",
+                         RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("notice_of_conclusions", "whole")
+
+
+def test_an_english_draft_keeps_no_english_in_its_lines():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Write only part V (Tổ chức thực hiện) of our KH implementing the 2027 digital transformation programme, "
+        "An Giang DOH. Assignments:\n- DOH Office: compile reports and send them to the Provincial People's Committee "
+        "every quarter\n- CDC: keep vaccination data up to date on the national immunisation information system")
+    body = re.sub(r"\*\*[^*]+\*\*", "", draft.draft)
+    assert len(_english_left(body)) <= 1, _english_left(body)
