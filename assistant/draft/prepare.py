@@ -108,6 +108,11 @@ _HOW_TO_WRITE = re.compile(r",?\s*\(?\b(?:(?:drafted|written)\s+)?in Vietnamese\
 _ENGLISH_NAME = re.compile(r"\b(?:[A-Z][A-Za-z&.'-]*\s+){0,5}[A-Z][A-Za-z&.'-]*\s*\(([^()]+)\)")
 
 
+# An aside telling the drafter what is not meant ("the Department of Finance (not our own finance office)"): no
+# content of the draft.
+_NOT_THIS = re.compile(r"\s*\((?:not|but not|không phải|chứ không phải|khong phai)\s[^()]*\)", re.IGNORECASE)
+
+
 # A plus sign typed between words for "and" (not in a sum, nor a bullet's mark).
 _PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
 
@@ -117,6 +122,7 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     units and provinces as the house style spells them."""
     text = units_written_out(titles_written_out(house_hours(house_dates(_one_line(instruction)))))
     text = _PLUS.sub(" và ", text)  # "phần kinh phí + bảng dự trù": the part and its table
+    text = _NOT_THIS.sub("", text)
     if language_of(text) == "en":
         text = _from_english(_HOW_TO_WRITE.sub("", with_marked_names(text)))
     elif restorer.needs_restoring(text := chat_written_out(text)):

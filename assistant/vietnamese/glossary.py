@@ -31,11 +31,13 @@ def _spellings(term: str) -> set[str]:
     return spelt
 
 
-@lru_cache(maxsize=4)
-def _glossary(name: str, any_case: bool) -> tuple[re.Pattern, dict[str, str]]:
-    """The terms of data/`name` and a pattern for them as whole words, longest first; with `any_case` the terms
-    are keyed in lower case."""
-    terms = tomllib.loads(resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8"))["terms"]
+@lru_cache(maxsize=8)
+def _glossary(name: str, any_case: bool, *more: str) -> tuple[re.Pattern, dict[str, str]]:
+    """The terms of data/`name` (and of the `more` files, where `name` lacks them) and a pattern for them as whole
+    words, longest first; with `any_case` the terms are keyed in lower case."""
+    terms: dict[str, str] = {}
+    for file in reversed((name, *more)):
+        terms |= tomllib.loads(resources.files(__package__).joinpath(f"data/{file}").read_text("utf-8"))["terms"]
     if any_case:
         terms = {term.lower(): said for term, said in terms.items()}
         # Written in British or American spelling alike ("Expanded Programme on Immunization").
@@ -93,14 +95,32 @@ _ROOMS = ((re.compile(r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)[- ]floor\s+((?:meeting
           (re.compile(r"\b((?:meeting\s+)?room)\s+(?:no\.?\s*|number\s+)(\d+[A-Z]?)\b", re.IGNORECASE), r"\1 số \2"))
 
 
+# What an English request's draft says of the English it still holds: the request's glossary and its phrases.
+DRAFT_GLOSSARY = ("english.toml", "english_phrases.toml")
+
+
 def english_terms(text: str) -> str:
     pattern, terms = _glossary("english.toml", any_case=True)
+    return said_once(pattern.sub(lambda m: terms[m.group().lower()], rooms_and_months(text)))
+
+
+def rooms_and_months(text: str) -> str:
+    """Rooms and periods of months as the house style writes them, before any term is read."""
     for rooms, said in _ROOMS:
         text = rooms.sub(said, text)
-    translated = pattern.sub(lambda m: terms[m.group().lower()], _MONTHS.sub(_months, text))
-    # "Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
-    # Its quotes stay: "the part 'Tổ chức thực hiện'" names a part.
-    return _GLOSSED.sub(r"\1\2\3", translated)
+    return _MONTHS.sub(_months, text)
+
+
+def said_once(text: str) -> str:
+    """"Planning-Finance Division (Phòng Kế hoạch - Tài chính)" reads the same twice once translated: once is enough.
+    Its quotes stay: "the part 'Tổ chức thực hiện'" names a part."""
+    return _GLOSSED.sub(r"\1\2\3", text)
+
+
+def term_matches(text: str, glossary: tuple[str, ...]) -> list[tuple[re.Match, str]]:
+    """Each term of the glossary files the text holds, with its Vietnamese."""
+    pattern, terms = _glossary(*glossary[:1], True, *glossary[1:])
+    return [(m, terms[m.group().lower()]) for m in pattern.finditer(text)]
 
 
 # What an English question quotes in Vietnamese: "(khoa chuyên môn)", "“y tế tư nhân”" (an apostrophe is a
@@ -200,6 +220,6 @@ def spelled_out(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def glossary_terms() -> dict[str, str]:
+def glossary_terms(glossary: tuple[str, ...] = ("english.toml",)) -> dict[str, str]:
     """The English glossary: each term in lower case, in each spelling, and its house-style Vietnamese."""
-    return _glossary("english.toml", any_case=True)[1]
+    return _glossary(*glossary[:1], True, *glossary[1:])[1]
