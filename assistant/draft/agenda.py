@@ -19,7 +19,7 @@ _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{
 _BRACKETED_BY = re.compile(r"^(.{3,}?)\s*\(([^()]{3,80})\)$")
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
 _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổi (?:sáng|chiều)|morning|afternoon)\s*)?"
-                      r"(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)? at)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
+                      r"(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)?(?: at)?)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
                       re.IGNORECASE)
 # An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
 _UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re.IGNORECASE)
@@ -29,7 +29,8 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, 
 _EACH = re.compile(rf"^(?:(.+)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
 # "Phiên 1 gồm 4 báo cáo": the items of a session, named under it.
 _HOLDS = re.compile(r"\s+(?:gồm|có|with|of|including)$", re.IGNORECASE)
-_MINUTES = re.compile(r"(\d+)\s*(?:phút|phut|ph|p|minutes|mins?)\b", re.IGNORECASE)  # "15p": minutes as typed
+# "15p", "15'": minutes as typed
+_MINUTES = re.compile(r"(\d+)\s*(?:(?:phút|phut|ph|p|minutes|mins?)\b|['’′](?![\w'’]))", re.IGNORECASE)
 # An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
 _STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
                      re.IGNORECASE)

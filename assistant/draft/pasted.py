@@ -25,6 +25,15 @@ _TABS = re.compile(r" *\t+ *")
 _DASHES = re.compile(r"\s+[-–—]\s+")
 _RULE = re.compile(r"[|:\-\s]+")  # a Markdown table's rule under its header
 _MIN_ROWS = 2
+_BULLET = re.compile(r"^\s*[-•*+]\s+")
+# A second column of units: a row one cell short gives its unit after its name ("births at facilities: % | 88.4 | 91",
+# "maternal mortality ratio, per 100,000 live births | 52 | 48").
+_UNIT_COLUMNS = {"unit", "units", "don vi", "don vi tinh", "dvt", "đvt"}
+
+
+def _unit_apart(row: list[str]) -> list[str]:
+    name, _, unit = row[0].rpartition(":") if ":" in row[0] else row[0].rpartition(", ")
+    return [name.strip(), unit.strip(), *row[1:]] if name.strip() and unit.strip() else row
 
 
 # A figure as a spreadsheet types it: "1850" (thousands without a mark, not a year), "96.3" (a decimal point),
@@ -63,7 +72,7 @@ def pasted_table(instruction: str) -> list[list[str]]:
         elif named and not header:  # "Cột: TT, Chỉ tiêu, …, Năm 2028. Mỗi dòng một chỉ tiêu:"
             header = [cell for cell in re.split(r",\s*", re.split(r"\.\s", named.group(1))[0].strip(" .:")) if cell]
         elif line.count("|") >= 2 and not _RULE.fullmatch(line.strip()):
-            rows.append([cell for cell in _BARS.split(line.strip(" |")) if cell])
+            rows.append([vietnamese_figures(cell) for cell in _BARS.split(_BULLET.sub("", line).strip(" |")) if cell])
             barred = True
         elif line.strip().count("\t") >= 2:
             rows.append([vietnamese_figures(cell) for cell in _TABS.split(line.strip()) if cell])
@@ -75,6 +84,8 @@ def pasted_table(instruction: str) -> list[list[str]]:
     # Columns opening with the number, rows typed without it: numbered in order.
     if header and fold(header[0]).strip(".#") in ("tt", "stt", "no", "") and rows and all(len(r) == len(header) - 1 for r in rows):
         rows = [[str(n), *row] for n, row in enumerate(rows, 1)]
+    if header and len(header) > 1 and fold(header[1]).strip(". ") in _UNIT_COLUMNS:
+        rows = [_unit_apart(row) if len(row) == len(header) - 1 else row for row in rows]
     fitting = [row for row in rows if len(row) == len(header)]
     if not header or len(fitting) < _MIN_ROWS or len(fitting) != len(rows):
         return []

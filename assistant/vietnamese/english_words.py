@@ -128,12 +128,21 @@ def _said(item: _Item, text: str) -> str | None:
 # Where a clause begins, so that its first word may be a verb that leads it ("report cases …", "arrange funding").
 _CLAUSE_START = re.compile(r"(?:^|[,;:(–—-]|\b(?:to|and|or|then|will|must|should|shall|can|please|pls))\s*$", re.IGNORECASE)
 _PERIODS = {"day": "ngày", "week": "tuần", "month": "tháng", "year": "năm"}
+
+
+def _year_after(m: re.Match) -> str:
+    """"the 2027 budget estimate" is "budget estimate năm 2027": the year after what it dates, with "năm"."""
+    named = m.group(2).split()
+    if named[0] in _data()["order"]["function"] or not all(_lookup(w) for w in named):
+        return m.group()
+    return f"{m.group(2)} năm {m.group(1)}"
 # Before the terms are read: "for 2027" is "năm 2027", "Quang Tri province" is "tỉnh Quảng Trị", "in Cà Mau" "tại Cà
 # Mau", "a 6-month review" "6 tháng".
 _BEFORE = ((re.compile(r"\bin\s+(?=[A-ZĐ])"), "tại "),
            (re.compile(r"\b(?:an?\s+)?(\d+)[- ](day|week|month|year)s?(?:[- ]long)?\b"),
             lambda m: f"{m.group(1)} {_PERIODS[m.group(2)]}"),
            (re.compile(r"\b(?:for|in|of|during)\s+((?:19|20)\d\d)\b(?![/-]\d)"), r"năm \1"),
+           (re.compile(r"\b((?:19|20)\d\d)\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\b"), lambda m: _year_after(m)),
            (re.compile(r"\b((?:[A-ZĐ][^\W\d_]*\s+){1,3})(province|city|ward|commune|district)\b"),
             lambda m: f"{m.group(2)} {m.group(1).strip()}"))
 

@@ -96,3 +96,21 @@ def test_an_english_draft_keeps_no_english_in_its_lines():
         "every quarter\n- CDC: keep vaccination data up to date on the national immunisation information system")
     body = re.sub(r"\*\*[^*]+\*\*", "", draft.draft)
     assert len(_english_left(body)) <= 1, _english_left(body)
+
+
+def test_a_table_typed_with_bars_gives_each_row_its_unit_and_figures_the_vietnamese_way():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Indicator table only, for the KH on school health in Son La 2027-2028. Columns: indicator | unit | "
+        "2027 target | 2028 target.\n- pupils examined: % | 85.5 | 90\n- schools with clean water: % | 70 | 75\n"
+        "- myopia among pupils, per 1,000 pupils | 42 | 40")
+    assert "| Chỉ tiêu năm 2027 | Chỉ tiêu năm 2028 |" in draft.draft
+    assert "| % | 85,5 | 90 |" in draft.draft and "| % | 70 | 75 |" in draft.draft and "| 42 | 40 |" in draft.draft
+
+
+def test_an_agenda_typed_with_minute_marks_is_timed_from_its_start():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "For the GM to the infection control workshop (Phu Tho DoH), I just need the agenda table. Start 08:00:\n"
+        "- check-in 15'\n- opening by the Director 10'\n- infection control in wards, presented by NVY 45'\n- closing 10'")
+    for slot in ("08h00 - 08h15", "08h15 - 08h25", "08h25 - 09h10", "09h10 - 09h20"):
+        assert slot in draft.draft
+    assert "Bắt đầu" not in draft.draft and "Start" not in draft.draft
