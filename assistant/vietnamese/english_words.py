@@ -166,7 +166,7 @@ def _compounds(text: str, english: list[_Item]) -> list[list[_Item]]:
     """The English in groups said together: a noun compound is a run of English content words and terms one space
     apart, with a term already said in Vietnamese between or beside them ("retail nhà thuốc", "national tiêm chủng
     information system"), but not two such terms running (Vietnamese already), nor one before a participle or a
-    verb ("trẻ em aged", "bệnh viện sends")."""
+    verb ("trẻ em aged", "bệnh viện sends", "trạm y tế use")."""
     taken = [(i.start, i.end) for i in english]
     said = [_Item(m.start(), m.end(), m.group(), m.group(), english=False) for m in _glossed().finditer(text)
             if not any(a < m.end() and m.start() < b for a, b in taken)]
@@ -174,12 +174,16 @@ def _compounds(text: str, english: list[_Item]) -> list[list[_Item]]:
     for item in sorted(english + said, key=lambda i: i.start):
         last = groups[-1][-1] if groups else None
         joins = last is not None and text[last.end:item.start] == " " and _content(item) and _content(last) and (
-            (item.english and not _verb_form(item.word) and (last.english or not re.search(r"(?:ed|ing)$", item.word)))
+            (item.english and not _verb_form(item.word) and (last.english or not (
+                re.search(r"(?:ed|ing)$", item.word) or _verb(item.word, False))))
             or (not item.english and last.english))
         if joins:
             groups[-1].append(item)
         else:
             groups.append([item])
+    # A participle ends no compound: "software connected to …" is the software, then what it is.
+    groups = [part for g in groups for part in ([g[:-1], g[-1:]] if len(g) > 1 and g[-1].english
+                                                 and g[-1].word.lower().endswith("ed") else [g])]
     return [g for g in groups if any(i.english for i in g)]
 
 
@@ -192,13 +196,24 @@ def _verbs() -> frozenset[str]:
         said_as.setdefault(said, []).append(word)
     return frozenset(word for words in said_as.values() for word in words for other in words
                      if other != word and other.startswith(word[:max(2, len(word) - 2)])
-                     and other.endswith(("ed", "ing", "t", "d")))
+                     and other.endswith(("ed", "ing", "t", "d"))) | frozenset(_data()["order"]["irregular_verbs"])
+
+
+_PARTICLES = {"out", "up", "over", "off", "down", "back", "in", "on"}
+
+
+def _phrasal(words: str) -> bool:
+    """Whether the glossaries say the verb and its particle together ("roll out", "hand over")."""
+    return words.lower() in glossary_terms(DRAFT_GLOSSARY)
 
 
 def _verb(word: str, opens: bool) -> bool:
     """Whether a word or term opening a clause starts with a verb (`_verbs`), or opens a line with "-ing"
     ("Printing leaflets"); "larvae-killing campaigns" is a compound."""
-    word = word.lower().split()[0]
+    words = word.lower().split()
+    if len(words) > 1 and words[-1] in _PARTICLES:  # a phrasal verb: "roll out", "set up", "hand over"
+        return True
+    word = words[0]
     if word.endswith("ing"):
         return opens and "-" not in word
     return not word.endswith(("ed", "s")) and word in _verbs()
@@ -216,8 +231,8 @@ def _in_order(text: str, group: list[_Item]) -> str | None:
     said = [_said(i, text) for i in group]
     if None in said:
         return None if len(group) > 1 else said[0]
-    led = len(group) > 1 and first.english and _verb(first.word, opens) and \
-        _CLAUSE_START.search(re.sub(_OPENING, "", text[:first.start])) is not None
+    led = len(group) > 1 and first.english and (_verb_form(first.word) or _verb(first.word, opens) and
+                                                 _CLAUSE_START.search(re.sub(_OPENING, "", text[:first.start])) is not None)
     words = [w for w in (said[:1] + said[:0:-1] if led else said[::-1]) if w]
     if words and opens:
         words[0] = words[0][:1].upper() + words[0][1:]
@@ -229,7 +244,10 @@ def vietnamese_words(text: str) -> str:
     capital = re.match(_OPENING + r"[A-Z]", text) is not None
     for pattern, said in _BEFORE:
         text = pattern.sub(said, text)
-    text = rooms_and_months(text)
+    # A verb's particle is said with it ("set up" is "thiết lập"), unless a term holds both ("roll out").
+    text = re.sub(r"\b([A-Za-z]+)\s+(?:up|out|off|over|down|back)\b(?!\s*(?:to|of)\b)",
+                  lambda m: m.group(1) if m.group(1).lower() in _verbs() and not _phrasal(m.group()) else m.group(),
+                  rooms_and_months(text))
     for group in reversed(_compounds(text, _english_items(text))):
         said = _in_order(text, group)
         if said is not None:
