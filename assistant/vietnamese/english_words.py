@@ -136,9 +136,10 @@ def _year_after(m: re.Match) -> str:
     if named[0] in _data()["order"]["function"] or not all(_lookup(w) for w in named):
         return m.group()
     return f"{m.group(2)} năm {m.group(1)}"
-# Before the terms are read: "for 2027" is "năm 2027", "Quang Tri province" is "tỉnh Quảng Trị", "in Cà Mau" "tại Cà
+# Before the terms are read: "by 15/11/2026" is "trước ngày 15/11/2026", "for 2027" is "năm 2027", "Quang Tri province" is "tỉnh Quảng Trị", "in Cà Mau" "tại Cà
 # Mau", "a 6-month review" "6 tháng".
 _BEFORE = ((re.compile(r"\bin\s+(?=[A-ZĐ])"), "tại "),
+           (re.compile(r"\b(?:by|before|no later than)\s+(?=\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE), "trước ngày "),
            (re.compile(r"\b(?:an?\s+)?(\d+)[- ](day|week|month|year)s?(?:[- ]long)?\b"),
             lambda m: f"{m.group(1)} {_PERIODS[m.group(2)]}"),
            (re.compile(r"\b(?:for|in|of|during)\s+((?:19|20)\d\d)\b(?![/-]\d)"), r"năm \1"),
