@@ -102,12 +102,13 @@ def by_half(rows: list[dict]) -> dict:
 
 
 def evaluate_independent(settings: Settings, work: Path, generators: list[str], half: str | None = None,
-                         limit: int | None = None, numbered: range | None = None) -> dict:
+                         limit: int | None = None, numbered: range | None = None, typed: str | None = None) -> dict:
     """Ingest the set's documents into `work` (kept between runs: only changed files are redone), ask each
-    half (or `half`; its first `limit` questions; those `numbered` in a range, one batch) with each generator.
+    half (or `half`; its first `limit` questions; those `numbered` in a range, one batch; those `typed` one way:
+    accented, unaccented, english) with each generator.
     {"independent": {generator: report}, "independent_rows": {generator: rows}}."""
     questions = load_questions(QUESTIONS)
-    batch = [q for q in questions if numbered is None or int(q["id"][2:]) in numbered]
+    batch = [q for q in questions if (numbered is None or int(q["id"][2:]) in numbered) and typed in (None, q["typed"])]
     asked = [q for h in HALVES if half in (None, h) for q in [q for q in batch if q["split"] == h][:limit]]
     index = SearchIndex(settings.model_copy(update={"data_dir": work / "data"}))
     ingest(materialise(questions, index.settings, work / "congbot"), index, progress=False)
