@@ -88,7 +88,8 @@ def counts(folded: str) -> list[Counted]:
     people each" counts 12 people."""
     found = []
     for m in re.finditer(rf"(?<![\d.,/])({FIGURE})\s+({NOUN})", folded):
-        words = noun_words(m.group(2))
+        # Right after a figure "ca" is a case counted ("2.000 ca"), not "cả" (all) that ends a noun elsewhere.
+        words = noun_words(m.group(2)) or (["ca"] if m.group(2).split()[0] == "ca" else [])
         if words and not MONEY.match(words[0]):
             label = re.search(r"([a-z]+(?: [a-z]+){0,2})\s*:?\s*$", re.split(r"[,;:(.]", folded[:m.start()])[-1])
             found.append(Counted(" ".join(words), number(m.group(1)), m.start(), label=label.group(1) if label else ""))

@@ -242,10 +242,11 @@ def _from_english(text: str) -> str:
     return re.sub(r"(\b\w*[^\x00-\x7f]\w*)['’]s\b", r"\1", text)  # "Giám đốc's": no possessive in Vietnamese
 
 
-# Words the restorer may mark wrongly where the context is plain: the word before a part's numeral or a
-# floor's number, a quarter before its numeral, a case or a trip counted, the afternoon after an hour, the
-# Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số") and its meeting room or hall ("phong hop so" is the
-# "phòng họp Sở"), an amount's đồng; a number and symbol's "số" ("gửi UBND tỉnh, so 1530/SYT-KHTC").
+# Words the restorer may mark wrongly where the context is plain: "mỗi" and "khoán" before a rate's figure, the word
+# before a part's numeral or a floor's number, a quarter before its numeral, a case or a trip counted, the afternoon
+# after an hour, the Department after "về"/"gửi" ("ve So" is "về Sở", not "về Số") and its meeting room or hall
+# ("phong hop so" is the "phòng họp Sở"), an amount's đồng; a number and symbol's "số" ("gửi UBND tỉnh, so
+# 1530/SYT-KHTC").
 _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b(?:tăng|tảng|tang)(?=\s+\d)", "tầng"),
                    (r"\b(họp|trường|nhà|việc) tặng(?=\s+\d)", r"\1 tầng"),
                    (r"\b(?:quy|quỹ|qui)(?=\s+(?:I|II|III|IV)\b)", "quý"), (r"(?<=\d )(?:cả|cà|cá)\b", "ca"),
@@ -253,6 +254,8 @@ _NUMBERED_WORDS = [(r"\b(?:phấn|phận|phan)(?=\s+[IVX]+\b)", "phần"), (r"\b
                    (r"\b(về|cho|của|tại|gửi|lên|trình) (?:Số|Sổ)\b(?![\s:]*\d)(?! tay)", r"\1 Sở"),
                    (r"\b([Pp]hòng họp|[Hh]ội trường) (?:[Ss]ố|[Ss]ổ|[Ss]ơ)\b(?![\s:]*\d)", r"\1 Sở"), (r"(?<=\d)\s*(?:động|đông|đống|đọng|dong)\b", " đồng"),
                    (r"(?<=\d )(?:triều|triếu|triêu)\b", "triệu"), (r"\b([Dd])ự trữ(?=\s*:)", r"\1ự trù"),
+                   (r"\b([Mm])ọi (người|đại biểu|học viên|báo cáo viên|giảng viên|lớp|xã|đoàn)(?=\s+\d)", r"\1ỗi \2"),
+                   (r"\b([Kk])hoan(?=\s+\d)", r"\1hoán"),
                    (r"(?<=[^\W\d_,] |, )[Ss][ởổ](?=\s+\d+/[A-ZĐ])", "số")]
 
 

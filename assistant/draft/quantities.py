@@ -42,7 +42,8 @@ def per_units(folded: str, amount_start: int, amount_end: int) -> list[str]:
     tail = re.match(r"(?:\s*(?:nghin|ngan|trieu|ty|dong|d|vnd|k)\b)?", folded[at:])
     at += tail.end() if tail else 0
     while m := _PER_AFTER.match(folded, at):
-        words = noun_words(m.group(1))
+        # After a slash the first word is the unit, even one a noun stops at elsewhere ("/ca": a case, not "cả").
+        words = noun_words(m.group(1)) or (m.group(1).split()[:1] if m.group().lstrip().startswith("/") else [])
         if not words:
             break
         nouns.append(" ".join(words))
@@ -219,6 +220,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         own_count = counted_in(noun, own)
         each = (each_of(folded[own_count.at:].split(" ", 1)[-1], [c.noun for c in own if c is not own_count])
                 or _each_before(folded[:own_count.at])) if own_count else ""
+        if each and PERSON.match(each) and PERSON.match(own_count.noun):
+            each = ""  # "3 báo cáo viên, mỗi người 1 triệu": each of the three, not three for each person
         counted_each.append(each)
         # "2 rooms per team" with 3 teams counted in the request: 6 rooms.
         count = _each_has(noun, folded, chain, request, own) or (

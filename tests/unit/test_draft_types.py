@@ -2136,3 +2136,12 @@ def test_two_years_compared_get_their_change_worked_out():
     assert result.scope == "table"
     assert "| Năm 2026 | Năm 2027 | Tăng/giảm (%) |" in result.draft
     assert "| 200 | 150 | -25,0 |" in result.draft and "| 8.000 | 8.800 | 10,0 |" in result.draft
+
+
+def test_cases_priced_per_case_with_a_scale_word_and_a_rate_for_each_speaker_are_counted_once():
+    lines = cost_lines(["Khám sàng lọc VIA 2.000 ca, 180 nghìn/ca", "Xét nghiệm HPV 500 ca, 0,35 triệu/ca",
+                        "3 báo cáo viên mỗi người 1 triệu"])
+    assert [(line.people, line.rate, line.amount) for line in lines] == [
+        (2000, 180_000, 360_000_000), (500, 350_000, 175_000_000), (3, 1_000_000, 3_000_000)]
+    typed = prepared("3 bao cao vien moi nguoi 1 trieu; thue hoi truong khoan 6 trieu", RESTORER)
+    assert "mỗi người 1 triệu" in typed and "khoán 6 triệu" in typed
