@@ -16,11 +16,15 @@ from .event_length import SPELLED
 
 # A count may be spelled ("two teams", "ba lớp", "hai buổi"): it is read wherever a figure is.
 FIGURE = rf"{THOUSANDS}|\d+|(?<![a-z])(?:{'|'.join(SPELLED)})(?![a-z])"
-PERSON = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|nhan vien|bao cao vien|giang vien|nu ho sinh|ho sinh|bac si|"
-                     r"dieu duong|hoc sinh|chuyen gia|giam khao|thanh vien|thi sinh|cong tac vien|tinh nguyen vien|"
+# People counted, maybe with what they do ("5 phóng viên đưa tin", "20 học viên ở xa"): a noun of one who does a job
+# ("điều tra viên", "phóng viên"; a "bệnh viện" is none).
+PERSON = re.compile(r"^(?:nguoi|dai bieu|can bo|nhan vien|nu ho sinh|ho sinh|bac si|duoc si|y si|chu toa|thu ky|lai xe|"
+                     r"khach moi|dieu duong|hoc sinh|chuyen gia|giam khao|thi sinh|(?!benh )(?:[a-z]+ ){1,2}vien|"
                      r"people|persons?|participants?|delegates?|trainees?|staff|midwi(?:fe|ves)|"
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
-                     r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?)$")
+                     r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?|"
+                     r"reporters?|journalists?|chairs?|chairpersons?|surveyors?|enumerators?|interpreters?|secretar(?:y|ies)|"
+                     r"pharmacists?|technicians?|collaborators?|guests?|lecturers?|vaccinators?|supervisors?)(?: [a-z]+){0,3}$")
 # A noun: up to three words.
 NOUN = r"[a-z]+(?: [a-z]+){0,2}"
 # Days, sessions and nights are the table's "Số ngày".

@@ -49,8 +49,9 @@ _GENERIC_ITEM = re.compile(r"(?:costs?|expenses|budget|chi phí|kinh phí|dự t
 
 
 # A name that only says what is done with the things counted: "mua mới 6 bình phun ULV x …" buys the sprayers.
-_DOING = re.compile(r"(?:mua(?: mới| thêm| sắm)?|thuê|in|sửa chữa|buy(?:ing)?|purchas(?:e|ing)|rent(?:ing)?|hir(?:e|ing)"
-                    r"|print(?:ing)?)", re.IGNORECASE)
+# So does one that only says what is paid to the people counted: "bồi dưỡng 5 phóng viên đưa tin 300k/người".
+_DOING = re.compile(r"(?:mua(?: mới| thêm| sắm)?|thuê|in|sửa chữa|bồi dưỡng|hỗ trợ|thù lao|phụ cấp|buy(?:ing)?|purchas(?:e|ing)"
+                    r"|rent(?:ing)?|hir(?:e|ing)|print(?:ing)?)", re.IGNORECASE)
 
 
 def line_name(piece: str, end: int) -> str:

@@ -2145,3 +2145,8 @@ def test_cases_priced_per_case_with_a_scale_word_and_a_rate_for_each_speaker_are
         (2000, 180_000, 360_000_000), (500, 350_000, 175_000_000), (3, 1_000_000, 3_000_000)]
     typed = prepared("3 bao cao vien moi nguoi 1 trieu; thue hoi truong khoan 6 trieu", RESTORER)
     assert "mỗi người 1 triệu" in typed and "khoán 6 triệu" in typed
+
+
+def test_people_paid_for_a_job_are_counted_and_named_with_the_line():
+    lines = cost_lines(["nước uống cho 180 đại biểu, 35.000 đồng/người", "bồi dưỡng 5 phóng viên đưa tin 300k/người"])
+    assert [(line.item, line.people, line.amount) for line in lines][1] == ("Bồi dưỡng phóng viên đưa tin", 5, 1_500_000)
