@@ -1466,7 +1466,7 @@ def test_budget_lines_are_named_without_the_words_joining_them_to_the_sentence()
 
     lines = cost_lines(["Hội nghị 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ 120 người x 1 ngày x 30.000đ",
                         "ngoài ra bồi dưỡng 6 báo cáo viên x 500.000đ"])
-    assert [line.item for line in lines] == ["Nước uống giữa giờ", "Bồi dưỡng"]
+    assert [line.item for line in lines] == ["Nước uống giữa giờ", "Bồi dưỡng báo cáo viên"]
 
 
 def test_a_shortfall_column_is_worked_out_from_the_counts_each_put_under_the_column_it_names():
