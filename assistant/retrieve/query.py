@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
-from ..vietnamese.glossary import english_terms, spelled_out
+from ..vietnamese.english_words import vietnamese_words
+from ..vietnamese.glossary import spelled_out
 from ..vietnamese.language import language_of
 from ..vietnamese.places import with_province_names
 from ..vietnamese.restorer import Restorer
@@ -34,8 +35,8 @@ def expand_query(text: str, restorer: Restorer) -> Query:
     suffix = f" ({'; '.join(missing + spelled)})" if missing or spelled else ""
     dense = restorer.restore(text) + suffix
     language = language_of(text)
-    # An English question's words are not the documents' words: its glossary terms in Vietnamese are searched too
-    # ("provincial CDC" → "Trung tâm Kiểm soát bệnh tật tỉnh").
-    glossed = [english_terms(text)] if language == "en" else []
+    # An English question's words are not the documents' words: it is searched said in Vietnamese too, its terms
+    # and words ("provincial CDC" → "Trung tâm Kiểm soát bệnh tật tỉnh", "who signed" → "ai ký").
+    glossed = [vietnamese_words(text)] if language == "en" else []
     return Query(text=text, lexical=" ".join([with_province_names(text), *units, *spelled, *glossed]), dense=dense,
                  units=units, language=language)
