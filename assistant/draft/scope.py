@@ -30,12 +30,14 @@ _PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
 # "The plan is drafted except Part IV": the one part left to write.
 _ONLY = re.compile(r"\b(?:just|only)\s+(?:need\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}$"  # "only need the estimate table"
                    r"|\b(?:just|only|chi|rieng)\s+(?:(?:can|thieu|con|need|viet|soan|lam|draft|write|redo|rewrite|redraft)"
-                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+)?(?:(?:indicator|target|budget|cost|summary|results?|comparison)\s+)?$"
+                   r"\s+){0,2}(?:(?:lai|giup|gium)\s+)?(?:the\s+|cai\s+)?(?:(?:indicator|target|budget|cost|summary|results?|comparison)\s+)?$"
                    r"|\b(?:drafted|written|done|finished|complete)\s+"
-                   r"(?:except|but)\s+(?:for\s+)?(?:the\s+)?$")
+                   r"(?:except|but)\s+(?:for\s+)?(?:the\s+)?$"
+                   # what is left to write: "viết xong rồi, còn thiếu phần kinh phí", "still missing the …"
+                   r"|\b(?:(?:con|chi con|van con)\s+)?(?:thieu|chua (?:co|viet|lam|soan))\s+(?:cai\s+)?$|\b(?:still\s+)?missing\s+(?:the\s+)?$")
 # "mục 2 'Công tác khám bệnh, chữa bệnh' thôi": the scope words, then "thôi" (only) ending the clause, maybe with
-# a particle ("mục 2 thôi nhé"); "mục 2 thời gian" is no "thôi".
-_ONLY_AFTER = re.compile(r"[^.;:]{0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)"
+# a particle ("mục 2 thôi nhé"), before another piece is named; "mục 2 thời gian" is no "thôi".
+_ONLY_AFTER = re.compile(r"(?:(?!\b(?:phan|muc|doan|bang)\b)[^.;:]){0,60}?\bthoi(?:\s+(?:nhe|nha|nhen|nhi|a|ha|nghe|do|nhe ban|nha ban))?\s*(?:[.,;:!)]|$)"
                          r"|\s+only\b")  # "Cost table only for …"
 # Work given to a unit: "giao việc riêng cho", "giao nhiệm vụ cho".
 _GIVEN_TO = r"giao (?:(?:nhiem vu|viec) )?(?:rieng )?cho\b"
@@ -57,7 +59,8 @@ _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(
 # "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
 # "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
-                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$)"
+                         r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$"
+                         r"|\b(?:thi\s+)?(?:ban\s+)?(?:viet|soan|lam)\s+(?:giup|gium|ho|dum)\b)"
                          r"|\bthe\s+['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit|paragraph) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
@@ -84,7 +87,7 @@ OPENING = "mo dau"
 _BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|gium|ho|dum|lai|tiep)\s+)*(?:(?:noi dung|doan)\s+)?(\d+\.\d+)\b"
                            r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 # A section's title never runs into the next request: "Mục 1 xong rồi, viết giúp mục 2 (…)" asks for mục 2.
-_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+(\d+(?:\.\d+)*)\.?\s*"
+_SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+['\"‘“]?(\d+(?:\.\d+)*)\.?\s*"
                       r"((?:(?!\b(?:muc|section|viet|soan|write|draft)\b)[^(:;]){0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang| theo gio\b)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"(?:chuong|lich) trinh (?:hoi nghi|lam viec)|du (?:toan|tru) (?:kinh phi|chi tiet)|(?:budget|cost) (?:estimates?|breakdown)"
@@ -114,6 +117,23 @@ _ASKED = re.compile(r"\b(?:could|can|would) you\s+(?:please\s+|pls\s+)?(?:do|dra
                     r"(?:(?:the|a|an|me|us)\s+)?(?:[\w-]+\s+){0,2}$")
 _WITHIN = re.compile(r"\W*(?:trong|in)\s")
 _WRITE_VERB = re.compile(r"\b(?:viet|soan|draft|write)\b")
+# A piece named first and asked for after, in its sentence: "Cái đoạn nói về năm tới (…) viết giúp mình với",
+# "còn phần 'đề nghị …' thì bạn viết hộ"; not one said done ("… mình có rồi") nor one before another asked for
+# ("Phần I xong rồi, viết giúp phần II").
+_FRONTED_CHARS = 160
+_ASKED_AFTER = re.compile(r"\b(?:viet|soan|lam|draft|write)\s+(?:giup|gium|ho|dum|cho (?:minh|em|toi))\b|\bban (?:viet|soan|lam)\b"
+                          r"|\b(?:please|pls)\s+(?:draft|write|do)\b|\b(?:can|could) you (?:please )?(?:draft|write|do)\b")
+_SAID_DONE = re.compile(r"\b(?:roi|xong|da co|da viet|done|written|finished|ready)\b")
+_ANOTHER_PIECE = re.compile(r"\W+(?:\w+\W+){0,3}?(?:phan|muc|doan|bang|part|section|table)\b")
+_SENTENCE = re.compile(r"(?<!\d)[.;?!](?:\s|$)|\n")
+
+
+def _asked_after(folded: str, end: int) -> bool:
+    """Whether the words after a scope word, in its sentence, ask for it."""
+    rest = _SENTENCE.split(folded[end:end + _FRONTED_CHARS], maxsplit=1)[0]
+    asked = _ASKED_AFTER.search(rest)
+    return asked is not None and not _SAID_DONE.search(rest[:asked.start()]) and \
+        not _ANOTHER_PIECE.match(rest, asked.end())
 
 
 def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
@@ -123,7 +143,7 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
     if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()) or \
-            _ASKED.search(before):
+            _ASKED.search(before) or _asked_after(folded, match.end()):
         return True
     if match.re is not _TABLE and _WRITE_PART.search(before):  # "phần đầu em làm rồi; viết giúp phần nội dung chính"
         return True
@@ -146,10 +166,10 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
 def _is_table_word(text: str, match: re.Match) -> bool:
     """"bang" is a table (bảng) unless typed with other marks: "bằng chữ", "bằng tiếng Việt", "băng"; a request
     typed without marks whose "bang" the restorer read "bằng" still asks for a table of what a table holds
-    ("chi lam bang chuong trinh")."""
+    ("chi lam bang chuong trinh"), or one counted as a thing ("chi lam cai bang thoi")."""
     typed = text[match.start():match.end()].lower()
-    return match.group() != "bang" or typed in ("bảng", "bang") or (
-        typed == "bằng" and _TABLE_OF.match(match.string, match.end()) is not None)
+    return match.group() != "bang" or typed in ("bảng", "bang") or (typed == "bằng" and (
+        _TABLE_OF.match(match.string, match.end()) is not None or match.string.endswith("cai ", 0, match.start())))
 
 
 def _is_part_word(text: str, match: re.Match) -> bool:
@@ -233,6 +253,6 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
         or _LEAD_IN.match(folded[:m.start()]))]
-    if tables and _counts(tables[0], folded, doc_at):
-        found.append((tables[0].start(), Scope("table")))
+    if table := next((m for m in tables if _counts(m, folded, doc_at)), None):
+        found.append((table.start(), Scope("table")))
     return min(found, key=lambda f: f[0])[1] if found else Scope()

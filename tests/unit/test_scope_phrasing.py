@@ -1,0 +1,81 @@
+"""How staff say they want less than a whole document (draft/scope.py), and tables dictated as columns and rows
+(draft/listed_table.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.draft.listed_table import listed_table
+from assistant.draft.skeletons import skeletons
+from assistant.draft.understanding import understand
+from assistant.vietnamese.restorer import get_restorer
+
+SETTINGS = Settings(llm="extractive")
+RESTORER = get_restorer(SETTINGS.restorer_params)
+SKELETONS = skeletons(SETTINGS.prompts_dir)
+
+
+@pytest.mark.parametrize("instruction, doc_type, scope", [
+    # The piece named first, asked for after it in its sentence.
+    ("Kế hoạch phòng, chống sốt rét năm 2027 của Sở Y tế Gia Lai: phần kinh phí viết giúp em với, nguồn ngân sách tỉnh "
+     "2,4 tỷ đồng.", "implementation_plan", "part"),
+    ("Báo cáo công tác dược 9 tháng năm 2026 của Sở Y tế Bình Định, phần kết quả xong rồi. Cái đoạn nói về kiến nghị "
+     "(đề xuất với Bộ Y tế) thì bạn soạn giúp: bổ sung thuốc hiếm, hướng dẫn đấu thầu.", "report", "part"),
+    ("Trong BC y tế dự phòng năm 2026 của Sở Y tế Hà Nam, đề mục \"2. Công tác tiêm chủng\" viết giúp mình, "
+     "tỷ lệ tiêm đủ 97,1%.", "report", "section"),
+    # What is left to write after the rest is done.
+    ("KH truyen thong phong chong HIV/AIDS nam 2027 cua So Y te Ha Nam minh soan xong roi, con thieu phan to chuc "
+     "thuc hien: CDC chu tri, cac TTYT phoi hop.", "implementation_plan", "part"),
+    ("Our dengue plan for Binh Phuoc 2027 is written; still missing the funding part: provincial budget 1.2 billion VND.",
+     "implementation_plan", "part"),
+    # A table counted as a thing ("cái bảng"), asked for after an annex was mentioned.
+    ("TB ket luan cua Giam doc So Y te Ha Nam ve cong tac phong chong dich ngay 10/4/2027, co phu luc phan cong. "
+     "Cot: STT, nhiem vu, don vi chu tri, thoi han. Dong 1: giam sat o dich - CDC chu tri, 20/4/2027. Dong 2: bao cao "
+     "tuan - cac TTYT chu tri, 25/4/2027. chi lam cai bang thoi", "notice_of_conclusions", "table"),
+])
+def test_a_piece_asked_for_in_the_ways_staff_say_it(instruction, doc_type, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert (request.name, request.scope) == (doc_type, scope)
+
+
+def test_a_piece_said_done_before_another_is_asked_for_is_not_the_scope():
+    request = understand("Kế hoạch tập huấn năm 2027 của Sở Y tế Gia Lai: phần I xong rồi, viết giúp phần II nội dung "
+                         "tập huấn.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_part) == ("part", "ii")
+
+
+def test_a_whole_plan_listing_its_parts_stays_whole():
+    request = understand("Soạn Kế hoạch phòng, chống sốt rét năm 2027 của Sở Y tế Gia Lai gồm các phần: mục đích, yêu "
+                         "cầu; nội dung; kinh phí; tổ chức thực hiện. Giám đốc Trần Văn Bình ký.", RESTORER, SKELETONS)
+    assert request.scope == "whole"
+
+
+def test_reporting_rules_in_a_letter_do_not_make_it_a_report():
+    request = understand("Bạn viết giúp khoản 2 về chế độ báo cáo trong CV của Sở Y tế Hà Nam hướng dẫn tiêm vắc xin "
+                         "sởi được không? Các TTYT báo cáo thứ Hai hằng tuần.", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("official_letter", "section")
+
+
+def test_a_dictated_table_places_each_piece_by_what_it_holds():
+    table = listed_table("Kèm giấy mời, bảng các điểm cầu. Cột: STT, điểm cầu, địa chỉ, cán bộ phụ trách, điện thoại. "
+                         "Dòng: điểm cầu Sở Y tế (số 5 Trần Phú, phường Hải Châu) – chị Lê Thị Hoa 0905 123 456; "
+                         "TTYT khu vực Hòa Vang – anh Phan Văn Đức 0935 222 111.",
+                         ["STT", "Điểm cầu", "Địa chỉ", "Cán bộ phụ trách", "Điện thoại"])
+    assert table == [["STT", "Điểm cầu", "Địa chỉ", "Cán bộ phụ trách", "Điện thoại"],
+                     ["1", "Điểm cầu Sở Y tế", "Số 5 Trần Phú, phường Hải Châu", "Lê Thị Hoa", "0905 123 456"],
+                     ["2", "TTYT khu vực Hòa Vang", "", "Phan Văn Đức", "0935 222 111"]]
+
+
+def test_a_dictated_table_with_numbered_rows_takes_lead_partner_and_deadline():
+    table = listed_table("Cột: STT, nhiệm vụ, chủ trì, phối hợp, thời hạn. Dòng 1: rà soát danh mục thuốc - Sở Y tế "
+                         "chủ trì, BHXH tỉnh phối hợp, 31/3/2027. Dòng 2: mua sắm bổ sung - Sở Tài chính chủ trì, "
+                         "Sở Y tế phối hợp, 15/4/2027.", ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"])
+    assert table[1:] == [["1", "Rà soát danh mục thuốc", "Sở Y tế", "BHXH tỉnh", "31/3/2027"],
+                         ["2", "Mua sắm bổ sung", "Sở Tài chính", "Sở Y tế", "15/4/2027"]]
+
+
+def test_rows_with_more_pieces_than_columns_are_left_to_the_other_tables():
+    assert listed_table("Cột: STT, đơn vị, ghi chú. Dòng: Hòa Vang, 12 ca, tăng, cần hỗ trợ; Liên Chiểu, 9 ca, giảm, "
+                        "ổn định.", ["STT", "Đơn vị", "Ghi chú"]) is None
+    assert listed_table("Soạn giấy mời họp giao ban.", ["STT", "Đơn vị", "Ghi chú"]) is None
