@@ -7,6 +7,7 @@ The document's type, number and listed parts are read in reading.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..vietnamese.folding import fold
@@ -125,6 +126,10 @@ _ASKED_AFTER = re.compile(r"\b(?:viet|soan|lam|draft|write)\s+(?:giup|gium|ho|du
                           r"|\b(?:please|pls)\s+(?:draft|write|do)\b|\b(?:can|could) you (?:please )?(?:draft|write|do)\b")
 _SAID_DONE = re.compile(r"\b(?:roi|xong|da co|da viet|done|written|finished|ready)\b")
 _ANOTHER_PIECE = re.compile(r"\W+(?:\w+\W+){0,3}?(?:phan|muc|doan|bang|part|section|table)\b")
+# Something said done, its clause closed ("… mình có rồi,", "the rest is written."): a piece named soon after it is
+# what is left to write ("đã có mục 1" names the piece done).
+_DONE_BEFORE = re.compile(r"\b(?:roi|xong|already (?:written|done|drafted)|(?:is|are) (?:written|done|drafted|ready))\s*[,.;]\s+"
+                          r"(?:\w+\W+){0,8}$")
 _SENTENCE = re.compile(r"(?<!\d)[.;?!](?:\s|$)|\n")
 
 
@@ -143,7 +148,7 @@ def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
     opening = min([len(folded)] + [m.start() for m in re.finditer(r"\.\s|:\s", folded) if m.start() > doc_at][:1])
     before = folded[max(0, match.start() - 40):match.start()]
     if _LEAD_IN.match(folded[:match.start()]) or _ONLY.search(before) or _ONLY_AFTER.match(folded, match.end()) or \
-            _ASKED.search(before) or _asked_after(folded, match.end()):
+            _ASKED.search(before) or _asked_after(folded, match.end()) or _DONE_BEFORE.search(folded[:match.start()]):
         return True
     if match.re is not _TABLE and _WRITE_PART.search(before):  # "phần đầu em làm rồi; viết giúp phần nội dung chính"
         return True
@@ -177,6 +182,15 @@ def _is_part_word(text: str, match: re.Match) -> bool:
     or a delegation (đoàn); "Phan" before a name's next word is a surname ("Phan Thị Ngọc Anh")."""
     typed = re.match(r"\w*", text[match.start():]).group()
     return typed.lower() not in ("mức", "múc", "đoán", "đoàn") and not re.match(r"Phan\s+[A-ZĐ]", text[match.start():])
+
+
+def _overlapping(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
+    """Every match, each from the next character on: a name that runs over the next piece's word ("phần đầu mình viết
+    xong rồi, còn lại phần Thời gian") leaves that piece to be found."""
+    at = 0
+    while m := regex.search(folded, at):
+        yield m
+        at = m.start() + 1
 
 
 def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
@@ -215,7 +229,8 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     if m := next((m for m in _PART.finditer(folded) if _counts(m, folded, doc_at)
                   and not _PART_SECTION.match(folded, m.start())), None):
         found.append((m.start(), Scope("part", part=m.group(1))))
-    elif m := next((m for m in _PART_NAMED.finditer(folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)), None):
+    elif m := next((m for m in _overlapping(_PART_NAMED, folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)),
+                   None):
         # "đoạn đề nghị cụ thể (mục 2 Đề xuất, kiến nghị)": the item numbered in brackets is what the words named.
         if numbered := _NUMBERED_IN_BRACKETS.match(folded, m.end()):
             found.append((m.start(), Scope("section", section=numbered.group(1), title=numbered.group(2).strip())))

@@ -29,6 +29,8 @@ SKELETONS = skeletons(SETTINGS.prompts_dir)
      "thuc hien: CDC chu tri, cac TTYT phoi hop.", "implementation_plan", "part"),
     ("Our dengue plan for Binh Phuoc 2027 is written; still missing the funding part: provincial budget 1.2 billion VND.",
      "implementation_plan", "part"),
+    ("Kế hoạch hội nghị sơ kết 6 tháng đầu năm 2027 của Sở Y tế Hà Nam, mấy phần đầu mình viết xong rồi, còn lại phần "
+     "Thời gian, địa điểm: 8h00 ngày 10/7/2027 tại hội trường Sở.", "conference_plan", "part"),
     # A table counted as a thing ("cái bảng"), asked for after an annex was mentioned.
     ("TB ket luan cua Giam doc So Y te Ha Nam ve cong tac phong chong dich ngay 10/4/2027, co phu luc phan cong. "
      "Cot: STT, nhiem vu, don vi chu tri, thoi han. Dong 1: giam sat o dich - CDC chu tri, 20/4/2027. Dong 2: bao cao "
