@@ -205,6 +205,8 @@ def _lump_sums(rest: str) -> list[CostLine]:
     return [line for line in lines if line.rate]
 
 
+# A remark in brackets before a factor says who is counted ("66 người (tính cả giảng viên, BTC) x 2 ngày"), no factor.
+_REMARK = re.compile(r"(?<=\w)\s*\([^()]*\)\s*(?=[x×*]\s*\d)")
 _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|trên)|(?:cùng|như) số (?:người|lượng) (?:trên|đó)|như trên"
                          r"|như dòng trên|same (?:number|count|people)(?: as above)?|as above)(?=\s*(?:[×*]|x\b))",
                          re.IGNORECASE)
@@ -239,7 +241,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
-    pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece))),
+    pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     said = [_BREAKDOWN.sub(r"\1", text) for text in (re.split(r";\s*|:\s+|\.\s+", context) if context else clauses)]
     unpriced = [text for text in said if not AMOUNT.search(text)]

@@ -2150,3 +2150,9 @@ def test_cases_priced_per_case_with_a_scale_word_and_a_rate_for_each_speaker_are
 def test_people_paid_for_a_job_are_counted_and_named_with_the_line():
     lines = cost_lines(["nước uống cho 180 đại biểu, 35.000 đồng/người", "bồi dưỡng 5 phóng viên đưa tin 300k/người"])
     assert [(line.item, line.people, line.amount) for line in lines][1] == ("Bồi dưỡng phóng viên đưa tin", 5, 1_500_000)
+
+
+def test_a_remark_in_brackets_between_a_count_and_its_days_is_no_line_of_its_own():
+    lines = cost_lines(["nước uống 55 người (tính cả giảng viên, ban tổ chức) x 3 ngày x 25.000đ; tài liệu 50 bộ x 40.000đ"])
+    assert [(line.item, line.people, line.days, line.rate) for line in lines] == [
+        ("Nước uống", 55, 3, 25_000), ("Tài liệu", 50, 1, 40_000)]
