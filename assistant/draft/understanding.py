@@ -84,6 +84,11 @@ _INVITED_TO = re.compile(r"(?:mời dự|mời tham dự|to attend|invit\w* to|i
 _OPENING_WORDS = re.compile(rf"\b(?:{OPENING}|khai mac|opening|lead-in|introductory)\b")
 
 
+# What a section asked for is about, said of it: "Điểm này nói về công tác đấu thầu thuốc:", "This item is on …".
+_THIS_ABOUT = re.compile(r"\b(?:diem|muc|khoan|doan|y|this (?:point|item|section|paragraph)) (?:(?:nay|do) )?(?:noi ve|viet ve|la ve|ve|is "
+                         r"(?:about|on)|covers) ([a-z ,]{3,60}?)(?=\s*[:;.]|,\s*(?:giao|assign)|$)")
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.;")
     return text[:1].upper() + text[1:]
@@ -212,6 +217,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
     if scope.kind == "section" and scope.section and not scope.title and (
             listed := re.search(rf"(?<![\d.]){re.escape(scope.section)}\.\s+([A-ZĐ][^,;.:()]{{1,40}})", text)):
         scope.title = fold(listed.group(1).strip())  # "4. Nội dung hội thảo" in the layout the request lists
+    if scope.kind == "section" and not scope.title and (about := _THIS_ABOUT.search(folded)):
+        scope.title = about.group(1).strip()  # "Điểm này nói về công tác đấu thầu thuốc: …"
     request.scope, request.scope_part, request.scope_section = scope.kind, scope.part, scope.section
     if scope.title:
         at = folded.find(fold(scope.title))
@@ -231,7 +238,8 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
             named_end = dated.end()
     if not request.signed and (issued := _ISSUED.search(fold(text))):
         request.signed = issued.group(1) or issued.group(2)
-    frame = re.split(r"(?<!\bNo)\.\s", text[named_end:], maxsplit=1)[0]  # the sentence that names the document
+    # The sentence that names the document; a question's tag ("… được không?") is no subject.
+    frame = re.split(r"(?<!\bNo)\.\s|,?\s*(?:được không|duoc khong|dc ko|nhé|nha)?\s*[?!](?:\s|$)", text[named_end:], maxsplit=1)[0]
     if m := _ADDRESSEES.search(frame):
         request.addressees = [_sentence(a) for a in _ADDRESSEE_SPLIT.split(m.group(1)) if a.strip()]
         frame = frame[:m.start()] + frame[m.end():]

@@ -81,3 +81,11 @@ def test_rows_with_more_pieces_than_columns_are_left_to_the_other_tables():
     assert listed_table("Cột: STT, đơn vị, ghi chú. Dòng: Hòa Vang, 12 ca, tăng, cần hỗ trợ; Liên Chiểu, 9 ca, giảm, "
                         "ổn định.", ["STT", "Đơn vị", "Ghi chú"]) is None
     assert listed_table("Soạn giấy mời họp giao ban.", ["STT", "Đơn vị", "Ghi chú"]) is None
+
+
+def test_a_section_asked_for_in_a_question_takes_its_title_from_what_it_is_said_to_be_about():
+    request = understand("Bạn soạn giúp điểm 2 trong TB kết luận của Giám đốc Sở Y tế Hà Nam tại buổi giao ban tháng "
+                         "3/2027 được không? Điểm này nói về công tác tiêm chủng: giao CDC chủ trì, báo cáo trước "
+                         "30/4/2027.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_section, request.scope_title) == ("section", "2", "Công tác tiêm chủng")
+    assert "được không" not in (request.frame_content or "") + (request.subject or "")
