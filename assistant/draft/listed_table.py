@@ -26,6 +26,8 @@ _ROLES = (("phone", r"dien thoai|phone|\bsdt\b"), ("date", r"thoi han|\bngay\b|d
           ("lead", r"chu tri|\blead"), ("partner", r"phoi hop|partner|support"))
 _UNIT_ROLE = {"lead": re.compile(r"\s*(?:chủ trì|lead)\s*$", re.IGNORECASE),
               "partner": re.compile(r"\s*(?:phối hợp|support)\s*$", re.IGNORECASE)}
+# Columns of targets and results make an indicator table, read with its figures elsewhere.
+_FIGURES = re.compile(r"chi tieu|muc tieu|ke hoach|thuc hien|indicator|target|result")
 _NUMBER_COLUMN = ("stt", "tt", "no", "no.", "#")
 
 
@@ -67,7 +69,7 @@ def listed_table(text: str, columns: list[str]) -> list[list[str]] | None:
     """The table, numbered when its first column is the number's; None unless the request names at least three
     columns and gives two rows or more whose pieces fit them."""
     rows = _rows(text)
-    if len(columns) < 3 or len(rows) < 2:
+    if len(columns) < 3 or len(rows) < 2 or any(_FIGURES.search(fold(c)) for c in columns):
         return None
     numbered = fold(columns[0]).strip() in _NUMBER_COLUMN
     named = columns[1:] if numbered else columns
@@ -87,5 +89,7 @@ def listed_table(text: str, columns: list[str]) -> list[list[str]] | None:
             return None
         for i, piece in zip(free, left):
             cells[i] = piece
+        if not cells[0]:  # a row with nothing to name it is no row read
+            return None
         table.append(([str(n)] if numbered else []) + [cell[:1].upper() + cell[1:] for cell in cells])
     return table

@@ -81,6 +81,9 @@ def test_rows_with_more_pieces_than_columns_are_left_to_the_other_tables():
     assert listed_table("Cột: STT, đơn vị, ghi chú. Dòng: Hòa Vang, 12 ca, tăng, cần hỗ trợ; Liên Chiểu, 9 ca, giảm, "
                         "ổn định.", ["STT", "Đơn vị", "Ghi chú"]) is None
     assert listed_table("Soạn giấy mời họp giao ban.", ["STT", "Đơn vị", "Ghi chú"]) is None
+    # Targets and results are an indicator table's, read with its figures elsewhere.
+    assert listed_table("Cột: STT, chỉ tiêu, thực hiện 2025, mục tiêu 2030. Dòng: tỷ lệ có thẻ BHYT - 97% - 100%; "
+                        "số câu lạc bộ - 210 - 320.", ["STT", "Chỉ tiêu", "Thực hiện 2025", "Mục tiêu 2030"]) is None
 
 
 def test_a_section_asked_for_in_a_question_takes_its_title_from_what_it_is_said_to_be_about():
