@@ -68,9 +68,18 @@ def _rated(name: str, unit: str) -> str:
 _BRACKETED_UNIT = re.compile(r"\s*\(([^()\d]{1,15}|%|‰)\)\s*$")
 
 
+_VALUES_IN_BRACKETS = re.compile(r"^([^():]+?)\s*\(([^()]*\d[^()]*)\)$")
+# "(năm 2025 đạt 97%, mục tiêu 2030 là 100%)": the years label the columns, not the values.
+_YEAR_LABEL = re.compile(r"\b(?:năm|mục tiêu|kế hoạch|thực hiện|target|in)\s+(?:năm\s+)?\d{4}\s*(?:đạt|là|:)?\s*", re.IGNORECASE)
+_RISE = re.compile(r"\s+(?:lên|đến|tới|to|→)\s+|\s*→\s*", re.IGNORECASE)
+
+
 def indicator_row(clause: str) -> list[str] | None:
     """[name, unit, value, value …] from one row of a request; None when it holds no value."""
     clause = LEAD.sub("", clause).strip(" ;.")
+    # "tỷ lệ khám định kỳ (68% lên 90%)": the values in brackets, two or more ("(1 decimal)" is a note).
+    if (valued := _VALUES_IN_BRACKETS.match(clause)) and len(re.findall(r"\d+", _YEAR_LABEL.sub("", valued.group(2)))) >= 2:
+        clause = f"{valued.group(1)}: {_RISE.sub(', ', _YEAR_LABEL.sub('', valued.group(2)))}"
     if labelled := _labelled_row(clause):
         return labelled
     if compared := _COMPARED.match(clause):

@@ -23,7 +23,7 @@ from .listed_table import listed_table
 from .typed_tables import pasted_table, worked_table
 
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
-_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|$)", re.IGNORECASE)
+_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|\s[—–]\s|$)", re.IGNORECASE)
 # An English column's year may stand before or after its name ("2027 target", "plan 2027").
 _COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
               (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
@@ -138,13 +138,14 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
     # A plan and a result, and a column named for the share of the plan: worked out, not left to fill in.
     share = not assess and width == 2 and len(columns) == 4 + width and SHARE_COLUMN.search(fold(columns[-1])) is not None
     change = not (assess or share) and width == 2 and CHANGE_ASKED.search(fold(request.text)) is not None
-    table = [columns[:3 + width + (assess or share)] + (["Tăng/giảm (%)"] if change else [])]
+    extra = [] if change else [c for c in columns[3 + width + (assess or share):] if c]
+    table = [columns[:3 + width + (assess or share)] + (["Tăng/giảm (%)"] if change else []) + extra]  # extra: to fill in
     digits = decimals(fold(request.text))
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
         table.append([str(n), house_name(name, unit, cells), unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
                      + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else [])
-                     + ([change_of(cells[0], cells[1], digits)] if change else []))
+                     + ([change_of(cells[0], cells[1], digits)] if change else []) + [""] * len(extra))
     return table
 
 

@@ -14,6 +14,7 @@ from ..vietnamese.patterns import DATE
 from .clauses import Clause
 from .document import Block
 from .request import DraftRequest
+from .indicators import indicator_columns
 from .table_blocks import column_names, column_roles, named_columns
 
 _ASKED = re.compile(r"\bbang phan cong|\b(?:task|duty)[- ]assignment table|\btable of (?:tasks|assignments)"
@@ -36,8 +37,11 @@ _DEADLINE_WORDS = re.compile(r",?\s*(?:(?:trước|chậm nhất|hạn|từ|by|b
 
 
 def asks_for_tasks(request: DraftRequest) -> bool:
+    """Asked by name, or by a column for the unit in charge in a table that is no indicator table (targets with
+    the unit to lead each are indicators still)."""
+    columns = fold(" ".join(column_names(request.text)))
     return not request.typed_rows and (_ASKED.search(fold(request.text)) is not None
-                                        or "chu tri" in fold(" ".join(column_names(request.text))))
+                                        or ("chu tri" in columns and not indicator_columns(columns)))
 
 
 def _deadline(text: str) -> str:

@@ -2156,3 +2156,13 @@ def test_a_remark_in_brackets_between_a_count_and_its_days_is_no_line_of_its_own
     lines = cost_lines(["nước uống 55 người (tính cả giảng viên, ban tổ chức) x 3 ngày x 25.000đ; tài liệu 50 bộ x 40.000đ"])
     assert [(line.item, line.people, line.days, line.rate) for line in lines] == [
         ("Nước uống", 55, 3, 25_000), ("Tài liệu", 50, 1, 40_000)]
+
+
+def test_indicator_values_in_brackets_fill_their_columns_and_a_column_to_assign_stays_to_fill_in():
+    request = understand("Trong KH chăm sóc sức khỏe người cao tuổi giai đoạn 2026-2030 của Sở Y tế Hà Nam, mình cần cái "
+                         "bảng chỉ tiêu. Các dòng: tỷ lệ người cao tuổi được khám định kỳ (năm 2025 đạt 70%, mục tiêu 2030 "
+                         "là 92%); số câu lạc bộ người cao tuổi (150 lên 260 câu lạc bộ). Cột: STT, chỉ tiêu, đơn vị tính, "
+                         "thực hiện 2025, mục tiêu 2030, đơn vị chủ trì — cột chủ trì để trống.", RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert table[0][-1] == "Đơn vị chủ trì"
+    assert [row[3:] for row in table[1:]] == [["70", "92", ""], ["150", "260", ""]]
