@@ -25,7 +25,7 @@ from .typed_tables import pasted_table, worked_table
 # The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
 _COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|\s[—–]\s|$)", re.IGNORECASE)
 # An English column's year may stand before or after its name ("2027 target", "plan 2027").
-_COLUMN_EN = [(r"^(?:no\.?|stt|tt|#)$", "TT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
+_COLUMN_EN = [(r"^(?:no\.?|tt|#)$", "TT"), (r"^stt$", "STT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
               (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
               (r"^(?:(\d{4})\s+)?target\s*(\d{4})?$", "Chỉ tiêu năm {0}"),
               (r"^(?:(\d{4})\s+)?estimated?\s*(\d{4})?$", "Ước thực hiện năm {0}"),
