@@ -35,6 +35,7 @@ from .request import DraftRequest, review_kind
 from .request_reading import FIELD_NAMES, Reading, read_request
 from .skeletons import skeleton, skeletons
 from .task_writer import TaskWriter
+from .scope_model import asks_for_a_piece, scope_model
 from .understanding import understand
 
 
@@ -136,7 +137,9 @@ class Drafter:
             raise ValueError("the instruction is empty")
         started = time.perf_counter()
         restorer = get_restorer(self.settings.restorer_params)
-        request = understand(instruction, restorer, skeletons(self.settings.prompts_dir))
+        model = scope_model(self.settings.draft_scope_examples, self.settings.draft_scope_strength)
+        request = understand(instruction, restorer, skeletons(self.settings.prompts_dir),
+                             lambda text: asks_for_a_piece(model, text, self.settings.draft_scope_threshold))
         sk = skeleton(self.settings.prompts_dir, request.name)
         generator = self.generator() if self.generator else None
         chat = generator.chat if isinstance(generator, ChatGenerator) else None

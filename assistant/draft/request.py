@@ -74,6 +74,8 @@ class BudgetLine(BaseModel):
 ASSUMED_TYPE = "loại văn bản"
 # How they say which people's names typed without marks were written with them, to be checked.
 MARKED_NAMES = "dấu của tên người gõ không dấu"
+# How they say a piece was read where the request's words left it unsaid where the rules look (scope_model.py).
+PIECE_READ = "phạm vi (chỉ soạn phần được nêu đầu tiên)"
 
 
 class DraftRequest(BaseModel):

@@ -141,7 +141,11 @@ def _asked_after(folded: str, end: int) -> bool:
         not _ANOTHER_PIECE.match(rest, asked.end())
 
 
-def _counts(match: re.Match, folded: str, doc_at: int) -> bool:
+def _anywhere(match: re.Match, folded: str, doc_at: int) -> bool:
+    return True
+
+
+def _counted(match: re.Match, folded: str, doc_at: int) -> bool:
     """A scope word counts before the document word, or after a verb of writing in the request's opening
     sentence ("Lập dự trù kinh phí" later on is a unit's task), or wherever the request says it wants that alone
     ("… Please draft just the directive to …")."""
@@ -193,17 +197,19 @@ def _overlapping(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
         at = m.start() + 1
 
 
-def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
+def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False) -> Scope:
     """The scope the instruction asks for; whole when no scope word counts (see the module's docstring).
-    `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"."""
+    `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"; `anywhere`: every scope word
+    counts (a request known to ask for a piece, scope_model.py, takes the first it names)."""
     text = text or folded
+    counts = _anywhere if anywhere else _counted
     found: list[tuple[int, Scope]] = []
-    if (m := _PART_SECTION.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _PART_SECTION.search(folded)) and counts(m, folded, doc_at):
         quoted = _QUOTED_TITLE.match(folded, m.end(2))
         found.append((m.start(), Scope("section", part=m.group(1), section=m.group(2),
                                        title=quoted.group(1).strip() if quoted else m.group(3).strip(" .'\"‘’“”"))))
     # "… đã có mục 1 (Phòng NVY). Viết giúp mục 2 …": the section asked for is the one whose words count.
-    elif m := next((m for m in _SECTION.finditer(folded) if _counts(m, folded, doc_at)), None):
+    elif m := next((m for m in _SECTION.finditer(folded) if counts(m, folded, doc_at)), None):
         parent = _PARENT.search(folded, m.end())
         title = m.group(2).strip(" .'\"‘’“”")
         # "section 3 (Directives)", "mục 3 phần II (địa điểm và thành phần)"
@@ -223,13 +229,13 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             title = units[0]
         found.append((m.start(), Scope("section", part=parent.group(1) if parent else None, section=m.group(1),
                                        title=title)))
-    elif (m := _TITLED_SECTION.search(folded)) and _counts(m, folded, doc_at):
+    elif (m := _TITLED_SECTION.search(folded)) and counts(m, folded, doc_at):
         found.append((m.start(), Scope("section", title=m.group(1).strip(" ,"))))
     # "gồm hai phần … Phần I đã xong, viết tiếp phần II": the part asked for is the one whose words count.
-    if m := next((m for m in _PART.finditer(folded) if _counts(m, folded, doc_at)
+    if m := next((m for m in _PART.finditer(folded) if counts(m, folded, doc_at)
                   and not _PART_SECTION.match(folded, m.start())), None):
         found.append((m.start(), Scope("part", part=m.group(1))))
-    elif m := next((m for m in _overlapping(_PART_NAMED, folded) if _is_part_word(text, m) and _counts(m, folded, doc_at)),
+    elif m := next((m for m in _overlapping(_PART_NAMED, folded) if _is_part_word(text, m) and counts(m, folded, doc_at)),
                    None):
         # "đoạn đề nghị cụ thể (mục 2 Đề xuất, kiến nghị)": the item numbered in brackets is what the words named.
         if numbered := _NUMBERED_IN_BRACKETS.match(folded, m.end()):
@@ -241,19 +247,19 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
             found.append((m.start(), Scope("part", part=name)))
     elif m := _ONLY_NAMED.search(folded):
         found.append((m.start("word"), Scope("part", part=m.group(2).strip())))
-    elif (m := _POINTING.search(folded)) and _counts(m, folded, doc_at) and (
+    elif (m := _POINTING.search(folded)) and counts(m, folded, doc_at) and (
             described := [d for d in _DESCRIBED.finditer(folded) if d.start() < m.start()]):
         found.append((m.start(), Scope("part", part=(described[-1].group(1) or described[-1].group(2)).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
-    if (m := _OPENING_PART.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _OPENING_PART.search(folded)) and counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))
-    if (m := _LAST_PART.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _LAST_PART.search(folded)) and counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=LAST)))
-    if (m := _POINT.search(folded)) and _counts(m, folded, doc_at):
+    if (m := _POINT.search(folded)) and counts(m, folded, doc_at):
         found.append((m.start(), Scope("section", title=m.group(1).strip())))
     if m := _BARE_SECTION.search(folded):
         found.append((m.start(), Scope("section", section=m.group(1))))
-    if (m := _UNIT_SECTION.search(folded)) and _counts(m, folded, doc_at) and (
+    if (m := _UNIT_SECTION.search(folded)) and counts(m, folded, doc_at) and (
             units := find_units(" ".join(text[m.end():].split()[:_UNIT_WORDS]))):
         # The unit as typed when it names its place too ("Trung tâm Y tế khu vực Trà Vinh (mục 4)"), and the number.
         typed = re.split(r"\s*[(:;,.]", folded[m.end():], maxsplit=1)[0].strip()
@@ -268,6 +274,6 @@ def read_scope(folded: str, doc_at: int, text: str = "") -> Scope:
     tables = [m for m in _TABLE.finditer(folded) if _is_table_word(text, m) and (
         m.group() not in _PLAIN_BUDGET or _WRITE.search(folded[max(0, m.start() - 40):m.start()])
         or _LEAD_IN.match(folded[:m.start()]))]
-    if table := next((m for m in tables if _counts(m, folded, doc_at)), None):
+    if table := next((m for m in tables if counts(m, folded, doc_at)), None):
         found.append((table.start(), Scope("table")))
     return min(found, key=lambda f: f[0])[1] if found else Scope()

@@ -5,6 +5,7 @@ scope (scope.py), the issuer and signer, the summary line, the addressees, who c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import province_in
@@ -18,7 +19,7 @@ from .periods import completed_review, ROMAN
 from .reading import document_type, listed_parts, own_number, own_symbol
 from .scope import LAST, OPENING, Scope, read_scope
 from .signature import signature
-from .request import ASSUMED_TYPE, MARKED_NAMES, DraftRequest, parse_request
+from .request import ASSUMED_TYPE, MARKED_NAMES, PIECE_READ, DraftRequest, parse_request
 
 _OFFICE = re.compile(r"\bvan phong (?:ubnd|uy ban)")
 # "Soạn KH của UBND tỉnh Gia Lai …": the document asked for is the provincial People's Committee's own.
@@ -166,7 +167,10 @@ _EVERY_YEAR = re.compile(r"\b(?:mỗi|hằng|hàng) năm\b[^.;]{0,40}$|\b(?:each
                          re.IGNORECASE)
 
 
-def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict]) -> DraftRequest:
+def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict],
+               asks_for_a_piece: Callable[[str], bool] | None = None) -> DraftRequest:
+    """The request read by rules; `asks_for_a_piece` (scope_model.py) says whether a request the rules read whole
+    asks for a piece all the same."""
     instruction = new_values(instruction)
     text = prepared(instruction, restorer)
     # A year said by where it stands is written as the year before the request is read ("… nhiệm vụ năm sau" is
@@ -198,6 +202,10 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict])
         scope = Scope("part", part=part)
     if scope.kind == "whole" and (named := _named_section(folded, sk)):
         scope = named
+    if scope.kind == "whole" and asks_for_a_piece and asks_for_a_piece(instruction) and (
+            (piece := read_scope(folded, cue_end, text, anywhere=True)).kind != "whole"):
+        scope = piece
+        request.assumed.append(PIECE_READ)
     if scope.kind == "part" and scope.part == LAST:  # "the last numbered part", of the parts listed if any
         scope = Scope("part", part=ROMAN[min(len(request.listed) or len(sk["part"]), len(sk["part"])) - 1].lower())
     # A document without numbered parts has items, not parts: "mục Thời gian, địa điểm" of a letter is a section

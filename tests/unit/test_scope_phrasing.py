@@ -7,6 +7,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.draft.listed_table import listed_table
+from assistant.draft.request import PIECE_READ
+from assistant.draft.scope_model import asks_for_a_piece, scope_model
 from assistant.draft.skeletons import skeletons
 from assistant.draft.understanding import understand
 from assistant.vietnamese.restorer import get_restorer
@@ -92,3 +94,31 @@ def test_a_section_asked_for_in_a_question_takes_its_title_from_what_it_is_said_
                          "30/4/2027.", RESTORER, SKELETONS)
     assert (request.scope, request.scope_section, request.scope_title) == ("section", "2", "Công tác tiêm chủng")
     assert "được không" not in (request.frame_content or "") + (request.subject or "")
+
+
+MODEL = scope_model(SETTINGS.draft_scope_examples, SETTINGS.draft_scope_strength)
+
+
+def _with_model(instruction: str):
+    return understand(instruction, RESTORER, SKELETONS,
+                      lambda text: asks_for_a_piece(MODEL, text, SETTINGS.draft_scope_threshold))
+
+
+def test_a_piece_named_where_the_rules_do_not_look_is_read_by_the_scope_model_and_the_draft_says_so():
+    instruction = ("Ke hoach tap huan phong chong lao nam 2027 cua So Y te Ha Nam, phan kinh phi: ngan sach tinh 300 "
+                   "trieu dong, lop 2 ngay.")
+    assert understand(instruction, RESTORER, SKELETONS).scope == "whole"  # the rules alone
+    request = _with_model(instruction)
+    assert (request.scope, request.scope_part) == ("part", "kinh phi")
+    assert PIECE_READ in request.assumed
+
+
+def test_a_whole_document_stays_whole_with_the_scope_model():
+    request = _with_model("Soạn Kế hoạch tổ chức Hội nghị tổng kết công tác y tế năm 2026 của Sở Y tế Hà Nam, 8h00 ngày "
+                          "20/12/2026 tại hội trường Sở; kinh phí từ nguồn sự nghiệp; Giám đốc Trần Văn Bình ký.")
+    assert request.scope == "whole" and PIECE_READ not in request.assumed
+
+
+def test_without_labelled_requests_the_rules_read_alone(tmp_path):
+    assert scope_model(tmp_path / "none.jsonl", SETTINGS.draft_scope_strength) is None
+    assert not asks_for_a_piece(None, "phan kinh phi: ngan sach tinh 300 trieu dong", SETTINGS.draft_scope_threshold)
