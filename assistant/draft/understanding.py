@@ -46,7 +46,8 @@ _TYPE_WRITTEN_OUT = re.compile(r"^(?:KH|QĐ|CV)\b")
 _SUBJECT_END = re.compile(r"(?<!\bNo)\.\s|,?\s(?-i:No)\.?\s*\d|:|;|\s[—–]\s|,?\s(?=(?:lúc\s+|vào\s+(?:lúc\s+)?)?\d{1,2}h\d{2}\b)|\s\((?![^)]*\d)|\s(?:trước|chậm nhất|before|by)\s+(?:ngày\s+)?\d|,\s(?:vì|do)\b|,?\s(?:because|since|signed)\b|,\s(?:tổ chức|hội nghị|họp|"
                           r"trình bày|chia|gồm|có|kèm|với)\b|,\s(?:phần|mục|nhờ|viết|chỉ|part|section|only|just)\b"
                           r"|,?\s(?:em|anh|chị|mình|tôi|tui)\s+(?:đã\s+)?(?:viết|làm|soạn|có|cần|nhờ|muốn)\b"
-                          r"|\s(?:gồm|có)\s+(?:\d+\s+(?:phần|điểm|mục|nội dung)|bố cục|các phần|[IVX]+\b)|\s-\s(?=cho\s+(?:mình|em|tôi|tui)\b)",
+                          r"|\s(?:gồm|có)\s+(?:\d+\s+(?:phần|điểm|mục|nội dung)|bố cục|các phần|[IVX]+\b)|\s-\s(?=cho\s+(?:mình|em|tôi|tui)\b)"
+                          r"|,?\s(?:đã (?:có khung|có sẵn|xong|viết xong|soạn xong)|(?:viết|soạn|làm) xong)\b",  # "… năm 2027 đã có khung"
                           re.IGNORECASE)
 _REASON = re.compile(r"(?:,\s(?:vì|do)|,?\s(?:because|since))\s+(.+)$", re.IGNORECASE)
 # The issuer's own name in the request (folded): "của Sở Y tế Cà Mau", "from the Nghe An Sở Y tế".

@@ -122,3 +122,9 @@ def test_a_whole_document_stays_whole_with_the_scope_model():
 def test_without_labelled_requests_the_rules_read_alone(tmp_path):
     assert scope_model(tmp_path / "none.jsonl", SETTINGS.draft_scope_strength) is None
     assert not asks_for_a_piece(None, "phan kinh phi: ngan sach tinh 300 trieu dong", SETTINGS.draft_scope_threshold)
+
+
+def test_what_is_said_done_is_no_part_of_the_documents_subject():
+    request = understand("GM dự Lễ ra quân tiêm chủng năm 2027 của Sở Y tế Hà Nam đã có khung, nhờ viết lại đoạn thành "
+                         "phần được mời: lãnh đạo UBND tỉnh; các TTYT khu vực.", RESTORER, SKELETONS)
+    assert "khung" not in (request.subject or "") and "Lễ ra quân tiêm chủng năm 2027" in (request.subject or "")
