@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 from string import Template
 
+from sklearn.pipeline import Pipeline
+
 from ..config import GeneratorMode
 from ..index.records import Citation, Task
 from ..index.search_index import SearchIndex
@@ -128,6 +130,13 @@ class Drafter:
         document.shifted_years = shifted | set(YEAR.findall(" ".join(periods(request))))
         return document, citations, required, dropped
 
+    def _scope_model(self) -> Pipeline | None:
+        return scope_model(self.settings.draft_scope_examples, self.settings.draft_scope_strength)
+
+    def warm_up(self) -> None:
+        """Train the scope model now (under a second), so the first draft does not wait for it."""
+        self._scope_model()
+
     def draft(self, instruction: str) -> DraftResult:
         return self.build(instruction)[0]
 
@@ -137,7 +146,7 @@ class Drafter:
             raise ValueError("the instruction is empty")
         started = time.perf_counter()
         restorer = get_restorer(self.settings.restorer_params)
-        model = scope_model(self.settings.draft_scope_examples, self.settings.draft_scope_strength)
+        model = self._scope_model()
         request = understand(instruction, restorer, skeletons(self.settings.prompts_dir),
                              lambda text: asks_for_a_piece(model, text, self.settings.draft_scope_threshold))
         sk = skeleton(self.settings.prompts_dir, request.name)

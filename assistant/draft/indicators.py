@@ -78,8 +78,8 @@ def indicator_row(clause: str) -> list[str] | None:
     """[name, unit, value, value …] from one row of a request; None when it holds no value."""
     clause = LEAD.sub("", clause).strip(" ;.")
     # "tỷ lệ khám định kỳ (68% lên 90%)": the values in brackets, two or more ("(1 decimal)" is a note).
-    if (valued := _VALUES_IN_BRACKETS.match(clause)) and len(re.findall(r"\d+", _YEAR_LABEL.sub("", valued.group(2)))) >= 2:
-        clause = f"{valued.group(1)}: {_RISE.sub(', ', _YEAR_LABEL.sub('', valued.group(2)))}"
+    if (valued := _VALUES_IN_BRACKETS.match(clause)) and len(re.findall(r"\d+", values := _YEAR_LABEL.sub("", valued.group(2)))) >= 2:
+        clause = f"{valued.group(1)}: {_RISE.sub(', ', values)}"
     if labelled := _labelled_row(clause):
         return labelled
     if compared := _COMPARED.match(clause):

@@ -191,8 +191,7 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := agenda_rows(request, clauses) or listed_agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]
-    if table := worked_table(request.text) or pasted_table(request) or (
-            None if indicators else listed_table(request.text, column_names(request.text))):
+    if table := worked_table(request.text) or pasted_table(request) or listed_table(request.text, column_names(request.text)):
         return ([] if inline else [Block("part", table_title(request))]) + [Block("table", rows=table)]
     if table := _indicator_table(request, clauses):
         return ([] if inline else [Block("part", "CÁC CHỈ TIÊU CHỦ YẾU")]) + [Block("table", rows=table)]

@@ -97,10 +97,11 @@ class Assistant:
         return self._generator
 
     def warm_up(self) -> None:
-        """Load the embedder, start the generator and have a local LLM read its prompt now, so the first question
-        does not wait for them."""
+        """Load the embedder, start the generator, have a local LLM read its prompt and train the drafter's scope
+        model now, so the first question or draft does not wait for them."""
         self.index.warm_up()
         self.chain.warm_up()
+        self.drafter.warm_up()
 
     # -- questions ------------------------------------------------------------------------------------
 
