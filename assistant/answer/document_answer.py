@@ -23,7 +23,9 @@ from .document_names import DOC_WORDS, named_numbers, numbers_alike, unmentioned
 
 # What each field is asked with (folded question, Vietnamese and English).
 _ASKED = {
+    # "là số mấy", "số nào": not a total ("tổng số bao nhiêu").
     "number": r"so hieu|so ky hieu|so va ky hieu|ky hieu|what number|document number|reference number"
+              r"|(?<!tong )so (?:may|nao|bao nhieu)"
               r"|(?:the|its) number(?= and (?:the )?date| or| of (?:the )?(?:letter|document|decision|circular|decree|plan))",
     "date": r"ngay nao|ngay bao nhieu|ngay may|nam nao|thang nao|khi nao|bao gio|ngay ky|ngay ban hanh|when|what date"
             r"|which date|dated|date of",
@@ -33,8 +35,11 @@ _ASKED = {
              r"|ve viec gi|ve van de gi",
     "signer": r"ai ky|nguoi ky|ky boi|ky ten|ky thay|ky thua|do ai|chuc danh|cuong vi|hinh thuc nao|signed|signer"
               r"|signator",
+    # Also with what it is sent for between ("gửi “để báo cáo” cho những nơi nào"), asked yes or no ("có gửi Kiểm
+    # toán Nhà nước không"), or its archive copy ("bản lưu ghi thế nào": the last line of Nơi nhận).
     "recipients": r"gui (?:cho |den |toi )?(?:ai|nhung|cac|co quan|noi|don vi|bo|cap)|noi nhan|kinh gui|recipients?"
-                  r"|sent to|addressed|luu (?:o|tai|vt)",
+                  r"|gui (?:\S+ ){1,4}?(?:cho|den|toi) (?:ai|nhung|cac|co quan|noi|don vi)|co gui\b.{1,80}\bkhong"
+                  r"|sent to|addressed|ban luu|luu (?:o|tai|vt)",
     "basis": r"can cu|thuc hien (?:\w+ ){0,3}nao|theo de nghi|xet de nghi|de nghi cua|to trinh|based on|pursuant"
              r"|(?:reply|replies|respond\w*|answer\w*) to"
              r"|implement\w*|dua tren|whose proposal|proposed by|(?:at|on) the proposal",

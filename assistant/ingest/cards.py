@@ -26,6 +26,7 @@ _NUMBER = re.compile(r"\bs[o6]\s*(?:hieu)?\s*:\s*(\d+[^\s,;|]*)")
 # or be named by its annexes ("Kèm theo Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021"). Folded, same length.
 _TYPE_WORDS = (r"(?:van ban hop nhat|quyet dinh|thong tu lien tich|thong tu|nghi dinh|nghi quyet|chi thi|ke hoach"
                r"|thong bao|cong van|phap lenh)")
+_TYPE_LINE = re.compile(rf"{_TYPE_WORDS}|luat")
 _TITLED_NUMBER = re.compile(rf"{_TYPE_WORDS}\s+so\s*:?\s*(\d+/[^\s,;|()]+)")
 _CAPTION = re.compile(rf"\bkem theo {_TYPE_WORDS}\s+so\s*:?\s*(\d+/[^\s,;|()]+)\s+(ngay\s+"
                       r"(?:\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}))")
@@ -250,14 +251,19 @@ def _type_from_number(card: dict[str, list[CardLine]]) -> str | None:
 
 
 def _title(first: Chunk, head: list[tuple[str, Chunk]]) -> CardLine | None:
-    """The trích yếu the parser found, else a `V/v …` (a letter's subject), else the document's first line."""
+    """The trích yếu the parser found, else a `V/v …` (a letter's subject), else the line in capitals under the
+    document's type (`NGHỊ ĐỊNH` / `SỬA ĐỔI, BỔ SUNG …`), else the document's first line that is not a bare code
+    (`48_2013_NĐ_CP_preamble`, a record's identifier)."""
     if first.title and first.title != first.source:
         return CardLine(first.title, first.id)
     for text, chunk in head:
         at = fold(text).find("v/v ")
         if at >= 0:
             return CardLine(text[at:], chunk.id)
-    return CardLine(head[0][0], head[0][1].id) if head else None
+    for (kind, _), (text, chunk) in zip(head, head[1:]):
+        if _TYPE_LINE.fullmatch(fold(kind).strip()) and is_upper_line(text):
+            return CardLine(text, chunk.id)
+    return next((CardLine(text, chunk.id) for text, chunk in head if " " in text.strip()), None)
 
 
 def _enacting(head: list[tuple[str, Chunk]]) -> list[CardLine]:

@@ -91,8 +91,9 @@ def _expand(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 # number from its title or its annexes' caption. 32: a legal text's article named after a unit lists its tasks.
 # 33: a heading in a section path restored as its line reads within its chunk. 34: people's names in restored text
 # written as names are ("Nguyễn Văn Dương", not "Đường"). 35: and in restored titles and section paths. 36: 35 taken
-# back (a corpus-level question no longer fanned out over the seeds' notices).
-PIPELINE_VERSION = 36
+# back (a corpus-level question no longer fanned out over the seeds' notices). 37: a card's title under the type line
+# when the file opens on a record's identifier.
+PIPELINE_VERSION = 37
 
 
 def _stamp(sha256: str) -> str:

@@ -133,6 +133,13 @@ def test_a_legal_text_with_a_labelled_header_line_gives_its_dates(tmp_path):
     ("Buổi làm việc với Sở Y tế (Thông báo 469/TB-VP) diễn ra ngày nào?", []),
     # Nor is a deadline the letter sets.
     ("Công văn 3354/VPCP-KGVX đặt hạn báo cáo nêu trong công văn là khi nào?", []),
+    # The number asked as staff ask it, not a total; recipients asked with what they receive it for, yes or no, or
+    # the archive copy.
+    ("Quyết định ban hành Kế hoạch bảo vệ bí mật nhà nước của tỉnh Sơn La là số nào?", ["number"]),
+    ("Hội nghị có tổng số bao nhiêu đại biểu?", []),
+    ("Công văn 1040/LĐTBXH-NCC được gửi “để báo cáo” cho những nơi nào?", ["recipients"]),
+    ("Nghị định 48/2013/NĐ-CP có gửi Kiểm toán Nhà nước không?", ["recipients"]),
+    ("vbhn 835/vbhn-bldtbxh ban luu o dau", ["recipients"]),
 ])
 def test_the_card_fields_a_question_asks_for(question, fields):
     assert asked_fields(question) == fields
@@ -245,3 +252,14 @@ def test_a_document_whose_header_lost_its_number_is_known_by_its_title_or_its_an
                      "năm 2013, các Bộ triển khai.\n", "utf-8")
     card, _ = _card(cited, tmp_path)
     assert card.printed_number is None
+
+
+def test_a_record_opening_on_its_identifier_is_titled_by_the_line_under_its_type(tmp_path):
+    record = tmp_path / "record.txt"
+    record.write_text("# 48_2013_NĐ_CP_preamble\n\n| CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+                      "| Số: 48/2013/NĐ-CP | Hà Nội, ngày 14 tháng 05 năm 2013 |\n\nNGHỊ ĐỊNH\n\n"
+                      "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA CÁC NGHỊ ĐỊNH LIÊN QUAN ĐẾN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH\n\n"
+                      "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n\nĐiều 1. Sửa đổi Nghị định số 63/2010/NĐ-CP.\n",
+                      "utf-8")
+    card, _ = _card(record, tmp_path)
+    assert _text(card, "title") == "sua doi, bo sung mot so dieu cua cac nghi dinh lien quan den kiem soat thu tuc hanh chinh"
