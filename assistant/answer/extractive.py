@@ -14,6 +14,7 @@ from ..config import Settings
 from ..index.records import Chunk
 from ..index.search_index import SearchIndex
 from ..retrieve.continuation import asks_for_list
+from ..vietnamese.asked_labels import PLACE_ASKED, PLACE_LABEL, TIME_ASKED, TIME_LABEL
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import vietnamese_in_english
 from ..vietnamese.language import language_of
@@ -25,11 +26,9 @@ from .passages import Passage, passages
 # What kind of fact a question asks for, how a passage that states one looks (folded), and the label the house
 # style prints it under (`Thời gian: Ngày 04/11/2022`, `Địa điểm: …`), which answers "ngày nào", "ở đâu".
 _ANSWER_TYPES = (
-    (re.compile(r"\b(ngay nao|khi nao|bao gio|may gio|thoi gian|thoi han|han (chot|gui)|when|what date|deadline)\b"),
-     re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d"), "thoi gian"),
+    (TIME_ASKED, re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d"), fold(TIME_LABEL)),
     (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d"), ""),
-    (re.compile(r"\b(o dau|dia diem|dia diem|where|venue)\b"), re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b"),
-     "dia diem"),
+    (PLACE_ASKED, re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b"), fold(PLACE_LABEL)),
 )
 
 # What opens a list item: `1.`, `1.1.`, `a)`, a bullet.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..vietnamese.asked_labels import event_labels
 from ..vietnamese.folding import fold
 from ..vietnamese.english_words import vietnamese_words
 from ..vietnamese.glossary import spelled_out
@@ -24,14 +25,17 @@ class Query:
 
 
 def expand_query(text: str, restorer: Restorer) -> Query:
-    """Name the canonical units a query mentions and the full names of its abbreviations, for both searches
-    (`KHTC` → Phòng Kế hoạch - Tài chính, `UBND` → Ủy ban nhân dân), and for the lexical one a province by the name
+    """Name the canonical units a query mentions, the full names of its abbreviations and the labels the facts it
+    asks for are printed under, for both searches (`KHTC` → Phòng Kế hoạch - Tài chính, `UBND` → Ủy ban nhân dân,
+    `tổ chức khi nào` → Thời gian), and for the lexical one a province by the name
     documents write in full (`TP.HCM` → Hồ Chí Minh).
     A query typed without marks is restored for the dense search; the lexical search folds anyway. An English
     query is searched lexically with its glossary terms in Vietnamese too."""
     units = tuple(find_units(text))
     missing = [u for u in units if fold(u) not in fold(text)]
     spelled = [s for s in spelled_out(text) if fold(s) not in fold(text)]
+    # "Hội nghị tổ chức khi nào?" is answered by the line under `Thời gian:`, which shares no other word with it.
+    spelled += [label for label in event_labels(text) if fold(label) not in fold(text)]
     suffix = f" ({'; '.join(missing + spelled)})" if missing or spelled else ""
     dense = restorer.restore(text) + suffix
     language = language_of(text)

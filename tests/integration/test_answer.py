@@ -241,6 +241,12 @@ def test_a_date_asked_in_english_is_answered_from_the_passage_that_sets_it(chain
     assert not answer.declined and "02/11/2022" in answer.answer
 
 
+def test_when_is_answered_from_the_line_printed_under_its_label(chain):
+    # "Thời gian: dự kiến lúc 08 giờ, ngày 26/12/…" shares no word with the question but its label.
+    when = chain.ask("Hội nghị tổng kết tổ chức khi nào?")
+    assert not when.declined and "Thời gian: dự kiến lúc 08 giờ" in when.answer
+
+
 def test_a_table_row_whose_label_is_read_as_a_line_of_its_own_still_answers(chain):
     # The OCR'd budget table gives "Tiệc đựng cơm thân mật:" two lines above its figures.
     answer = chain.ask("Định mức tiệc cơm thân mật của hội nghị tổng kết y tế năm 2025 là bao nhiêu một người?")

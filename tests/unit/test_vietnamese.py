@@ -175,6 +175,23 @@ def test_a_question_searches_its_abbreviations_by_their_full_names():
     assert expand_query("CDC tỉnh phải báo cáo gì?", Unchanged()).lexical.count("Kiểm soát") <= 1
 
 
+def test_a_question_searches_the_label_the_fact_it_asks_for_is_printed_under():
+    from assistant.retrieve.query import expand_query
+
+    class Unchanged:
+        def restore(self, text: str) -> str:
+            return text
+
+    query = expand_query("Hội nghị tổng kết tổ chức khi nào, ở đâu?", Unchanged())
+    assert "Thời gian" in query.lexical and "Địa điểm" in query.dense
+    assert "Thành phần" in expand_query("hoi nghi co nhung ai tham du", Unchanged()).lexical
+    assert "Thời gian" not in expand_query("Sở Tài chính được giao nhiệm vụ gì?", Unchanged()).lexical
+    # A deadline is written in the body, not under a label.
+    assert "Thời gian" not in expand_query("CDC phải nộp báo cáo, hạn hoàn thành là ngày nào?", Unchanged()).lexical
+    assert "Thời gian" not in expand_query("Sở phải tổng hợp báo cáo Bộ Y tế khi nào?", Unchanged()).lexical
+    assert "Thời gian" in expand_query("Cuộc họp giao ban diễn ra khi nào?", Unchanged()).lexical
+
+
 def test_an_english_question_gives_the_vietnamese_it_holds_but_not_a_possessive_as_a_quote():
     said = vietnamese_in_english("List the specialised departments (khoa chuyên môn) a provincial CDC is organised "
                                  "into under Lai Châu's plan and the people's committee's letter.")
