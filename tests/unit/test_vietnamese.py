@@ -154,6 +154,13 @@ def test_a_question_is_weighed_with_its_abbreviations_written_out_as_decrees_wri
         "Mỗi tháng phường xã đóng bảo hiểm y tế cho người có công khi nào? Ủy ban nhân dân tinh, Thông báo 469/TB-VP, tha")
 
 
+class Unchanged:
+    """A restorer that leaves the text as typed."""
+
+    def restore(self, text: str) -> str:
+        return text
+
+
 def test_a_question_searches_its_abbreviations_by_their_full_names():
     from assistant.retrieve.query import expand_query
     from assistant.vietnamese.glossary import spelled_out
@@ -164,10 +171,6 @@ def test_a_question_searches_its_abbreviations_by_their_full_names():
     # Inside a number and symbol nothing is an abbreviation; a health acronym counts in capitals only.
     assert spelled_out("Thông báo 469/TB-VP, tha hồ") == []
 
-    class Unchanged:
-        def restore(self, text: str) -> str:
-            return text
-
     query = expand_query("UBND huyện có trách nhiệm gì?", Unchanged())
     assert "Ủy ban nhân dân" in query.lexical and "Ủy ban nhân dân" in query.dense
     # An English question is searched lexically with its glossary terms in Vietnamese too; a Vietnamese one is not.
@@ -177,10 +180,6 @@ def test_a_question_searches_its_abbreviations_by_their_full_names():
 
 def test_a_question_searches_the_label_the_fact_it_asks_for_is_printed_under():
     from assistant.retrieve.query import expand_query
-
-    class Unchanged:
-        def restore(self, text: str) -> str:
-            return text
 
     query = expand_query("Hội nghị tổng kết tổ chức khi nào, ở đâu?", Unchanged())
     assert "Thời gian" in query.lexical and "Địa điểm" in query.dense
