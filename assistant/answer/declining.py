@@ -79,7 +79,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\n]")
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
 
 
-def _holds(kind: str, question: str) -> re.Pattern:
+def filler_shape(kind: str, question: str) -> re.Pattern:
     """What a passage holding the filler asked for looks like (folded): a count of the thing the question counts."""
     if kind == "province":
         return province_names_pattern()
@@ -165,7 +165,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
     # Canh Hiển's (one written nowhere is where the asker lives, or is judged by `named_elsewhere`).
     written = spaced_words(" ".join(chunk.page_content for chunk in chunks))
     places = {place for name, _ in local_places(impersonal(question)) if (place := f" {name} ") in written}
-    holds = _holds(kind, question)
+    holds = filler_shape(kind, question)
     best = 0.0
     for chunk in chunks:
         context = f"{chunk.title}\n{chunk.section}\n{issued_by.get(chunk.source, '')}"
@@ -180,7 +180,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
 
 
 def _english_holds(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk], kind: str) -> bool:
-    holds = _holds(kind, question)
+    holds = filler_shape(kind, question)
     holding = [p.text for chunk in chunks for p in passages(chunk) if holds.search(fold(p.text))]
     return bool(holding) and max(index.similarities(question, holding)) >= settings.decline_filler_similarity
 

@@ -21,13 +21,15 @@ from ..vietnamese.language import language_of
 from ..vietnamese.patterns import BULLET, ITEM_START
 from ..vietnamese.tokens import content_tokens
 from .asking import asks
+from .declining import asked_fillers, filler_shape
 from .passages import Passage, passages
 
+_NUMBER = re.compile(r"\d")
 # What kind of fact a question asks for, how a passage that states one looks (folded), and the label the house
 # style prints it under (`Thời gian: Ngày 04/11/2022`, `Địa điểm: …`), which answers "ngày nào", "ở đâu".
 _ANSWER_TYPES = (
     (TIME_ASKED, re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}h|\bgio\b|\bngay \d"), fold(TIME_LABEL)),
-    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), re.compile(r"\d"), ""),
+    (re.compile(r"\b(bao nhieu|may|how (many|much)|ty le|so luong|total|budget)\b"), _NUMBER, ""),
     (PLACE_ASKED, re.compile(r"\b(dia diem|tai|tru so|hoi truong|diem cau)\b"), fold(PLACE_LABEL)),
 )
 
@@ -83,15 +85,22 @@ def _prints_own_number(index: SearchIndex, chunks: list[Chunk]) -> list[re.Patte
             if (number := numbers.get(chunk.source)) and chunk.position == 0 else None for chunk in chunks]
 
 
+def _wanted_shapes(question: str) -> list[re.Pattern]:
+    """How a passage stating what the question asks for looks (folded). A filler of a finer kind is looked for by
+    its own shape: "bao nhiêu tiền" by an amount in đồng, not by any digit (a decision's number has digits too)."""
+    folded = fold(question)
+    fillers = [filler_shape(kind, question) for kind in asked_fillers(question)]
+    return [shape for asks, shape, _ in _ANSWER_TYPES if asks.search(folded) and not (fillers and shape is _NUMBER)] + fillers
+
+
 def best_passages(index: SearchIndex, settings: Settings, question: str, chunks: list[Chunk],
                   focus: str | None = None, named: bool = False) -> tuple[list[list[Passage]], list[Position]]:
     """The passages of each chunk, and the positions of those that match the question best, best first, a
     lead-in directly followed by its items. `focus`: the words that ask, when the others name the document;
     `named`: the question names the documents by number and asks of their body, not their header."""
     tokens = content_tokens(question)
-    folded = fold(question)
-    wanted = [shape for asks, shape, _ in _ANSWER_TYPES if asks.search(folded)]
-    labels = " ".join(label for asks, _, label in _ANSWER_TYPES if asks.search(folded))
+    wanted = _wanted_shapes(question)
+    labels = " ".join(label for asks, _, label in _ANSWER_TYPES if asks.search(fold(question)))
     found = [passages(chunk) for chunk in chunks]
     # A passage that only repeats the question (a heading) tells nothing; nor, asked of a document named by its
     # number, the header that prints that number (it matches every word naming the document), unless it states
@@ -129,7 +138,7 @@ def best_passages(index: SearchIndex, settings: Settings, question: str, chunks:
     # what the whole question matches best ("mức chi bao nhiêu, điều dưỡng kéo dài bao lâu").
     for ask in asks(question)[1:] if len(asks(question)) > 1 else []:
         ask_labels = " ".join(label for matches, _, label in _ANSWER_TYPES if matches.search(fold(ask)))
-        ask_shapes = [shape for matches, shape, _ in _ANSWER_TYPES if matches.search(fold(ask))]
+        ask_shapes = _wanted_shapes(ask)
         ask_scores = _scores(index, settings, f"{question} {ask_labels}" if language == "vi" else ask,
                              [found[n][o].text + " " + found[n][o].original for n, o in candidates],
                              [contexts[n] for n, _ in candidates], language, f"{ask} {ask_labels}")

@@ -18,6 +18,7 @@ from ..retrieve.search import search
 from ..vietnamese.folding import fold
 from ..vietnamese.language import language_of
 from ..vietnamese.framing import impersonal
+from ..vietnamese.glossary import written_in_full
 from ..vietnamese.patterns import BULLET
 from ..vietnamese.places import provinces_in
 from ..vietnamese.tokens import content_tokens
@@ -84,12 +85,15 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
-def _asked_of(question: str, cards: list[DocumentCard]) -> str:
-    """The question without the words that name the documents: their type and number, and the words it shares
-    with their cards two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch"): what
-    each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it, not by its heading,
-    which repeats the title the question names it by. The whole question when nothing else is left."""
-    numbers = content_tokens(" ".join(card.number or "" for card in cards))
+def _asked_of(question: str, cards: list[DocumentCard], beside_others: bool) -> str:
+    """The question without the words that name the documents: their type, the words it shares with their cards
+    two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch") and, asked beside others,
+    their numbers: what each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it,
+    not by its heading, which repeats the title the question names it by. Beside another document, a number left
+    in draws each one to its lines citing the other ("Quyết định số 142/2008/QĐ-TTg ngày …"); a document asked
+    alone is searched by itself only, and keeps its number: with it out too, what is left can be too thin to
+    find its passage ("Theo có những phòng nào?"). The whole question when nothing else is left."""
+    numbers = content_tokens(" ".join(card.printed_number or "" for card in cards)) if beside_others else set()
     # A type's name is dropped as a whole ("quyết định"), not a syllable of it: "định suất" asks.
     pairs = {pair for card in cards for pair in _pairs(card.doc_type_name or "")}
     for card in cards:
@@ -123,9 +127,39 @@ def asked_of_each(question: str, cards: list[DocumentCard]) -> dict[str, str]:
     # One document named is asked the whole question: "… nộp mấy bộ hồ sơ, và UBND cấp xã lập hồ sơ trong bao lâu".
     if len(cards) > 1 and len(own) == len(cards) and sum(map(len, naming)) == len(cards) and not any(
             POINTS_BACK.search(clause) for clause in clauses[1:]):
-        return {card.source: _asked_of(own[card.source], [card]) for card in cards}
-    asked = _asked_of(question, cards)
+        return {card.source: _asked_of(own[card.source], [card], True) for card in cards}
+    asked = _asked_of(question, cards, len(cards) > 1)
     return {card.source: asked for card in cards}
+
+
+# The body a question says the documents come from: "những văn bản nào do Ủy ban Thường vụ Quốc hội ban hành",
+# "các quyết định của UBND TP Hồ Chí Minh", "văn bản nào của tỉnh Lai Châu".
+_ISSUED_BY = re.compile(rf"\b{_DOCS}(?: [a-z]+){{0,3}}? (?:nao )?(?:do|cua) ((?:(?!\b(?:ban hanh|ky|nao|trong|ve|co|la|neu|"
+                        r"kem|theo|do|gui)\b)[a-z0-9 -])+?)(?= (?:ban hanh|ky|nao|trong|ve|co|la|neu|kem|theo|do|gui)\b|\s*[,.;:?]|\s*$)")
+
+
+def issued_by(question: str, cards: list[DocumentCard]) -> list[str]:
+    """The documents whose issuer or signer lines name all the words of the body the question says they come from
+    (its abbreviations written out: "UBND" is "Ủy ban nhân dân"); none when it names no body. A decree's basis
+    cites the Standing Committee too: only the header and the signature tell who issued it."""
+    said = _ISSUED_BY.search(fold(question))
+    if not said:
+        return []
+    body = written_in_full(said.group(_ISSUED_BY.groups))
+    words = content_tokens(body)
+    if not words:
+        return []
+
+    def names(card: DocumentCard) -> bool:
+        lines = written_in_full(" ".join(line.text for field in ("issuer", "signer") for line in card.fields.get(field, [])))
+        # An OCR'd header runs words together ("UBND TỈNH LAICHAU"): the body is found with the spaces out too.
+        return words <= content_tokens(lines) or _spaceless(body) in _spaceless(lines)
+
+    return [card.source for card in cards if names(card)]
+
+
+def _spaceless(text: str) -> str:
+    return "".join(_WORD.findall(fold(text)))
 
 
 def _documents(index: SearchIndex, settings: Settings, question: str, filters: dict | None,
@@ -152,6 +186,9 @@ def _documents(index: SearchIndex, settings: Settings, question: str, filters: d
     top = by_card[0][0] if by_card else 0.0
     sources = [source for share, source in by_card
                if share >= settings.fanout_card_share and share >= top * settings.fanout_card_relative]
+    # Asked for what one body issued, the documents it issued are the answer, whatever else their cards match.
+    if issuers := [source for source in issued_by(question, cards) if of_kind(source)]:
+        return [source for source in issuers if source not in other_than][:settings.fanout_documents]
     ranked = search(index, question, k=settings.fanout_candidates, filters=filters)
     sources = _by_province(index, question, cards, filters, {chunk.source for chunk in ranked}) + sources
     # The chunks speak of what is asked (the words that ask across the collection aside), or none answers.

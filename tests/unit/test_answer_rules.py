@@ -12,12 +12,12 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.asking import asks
 from assistant.answer.citations import check_citations
 from assistant.answer.compound import clauses
-from assistant.answer.declining import _holds, asked_filler, asked_fillers, asked_units, term_weights, thing_asked
+from assistant.answer.declining import asked_filler, asked_fillers, filler_shape, asked_units, term_weights, thing_asked
 from assistant.answer.named_elsewhere import issuers_named, units_unspoken
 from assistant.answer.document_answer import dated_in_body
 from assistant.answer.document_names import named_numbers, unmentioned
 from assistant.answer.extractive import enumeration, labelled_item, list_after, siblings
-from assistant.answer.fan_out import asked_of_each, asks_across, kinds_asked
+from assistant.answer.fan_out import asked_of_each, asks_across, issued_by, kinds_asked
 from assistant.answer.months import month_asked
 from assistant.answer.followup import carry_over, standalone_question
 from assistant.answer.llm_context import LlmLate, context, generate, prime
@@ -224,10 +224,10 @@ def test_a_month_asked_finds_the_passages_dated_in_it():
     ("date", "Tư vấn, xét nghiệm HIV định kỳ 06 tháng một lần"),
 ])
 def test_a_filler_is_held_as_documents_write_it(kind, passage):
-    from assistant.answer.declining import _holds
+    from assistant.answer.declining import filler_shape
     from assistant.vietnamese.folding import fold
 
-    assert _holds(kind, "").search(fold(passage))
+    assert filler_shape(kind, "").search(fold(passage))
 
 
 @pytest.mark.parametrize("question, passage, holds", [
@@ -237,10 +237,10 @@ def test_a_filler_is_held_as_documents_write_it(kind, passage):
     ("phải học tối thiểu bao nhiêu tiết mỗi năm", "đào tạo liên tục tối thiểu 24 (hai mươi bốn) tiết mỗi năm", True),
 ])
 def test_a_count_asked_is_held_by_a_count_of_that_noun(question, passage, holds):
-    from assistant.answer.declining import _holds
+    from assistant.answer.declining import filler_shape
     from assistant.vietnamese.folding import fold
 
-    assert (_holds("count", question).search(fold(passage)) is not None) == holds
+    assert (filler_shape("count", question).search(fold(passage)) is not None) == holds
 
 
 def test_word_pairs_are_weighed_within_a_clause_never_across_sentences_or_commas():
@@ -490,6 +490,33 @@ def test_each_document_named_is_asked_its_own_clause_without_the_words_that_name
                                                               card("5129.txt", "5129/QĐ-UBND", "Quyết định", "Trợ cấp")])
     assert "dinh suat nuoi duong" in unmarked["5129.txt"] and "muc chi" not in unmarked["5129.txt"]
     assert "nuoi duong" not in unmarked["1921.txt"]
+    # A number only the card's number line prints (the header parser missed it) names the document too: left in,
+    # it draws each one to the lines that cite the other ("Quyết định số 142/2008/QĐ-TTg ngày …").
+    printed = [DocumentCard(source=f"{n}.txt", title="Trợ cấp", number=None, doc_type_name="Quyết định",
+                            fields={"number": [CardLine(f"Số: {n}/QĐ-TTg", "c")]}) for n in ("142/2008", "40/2011")]
+    asked = asked_of_each("so sanh tro cap mot lan: qd 142/2008/qd-ttg va qd 40/2011/qd-ttg moi quyet dinh bao nhieu tien",
+                          printed)
+    assert "142" not in asked["142/2008.txt"] and "40/2011" not in asked["40/2011.txt"]
+
+
+def test_documents_asked_for_by_who_issued_them_are_told_by_their_header_and_signature():
+    def card(source: str, issuer: list[str], signer: list[str], basis: str = "") -> DocumentCard:
+        return DocumentCard(source=source, title="", number=None, doc_type_name="Quyết định", fields={
+            "issuer": [CardLine(line, "c") for line in issuer], "signer": [CardLine(line, "c") for line in signer],
+            "basis": [CardLine(basis, "c")]})
+    cards = [card("ordinance.txt", ["ỦY BAN THƯỜNG VỤ QUỐC HỘI"], ["Nguyễn Thị Kim Ngân"]),
+             card("resolution.txt", ["ỦY BAN THƯỜNG VỤ"], ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH"]),
+             # Its basis cites the Standing Committee: it is the Government's all the same.
+             card("decree.txt", ["CHÍNH PHỦ"], ["TM. CHÍNH PHỦ"], "Căn cứ Pháp lệnh của Ủy ban thường vụ Quốc hội;"),
+             # An OCR'd header runs the province's name together.
+             card("plan.txt", ["UBND TỈNH LAICHAU", "SOY TỜ"], []),
+             card("hcm.txt", ["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"], ["TM. ỦY BAN NHÂN DÂN"])]
+    assert issued_by("Trong kho tài liệu có những văn bản nào do Ủy ban Thường vụ Quốc hội ban hành?", cards) == [
+        "ordinance.txt", "resolution.txt"]
+    assert issued_by("bo tai lieu co nhung van ban nao cua tinh Lai Chau? neu so hieu", cards) == ["plan.txt"]
+    assert issued_by("liet ke cac quyet dinh cua UBND TP Ho Chi Minh kem ngay ban hanh", cards) == ["hcm.txt"]
+    # Naming no body, the question leaves the documents to the search.
+    assert issued_by("Những văn bản nào quy định mức trợ cấp điều dưỡng?", cards) == []
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -550,8 +577,8 @@ def test_a_unit_named_as_a_documents_issuer_or_issuing_it_is_not_asked_its_tasks
 
 
 def test_a_count_is_of_a_noun_not_of_the_preposition_after_it():
-    assert _holds("count", "Phòng sơ cấp cứu có diện tích tối thiểu bao nhiêu theo Thông tư 17/2014?").search("tối thiểu 6 m2")
-    assert not _holds("count", "Hội đồng có bao nhiêu thành viên?").search("nhiệm kỳ 5 năm")
+    assert filler_shape("count", "Phòng sơ cấp cứu có diện tích tối thiểu bao nhiêu theo Thông tư 17/2014?").search("tối thiểu 6 m2")
+    assert not filler_shape("count", "Hội đồng có bao nhiêu thành viên?").search("nhiệm kỳ 5 năm")
 
 
 @pytest.mark.parametrize("question, expected", [
