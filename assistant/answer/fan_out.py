@@ -86,14 +86,15 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 
 def _asked_of(question: str, cards: list[DocumentCard], beside_others: bool) -> str:
-    """The question without the words that name the documents: their type, the words it shares with their cards
-    two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch") and, asked beside others,
-    their numbers: what each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it,
-    not by its heading, which repeats the title the question names it by. Beside another document, a number left
-    in draws each one to its lines citing the other ("Quyết định số 142/2008/QĐ-TTg ngày …"); a document asked
-    alone is searched by itself only, and keeps its number: with it out too, what is left can be too thin to
-    find its passage ("Theo có những phòng nào?"). The whole question when nothing else is left."""
-    numbers = content_tokens(" ".join(card.printed_number or "" for card in cards)) if beside_others else set()
+    """The question without the words that name the documents: their type and number, and the words it shares
+    with their cards two in a row ("Trung tâm Kiểm soát bệnh tật" of a title, not "kiểm" of "kiểm dịch"): what
+    each of them is asked ("kinh phí do đâu bảo đảm"). Each one's passages are found by it, not by its heading,
+    which repeats the title the question names it by. Beside another document, the number its number line prints
+    goes too when the header parser missed it: left in, it draws each one to its lines citing the other
+    ("Quyết định số 142/2008/QĐ-TTg ngày …"). A document asked alone keeps such a number: with it out, what is
+    left can be too thin to find its passage ("Theo có những phòng nào?"). The whole question when nothing else
+    is left."""
+    numbers = content_tokens(" ".join((card.printed_number if beside_others else card.number) or "" for card in cards))
     # A type's name is dropped as a whole ("quyết định"), not a syllable of it: "định suất" asks.
     pairs = {pair for card in cards for pair in _pairs(card.doc_type_name or "")}
     for card in cards:
