@@ -37,6 +37,8 @@ _GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,
 _MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:of\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
+# "35 trainees per class", "40 học viên/lớp" with the classes counted: so many for each of them.
+_PER_GROUP = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}?)\s*(?:/\s*|\s+(?:per|moi|mot|each)\s+)([a-z]+(?: [a-z]+)?)\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
 _STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
@@ -139,7 +141,7 @@ class RequestCounts:
     sessions_in_all: int | None = None
 
 
-def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
+def groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
     """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
     người, các đơn vị 54 người", "45 participants plus 3 trainers and 2 organisers"), their sum: all of them, for a
     line priced per person with no count of its own."""
@@ -156,6 +158,20 @@ def _groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
     sums = [Counted(run[0].noun if len({c.noun for c in run}) == 1 else "nguoi", sum(c.count for c in run), run[0].at)
             for run in runs if len(run) > 1 and not all(c.of for c in run)]
     return sums + whole  # a sum stands before its groups, at the first one's place
+
+
+def _per_group(folded: str, whole: list[Counted]) -> list[Counted]:
+    """People or things counted for each of a group the text counts, not a person or a day: "4 classes, 35 trainees
+    per class" is 140 trainees, 35 for each class."""
+    for m in _PER_GROUP.finditer(folded):
+        member, group = " ".join(noun_words(m.group(2))), " ".join(noun_words(m.group(3)))
+        if not member or not group or MONEY.match(member.split()[0]) or is_day(member) or is_day(group) or PERSON.match(group):
+            continue
+        of = next((c for c in whole if c.at != m.start(1) and counted_in(group, [c]) and not c.of), None)
+        if of:
+            whole = [c if c.at != m.start(1) or c.of else Counted(c.noun, of.count * c.count, c.at, c.count, group)
+                     for c in whole]
+    return whole
 
 
 def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None) -> RequestCounts:
@@ -185,7 +201,8 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
             if len(persons) > 1:  # "each with 30 trainees and 3 trainers": 33 people a class, all of them
                 each = sum(number(f.group(1)) for f in persons)
                 whole.append(Counted("nguoi", of * each, persons[0].start(1) - 1, each, group))
-        found += sorted(_groups_summed(folded, whole), key=lambda c: c.at)
+        whole = _per_group(folded, whole)
+        found += sorted(groups_summed(folded, whole), key=lambda c: c.at)
     days_in_all = next((n for head, n in in_all.items() if head in ("ngay", "day", "days")), None)
     sessions_in_all = next((n for head, n in in_all.items() if head in ("buoi", "session", "sessions")), None)
     return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions, nights,

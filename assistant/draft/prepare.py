@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 
 from ..vietnamese.folding import fold, sub_folded
-from ..vietnamese.glossary import acronyms_in_capitals, english_dates, english_terms, province_in, provinces, terms_written_out
+from ..vietnamese.glossary import (acronyms_in_capitals, english_dates, english_terms, glossed_names, province_in, provinces,
+                                   terms_written_out)
 from ..vietnamese.language import has_marks, language_of
 from ..vietnamese.person_names import with_marked_names
 from ..vietnamese.restorer import Restorer
@@ -124,7 +125,8 @@ def prepared(instruction: str, restorer: Restorer) -> str:
     text = _PLUS.sub(" và ", text)  # "phần kinh phí + bảng dự trù": the part and its table
     text = _NOT_THIS.sub("", text)
     if language_of(text) == "en":
-        text = _from_english(_HOW_TO_WRITE.sub("", with_marked_names(text)))
+        text = _from_english(_HOW_TO_WRITE.sub("", with_marked_names(
+            glossed_names(text))))
     elif restorer.needs_restoring(text := chat_written_out(text)):
         # Acronyms are written out first ("VP So" is the "Văn phòng Sở", not "VP Số"): the words around them are
         # then restored in their light; people's names are written from the table of names, not as words.

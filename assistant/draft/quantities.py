@@ -9,8 +9,8 @@ import math
 import re
 
 from ..vietnamese.folding import fold
-from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, is_day, noun_words, number,
-                      same_thing)
+from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, groups_summed, is_day,
+                      noun_words, number, same_thing)
 from .event_length import every_day
 
 _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({NOUN})")
@@ -112,16 +112,21 @@ def for_each(after: str, request: RequestCounts, others: list[str], before: str 
     return _times(each_of(after, others) or _each_before(fold(before)), request)
 
 
-def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: RequestCounts) -> int | None:
+def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: RequestCounts,
+                    factored: set[str] = frozenset()) -> int | None:
     """The request's count of what a rate is per, when the line counts none of it: "giải khát 2 buổi x
-    20k/người/buổi" for the 40 học viên the request names."""
+    20k/người/buổi" for the 40 học viên the request names; none when the line's factors count it (`factored`, the
+    words after them: "12 lần x 2,5 triệu/lần" is 12 broadcasts, not 12 for each of 12)."""
     nouns = [noun for noun in per_units(folded, rate_start, rate_end) if not is_day(noun)]
-    return count_in(nouns[0], request.found) if nouns else None
+    if not nouns or any(same_thing(nouns[0], word) for word in factored):
+        return None
+    return count_in(nouns[0], request.found)
 
 
 def line_counts(folded: str, amount_start: int, amount_end: int) -> list[Counted]:
-    """The line's own counts, not the amount's figure."""
-    return [c for c in counts(folded) if not (amount_start <= c.at < amount_end)]
+    """The line's own counts, not the amount's figure; people counted group by group also as their sum ("ăn trưa
+    cho 64 đại biểu xã và 16 đại biểu của Sở, 150.000đ/người" is for 80)."""
+    return groups_summed(folded, [c for c in counts(folded) if not (amount_start <= c.at < amount_end)])
 
 
 # A rate given as the line's norm ("80 người, 2 ngày, mức 150.000 đồng") is per each of the units the line counts.
@@ -198,6 +203,16 @@ def _included(folded: str, noun: str, chain: list[str], request: RequestCounts) 
     if not included or included is counted or not PERSON.match(included.noun):
         return 0
     return _request_count(also, chain, request) or 0
+
+
+def everyone(folded: str, request: RequestCounts) -> int | None:
+    """The request's count of everyone a line says it is for: "nước uống cho toàn bộ đại biểu nói trên 2 buổi x
+    20.000đ"."""
+    if not (said := _FOR_ALL.search(folded)):
+        return None
+    # All of them: the largest count of that group, or of people counted group by group.
+    group = next((g for g in said.groups() if g), "nguoi")
+    return max((c.count for c in request.found if c.noun == "nguoi" or counted_in(group, [c])), default=None)
 
 
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],

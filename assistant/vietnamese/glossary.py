@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .folding import fold
+from .language import has_marks
 from .patterns import clock
 from .places import province_names
 
@@ -223,3 +224,20 @@ def spelled_out(text: str) -> list[str]:
 def glossary_terms(glossary: tuple[str, ...] = ("english.toml",)) -> dict[str, str]:
     """The English glossary: each term in lower case, in each spelling, and its house-style Vietnamese."""
     return _glossary(*glossary[:1], True, *glossary[1:])[1]
+
+
+# An English name glossed in Vietnamese in brackets ("the Hai Phong City Social Insurance (Bảo hiểm xã hội thành phố
+# Hải Phòng)"): the user's own Vietnamese, read before the glossary turns the English words around it. Not a
+# part's numeral ("IV (Kinh phí)"), a person's name ("… Minh Khoa (KT. GIÁM ĐỐC)") nor a gloss in two languages.
+_GLOSSED_NAME = re.compile(r"(?<![^\W\d_])(?<![^\x00-\x7f] )((?:[A-Z][A-Za-z&.'-]*(?:\s+|\s*[-–]\s*)(?:(?:of|and|for|on|in)\s+)?){1,6}"
+                      r"[A-Z][A-Za-z&.'-]*)\s*\(([^()/–]*[^\x00-\x7f][^()/–]*)\)")
+
+
+def _glossed(match: re.Match) -> str:
+    english, gloss = match.group(1), match.group(2)
+    return gloss if has_marks(gloss) and not gloss.isupper() and not re.fullmatch(r"[IVX]+", english) else match.group()
+
+
+def glossed_names(text: str) -> str:
+    """English names the user glossed in Vietnamese, in their Vietnamese."""
+    return _GLOSSED_NAME.sub(_glossed, text)

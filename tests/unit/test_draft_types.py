@@ -2166,3 +2166,20 @@ def test_indicator_values_in_brackets_fill_their_columns_and_a_column_to_assign_
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
     assert table[0][-1] == "Đơn vị chủ trì"
     assert [row[3:] for row in table[1:]] == [["70", "92", ""], ["150", "260", ""]]
+
+
+def test_a_line_counted_in_the_unit_its_rate_is_per_is_counted_once():
+    lines = cost_lines(["phát sóng trên Đài PTTH tỉnh 12 lần x 2.500.000đ/lần; giải khát 2 buổi x 20k/người/buổi, 40 học viên"])
+    assert [line.amount for line in lines] == [30_000_000, 1_600_000]
+
+
+def test_people_counted_group_by_group_in_a_line_and_everyone_said_above_are_all_of_them():
+    request = ("ăn trưa cho 64 đại biểu trạm y tế và 16 đại biểu của Sở, 150.000đ/người; "
+               "nước uống cho toàn bộ đại biểu nói trên 2 buổi x 20.000đ")
+    assert [line.amount for line in cost_lines([request], context=request)] == [12_000_000, 3_200_000]
+
+
+def test_people_counted_per_class_are_counted_for_every_class():
+    request = ("4 classes, 35 trainees per class, each class lasts 2 days; meal allowance 120,000 VND/trainee/day; "
+               "training documents 30,000 VND per copy for every trainee; hall rental 1,500,000 VND per class per day")
+    assert [line.amount for line in cost_lines([request], context=request)] == [33_600_000, 4_200_000, 12_000_000]

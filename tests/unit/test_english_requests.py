@@ -121,3 +121,12 @@ def test_a_verb_keeps_its_place_before_what_it_acts_on_and_its_particle_is_said_
     assert said.index("vận hành") < said.index("bệnh án điện tử") and "trước ngày 31/12/2027" in said
     said = vietnamese_words("set up rapid response teams, roll out cashless payment")
     assert said.startswith("Thiết lập ") and " lên " not in said and "triển khai thanh toán" in said
+
+
+def test_an_english_name_glossed_in_vietnamese_is_written_as_the_user_glossed_it():
+    request = understand("Draft an official letter from the Hai Phong Department of Health to the Hai Phong City Social "
+                         "Insurance (Bảo hiểm xã hội thành phố Hải Phòng) requesting settlement of the 2025 costs. "
+                         "Signed by Deputy Director Bùi Văn Khánh (KT. GIÁM ĐỐC).", RESTORER, SKELETONS)
+    assert "Bảo hiểm xã hội thành phố Hải Phòng" in request.text
+    assert request.addressees == ["Bảo hiểm xã hội thành phố Hải Phòng"]  # not the English words turned around
+    assert "Bùi Văn Khánh" in request.text  # a name glossed by a title keeps the name
