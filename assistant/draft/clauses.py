@@ -28,7 +28,8 @@ _NOT_END = re.compile(rf"(?:\b(?:No|no|TP|Tp|tp|St|Mr|Ms|Dr|v/v|V/v|KT|TL|[ap]\.
 # Within a sentence a clause ends at a semicolon, before a numbered item ("(1) …", "1) …", "2.1. …"; not "x 500.000."
 # ending a line), or before another unit given work.
 # ", then a cost estimate: …" opens what follows: the source and who settles the accounts before it are a clause.
-_CUT = re.compile(r"(?<=[;])\s*|(?<=,)\s+(?=then\b)|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
+# An aside after a dash ("… — chỉ phần này thôi nhé") is a note of its own.
+_CUT = re.compile(r"(?<=[;])\s*|\s+[—–]\s+(?=chỉ\b[^.;:]{0,30}\bthôi\b)|(?<=,)\s+(?=then\b)|\s+(?=\(\d+\)\s)|(?<=[:;,])\s*(?=\d+\)\s)|\s+(?=\d{1,2}\.\d{1,2}\.\s)|(?<=:)\s+(?=\d+\.\s)")
 # What to leave out of the draft: "… không cần nhắc, cũng đừng để "Hội trường tầng 2" như bản cũ".
 _LEAVE_OUT = re.compile(r"\b(?:khong can (?:nhac|ghi|neu|dua|lap lai|noi nhan)|dung (?:de|ghi|nhac|dua|lap lai)"
                         r"|(?:don'?t|do not|no need to) (?:redo|repeat|rewrite|include|mention|add|change|touch))\b")

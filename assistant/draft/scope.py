@@ -59,7 +59,7 @@ _TITLED_SECTION = re.compile(r"\b(?:tieu muc|sub-?section)\s+(?!\d)(?![ivx]+\b)(
 _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(?:\.\d+)*)\s*\)")
 # "phân công", "phân bổ" are verbs, not parts ("phần"), unmarked; "mục Mục đích, yêu cầu" names a part, "mục tiêu",
 # "mức" (`_is_part_word`) none. A name may hold its year ("… năm 2027"); one in quotes is whole ("mục 'Công tác …'").
-_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
+_PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:nay|do|ay|tren|cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$"
                          r"|\b(?:thi\s+)?(?:ban\s+)?(?:viet|soan|lam)\s+(?:giup|gium|ho|dum)\b)"
                          r"|\bthe\s+['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
@@ -67,12 +67,14 @@ _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:cong|bo
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
 _ONLY_NAMED = re.compile(r"(?<!\bdong )(?<!\bdia )\b(?:chi|only|just)\s+(?:(?:can|viet|soan|lam|draft|write)\s+){0,2}"
-                         r"(?:(?:giup|gium)\s+)?(?:the\s+)?(?P<word>phan|doan|part)\s+(?!\d)(?![ivx]+\b)([a-z ]{3,60}?)\s*(?=[,:;(]|\s[—–-]\s|$)")
+                         r"(?:(?:giup|gium)\s+)?(?:the\s+)?(?P<word>phan|doan|part)\s+(?!\d)(?![ivx]+\b)(?!(?:nay|do|ay|tren)\b)([a-z ]{3,60}?)\s*(?=[,:;(]|\s[—–-]\s|$)")
 # A part asked for by pointing back ("Viết giúp riêng phần đó") to one described before ("phần nói về những việc
 # chưa làm được và vì sao").
 _POINTING = re.compile(r"\b(?:phan|doan|muc) (?:do|nay|tren|ay)\b|\b(?:that|this) (?:part|bit|section)\b")
 _DESCRIBED = re.compile(r"\b(?:phan|doan|muc) (?:noi ve|viet ve|ve) ([a-z ,]{3,60}?)(?=\s*[:;.]|$)"
-                        r"|\b(?:part|bit|section) (?:that|which) ([a-z ,]{3,60}?)(?=\s*[:;.,—–-]|$)")
+                        r"|\b(?:part|bit|section) (?:that|which) ([a-z ,]{3,60}?)(?=\s*[:;.,—–-]|$)"
+                        # or named before, to the clause's end ("viết phần khó khăn, hạn chế …: …— chỉ phần này thôi")
+                        r"|\b(?:phan|doan|muc) (?!(?:nay|do|ay|tren)\b)([a-z][a-z ,]{2,60}?)(?=\s*[:;.]|$)")
 # One point of a notice, by what it gives ("soạn giúp cái ý giao xử lý vướng mắc …:"): that point alone.
 _POINT = re.compile(rf"\b(?:y|diem)(?: ket luan)? (?:(?!{_GIVEN_TO})giao|ve|lien quan den) "
                     r"([a-z ,]{3,80}?)(?=\s*[:;.]|$)")  # one given to a unit is that unit's section
@@ -249,7 +251,7 @@ def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False)
         found.append((m.start("word"), Scope("part", part=m.group(2).strip())))
     elif (m := _POINTING.search(folded)) and counts(m, folded, doc_at) and (
             described := [d for d in _DESCRIBED.finditer(folded) if d.start() < m.start()]):
-        found.append((m.start(), Scope("part", part=(described[-1].group(1) or described[-1].group(2)).strip())))
+        found.append((m.start(), Scope("part", part=next(g for g in described[-1].groups() if g).strip())))
     # Ahead of a part named at the same words ("phần còn lại" is no part named "còn lại").
     if (m := _OPENING_PART.search(folded)) and counts(m, folded, doc_at):
         found.insert(0, (m.start(), Scope("part", part=OPENING)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.config import Settings
+from assistant.draft.clauses import clauses
 from assistant.draft.listed_table import listed_table
 from assistant.draft.request import PIECE_READ
 from assistant.draft.scope_model import asks_for_a_piece, scope_model
@@ -128,3 +129,11 @@ def test_what_is_said_done_is_no_part_of_the_documents_subject():
     request = understand("GM dự Lễ ra quân tiêm chủng năm 2027 của Sở Y tế Hà Nam đã có khung, nhờ viết lại đoạn thành "
                          "phần được mời: lãnh đạo UBND tỉnh; các TTYT khu vực.", RESTORER, SKELETONS)
     assert "khung" not in (request.subject or "") and "Lễ ra quân tiêm chủng năm 2027" in (request.subject or "")
+
+
+def test_a_part_pointed_back_to_is_the_part_named_before_and_the_aside_is_no_content():
+    request = understand("Báo cáo sơ kết 6 tháng đầu năm 2026 của Sở Y tế Tuyên Quang, mình cần bạn viết phần khó khăn, "
+                         "hạn chế và nguyên nhân, dựa trên các ý: thiếu 142 bác sĩ; 18 trạm y tế xuống cấp — chỉ phần "
+                         "này thôi nhé.", RESTORER, SKELETONS)
+    assert request.scope == "part" and request.scope_part.startswith("kho khan")
+    assert not any("thôi" in clause.text for clause in clauses(request.text) if not clause.meta)
