@@ -26,7 +26,8 @@ _LEAD_IN = re.compile(r"^\W*(?:(?:hay|xin|vui long|please|kindly)\W+)?(?:(?:the|
 # "… a table of …", "the budget estimate": an English object names the scope, unless it comes along ("with a table").
 _ENGLISH_OBJECT = re.compile(r"(?<!with )(?<!including )(?<!and )(?<!plus )\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 _ROMAN = r"[ivx]+"
-_PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b\.?")
+# ("the only part I still need is III": that "I" is the one asking)
+_PART = re.compile(rf"\b(?:phan|muc|part|section|chuong)\s+({_ROMAN})\b(?!\s+(?:still|need|want|have|am|would|will|can|must|already)\b)\.?")
 # "draft just the …", "chỉ viết …": what follows is all the request wants, in whichever sentence.
 # "The plan is drafted except Part IV": the one part left to write.
 _ONLY = re.compile(r"\b(?:just|only)\s+(?:need\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}$"  # "only need the estimate table"
@@ -62,7 +63,7 @@ _UNIT_NUMBER = re.compile(r"[^(:;]{0,60}?\(\s*(?:muc|section|item|point)\s+(\d+(
 _PART_NAMED = re.compile(r"\b(?:phan|muc|doan)\s+(?![ivx]+\b)(?!\d)(?!(?:nay|do|ay|tren|cong|bo|loai|tich|cap|luong|hoa|phoi|ky|dinh|nhiem(?! vu (?!cua\b))|biet|tieu|dich|viec giao)\b)"
                          r"([a-z0-9 ,/]{3,40}?)\s*(?=\bcho\b|\bcua\b|\btrong\b|\bthuoc\b|\bthoi\b|:|\(|[.;]\s|[—–]|$"
                          r"|\b(?:thi\s+)?(?:ban\s+)?(?:viet|soan|lam)\s+(?:giup|gium|ho|dum)\b)"
-                         r"|\bthe\s+['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
+                         r"|\bthe\s+(?!(?:only|other|same)\b)['\"‘“]?([a-z ,-]{3,30}?)['\"’”]?\s+(?:part|section)\b(?!\s+\d)"
                          r"|\b(?:the )?(?:part|section|bit|paragraph) (?:on|about) ([a-z ,]{3,40}?)(?=\s*[,.;:(]|\s+(?:in|for|of)\b|$)"
                          r"|\b(?:phan|muc|doan|part|section)\s+['\"‘“]([^'\"’”]{3,60})['\"’”]")
 # "chỉ viết phần các nội dung đề nghị đơn vị thực hiện, đánh số 1-4": a part asked for alone by a name of any length.
@@ -278,4 +279,7 @@ def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False)
         or _LEAD_IN.match(folded[:m.start()]))]
     if table := next((m for m in tables if counts(m, folded, doc_at)), None):
         found.append((table.start(), Scope("table")))
+    # A request known to ask for a piece that names none by its words but gives a part's heading ("… is III. Content").
+    if anywhere and not found and (heading := re.search(r"(?<![\w./])([ivx]{1,4})\.\s+(?=[a-z])", folded)):
+        found.append((heading.start(), Scope("part", part=heading.group(1))))
     return min(found, key=lambda f: f[0])[1] if found else Scope()

@@ -137,3 +137,11 @@ def test_a_part_pointed_back_to_is_the_part_named_before_and_the_aside_is_no_con
                          "này thôi nhé.", RESTORER, SKELETONS)
     assert request.scope == "part" and request.scope_part.startswith("kho khan")
     assert not any("thôi" in clause.text for clause in clauses(request.text) if not clause.meta)
+
+
+def test_an_english_i_is_no_part_and_a_part_asked_by_its_heading_is_that_part():
+    instruction = ("I'm drafting the plan for the Hà Nam Department of Health conference reviewing pharmaceutical work "
+                   "in 2026, and the only part I still need is III. Content — list the reports to be presented.")
+    assert understand(instruction, RESTORER, SKELETONS).scope_part != "i"
+    request = _with_model(instruction)
+    assert (request.scope, request.scope_part) == ("part", "iii")
