@@ -211,6 +211,16 @@ def _split_assignments(piece: str) -> list[str]:
     return [piece[a:b].strip(" ,") for a, b in zip([0, *cuts], [*cuts, len(piece)])]
 
 
+def _cut(sentence: str) -> list[str]:
+    """The sentence cut into clauses, never inside brackets: "chỉ tiêu (95% trẻ …; 100% trạm y tế …)" is one."""
+    pieces, start = [], 0
+    for m in _CUT.finditer(sentence):
+        if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start()):
+            pieces.append(sentence[start:m.start()])
+            start = m.end()
+    return pieces + [sentence[start:]]
+
+
 def clauses(text: str) -> list[Clause]:
     """The request's clauses; the first, which names the document ("Soạn Kế hoạch …"), is the frame: read for
     the type and the summary line, not written as content, except what follows its colon."""
@@ -219,7 +229,7 @@ def clauses(text: str) -> list[Clause]:
         label = typed_label = ""
         # "… gồm hai phần: I. Đánh giá chung; II. Nhiệm vụ …": the document's layout, not its content.
         listing = LISTED.search(fold(sentence)) is not None or _SECTIONS_LISTED.search(sentence) is not None
-        for piece in _CUT.split(sentence):
+        for piece in _cut(sentence):
             piece, bullets = _BULLET.subn("", piece.strip(" ;,"))
             label, typed_label = ("", "") if bullets else (label, typed_label)  # a line of its own has no earlier label
             framed = False  # "Dự trù kinh phí: tập huấn …": the request names what it is, then gives it

@@ -41,6 +41,8 @@ class Composer:
         """`borrowed(unit)`: clean exemplar task lines (with their citation markers) for a unit."""
         self.request, self.sk = request, finance_as_asked(request, sk)
         self.values = values(request, sk)
+        # "Các đơn vị tại Mục V": the numeral of the part that assigns work, in the skeleton or as the request lists it.
+        self.values["units_part"] = next((_ROMAN[n] for n, p in enumerate(sk["part"]) if "units" in p), "V")
         # What the skeleton writes from the request's fields (participants, time, venue) is written once.
         given = [words for words, value in (("thanh phan|participants|attending|tham du|kinh moi", request.participants),
                                             ("thoi gian|time", request.time or request.date),
@@ -126,13 +128,16 @@ class Composer:
         for clause in [c for c in self.content if c not in timed]:
             by_label = next((i for i, p in enumerate(parts) if clause.label and p.get("keys")
                              and re.search(p["keys"], clause.label)), None)
+            # A clause that opens on a part the request listed ("kinh phí (từ nguồn …)") is that part's.
+            by_listed = next((i for i, p in enumerate(parts) if p.get("keys") and any(
+                fold(clause.text).startswith(fold(name)) and re.search(p["keys"], fold(name)) for name in self.request.listed)), None)
             by_words = next((i for i, p in enumerate(parts) if i != units_part and takes(p, clause)), None)
             if clause.unit and units_part is not None:
                 target = units_part
             elif funding is not None and by_label is None and cost_lines([said(clause)], context=self.request.text):
                 target = funding  # a budget line typed on a line of its own, after the one that says "Kinh phí:"
             else:
-                target = next((i for i in (by_label, by_words) if i is not None), main)
+                target = next((i for i in (by_label, by_listed, by_words) if i is not None), main)
             routed[target].append(clause)
         return routed
 
@@ -256,6 +261,7 @@ class Composer:
         chosen = self._whole_parts()
         routed = self._route([p for _, p in chosen])
         numbered = self.sk.get("numbered_parts", True)
+        self.values["units_part"] = next((_ROMAN[n] for n, (_, p) in enumerate(chosen) if "units" in p), self.values["units_part"])
         body = [Block("line", self.fill(line)) for line in self.sk["basis"] if not self.request.basis]
         # Only a document with a legal-basis block (a plan) lists what it implements; others cite it in the text.
         body += [Block("line", f"Thực hiện {b};") for b in self.request.basis if self.sk["basis"]]

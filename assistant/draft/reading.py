@@ -169,7 +169,7 @@ def listed_parts(text: str) -> list[str]:
     parts = []
     for piece in pieces:
         piece = re.sub(r"^\s*(?:[IVX]+|\d+)[.)]\s*", "", piece, flags=re.IGNORECASE)
-        piece = re.split(r"\s+[–—-]\s+|\s*\(|:", piece)[0].strip(" .")
+        piece = re.split(r"\s+[–—-]\s+|\s*\(|:|\s+(?:giao|gồm)\s", piece)[0].strip(" .")  # "tổ chức thực hiện giao …"
         if piece:
             parts.append(piece)
     return parts if len(parts) <= _MAX_PARTS else []

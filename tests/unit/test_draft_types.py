@@ -2183,3 +2183,17 @@ def test_people_counted_per_class_are_counted_for_every_class():
     request = ("4 classes, 35 trainees per class, each class lasts 2 days; meal allowance 120,000 VND/trainee/day; "
                "training documents 30,000 VND per copy for every trainee; hall rental 1,500,000 VND per class per day")
     assert [line.amount for line in cost_lines([request], context=request)] == [33_600_000, 4_200_000, 12_000_000]
+
+
+def test_parts_listed_with_their_content_in_brackets_get_that_content():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "soan ke hoach cua So Y te Thanh Hoa trien khai Chuong trinh muc tieu quoc gia ve cham soc suc khoe nam 2026. "
+        "co cac phan: muc dich yeu cau; chi tieu (ty le tre duoi 1 tuoi tiem chung day du dat tu 95% tro len; 100% tram "
+        "y te xa co bac si lam viec); kinh phi (tu nguon von chuong trinh muc tieu quoc gia va ngan sach tinh); to chuc "
+        "thuc hien giao phong KHTC, TTKSBT.").draft
+    targets, funding, tasks = (draft.split(heading)[1].split("###")[0] for heading in ("MỤC TIÊU, CHỈ TIÊU", "KINH PHÍ\n",
+                                                                                       "TỔ CHỨC THỰC HIỆN\n"))
+    assert "100% trạm y tế" in targets  # the brackets' semicolons cut no clause
+    assert "ngân sách tỉnh" in funding and "ngân sách tỉnh" not in targets  # though it says "mục tiêu quốc gia"
+    assert "Phòng Kế hoạch - Tài chính" in tasks  # the part's heading is its name, not "… giao Phòng …"
+    assert "IV. TỔ CHỨC THỰC HIỆN" in draft and "Các đơn vị tại Mục IV;" in draft  # Nơi nhận points at that part
