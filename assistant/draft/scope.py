@@ -92,7 +92,7 @@ _BARE_SECTION = re.compile(r"\b(?:viet|soan|lam|write|draft|redo)\s+(?:(?:giup|g
                            r"(?!\s*(?:trieu|ty|nghin|%|h\b))")
 # A section's title never runs into the next request: "Mục 1 xong rồi, viết giúp mục 2 (…)" asks for mục 2.
 _SECTION = re.compile(r"\b(?:muc|tieu muc|khoan|diem|section|item|point|directive)\s+['\"‘“]?(\d+(?:\.\d+)*)\.?\s*"
-                      r"((?:(?!\b(?:muc|section|viet|soan|write|draft)\b)[^(:;]){0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
+                      r"((?:(?!\b(?:muc(?! tieu)|section|viet|soan|write|draft)\b)[^(:;]){0,60}?)\s*(?=\(|\bthuoc\b|\btrong\b|\bcua\b|\bcho\b|\bof\b|\bin\b|\bso y te\b|\bthoi\b|\b(?:phan|part)\s+[ivx]+\b|:|$)")
 _TABLE = re.compile(r"\b(?:bang|table|phu luc|annex|agenda|schedule|rundown|chuong trinh(?= (?:dang|theo) bang| theo gio\b)|bieu (?:tong hop|chi tieu|so lieu|ket qua)|programme of the (?:conference|meeting)|"
                     r"(?:chuong|lich) trinh (?:hoi nghi|lam viec)|du (?:toan|tru) (?:kinh phi|chi tiet)|(?:budget|cost) (?:estimates?|breakdown)"
                     r"|budget|kinh phi|timetable)\b")

@@ -145,3 +145,10 @@ def test_an_english_i_is_no_part_and_a_part_asked_by_its_heading_is_that_part():
     assert understand(instruction, RESTORER, SKELETONS).scope_part != "i"
     request = _with_model(instruction)
     assert (request.scope, request.scope_part) == ("part", "iii")
+
+
+def test_a_section_titled_with_the_word_muc_tieu_is_that_section():
+    request = understand("trong ke hoach cua So Y te Lao Cai thuc hien Chi thi so 25-CT/TW, minh can rieng muc 1.2 Muc tieu "
+                         "cu the, den het nam 2027: 100% tram y te xa co bac si lam viec", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_section) == ("section", "1.2")
+    assert request.scope_title.startswith("Mục tiêu cụ thể")
