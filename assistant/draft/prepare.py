@@ -213,6 +213,7 @@ def _from_english(text: str) -> str:
     text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d,/])(?!\.[\d,])(?!\s+[A-Z])",
                   r"\1,\2", english_dates(text))
     text = re.sub(r"\b(\d+) of (?:the )?(\d+)\b", r"\1/\2", text)  # "11 of 12 targets": 11/12
+    text = re.sub(r"(?<=[A-Za-z])[–—](?=[A-Za-z])", "-", text)  # "Planning–Finance Division" is the Planning-Finance one
     # "tea breaks in two sessions": a count spelled before what a budget line counts is a count all the same.
     text = _SPELLED_COUNT.sub(lambda m: str(SPELLED[m.group(1).lower()]), text)
     # 2,350,000,000 is written 2.350.000.000 in Vietnamese; 12,4 (one or two decimals) stays.

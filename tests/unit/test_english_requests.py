@@ -130,3 +130,13 @@ def test_an_english_name_glossed_in_vietnamese_is_written_as_the_user_glossed_it
     assert "Bảo hiểm xã hội thành phố Hải Phòng" in request.text
     assert request.addressees == ["Bảo hiểm xã hội thành phố Hải Phòng"]  # not the English words turned around
     assert "Bùi Văn Khánh" in request.text  # a name glossed by a title keeps the name
+
+
+def test_a_whole_letter_says_what_it_asks_beside_its_contact_and_a_division_typed_with_a_dash_is_that_division():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Draft an official letter from the Hai Phong Department of Health to the Hai Phong City Social Insurance "
+        "(Bảo hiểm xã hội thành phố Hải Phòng) requesting settlement of the 2025 costs exceeding the estimate at 5 "
+        "public hospitals, and proposing a coordination meeting before 15/3/2026. Contact person: Ms. Đỗ Thị Hồng "
+        "Nhung, Planning–Finance Division.").draft
+    assert "15/3/2026" in draft  # what the letter asks, though the request gives a contact too
+    assert "Phòng Kế hoạch - Tài chính" in draft
