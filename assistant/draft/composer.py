@@ -61,10 +61,13 @@ class Composer:
         self.content, self.warnings = stated_total_left_out(self.content, self.costed)
         if request.reason:
             self.content.insert(0, Clause(text=request.reason))
-        elif request.frame_content and (not self.content or sk.get("subject_in_body") and request.scope == "whole"):
-            # A request in one sentence: that sentence is the content; a letter's opening sentence is what it asks,
-            # whatever else the request gives (a contact, a deadline).
-            self.content.insert(0, Clause(text=request.frame_content))
+        elif not self.content and request.frame_content:  # a request in one sentence: that sentence is the content
+            self.content = [Clause(text=request.frame_content)]
+        elif sk.get("subject_in_body") and request.scope == "whole" and request.frame_content and \
+                len(asks := request.frame_content.split(": ")[0].split()) >= 4:
+            # A letter's opening sentence says what it asks, whatever else the request gives (a contact, a deadline);
+            # what follows its colon is given as clauses of their own.
+            self.content.insert(0, Clause(text=" ".join(asks).rstrip(" ,;")))
         if sk.get("subject_in_body") and request.scope == "part" and request.subject:
             # A letter's body drafted alone says what it is about: its "V/v" line is not there to say it.
             self.content.insert(0, Clause(text=request.subject))
