@@ -152,3 +152,11 @@ def test_a_section_titled_with_the_word_muc_tieu_is_that_section():
                          "cu the, den het nam 2027: 100% tram y te xa co bac si lam viec", RESTORER, SKELETONS)
     assert (request.scope, request.scope_section) == ("section", "1.2")
     assert request.scope_title.startswith("Mục tiêu cụ thể")
+
+
+def test_a_table_for_work_that_names_no_document_nor_event_is_a_plan_for_that_work():
+    request = understand("lap bang du tru kinh phi hoat dong truyen thong Tuan le quoc gia khong thuoc la nam 2027 cua So "
+                         "Y te Hung Yen: in poster 600 to x 15.000d", RESTORER, SKELETONS)
+    assert (request.name, request.scope) == ("implementation_plan", "table")
+    assert understand("bảng chương trình hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế Hà Nam", RESTORER,
+                      SKELETONS).name == "conference_plan"  # an event named makes its plan
