@@ -196,10 +196,12 @@ class Settings(BaseSettings):
     draft_read_max_tokens: int = Field(200, description="Tokens the LLM may write when reading an instruction.")
     draft_scope_examples: Path = Field(PROJECT_ROOT / "eval" / "independent" / "drafts.jsonl", description=(
         "Labelled drafting requests whose tuning half teaches the scope model (draft/scope_model.py); none: rules only."))
-    draft_scope_strength: float = Field(4.0, description="The scope model's inverse regularisation (chosen by 5-fold CV on the tuning half).")
-    draft_scope_threshold: float = Field(0.8, description=(
-        "Probability of a piece above which a request the rules read whole takes the first piece it names (no whole "
-        "request flagged in 5-fold CV on the tuning half)."))
+    draft_scope_requests: Path = Field(PROJECT_ROOT / "assistant" / "draft" / "data" / "scope_requests.jsonl", description=(
+        "Requests labelled with the scope they ask for, written to teach the scope model (all of them train it)."))
+    draft_scope_strength: float = Field(4.0, description="The scope model's inverse regularisation (chosen by 5-fold CV, eval/scope_model_cv.py).")
+    draft_scope_threshold: float = Field(0.7, description=(
+        "Probability of a piece above which a request the rules read whole takes the first piece it names (5-fold "
+        "CV over both sets of labelled requests, counted where the rules read whole: eval/scope_model_cv.py)."))
     draft_ocr_pair_min_count: int = Field(15, description=(
         "A line borrowed from an OCR'd document reaches a draft only when each pair of adjacent words was written "
         "at least this often in the restorer's training texts: misreadings are rare real pairs (bố cáo 5, do trả 11; "

@@ -131,7 +131,8 @@ class Drafter:
         return document, citations, required, dropped
 
     def _scope_model(self) -> Pipeline | None:
-        return scope_model(self.settings.draft_scope_examples, self.settings.draft_scope_strength)
+        settings = self.settings
+        return scope_model(settings.draft_scope_examples, settings.draft_scope_requests, settings.draft_scope_strength)
 
     def warm_up(self) -> None:
         """Train the scope model now (under a second), so the first draft does not wait for it."""

@@ -1,6 +1,6 @@
 """Whether a request asks for less than a whole document, learned from requests labelled by people: a TF-IDF and
 logistic-regression reading of the whole request (its words and their pieces), trained on the tuning half of the
-independent drafting set. The scope rules (scope.py) read what the request says at fixed places; this reads how
+independent drafting set and on requests written to teach it (data/scope_requests.jsonl). The scope rules (scope.py) read what the request says at fixed places; this reads how
 it says it overall, and is asked only where the rules found no piece: a request it reads as asking for a piece
 then takes the first piece it names, wherever it names it."""
 
@@ -25,13 +25,19 @@ def untrained(strength: float) -> Pipeline:
         LogisticRegression(C=strength, max_iter=2000, class_weight="balanced"))
 
 
+def labelled(examples: Path, requests: Path) -> list[dict]:
+    """The examples' tuning half (held-out items never) and every request written to teach the model."""
+    rows = [row for path in (examples, requests) if path.is_file()
+            for row in (json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip())]
+    return [row for row in rows if row.get("split", "tuning") == "tuning" and row.get("scope")]
+
+
 @lru_cache(maxsize=2)
-def scope_model(examples: Path, strength: float) -> Pipeline | None:
-    """Trained on the examples' tuning half (held-out items never); None without the file."""
-    if not examples.is_file():
+def scope_model(examples: Path, requests: Path, strength: float) -> Pipeline | None:
+    """None without labelled requests."""
+    rows = labelled(examples, requests)
+    if not rows:
         return None
-    rows = [json.loads(line) for line in examples.read_text("utf-8").splitlines() if line.strip()]
-    rows = [row for row in rows if row.get("split") == "tuning" and row.get("scope")]
     return untrained(strength).fit([fold(row["instruction"]) for row in rows], [row["scope"] != "whole" for row in rows])
 
 

@@ -12,6 +12,7 @@ from assistant.draft.request import PIECE_READ
 from assistant.draft.scope_model import asks_for_a_piece, scope_model
 from assistant.draft.skeletons import skeletons
 from assistant.draft.understanding import understand
+from assistant.vietnamese.folding import fold
 from assistant.vietnamese.restorer import get_restorer
 
 SETTINGS = Settings(llm="extractive")
@@ -97,7 +98,7 @@ def test_a_section_asked_for_in_a_question_takes_its_title_from_what_it_is_said_
     assert "được không" not in (request.frame_content or "") + (request.subject or "")
 
 
-MODEL = scope_model(SETTINGS.draft_scope_examples, SETTINGS.draft_scope_strength)
+MODEL = scope_model(SETTINGS.draft_scope_examples, SETTINGS.draft_scope_requests, SETTINGS.draft_scope_strength)
 
 
 def _with_model(instruction: str):
@@ -121,7 +122,7 @@ def test_a_whole_document_stays_whole_with_the_scope_model():
 
 
 def test_without_labelled_requests_the_rules_read_alone(tmp_path):
-    assert scope_model(tmp_path / "none.jsonl", SETTINGS.draft_scope_strength) is None
+    assert scope_model(tmp_path / "none.jsonl", tmp_path / "none.jsonl", SETTINGS.draft_scope_strength) is None
     assert not asks_for_a_piece(None, "phan kinh phi: ngan sach tinh 300 trieu dong", SETTINGS.draft_scope_threshold)
 
 
@@ -160,3 +161,13 @@ def test_a_table_for_work_that_names_no_document_nor_event_is_a_plan_for_that_wo
     assert (request.name, request.scope) == ("implementation_plan", "table")
     assert understand("bảng chương trình hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế Hà Nam", RESTORER,
                       SKELETONS).name == "conference_plan"  # an event named makes its plan
+
+
+def test_the_requests_written_to_teach_the_model_keep_a_whole_plan_that_lists_its_parts_whole(tmp_path):
+    whole = fold("Soạn đầy đủ kế hoạch kiểm tra an toàn thực phẩm Tết 2027 của Sở Y tế Nghệ An, có đủ các phần mục đích "
+                 "yêu cầu, nội dung, kinh phí (ngân sách tỉnh 200 triệu) và tổ chức thực hiện giao Chi cục ATVSTP chủ trì.")
+    piece = fold("ke hoach giam sat dich soi 2027 cua so y te gia lai, phan kinh phi thoi: ngan sach tinh 150 trieu.")
+    tuning_only = scope_model(SETTINGS.draft_scope_examples, tmp_path / "none.jsonl", SETTINGS.draft_scope_strength)
+    assert tuning_only.predict_proba([whole])[0, 1] > MODEL.predict_proba([whole])[0, 1] + 0.3
+    assert not asks_for_a_piece(MODEL, whole, SETTINGS.draft_scope_threshold)
+    assert asks_for_a_piece(MODEL, piece, SETTINGS.draft_scope_threshold)
