@@ -18,6 +18,7 @@ from .pasted import pasted_table
 from .periods import completed_review, ROMAN
 from .reading import document_type, listed_parts, own_number, own_symbol
 from .scope import LAST, OPENING, Scope, read_scope
+from .scope_said import asked_alone, asked_whole, described_piece
 from .signature import signature
 from .request import ASSUMED_TYPE, MARKED_NAMES, PIECE_READ, DraftRequest, parse_request
 
@@ -203,8 +204,12 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict],
         scope = Scope("part", part=part)
     if scope.kind == "whole" and (named := _named_section(folded, sk)):
         scope = named
-    if scope.kind == "whole" and asks_for_a_piece and asks_for_a_piece(instruction) and (
-            (piece := read_scope(folded, cue_end, text, anywhere=True)).kind != "whole"):
+    alone = asked_alone(folded, text)
+    if scope.kind != "whole" and not alone and asked_whole(folded):  # "nguyên KH …; mục I viết ngắn thôi"
+        scope = Scope()
+    if scope.kind == "whole" and (alone or asks_for_a_piece and asks_for_a_piece(instruction)) and (
+            (piece := read_scope(folded, cue_end, text, anywhere=True)).kind != "whole"
+            or alone and (piece := described_piece(folded)).kind != "whole"):
         scope = piece
         request.assumed.append(PIECE_READ)
     if scope.kind == "part" and scope.part == LAST:  # "the last numbered part", of the parts listed if any

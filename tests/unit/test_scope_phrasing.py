@@ -171,3 +171,22 @@ def test_the_requests_written_to_teach_the_model_keep_a_whole_plan_that_lists_it
     assert tuning_only.predict_proba([whole])[0, 1] > MODEL.predict_proba([whole])[0, 1] + 0.3
     assert not asks_for_a_piece(MODEL, whole, SETTINGS.draft_scope_threshold)
     assert asks_for_a_piece(MODEL, piece, SETTINGS.draft_scope_threshold)
+
+
+@pytest.mark.parametrize("instruction, scope", [
+    ("đoạn giao Trung tâm Y tế khu vực Ba Vì triển khai tiêm vét trong KH tiêm chủng 2027 Hà Nội, chỉ đoạn đó thôi", "section"),
+    ("nhiem vu cua UBND cac xa trong KH phong chong dich soi Gia Lai nam 2027 - rieng muc do", "section"),
+    ("Results and shortcomings section of the Bac Ninh dengue report for 2026, just that block please.", "part"),
+])
+def test_a_piece_described_and_asked_for_alone_is_that_piece(instruction, scope):
+    request = understand(instruction, RESTORER, SKELETONS)
+    assert request.scope == scope and PIECE_READ in request.assumed
+
+
+def test_a_whole_document_asked_by_name_stays_whole_and_a_surname_is_no_part():
+    request = understand("Chị ơi viết giúp em nguyên KH hội nghị sơ kết năm 2026 của Sở Y tế Phú Thọ nhé; mục I viết ngắn "
+                         "thôi, mục II ghi thành phần gồm lãnh đạo các đơn vị.", RESTORER, SKELETONS)
+    assert request.scope == "whole"
+    request = understand("Làm giấy mời dự hội nghị triển khai bệnh án điện tử năm 2026 tại Hội trường Sở Y tế Tây Ninh. "
+                         "Liên hệ: đồng chí Phan Thị Ngọc Trâm, Phòng Nghiệp vụ Y.", RESTORER, SKELETONS)
+    assert request.scope == "whole"
