@@ -190,3 +190,9 @@ def test_a_whole_document_asked_by_name_stays_whole_and_a_surname_is_no_part():
     request = understand("Làm giấy mời dự hội nghị triển khai bệnh án điện tử năm 2026 tại Hội trường Sở Y tế Tây Ninh. "
                          "Liên hệ: đồng chí Phan Thị Ngọc Trâm, Phòng Nghiệp vụ Y.", RESTORER, SKELETONS)
     assert request.scope == "whole"
+
+
+def test_a_plan_for_a_review_names_a_conference_plan_even_without_the_word_conference():
+    for instruction in ("KH tổng kết công tác y tế năm 2026 của Sở Y tế Hà Tĩnh, viết đầy đủ giúp em",
+                        "KH hội ngị sơ kết 6 tháng đầu năm 2026 tỉnh Hà Tĩnh"):
+        assert understand(instruction, RESTORER, SKELETONS).name == "conference_plan"
