@@ -200,6 +200,9 @@ def _overlapping(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
         at = m.start() + 1
 
 
+_CONTAINER = re.compile(r"\b(?:trong|thuoc|o|within|in|inside)\s+(?:the\s+)?$")
+
+
 def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False) -> Scope:
     """The scope the instruction asks for; whole when no scope word counts (see the module's docstring).
     `text`: the instruction as typed, whose marks tell a table (bảng) from "bằng"; `anywhere`: every scope word
@@ -282,4 +285,7 @@ def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False)
     # A request known to ask for a piece that names none by its words but gives a part's heading ("… is III. Content").
     if anywhere and not found and (heading := re.search(r"(?<![\w./])([ivx]{1,4})\.\s+(?=[a-z])", folded)):
         found.append((heading.start(), Scope("part", part=heading.group(1))))
+    # "Trong phần I …, viết riêng mục 2": the part named as where the piece stands holds the section asked.
+    found = [(at, s) for at, s in found if not (s.kind == "part" and _CONTAINER.search(folded[:at]) and any(
+        other.kind == "section" and later > at for later, other in found))]
     return min(found, key=lambda f: f[0])[1] if found else Scope()

@@ -196,3 +196,9 @@ def test_a_plan_for_a_review_names_a_conference_plan_even_without_the_word_confe
     for instruction in ("KH tổng kết công tác y tế năm 2026 của Sở Y tế Hà Tĩnh, viết đầy đủ giúp em",
                         "KH hội ngị sơ kết 6 tháng đầu năm 2026 tỉnh Hà Tĩnh"):
         assert understand(instruction, RESTORER, SKELETONS).name == "conference_plan"
+
+
+def test_a_section_asked_within_a_part_named_first_is_that_section():
+    request = understand("Trong phần I kết quả của BC tổng kết năm 2026 Sở Y tế Hà Nam, viết riêng mục 2. Công tác khám "
+                         "bệnh, chữa bệnh giúp mình.", RESTORER, SKELETONS)
+    assert (request.scope, request.scope_section) == ("section", "2")
