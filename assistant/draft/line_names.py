@@ -10,7 +10,7 @@ from .pasted import LUMP_WORDS
 UNNAMED = "[nội dung chi]"
 _LUMP_WORD = re.compile(rf"\s*\b(?:{LUMP_WORDS}|in total)\s*$", re.IGNORECASE)
 # Words that join a line to the sentence before it, no part of its name: "ngoài ra bồi dưỡng …", "nên tính …".
-_CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|bên cạnh đó|trong (?:số )?đó(?: có)?|nên tính|tính|còn|besides|also)\s+",
+_CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|có(?: thêm)?|bên cạnh đó|trong (?:số )?đó(?: có)?|nên tính|tính|còn|besides|also)\s+",
                          re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s*(?:\b(?:twice a day|two times a day)\s+)?(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\bat\b|\btại\b|:|–|-)\s*$",
                         re.IGNORECASE)
@@ -60,7 +60,7 @@ def line_name(piece: str, end: int) -> str:
     item = item_name(piece[:end])
     counted = _CONNECTIVE.sub("", piece[piece.rfind(":", 0, end) + 1:])
     if (item == UNNAMED or _GENERIC_ITEM.fullmatch(item)) and (noun := _COUNTED_NOUN.match(counted)):
-        counts = noun.group(1).strip()
+        counts = re.sub(r"\s+(?:đi|đến|về|làm|dự|học|tham gia)$", "", noun.group(1).strip())  # "3 giám sát viên đi 12 ngày"
         return counts[:1].upper() + counts[1:]
     # A measure alone ("in 120 bộ") names nothing bought.
     if _DOING.fullmatch(item) and (noun := _COUNTED_NOUN.match(piece[end:])) and len(noun.group(1).split()) > 1:

@@ -2197,3 +2197,7 @@ def test_parts_listed_with_their_content_in_brackets_get_that_content():
     assert "ngân sách tỉnh" in funding and "ngân sách tỉnh" not in targets  # though it says "mục tiêu quốc gia"
     assert "Phòng Kế hoạch - Tài chính" in tasks  # the part's heading is its name, not "… giao Phòng …"
     assert "IV. TỔ CHỨC THỰC HIỆN" in draft and "Các đơn vị tại Mục IV;" in draft  # Nơi nhận points at that part
+
+
+def test_a_line_opened_by_co_is_named_by_whom_it_counts():
+    assert cost_lines(["Có 3 giám sát viên đi 12 ngày, phụ cấp 200.000đ/người/ngày"])[0].item == "Giám sát viên"
