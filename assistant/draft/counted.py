@@ -24,7 +24,9 @@ PERSON = re.compile(r"^(?:nguoi|dai bieu|can bo|nhan vien|nu ho sinh|ho sinh|bac
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
                      r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?|"
                      r"reporters?|journalists?|chairs?|chairpersons?|surveyors?|enumerators?|interpreters?|secretar(?:y|ies)|"
-                     r"pharmacists?|technicians?|collaborators?|guests?|lecturers?|vaccinators?|supervisors?)(?: [a-z]+){0,3}$")
+                     r"pharmacists?|technicians?|collaborators?|guests?|lecturers?|vaccinators?|supervisors?|managers?)(?: [a-z]+){0,3}$"
+                    # an English noun of people after what they do: "school kitchen managers", "commune health workers"
+                    r"|^(?:[a-z]+ ){1,2}(?:managers?|officials?|workers?|staff|officers?|leaders?|teachers?|volunteers?|members?)$")
 # A noun: up to three words.
 NOUN = r"[a-z]+(?: [a-z]+){0,2}"
 # Days, sessions and nights are the table's "Số ngày".

@@ -205,7 +205,7 @@ def _included(folded: str, noun: str, chain: list[str], request: RequestCounts) 
     return _request_count(also, chain, request) or 0
 
 
-def everyone(folded: str, request: RequestCounts) -> int | None:
+def everyone_count(folded: str, request: RequestCounts) -> int | None:
     """The request's count of everyone a line says it is for: "nước uống cho toàn bộ đại biểu nói trên 2 buổi x
     20.000đ"."""
     if not (said := _FOR_ALL.search(folded)):
@@ -258,7 +258,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             # "tài liệu 45.000đ/bộ, chỉ phát cho học viên": the people named, else everyone.
             given = _GIVEN_TO.search(folded)
             named = [name for n in (2, 1) if PERSON.match(name := " ".join(noun_words(given.group(1))[:n]))] if given else []
-            count = _request_count(everyone or (named or ["nguoi"])[0], chain, request)
+            count = (everyone and everyone_count(folded, request)) or \
+                _request_count(everyone or (named or ["nguoi"])[0], chain, request)
         if count is not None and PERSON.match(noun) and not own_count:
             count += _included(folded, noun, chain, request)
         if count is not None:

@@ -14,7 +14,7 @@ from .event_length import event_days, event_nights, event_sessions, rated_per_da
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, is_day, request_counts
-from .quantities import counted_a_day, counted_by_rate, everyone, everyone_counted, factors, for_each, line_counts, per_units
+from .quantities import counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, line_counts, per_units
 
 # A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
 _NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
@@ -156,7 +156,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
             rate_end = match.end(rate + 1) if match.group(rate + 1) else match.end(rate)
             factored = {word for _, after in rest for word in fold(after).split()[:1]}
-            people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone(folded, request) or people
+            people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone_count(folded, request) or people
         end = tail.end() if (tail := _CURRENCY_TAIL.match(piece, match.end())) else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())

@@ -2201,3 +2201,10 @@ def test_parts_listed_with_their_content_in_brackets_get_that_content():
 
 def test_a_line_opened_by_co_is_named_by_whom_it_counts():
     assert cost_lines(["Có 3 giám sát viên đi 12 ngày, phụ cấp 200.000đ/người/ngày"])[0].item == "Giám sát viên"
+
+
+def test_everyone_said_is_all_the_groups_and_english_people_named_by_their_job_are_summed():
+    request = "đại biểu gồm 30 đại biểu Sở và 60 đại biểu các bệnh viện; tài liệu 80.000đ/bộ cho toàn bộ đại biểu"
+    assert [line.amount for line in cost_lines([request], context=request)] == [7_200_000]
+    request = "Participants: 80 school kitchen managers plus 10 officials. Lunch 150k each"
+    assert [line.amount for line in cost_lines([request], context=request)] == [13_500_000]
