@@ -210,9 +210,10 @@ def everyone_count(folded: str, request: RequestCounts) -> int | None:
     20.000đ"."""
     if not (said := _FOR_ALL.search(folded)):
         return None
-    # All of them: the largest count of that group, or of people counted group by group.
+    # All of them: the largest count of that group, or, for delegates or people, of people counted group by group.
     group = next((g for g in said.groups() if g), "nguoi")
-    return max((c.count for c in request.found if c.noun == "nguoi" or counted_in(group, [c])), default=None)
+    generic = group in ("nguoi", "dai bieu") or group.startswith(("participant", "delegate"))
+    return max((c.count for c in request.found if (generic or c.noun != "nguoi") and counted_in(group, [c])), default=None)
 
 
 def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], own: list[Counted],
