@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..vietnamese.folding import fold
 from ..vietnamese.glossary import english_terms
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import SPELLED
+from .event_length import SPELLED, every_day
 
 # A count may be spelled ("two teams", "ba lớp", "hai buổi"): it is read wherever a figure is.
 FIGURE = rf"{THOUSANDS}|\d+|(?<![a-z])(?:{'|'.join(SPELLED)})(?![a-z])"
@@ -37,12 +37,14 @@ _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 _GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,2}}?(?=(?:{FIGURE})\s)"
                     rf"|(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+each\s+(?:with|having|has|of)\s+")
 _MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
-# "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before.
-_EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:of\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b")
+# "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before;
+# people so counted need no "each": "3 classes x 40 trainees", "5 classes of 50 staff", "3 lớp x 40 học viên".
+_EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:(?:of|x|×)\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b"
+                         rf"|(?<![\d.,/])({FIGURE})\s+({NOUN})\s*(?:of|x|×)\s+({FIGURE})\s+({NOUN})")
 # "35 trainees per class", "40 học viên/lớp" with the classes counted: so many for each of them.
 _PER_GROUP = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}?)\s*(?:/\s*|\s+(?:per|moi|mot|each)\s+)([a-z]+(?: [a-z]+)?)\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
-_STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
+_STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "each", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
 
 def number(text: str) -> int:
@@ -103,8 +105,14 @@ def counts(folded: str) -> list[Counted]:
             found.append(Counted(" ".join(words), number(m.group(1)), m.start(), label=label.group(1) if label else ""))
     found.sort(key=lambda c: c.at)
     for m in _EACH_AFTER.finditer(folded):
-        if not (MONEY.match(m.group(4).split()[0]) or is_day(m.group(4))):
-            found = [c if c.at != m.start(3) else Counted(c.noun, number(m.group(1)) * c.count, c.at) for c in found]
+        said_each = m.group(1) is not None
+        groups, members = m.groups()[0:4] if said_each else m.groups()[4:8], noun_words((m.group(4) or m.group(8)))
+        group = " ".join(noun_words(groups[1]))
+        if not group or not members or MONEY.match(members[0]) or MONEY.match(group.split()[0]) or is_day(members[0]) \
+                or is_day(group) or not (said_each or (PERSON.match(" ".join(members)) and not PERSON.match(group))):
+            continue
+        at = m.start(3 if said_each else 7)
+        found = [c if c.at != at else Counted(c.noun, number(groups[0]) * c.count, c.at, c.count, group) for c in found]
     return found
 
 
@@ -176,9 +184,13 @@ def _per_group(folded: str, whole: list[Counted]) -> list[Counted]:
     return whole
 
 
-def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None) -> RequestCounts:
+def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None,
+                   a_day: int | None = None) -> RequestCounts:
+    """The request's counts; `a_day`, the sessions of each day ("2 buổi/ngày"), counts the sessions of the event's
+    days and of all its classes' days."""
     found: list[Counted] = []
     in_all: dict[str, int] = {}
+    each_days: int | None = None
     for text in texts:
         folded = fold(text)
         whole = counts(folded)
@@ -192,8 +204,11 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
                 run.append(member)
                 end = member.end()
             for figure in run:
-                if is_day(figure.group(2)):
+                # "mỗi lớp 2 ngày, 2 buổi/ngày": the buổi are each day's, counted with `a_day`.
+                if is_day(figure.group(2)) and not every_day(folded[figure.start(2):]):
                     in_all.setdefault(figure.group(2).split()[0], of * number(figure.group(1)))
+                    if is_day_count(figure.group(2)):
+                        each_days = each_days or number(figure.group(1))
             kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
             taken = {figure.start(1) for figure in kept}
             whole = [c for c in whole if c.at not in taken] + [
@@ -204,11 +219,26 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
                 each = sum(number(f.group(1)) for f in persons)
                 whole.append(Counted("nguoi", of * each, persons[0].start(1) - 1, each, group))
         whole = _per_group(folded, whole)
+        # "2 days per class": each class's days, and all the classes' days.
+        for m in _PER_GROUP.finditer(folded):
+            group = " ".join(noun_words(m.group(3)))
+            if is_day_count(m.group(2) or "x") and (of := count_in(group, whole) or count_in(group, found)):
+                in_all.setdefault("ngay", of * number(m.group(1)))
+                each_days = each_days or number(m.group(1))
         found += sorted(groups_summed(folded, whole), key=lambda c: c.at)
     days_in_all = next((n for head, n in in_all.items() if head in ("ngay", "day", "days")), None)
     sessions_in_all = next((n for head, n in in_all.items() if head in ("buoi", "session", "sessions")), None)
+    days = days or each_days
+    if a_day:
+        sessions = sessions or a_day * (days or 1)
+        sessions_in_all = a_day * days_in_all if days_in_all else sessions_in_all
     return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions, nights,
                          days_in_all, sessions_in_all)
+
+
+def is_day_count(noun: str) -> bool:
+    """A count of days, not of sessions or nights."""
+    return noun.split()[0] in ("ngay", "day", "days")
 
 
 def is_day(noun: str) -> bool:

@@ -20,7 +20,11 @@ _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[a-z]+\s+)?{_COUNT}\s*(?:ngay|days?)\b|\
 # the last day of one month.
 _SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|den|to)\s*(\d{1,2})/(\d{1,2})\b")
 # "học 2 buổi", "2 buổi sáng và chiều", "a 2-session course": the event's sessions.
-_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[a-z]+\s+)?)?{_COUNT}\s*(?:buoi|sessions?)\b(?!\s*/)|\b{_COUNT}-session\b")
+# A day's sessions ("2 buổi/ngày", "2 sessions a day", "mỗi ngày 2 buổi") are no count of the event's.
+_A_DAY = r"(?:\s*/\s*|\s+(?:per|a|moi|mot|each|every)\s+)(?:ngay|day)\b"
+_SESSIONS = re.compile(rf"\b(?:{_EVENT}\s+(?:[a-z]+\s+)?)?(?<!moi ngay )(?<!each day )(?<!every day ){_COUNT}\s*(?:buoi|sessions?)\b"
+                       rf"(?!\s*/)(?!{_A_DAY})|\b{_COUNT}-session\b")
+_SESSIONS_A_DAY = re.compile(rf"\b{_COUNT}\s*(?:buoi|sessions?){_A_DAY}|\b(?:moi|each|every) (?:ngay|day),?\s+{_COUNT}\s*(?:buoi|sessions?)\b")
 _PER_DAY = re.compile(r"/\s*(?:ngày|ngay|day)\b|\b(?:per|a) day\b|\bmỗi ngày\b", re.IGNORECASE)
 _DAY_COUNT = re.compile(r"(?<![\d/])\d{1,2}\s*(?:ngày|ngay|days?|buổi)\b", re.IGNORECASE)
 _MAX_DAYS = 31  # a span longer than a month is no event's length
@@ -57,6 +61,11 @@ def event_nights(texts: list[str]) -> int | None:
 def event_sessions(texts: list[str]) -> int | None:
     """The event's sessions (buổi), from the first text that counts them."""
     return next((sessions for text in texts if (sessions := _counted(_SESSIONS, text)) is not None), None)
+
+
+def sessions_a_day(texts: list[str]) -> int | None:
+    """The sessions of each of the event's days ("học 2 ngày, 2 buổi/ngày"), from the first text that counts them."""
+    return next((sessions for text in texts if (sessions := _counted(_SESSIONS_A_DAY, text)) is not None), None)
 
 
 def rated_per_day_only(piece: str) -> bool:

@@ -239,9 +239,11 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         if each and PERSON.match(each) and PERSON.match(own_count.noun):
             each = ""  # "3 báo cáo viên, mỗi người 1 triệu": each of the three, not three for each person
         counted_each.append(each)
-        # "2 rooms per team" with 3 teams counted in the request: 6 rooms.
+        # "2 rooms per team" with 3 teams counted in the request: 6 rooms. A count already times its group ("8 xã x 5
+        # người" is 40) is not joined to it again.
         count = _each_has(noun, folded, chain, request, own) or (
-            own_count.count * _joined(folded, own_count.at, chain) * _times(each, request) if own_count else None)
+            own_count.count * (1 if own_count.of else _joined(folded, own_count.at, chain)) * _times(each, request)
+            if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
             own_days = counted_in("ngay", own) or counted_in("days", own)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, twice_a_day
+from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, is_day, request_counts
@@ -246,7 +246,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     said = [_BREAKDOWN.sub(r"\1", text) for text in (re.split(r";\s*|:\s+|\.\s+", context) if context else clauses)]
     unpriced = [text for text in said if not AMOUNT.search(text)]
     length = event_days(unpriced)
-    request = request_counts(said, length, event_sessions(unpriced), event_nights(unpriced))
+    request = request_counts(said, length, event_sessions(unpriced), event_nights(unpriced), sessions_a_day(unpriced))
     pieces = [line for piece in pieces
               for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", piece)), request)]
     found: list[list[CostLine]] = []

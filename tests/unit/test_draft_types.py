@@ -2208,3 +2208,19 @@ def test_everyone_said_is_all_the_groups_and_english_people_named_by_their_job_a
     assert [line.amount for line in cost_lines([request], context=request)] == [7_200_000]
     request = "Participants: 80 school kitchen managers plus 10 officials. Lunch 150k each"
     assert [line.amount for line in cost_lines([request], context=request)] == [13_500_000]
+
+
+def test_sessions_said_a_day_count_every_day_and_classes_times_their_people():
+    def amounts(request: str) -> list[int]:
+        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Hội thảo 2 ngày, 2 buổi/ngày, 60 đại biểu. Chi phí: nước uống 20.000đ/người/buổi; báo cáo viên "
+                   "1.500.000đ/buổi.") == [4_800_000, 6_000_000]
+    # 2 classes of 30 for 3 days each: 60 people eat 3 days; 12 sessions are taught, the hall is hired 6 days.
+    assert amounts("Mở 2 lớp x 30 học viên, mỗi lớp học 3 ngày, 2 buổi/ngày. Chi phí: tiền ăn 100.000đ/người/ngày; giảng "
+                   "viên 500.000đ/buổi; thuê hội trường 1.000.000đ/ngày.") == [18_000_000, 6_000_000, 6_000_000]
+    assert amounts("4 classes of 25 trainees, 2 days per class, 2 sessions a day. Costs: meals VND 120,000 per trainee per "
+                   "day; hall VND 900,000 per day.") == [24_000_000, 7_200_000]
+    # A count that already times its group in the line ("8 xã x 5 người") is not multiplied again.
+    assert amounts("Kinh phí: giám sát 8 xã x 5 người x 3 ngày, 150.000đ/người/ngày.") == [18_000_000]
