@@ -7,7 +7,7 @@ import re
 
 from ..vietnamese.folding import fold
 from ..vietnamese.patterns import THOUSANDS
-from .tables import AMOUNT, integer, money
+from .amounts import AMOUNT, integer, money
 
 
 # Where a total is split into its sources (folded).

@@ -8,7 +8,7 @@ import re
 from ..vietnamese.folding import fold
 from .pasted import spaced_sign, vietnamese_figures
 from .line_names import LEAD
-from .tables import integer, vnd_number
+from .amounts import integer, vnd_number
 
 # An indicator row: its name, then unit and values: "Tỷ lệ …: %, ≥ 92,5", "doctors per 10.000 – 12,4 / 12,6".
 _VALUE = re.compile(r"(?:[≥≤<>]=?\s*)?\d+(?:[.,]\d+)*\s*[%‰]?")

@@ -14,7 +14,7 @@ from .agenda import agenda_subtitle
 from .document import Block
 from .request import DraftRequest
 from .table_blocks import column_names, column_roles
-from .tables import integer, vnd_number
+from .amounts import integer, vnd_number
 from .typed_tables import worked_table
 
 # What asks for the table (folded request).

@@ -19,7 +19,7 @@ from .indicators import targets_in_prose
 from .worked_rates import rates_in_prose, shares_in_rows
 from .pasted import whole_figures
 from .event_length import SPELLED
-from .tables import integer, scaled_figure, vnd_number
+from .amounts import integer, scaled_figure, vnd_number
 
 _LIST_MARK = re.compile(r"\(?\d{1,2}[.)]\s|[-–•+]\s")
 

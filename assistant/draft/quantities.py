@@ -24,13 +24,13 @@ _RATIO = re.compile(rf"(?<![\d.,/])({FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([
 
 
 
-def _joined(folded: str, at: int, chain: list[str]) -> int:
+def joined_before(folded: str, at: int, chain: tuple[str, ...] | list[str] = ()) -> int:
     """The counts joined by × before the count at `at`, of things the rate is not per: "3 xe x 2 lượt, 1,8
     triệu/lượt" is 2 trips for each of 3 vehicles."""
     m = re.search(rf"({FIGURE})\s+({NOUN})\s*[x×*]\s*$", folded[:at])
     words = noun_words(m.group(2)) if m else []
     if m and words and not is_day(words[0]) and not any(same_thing(" ".join(words), noun) for noun in chain):
-        return number(m.group(1)) * _joined(folded, m.start(), chain)
+        return number(m.group(1)) * joined_before(folded, m.start(), chain)
     return 1
 
 
@@ -101,9 +101,11 @@ def _each_before(before: str) -> str:
     return " ".join(noun_words(m.group(1))) if m else ""
 
 
-def _times(each: str, request: RequestCounts) -> int:
-    """How many of what a count is for each of the request counts: once when it is for each of nothing."""
-    return (count_in(each, request.found) or 1) if each else 1
+def _times(each: str, request: RequestCounts, own: tuple[Counted, ...] | list[Counted] = ()) -> int:
+    """How many of what a count is for each of the line (`own`, its counts) or else the request counts: once when it
+    is for each of nothing. People are the line's own first: "Có 2 giảng viên, mỗi người dạy 2 buổi" is 4 buổi."""
+    mine = [c for c in own if PERSON.match(c.noun)] if each and PERSON.match(each) else []
+    return mine[0].count if mine else (count_in(each, request.found) or 1) if each else 1
 
 
 def for_each(after: str, request: RequestCounts, others: list[str], before: str = "") -> int:
@@ -120,7 +122,10 @@ def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: Reques
     nouns = [noun for noun in per_units(folded, rate_start, rate_end) if not is_day(noun)]
     if not nouns or any(same_thing(nouns[0], word) for word in factored):
         return None
-    return count_in(nouns[0], request.found)
+    # "3 giảng viên, mỗi người dạy 2 buổi, 800.000đ": "mỗi người" before the rate is each of the line's own people.
+    each_before = PERSON.match(nouns[0]) and nouns[0] not in per_units(folded, 0, rate_end)
+    own = [c for c in line_counts(folded, rate_start, rate_end) if PERSON.match(c.noun)] if each_before else []
+    return own[0].count if own else count_in(nouns[0], request.found)
 
 
 def line_counts(folded: str, amount_start: int, amount_end: int) -> list[Counted]:
@@ -160,6 +165,7 @@ def _a_day(folded: str, at: int) -> bool:
 # What each person gets one of, priced per piece: "tài liệu 30k/bộ", "certificates at 15,000 each"; never a
 # rented thing ("thuê máy chiếu 500k/bộ").
 _ONE_EACH_UNIT = re.compile(r"^(?:bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|each)$")
+_HANDED_UNIT = re.compile(r"^(?:phieu|to|que|bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|forms?|leaflets?|booklets?)$")
 _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chung chi|giay khen|documents?|materials?|"
                             r"stationery|certificates?|handouts?|booklets?)\b")
 
@@ -242,7 +248,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         # "2 rooms per team" with 3 teams counted in the request: 6 rooms. A count already times its group ("8 xã x 5
         # người" is 40) is not joined to it again.
         count = _each_has(noun, folded, chain, request, own) or (
-            own_count.count * (1 if own_count.of else _joined(folded, own_count.at, chain)) * _times(each, request)
+            own_count.count * (1 if own_count.of else joined_before(folded, own_count.at, chain)) * _times(each, request, own)
             if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
             # "2 ngày, 2 buổi/ngày, 20.000 đồng/người/buổi": the sessions are each day's.
@@ -263,6 +269,9 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             named = [name for n in (2, 1) if PERSON.match(name := " ".join(noun_words(given.group(1))[:n]))] if given else []
             count = (everyone and everyone_count(folded, request)) or \
                 _request_count(everyone or (named or ["nguoi"])[0], chain, request)
+        # "in phiếu khám 2.000đ/phiếu cho 3.000 người": a piece handed to each of the people the line counts.
+        if count is None and _HANDED_UNIT.match(head) and (given := [c for c in own if PERSON.match(c.noun)]):
+            count = given[0].count
         if count is not None and PERSON.match(noun) and not own_count:
             count += _included(folded, noun, chain, request)
         if count is not None:

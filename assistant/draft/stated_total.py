@@ -8,7 +8,8 @@ import re
 from ..vietnamese.folding import fold
 from .clauses import Clause, said
 from .document import vnd
-from .tables import CostLine, integer, money
+from .amounts import integer, money
+from .tables import CostLine
 
 # Where the total is said, wherever in the clause: "Our draft says the total is 780,000,000 VND, which looks wrong".
 _TOTAL_SAID = re.compile(r"\b(?:tong(?!\s+so\b)|total)\b")

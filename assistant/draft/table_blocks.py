@@ -18,7 +18,8 @@ from .indicators import (CHANGE_ASKED, COMPARED_YEARS, COMPARISON, RATE_COLUMN, 
                          change_of, decimals, indicator_columns, indicator_row, rate_rows, share_of_plan)
 from .funding import funding_sources, source_name, source_pieces
 from .number_words import in_words
-from .tables import CostLine, budget_rows, cost_lines, money
+from .amounts import money
+from .tables import CostLine, budget_rows, cost_lines
 from .listed_table import listed_table
 from .typed_tables import pasted_table, worked_table
 

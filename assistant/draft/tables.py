@@ -9,15 +9,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ..vietnamese.folding import fold
-from ..vietnamese.patterns import THOUSANDS
+from .amounts import AMOUNT, NUMBER, integer, money, scaled_figure, vnd_number
 from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, is_day, request_counts
-from .quantities import counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, line_counts, per_units
+from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
+                         line_counts, per_units)
 
-# A number as typed: 1.500.000 (Vietnamese thousands), 1,500,000 (English), 12,4 (a decimal comma).
-_NUMBER = rf"{THOUSANDS}|\d+(?:,\d+)?"
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
 # 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
 # four factors joined by x or ×, the next line maybe after "và".
@@ -26,7 +25,7 @@ _TIMES = r"\s*(?:[×*]|(?<![^\W\d_])x(?![^\W\d_]))\s*"
 # A factor with a scale word may have a decimal: "1,5 triệu", "12.5 million".
 _SCALE_WORDS = r"nghìn|ngàn|k|triệu|tr|tỷ|thousand|million|billion"
 # A factor is never cut at its thousands mark: "12.000 = 1.800.000" is twelve thousand, not 12.
-_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{_NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,30}}?)"
+_FACTOR = rf"(\d+[.,]\d{{1,2}}(?=\s*(?:{_SCALE_WORDS})\b)|{NUMBER})(?![.,]\d)\s*([^\d×*;:=]{{0,30}}?)"
 _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES}{_FACTOR})?"
                    rf"(?=\s*(?:[đd]\b|đồng|dong\b|vnd|each|/|[;.,)=]|(?:và|va|and)\s|$))", re.IGNORECASE)
 # The same line with other joiners: "80 người, 2 ngày, mức 150.000 đồng/người/ngày", "lunch for 90 delegates
@@ -34,8 +33,8 @@ _LINE = re.compile(rf"{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})?(?:{_TIMES
 # word, and the last is money; a year ("năm 2026 …") is no factor.
 _UNIT_WORDS = r"(?:[^\W\d_]+\.?\s*){1,3}?"
 _JOIN = rf"(?:{_TIMES}|\s*,\s*(?:(?:định\s+)?mức\s+|đơn giá\s+|giá\s+)?|\s+(?:for|at|with|mức|định mức|đơn giá|giá|@)\s+(?:(?:a|the)\s+rate\s+of\s+)?|\s*)"
-_LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({_NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({_NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
-                          rf"({_NUMBER})\s*(?:(nghìn|ngàn|triệu|tr|k)\s*(?=đồng|dong\b|[đd]\b|vnd\b|[;.,]|/\s*(?:ngày|ngay)\b(?!\s*/)|per day\b(?! per)|$)|(?=đồng|dong\b|[đd]\b|vnd\b))",
+_LINE_JOINED = re.compile(rf"(?<!năm )(?<!year )({NUMBER})\s*({_UNIT_WORDS})(?:{_JOIN}({NUMBER})\s*({_UNIT_WORDS}))?{_JOIN}"
+                          rf"({NUMBER})\s*(?:(nghìn|ngàn|triệu|tr|k)\s*(?=đồng|dong\b|[đd]\b|vnd\b|[;.,]|/\s*(?:ngày|ngay)\b(?!\s*/)|per day\b(?! per)|$)|(?=đồng|dong\b|[đd]\b|vnd\b))",
                           re.IGNORECASE)
 # What a factor counts, by the words after it: money is the rate ("150.000 đồng/người x 100 người x 1 ngày"),
 # days or sessions are the days ("thuê hội trường 2 ngày x 3.000.000 đồng"), anything else is people.
@@ -48,12 +47,6 @@ _TOTAL = re.compile(r"\b(?:tổng(?! kết| hợp| quan| thể| cục)|cộng(?!
 # The currency and per-unit words after a line's last factor: "đồng/người/ngày", "VND each".
 _CURRENCY_TAIL = re.compile(r"\s*(?:nghìn|ngàn|triệu|tr|k)?\s*(?:đồng|dong\b|[đd]\b|vnd)?(?:/[^\W\d_]+)*(?:\s+each)?", re.IGNORECASE)
 _FACTOR_SCALE = re.compile(rf"^\s*({_SCALE_WORDS})\b", re.IGNORECASE)  # a factor with a scale word: "150 nghìn", "1,5 triệu"
-# An amount with its unit after it ("38.400.000 đồng", "4,5 tỷ", "1.2 billion") or its currency before it
-# ("VND 940.000.000"); a scaled figure may have a decimal, with a comma or, in English, a point.
-_SCALED = r"\d+[.,]\d{1,2}(?!\d)"
-# A unit is a word of its own: "2026 ngành" is no "2026 ngàn".
-AMOUNT = re.compile(rf"(?:\b(?:VND|VNĐ)\s*)?({_SCALED}|{_NUMBER})\s*((?:tỷ|triệu|nghìn|ngàn|billion|million|thousand|đồng|vnd|vnđ)"
-                     rf"(?![^\W\d_])|tr\b|dong\b|[đd]\b|k(?![^\W\d_]))|\b(?:VND|VNĐ)\s*({_NUMBER})", re.IGNORECASE)  # "150k": thousands
 # "13 người (1 ở Sở, 12 ở các điểm cầu) x 150.000đ": a count's breakdown in brackets is no factor.
 _BREAKDOWN = re.compile(r"(\d+\s+[^\W\d_]+(?:\s[^\W\d_]+)?)\s*\([^()]*\d[^()]*\)")
 # A lump sum typed without its currency: "vận chuyển vắc xin trọn gói 35.000.000" (the figure grouped in thousands).
@@ -63,10 +56,8 @@ _LUMP = re.compile(r"\b(?:trọn gói|khoán|lump[- ]sum|package)\b", re.IGNOREC
 _DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|people|persons|participants))\s*/\s*(?:ngày|day)\b",
                           re.IGNORECASE)
 # "trọn gói cả 2 ngày 15 triệu": the days a lump sum covers are no factor of it.
-_LUMP_DAYS = re.compile(rf"\b(trọn gói|khoán|lump[- ]sum|package)\s+(?:(?:cả|trong|for|for the)\s+)?(?:{_NUMBER})\s*(?:ngày|days?)\b",
+_LUMP_DAYS = re.compile(rf"\b(trọn gói|khoán|lump[- ]sum|package)\s+(?:(?:cả|trong|for|for the)\s+)?(?:{NUMBER})\s*(?:ngày|days?)\b",
                         re.IGNORECASE)
-_SCALE = {"tỷ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 1000, "ngàn": 1000, "k": 1000, "billion": 10**9,
-          "million": 10**6, "thousand": 1000}
 
 
 @dataclass
@@ -79,26 +70,6 @@ class CostLine:
     @property
     def amount(self) -> int:
         return self.people * self.days * self.rate
-
-
-def integer(text: str) -> int:
-    """1.500.000 and 1,500,000 are 1500000 (a money amount has no decimals)."""
-    return int(re.sub(r"[.,]", "", text))
-
-
-def vnd_number(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
-
-
-def scaled_figure(number: str, scale: str) -> int:
-    """A figure with its scale word: "12.5 million" and "1,5 triệu" have a decimal; "1.500 nghìn" is thousands. Before
-    a Vietnamese scale word a comma is the decimal mark ("1,285 tỷ"), before an English one the point is."""
-    decimal = "," if scale.lower() in ("tỷ", "triệu", "tr", "nghìn", "ngàn") else "."
-    if re.fullmatch(rf"\d+\{decimal}\d+", number) or re.fullmatch(_SCALED, number):
-        value = float(number.replace(",", "."))
-    else:
-        value = integer(number)
-    return round(value * _SCALE[scale.lower()])
 
 
 def _factor(number: str, after: str | None) -> int:
@@ -117,7 +88,7 @@ def _rate_first(piece: str, request: RequestCounts) -> list[CostLine]:
     chain = per_units(folded, amount.start(), amount.end())
     own = line_counts(folded, amount.start(), amount.end())
     # A pasted row's bare figure before the rate ("Tiền ăn học viên 85 150 nghìn/người/ngày") counts what it is per.
-    bare = re.search(rf"(?<![\d.,/])({_NUMBER})\s+$", piece[:amount.start()])
+    bare = re.search(rf"(?<![\d.,/])({NUMBER})\s+$", piece[:amount.start()])
     if chain and bare and not own:
         count, per_day = integer(bare.group(1)), is_day(chain[0])
         return [CostLine(item=item_name(piece[:bare.start()]), people=1 if per_day else count, days=count if per_day else 1,
@@ -150,8 +121,10 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
                          for f, after in rest if _DAYS.match(after))
         # The count a line opens with may be said for each of something before it: "mỗi xã làm 1 pa nô".
         before = [piece[:match.start()] if n == 0 else "" for n in range(len(groups)) if n != at]
-        people = math.prod(f * for_each(after, request, [other for _, other in groups if other != after], said_before)
-                           for (f, after), said_before in zip(rest, before) if not _DAYS.match(after))
+        # Counts joined by × before the match count too: "6 teams x 4 people for 3 days, 200.000 VND/person/day".
+        people = joined_before(folded, match.start()) * math.prod(
+            f * for_each(after, request, [other for _, other in groups if other != after], said_before)
+            for (f, after), said_before in zip(rest, before) if not _DAYS.match(after))
         if not any(not _DAYS.match(after) for _, after in rest):  # no count of people: those the rate is per
             rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
             rate_end = match.end(rate + 1) if match.group(rate + 1) else match.end(rate)
@@ -243,10 +216,13 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     columns = budget_columns(context or " ".join(clauses))
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
-    said = [_BREAKDOWN.sub(r"\1", text) for text in (re.split(r";\s*|:\s+|\.\s+", context) if context else clauses)]
+    texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
+    said = [_BREAKDOWN.sub(r"\1", text) for text in texts]
     unpriced = [text for text in said if not AMOUNT.search(text)]
-    length = event_days(unpriced)
-    request = request_counts(said, length, event_sessions(unpriced), event_nights(unpriced), sessions_a_day(unpriced))
+    # A day's sessions may be said in brackets, which `said` drops: "mỗi lớp học 2 ngày (2 buổi/ngày)".
+    a_day = sessions_a_day([text for text in texts if not AMOUNT.search(text)])
+    request = request_counts(said, event_days(unpriced), event_sessions(unpriced), event_nights(unpriced), a_day)
+    length = request.days  # the event's days, or each class's or commune's ("mỗi xã khám 2 ngày")
     pieces = [line for piece in pieces
               for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", piece)), request)]
     found: list[list[CostLine]] = []
@@ -263,7 +239,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         if not found[n] and beside and not _TOTAL.search(piece) and (
                 match := AMOUNT.search(piece) or _LUMP_FIGURE.search(piece)):
             # A lump sum "cả 2 ngày" is paid once: its days are inside it.
-            days = None if _LUMP.search(piece) else re.search(rf"({_NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()],
+            days = None if _LUMP.search(piece) else re.search(rf"({NUMBER})\s*(?=ngày|days?\b)", piece[:match.start()],
                                                                re.IGNORECASE)
             rate = money(piece) or (integer(match.group(1)) if match.re is _LUMP_FIGURE else 0)
             found[n] = [CostLine(item=item_name(piece[:days.start() if days else match.start()]), people=1,
@@ -283,18 +259,3 @@ def budget_rows(lines: list[CostLine]) -> list[list[str]]:
     total = sum(line.amount for line in lines)
     rows.append(["", "Tổng cộng", "", "", "", vnd_number(total)])
     return rows
-
-
-def money(text: str) -> int | None:
-    """An amount of đồng written with its unit: "38.400.000 đồng", "4,5 tỷ đồng", "12 triệu", "5tr5"."""
-    match = AMOUNT.search(whole_figures(text))
-    if not match:
-        return None
-    if match.group(3):  # VND before the figure
-        return integer(match.group(3))
-    number, unit = match.group(1), match.group(2).lower()
-    if unit in _SCALE:
-        decimal = re.fullmatch(_SCALED, number)
-        return round(float(number.replace(",", ".") if decimal else number.replace(".", "").replace(",", ".")) * _SCALE[unit])
-    return integer(number)
-

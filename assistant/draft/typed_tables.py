@@ -13,7 +13,7 @@ from ..vietnamese.folding import fold
 from .indicators import decimals, percent
 from .pasted import vietnamese_figures
 from .request import DraftRequest
-from .tables import integer, vnd_number
+from .amounts import integer, vnd_number
 
 # The columns, up to the end of their sentence, without the notes on how to fill them.
 _COLUMNS = re.compile(r"(?:các cột|columns?)\s*:?\s*(.+?)(?=\.\s|$)", re.IGNORECASE)

@@ -9,7 +9,7 @@ import re
 
 from ..vietnamese.folding import fold
 from .indicators import decimals, percent
-from .tables import integer
+from .amounts import integer
 
 
 # "giải quyết đúng hạn 1.231 hồ sơ (tự tính tỷ lệ, 1 chữ số thập phân)": a rate the request asks to work out.

@@ -483,7 +483,7 @@ def test_a_rate_per_person_counts_the_people_named_before_the_days():
 
 
 def test_a_scaled_amount_reads_its_decimal_mark_by_the_language_of_its_scale_word():
-    from assistant.draft.tables import scaled_figure
+    from assistant.draft.amounts import scaled_figure
 
     assert scaled_figure("1,285", "tỷ") == 1_285_000_000 and scaled_figure("1.500", "nghìn") == 1_500_000
     assert scaled_figure("1.285", "billion") == 1_285_000_000 and scaled_figure("1,500", "million") == 1_500_000_000

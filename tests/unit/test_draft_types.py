@@ -2224,3 +2224,19 @@ def test_sessions_said_a_day_count_every_day_and_classes_times_their_people():
                    "day; hall VND 900,000 per day.") == [24_000_000, 7_200_000]
     # A count that already times its group in the line ("8 xã x 5 người") is not multiplied again.
     assert amounts("Kinh phí: giám sát 8 xã x 5 người x 3 ngày, 150.000đ/người/ngày.") == [18_000_000]
+
+
+def test_counts_joined_before_a_line_the_lines_own_people_and_pieces_handed_to_people():
+    def amounts(request: str) -> list[int]:
+        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    # "5 đoàn x" before "3 người trong 4 ngày, …" counts 15 people.
+    assert amounts("Chi phí: kiểm tra 5 đoàn x 3 người trong 4 ngày, 250.000đ/người/ngày.") == [15_000_000]
+    # "mỗi người" after the line's own 3 trainers is each of them, not each of the 50 trainees.
+    assert amounts("Lớp 50 học viên, học 2 ngày. Chi phí: có 3 giảng viên, mỗi người dạy 2 buổi, 800.000đ/buổi.") == [4_800_000]
+    assert amounts("Chi phí: in phiếu điều tra 3.000đ/phiếu cho 1.500 người.") == [4_500_000]
+    # Days said for each commune are the days of a line paid per person per day there; sessions said in brackets
+    # count every day of every commune.
+    assert amounts("Khám tại 10 xã, mỗi xã khám 3 ngày (2 buổi/ngày). Chi phí: bồi dưỡng mỗi xã 4 người, "
+                   "100.000đ/người/ngày; thuê loa máy 200.000đ/buổi.") == [12_000_000, 12_000_000]
