@@ -38,6 +38,7 @@ _NOTE = re.compile(_LEAVE_OUT.pattern + r"|\b(?:em|minh|toi|anh|chi)\s+(?:lam|vi
                    r"|\b(?:dan|copy|chep) (?:tu|tren|from)\b"  # "chị dán từ nhóm Zalo:"
                    r"|\bso (?:de|bo) trong\b|\bleave the number blank\b"  # the number is left for the office to give
                    r"|\b(?:are|is) (?:already )?done\b|\b(?:are|is) already\b|\b(?:already )?(?:written|drafted|done)(?: already)?\b"
+                   r"(?! (?:by|before|truoc|within|no later|on|in) )"  # "done by 20/10/2026" is a task's deadline
                    r"|^i (?:just |only )?(?:need|want)\b"
                    r"|\bchi (?:con )?thieu (?:doan|phan|muc|cau|y)\b"
                    r"|^(?:phan|muc|doan)\b[^.;:]{0,40}\b(?:co roi|da co|xong roi|viet roi)\b"  # "phần mục tiêu chung có rồi, …"
@@ -88,6 +89,11 @@ _SECTIONS_LISTED = re.compile(r"\b\d{1,2}\.\d{1,2}(?!\d)\.?\s+[^\d,;.:]{2,40}[,;
 # What a listed part holds follows a dash or a colon after its name, or stands in brackets ("Kiến nghị (đề nghị UBND
 # tỉnh bổ sung chỉ tiêu …)").
 _PART_CONTENT = re.compile(r"\s[–—-]\s|:\s|\s\((?!\d)")
+# A clause that speaks of the draft's layout, whatever opens it: "the boss wants only the conclusions rewritten, numbered
+# by unit – no header, no recipients", "giữ nguyên đoạn mở đầu, không cần nơi nhận".
+_LAYOUT_TALK = re.compile(r"\b(?:muon|want|wants|need|needs|khong|no|dung|don'?t|chi|only|giu nguyen|keep)\b[^.;]*\b(?:header|"
+                          r"tieu de|noi nhan|quoc hieu|recipients|the thuc|danh so|numbered|viet lai|rewrit\w*|doan mo dau|"
+                          r"opening paragraph|ban nhap)\b")
 _SIGNER_LABELS = {"nguoi ky", "ky", "signer", "signed by"}  # "Người ký: KT. Giám đốc, …" says who signs
 _SIGNS = re.compile(rf"{_NOT_PERIOD}\bky$")  # "Giám đốc Sở ký: Hoàng Văn Mạnh" says who signs
 # A short label before a colon: "Thành phần:", "phân công:", "Directives:"; at most four words.
@@ -247,7 +253,7 @@ def clauses(text: str) -> list[Clause]:
             # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
             labelled = find_units(typed_label, vague=False) if found and label else []
             tasked = len(labelled) == 1
-            meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or _META.search(fold(piece)) is not None or (
+            meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or _META.search(fold(piece)) is not None or _LAYOUT_TALK.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked \
                 or (tasked and _LEAVE_OUT.search(fold(piece)) is not None)  # a note after a unit's lines
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4
@@ -256,7 +262,7 @@ def clauses(text: str) -> list[Clause]:
                 note, piece = piece.split(": ", 1)
                 found.append(Clause(text=_sentence(note), meta=True))
                 head = fold(piece.split(": ", 1)[0])
-                meta = _NOTE.search(head) is not None or _ASKED_TO_WRITE.match(head) is not None
+                meta = _NOTE.search(head) is not None or _ASKED_TO_WRITE.match(head) is not None or _LAYOUT_TALK.search(head) is not None
                 # "…, chị dán từ nhóm Zalo: KHTC: dự trù kinh phí": a unit's line right after the note.
                 if not meta and (m := _LABEL.match(piece)) and len(found_units := find_units(m.group(1), vague=False)) == 1:
                     label, typed_label, piece = fold(m.group(1)).strip(), m.group(1).strip(), piece[m.end():]

@@ -2240,3 +2240,9 @@ def test_counts_joined_before_a_line_the_lines_own_people_and_pieces_handed_to_p
     # count every day of every commune.
     assert amounts("Khám tại 10 xã, mỗi xã khám 3 ngày (2 buổi/ngày). Chi phí: bồi dưỡng mỗi xã 4 người, "
                    "100.000đ/người/ngày; thuê loa máy 200.000đ/buổi.") == [12_000_000, 12_000_000]
+
+
+def test_talk_of_the_drafts_layout_is_no_content_and_a_task_done_by_a_date_is():
+    found = clauses("Thông báo kết luận cuộc họp về phòng, chống sốt xuất huyết: sếp muốn viết lại phần kết luận, đánh số theo "
+                    "đơn vị, không tiêu đề, không nơi nhận. Bệnh viện Đa khoa tỉnh – chuẩn bị khu điều trị, done by 20/11/2027.")
+    assert [c.text for c in found if not c.meta] == ["Bệnh viện Đa khoa tỉnh – chuẩn bị khu điều trị, done by 20/11/2027"]
