@@ -108,10 +108,12 @@ def _times(each: str, request: RequestCounts, own: tuple[Counted, ...] | list[Co
     return mine[0].count if mine else (count_in(each, request.found) or 1) if each else 1
 
 
-def for_each(after: str, request: RequestCounts, others: list[str], before: str = "") -> int:
+def for_each(after: str, request: RequestCounts, others: list[str], before: str = "", of_people: bool = True) -> int:
     """How many times a count goes, by the words after it ("2 rooms per team" with 4 teams counted is 8 rooms) or
-    just before it ("mỗi xã làm 1 pa nô")."""
-    return _times(each_of(after, others) or _each_before(fold(before)), request)
+    just before it ("mỗi xã làm 1 pa nô"); with `of_people` false, days or sessions said for each person ("3 giảng
+    viên, mỗi người dạy 2 buổi") go once, the people counted apart."""
+    each = each_of(after, others) or _each_before(fold(before))
+    return 1 if not of_people and PERSON.match(each) else _times(each, request)
 
 
 def counted_by_rate(folded: str, rate_start: int, rate_end: int, request: RequestCounts,

@@ -55,6 +55,9 @@ _LUMP = re.compile(r"\b(?:trọn gói|khoán|lump[- ]sum|package)\b", re.IGNOREC
 # "nước uống 120 người/ngày, 2 ngày": so many people each day of the line.
 _DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|people|persons|participants))\s*/\s*(?:ngày|day)\b",
                           re.IGNORECASE)
+# "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
+_A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
+                         r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)
 # "trọn gói cả 2 ngày 15 triệu": the days a lump sum covers are no factor of it.
 _LUMP_DAYS = re.compile(rf"\b(trọn gói|khoán|lump[- ]sum|package)\s+(?:(?:cả|trong|for|for the)\s+)?(?:{NUMBER})\s*(?:ngày|days?)\b",
                         re.IGNORECASE)
@@ -116,11 +119,12 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             rest = [(f, after) for f, after in rest[:-1]] + [(rest[-1][0], "ngày")]
         daily = {match.group(i + 1) or "" for i in range(1, match.re.groups, 2) if match.group(i)
                  and counted_a_day(folded[:match.start(i)], fold(match.group(i + 1) or ""))}
-        # "6 sessions per class", with 2 classes: 12 sessions.
-        days = math.prod(f * (request.days or 1 if after in daily else 1) * for_each(after, request, [])
-                         for f, after in rest if _DAYS.match(after))
-        # The count a line opens with may be said for each of something before it: "mỗi xã làm 1 pa nô".
+        # The count a line opens with may be said for each of something before it: "mỗi xã làm 1 pa nô", "giảng viên
+        # mỗi lớp 4 buổi".
         before = [piece[:match.start()] if n == 0 else "" for n in range(len(groups)) if n != at]
+        # "6 sessions per class", with 2 classes: 12 sessions.
+        days = math.prod(f * (request.days or 1 if after in daily else 1) * for_each(after, request, [], said_before, of_people=False)
+                         for (f, after), said_before in zip(rest, before) if _DAYS.match(after))
         # Counts joined by × before the match count too: "6 teams x 4 people for 3 days, 200.000 VND/person/day".
         people = joined_before(folded, match.start()) * math.prod(
             f * for_each(after, request, [other for _, other in groups if other != after], said_before)
@@ -224,7 +228,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     request = request_counts(said, event_days(unpriced), event_sessions(unpriced), event_nights(unpriced), a_day)
     length = request.days  # the event's days, or each class's or commune's ("mỗi xã khám 2 ngày")
     pieces = [line for piece in pieces
-              for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", piece)), request)]
+              for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", _A_DAY_OVER.sub(
+                  lambda m: f"{int(m.group(1)) * int(m.group(3))} {m.group(2)}", piece))), request)]
     found: list[list[CostLine]] = []
     for piece in pieces:
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.

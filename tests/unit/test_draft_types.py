@@ -2246,3 +2246,13 @@ def test_talk_of_the_drafts_layout_is_no_content_and_a_task_done_by_a_date_is():
     found = clauses("Thông báo kết luận cuộc họp về phòng, chống sốt xuất huyết: sếp muốn viết lại phần kết luận, đánh số theo "
                     "đơn vị, không tiêu đề, không nơi nhận. Bệnh viện Đa khoa tỉnh – chuẩn bị khu điều trị, done by 20/11/2027.")
     assert [c.text for c in found if not c.meta] == ["Bệnh viện Đa khoa tỉnh – chuẩn bị khu điều trị, done by 20/11/2027"]
+
+
+def test_sessions_said_for_each_class_and_a_day_over_the_lines_days():
+    def amounts(request: str) -> list[int]:
+        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Mở 4 lớp, mỗi lớp 30 học viên. Chi phí: báo cáo viên mỗi lớp 3 buổi, 700.000đ/buổi.") == [8_400_000]
+    assert amounts("Hội thảo 70 đại biểu. Costs: tea breaks for 70 participants, 2 breaks a day over the 3 days, 15,000 VND "
+                   "per person per break.") == [6_300_000]
