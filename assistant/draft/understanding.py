@@ -36,7 +36,7 @@ PROVINCIAL_SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CH�
 # A cited document: "Thực hiện Kế hoạch số 315/KH-UBND ngày 12/02/2026 của UBND tỉnh … về …".
 _CITED = re.compile(r"(?:(?:thực hiện|triển khai|căn cứ|implementing|under|theo|trả lời|dựa trên|dựa theo|based on)\s+)"
                     r"((?:Kế hoạch|KH|QĐ|CV|"
-                    r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+/[\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
+                    r"Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình|Thông báo(?: kết luận)?)\s+số\s+\d+[/-][\w/-]+(?:\s+ngày\s+[\d/]+)?(?:\s+(?:của|of the)\s+"
                     r"[^,;.()]*?)?(?:\s+(?:về|on)\s+[^;.()]*?)?)(?=\s*[,;.(]|\s+(?:is|was|đã)\b|$)", re.IGNORECASE)
 _TYPE_NAMES = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn"}
 _TYPE_WRITTEN_OUT = re.compile(r"^(?:KH|QĐ|CV)\b")
@@ -100,7 +100,7 @@ def _sentence(text: str) -> str:
 # "to implement the Provincial People's Committee's Plan No. 215/KH-UBND dated 05/10/2026" reads, its words put in
 # Vietnamese, "triển khai UBND tỉnh Kế hoạch số 215/KH-UBND ngày 05/10/2026": the issuer goes after the document.
 _ISSUER_BEFORE = re.compile(r"\b(thực hiện|triển khai|implementing) (UBND (?:tỉnh|thành phố)|HĐND tỉnh|Bộ Y tế|Chính phủ|Thủ tướng Chính phủ) "
-                            r"((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình) số \d+/[\w/-]*\w(?: ngày \d{1,2}/\d{1,2}/\d{4})?)")
+                            r"((?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Thông tư|Chương trình) số \d+[/-][\w/-]*\w(?: ngày \d{1,2}/\d{1,2}/\d{4})?)")
 
 
 def _issuer_after(text: str) -> str:
@@ -266,7 +266,9 @@ def understand(instruction: str, restorer: Restorer, skeletons: dict[str, dict],
     frame = re.sub(r"^(\s*(?:triển khai|thực hiện)?)\s*\([^)]*\)", r"\1", frame)
     # "implementation plan (KH) … to implement Plan No. …": the code in brackets, and the verb said twice.
     frame = re.sub(r"\s*\((?:KH|TB|CV|BC|GM|QĐ|KHTK)\)", "", frame)
-    frame = re.sub(r"\b(triển khai|thực hiện)\s+(?:to\s+)?\1\b", r"\1", frame, flags=re.IGNORECASE)
+    frame = re.sub(r"\b(triển khai|thực hiện)\s+(?:to\s+)?(?:\1|implementing|implement)\b", r"\1", frame, flags=re.IGNORECASE)
+    # "Nghị quyết số 72-NQ/TW ngày 09/9/2025 of the Politburo": the issuer of a document cited is "của" it.
+    frame = re.sub(r"(số \d+[/-][\w/-]*\w(?: ngày \d{1,2}/\d{1,2}/\d{4})?) of(?: the)? ", r"\1 của ", frame)
     subject = _SUBJECT_END.split(frame, maxsplit=1)[0]
     if m := _REASON.search(frame):
         request.reason = _sentence(m.group(1))

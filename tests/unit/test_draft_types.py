@@ -2256,3 +2256,11 @@ def test_sessions_said_for_each_class_and_a_day_over_the_lines_days():
     assert amounts("Mở 4 lớp, mỗi lớp 30 học viên. Chi phí: báo cáo viên mỗi lớp 3 buổi, 700.000đ/buổi.") == [8_400_000]
     assert amounts("Hội thảo 70 đại biểu. Costs: tea breaks for 70 participants, 2 breaks a day over the 3 days, 15,000 VND "
                    "per person per break.") == [6_300_000]
+
+
+def test_a_party_resolution_numbered_with_a_hyphen_is_the_plans_basis_and_the_verb_is_said_once():
+    draft = Drafter(_Index(SETTINGS, [])).draft(
+        "Please draft the implementation plan of Sở Y tế Cà Mau implementing Resolution No. 72-NQ/TW dated 09/9/2025 of "
+        "the Politburo, for 2026.").draft
+    assert "Thực hiện Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị" in draft
+    assert "**Triển khai Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị" in draft
