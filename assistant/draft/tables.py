@@ -55,6 +55,8 @@ _LUMP = re.compile(r"\b(?:trọn gói|khoán|lump[- ]sum|package)\b", re.IGNOREC
 # "nước uống 120 người/ngày, 2 ngày": so many people each day of the line.
 _DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|people|persons|participants))\s*/\s*(?:ngày|day)\b",
                           re.IGNORECASE)
+# A person as chat and English shorthand say it after a rate: "150k/ng", "150k pp", "VND 20,000/head", "per pax".
+_PER_PERSON = re.compile(r"\s*/\s*(?:ng|head|pax)\b(?!\.)|\s+(?:pp|p\.p\.|per head|a head|per pax)(?![\w.])", re.IGNORECASE)
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)
@@ -218,6 +220,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
+    clauses = [_PER_PERSON.sub("/người", clause) for clause in clauses]
+    context = _PER_PERSON.sub("/người", context)
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses

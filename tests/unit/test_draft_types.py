@@ -2264,3 +2264,12 @@ def test_a_party_resolution_numbered_with_a_hyphen_is_the_plans_basis_and_the_ve
         "the Politburo, for 2026.").draft
     assert "Thực hiện Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị" in draft
     assert "**Triển khai Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị" in draft
+
+
+def test_a_person_said_in_shorthand_after_a_rate_counts_everyone():
+    def amounts(request: str) -> list[int]:
+        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Hội nghị 1 ngày, 80 đại biểu. Chi: ăn trưa 120k/ng; nước 15k/ng/buổi, 2 buổi.") == [9_600_000, 2_400_000]
+    assert amounts("Meeting, 1 day, 80 delegates. Costs: lunch 120k pp; water VND 15,000/head.") == [9_600_000, 1_200_000]
