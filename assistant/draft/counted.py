@@ -151,16 +151,21 @@ class RequestCounts:
     sessions_in_all: int | None = None
 
 
+_GROUP_BETWEEN = re.compile(r"^[a-z ]*,\s*(?:(?:va|and|plus)\s+)?\d+\s+[a-z ]+,?\s*(?:moi|each)\s+[a-z ]+$")
+
+
 def groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
     """The counts with, before each run of people counted group by group ("khách mời 12 người, lãnh đạo Sở 04
     người, các đơn vị 54 người", "45 participants plus 3 trainers and 2 organisers"), their sum: all of them, for a
     line priced per person with no count of its own."""
-    persons = [c for c in whole if PERSON.match(c.noun)]
+    persons = sorted((c for c in whole if PERSON.match(c.noun)), key=lambda c: c.at)
     runs: list[list[Counted]] = []
     for count in persons:
         figure = re.match(rf"{FIGURE}", folded[runs[-1][-1].at:]) if runs else None
         between = folded[runs[-1][-1].at + figure.end():count.at] if figure else ""
-        if figure and re.search(r",|\b(?:plus|and|va)\b", between) and not re.search(r"[;.:]|\d", between):
+        # A group's members may follow the group's own count: "20 đại biểu Sở, 10 TTYT, mỗi TTYT 3 người".
+        if figure and re.search(r",|\b(?:plus|and|va)\b", between) and not re.search(r"[;.:]", between) and (
+                not re.search(r"\d", between) or (count.of and _GROUP_BETWEEN.match(between))):
             runs[-1].append(count)
         else:
             runs.append([count])
@@ -184,6 +189,32 @@ def _per_group(folded: str, whole: list[Counted]) -> list[Counted]:
     return whole
 
 
+# "mỗi đơn vị", "each unit", "mỗi nơi": each of the things counted just before, whatever they are called.
+_ANY_GROUP = re.compile(r"^(?:don vi|noi|co so|unit|units|one|of them)$")
+
+
+def _named_before(group: str, before: str, whole: list[Counted]) -> int | None:
+    """The count of the things counted last before "mỗi đơn vị" ("10 TTYT khu vực, mỗi đơn vị 3 người": 10)."""
+    if not _ANY_GROUP.match(" ".join(noun_words(group))):
+        return None
+    things = [c for c in whole if c.at < len(before) and not PERSON.match(c.noun) and not is_day(c.noun)
+              and not MONEY.match(c.noun.split()[0])]
+    return things[-1].count if things else None
+
+
+# "mỗi TTYT khu vực 3 người (10 TTYT)": the count of the group, in brackets after, said first.
+_GROUP_COUNT_AFTER = re.compile(r"\b(mỗi|each)\s+([^\d,;()]{2,40}?)\s+(\d+)\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s*\((\d+)\s+([^()\d]{2,40})\)",
+                                re.IGNORECASE)
+
+
+def group_count_first(text: str) -> str:
+    """"mỗi TTYT khu vực 3 người (10 TTYT)" said as "10 TTYT, mỗi TTYT khu vực 3 người"."""
+    def first(m: re.Match) -> str:
+        same = fold(m.group(6)).split()[:1] == fold(m.group(2)).split()[:1]
+        return f"{m.group(5)} {m.group(6)}, {m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}" if same else m.group()
+    return _GROUP_COUNT_AFTER.sub(first, text)
+
+
 def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None,
                    a_day: int | None = None) -> RequestCounts:
     """The request's counts; `a_day`, the sessions of each day ("2 buổi/ngày"), counts the sessions of the event's
@@ -197,7 +228,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
         # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
         for m in _GROUP.finditer(folded):
             group = m.group(1) or m.group(3)
-            if not (of := count_in(group, whole) or count_in(group, found)):
+            if not (of := count_in(group, whole) or count_in(group, found) or _named_before(group, folded[:m.start()], whole)):
                 continue
             run, end = [], m.end()
             while member := _MEMBER.match(folded, end):

@@ -13,7 +13,7 @@ from .amounts import AMOUNT, NUMBER, integer, money, scaled_figure, vnd_number
 from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import RequestCounts, is_day, request_counts
+from .counted import RequestCounts, group_count_first, is_day, request_counts
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
 
@@ -225,7 +225,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses
-    said = [_BREAKDOWN.sub(r"\1", text) for text in texts]
+    said = [_BREAKDOWN.sub(r"\1", group_count_first(text)) for text in texts]
     unpriced = [text for text in said if not AMOUNT.search(text)]
     # A day's sessions may be said in brackets, which `said` drops: "mỗi lớp học 2 ngày (2 buổi/ngày)".
     a_day = sessions_a_day([text for text in texts if not AMOUNT.search(text)])

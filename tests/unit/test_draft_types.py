@@ -2273,3 +2273,12 @@ def test_a_person_said_in_shorthand_after_a_rate_counts_everyone():
 
     assert amounts("Hội nghị 1 ngày, 80 đại biểu. Chi: ăn trưa 120k/ng; nước 15k/ng/buổi, 2 buổi.") == [9_600_000, 2_400_000]
     assert amounts("Meeting, 1 day, 80 delegates. Costs: lunch 120k pp; water VND 15,000/head.") == [9_600_000, 1_200_000]
+
+
+def test_people_sent_by_each_of_a_group_are_summed_with_the_other_groups():
+    def people(request: str) -> list[int]:
+        return [line.people for line in cost_lines(["ăn trưa 150.000đ/người"], context=request)]
+
+    assert people("Thành phần: 20 đại biểu Sở, mỗi TTYT khu vực 3 người (10 TTYT). Chi: ăn trưa 150.000đ/người") == [50]
+    assert people("Thành phần: lãnh đạo Sở 5 người, 10 TTYT khu vực, mỗi đơn vị 3 người. Chi: ăn trưa 150.000đ/người") == [35]
+    assert people("Mời 10 TTYT khu vực, mỗi TTYT 3 đại biểu, và 20 đại biểu Sở. Chi: ăn trưa 150.000đ/người") == [50]
