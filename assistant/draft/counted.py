@@ -39,8 +39,9 @@ _GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,
 _MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before;
 # people so counted need no "each": "3 classes x 40 trainees", "5 classes of 50 staff", "3 lớp x 40 học viên".
-_EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:(?:of|x|×)\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b"
+_EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:(?:of|x|×)\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b(?! of)"
                          rf"|(?<![\d.,/])({FIGURE})\s+({NOUN})\s*(?:of|x|×)\s+({FIGURE})\s+({NOUN})")
+_FROM_EACH = re.compile(rf"(?<![\d.,/])({FIGURE})\s+(?:[a-z]+(?: [a-z]+)?\s+)?from each of (?:the )?({FIGURE})\s+({NOUN})")
 # "35 trainees per class", "40 học viên/lớp" with the classes counted: so many for each of them.
 _PER_GROUP = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}?)\s*(?:/\s*|\s+(?:per|moi|mot|each)\s+)([a-z]+(?: [a-z]+)?)\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
@@ -100,6 +101,7 @@ def counts(folded: str) -> list[Counted]:
     for m in re.finditer(rf"(?<![\d.,/])({FIGURE})\s+({NOUN})", folded):
         # Right after a figure "ca" is a case counted ("2.000 ca"), not "cả" (all) that ends a noun elsewhere.
         words = noun_words(m.group(2)) or (["ca"] if m.group(2).split()[0] == "ca" else [])
+        words = ["nguoi"] if words[:1] == ["from"] else words  # "20 from the Department": 20 people
         if words and not MONEY.match(words[0]):
             label = re.search(r"([a-z]+(?: [a-z]+){0,2})\s*:?\s*$", re.split(r"[,;:(.]", folded[:m.start()])[-1])
             found.append(Counted(" ".join(words), number(m.group(1)), m.start(), label=label.group(1) if label else ""))
@@ -113,6 +115,9 @@ def counts(folded: str) -> list[Counted]:
             continue
         at = m.start(3 if said_each else 7)
         found = [c if c.at != at else Counted(c.noun, number(groups[0]) * c.count, c.at, c.count, group) for c in found]
+    for m in _FROM_EACH.finditer(folded):  # "3 (delegates) from each of the 10 centres": 30 people, 3 for each centre
+        group = " ".join(noun_words(m.group(3)))
+        found = [c if c.at != m.start(1) else Counted(c.noun, number(m.group(2)) * c.count, c.at, c.count, group) for c in found]
     return found
 
 

@@ -2282,3 +2282,13 @@ def test_people_sent_by_each_of_a_group_are_summed_with_the_other_groups():
     assert people("Thành phần: 20 đại biểu Sở, mỗi TTYT khu vực 3 người (10 TTYT). Chi: ăn trưa 150.000đ/người") == [50]
     assert people("Thành phần: lãnh đạo Sở 5 người, 10 TTYT khu vực, mỗi đơn vị 3 người. Chi: ăn trưa 150.000đ/người") == [35]
     assert people("Mời 10 TTYT khu vực, mỗi TTYT 3 đại biểu, và 20 đại biểu Sở. Chi: ăn trưa 150.000đ/người") == [50]
+
+
+def test_english_people_from_each_of_a_group_are_counted_for_all_of_them():
+    def people(request: str) -> list[int]:
+        return [line.people for line in cost_lines(["lunch 150,000 VND per person"], context=request)]
+
+    assert people("Participants: 12 from the Department, plus 2 from each of the 8 regional health centres. Costs: lunch "
+                  "150,000 VND per person") == [28]
+    assert people("Participants: 12 Department staff and 2 delegates from each of the 8 centres. Costs: lunch 150,000 VND "
+                  "per person") == [28]
