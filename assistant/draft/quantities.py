@@ -182,6 +182,9 @@ def _named_group(folded: str, request: RequestCounts) -> int | None:
     said = set(re.findall(r"[a-z]+", folded[given.start(1):])[:6]) if given else set()
     named = [c for c in request.found if c.label and PERSON.match(c.noun) and set(c.label.split()) <= said
              and not set(c.label.split()) <= {"cac", "nguoi", "dai", "bieu", "so"}]
+    if not named and given:  # "phòng nghỉ cho giảng viên" with "40 học viên, 2 giảng viên" counted: the 2
+        named = [c for c in request.found if c.noun != "nguoi" and PERSON.match(c.noun) and not c.of
+                 and fold(given.group(1)).startswith(c.noun)]
     return named[0].count if len(named) == 1 else None
 
 

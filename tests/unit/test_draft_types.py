@@ -2292,3 +2292,9 @@ def test_english_people_from_each_of_a_group_are_counted_for_all_of_them():
                   "150,000 VND per person") == [28]
     assert people("Participants: 12 Department staff and 2 delegates from each of the 8 centres. Costs: lunch 150,000 VND "
                   "per person") == [28]
+
+
+def test_a_line_for_one_group_named_counts_that_group_only():
+    request = "Tập huấn 2 ngày, 50 học viên, 3 giảng viên. Chi: phòng nghỉ cho giảng viên 350.000đ/người/đêm, 2 đêm"
+    assert [line.amount for line in cost_lines(["phòng nghỉ cho giảng viên 350.000đ/người/đêm, 2 đêm"], context=request)] \
+        == [2_100_000]
