@@ -57,6 +57,10 @@ _DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|
                           re.IGNORECASE)
 # A person as chat and English shorthand say it after a rate: "150k/ng", "150k pp", "VND 20,000/head", "per pax".
 _PER_PERSON = re.compile(r"\s*/\s*(?:ng|head|pax)\b(?!\.)|\s+(?:pp|p\.p\.|per head|a head|per pax)(?![\w.])", re.IGNORECASE)
+# "twice", "three times", "each time": counts of times as a line's factor and unit ("giải lao twice, 20.000 per person
+# each time" is 2 lần at 20.000/người/lần).
+_TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile(r"\bthree times\b", re.IGNORECASE), "3 lần"),
+               (re.compile(r"\s+(?:each|per) time\b", re.IGNORECASE), "/lần")]
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)
@@ -213,6 +217,13 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     return parts if read > len(_factored(piece, request)) else [piece]
 
 
+def _shorthand_said(text: str) -> str:
+    """A person and counts of times said short, in words a line's factors read: "150k/ng", "twice", "each time"."""
+    for pattern, said in _TIMES_SAID:
+        text = pattern.sub(said, text)
+    return _PER_PERSON.sub("/người", text)
+
+
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause, each
     named by what stands before its first factor. An amount alone next to such lines is a line of its own (1 × 1 ×
@@ -220,8 +231,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
-    clauses = [_PER_PERSON.sub("/người", clause) for clause in clauses]
-    context = _PER_PERSON.sub("/người", context)
+    clauses, context = [_shorthand_said(clause) for clause in clauses], _shorthand_said(context)
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses

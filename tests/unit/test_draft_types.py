@@ -2298,3 +2298,12 @@ def test_a_line_for_one_group_named_counts_that_group_only():
     request = "Tập huấn 2 ngày, 50 học viên, 3 giảng viên. Chi: phòng nghỉ cho giảng viên 350.000đ/người/đêm, 2 đêm"
     assert [line.amount for line in cost_lines(["phòng nghỉ cho giảng viên 350.000đ/người/đêm, 2 đêm"], context=request)] \
         == [2_100_000]
+
+
+def test_times_said_in_words_and_days_said_for_each_team_count():
+    def amounts(request: str) -> list[int]:
+        lines = request.split("Costs: ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Conference, 1 day, 120 delegates. Costs: tea break twice, VND 15,000 per person each time.") == [3_600_000]
+    assert amounts("Supervision: 3 teams of 4 people, 6 days each. Costs: per diem VND 200,000 per person per day.") == [14_400_000]
