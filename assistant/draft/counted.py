@@ -45,7 +45,7 @@ _FROM_EACH = re.compile(rf"(?<![\d.,/])({FIGURE})\s+(?:[a-z]+(?: [a-z]+)?\s+)?fr
 # "35 trainees per class", "40 học viên/lớp" with the classes counted: so many for each of them.
 _PER_GROUP = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}?)\s*(?:/\s*|\s+(?:per|moi|mot|each)\s+)([a-z]+(?: [a-z]+)?)\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
-_STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "each", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
+_STOP = {"cho", "for", "at", "x", "va", "and", "plus", "moi", "mot", "each", "per", "trong", "of", "the", "every", "ca", "tu", "den"}
 
 
 def number(text: str) -> int:

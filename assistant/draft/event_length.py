@@ -16,7 +16,9 @@ _EVENT = (r"(?:trong|keo dai|lasting|lasts|dien ra|thoi gian|hoc|hop|tap huan|ho
 SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "hai": 2, "ba": 3, "bon": 4}
 _COUNT = rf"(\d{{1,2}}|{'|'.join(SPELLED)})"
 _LENGTH = re.compile(rf"\b{_EVENT}\s+(?:[a-z]+\s+)?{_COUNT}\s*(?:ngay|days?)\b|\b{_COUNT}-day\b|\bfor {_COUNT} days\b"
-                     rf"|\b{_COUNT} days each\b")  # "4 teams of 3 people, 5 days each"
+                     rf"|\b{_COUNT} days each\b"  # "4 teams of 3 people, 5 days each"
+                     # a count of days alone between commas: "Hội thảo của Sở Y tế …, 2 ngày, 60 đại biểu"
+                     rf"|(?:^|,)\s*{_COUNT}\s*(?:ngay|days)\s*(?=[,.;:]|$)")
 # "12-13/11/2026", "12 - 13/11", "từ 12 đến 14/11", "from 5 to 09/10/2026", "05/11/2026 - 06/11/2026": the first and
 # the last day of one month.
 _SPAN = re.compile(r"(?<![\d/])(\d{1,2})(?:/(\d{1,2})/\d{4})?\s*(?:[-–]|den|to)\s*(\d{1,2})/(\d{1,2})\b")

@@ -2307,3 +2307,12 @@ def test_times_said_in_words_and_days_said_for_each_team_count():
 
     assert amounts("Conference, 1 day, 120 delegates. Costs: tea break twice, VND 15,000 per person each time.") == [3_600_000]
     assert amounts("Supervision: 3 teams of 4 people, 6 days each. Costs: per diem VND 200,000 per person per day.") == [14_400_000]
+
+
+def test_the_events_days_said_alone_between_commas_and_a_rate_per_day_and_person_said_with_mot():
+    def amounts(request: str) -> list[int]:
+        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Hội thảo của Sở Y tế Hà Nam, 3 ngày, 40 đại biểu. Chi: thuê hội trường 2.000.000đ/ngày.") == [6_000_000]
+    assert amounts("Giám sát 4 người đi 5 ngày. Chi: phụ cấp lưu trú 200 ngàn một ngày một người.") == [4_000_000]
