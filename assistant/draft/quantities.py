@@ -23,7 +23,6 @@ _FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
 _RATIO = re.compile(rf"(?<![\d.,/])({FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([a-z]+(?: [a-z]+)?)")
 
 
-
 def joined_before(folded: str, at: int, chain: tuple[str, ...] | list[str] = ()) -> int:
     """The counts joined by × before the count at `at`, of things the rate is not per: "3 xe x 2 lượt, 1,8
     triệu/lượt" is 2 trips for each of 3 vehicles."""
@@ -102,8 +101,8 @@ def _each_before(before: str) -> str:
 
 
 def _times(each: str, request: RequestCounts, own: tuple[Counted, ...] | list[Counted] = ()) -> int:
-    """How many of what a count is for each of the line (`own`, its counts) or else the request counts: once when it
-    is for each of nothing. People are the line's own first: "Có 2 giảng viên, mỗi người dạy 2 buổi" is 4 buổi."""
+    """How many of what a count is for each of, the line's own people first (`own`: "Có 2 giảng viên, mỗi người dạy 2
+    buổi" is 4 buổi), else as the request counts; once when it is for each of nothing."""
     mine = [c for c in own if PERSON.match(c.noun)] if each and PERSON.match(each) else []
     return mine[0].count if mine else (count_in(each, request.found) or 1) if each else 1
 
@@ -182,10 +181,11 @@ def _named_group(folded: str, request: RequestCounts) -> int | None:
     said = set(re.findall(r"[a-z]+", folded[given.start(1):])[:6]) if given else set()
     named = [c for c in request.found if c.label and PERSON.match(c.noun) and set(c.label.split()) <= said
              and not set(c.label.split()) <= {"cac", "nguoi", "dai", "bieu", "so"}]
-    if not named and given:  # "phòng nghỉ cho giảng viên" with "40 học viên, 2 giảng viên" counted: the 2
-        named = [c for c in request.found if c.noun != "nguoi" and PERSON.match(c.noun) and not c.of
-                 and fold(given.group(1)).startswith(c.noun)]
-    return named[0].count if len(named) == 1 else None
+    # Else the one group the line names, after "cho" or anywhere: "phòng nghỉ cho giảng viên", "thù lao giảng viên 1
+    # triệu/người/ngày" with "40 học viên, 2 giảng viên" counted: the 2.
+    named = named or [c for c in request.found if c.noun not in ("nguoi", "dai bieu") and PERSON.match(c.noun) and not c.of
+                      and (fold(given.group(1)).startswith(c.noun) if given else re.search(rf"\b{c.noun}\b", folded))]
+    return named[0].count if len({c.noun for c in named}) == 1 else None
 
 
 def _request_count(noun: str, chain: list[str], request: RequestCounts) -> int | None:
@@ -237,6 +237,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         # "drinks 30,000 each" with nothing counted in the line: each of the people.
         chain = [c.noun for c in own if _COUNTABLE.match(c.noun) or is_day(c.noun)][:2] or (
             [everyone or "nguoi"] if everyone or norm.group() == "each" else [])
+    if len(chain) > 1 and _HANDED_UNIT.match(chain[0].split()[0]) and PERSON.match(chain[1]):  # "40k/bộ cho mỗi đại biểu"
+        chain = chain[1:]
     people, days, counted_each = [], [], []
     # Days or sessions of every class for a line that pays no one by the day: a hall, a trainer's session.
     alone = all(is_day(noun) for noun in chain)

@@ -2316,3 +2316,10 @@ def test_the_events_days_said_alone_between_commas_and_a_rate_per_day_and_person
 
     assert amounts("Hội thảo của Sở Y tế Hà Nam, 3 ngày, 40 đại biểu. Chi: thuê hội trường 2.000.000đ/ngày.") == [6_000_000]
     assert amounts("Giám sát 4 người đi 5 ngày. Chi: phụ cấp lưu trú 200 ngàn một ngày một người.") == [4_000_000]
+
+
+def test_a_line_named_for_one_group_and_a_set_for_each_delegate_count_once():
+    request = ("Lớp 2 ngày, 45 học viên và 3 giảng viên. Chi: thù lao giảng viên 1 triệu/người/ngày; tài liệu 40.000đ/bộ cho "
+               "mỗi học viên.")
+    lines = ["thù lao giảng viên 1 triệu/người/ngày", "tài liệu 40.000đ/bộ cho mỗi học viên"]
+    assert [line.amount for line in cost_lines(lines, context=request)] == [6_000_000, 1_800_000]
