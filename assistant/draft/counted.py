@@ -36,7 +36,7 @@ _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 # A verb or two may stand between: "mỗi xã tổ chức 1 buổi", "mỗi lớp học 2 ngày", "each class lasting 3 days".
 _GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,2}}?(?=(?:{FIGURE})\s)"
                     rf"|(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+each\s+(?:with|having|has|of)\s+")
-_MEMBER = re.compile(rf"(?:\s*(?:,|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
+_MEMBER = re.compile(rf"(?:\s*(?:,|\+|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before;
 # people so counted need no "each": "3 classes x 40 trainees", "5 classes of 50 staff", "3 lớp x 40 học viên".
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:(?:of|x|×)\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b(?! of)"
@@ -208,7 +208,7 @@ def _named_before(group: str, before: str, whole: list[Counted]) -> int | None:
 
 
 # "mỗi TTYT khu vực 3 người (10 TTYT)": the count of the group, in brackets after, said first.
-_GROUP_COUNT_AFTER = re.compile(r"\b(mỗi|each)\s+([^\d,;()]{2,40}?)\s+(\d+)\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s*\((\d+)\s+([^()\d]{2,40})\)",
+_GROUP_COUNT_AFTER = re.compile(r"\b(mỗi|each)\s+([^\d,;()]{2,40}?)\s+(\d+)\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s*\((?:có\s+|gồm\s+)?(\d+)\s+([^()\d]{2,40})\)",
                                 re.IGNORECASE)
 
 
@@ -237,6 +237,9 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
                 continue
             run, end = [], m.end()
             while member := _MEMBER.match(folded, end):
+                if run and not PERSON.match(" ".join(noun_words(member.group(2)))) and not is_day(member.group(2)) and \
+                        re.match(r"(?:\s+[a-z]+){0,2}\s*,?\s*(?:moi|each)\b", folded[member.end():]):
+                    break  # "…, 12 TTYT khu vực mỗi đơn vị 2 người": a group of its own, no member of this one
                 run.append(member)
                 end = member.end()
             for figure in run:

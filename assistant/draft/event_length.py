@@ -10,7 +10,7 @@ from ..vietnamese.folding import fold
 
 # Matched folded, marks restored or not ("đi 6 ngày", "di 6 ngay"). A team's trip lasts so many days too: "4 đoàn,
 # mỗi đoàn 5 người, đi 6 ngày", "giám sát 5 ngày".
-_EVENT = (r"(?:trong|keo dai|lasting|lasts|dien ra|thoi gian|hoc|hop|tap huan|hoi nghi|hoi thao|lop|khoa|di|cong tac|kiem tra|giam sat|"
+_EVENT = (r"(?:trong|to chuc|keo dai|lasting|lasts|dien ra|thoi gian|hoc|hop|tap huan|hoi nghi|hoi thao|lop|khoa|di|cong tac|kiem tra|giam sat|"
           r"lam viec|course|workshop|conference|training|meeting|trip|visit|works?|working)")
 # A count of days may be spelled out: "a two-day conference", "họp hai ngày".
 SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "hai": 2, "ba": 3, "bon": 4}

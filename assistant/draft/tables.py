@@ -60,7 +60,9 @@ _PER_PERSON = re.compile(r"\s*/\s*(?:ng|head|pax)\b(?!\.)|\s+(?:pp|p\.p\.|per he
 # "twice", "three times", "each time": counts of times as a line's factor and unit ("giải lao twice, 20.000 per person
 # each time" is 2 lần at 20.000/người/lần).
 _TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile(r"\bthree times\b", re.IGNORECASE), "3 lần"),
-               (re.compile(r"\s+(?:each|per) time\b", re.IGNORECASE), "/lần")]
+               (re.compile(r"\s+(?:each|per) time\b", re.IGNORECASE), "/lần"),
+               # "VND 1,500,000 per class-day": per class per day
+               (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2")]
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)

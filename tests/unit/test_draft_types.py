@@ -2323,3 +2323,16 @@ def test_a_line_named_for_one_group_and_a_set_for_each_delegate_count_once():
                "mỗi học viên.")
     lines = ["thù lao giảng viên 1 triệu/người/ngày", "tài liệu 40.000đ/bộ cho mỗi học viên"]
     assert [line.amount for line in cost_lines(lines, context=request)] == [6_000_000, 1_800_000]
+
+
+def test_members_joined_by_plus_groups_counted_in_brackets_and_per_class_day():
+    def amounts(request: str) -> list[int]:
+        lines = request.split("Chi: ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    assert amounts("Luân phiên 4 kíp, mỗi kíp 2 bác sĩ + 1 điều dưỡng, làm việc 5 ngày. Chi: phụ cấp 100.000đ/người/ngày.") \
+        == [6_000_000]
+    assert amounts("Hội nghị tổ chức 2 ngày. Thành phần: Sở 6 người, mỗi bệnh viện 2 người (có 5 bệnh viện), 8 TTYT khu vực "
+                   "mỗi đơn vị 1 người. Chi: tài liệu 40.000đ/bộ, mỗi đại biểu 1 bộ; thuê hội trường 3 triệu/ngày.") \
+        == [960_000, 6_000_000]
+    assert amounts("Training: 3 classes, 20 trainees each, 2 days per class. Chi: hall VND 1,000,000 per class-day.") == [6_000_000]
