@@ -140,3 +140,8 @@ def test_a_whole_letter_says_what_it_asks_beside_its_contact_and_a_division_type
         "Nhung, Planning–Finance Division.").draft
     assert "15/3/2026" in draft  # what the letter asks, though the request gives a contact too
     assert "Phòng Kế hoạch - Tài chính" in draft
+
+
+def test_words_of_the_field_the_first_word_list_lacked_are_said_in_vietnamese():
+    from assistant.vietnamese.english_words import vietnamese_words
+    assert vietnamese_words("Kiểm tra stockpile và shortfall") == "Kiểm tra dự trữ và thiếu hụt"
