@@ -81,7 +81,7 @@ def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts, 
 
 
 # The words after a count that say it is for each of something: "2 rooms per team", "2 phòng mỗi đoàn".
-_FOR_EACH = re.compile(rf"^\s*[a-z]+(?: [a-z]+){{0,2}}{_FOR_ONE}({NOUN})")
+_FOR_EACH = re.compile(rf"^\s*(?:[a-z]+(?: [a-z]+){{0,2}}{_FOR_ONE}|/\s*|(?:per|moi|for each)\s+)({NOUN})")  # "500 per commune" too
 
 
 def each_of(after: str, others: list[str]) -> str:

@@ -2336,3 +2336,8 @@ def test_members_joined_by_plus_groups_counted_in_brackets_and_per_class_day():
                    "mỗi đơn vị 1 người. Chi: tài liệu 40.000đ/bộ, mỗi đại biểu 1 bộ; thuê hội trường 3 triệu/ngày.") \
         == [960_000, 6_000_000]
     assert amounts("Training: 3 classes, 20 trainees each, 2 days per class. Chi: hall VND 1,000,000 per class-day.") == [6_000_000]
+
+
+def test_a_count_said_per_a_group_with_no_noun_of_its_own_counts_every_group():
+    request = "The campaign covers 30 communes. Costs: posters 10 per commune, VND 20,000 each."
+    assert [line.amount for line in cost_lines(["posters 10 per commune, VND 20,000 each"], context=request)] == [6_000_000]
