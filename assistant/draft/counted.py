@@ -169,7 +169,8 @@ def groups_summed(folded: str, whole: list[Counted]) -> list[Counted]:
         figure = re.match(rf"{FIGURE}", folded[runs[-1][-1].at:]) if runs else None
         between = folded[runs[-1][-1].at + figure.end():count.at] if figure else ""
         # A group's members may follow the group's own count: "20 đại biểu Sở, 10 TTYT, mỗi TTYT 3 người".
-        if figure and re.search(r",|\b(?:plus|and|va)\b", between) and not re.search(r"[;.:]", between) and (
+        # "42 đại biểu, trong đó có 20 cộng tác viên": the 20 are among the 42, not more.
+        if figure and re.search(r",|\b(?:plus|and|va)\b", between) and not re.search(r"[;.:]|\b(?:trong do|of whom|among)\b", between) and (
                 not re.search(r"\d", between) or (count.of and _GROUP_BETWEEN.match(between))):
             runs[-1].append(count)
         else:

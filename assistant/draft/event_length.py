@@ -78,7 +78,7 @@ def rated_per_day_only(piece: str) -> bool:
 
 # A line rated per session or break that names both halves of the day: "giải khát giữa giờ sáng và chiều
 # 30.000đ/người/buổi", "coffee breaks morning and afternoon, VND 30,000 per delegate per break".
-_PER_SESSION = re.compile(r"/\s*(?:buổi|buoi)\b|\bper (?:break|session|giải lao)\b|\bmỗi buổi\b", re.IGNORECASE)
+_PER_SESSION = re.compile(r"/\s*(?:buổi|buoi|lượt|lần)\b|\bper (?:break|session|giải lao)\b|\b(?:mỗi|một) (?:buổi|lượt|lần)\b", re.IGNORECASE)
 _BOTH_HALVES = re.compile(r"\b(?:(?:buổi )?sáng và (?:buổi )?chiều|sáng,\s*chiều|morning and afternoon|twice a day|two times a day"
                           r"|(?:2|hai) lần (?:mỗi|một|/) ?ngày)\b", re.IGNORECASE)
 

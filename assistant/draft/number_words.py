@@ -92,6 +92,30 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     return [run for run in runs if run[2]]
 
 
+_ENGLISH_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_ENGLISH_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_ENGLISH_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ENGLISH_COUNT = re.compile(rf"\b(?:({'|'.join(_ENGLISH_TENS)})(?:[- ]({'|'.join(_ENGLISH_UNITS)}))?|({'|'.join(_ENGLISH_TEENS)}))\b",
+                            re.IGNORECASE)
+
+
+def _english_count(m: re.Match) -> str:
+    if m.group(3):
+        return str(10 + _ENGLISH_TEENS.index(m.group(3).lower()))
+    return str(20 + 10 * _ENGLISH_TENS.index(m.group(1).lower()) + (_ENGLISH_UNITS.index(m.group(2).lower()) + 1 if m.group(2) else 0))
+
+
+def counts_for_words(text: str) -> str:
+    """Counts of ten or more said in words written in figures: "mười hai trạm", "bốn mươi hai đại biểu", "twenty-four
+    communes" (a smaller one is read where it stands: "hai lớp", "three teams"); amounts are `figures_for_words`'."""
+    out, at = [], 0
+    for start, end, words in _runs(text):
+        if "muoi" in words and not {"tram", *_SCALES} & set(words) and not _CURRENCY.match(text[end:]):
+            out += [text[at:start], str(_value(words))]
+            at = end
+    return _ENGLISH_COUNT.sub(_english_count, "".join(out) + text[at:])
+
+
 def figures_for_words(text: str) -> str:
     """The text with amounts said in words written in figures, in đồng when no currency follows. Only a run that
     says "trăm" or a scale is an amount: "năm" and "ba" alone are other words."""

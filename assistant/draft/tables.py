@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from ..vietnamese.folding import fold
 from .amounts import AMOUNT, NUMBER, integer, money, scaled_figure, vnd_number
 from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
+from .number_words import counts_for_words
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, group_count_first, is_day, request_counts
@@ -223,7 +224,7 @@ def _shorthand_said(text: str) -> str:
     """A person and counts of times said short, in words a line's factors read: "150k/ng", "twice", "each time"."""
     for pattern, said in _TIMES_SAID:
         text = pattern.sub(said, text)
-    return _PER_PERSON.sub("/người", text)
+    return _PER_PERSON.sub("/người", counts_for_words(text))
 
 
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
@@ -241,7 +242,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     unpriced = [text for text in said if not AMOUNT.search(text)]
     # A day's sessions may be said in brackets, which `said` drops: "mỗi lớp học 2 ngày (2 buổi/ngày)".
     a_day = sessions_a_day([text for text in texts if not AMOUNT.search(text)])
-    request = request_counts(said, event_days(unpriced), event_sessions(unpriced), event_nights(unpriced), a_day)
+    # The event's own counts first: those said in a priced line are that line's ("báo cáo viên 2 người x …").
+    request = request_counts(unpriced + [text for text in said if text not in unpriced], event_days(unpriced), event_sessions(unpriced), event_nights(unpriced), a_day)
     length = request.days  # the event's days, or each class's or commune's ("mỗi xã khám 2 ngày")
     pieces = [line for piece in pieces
               for line in _comma_lines(_DAILY_HEADS.sub(r"\1", _LUMP_DAYS.sub(r"\1", _A_DAY_OVER.sub(

@@ -2341,3 +2341,15 @@ def test_members_joined_by_plus_groups_counted_in_brackets_and_per_class_day():
 def test_a_count_said_per_a_group_with_no_noun_of_its_own_counts_every_group():
     request = "The campaign covers 30 communes. Costs: posters 10 per commune, VND 20,000 each."
     assert [line.amount for line in cost_lines(["posters 10 per commune, VND 20,000 each"], context=request)] == [6_000_000]
+
+
+def test_counts_in_words_people_among_others_and_the_events_counts_before_a_lines():
+    def amounts(request: str) -> list[int]:
+        lines = request.split("Chi: ", 1)[1].rstrip(".").split("; ")
+        return [line.amount for line in cost_lines(lines, context=request)]
+
+    # "trong đó có 10 …" are among the thirty-two; a line's own "2 người" is no count of the event's people.
+    assert amounts("Hội nghị 1 ngày, mời ba mươi hai đại biểu, trong đó có 10 cộng tác viên. Chi: báo cáo viên 2 người x "
+                   "1 buổi x 500.000đ; nước uống sáng và chiều cho toàn bộ đại biểu, 20 nghìn một lượt; hỗ trợ đi lại cho "
+                   "số cộng tác viên nói trên 100 nghìn/người.") == [1_000_000, 1_280_000, 1_000_000]
+    assert amounts("Campaign in twenty-four communes. Chi: banners 2 per commune, VND 250,000 each.") == [12_000_000]
