@@ -2210,35 +2210,37 @@ def test_everyone_said_is_all_the_groups_and_english_people_named_by_their_job_a
     assert [line.amount for line in cost_lines([request], context=request)] == [13_500_000]
 
 
-def test_sessions_said_a_day_count_every_day_and_classes_times_their_people():
-    def amounts(request: str) -> list[int]:
-        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
+def _amounts(request: str) -> list[int]:
+    """The amounts of a request's budget lines: those after its first ": ", one a "; "."""
+    return _amounts_after(": ", request)
 
-    assert amounts("Hội thảo 2 ngày, 2 buổi/ngày, 60 đại biểu. Chi phí: nước uống 20.000đ/người/buổi; báo cáo viên "
+
+def _amounts_after(label: str, request: str) -> list[int]:
+    lines = request.split(label, 1)[1].rstrip(".").split("; ")
+    return [line.amount for line in cost_lines(lines, context=request)]
+
+
+def test_sessions_said_a_day_count_every_day_and_classes_times_their_people():
+    assert _amounts("Hội thảo 2 ngày, 2 buổi/ngày, 60 đại biểu. Chi phí: nước uống 20.000đ/người/buổi; báo cáo viên "
                    "1.500.000đ/buổi.") == [4_800_000, 6_000_000]
     # 2 classes of 30 for 3 days each: 60 people eat 3 days; 12 sessions are taught, the hall is hired 6 days.
-    assert amounts("Mở 2 lớp x 30 học viên, mỗi lớp học 3 ngày, 2 buổi/ngày. Chi phí: tiền ăn 100.000đ/người/ngày; giảng "
+    assert _amounts("Mở 2 lớp x 30 học viên, mỗi lớp học 3 ngày, 2 buổi/ngày. Chi phí: tiền ăn 100.000đ/người/ngày; giảng "
                    "viên 500.000đ/buổi; thuê hội trường 1.000.000đ/ngày.") == [18_000_000, 6_000_000, 6_000_000]
-    assert amounts("4 classes of 25 trainees, 2 days per class, 2 sessions a day. Costs: meals VND 120,000 per trainee per "
+    assert _amounts("4 classes of 25 trainees, 2 days per class, 2 sessions a day. Costs: meals VND 120,000 per trainee per "
                    "day; hall VND 900,000 per day.") == [24_000_000, 7_200_000]
     # A count that already times its group in the line ("8 xã x 5 người") is not multiplied again.
-    assert amounts("Kinh phí: giám sát 8 xã x 5 người x 3 ngày, 150.000đ/người/ngày.") == [18_000_000]
+    assert _amounts("Kinh phí: giám sát 8 xã x 5 người x 3 ngày, 150.000đ/người/ngày.") == [18_000_000]
 
 
 def test_counts_joined_before_a_line_the_lines_own_people_and_pieces_handed_to_people():
-    def amounts(request: str) -> list[int]:
-        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
     # "5 đoàn x" before "3 người trong 4 ngày, …" counts 15 people.
-    assert amounts("Chi phí: kiểm tra 5 đoàn x 3 người trong 4 ngày, 250.000đ/người/ngày.") == [15_000_000]
+    assert _amounts("Chi phí: kiểm tra 5 đoàn x 3 người trong 4 ngày, 250.000đ/người/ngày.") == [15_000_000]
     # "mỗi người" after the line's own 3 trainers is each of them, not each of the 50 trainees.
-    assert amounts("Lớp 50 học viên, học 2 ngày. Chi phí: có 3 giảng viên, mỗi người dạy 2 buổi, 800.000đ/buổi.") == [4_800_000]
-    assert amounts("Chi phí: in phiếu điều tra 3.000đ/phiếu cho 1.500 người.") == [4_500_000]
+    assert _amounts("Lớp 50 học viên, học 2 ngày. Chi phí: có 3 giảng viên, mỗi người dạy 2 buổi, 800.000đ/buổi.") == [4_800_000]
+    assert _amounts("Chi phí: in phiếu điều tra 3.000đ/phiếu cho 1.500 người.") == [4_500_000]
     # Days said for each commune are the days of a line paid per person per day there; sessions said in brackets
     # count every day of every commune.
-    assert amounts("Khám tại 10 xã, mỗi xã khám 3 ngày (2 buổi/ngày). Chi phí: bồi dưỡng mỗi xã 4 người, "
+    assert _amounts("Khám tại 10 xã, mỗi xã khám 3 ngày (2 buổi/ngày). Chi phí: bồi dưỡng mỗi xã 4 người, "
                    "100.000đ/người/ngày; thuê loa máy 200.000đ/buổi.") == [12_000_000, 12_000_000]
 
 
@@ -2249,12 +2251,8 @@ def test_talk_of_the_drafts_layout_is_no_content_and_a_task_done_by_a_date_is():
 
 
 def test_sessions_said_for_each_class_and_a_day_over_the_lines_days():
-    def amounts(request: str) -> list[int]:
-        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
-    assert amounts("Mở 4 lớp, mỗi lớp 30 học viên. Chi phí: báo cáo viên mỗi lớp 3 buổi, 700.000đ/buổi.") == [8_400_000]
-    assert amounts("Hội thảo 70 đại biểu. Costs: tea breaks for 70 participants, 2 breaks a day over the 3 days, 15,000 VND "
+    assert _amounts("Mở 4 lớp, mỗi lớp 30 học viên. Chi phí: báo cáo viên mỗi lớp 3 buổi, 700.000đ/buổi.") == [8_400_000]
+    assert _amounts("Hội thảo 70 đại biểu. Costs: tea breaks for 70 participants, 2 breaks a day over the 3 days, 15,000 VND "
                    "per person per break.") == [6_300_000]
 
 
@@ -2267,12 +2265,8 @@ def test_a_party_resolution_numbered_with_a_hyphen_is_the_plans_basis_and_the_ve
 
 
 def test_a_person_said_in_shorthand_after_a_rate_counts_everyone():
-    def amounts(request: str) -> list[int]:
-        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
-    assert amounts("Hội nghị 1 ngày, 80 đại biểu. Chi: ăn trưa 120k/ng; nước 15k/ng/buổi, 2 buổi.") == [9_600_000, 2_400_000]
-    assert amounts("Meeting, 1 day, 80 delegates. Costs: lunch 120k pp; water VND 15,000/head.") == [9_600_000, 1_200_000]
+    assert _amounts("Hội nghị 1 ngày, 80 đại biểu. Chi: ăn trưa 120k/ng; nước 15k/ng/buổi, 2 buổi.") == [9_600_000, 2_400_000]
+    assert _amounts("Meeting, 1 day, 80 delegates. Costs: lunch 120k pp; water VND 15,000/head.") == [9_600_000, 1_200_000]
 
 
 def test_people_sent_by_each_of_a_group_are_summed_with_the_other_groups():
@@ -2301,21 +2295,13 @@ def test_a_line_for_one_group_named_counts_that_group_only():
 
 
 def test_times_said_in_words_and_days_said_for_each_team_count():
-    def amounts(request: str) -> list[int]:
-        lines = request.split("Costs: ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
-    assert amounts("Conference, 1 day, 120 delegates. Costs: tea break twice, VND 15,000 per person each time.") == [3_600_000]
-    assert amounts("Supervision: 3 teams of 4 people, 6 days each. Costs: per diem VND 200,000 per person per day.") == [14_400_000]
+    assert _amounts_after("Costs: ", "Conference, 1 day, 120 delegates. Costs: tea break twice, VND 15,000 per person each time.") == [3_600_000]
+    assert _amounts_after("Costs: ", "Supervision: 3 teams of 4 people, 6 days each. Costs: per diem VND 200,000 per person per day.") == [14_400_000]
 
 
 def test_the_events_days_said_alone_between_commas_and_a_rate_per_day_and_person_said_with_mot():
-    def amounts(request: str) -> list[int]:
-        lines = request.split(": ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
-    assert amounts("Hội thảo của Sở Y tế Hà Nam, 3 ngày, 40 đại biểu. Chi: thuê hội trường 2.000.000đ/ngày.") == [6_000_000]
-    assert amounts("Giám sát 4 người đi 5 ngày. Chi: phụ cấp lưu trú 200 ngàn một ngày một người.") == [4_000_000]
+    assert _amounts("Hội thảo của Sở Y tế Hà Nam, 3 ngày, 40 đại biểu. Chi: thuê hội trường 2.000.000đ/ngày.") == [6_000_000]
+    assert _amounts("Giám sát 4 người đi 5 ngày. Chi: phụ cấp lưu trú 200 ngàn một ngày một người.") == [4_000_000]
 
 
 def test_a_line_named_for_one_group_and_a_set_for_each_delegate_count_once():
@@ -2326,16 +2312,12 @@ def test_a_line_named_for_one_group_and_a_set_for_each_delegate_count_once():
 
 
 def test_members_joined_by_plus_groups_counted_in_brackets_and_per_class_day():
-    def amounts(request: str) -> list[int]:
-        lines = request.split("Chi: ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
-    assert amounts("Luân phiên 4 kíp, mỗi kíp 2 bác sĩ + 1 điều dưỡng, làm việc 5 ngày. Chi: phụ cấp 100.000đ/người/ngày.") \
+    assert _amounts_after("Chi: ", "Luân phiên 4 kíp, mỗi kíp 2 bác sĩ + 1 điều dưỡng, làm việc 5 ngày. Chi: phụ cấp 100.000đ/người/ngày.") \
         == [6_000_000]
-    assert amounts("Hội nghị tổ chức 2 ngày. Thành phần: Sở 6 người, mỗi bệnh viện 2 người (có 5 bệnh viện), 8 TTYT khu vực "
+    assert _amounts_after("Chi: ", "Hội nghị tổ chức 2 ngày. Thành phần: Sở 6 người, mỗi bệnh viện 2 người (có 5 bệnh viện), 8 TTYT khu vực "
                    "mỗi đơn vị 1 người. Chi: tài liệu 40.000đ/bộ, mỗi đại biểu 1 bộ; thuê hội trường 3 triệu/ngày.") \
         == [960_000, 6_000_000]
-    assert amounts("Training: 3 classes, 20 trainees each, 2 days per class. Chi: hall VND 1,000,000 per class-day.") == [6_000_000]
+    assert _amounts_after("Chi: ", "Training: 3 classes, 20 trainees each, 2 days per class. Chi: hall VND 1,000,000 per class-day.") == [6_000_000]
 
 
 def test_a_count_said_per_a_group_with_no_noun_of_its_own_counts_every_group():
@@ -2344,12 +2326,8 @@ def test_a_count_said_per_a_group_with_no_noun_of_its_own_counts_every_group():
 
 
 def test_counts_in_words_people_among_others_and_the_events_counts_before_a_lines():
-    def amounts(request: str) -> list[int]:
-        lines = request.split("Chi: ", 1)[1].rstrip(".").split("; ")
-        return [line.amount for line in cost_lines(lines, context=request)]
-
     # "trong đó có 10 …" are among the thirty-two; a line's own "2 người" is no count of the event's people.
-    assert amounts("Hội nghị 1 ngày, mời ba mươi hai đại biểu, trong đó có 10 cộng tác viên. Chi: báo cáo viên 2 người x "
+    assert _amounts_after("Chi: ", "Hội nghị 1 ngày, mời ba mươi hai đại biểu, trong đó có 10 cộng tác viên. Chi: báo cáo viên 2 người x "
                    "1 buổi x 500.000đ; nước uống sáng và chiều cho toàn bộ đại biểu, 20 nghìn một lượt; hỗ trợ đi lại cho "
                    "số cộng tác viên nói trên 100 nghìn/người.") == [1_000_000, 1_280_000, 1_000_000]
-    assert amounts("Campaign in twenty-four communes. Chi: banners 2 per commune, VND 250,000 each.") == [12_000_000]
+    assert _amounts_after("Chi: ", "Campaign in twenty-four communes. Chi: banners 2 per commune, VND 250,000 each.") == [12_000_000]
