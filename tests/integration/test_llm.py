@@ -44,7 +44,8 @@ def test_the_local_llm_answers_with_verified_citations_and_streams(seed_index, l
     assert len(events) > 3 and all(isinstance(e, str) for e in events[:-1])  # token by token
     # The small model may find nothing in a budget table; the chain then quotes the passages instead.
     assert answer.mode in ("local", "extractive") and "su nghiep y te" in fold(answer.answer)
-    assert answer.stats["first_token_seconds"] > 0 and answer.stats["tokens"] >= 1
+    if answer.mode == "local":  # the extractive fallback generated nothing, so it has no token timings
+        assert answer.stats["first_token_seconds"] > 0 and answer.stats["tokens"] >= 1
     _check(seed_index, answer)
 
 
