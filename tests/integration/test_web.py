@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from playwright.sync_api import expect
 
 from assistant.serve.app import create_app
 
@@ -51,6 +52,7 @@ def page(server):
         context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True, locale="vi-VN")
         tab = context.new_page()
         tab.set_default_timeout(120_000)
+        expect.set_options(timeout=120_000)
         started = time.perf_counter()
         tab.goto(server + "/")
         tab.locator("#question textarea").wait_for(state="visible")
@@ -145,11 +147,14 @@ def test_a_plan_is_drafted_and_downloaded_as_word(page, tmp_path):
     page.get_by_role("tab", name="Soạn thảo").click()
     page.locator("#instruction textarea").fill("Soạn kế hoạch tổ chức Hội nghị tổng kết năm 2026")
     page.get_by_text("Thông tin cụ thể (không bắt buộc)").click()
-    page.get_by_role("textbox", name="Tỉnh", exact=True).fill("Hà Tĩnh")
-    page.get_by_role("textbox", name="Ngày (dd/mm/yyyy)").fill("22/12/2026")
+    for name, value in (("Tỉnh", "Hà Tĩnh"), ("Ngày (dd/mm/yyyy)", "22/12/2026")):
+        field = page.get_by_role("textbox", name=name, exact=True)
+        field.fill(value)
+        expect(field).to_have_value(value)  # the opened accordion holds what was typed before the click
     page.get_by_role("radio", name="trực tuyến", exact=True).check()
     page.locator("#draft-button").click()
-    page.locator("#draft", has_text="UBND TỈNH HÀ TĨNH").wait_for()
+    # expect() prints what the page shows when it fails: a draft for another province, or none at all.
+    expect(page.locator("#draft")).to_contain_text("UBND TỈNH HÀ TĨNH")
     assert "ngày 22/12/2026" in page.locator("#draft").inner_text()
     assert "Tổ chức trực tuyến" in page.locator("#draft").inner_text()
     assert "còn phải điền" in page.locator("#draft-warnings").inner_text()
