@@ -154,6 +154,9 @@ class RequestCounts:
     nights: int | None = None
     days_in_all: int | None = None
     sessions_in_all: int | None = None
+    # Days said for each place one team visits ("9 bệnh viện, mỗi bệnh viện 1 ngày", "9 hospitals, one day each"): the
+    # team's people work all of them, unlike a class's, who attend their own class's days.
+    days_visited: int | None = None
 
 
 _GROUP_BETWEEN = re.compile(r"^[a-z ]*,\s*(?:(?:va|and|plus)\s+)?\d+\s+[a-z ]+,?\s*(?:moi|each)\s+[a-z ]+$")
@@ -195,6 +198,11 @@ def _per_group(folded: str, whole: list[Counted]) -> list[Counted]:
     return whole
 
 
+_DAYS_EACH = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),\s+({FIGURE})\s+days?\s+each\b")
+# Groups whose people are their own, each attending its own days: classes, courses, rounds.
+_CLASS = re.compile(r"^(?:lop|khoa|dot|classe?s?|courses?|rounds?|batch(?:es)?)\b")
+
+
 # "mỗi đơn vị", "each unit", "mỗi nơi": each of the things counted just before, whatever they are called.
 _ANY_GROUP = re.compile(r"^(?:don vi|noi|co so|unit|units|one|of them)$")
 
@@ -227,6 +235,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
     days and of all its classes' days."""
     found: list[Counted] = []
     in_all: dict[str, int] = {}
+    day_groups: list[str] = []
     each_days: int | None = None
     for text in texts:
         folded = fold(text)
@@ -247,6 +256,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
                 # "mỗi lớp 2 ngày, 2 buổi/ngày": the buổi are each day's, counted with `a_day`.
                 if is_day(figure.group(2)) and not every_day(folded[figure.start(2):]):
                     in_all.setdefault(figure.group(2).split()[0], of * number(figure.group(1)))
+                    day_groups.append(group)
                     if is_day_count(figure.group(2)):
                         each_days = each_days or number(figure.group(1))
             kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
@@ -265,6 +275,9 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
             if is_day_count(m.group(2) or "x") and (of := count_in(group, whole) or count_in(group, found)):
                 in_all.setdefault("ngay", of * number(m.group(1)))
                 each_days = each_days or number(m.group(1))
+        for m in _DAYS_EACH.finditer(folded):  # "9 hospitals, one day each"
+            in_all.setdefault("ngay", number(m.group(1)) * number(m.group(3)))
+            each_days, day_groups = each_days or number(m.group(3)), day_groups + [m.group(2)]
         found += sorted(groups_summed(folded, whole), key=lambda c: c.at)
     days_in_all = next((n for head, n in in_all.items() if head in ("ngay", "day", "days")), None)
     sessions_in_all = next((n for head, n in in_all.items() if head in ("buoi", "session", "sessions")), None)
@@ -272,8 +285,10 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
     if a_day:
         sessions = sessions or a_day * (days or 1)
         sessions_in_all = a_day * days_in_all if days_in_all else sessions_in_all
+    visited = days_in_all if day_groups and not _CLASS.match(day_groups[0]) and not any(
+        c.of and same_thing(c.of, day_groups[0]) and PERSON.match(c.noun) for c in found) else None
     return RequestCounts([c for c in found if not _DAY.match(c.noun.split()[0])], days, sessions, nights,
-                         days_in_all, sessions_in_all)
+                         days_in_all, sessions_in_all, visited)
 
 
 def is_day_count(noun: str) -> bool:

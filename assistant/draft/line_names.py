@@ -14,6 +14,7 @@ _CONNECTIVE = re.compile(r"^\s*(?:ngoài ra|thêm nữa|có(?: thêm)?|bên cạ
                          re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s*(?:\b(?:twice a day|two times a day)\s+)?(?:\bcho\b|\bfor\b|\bof\b|\bin\b|\bat\b|\btại\b|:|–|-)\s*$",
                         re.IGNORECASE)
+_PEOPLE_TAIL = re.compile(r"(?<=\w)\s+(?:cho\s+)?\d+\s+người\s*$")
 # A line's or a row's list marks: `1.`, `(2)`, `-`, `gồm`, "including".
 LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|rows?:?)\s*", re.IGNORECASE)
 
@@ -25,8 +26,10 @@ def item_name(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
     # "Ăn trưa thân mật: mức 250.000đ/người": a rate's word alone names no line, the label before it does.
-    item = next((p for p in reversed(re.split(r"[:;]", text))
-                 if p.strip(" ,") and not _RATE_WORD.fullmatch(p.strip(" ,"))), "")
+    # "Vehicles: 1 per team for the same days, …", "phòng nghỉ: tất cả thành viên đoàn, 4 đêm": what is counted, or
+    # for whom, opens no name; the label before it is the line's.
+    item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,") and not _RATE_WORD.fullmatch(p.strip(" ,"))
+                 and not re.match(r"\s*(?:\d+\s+(?:per|/)|(?:all|tất cả|toàn bộ)\s)", p, re.IGNORECASE)), "")
     # "Hội nghị khoảng 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ": the clause after the counted context.
     clauses = re.split(r",\s+", item)
     if len(clauses) > 1 and re.search(r"\d", " ".join(clauses[:-1])) and re.search(r"[^\W\d_]", clauses[-1]):
@@ -36,6 +39,7 @@ def item_name(text: str) -> str:
     item = LEAD.sub("", re.sub(r"^[\s,]*(?:(?:và|va|and)\s+)?", "", item))
     # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
     item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
+    item = _PEOPLE_TAIL.sub("", item)  # "Thuê phòng nghỉ 7 người: 6 đêm": the people are the line's column
     return item[:1].upper() + item[1:] if item else UNNAMED
 
 

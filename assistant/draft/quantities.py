@@ -12,20 +12,14 @@ from ..vietnamese.folding import fold
 from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, groups_summed, is_day,
                       noun_words, number, same_thing)
 from .event_length import every_day
+from .ratios import FOR_ONE, each_has, people_of_each
 
 _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({NOUN})")
 _EACH = re.compile(rf"\b(?:moi|each)\s+({NOUN})")
-# "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
-_EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({FIGURE})\s+({NOUN})")
-# What stands between a count and what it is for each of: "1 phiếu/trẻ", "2 rooms per team", "2 phòng mỗi đoàn".
-_FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
-# So many of one thing for each of another, as a ratio.
-_RATIO = re.compile(rf"(?<![\d.,/])({FIGURE})\s+([a-z]+(?: [a-z]+)?){_FOR_ONE}([a-z]+(?: [a-z]+)?)")
 
 
 def joined_before(folded: str, at: int, chain: tuple[str, ...] | list[str] = ()) -> int:
-    """The counts joined by × before the count at `at`, of things the rate is not per: "3 xe x 2 lượt, 1,8
-    triệu/lượt" is 2 trips for each of 3 vehicles."""
+    """The counts joined by × before the count at `at`, of things the rate is not per: "3 xe x 2 lượt, 1,8tr/lượt"."""
     m = re.search(rf"({FIGURE})\s+({NOUN})\s*[x×*]\s*$", folded[:at])
     words = noun_words(m.group(2)) if m else []
     if m and words and not is_day(words[0]) and not any(same_thing(" ".join(words), noun) for noun in chain):
@@ -57,31 +51,8 @@ def per_units(folded: str, amount_start: int, amount_end: int) -> list[str]:
     return list(dict.fromkeys(nouns))
 
 
-def _ratios(folded: str) -> list[tuple[str, str, str]]:
-    """(of what, how many, of which noun) for each "mỗi học viên 1 bộ" and "1 phiếu/trẻ"."""
-    found = [(m.group(1), m.group(2), m.group(3)) for m in _EACH_HAS.finditer(folded)]
-    return found + [(m.group(3), m.group(1), m.group(2)) for m in _RATIO.finditer(folded)]
-
-
-def _each_has(noun: str, folded: str, chain: list[str], request: RequestCounts, own: list[Counted]) -> int | None:
-    """"mỗi học viên 1 bộ", "1 phiếu/trẻ" in a line rated per bộ, per phiếu: one for each of the request's học
-    viên, trẻ."""
-    for of_what, many, counted in _ratios(folded):
-        if MONEY.match(counted.split()[0]):
-            continue
-        # "mỗi đoàn 1 chuyến trọn tuyến, 3tr5/chuyến": the count's head noun is what the rate is per.
-        words = noun_words(counted)
-        if (same_thing(noun, " ".join(words)) or (words and same_thing(noun, words[0]))) and \
-                not any(same_thing(of_what, c) for c in chain):
-            # "khám 3.000 người: que thử 1 que/người": the line's own count of them first.
-            of = count_in(of_what, [c for c in own if c.noun != counted and not is_day(c.noun)]) or \
-                count_in(of_what, request.found)
-            return number(many) * of if of else None
-    return None
-
-
 # The words after a count that say it is for each of something: "2 rooms per team", "2 phòng mỗi đoàn".
-_FOR_EACH = re.compile(rf"^\s*(?:[a-z]+(?: [a-z]+){{0,2}}{_FOR_ONE}|/\s*|(?:per|moi|for each)\s+)({NOUN})")  # "500 per commune" too
+_FOR_EACH = re.compile(rf"^\s*(?:[a-z]+(?: [a-z]+){{0,2}}{FOR_ONE}|/\s*|(?:per|moi|for each)\s+)({NOUN})")  # "500 per commune" too
 
 
 def each_of(after: str, others: list[str]) -> str:
@@ -140,11 +111,9 @@ _NORM = re.compile(r"\b(?:muc|dinh muc|don gia|each)\b")
 _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang vien|bo|cuon|luot|lop|dot|chuyen|xe|mau|xa|"
                         r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
-
 # A line for everyone the request counts: "cho tất cả đại biểu", "cho số người như trên", "for all participants".
 _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(dai bieu|nguoi|hoc vien|thanh vien)"
                       r"|so (nguoi) (?:nhu tren|tren)|for (?:all|every) (?:the )?(participants?|delegates?|trainees?|hoc vien|dai bieu))\b")
-
 
 # Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".
 _DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$")
@@ -169,8 +138,6 @@ _ONE_EACH_UNIT = re.compile(r"^(?:bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kit
 _HANDED_UNIT = re.compile(r"^(?:phieu|to|que|bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|forms?|leaflets?|booklets?)$")
 _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chung chi|giay khen|documents?|materials?|"
                             r"stationery|certificates?|handouts?|booklets?)\b")
-
-
 _GIVEN_TO = re.compile(r"\b(?:cho|for)\s+(?:the\s+)?(?:cac\s+)?([a-z]+(?: [a-z]+)?)")
 
 
@@ -242,6 +209,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
     people, days, counted_each = [], [], []
     # Days or sessions of every class for a line that pays no one by the day: a hall, a trainer's session.
     alone = all(is_day(noun) for noun in chain)
+    team = next((c for noun in chain if PERSON.match(noun) and (c := counted_in(noun, request.found))), None)
+    visits = request.days_visited if not counted_in("nguoi", own) and team and not team.of else None
     for noun in chain:
         head = noun.split()[0]
         if any(same_thing(noun, each) for each in counted_each):
@@ -249,12 +218,13 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         own_count = counted_in(noun, own)
         each = (each_of(folded[own_count.at:].split(" ", 1)[-1], [c.noun for c in own if c is not own_count])
                 or _each_before(folded[:own_count.at])) if own_count else ""
-        if each and PERSON.match(each) and PERSON.match(own_count.noun):
-            each = ""  # "3 báo cáo viên, mỗi người 1 triệu": each of the three, not three for each person
+        # "3 báo cáo viên, mỗi người 1 triệu": each of the three, not three for each person.
+        if each and (PERSON.match(each) and PERSON.match(own_count.noun) or is_day(head) and people_of_each(each, chain, own, request)):
+            each = ""
         counted_each.append(each)
         # "2 rooms per team" with 3 teams counted in the request: 6 rooms. A count already times its group ("8 xã x 5
         # người" is 40) is not joined to it again.
-        count = _each_has(noun, folded, chain, request, own) or (
+        count = each_has(noun, folded, chain, request, own, (amount_start, amount_end)) or (
             own_count.count * (1 if own_count.of else joined_before(folded, own_count.at, chain)) * _times(each, request, own)
             if own_count else None)
         if own_count and count and head in _SESSION_HEADS and _a_day(folded, own_count.at):
@@ -263,7 +233,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             count *= own_days.count if own_days else (alone and request.days_in_all) or request.days or 1
         if count is None and is_day(head):
             count = (alone and request.sessions_in_all) or request.sessions if head in ("buoi", "session", "sessions") else \
-                (alone and request.days_in_all) or request.days if head in ("ngay", "day", "days") else \
+                (alone and request.days_in_all) or visits or request.days if head in ("ngay", "day", "days") else \
                 request.nights if head in ("dem", "night", "nights") else None
         if count is None and PERSON.match(noun):
             count = _named_group(folded, request)

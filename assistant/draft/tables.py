@@ -63,7 +63,9 @@ _PER_PERSON = re.compile(r"\s*/\s*(?:ng|head|pax)\b(?!\.)|\s+(?:pp|p\.p\.|per he
 _TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile(r"\bthree times\b", re.IGNORECASE), "3 lần"),
                (re.compile(r"\s+(?:each|per) time\b", re.IGNORECASE), "/lần"),
                # "VND 1,500,000 per class-day": per class per day
-               (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2")]
+               (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2"),
+               # "1.5m per vehicle", "20 samples x 2m": millions, where what follows prices (not "pa nô 2m x 3m")
+               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an)\b|\s*[;.]?\s*$|\s*[;.]\s)"), r"\1 million")]
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)
@@ -198,6 +200,13 @@ _SAME_COUNT = re.compile(r"\b(?:cũng số (?:người|lượng) (?:đó|ấy|tr
                          re.IGNORECASE)
 
 
+# "tiền ngủ cho cùng số người đó, 5 đêm", "accommodation for those same delegates": the people of the line before,
+# whatever follows.
+_SAME_PEOPLE = re.compile(r"\b(?:cho\s+)?(?:cùng|đúng)\s+số\s+người\s+(?:đó|ấy|trên|nói trên)\b|\b(?:for\s+)?(?:the|those|these)\s+"
+                          r"same\s+(?:people|persons|staff|delegates|participants|members|trainees|team members|người|đại biểu|học viên|"
+                          r"cán bộ|thành viên)(?!\w)", re.IGNORECASE)
+
+
 def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     """A piece that lists several priced lines between commas, cut into them: "ăn trưa 120 nghìn/người/ngày, giải
     khát 20 nghìn/người/ngày, thuê phòng máy 2 phòng x 2 ngày x 2 triệu". A part without an amount stays with the
@@ -255,6 +264,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         piece = everyone_counted(piece, request)  # "ăn trưa: toàn bộ đại biểu x 150k"
         if before and (same := _SAME_COUNT.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
+        elif before and (same := _SAME_PEOPLE.search(piece)):
+            piece = f"{piece[:same.start()]} {before.people} người{piece[same.end():]}"
         found.append(_factored(piece, request))
     lines: list[CostLine] = []
     for n, piece in enumerate(pieces):

@@ -2331,3 +2331,34 @@ def test_counts_in_words_people_among_others_and_the_events_counts_before_a_line
                    "1 buổi x 500.000đ; nước uống sáng và chiều cho toàn bộ đại biểu, 20 nghìn một lượt; hỗ trợ đi lại cho "
                    "số cộng tác viên nói trên 100 nghìn/người.") == [1_000_000, 1_280_000, 1_000_000]
     assert _amounts_after("Chi: ", "Campaign in twenty-four communes. Chi: banners 2 per commune, VND 250,000 each.") == [12_000_000]
+
+
+def _lines(text: str) -> list[tuple[str, int, int]]:
+    return [(line.item, line.people, line.days) for line in cost_lines([p for p in text.split(". ") if p], context=text)]
+
+
+def test_a_line_for_the_same_people_as_the_line_before_takes_its_people_and_its_own_name():
+    assert _lines("Công tác phí: 4 đoàn x 3 người, 6 ngày, 180.000 đồng/người/ngày. Tiền ngủ cho cùng số người đó, "
+                  "5 đêm, 350.000 đồng/đêm")[1] == ("Tiền ngủ", 12, 5)
+    assert _lines("Lunch for 40 people at VND 150,000. Accommodation for those same people: 2 nights, "
+                  "VND 300,000 per person per night")[1] == ("Accommodation", 40, 2)
+
+
+def test_one_teams_people_work_every_day_of_the_places_it_visits_but_a_classs_people_only_their_own():
+    assert _lines("Đoàn 5 người giám sát 12 xã, mỗi xã 2 ngày. Công tác phí 200.000 đồng/người/ngày") == [
+        ("Công tác phí", 5, 24)]
+    assert _lines("The team is 6 people. They visit 8 hospitals, one day each. Per diem VND 200,000 per person per day"
+                  )[0][1:] == (6, 8)
+    assert _lines("Tổng 120 học viên, chia 3 lớp, mỗi lớp học 2 ngày. Tiền ăn 100.000 đồng/người/ngày")[0][1:] == (120, 2)
+    # The teams are counted with their people: each person's 6 days, not 6 for each of the 4 teams.
+    assert _lines("Công tác phí: 4 đoàn x 3 người, mỗi đoàn 6 ngày, 250.000 đồng/người/ngày")[0][1:] == (12, 6)
+
+
+def test_a_count_said_without_its_noun_is_the_lines_and_millions_said_with_m():
+    lines = cost_lines(["3 supervision teams of 4 people", "vehicles: 1 per team for 5 days, 1.2m per vehicle per day",
+                        "water samples: 15 samples x 2m"], context="3 supervision teams of 4 people. Vehicles: 1 per team for 5 days")
+    assert [(line.item, line.people * line.days * line.rate) for line in lines] == [
+        ("Vehicles", 18_000_000), ("Water samples", 30_000_000)]
+    # A size is no amount: "2m x 3m" stays metres.
+    assert all(line.rate == 450_000 for line in cost_lines(["tea 20 people x 2 days x 15,000", "banner 2m x 3m, 450,000 VND"]
+                                                           )[1:])
