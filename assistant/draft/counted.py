@@ -33,8 +33,8 @@ NOUN = r"[a-z]+(?: [a-z]+){0,2}"
 _DAY = re.compile(r"^(?:ngay|buoi|dem|days?|sessions?|nights?)$")
 # A group and what each has: "mỗi lớp (gồm) 60 học viên và 3 giảng viên", "2 classes, each with 30 trainees and 3
 # trainers"; its members follow, each "N noun", joined by commas or "và"/"and".
-# A verb or two may stand between: "mỗi xã tổ chức 1 buổi", "mỗi lớp học 2 ngày", "each class lasting 3 days".
-_GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,2}}?(?=(?:{FIGURE})\s)"
+# A verb or the rest of a long name may stand between: "mỗi xã tổ chức 1 buổi", "mỗi Trung tâm Y tế khu vực 2 người".
+_GROUP = re.compile(rf"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s+(?:[a-z]+\s+){{0,4}}?(?=(?:{FIGURE})\s)"
                     rf"|(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+each\s+(?:with|having|has|of)\s+")
 _MEMBER = re.compile(rf"(?:\s*(?:,|\+|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?: (?!va\b|and\b|moi\b|each\b)[a-z]+)?)")
 # "4 supervision teams, 3 people each", "3 teams of 5 people each": so many for each of the things counted just before;
@@ -101,7 +101,9 @@ def counts(folded: str) -> list[Counted]:
     for m in re.finditer(rf"(?<![\d.,/])({FIGURE})\s+({NOUN})", folded):
         # Right after a figure "ca" is a case counted ("2.000 ca"), not "cả" (all) that ends a noun elsewhere.
         words = noun_words(m.group(2)) or (["ca"] if m.group(2).split()[0] == "ca" else [])
-        words = ["nguoi"] if words[:1] == ["from"] else words  # "20 from the Department": 20 people
+        # "20 from the Department", "30 của TTKSBT": people; not "năm học 2027-2028 của Sở", "tác hại của thuốc lá".
+        of_unit = words[:1] == ["cua"] and m.group(1).isdigit() and not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+        words = ["nguoi"] if words[:1] == ["from"] or of_unit else words
         if words and not MONEY.match(words[0]):
             label = re.search(r"([a-z]+(?: [a-z]+){0,2})\s*:?\s*$", re.split(r"[,;:(.]", folded[:m.start()])[-1])
             found.append(Counted(" ".join(words), number(m.group(1)), m.start(), label=label.group(1) if label else ""))
@@ -154,8 +156,7 @@ class RequestCounts:
     nights: int | None = None
     days_in_all: int | None = None
     sessions_in_all: int | None = None
-    # Days said for each place one team visits ("9 bệnh viện, mỗi bệnh viện 1 ngày", "9 hospitals, one day each"): the
-    # team's people work all of them, unlike a class's, who attend their own class's days.
+    # Days said for each place one team visits ("9 hospitals, one day each"): the team works all of them.
     days_visited: int | None = None
 
 
@@ -292,8 +293,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
 
 
 def is_day_count(noun: str) -> bool:
-    """A count of days, not of sessions or nights."""
-    return noun.split()[0] in ("ngay", "day", "days")
+    return noun.split()[0] in ("ngay", "day", "days")  # not sessions or nights
 
 
 def is_day(noun: str) -> bool:

@@ -2362,3 +2362,9 @@ def test_a_count_said_without_its_noun_is_the_lines_and_millions_said_with_m():
     # A size is no amount: "2m x 3m" stays metres.
     assert all(line.rate == 450_000 for line in cost_lines(["tea 20 people x 2 days x 15,000", "banner 2m x 3m, 450,000 VND"]
                                                            )[1:])
+
+
+def test_people_said_as_so_many_of_a_unit_and_groups_with_long_names_are_summed():
+    text = ("Hội nghị về tác hại của thuốc lá năm học 2026-2027 của Sở Y tế. Đại biểu: 10 đại biểu Sở Y tế, 25 của Trung "
+            "tâm Kiểm soát bệnh tật, mỗi Trung tâm Y tế khu vực 3 người (12 Trung tâm Y tế khu vực). Ăn trưa 150.000 đồng/người")
+    assert _lines(text) == [("Ăn trưa", 71, 1)]
