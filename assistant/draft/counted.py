@@ -249,7 +249,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
             run, end = [], m.end()
             while member := _MEMBER.match(folded, end):
                 if run and not PERSON.match(" ".join(noun_words(member.group(2)))) and not is_day(member.group(2)) and \
-                        re.match(r"(?:\s+[a-z]+){0,2}\s*,?\s*(?:moi|each)\b", folded[member.end():]):
+                        re.match(r"(?:\s+[a-z]+){0,4}\s*,?\s*(?:moi|each)\b", folded[member.end():]):
                     break  # "…, 12 TTYT khu vực mỗi đơn vị 2 người": a group of its own, no member of this one
                 run.append(member)
                 end = member.end()

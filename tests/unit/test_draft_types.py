@@ -2368,3 +2368,7 @@ def test_people_said_as_so_many_of_a_unit_and_groups_with_long_names_are_summed(
     text = ("Hội nghị về tác hại của thuốc lá năm học 2026-2027 của Sở Y tế. Đại biểu: 10 đại biểu Sở Y tế, 25 của Trung "
             "tâm Kiểm soát bệnh tật, mỗi Trung tâm Y tế khu vực 3 người (12 Trung tâm Y tế khu vực). Ăn trưa 150.000 đồng/người")
     assert _lines(text) == [("Ăn trưa", 71, 1)]
+    # A group named at length after another group's members is a group of its own, not one more member.
+    text = ("Thành phần: Sở 5 người, Bảo hiểm xã hội tỉnh 4 người, mỗi bệnh viện tuyến tỉnh 3 người (có 7 bệnh viện), 12 "
+            "Trung tâm Y tế khu vực mỗi đơn vị 2 người. Tài liệu 40.000 đồng/bộ, mỗi đại biểu 1 bộ")
+    assert [line.people for line in cost_lines([text.split(". ")[1]], context=text)] == [54]
