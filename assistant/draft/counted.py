@@ -260,7 +260,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
                     day_groups.append(group)
                     if is_day_count(figure.group(2)):
                         each_days = each_days or number(figure.group(1))
-            kept = [figure for figure in run if not (MONEY.match(figure.group(2).split()[0]) or is_day(figure.group(2)))]
+            kept = [f for f in run if noun_words(f.group(2)) and not (MONEY.match(f.group(2).split()[0]) or is_day(f.group(2)))]
             taken = {figure.start(1) for figure in kept}
             whole = [c for c in whole if c.at not in taken] + [
                 Counted(" ".join(noun_words(f.group(2))), of * number(f.group(1)), f.start(1), number(f.group(1)), group)

@@ -32,7 +32,9 @@ def item_name(text: str) -> str:
                  and not re.match(r"\s*(?:\d+\s+(?:per|/)|(?:all|tất cả|toàn bộ)\s)", p, re.IGNORECASE)), "")
     # "Hội nghị khoảng 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ": the clause after the counted context.
     clauses = re.split(r",\s+", item)
-    if len(clauses) > 1 and re.search(r"\d", " ".join(clauses[:-1])) and re.search(r"[^\W\d_]", clauses[-1]):
+    if len(clauses) > 1 and re.match(r"(?:mỗi người|each)\b", clauses[-1], re.IGNORECASE):
+        item = re.sub(r"^\s*\d+\s+", "", ", ".join(clauses[:-1]))  # "2 trainers, mỗi người dạy": the people name it
+    elif len(clauses) > 1 and re.search(r"\d", " ".join(clauses[:-1])) and re.search(r"[^\W\d_]", clauses[-1]):
         item = clauses[-1]
     item = _CONNECTIVE.sub("", item)
     item = re.sub(r"^\s*(?:kinh phí|dự trù|chi)\s+(?:bao\s+)?gồm\s+", "", item, flags=re.IGNORECASE)  # "Kinh phí gồm nước uống"

@@ -14,7 +14,7 @@ from .event_length import event_days, event_nights, event_sessions, rated_per_da
 from .number_words import counts_for_words
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import RequestCounts, group_count_first, is_day, request_counts
+from .counted import PERSON, RequestCounts, group_count_first, is_day, request_counts
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
 
@@ -65,7 +65,11 @@ _TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile
                # "VND 1,500,000 per class-day": per class per day
                (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2"),
                # "1.5m per vehicle", "20 samples x 2m": millions, where what follows prices (not "pa nô 2m x 3m")
-               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an)\b|\s*[;.]?\s*$|\s*[;.]\s)"), r"\1 million")]
+               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an)\b|\s*[;.]?\s*$|\s*[;.]\s)"), r"\1 million"),
+               # "2 experts, each speaks for 2 sessions": each of the people, as "mỗi người" says it; not "each class 2 days"
+               (re.compile(r"(\d+\s+([^\W\d_]+(?:\s[^\W\d_]+)?)),?\s+each\s+(?=(?:[^\W\d_]*[^\Ws]s\s+|[^\W\d_]+ing\s+)?(?:for\s+)?\d+\s+"
+                           r"(?:sessions?|days?)\b)", re.IGNORECASE),
+                lambda m: f"{m.group(1)}, mỗi người " if PERSON.match(fold(m.group(2))) else m.group())]
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)

@@ -2372,3 +2372,15 @@ def test_people_said_as_so_many_of_a_unit_and_groups_with_long_names_are_summed(
     text = ("Thành phần: Sở 5 người, Bảo hiểm xã hội tỉnh 4 người, mỗi bệnh viện tuyến tỉnh 3 người (có 7 bệnh viện), 12 "
             "Trung tâm Y tế khu vực mỗi đơn vị 2 người. Tài liệu 40.000 đồng/bộ, mỗi đại biểu 1 bộ")
     assert [line.people for line in cost_lines([text.split(". ")[1]], context=text)] == [54]
+
+
+def test_people_who_each_do_so_many_sessions_are_paid_for_all_of_them():
+    context = "Participants: 80 school kitchen managers plus 10 officials. "
+    for line, people, sessions in (("2 experts, each speaks for 2 sessions, 1,5 triệu per session", 2, 2),
+                                   ("2 trainers, each teaching 3 sessions at 800,000 per session", 2, 3),
+                                   ("3 báo cáo viên, mỗi người trình bày 2 buổi, 1,5 triệu/buổi", 3, 2)):
+        assert [(l.item, l.people, l.days) for l in cost_lines([line], context=context + line)] == [
+            (line.split(",")[0].split(" ", 1)[1].capitalize(), people, sessions)]
+    # "each class 2 days" is each class's, not each person's.
+    text = "Training: 5 classes of 50 staff, each class 2 days. Meals 150k per trainee per day"
+    assert [(l.people, l.days) for l in cost_lines([text.split(". ")[1]], context=text)] == [(250, 2)]
