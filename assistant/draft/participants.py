@@ -13,7 +13,7 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_subtitle
 from .document import Block
 from .request import DraftRequest
-from .table_blocks import column_names, column_roles
+from .columns import column_names, column_roles
 from .amounts import integer, vnd_number
 from .typed_tables import worked_table
 

@@ -11,6 +11,7 @@ from ..vietnamese.folding import fold
 from .agenda import agenda_rows, agenda_subtitle, agenda_times, listed_agenda
 from .belonging import document_named
 from .clauses import Clause, said
+from .columns import UNIT_COLUMN, column, column_names, columns_in, named_columns
 from .document import Block, vnd
 from .request import DraftRequest
 from .indicator_names import house_name
@@ -23,21 +24,6 @@ from .tables import CostLine, budget_rows, cost_lines
 from .listed_table import listed_table
 from .typed_tables import pasted_table, worked_table
 
-# The columns a request names: "các cột TT, Chỉ tiêu, …", "columns No., indicator, …".
-_COLUMNS = re.compile(r"(?:(?:các cột|có cột|columns?)\s*:?|\bcột\s*:)\s*(.+?)(?=[:;](?:\s|$)|\.\s+[A-ZĐ]|\s\(|\)|\s[—–]\s|$)", re.IGNORECASE)
-# An English column's year may stand before or after its name ("2027 target", "plan 2027").
-_COLUMN_EN = [(r"^(?:no\.?|tt|#)$", "TT"), (r"^stt$", "STT"), (r"^(?:for )?(?:the )?indicators?$", "Chỉ tiêu"), (r"^unit$", "Đơn vị tính"),
-              (r"^(?:(\d{4})\s+)?plan\s*(\d{4})?$", "Kế hoạch năm {0}"),
-              (r"^(?:(\d{4})\s+)?target\s*(\d{4})?$", "Chỉ tiêu năm {0}"),
-              (r"^(?:(\d{4})\s+)?estimated?\s*(\d{4})?$", "Ước thực hiện năm {0}"),
-              (r"^(?:(\d{4})\s+)?(?:result|actual)\s*(\d{4})?$", "Thực hiện năm {0}"),
-              (r"^(?:assessment|evaluation)$", "Đánh giá"),
-              (r"^(?:%|percent(?:age)?)\s+(?:of|against)\s+(?:the\s+)?(?:plan|target)$", "Tỷ lệ % so với kế hoạch")]
-# Or in brackets after the table's name, opening with the number column: "(TT, Vắc xin/đối tượng, ĐVT, …)".
-_BRACKETED = re.compile(r"\(\s*(?:các cột|cột|columns?)?\s*:?\s*((?:S?TT|No\.?)\s*[,|][^)]+)\)", re.IGNORECASE)
-# A note on how to fill them that closes the list: "…, Tỷ lệ %, làm tròn 1 chữ số thập phân".
-_COLUMN_NOTE = re.compile(r"\s*[,;]\s*(?:làm tròn|rounded|round|lấy \d+ chữ số|\d+ chữ số thập phân|(?:one|two|\d) decimals?)\b.*$",
-                          re.IGNORECASE)
 _ASSESS = re.compile(r"danh gia|assessment|evaluation|dat")
 _RESULTS = re.compile(r"\b(?:thuc hien|th|ket qua|results?|actual|achieved)\b")
 # "không cần lập bảng dự trù", "no budget table": the plan's annex has no estimate to fill in.
@@ -49,32 +35,6 @@ _BY_SOURCE = re.compile(r"\b(?:(?:theo|tu) (?:tung |cac |hai |ba |bon |nam )?ngu
 _INLINE_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+")
 
 
-def named_columns(text: str) -> str | None:
-    """The columns a request names, as typed ("TT, Chỉ tiêu, Đơn vị tính, Kế hoạch năm 2027")."""
-    found = _COLUMNS.search(text) or _BRACKETED.search(text)
-    return _COLUMN_NOTE.sub("", found.group(1)) if found else None
-
-
-def column_names(text: str) -> list[str]:
-    """The columns a request names, one name each, with a capital: ["TT", "Đơn vị", "Số liều", "Ghi chú"]."""
-    return [c[:1].upper() + c[1:] for c in (c.strip(" .") for c in re.split(r"\s*[,|]\s*", named_columns(text) or ""))
-            if c]
-
-
-def column_roles(columns: list[str], roles: tuple[tuple[str, str], ...]) -> list[str]:
-    """Each column's role: the first of `roles` (role, folded pattern) whose pattern its name matches, else ""."""
-    return [next((role for role, pattern in roles if re.search(pattern, fold(column))), "") for column in columns]
-
-
-def _column(name: str, year: str) -> str:
-    """A column the request names, in Vietnamese; a plan or a result column is of the request's year."""
-    for pattern, vietnamese in _COLUMN_EN:
-        if m := re.match(pattern, fold(name).strip()):
-            given = next((g for g in m.groups() if g), year)
-            return vietnamese.format(given).strip().removesuffix(" năm") if m.groups() else vietnamese
-    return name[:1].upper() + name[1:]
-
-
 # What is left between the columns and the first row: "… Tỷ lệ % so với kế hoạch (làm tròn 1 chữ số thập phân): ".
 _NOTE_BEFORE_ROW = re.compile(r"^[\s):]*(?:\([^)]*\)[\s):]*)?")
 
@@ -83,7 +43,7 @@ def _row_texts(request: DraftRequest, clauses: list[Clause]) -> list[str]:
     """The clauses' texts without the columns they name: "(chỉ bảng, các cột: TT, Chỉ tiêu, …): số bác sĩ/10.000
     dân 11,5" is a row of its own."""
     named = named_columns(request.text)
-    return [_NOTE_BEFORE_ROW.sub("", c.text[own.end():]) if (own := _COLUMNS.search(c.text) or _BRACKETED.search(c.text))
+    return [_NOTE_BEFORE_ROW.sub("", c.text[own.end():]) if (own := columns_in(c.text))
             else _NOTE_BEFORE_ROW.sub("", c.text[len(named):]) if named and c.text.startswith(named)
             else said(c) if c.typed_label and c.text[:1].isdigit() else c.text  # "Blood slides tested: 8.000 …": named by its label
             for c in clauses]
@@ -123,28 +83,31 @@ def _indicator_table(request: DraftRequest, clauses: list[Clause]) -> list[list[
         return None
     width = max(len(r) for r in rows) - 2  # values per row, after the name and the unit
     year = str(request.year or "")
-    columns = [_column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named)] if named else []
+    columns = [column(c.strip(" ."), year) for c in re.split(r",\s+|\s+(?:và|and)\s+|\s*\|\s*", named)] if named else []
     if columns and fold(columns[0]) not in ("tt", "stt"):  # the rows are numbered all the same
         columns.insert(0, "TT")
+    # Columns named without a unit's: each value carries its unit ("86,2%").
+    lead = 2 if columns and not any(UNIT_COLUMN.search(fold(c)) for c in columns) and len(columns) >= 2 + width else 3
     compared = COMPARED_YEARS.search(fold(request.text)) if width == 2 else None  # "comparing 2026 and 2027"
     if len(columns) < 2 + width:
         columns = ["TT", "Chỉ tiêu", "Đơn vị tính"] + (
             [f"Kế hoạch năm {year}".strip()] if width == 1 else [f"Năm {compared.group(1)}", f"Năm {compared.group(2)}"]
             if compared else ["Kế hoạch", "Thực hiện"] + [""] * (width - 2))
     # Đạt / Không đạt: in the column the request names, or, when it names none, beside a plan and a result.
-    assess = (len(columns) > 3 + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2) or (
+    assess = (len(columns) > lead + width and _ASSESS.search(fold(columns[-1])) is not None and width >= 2) or (
         not named and width == 2 and _RESULTS.search(fold(request.text)) is not None)
-    if assess and len(columns) == 3 + width:
+    if assess and len(columns) == lead + width:
         columns = [*columns, "Đánh giá"]
     # A plan and a result, and a column named for the share of the plan: worked out, not left to fill in.
-    share = not assess and width == 2 and len(columns) == 4 + width and SHARE_COLUMN.search(fold(columns[-1])) is not None
+    share = not assess and width == 2 and len(columns) == lead + 1 + width and SHARE_COLUMN.search(fold(columns[-1])) is not None
     change = not (assess or share) and width == 2 and CHANGE_ASKED.search(fold(request.text)) is not None
-    extra = [] if change else [c for c in columns[3 + width + (assess or share):] if c]
-    table = [columns[:3 + width + (assess or share)] + (["Tăng/giảm (%)"] if change else []) + extra]  # extra: to fill in
+    extra = [] if change else [c for c in columns[lead + width + (assess or share):] if c]
+    table = [columns[:lead + width + (assess or share)] + (["Tăng/giảm (%)"] if change else []) + extra]  # extra: to fill in
     digits = decimals(fold(request.text))
     for n, (name, unit, *cells) in enumerate(rows, 1):
         cells += [""] * (width - len(cells))  # a row typed with fewer values keeps its columns
-        table.append([str(n), house_name(name, unit, cells), unit, *cells] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
+        shown = [unit, *cells] if lead == 3 else [f"{c}{'' if unit in '%‰' else ' '}{unit}" if c and unit else c for c in cells]
+        table.append([str(n), house_name(name, unit, cells), *shown] + ([assessed(cells[0], cells[1]) if cells[1] else ""] if assess else [])
                      + ([share_of_plan(cells[0], cells[1], digits) if cells[1] else ""] if share else [])
                      + ([change_of(cells[0], cells[1], digits)] if change else []) + [""] * len(extra))
     return table

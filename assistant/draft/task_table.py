@@ -15,7 +15,7 @@ from .clauses import Clause
 from .document import Block
 from .request import DraftRequest
 from .indicators import indicator_columns
-from .table_blocks import column_names, column_roles, named_columns
+from .columns import column_names, column_roles, named_columns
 
 _ASKED = re.compile(r"\bbang phan cong|\b(?:task|duty)[- ]assignment table|\btable of (?:tasks|assignments)"
                     r"|\bassignment table")

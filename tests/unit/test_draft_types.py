@@ -2384,3 +2384,12 @@ def test_people_who_each_do_so_many_sessions_are_paid_for_all_of_them():
     # "each class 2 days" is each class's, not each person's.
     text = "Training: 5 classes of 50 staff, each class 2 days. Meals 150k per trainee per day"
     assert [(l.people, l.days) for l in cost_lines([text.split(". ")[1]], context=text)] == [(250, 2)]
+
+
+def test_columns_named_after_the_number_column_are_used_and_without_a_unit_column_each_value_carries_its_unit():
+    request = understand("Báo cáo cần bảng kết quả, cột STT, chỉ tiêu, kế hoạch 2026, thực hiện 2026, đánh giá. Dòng: tỷ lệ "
+                         "trẻ được tiêm chủng đầy đủ: 95% / 96,1%; tỷ suất tử vong trẻ dưới 1 tuổi: dưới 12‰ / 12,5‰",
+                         RESTORER, SKELETONS)
+    table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
+    assert [table[0][0], table[0][1], table[0][4]] == ["STT", "Chỉ tiêu", "Đánh giá"] and "2026" in table[0][3]
+    assert [row[2:] for row in table[1:]] == [["95%", "96,1%", "Đạt"], ["< 12‰", "12,5‰", "Không đạt"]]
