@@ -18,19 +18,44 @@ from .request import TYPED_HOUR, DraftRequest
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
 _BRACKETED_BY = re.compile(r"^(.{3,}?)\s*\(([^()]{3,80})\)$")
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
-_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:buổi (?:sáng|chiều)|morning|afternoon)\s*)?"
+_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:(?:buổi |phiên )?(?:sáng|chiều)|(?:in the )?(?:morning|afternoon)(?: session)?)\s*)?"
                       r"(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)?(?: at)?)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
                       re.IGNORECASE)
+# A day of a programme of several, before the hour it starts: "Ngày thứ hai, từ 8h00: …", "Day 2 – from 8:00".
+_DAY_LABEL = re.compile(r"^((?:ngày thứ (?:nhất|hai|ba|tư|năm)|ngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?)?|day (?:\d|one|two|three)))"
+                        r"\s*[,:–-]?\s*(?=(?:buổi \w+\s+|\(\w+\)\s*)?(?:từ|bắt đầu|from|start)|\d{1,2}[h:g])", re.IGNORECASE)
+_DAY_ROW = -1  # the length a day's row stands under: it takes no time
+# The first item, before the meeting opens at the hour the request gives: "đón tiếp 30 phút trước giờ khai mạc".
+_BEFORE_START = re.compile(r"\s*\b(?:trước (?:giờ|khi) khai mạc|before (?:the )?(?:opening|start|meeting opens))\b", re.IGNORECASE)
 # An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
 _UNTIL = re.compile(r"\b(?:until|till|đến|tới)\s+(\d{1,2})[h:.](\d{2})", re.IGNORECASE)
-# "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each": as many items of that length.
+# "4 báo cáo khoa học mỗi báo cáo 20 phút", "3 reports, 15 minutes each", "4 bài x 15 phút": as many items of that length.
 # The count may be a word: "two presentations …, 15 min each", "hai tham luận, mỗi tham luận 15 phút".
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
-_EACH = re.compile(rf"^(?:(.+)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*,?\s*(?:mỗi|each)\b.*$", re.IGNORECASE)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6}
+_EACH = re.compile(rf"^(?:(.+)\s+)?(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(.+?)\s*(?:,?\s*(?:mỗi|each)\b.*|\s*[x×])$", re.IGNORECASE)
 # "Phiên 1 gồm 4 báo cáo": the items of a session, named under it.
 _HOLDS = re.compile(r"\s+(?:gồm|có|with|of|including)$", re.IGNORECASE)
 # "15p", "15'": minutes as typed
 _MINUTES = re.compile(r"(\d+)\s*(?:(?:phút|phut|ph|p|minutes|mins?)\b|['’′](?![\w'’]))", re.IGNORECASE)
+# Lengths said in hours: "1 tiếng", "1 tiếng rưỡi", "1,5 hours", "an hour", "nửa tiếng", "a quarter of an hour". ("1
+# giờ" is left alone: it is as often the hour an item starts.)
+_HOURS = re.compile(r"\b(\d+(?:[.,]5)?|một|an|one)\s+(?:tiếng|hours?|hrs?)(\s+rưỡi)?(?:\s+(\d{1,2})\s*(?:phút|minutes?|mins?))?\b",
+                    re.IGNORECASE)
+_PARTS_OF_AN_HOUR = [(re.compile(r"\b(?:nửa tiếng|half an hour)\b", re.IGNORECASE), "30 phút"),
+                     (re.compile(r"\b(?:a )?quarter of an hour\b", re.IGNORECASE), "15 phút")]
+
+
+def in_minutes(text: str) -> str:
+    """Lengths said in hours, said in minutes: "thảo luận 1 tiếng rưỡi" is "thảo luận 90 phút"."""
+    for pattern, said in _PARTS_OF_AN_HOUR:
+        text = pattern.sub(said, text)
+
+    def minutes(m: re.Match) -> str:
+        hours = 1.0 if m.group(1).lower() in ("một", "an", "one") else float(m.group(1).replace(",", "."))
+        return f"{round(hours * 60) + (30 if m.group(2) else 0) + int(m.group(3) or 0)} phút"
+    return _HOURS.sub(minutes, text)
+
+
 # An item typed with the hour it starts, before or after it: "7g30 đón tiếp", "11 giờ phát biểu", "opening 8:15".
 _STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
                      re.IGNORECASE)
@@ -77,7 +102,9 @@ def _timed_pieces(clauses: list[Clause]) -> list[str]:
     khai mạc, 8h10 báo cáo …") or length ("đón tiếp 15p, khai mạc 10p"); a length typed after its own comma
     ("thảo luận nhóm, 90 minutes, then …") stays with its item."""
     pieces: list[str] = []
-    for c in clauses:
+    # "tham luận: 5 đơn vị, mỗi đơn vị 10 phút": the label names the items its count counts.
+    for c in (Clause(text=in_minutes(f"{c.typed_label} {c.text}" if c.typed_label and c.text[:1].isdigit() else c.text))
+              for c in clauses):
         if _LEADING_HOUR.match(c.text):
             pieces += _NEXT_START.split(c.text)
             continue
@@ -122,8 +149,14 @@ def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]]
     and an hour that does not go forward (a note's "ghi kiểu 08h00", a deadline) starts no item."""
     items: list[tuple[int | None, int | None, int | None, str]] = []
     latest = -1
-    for found in (_timed(piece) for piece in _timed_pieces(clauses)):
-        if found is None:
+    for piece in _timed_pieces(clauses):
+        if day := _DAY_LABEL.match(piece):  # "Ngày thứ hai, từ 8h00: …": a row of its own over that day's items
+            label = day.group(1)[:1].upper() + day.group(1)[1:]
+            if label.lower().startswith("day "):  # "Day one" is "Ngày 1"
+                label = f"Ngày {_COUNT_WORDS.get(label[4:].lower(), label[4:])}"
+            items.append((None, None, _DAY_ROW, label))
+            piece = piece[day.end():]
+        if (found := _timed(piece)) is None:
             continue
         start, end, minutes, what = found
         if start is not None and end is None and minutes is None and start <= latest:
@@ -138,8 +171,14 @@ def agenda_rows(request: DraftRequest, clauses: list[Clause]) -> list[list[str]]
         return None
     first = request.time if request.time and items[0][0] is None else None
     now = minute_of_day(first) if first else items[0][0]
+    if now is not None and items[0][2] and (early := _BEFORE_START.search(items[0][3])):  # "đón tiếp 30 phút trước giờ khai mạc"
+        now -= items[0][2]
+        items[0] = (*items[0][:3], (items[0][3][:early.start()] + items[0][3][early.end():]).strip())
     rows = []
     for n, (start, end, minutes, what) in enumerate(items):
+        if minutes == _DAY_ROW:
+            rows.append(("", what))
+            continue
         begin = start if start is not None else now
         following = items[n + 1][0] if n + 1 < len(items) else None
         now = end if end is not None else begin + minutes if minutes is not None and begin is not None else following
@@ -174,7 +213,7 @@ def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:
     if agenda_rows(request, clauses) is None:
         return []
     slotted = [c for c in clauses if _SLOT.search(c.text)]
-    return slotted if len(slotted) >= 2 else [c for c in clauses if _MINUTES.search(c.text)]
+    return slotted if len(slotted) >= 2 else [c for c in clauses if _MINUTES.search(in_minutes(c.text))]
 
 
 def agenda_subtitle(request: DraftRequest) -> list[Block]:

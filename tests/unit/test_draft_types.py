@@ -2393,3 +2393,29 @@ def test_columns_named_after_the_number_column_are_used_and_without_a_unit_colum
     table = next(b.rows for b in scope_table(request, clauses(request.text)) if b.kind == "table")
     assert [table[0][0], table[0][1], table[0][4]] == ["STT", "Chỉ tiêu", "Đánh giá"] and "2026" in table[0][3]
     assert [row[2:] for row in table[1:]] == [["95%", "96,1%", "Đạt"], ["< 12‰", "12,5‰", "Không đạt"]]
+
+
+def _agenda(text: str) -> list[list[str]]:
+    lines = [line for line in _draft(text).draft.splitlines() if line.startswith("| ") and not line.startswith("| Thời gian")]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
+def test_an_agenda_reads_lengths_in_hours_restarts_items_counted_by_x_and_the_welcome_before_the_opening():
+    rows = _agenda("Chương trình hội nghị (chỉ bảng): sáng từ 7h30, đón tiếp 30p, báo cáo 1 tiếng, thảo luận 1 tiếng rưỡi; "
+                   "nghỉ trưa; chiều từ 13h30: tham luận 3 bài x 15 phút, bế mạc 10 phút.")
+    assert [when for when, _ in rows] == ["07h30 - 08h00", "08h00 - 09h00", "09h00 - 10h30", "13h30 - 13h45",
+                                          "13h45 - 14h00", "14h00 - 14h15", "14h15 - 14h25"]
+    rows = _agenda("Agenda table only, starting at 8:00 am: registration 30 mins; main report an hour; tea break a "
+                   "quarter of an hour; afternoon session from 1:30 pm: discussion 1.5 hours; closing 10 min.")
+    assert [when for when, _ in rows] == ["08h00 - 08h30", "08h30 - 09h30", "09h30 - 09h45", "13h30 - 15h00", "15h00 - 15h10"]
+    rows = _agenda("Lập bảng chương trình hội nghị, khai mạc lúc 8 giờ: đón tiếp 30 phút trước giờ khai mạc; khai mạc 10 "
+                   "phút; tham luận: 2 đơn vị, mỗi đơn vị 10 phút; bế mạc 5 phút.")
+    assert rows[:2] == [["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h10", "Khai mạc"]]
+    assert rows[2][1] == "Tham luận đơn vị 1"
+
+
+def test_an_agenda_of_several_days_has_a_row_for_each_day_and_starts_each_at_its_hour():
+    rows = _agenda("Bảng chương trình lớp tập huấn 2 ngày. Ngày thứ nhất, từ 8h00: khai giảng 15 phút; bài 1 90 phút. "
+                   "Ngày thứ hai, từ 7h30: bài 2 120 phút; bế giảng 15 phút.")
+    assert rows == [["", "Ngày thứ nhất"], ["08h00 - 08h15", "Khai giảng"], ["08h15 - 09h45", "Bài 1"],
+                    ["", "Ngày thứ hai"], ["07h30 - 09h30", "Bài 2"], ["09h30 - 09h45", "Bế giảng"]]
