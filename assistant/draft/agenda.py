@@ -25,6 +25,9 @@ _RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:(?:bu
 _DAY_LABEL = re.compile(r"^((?:ngày thứ (?:nhất|hai|ba|tư|năm)|ngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?)?|day (?:\d|one|two|three)))"
                         r"\s*[,:–-]?\s*(?=(?:buổi \w+\s+|\(\w+\)\s*)?(?:từ|bắt đầu|from|start)|\d{1,2}[h:g])", re.IGNORECASE)
 _DAY_ROW = -1  # the length a day's row stands under: it takes no time
+# Between items typed in one sentence: a comma, a semicolon, or a dash that joins no two hours ("Khai mạc (10 phút) -
+# Báo cáo (30 phút)", not "7h30 - 8h00").
+_ITEM_BREAK = re.compile(r"\s*[,;]\s*|(?<!\d)(?<!\dh)(?<!\dg)\s+[-–—]\s+(?!\d)")
 # The first item, before the meeting opens at the hour the request gives: "đón tiếp 30 phút trước giờ khai mạc".
 _BEFORE_START = re.compile(r"\s*\b(?:trước (?:giờ|khi) khai mạc|before (?:the )?(?:opening|start|meeting opens))\b", re.IGNORECASE)
 # An item's end: "tham luận until 10:30", "thảo luận đến 11h30".
@@ -60,8 +63,9 @@ def in_minutes(text: str) -> str:
 _STARTS = re.compile(rf"^{TYPED_HOUR}(?!\S)[\s:–-]*(.{{3,}})$|^(.{{3,}}?)[\s,:]+(?:lúc\s+|at\s+)?{TYPED_HOUR}$",
                      re.IGNORECASE)
 _LEADING_HOUR = re.compile(rf"{TYPED_HOUR}(?!\S)", re.IGNORECASE)
-# Where the next item starts in a programme typed one item a line (the lines reach the clause joined).
-_NEXT_START = re.compile(r"\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
+# Where the next item starts in a programme typed one item a line (the lines reach the clause joined); not at a slot's
+# end ("7h30 - 8h00 đón tiếp").
+_NEXT_START = re.compile(r"(?<![-–—])(?<!đến)(?<!\bto)\s+(?=\d{1,2}\s*(?:g|h|giờ|gio|:)\s*(?:\d{2})?(?!\S))", re.IGNORECASE)
 _FEWEST_STARTS = 3  # fewer hours are when a meeting begins and a deadline's hour, not a programme
 # A slot typed with its times: "7h30 - 8h00", "từ 8:00 đến 8:10", "13.30–13.45".
 _SLOT = re.compile(r"(?:từ\s+)?(\d{1,2})[h:.](\d{2})?\s*(?:-|–|đến|to)\s*(\d{1,2})[h:.](\d{2})?\s*:?\s*", re.IGNORECASE)
@@ -108,10 +112,10 @@ def _timed_pieces(clauses: list[Clause]) -> list[str]:
         if _LEADING_HOUR.match(c.text):
             pieces += _NEXT_START.split(c.text)
             continue
-        if len(_MINUTES.findall(c.text)) + len(_UNTIL.findall(c.text)) <= 1:
+        if len(_MINUTES.findall(c.text)) + len(_UNTIL.findall(c.text)) + len(_SLOT.findall(c.text)) <= 1:
             pieces.append(c.text)
             continue
-        for piece in re.split(r"\s*[,;]\s*", c.text):
+        for piece in _ITEM_BREAK.split(c.text):
             bare = _UNTIL.sub("", _MINUTES.sub("", piece)).strip(" ,:;()-–")
             if pieces and not bare:
                 pieces[-1] += f", {piece}"

@@ -2419,3 +2419,12 @@ def test_an_agenda_of_several_days_has_a_row_for_each_day_and_starts_each_at_its
                    "Ngày thứ hai, từ 7h30: bài 2 120 phút; bế giảng 15 phút.")
     assert rows == [["", "Ngày thứ nhất"], ["08h00 - 08h15", "Khai giảng"], ["08h15 - 09h45", "Bài 1"],
                     ["", "Ngày thứ hai"], ["07h30 - 09h30", "Bài 2"], ["09h30 - 09h45", "Bế giảng"]]
+    # Items joined by dashes in one sentence, their lengths in brackets; a dash between two hours is a slot.
+    rows = _agenda("Giấy mời kèm bảng chương trình: Thời gian bắt đầu 14 giờ. Nội dung: Khai mạc (10 phút) - Báo cáo tình "
+                   "hình (30 phút) - Ý kiến các đơn vị (60 phút).")
+    assert rows == [["14h00 - 14h10", "Khai mạc"], ["14h10 - 14h40", "Báo cáo tình hình"], ["14h40 - 15h40", "Ý kiến các đơn vị"]]
+    for typed in ("đón tiếp 7h30 - 8h00, khai mạc 8h00 - 8h15, báo cáo 8h15 - 9h00",
+                  "7h30 - 8h00 đón tiếp; 8h00 - 8h15 khai mạc; 8h15 - 9h00 báo cáo",
+                  "từ 7h30 đến 8h00 đón tiếp; từ 8h00 đến 8h15 khai mạc; từ 8h15 đến 9h00 báo cáo"):
+        assert _agenda(f"Chỉ cần bảng chương trình: {typed}.") == [
+            ["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h15", "Khai mạc"], ["08h15 - 09h00", "Báo cáo"]], typed
