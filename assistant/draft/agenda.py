@@ -48,8 +48,15 @@ _PARTS_OF_AN_HOUR = [(re.compile(r"\b(?:nửa tiếng|half an hour)\b", re.IGNOR
                      (re.compile(r"\b(?:a )?quarter of an hour\b", re.IGNORECASE), "15 phút")]
 
 
+# A slot said in words of hours: "7 giờ 30 - 8 giờ", "từ 8 giờ 15 phút đến 9 giờ".
+_SPOKEN_TIME = r"(\d{1,2})\s*(?:giờ|h)(?:\s*(\d{1,2})(?:\s*phút)?)?"
+_SPOKEN_SLOT = re.compile(rf"\b{_SPOKEN_TIME}\s*(-|–|đến)\s*{_SPOKEN_TIME}(?!\d)", re.IGNORECASE)
+
+
 def in_minutes(text: str) -> str:
-    """Lengths said in hours, said in minutes: "thảo luận 1 tiếng rưỡi" is "thảo luận 90 phút"."""
+    """Lengths said in hours, said in minutes: "thảo luận 1 tiếng rưỡi" is "thảo luận 90 phút"; slots said in words of
+    hours, in figures: "7 giờ 30 - 8 giờ" is "07h30 - 08h00"."""
+    text = _SPOKEN_SLOT.sub(lambda m: f"{clock(m.group(1), m.group(2))} {m.group(3)} {clock(m.group(4), m.group(5))}", text)
     for pattern, said in _PARTS_OF_AN_HOUR:
         text = pattern.sub(said, text)
 
@@ -107,8 +114,8 @@ def _timed_pieces(clauses: list[Clause]) -> list[str]:
     ("thảo luận nhóm, 90 minutes, then …") stays with its item."""
     pieces: list[str] = []
     # "tham luận: 5 đơn vị, mỗi đơn vị 10 phút": the label names the items its count counts.
-    for c in (Clause(text=in_minutes(f"{c.typed_label} {c.text}" if c.typed_label and c.text[:1].isdigit() else c.text))
-              for c in clauses):
+    for c in (Clause(text=in_minutes(f"{c.typed_label} {c.text}" if c.typed_label and re.match(r"\d{1,2}\s+[^\W\d]", c.text)
+                                     else c.text)) for c in clauses):
         if _LEADING_HOUR.match(c.text):
             pieces += _NEXT_START.split(c.text)
             continue

@@ -179,6 +179,8 @@ _MONTH_DAYS_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:t
                               r"(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
 _HOUR = re.compile(r"(?<![\d.:])\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)  # "8.30 a.m." too
+# A slot of a programme typed with points: "7.30–8.00" (no decimals).
+_SLOT = re.compile(r"(?<![\d.,])\b(\d{1,2})\.(\d{2})\s*(?:[–—-]|to)\s*(\d{1,2})\.(\d{2})\b(?![.,]\d)")
 
 
 def _date(day: str, month: str, year: str) -> str:
@@ -189,11 +191,12 @@ def _date(day: str, month: str, year: str) -> str:
 def english_dates(text: str) -> str:
     """English dates and hours as the house style writes them: "10 December 2026" and "December 10, 2026" are
     10/12/2026, "6 to 25 April 2026" and "April 6 to 25, 2026" are "06 đến 25/04/2026" (as Vietnamese types a range),
-    "5:00 p.m." is 17h00."""
+    "5:00 p.m." is 17h00, a slot "7.30–8.00" is 07h30 - 08h00."""
     text = _DAYS_MONTH_YEAR.sub(lambda m: f"{int(m.group(1)):02d} đến {_date(m.group(2), m.group(3), m.group(4))}", text)
     text = _MONTH_DAYS_YEAR.sub(lambda m: f"{int(m.group(2)):02d} đến {_date(m.group(3), m.group(1), m.group(4))}", text)
     text = _DAY_MONTH_YEAR.sub(lambda m: _date(m.group(1), m.group(2), m.group(3)), text)
     text = _MONTH_DAY_YEAR.sub(lambda m: _date(m.group(2), m.group(1), m.group(3)), text)
+    text = _SLOT.sub(lambda m: f"{clock(int(m.group(1)), m.group(2))} - {clock(int(m.group(3)), m.group(4))}", text)
     return _HOUR.sub(lambda m: clock(hour_24(m.group(1), m.group(3)), m.group(2)), text)
 
 

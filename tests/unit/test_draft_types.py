@@ -2425,6 +2425,8 @@ def test_an_agenda_of_several_days_has_a_row_for_each_day_and_starts_each_at_its
     assert rows == [["14h00 - 14h10", "Khai mạc"], ["14h10 - 14h40", "Báo cáo tình hình"], ["14h40 - 15h40", "Ý kiến các đơn vị"]]
     for typed in ("đón tiếp 7h30 - 8h00, khai mạc 8h00 - 8h15, báo cáo 8h15 - 9h00",
                   "7h30 - 8h00 đón tiếp; 8h00 - 8h15 khai mạc; 8h15 - 9h00 báo cáo",
-                  "từ 7h30 đến 8h00 đón tiếp; từ 8h00 đến 8h15 khai mạc; từ 8h15 đến 9h00 báo cáo"):
-        assert _agenda(f"Chỉ cần bảng chương trình: {typed}.") == [
+                  "từ 7h30 đến 8h00 đón tiếp; từ 8h00 đến 8h15 khai mạc; từ 8h15 đến 9h00 báo cáo",
+                  "7 giờ 30 - 8 giờ: đón tiếp; 8 giờ - 8 giờ 15: khai mạc; 8 giờ 15 - 9 giờ: báo cáo",
+                  "7.30–8.00 welcome; 8.00–8.15 opening; 8.15–9.00 report"):
+        assert _agenda(f"{'Programme table only' if '.' in typed else 'Chỉ cần bảng chương trình'}: {typed}.") == [
             ["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h15", "Khai mạc"], ["08h15 - 09h00", "Báo cáo"]], typed
