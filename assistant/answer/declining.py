@@ -32,9 +32,10 @@ from .passages import passages
 # What a question asks for (folded), and what a passage that gives it holds. A day asked ("by what date") is
 # not given by a month or a year; a count of something (`bao nhiêu hộ`) by a number that counts something else.
 # "kinh phí … bao nhiêu" asks for an amount; the words between are the thing asked, not the asking.
-# Folded, "muc" is "mục tiêu" (a goal) as well as "mức" (a level), and "gia" "quốc gia" or "tham gia" as well as "giá".
+# Folded, "muc" is "mục tiêu" (a goal) as well as "mức" (a level), and "gia" "quốc gia" or "tham gia" as well as "giá";
+# "tiền tàu xe … bao nhiêu" asks money, "ưu tiên", "tiến độ" do not; a "hệ số lương" is a coefficient, not money.
 _PRICED = (r"(?:kinh phi|muc(?! (?:tieu|dich)\b)|le phi|von|(?<!quoc )(?<!tham )gia(?! (?:dinh|tri)\b)|chi phi|so tien|"
-           r"tro cap|luong|phu cap|thu lao)\b.*\bbao nhieu")
+           r"tro cap|(?<!he so )luong|phu cap|thu lao|(?<!uu )tien(?! (?:do|hanh|trien|si)\b))\b.*\bbao nhieu")
 # A time asked ("khi nào") is also given after an event: "sau 03 tháng", "06 tháng một lần", "định kỳ hằng năm".
 _DATE_GIVEN = (r"\d{1,2}/\d{1,2}|ngay \d{1,2} thang|thang \d{1,2}|quy [iv1-4]+|nam \d{4}|"
                r"\bsau \d+\s*(?:\([^)]*\)\s*)?(?:ngay|thang|nam|tuan)\b|\d+\s*(?:ngay|thang|nam) (?:mot lan|\d+ lan)|dinh ky")
@@ -77,6 +78,7 @@ _BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]
 # Punctuation that ends a clause (not the dots and commas inside a number: 1.200.000, 2,5).
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\n]")
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
+_LABEL = re.compile(r"\b(?:so|nhom|hang|loai|bac|group|class|grade|type) (?:\d{1,2}|[ivx]+)\b")
 
 
 def filler_shape(kind: str, question: str) -> re.Pattern:
@@ -151,14 +153,23 @@ def thing_asked(question: str, kind: str) -> str:
     return purpose.group(1).strip() if purpose else _ASKING[kind].sub(" ", folded)
 
 
+def asked_label(thing: str) -> re.Pattern | None:
+    """The one numbered category a question asks of (folded), which a passage giving its filler must name: "nhóm đối
+    tượng số 2" is not group 6, "hạng II" not hạng I. A question naming several is asked across them."""
+    found = _LABEL.findall(thing)
+    return re.compile(rf"\b{re.escape(found[0])}\b") if len(found) == 1 else None
+
+
 def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind: str,
                     issued_by: dict[str, str]) -> float:
     """The best share of the question's words (weighted as in `coverage`) that a passage holding a filler of
     the kind asked has, with its chunk's title and section path (a row under `DỰ TRÙ KINH PHÍ`) and who issued its
     document (`issuers`)."""
-    weights = term_weights(index, without_provinces(thing_asked(unnamed(without_framing(question), index.cards()), kind)))
+    thing = thing_asked(unnamed(without_framing(question), index.cards()), kind)
+    weights = term_weights(index, without_provinces(thing))
     if not weights:
         return 1.0
+    label = asked_label(thing)
     # The units the question names are who the filler is asked of: Sở Nội vụ's deadline is not Sở Tài chính's.
     units = asked_units(question)
     # So are the communes and districts it names, where the chunks write them: xã Canh Vinh's allocation is not xã
@@ -174,7 +185,7 @@ def filler_coverage(index: SearchIndex, question: str, chunks: list[Chunk], kind
             # is a known spelling of the unit.
             named = f"{context}\n{chunk.section_original}\n{passage.text}\n{passage.original}"
             if holds.search(fold(passage.text)) and units <= set(find_units(named)) and all(
-                    place in spaced_words(named) for place in places):
+                    place in spaced_words(named) for place in places) and (not label or label.search(fold(named))):
                 best = max(best, weighted_share(weights, f"{context}\n{passage.text}\n{passage.original}"))
     return best
 

@@ -12,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.answer.asking import asks
 from assistant.answer.citations import check_citations
 from assistant.answer.compound import clauses
-from assistant.answer.declining import asked_filler, asked_fillers, filler_shape, asked_units, term_weights, thing_asked
+from assistant.answer.declining import asked_filler, asked_fillers, asked_label, filler_shape, asked_units, term_weights, thing_asked
 from assistant.answer.named_elsewhere import issuers_named, units_unspoken
 from assistant.answer.document_answer import dated_in_body
 from assistant.answer.document_names import named_numbers, unmentioned
@@ -183,7 +183,11 @@ def test_an_llm_still_writing_at_the_deadline_is_given_up_at_once():
     ("hoi nghi bat dau luc may gio", "hour"),
     ("How many delegates attend?", "count"),
     ("giám định viên không được quá bao nhiêu tuổi", "count"),
-    ("đi thăm viếng mộ liệt sĩ thì được hỗ trợ tiền tàu xe bao nhiêu ạ?", None),  # "ạ" is no noun counted
+    # Money asked by its name ("tiền tàu xe … bao nhiêu"); "ạ" is no noun counted.
+    ("đi thăm viếng mộ liệt sĩ thì được hỗ trợ tiền tàu xe bao nhiêu ạ?", "amount"),
+    ("Việc ưu tiên tuyển dụng được áp dụng cho bao nhiêu?", None),
+    # A salary coefficient is no amount of money: "hệ số lương từ 2,34 đến 4,98".
+    ("Bác sĩ hạng III được áp dụng hệ số lương từ bao nhiêu đến bao nhiêu?", None),
     ("Hội nghị nhằm mục đích gì?", None),
     # Folded, "mục tiêu" is no "mức", "quốc gia" and "tham gia" no "giá": a goal's figure is no amount.
     ("Kế hoạch đặt mục tiêu tỷ suất chết trẻ dưới 5 tuổi đến năm 2030 là bao nhiêu?", None),
@@ -615,3 +619,12 @@ def test_each_document_of_a_fan_out_quotes_its_first_passages_with_a_lead_ins_it
     assert _best_runs(found, [(0, 0), (0, 1), (1, 0), (1, 1), (1, 2)], 2) == [(0, 0), (0, 1)]
     # Passages that merely follow one another are counted one by one.
     assert _best_runs(found, [(1, 1), (1, 2), (1, 3), (0, 0)], 2) == [(1, 1), (1, 2)]
+
+
+def test_the_one_numbered_category_a_question_asks_of_must_be_named_by_the_passage_that_answers():
+    label = asked_label("nhom doi tuong so 2 nguoi hoat dong cach mang truoc 1945 duoc tang qua muc")
+    assert label.search("nhom doi tuong so 2: 500.000 dong") and not label.search("nhom doi tuong so 6: 400.000 dong")
+    assert not asked_label("huan chuong khang chien hang ii").search("huan chuong khang chien hang i")
+    # Several named, or none: asked across them, no one required.
+    assert asked_label("muc tro cap dieu 4 va dieu 6") is None and asked_label("nhom 1 va nhom 2") is None
+    assert asked_label("ty le xa dat tieu chi giai doan 2026-2030") is None
