@@ -111,9 +111,11 @@ _NORM = re.compile(r"\b(?:muc|dinh muc|don gia|each)\b")
 _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang vien|bo|cuon|luot|lop|dot|chuyen|xe|mau|xa|"
                         r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
+
 # A line for everyone the request counts: "cho tất cả đại biểu", "cho số người như trên", "for all participants".
 _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(dai bieu|nguoi|hoc vien|thanh vien)"
                       r"|so (nguoi) (?:nhu tren|tren)|for (?:all|every) (?:the )?(participants?|delegates?|trainees?|hoc vien|dai bieu))\b")
+
 
 # Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".
 _DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$")
@@ -138,6 +140,8 @@ _ONE_EACH_UNIT = re.compile(r"^(?:bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kit
 _HANDED_UNIT = re.compile(r"^(?:phieu|to|que|bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|forms?|leaflets?|booklets?)$")
 _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chung chi|giay khen|documents?|materials?|"
                             r"stationery|certificates?|handouts?|booklets?)\b")
+
+
 _GIVEN_TO = re.compile(r"\b(?:cho|for)\s+(?:the\s+)?(?:cac\s+)?([a-z]+(?: [a-z]+)?)")
 
 
