@@ -78,6 +78,10 @@ _BY_RULE = re.compile(r"\b(?:theo )?(?:huong dan|quy dinh|van ban) cua\s+[^,.;?]
 # Punctuation that ends a clause (not the dots and commas inside a number: 1.200.000, 2,5).
 _CLAUSE_BREAK = re.compile(r"[.,;:!?]+(?=\s|$)|[()\n]")
 _HOLDS = {kind: re.compile(holds) for kind, (_, holds) in _FILLERS.items()}
+# The document described before a colon, not the thing asked: "thông báo kết luận hội nghị 6 tháng đầu năm 2022 của
+# Sở Y tế: bệnh viện … phải bàn giao … trước ngày nào".
+_DESCRIBED = re.compile(r"^[^:?]{0,160}?\b(?:thong bao|ke hoach|quyet dinh|cong van|thong tu|nghi dinh|bao cao|chi thi|van ban|"
+                        r"tb|kh|qd|cv|tt|nd)\b[^:?]{0,160}:\s*(?=\S+(?:\s+\S+){2})")
 _LABEL = re.compile(r"\b(?:so|nhom|hang|loai|bac|group|class|grade|type) (?:\d{1,2}|[ivx]+)\b")
 
 
@@ -147,10 +151,10 @@ def asked_units(question: str) -> set[str]:
 def thing_asked(question: str, kind: str) -> str:
     """The folded question without the words that ask for the filler ("bao nhiêu tiền"): what it is asked of.
     An amount asked for a purpose is asked of that purpose: "kinh phí hội nghị chi bao nhiêu cho in ấn tài liệu"
-    is not answered by the conference's other budget lines."""
+    is not answered by the conference's other budget lines. The document described before a colon is not asked of."""
     folded = fold(question)
     purpose = (_PURPOSE.search(folded) or _PRICED_THING.search(folded)) if kind in ("amount", "money") else None
-    return purpose.group(1).strip() if purpose else _ASKING[kind].sub(" ", folded)
+    return purpose.group(1).strip() if purpose else _ASKING[kind].sub(" ", _DESCRIBED.sub("", folded))
 
 
 def asked_label(thing: str) -> re.Pattern | None:

@@ -264,6 +264,9 @@ def test_the_thing_asked_keeps_every_word_but_the_asking():
     assert asked == "in an tai lieu"
     assert "hoi nghi tong ket" in thing_asked("Kinh phí của hội nghị tổng kết là bao nhiêu?", "amount")
     assert thing_asked("Người có công được hỗ trợ tiền tàu xe đi và về bao nhiêu?", "amount") == "tau xe di va ve"
+    # The document described before a colon is where to look, not what is asked of it.
+    assert thing_asked("thong bao ket luan hoi nghi 6 thang dau nam 2022 cua so y te: benh vien Bong Son phai ban giao mat "
+                       "bang truoc ngay nao?", "day").split()[:3] == ["benh", "vien", "bong"]
     assert thing_asked("Hội nghị dự trù bao nhiêu tiền thuê hội trường và in tài liệu?", "money") == \
         "thue hoi truong va in tai lieu"
     # "Ưu tiên" and "tiến độ" price nothing.
