@@ -266,10 +266,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         # "tài liệu cũng số người đó × 30.000đ", "in kỷ yếu như trên x 65 nghìn": the count of the line before.
         before = next((line for lines in reversed(found) for line in reversed(lines)), None)
         piece = everyone_counted(piece, request)  # "ăn trưa: toàn bộ đại biểu x 150k"
-        if before and (same := _SAME_COUNT.search(piece)):
+        if before and (same := _SAME_COUNT.search(piece) or _SAME_PEOPLE.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
-        elif before and (same := _SAME_PEOPLE.search(piece)):
-            piece = f"{piece[:same.start()]} {before.people} người{piece[same.end():]}"
         found.append(_factored(piece, request))
     lines: list[CostLine] = []
     for n, piece in enumerate(pieces):
