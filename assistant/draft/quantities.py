@@ -112,9 +112,10 @@ _COUNTABLE = re.compile(r"^(?:nguoi|dai bieu|hoc vien|can bo|bao cao vien|giang 
                         r"people|persons|participants|delegates|trainees|sets|copies|trips)\b")
 
 
-# A line for everyone the request counts: "cho tất cả đại biểu", "cho số người như trên", "for all participants".
+# A line for everyone the request counts: "cho tất cả đại biểu", "cho số người như trên", "cho chính những đại biểu
+# trên", "for all participants".
 _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(dai bieu|nguoi|hoc vien|thanh vien)"
-                      r"|so (nguoi) (?:nhu tren|tren)|for (?:all|every) (?:the )?(participants?|delegates?|trainees?|hoc vien|dai bieu))\b")
+                      r"|so (nguoi) (?:nhu tren|tren)|(?:chinh\s+)?(?:nhung|cac|so)\s+(dai bieu|hoc vien)\s+(?:noi\s+)?tren|for (?:all|every) (?:the )?(participants?|delegates?|trainees?|hoc vien|dai bieu))\b")
 
 
 # Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".

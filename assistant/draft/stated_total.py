@@ -8,12 +8,13 @@ import re
 from ..vietnamese.folding import fold
 from .clauses import Clause, said
 from .document import vnd
-from .amounts import integer, money
+from .amounts import AMOUNT, integer, money
 from .tables import CostLine
 
 # Where the total is said, wherever in the clause: "Our draft says the total is 780,000,000 VND, which looks wrong".
 _TOTAL_SAID = re.compile(r"\b(?:tong(?!\s+so\b)|total)\b")
 _AMOUNT_NEXT = re.compile(r"\W*(?:[^\W\d]+\W+){0,4}?\d")
+_CURRENCY_BEFORE = re.compile(r"\b(?:VND|VNĐ)\s*$", re.IGNORECASE)
 _MILLIONS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")  # "tổng 12.800.000": an amount of millions needs no unit
 
 
@@ -21,10 +22,14 @@ def states_total(text: str) -> int | None:
     """The amount a clause gives as the total, None for any other clause ("tổng số ca mắc" counts cases)."""
     said = _TOTAL_SAID.search(fold(text))
     # The amount follows the word within a few words: "with total and amount in words) for …: 5 people × …" says none.
-    if not said or not _AMOUNT_NEXT.match(text, said.end()):
+    if not said or not (first := _AMOUNT_NEXT.match(text, said.end())):
         return None
-    rest = text[said.start():]  # folding keeps the letters' places
-    return money(rest) or (integer(figure.group()) if (figure := _MILLIONS.search(rest)) else None)
+    # The first figure after it is the amount, not a count: "40 people in total across all classes, 2 nights each at
+    # VND 250,000" states none.
+    rest = text[(currency.start() if (currency := _CURRENCY_BEFORE.search(text, 0, first.end() - 1)) else first.end() - 1):]
+    if AMOUNT.match(rest):
+        return money(rest)
+    return integer(figure.group()) if (figure := _MILLIONS.match(rest)) else None
 
 
 def check_stated_total(texts: list[str], lines: list[CostLine]) -> list[str]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from ..vietnamese.folding import fold
 from .amounts import AMOUNT, NUMBER, integer, money, scaled_figure, vnd_number
 from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
-from .number_words import counts_for_words
 from .line_names import UNNAMED, item_name, line_name, shared_names
+from .shorthand import shorthand_said
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import PERSON, RequestCounts, group_count_first, is_day, request_counts
+from .counted import PERSON, RequestCounts, counts, group_count_first, is_day, request_counts
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
 
@@ -56,20 +56,6 @@ _LUMP = re.compile(r"\b(?:trọn gói|khoán|lump[- ]sum|package)\b", re.IGNOREC
 # "nước uống 120 người/ngày, 2 ngày": so many people each day of the line.
 _DAILY_HEADS = re.compile(r"(\d+\s+(?:người|đại biểu|học viên|khách|people|persons|participants))\s*/\s*(?:ngày|day)\b",
                           re.IGNORECASE)
-# A person as chat and English shorthand say it after a rate: "150k/ng", "150k pp", "VND 20,000/head", "per pax".
-_PER_PERSON = re.compile(r"\s*/\s*(?:ng|head|pax)\b(?!\.)|\s+(?:pp|p\.p\.|per head|a head|per pax)(?![\w.])", re.IGNORECASE)
-# "twice", "three times", "each time": counts of times as a line's factor and unit ("giải lao twice, 20.000 per person
-# each time" is 2 lần at 20.000/người/lần).
-_TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile(r"\bthree times\b", re.IGNORECASE), "3 lần"),
-               (re.compile(r"\s+(?:each|per) time\b", re.IGNORECASE), "/lần"),
-               # "VND 1,500,000 per class-day": per class per day
-               (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2"),
-               # "1.5m per vehicle", "20 samples x 2m": millions, where what follows prices (not "pa nô 2m x 3m")
-               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an)\b|\s*[;.]?\s*$|\s*[;.]\s)"), r"\1 million"),
-               # "2 experts, each speaks for 2 sessions": each of the people, as "mỗi người" says it; not "each class 2 days"
-               (re.compile(r"(\d+\s+([^\W\d_]+(?:\s[^\W\d_]+)?)),?\s+each\s+(?=(?:[^\W\d_]*[^\Ws]s\s+|[^\W\d_]+ing\s+)?(?:for\s+)?\d+\s+"
-                           r"(?:sessions?|days?)\b)", re.IGNORECASE),
-                lambda m: f"{m.group(1)}, mỗi người " if PERSON.match(fold(m.group(2))) else m.group())]
 # "2 breaks a day over the 3 days", "2 buổi/ngày trong 3 ngày": the line's sessions in all, 6.
 _A_DAY_OVER = re.compile(r"\b(\d{1,2})\s+(buổi|lần|lượt|breaks?|sessions?)\s*(?:/\s*|\s+(?:a|per|mỗi|each)\s+)(?:ngày|day)\s*,?\s+"
                          r"(?:over|for|during|in|trong|x|×)\s+(?:the\s+|cả\s+)?(\d{1,2})\s+(?:ngày|days)\b", re.IGNORECASE)
@@ -126,7 +112,7 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
     if not matches:
         return _rate_first(piece, request)
     for match in matches:
-        groups = _groups(match)
+        groups, named = _groups(match), match.start()
         factors = [_factor(number, after) for number, after in groups]
         at = _rate_at(groups)
         rest = [(f, after) for n, (f, (_, after)) in enumerate(zip(factors, groups)) if n != at]
@@ -148,11 +134,16 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
             rate_end = match.end(rate + 1) if match.group(rate + 1) else match.end(rate)
             factored = {word for _, after in rest for word in fold(after).split()[:1]}
-            people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone_count(folded, request) or people
+            # Else the people the line counts before its factors: "phòng nghỉ: 40 người tính chung các lớp, 2 đêm x 250k".
+            said = [c for c in counts(folded[start:match.start()]) if PERSON.match(c.noun)]
+            people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone_count(folded, request)
+            if not people and said:
+                people, named = said[-1].count, start + said[-1].at
+            people = people or joined_before(folded, match.start())
         end = tail.end() if (tail := _CURRENCY_TAIL.match(piece, match.end())) else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())
-        lines.append(CostLine(item=line_name(piece[start:], match.start() - start), people=people, days=days,
+        lines.append(CostLine(item=line_name(piece[start:], named - start), people=people, days=days,
                               rate=factors[at]))
         texts.append(piece[start:end])
         start = end
@@ -233,13 +224,6 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     return parts if read > len(_factored(piece, request)) else [piece]
 
 
-def _shorthand_said(text: str) -> str:
-    """A person and counts of times said short, in words a line's factors read: "150k/ng", "twice", "each time"."""
-    for pattern, said in _TIMES_SAID:
-        text = pattern.sub(said, text)
-    return _PER_PERSON.sub("/người", counts_for_words(text))
-
-
 def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> list[CostLine]:
     """The budget lines a request gives as people × days × rate (two factors: × 1 day), one or more a clause, each
     named by what stands before its first factor. An amount alone next to such lines is a line of its own (1 × 1 ×
@@ -247,7 +231,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
-    clauses, context = [_shorthand_said(clause) for clause in clauses], _shorthand_said(context)
+    clauses, context = [shorthand_said(clause) for clause in clauses], shorthand_said(context)
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses

@@ -494,3 +494,26 @@ def test_money_asked_in_full_figures_is_written_so_and_the_ask_is_no_content():
 
     text = prepared("BC thanh tra quý I/2027 của SYT Kon Tum: tổng tiền phạt 2,35 tỷ (ghi số tiền đầy đủ bằng số).", RESTORER)
     assert "tổng tiền phạt 2.350.000.000 đồng" in text and "bằng số" not in text
+
+
+def test_people_counted_before_a_lines_factors_with_words_between():
+    from assistant.draft.tables import cost_lines
+
+    typed = "Thuê phòng nghỉ cho học viên ở xa: 40 người tính chung các lớp, 2 đêm x 250.000 đồng/đêm"
+    assert [(line.item, line.people, line.days, line.amount) for line in cost_lines([typed], context=typed)] == [
+        ("Thuê phòng nghỉ cho học viên ở xa", 40, 2, 20_000_000)]
+
+
+def test_a_count_of_people_in_total_is_no_stated_total_of_the_budget():
+    from assistant.draft.stated_total import states_total
+
+    assert states_total("accommodation: 40 people in total across all classes, 2 nights each at VND 250,000/night") is None
+    assert states_total("Total: VND 5,000,000") == 5_000_000 and states_total("tổng 12.800.000") == 12_800_000
+
+
+def test_a_line_for_the_delegates_named_above_counts_them_all():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Dự kiến mời 42 đại biểu, trong đó có 20 cộng tác viên. Kinh phí: hỗ trợ tiền ăn cho 20 cộng tác viên "
+             "150 nghìn/người; tài liệu cho chính những đại biểu trên, 20 nghìn/bộ")
+    assert [line.amount for line in cost_lines(typed.split("Kinh phí: ")[1].split("; "), context=typed)] == [3_000_000, 840_000]
