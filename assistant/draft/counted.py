@@ -24,7 +24,8 @@ PERSON = re.compile(r"^(?:nguoi|dai bieu|can bo|nhan vien|nu ho sinh|ho sinh|bac
                      r"nurses?|doctors?|students?|learners?|trainers?|health workers?|experts?|speakers?|presenters?|"
                      r"ban to chuc|organi[sz]ers?|judges?|members?|volunteers?|inspectors?|drivers?|officers?|officials?|workers?|"
                      r"reporters?|journalists?|chairs?|chairpersons?|surveyors?|enumerators?|interpreters?|secretar(?:y|ies)|"
-                     r"pharmacists?|technicians?|collaborators?|guests?|lecturers?|vaccinators?|supervisors?|managers?)(?: [a-z]+){0,3}$"
+                     r"pharmacists?|technicians?|collaborators?|guests?|lecturers?|vaccinators?|supervisors?|managers?|attendees?|invitees?|"
+                     r"representatives?|employees?|facilitators?|coordinators?|moderators?|mentors?|y ta|ho ly)(?: [a-z]+){0,3}$"
                     # an English noun of people after what they do: "school kitchen managers", "commune health workers"
                     r"|^(?:[a-z]+ ){1,2}(?:managers?|officials?|workers?|staff|officers?|leaders?|teachers?|volunteers?|members?)$")
 # A noun: up to three words.
@@ -159,6 +160,12 @@ class RequestCounts:
     # Days said for each place one team visits ("9 hospitals, one day each"): the team works all of them.
     days_visited: int | None = None
 
+    @property
+    def stay_nights(self) -> int:
+        """The nights a line paid per night counts when it says none: those the request says, else the nights between
+        the event's days ("mỗi đoàn đi 6 ngày": 5 đêm), at least one."""
+        return self.nights or max((self.days or 1) - 1, 1)
+
 
 _GROUP_BETWEEN = re.compile(r"^[a-z ]*,\s*(?:(?:va|and|plus)\s+)?\d+\s+[a-z ]+,?\s*(?:moi|each)\s+[a-z ]+$")
 
@@ -215,19 +222,6 @@ def _named_before(group: str, before: str, whole: list[Counted]) -> int | None:
     things = [c for c in whole if c.at < len(before) and not PERSON.match(c.noun) and not is_day(c.noun)
               and not MONEY.match(c.noun.split()[0])]
     return things[-1].count if things else None
-
-
-# "mỗi TTYT khu vực 3 người (10 TTYT)": the count of the group, in brackets after, said first.
-_GROUP_COUNT_AFTER = re.compile(r"\b(mỗi|each)\s+([^\d,;()]{2,40}?)\s+(\d+)\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s*\((?:có\s+|gồm\s+)?(\d+)\s+([^()\d]{2,40})\)",
-                                re.IGNORECASE)
-
-
-def group_count_first(text: str) -> str:
-    """"mỗi TTYT khu vực 3 người (10 TTYT)" said as "10 TTYT, mỗi TTYT khu vực 3 người"."""
-    def first(m: re.Match) -> str:
-        same = fold(m.group(6)).split()[:1] == fold(m.group(2)).split()[:1]
-        return f"{m.group(5)} {m.group(6)}, {m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}" if same else m.group()
-    return _GROUP_COUNT_AFTER.sub(first, text)
 
 
 def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None,

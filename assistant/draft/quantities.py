@@ -121,6 +121,7 @@ _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(dai bie
 # Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".
 _DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$")
 # Sessions and breaks: counted a day, they run every day of the event.
+_NIGHTS = ("dem", "night", "nights")
 _SESSION_HEADS = ("buoi", "session", "sessions", "lan", "luot", "break", "breaks")
 
 
@@ -239,7 +240,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
         if count is None and is_day(head):
             count = (alone and request.sessions_in_all) or request.sessions if head in ("buoi", "session", "sessions") else \
                 (alone and request.days_in_all) or visits or request.days if head in ("ngay", "day", "days") else \
-                request.nights if head in ("dem", "night", "nights") else None
+                request.stay_nights if head in _NIGHTS else None
         if count is None and PERSON.match(noun):
             count = _named_group(folded, request)
         if count is None:
@@ -260,6 +261,9 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             (days if is_day(head) else people).append(count)
     if people and not days and (nights := [c.count for c in own if is_day(c.noun)]):
         days = nights[:1]  # "2 rooms per team for 4 nights at 350k a room": a room is paid each night the line counts
+    if days and not people and all(noun.split()[0] in _NIGHTS for noun in chain) and (
+            heads := [c.count for c in own if PERSON.match(c.noun)]):
+        people = heads[:1]  # "tiền ngủ cho 12 người, 350k/đêm": each of the people the line counts, each night
     return (math.prod(people), math.prod(days)) if people or days else None
 
 

@@ -1,5 +1,6 @@
 """A budget line as staff type it short, in the words the line's factors read: "150k/ng" is per person, "twice" is
-2 lần, "per class-day" is per class per day, "2m" is two million."""
+2 lần, "per class-day" is per class per day, "2m" is two million, "mỗi TTYT 3 người (10 TTYT)" is "10 TTYT, mỗi
+TTYT 3 người"; a hired hall "for 100 delegates" is paid once."""
 
 from __future__ import annotations
 
@@ -30,3 +31,32 @@ def shorthand_said(text: str) -> str:
     for pattern, said in _TIMES_SAID:
         text = pattern.sub(said, text)
     return _PER_PERSON.sub("/người", counts_for_words(text))
+
+
+# A hired hall, room or vehicle "for 100 delegates" says its size: priced by the day or the trip, it is paid once
+# for them all ("thuê hội trường cho 100 đại biểu, 2 ngày x 5 triệu/ngày").
+_HIRED = r"(?:hội trường|phòng họp|hall|venue|meeting room|xe|vehicles?|cars?|bus(?:es)?|máy chiếu|projectors?|âm thanh|sound system)"
+_HIRED_FOR = re.compile(rf"\b((?:thuê|rent(?:al)?|hire)\s+(?:(?:a|the)\s+)?{_HIRED}(?:\s+[^\W\d_]+){{0,3}}?|{_HIRED}\s+(?:rental|hire))"
+                        r"\s*,?\s+"
+                        r"(?:cho|for|sức chứa|chứa|seating)\s+(?:khoảng\s+|about\s+)?\d+\s+(?:người|đại biểu|học viên|khách|chỗ|"
+                        r"people|participants|delegates|trainees|guests|seats|persons)\b", re.IGNORECASE)
+_PER_HEAD = re.compile(r"/\s*(?:người|nguoi|người/|đại biểu|học viên)|\bper (?:person|head|participant|delegate|trainee)\b",
+                       re.IGNORECASE)
+
+
+def hired_size_left_out(line: str) -> str:
+    """A budget line without the size of what it hires, unless its rate is per person."""
+    return line if _PER_HEAD.search(line) else _HIRED_FOR.sub(r"\1", line)
+
+
+# "mỗi TTYT khu vực 3 người (10 TTYT)": the count of the group, in brackets after, said first.
+_GROUP_COUNT_AFTER = re.compile(r"\b(mỗi|each)\s+([^\d,;()]{2,40}?)\s+(\d+)\s+([^\W\d_]+(?:\s[^\W\d_]+)?)\s*\((?:có\s+|gồm\s+)?(\d+)\s+([^()\d]{2,40})\)",
+                                re.IGNORECASE)
+
+
+def group_count_first(text: str) -> str:
+    """"mỗi TTYT khu vực 3 người (10 TTYT)" said as "10 TTYT, mỗi TTYT khu vực 3 người"."""
+    def first(m: re.Match) -> str:
+        same = fold(m.group(6)).split()[:1] == fold(m.group(2)).split()[:1]
+        return f"{m.group(5)} {m.group(6)}, {m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)}" if same else m.group()
+    return _GROUP_COUNT_AFTER.sub(first, text)

@@ -12,9 +12,9 @@ from ..vietnamese.folding import fold
 from .amounts import AMOUNT, NUMBER, integer, money, scaled_figure, vnd_number
 from .event_length import event_days, event_nights, event_sessions, rated_per_day_only, sessions_a_day, twice_a_day
 from .line_names import UNNAMED, item_name, line_name, shared_names
-from .shorthand import shorthand_said
+from .shorthand import group_count_first, hired_size_left_out, shorthand_said
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import PERSON, RequestCounts, counts, group_count_first, is_day, request_counts
+from .counted import PERSON, RequestCounts, counts, is_day, request_counts
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
 
@@ -231,7 +231,7 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
     people, the event's days) is counted in `context`, the whole request, or else in the clauses."""
     # "VND 200,000" is read as "200.000 VND", the currency after its figure.
     columns = budget_columns(context or " ".join(clauses))
-    clauses, context = [shorthand_said(clause) for clause in clauses], shorthand_said(context)
+    clauses, context = [hired_size_left_out(shorthand_said(clause)) for clause in clauses], shorthand_said(context)
     pieces = [cells_as_factors(whole_figures(_BREAKDOWN.sub(r"\1", _REMARK.sub(" ", re.sub(r"\b(?:VND|VNĐ)\s*(\d[\d.,]*\d)", r"\1 VND", piece)))),
                                columns) for clause in clauses for piece in re.split(r";\s*", clause) if piece.strip()]
     texts = re.split(r";\s*|:\s+|\.\s+", context) if context else clauses

@@ -517,3 +517,26 @@ def test_a_line_for_the_delegates_named_above_counts_them_all():
     typed = ("Dự kiến mời 42 đại biểu, trong đó có 20 cộng tác viên. Kinh phí: hỗ trợ tiền ăn cho 20 cộng tác viên "
              "150 nghìn/người; tài liệu cho chính những đại biểu trên, 20 nghìn/bộ")
     assert [line.amount for line in cost_lines(typed.split("Kinh phí: ")[1].split("; "), context=typed)] == [3_000_000, 840_000]
+
+
+def test_a_line_paid_per_night_counts_its_people_and_the_nights_between_the_days():
+    from assistant.draft.tables import cost_lines
+
+    typed = "4 đoàn điều tra, mỗi đoàn 3 người, mỗi đoàn đi 6 ngày. Công tác phí 180k/người/ngày. Tiền ngủ cho 12 người, 350k/đêm"
+    assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        (12, 6, 12_960_000), (12, 5, 21_000_000)]
+
+
+def test_a_hired_hall_for_so_many_delegates_is_paid_once_a_day():
+    from assistant.draft.tables import cost_lines
+
+    for typed in ("Hội nghị 2 ngày. Thuê hội trường cho 100 đại biểu, 5.000.000 đồng/ngày",
+                  "Hội nghị 2 ngày. Hall rental for 100 delegates, VND 5,000,000 per day"):
+        assert [line.amount for line in cost_lines(typed.split(". ")[1:], context=typed)] == [10_000_000]
+
+
+def test_attendees_are_people_a_rate_each_counts():
+    from assistant.draft.tables import cost_lines
+
+    typed = "Supervision: 3 people for 6 days at 200k per person per day; summary workshop: 40 attendees, 1 tea break at 30k each"
+    assert [line.amount for line in cost_lines([typed], context=typed)] == [3_600_000, 1_200_000]
