@@ -130,6 +130,20 @@ def _words_line(total: int) -> Block:
     return Block("line", f"Bằng chữ: {in_words(total)}.")
 
 
+# Where an estimate's money comes from, said without an amount: "Nguồn ngân sách tỉnh năm 2026", "Funding: provincial budget".
+_SOURCE = re.compile(r"\b(?:ngan sach|nguon|kinh phi su nghiep|chuong trinh muc tieu|xa hoi hoa|funded|funding|(?:provincial|state|central) budget)\b")
+
+
+def _source_line(clauses: list[Clause]) -> list[Block]:
+    """An estimate drafted alone says its source under it, as the request names it."""
+    named = next((c for c in clauses if not money(c.text) and _SOURCE.search(fold(f"{c.label} {c.text}"))
+                  and len(c.text.split()) <= 15), None)
+    if not named:
+        return []
+    name = re.sub(r"^(?:nguồn(?: kinh phí)?|kinh phí|từ)\s*(?:đề nghị\s*)?(?:từ\s+)?:?\s*", "", named.text.strip(" ."), flags=re.IGNORECASE)
+    return [Block("line", f"Nguồn kinh phí: {name[:1].lower()}{name[1:]}.")] if name else []
+
+
 def table_title(request: DraftRequest) -> str:
     """"bảng phân công kèm TB …" is titled BẢNG PHÂN CÔNG."""
     named = re.search(r"\bbảng\s+(?!thôi\b)(.{3,60}?)\s*(?=\bkèm\b|\bgửi\b|\bđính kèm\b|\bđể\b|\bcủa\b|\bcho\b|\btheo\b|\(|[:,.;]|$)",
@@ -151,7 +165,8 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
         # In a section ("điểm 2 … có bảng nhỏ") the table stands under the section's own heading; an estimate of
         # its own names its event under its title, as the seeds' annex does.
         return ([] if inline else [Block("part", title), *_budget_subtitle(request, document)]) + [
-            Block("table", rows=budget_rows(lines)), _words_line(sum(line.amount for line in lines))]
+            Block("table", rows=budget_rows(lines)), _words_line(sum(line.amount for line in lines)),
+            *([] if inline else _source_line(clauses))]
     # An agenda before indicators: "7h30 - 8h00: đón tiếp" would read as a row named 7h30.
     if not inline and (agenda := agenda_rows(request, clauses) or listed_agenda(request, clauses)):
         return [Block("part", "CHƯƠNG TRÌNH"), *agenda_subtitle(request), Block("table", rows=agenda)]

@@ -2430,3 +2430,10 @@ def test_an_agenda_of_several_days_has_a_row_for_each_day_and_starts_each_at_its
                   "7.30–8.00 welcome; 8.00–8.15 opening; 8.15–9.00 report"):
         assert _agenda(f"{'Programme table only' if '.' in typed else 'Chỉ cần bảng chương trình'}: {typed}.") == [
             ["07h30 - 08h00", "Đón tiếp"], ["08h00 - 08h15", "Khai mạc"], ["08h15 - 09h00", "Báo cáo"]], typed
+
+
+def test_a_budget_table_drafted_alone_says_its_funding_source_under_it():
+    draft = _draft("Làm bảng dự trù kèm công văn đề nghị cấp kinh phí luân phiên bác sĩ năm 2026: 6 kíp, mỗi kíp 3 người, "
+                   "mỗi kíp làm việc 10 ngày. Phụ cấp 150.000 đồng/người/ngày. Nguồn ngân sách tỉnh năm 2026. Chỉ cần bảng.")
+    assert "| 1 | Phụ cấp | 18 | 10 | 150.000 | 27.000.000 |" in draft.draft
+    assert "Nguồn kinh phí: ngân sách tỉnh năm 2026." in draft.draft
