@@ -51,6 +51,8 @@ _ASKED_TO_WRITE = re.compile(r"(?:chi|only|just|nho(?: ban| em| anh| chi)?)\s+(?
 # "… ký" ending a clause says who signs; "so với cùng kỳ", "định kỳ", "nhiệm kỳ" end on a period ("kỳ").
 _NOT_PERIOD = "".join(f"(?<!{word} )" for word in ("cung", "dinh", "trong", "moi", "hoc", "nhiem", "thoi", "chu", "giua",
                                                     "cuoi", "dau"))
+# A pasted row ("Cân sức khỏe | 1 | cái | 2.300.000") is content, whatever word it opens with ("cân" folds as "cần").
+_ROW = re.compile(r"\|\s*\d[\d.,]*\s*(?:\||$)")
 _META = re.compile(r"^(?:the draft\b|output\b|usual (?:sections|structure|parts)\b|day du the thuc\b|nho (?:ban |em |anh |chi )?(?:soan|viet|lam)\b|soan|viet|chi viet|chi (?:doan|phan|muc|diem|y)\b|chia|ket thuc|co du|co cac|kem|bang co|"
                    r"trinh bay|ghi tong|ghi ro|lap bang|lam|draft|write|compute|please|columns?|signed|tl\b|can\b|"
                    # an English request's word to the drafter: "State the total requested and the amount in words."
@@ -253,7 +255,7 @@ def clauses(text: str) -> list[Clause]:
             # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
             labelled = find_units(typed_label, vague=False) if found and label else []
             tasked = len(labelled) == 1
-            meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or _META.search(fold(piece)) is not None or _LAYOUT_TALK.search(fold(piece)) is not None or (
+            meta = laid_out or (not found or label in _SIGNER_LABELS or _SIGNS.search(label) is not None or (_META.search(fold(piece)) is not None and not _ROW.search(piece)) or _LAYOUT_TALK.search(fold(piece)) is not None or (
                 piece.rstrip().endswith(":") and len(piece.split()) <= 4)) and not (framed and found) and not tasked \
                 or (tasked and _LEAVE_OUT.search(fold(piece)) is not None)  # a note after a unit's lines
             # "Chỉ viết mục 1 …: tham mưu …": what follows the colon is content, unless it is a note again ("…: em có 4

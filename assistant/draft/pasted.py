@@ -98,6 +98,8 @@ _LUMP = re.compile(rf"\b(?:{LUMP_WORDS})\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
+# A unit cell: "cái", "bộ", "chiếc", "lọ", "set", "pcs".
+_UNIT_CELL = re.compile(r"[^\W\d_]{1,6}\.?")
 # A count written as a product inside a line's name: "(40 người x 10 ngày)".
 _PRODUCT = re.compile(r"\((\d+)\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\s*[x×*]\s*\d+\s*[^\W\d_]*(?:\s+[^\W\d_]+)?\)")
 
@@ -118,12 +120,18 @@ class BudgetColumns(NamedTuple):
     rated: bool = False  # a rate column: the rows' bare figures are money ("3000000")
     amounted: bool = False  # an amount column: a row's last figure is its amount, computed again however typed
     numbered: bool = False  # a row-number column first: a row's first figure is its number
+    per: str = ""  # what a row's quantity is for each of: "(số lượng/trạm, đơn giá)" is "tram"
+
+
+# A quantity column for each of something: "số lượng/trạm", "SL mỗi xã", "quantity per commune".
+_QUANTITY_PER = re.compile(r"\b(?:so luong|sl|quantity|qty)\s*(?:/\s*|moi\s+|per\s+|each\s+)([a-z]+)")
 
 
 def budget_columns(request: str) -> BudgetColumns:
     folded = fold(request)
+    per = _QUANTITY_PER.search(folded)
     return BudgetColumns(_RATE_COLUMN.search(folded) is not None, _AMOUNT_COLUMN.search(folded) is not None,
-                         _NUMBER_COLUMN.search(folded) is not None)
+                         _NUMBER_COLUMN.search(folded) is not None, per.group(1) if per else "")
 
 
 def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> str:
@@ -146,13 +154,18 @@ def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> st
         return " ".join(cells) if "|" in piece else piece
     # A date ("30/11/2026", a deadline column) is no factor.
     figures = [cell for cell in cells if cell[:1].isdigit() and not re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", cell)]
-    named = [cell for cell in cells if cell not in figures]
+    # "… | 1 | cái | 1.450.000": a unit cell after the quantity is the quantity's, for each of what the columns say.
+    unit = next((n for n, cell in enumerate(cells[1:-1], 1) if cells[n - 1] == figures[0] and _UNIT_CELL.fullmatch(cell)),
+                None) if figures and not _MONEY_CELL.search(figures[0]) else None
+    named = [cell for n, cell in enumerate(cells) if cell not in figures and n != unit]
     # "Phụ cấp chống dịch (40 người x 10 ngày) | 40 | người | 130.000": the name counts what the quantity cell
     # gives only part of.
     for n, cell in enumerate(named):
         if (product := _PRODUCT.search(cell)) and figures and figures[0] == product.group(1):
             named[n] = (cell[:product.start()] + cell[product.end():]).strip()
-            figures[0] = product.group(0).strip("()")
+            figures[0], unit = product.group(0).strip("()"), None
+    if unit is not None:
+        figures[0] = f"{figures[0]} {cells[unit]}{f'/{columns.per}' if columns.per else ''}"
     return f"{' '.join(named)} {' x '.join(figures)}"
 
 

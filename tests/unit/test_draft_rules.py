@@ -540,3 +540,23 @@ def test_attendees_are_people_a_rate_each_counts():
 
     typed = "Supervision: 3 people for 6 days at 200k per person per day; summary workshop: 40 attendees, 1 tea break at 30k each"
     assert [line.amount for line in cost_lines([typed], context=typed)] == [3_600_000, 1_200_000]
+
+
+def test_rows_pasted_from_a_spreadsheet_with_a_quantity_for_each_station():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    typed = _one_line("Trang bị cho mười hai trạm y tế xã, mỗi trạm 1 bộ theo danh mục (số lượng/trạm, đơn giá):\n"
+                      "Máy đo huyết áp điện tử\t1\tcái\t1.450.000\nCân sức khỏe có thước đo\t1\tcái\t2.300.000")
+    lines = cost_lines(typed.split("; "), context=typed)
+    assert [(line.item, line.people, line.amount) for line in lines] == [
+        ("Máy đo huyết áp điện tử", 12, 17_400_000), ("Cân sức khỏe có thước đo", 12, 27_600_000)]
+
+
+def test_a_pasted_row_opening_with_a_word_that_folds_like_a_note_is_content():
+    from assistant.draft.clauses import clauses as split
+    from assistant.draft.prepare import _one_line
+
+    typed = _one_line("Trang bị cho 12 trạm y tế xã:\nMáy đo đường huyết | 1 | cái | 980.000\nCân sức khỏe | 1 | cái | 2.300.000")
+    assert [c.text for c in split(typed) if not c.meta] == ["Máy đo đường huyết | 1 | cái | 980.000",
+                                                          "Cân sức khỏe | 1 | cái | 2.300.000"]
