@@ -9,6 +9,7 @@ written the Vietnamese way (1.850, 96,3, ≥ 95)."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -98,6 +99,7 @@ _LUMP = re.compile(rf"\b(?:{LUMP_WORDS})\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
+_COUNTS_SAID = re.compile(r"\s*\([^()]*\d[^()]*\)|:\s*\d+\s*[^\W\d_]+\s*[x×*,].*$")
 # A unit cell: "cái", "bộ", "chiếc", "lọ", "set", "pcs".
 _UNIT_CELL = re.compile(r"[^\W\d_]{1,6}\.?")
 # A count written as a product inside a line's name: "(40 người x 10 ngày)".
@@ -142,9 +144,13 @@ def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> st
         cells = cells[1:]
     if columns.rated and "|" in piece:
         cells = [vietnamese_figures(cell) for cell in cells]
-        figures = [n for n, cell in enumerate(cells) if re.fullmatch(rf"{THOUSANDS}|\d+", cell)]
-        if columns.amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1:
-            cells = cells[:-1]  # the amount typed: the line computes its own
+        # A quantity cell may carry its unit: "150 mẫu".
+        figures = [n for n, cell in enumerate(cells) if re.fullmatch(rf"(?:{THOUSANDS}|\d+)(?:\s+[^\W\d_]+)?", cell)]
+        # The amount typed, after the rate, both in thousands (a row whose amount cell is blank ends on its rate): the
+        # line computes its own.
+        if columns.amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1 and all(
+                re.fullmatch(THOUSANDS, cells[n]) for n in figures[-2:]):
+            cells = cells[:-1]
     # "Thuê hội trường trọn gói | 4.000.000", "Tuyên truyền | trọn gói | 15.000.000": a row's bare amount is money.
     if "|" in piece and re.fullmatch(THOUSANDS, cells[-1]) and (
             len(cells) == 2 or (not any(c[:1].isdigit() for c in cells[:-1]) and _LUMP.search(" ".join(cells[:-1])))):
@@ -166,6 +172,11 @@ def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> st
             figures[0], unit = product.group(0).strip("()"), None
     if unit is not None:
         figures[0] = f"{figures[0]} {cells[unit]}{f'/{columns.per}' if columns.per else ''}"
+    # What the name says of the quantity the cells give is no part of it: "Tiền ăn (80 người, 1 ngày) | 80",
+    # "Đoàn kiểm tra: 5 đoàn x 5 người x 6 ngày | 150"; a count it gives beside the quantity stays.
+    quantity = re.match(r"\d+", figures[0]) if figures else None
+    named = [_COUNTS_SAID.sub(lambda m: "" if quantity and math.prod(map(int, re.findall(r"\d+", m.group()))) == int(
+        quantity.group()) else m.group(), cell).strip() or cell for cell in named]
     return f"{' '.join(named)} {' x '.join(figures)}"
 
 

@@ -560,3 +560,14 @@ def test_a_pasted_row_opening_with_a_word_that_folds_like_a_note_is_content():
     typed = _one_line("Trang bị cho 12 trạm y tế xã:\nMáy đo đường huyết | 1 | cái | 980.000\nCân sức khỏe | 1 | cái | 2.300.000")
     assert [c.text for c in split(typed) if not c.meta] == ["Máy đo đường huyết | 1 | cái | 980.000",
                                                           "Cân sức khỏe | 1 | cái | 2.300.000"]
+
+
+def test_rows_pasted_under_an_amount_column_with_blank_or_unit_cells():
+    from assistant.draft.prepare import _one_line
+    from assistant.draft.tables import cost_lines
+
+    typed = _one_line("Nội dung\tSố lượng\tSố ngày\tĐơn giá\tThành tiền\nTiền ăn (80 người, 1 ngày)\t80\t1\t150.000\t12.000.000\n"
+                      "Bồi dưỡng đoàn kiểm tra\t25 người\t6 ngày\t200.000\t\nTest nhanh\t150 mẫu\t60.000\t9.000.000")
+    lines = cost_lines(typed.split("; "), context=typed)
+    assert [(line.item, line.amount) for line in lines] == [
+        ("Tiền ăn", 12_000_000), ("Bồi dưỡng đoàn kiểm tra", 30_000_000), ("Test nhanh", 9_000_000)]
