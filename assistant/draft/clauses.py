@@ -15,6 +15,7 @@ from ..vietnamese.folding import fold
 from ..vietnamese.patterns import LOWER, UPPER
 from ..vietnamese.tokens import search_tokens
 from ..vietnamese.units import find_units, unit_table
+from .amounts import AMOUNT
 from .reading import LISTED
 
 # A sentence ends at a full stop before a word, unless the stop ends an abbreviation, a numeral of a part
@@ -251,7 +252,7 @@ def clauses(text: str) -> list[Clause]:
                 number, piece = m.group(1), piece[m.end():]
             # The frame, a note on the drafting, or a heading of what follows ("Directives:").
             # A part listed with what it holds ("II. Mục tiêu – đến năm 2030: 100% …") is content all the same.
-            laid_out = listing and not _PART_CONTENT.search(_after_listing(piece))
+            laid_out = listing and not _PART_CONTENT.search(_after_listing(piece)) and not AMOUNT.search(piece)  # a priced line is content
             # A unit's own line is its task, whatever verb opens it ("Văn phòng Sở: draft the report to …").
             labelled = find_units(typed_label, vague=False) if found and label else []
             tasked = len(labelled) == 1

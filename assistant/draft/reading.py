@@ -46,7 +46,7 @@ _EARLIER_REACH = 80  # characters before the number, about a clause
 _OWN_NUMBER = re.compile(r"\s*(?:số|so|no\.?|number)\s*(\d+/[\w.-]*[A-ZĐa-zđ][\w.-]*)", re.IGNORECASE)
 # "Bố cục: I. …; II. …", "gồm hai phần: I. …", "có 3 phần I. …", "gồm I. …; II. …", "Parts: …".
 LISTED = re.compile(r"\b(?:bo cuc|(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan|parts|sections|structure)\s*:\s*|"
-                    r"\bco (?:du )?cac phan\s+|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+\(?(?=[ivx]+\.)"
+                    r"\bco (?:du )?cac phan\s+(?!(?:va|and|theo|nhu|cua)\b)|\b(?:co|gom) (?:du )?(?:cac|hai|ba|bon|nam|sau|\d) phan\s+\(?(?=[ivx]+\.)"
                     r"|\bgom\s+(?=i\.\s)"
                     # "gồm: mục đích, yêu cầu; nhiệm vụ, …": a part's name after "gồm:" (split where no bracket is open)
                     r"|\bgom\s*:\s*(?=(?:muc dich|muc tieu|danh gia|ket qua|tinh hinh)\b[^;]*;)")

@@ -2437,3 +2437,11 @@ def test_a_budget_table_drafted_alone_says_its_funding_source_under_it():
                    "mỗi kíp làm việc 10 ngày. Phụ cấp 150.000 đồng/người/ngày. Nguồn ngân sách tỉnh năm 2026. Chỉ cần bảng.")
     assert "| 1 | Phụ cấp | 18 | 10 | 150.000 | 27.000.000 |" in draft.draft
     assert "Nguồn kinh phí: ngân sách tỉnh năm 2026." in draft.draft
+
+
+def test_priced_bullets_after_asking_for_every_part_are_budget_lines_not_parts():
+    draft = _draft("Viết hoàn chỉnh Kế hoạch tổ chức Hội thảo khoa học Điều dưỡng năm 2026 của Sở Y tế Đắk Lắk, từ 24 đến "
+                   "25/9/2026, 150 đại biểu. Có đủ các phần và Nơi nhận, phụ lục dự trù kinh phí:\n- ăn: 200.000đ/người/ngày\n"
+                   "- kỷ yếu: 1 cuốn/đại biểu, 110.000đ/cuốn\n- thuê hội trường: 8.000.000đ/ngày")
+    assert "| 2 | Kỷ yếu | 150 | 1 | 110.000 | 16.500.000 |" in draft.draft and "| Tổng cộng |  |  |  | 92.500.000 |" in draft.draft
+    assert "NƠI NHẬN, PHỤ LỤC" not in draft.draft and "### II. - " not in draft.draft
