@@ -571,3 +571,12 @@ def test_rows_pasted_under_an_amount_column_with_blank_or_unit_cells():
     lines = cost_lines(typed.split("; "), context=typed)
     assert [(line.item, line.amount) for line in lines] == [
         ("Tiền ăn", 12_000_000), ("Bồi dưỡng đoàn kiểm tra", 30_000_000), ("Test nhanh", 9_000_000)]
+
+
+def test_a_rate_per_unit_or_per_piece_counts_the_things_the_line_names():
+    from assistant.draft.tables import cost_lines
+
+    for typed, amount in (("vận chuyển, bảo quản cho 12 Trung tâm Y tế khu vực, 1.500.000 đồng/đơn vị", 18_000_000),
+                          ("in 24 pa nô cho 12 xã, 800 nghìn/cái", 19_200_000),
+                          ("hỗ trợ 12 xã, mỗi xã 2 pa nô, 800 nghìn/cái", 19_200_000)):
+        assert [line.amount for line in cost_lines([typed], context=typed)] == [amount]
