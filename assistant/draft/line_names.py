@@ -22,6 +22,9 @@ LEAD = re.compile(r"^\s*(?:\(?\d+\)|\d+\.|[-–•]|gồm|including|lines?:?|row
 _RATE_WORD = re.compile(r"(?:định mức|mức chi|mức|đơn giá|giá|rate|unit cost)", re.IGNORECASE)
 
 
+_EACH_TAIL = re.compile(r"[\s,:(–-]*\b(?:mỗi|each|per)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
+
+
 def item_name(text: str) -> str:
     """A line's name from what stands before its first factor: "…; tài liệu 60 bộ x …", "ăn trưa: 80 …"."""
     text = _LUMP_WORD.sub("", text)  # "hóa chất: trọn gói 95 triệu" is the line "Hóa chất"
@@ -29,7 +32,8 @@ def item_name(text: str) -> str:
     # "Vehicles: 1 per team for the same days, …", "phòng nghỉ: tất cả thành viên đoàn, 4 đêm": what is counted, or
     # for whom, opens no name; the label before it is the line's.
     item = next((p for p in reversed(re.split(r"[:;]", text)) if p.strip(" ,") and not _RATE_WORD.fullmatch(p.strip(" ,"))
-                 and not re.match(r"\s*(?:\d+\s+(?:per|/)|(?:all|tất cả|toàn bộ)\s)", p, re.IGNORECASE)), "")
+                 and not re.match(r"\s*(?:\d+\s+(?:per|/)|(?:all|tất cả|toàn bộ)\s)", p, re.IGNORECASE)
+                 and not _EACH_TAIL.fullmatch(p)), "")
     # "Hội nghị khoảng 120 đại biểu, họp 1 ngày, nên tính nước uống giữa giờ": the clause after the counted context.
     clauses = re.split(r",\s+", item)
     if len(clauses) > 1 and re.match(r"(?:mỗi người|each)\b", clauses[-1], re.IGNORECASE):
@@ -42,6 +46,7 @@ def item_name(text: str) -> str:
     # "… cho", "… for" end a name before its figures; "in" alone is the line itself (in tài liệu: printing).
     item = (_ITEM_TAIL.sub("", item) if _ITEM_TAIL.sub("", item).strip(" ,;:") else item).strip(" ,;:")
     item = _PEOPLE_TAIL.sub("", item)  # "Thuê phòng nghỉ 7 người: 6 đêm": the people are the line's column
+    item = _EACH_TAIL.sub("", item) or item  # "Bồi dưỡng đội khám, mỗi xã 5 người": for each of what, not a name
     return item[:1].upper() + item[1:] if item else UNNAMED
 
 

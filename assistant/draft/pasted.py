@@ -99,6 +99,7 @@ _LUMP = re.compile(rf"\b(?:{LUMP_WORDS})\b", re.IGNORECASE)
 _MONEY_CELL = re.compile(rf"{THOUSANDS}|\d\s*(?:nghìn|ngàn|triệu|tr|k|đồng|đ|vnd)\b", re.IGNORECASE)
 
 
+_COUNTED_NOTE = re.compile(r"\s*\(([^()]*\d+\s+[^\W\d_][^()]*)\)")
 _COUNTS_SAID = re.compile(r"\s*\([^()]*\d[^()]*\)|:\s*\d+\s*[^\W\d_]+\s*[x×*,].*$")
 # A unit cell: "cái", "bộ", "chiếc", "lọ", "set", "pcs".
 _UNIT_CELL = re.compile(r"[^\W\d_]{1,6}\.?")
@@ -151,6 +152,9 @@ def cells_as_factors(piece: str, columns: BudgetColumns = BudgetColumns()) -> st
         if columns.amounted and len(figures) >= 3 and figures[-1] == len(cells) - 1 and all(
                 re.fullmatch(THOUSANDS, cells[n]) for n in figures[-2:]):
             cells = cells[:-1]
+    # "Bồi dưỡng đội khám (mỗi xã 5 người, 1 ngày) | | 150.000": a row whose quantity cell is blank counts in its name.
+    if "|" in piece and len(cells) == 2 and re.fullmatch(THOUSANDS, cells[-1]) and (said := _COUNTED_NOTE.search(cells[0])):
+        return f"{cells[0][:said.start()].strip()}: {said.group(1)}, {cells[-1]} đồng"
     # "Thuê hội trường trọn gói | 4.000.000", "Tuyên truyền | trọn gói | 15.000.000": a row's bare amount is money.
     if "|" in piece and re.fullmatch(THOUSANDS, cells[-1]) and (
             len(cells) == 2 or (not any(c[:1].isdigit() for c in cells[:-1]) and _LUMP.search(" ".join(cells[:-1])))):

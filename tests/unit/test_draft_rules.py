@@ -580,3 +580,11 @@ def test_a_rate_per_unit_or_per_piece_counts_the_things_the_line_names():
                           ("in 24 pa nô cho 12 xã, 800 nghìn/cái", 19_200_000),
                           ("hỗ trợ 12 xã, mỗi xã 2 pa nô, 800 nghìn/cái", 19_200_000)):
         assert [line.amount for line in cost_lines([typed], context=typed)] == [amount]
+
+
+def test_a_pasted_row_with_a_blank_quantity_counts_from_the_note_in_its_name():
+    from assistant.draft.tables import cost_lines
+
+    typed = "Khám sức khỏe tại 20 xã. Bồi dưỡng đội khám (mỗi xã 5 người, 1 ngày) | | 150.000"
+    assert [(line.item, line.people, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        ("Bồi dưỡng đội khám", 100, 15_000_000)]
