@@ -202,6 +202,9 @@ _SAME_PEOPLE = re.compile(r"\b(?:cho\s+)?(?:cùng|đúng)\s+số\s+người\s+(?
                           r"cán bộ|thành viên)(?!\w)", re.IGNORECASE)
 
 
+_ENOUGH = re.compile(r"\b(?:đủ số|đủ cho số|đủ)\s+(phiếu|bộ|cuốn|quyển|tờ|bản|suất|copies|sets|forms)\b", re.IGNORECASE)
+
+
 def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
     """A piece that lists several priced lines between commas, cut into them: "ăn trưa 120 nghìn/người/ngày, giải
     khát 20 nghìn/người/ngày, thuê phòng máy 2 phòng x 2 ngày x 2 triệu". A part without an amount stays with the
@@ -216,6 +219,11 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
             parts.append(part)
     if len(parts) < 2:
         return [piece]
+    # "20 học viên ở xa được hỗ trợ tiền ngủ 350k/đêm và tiền đi lại 250k/người": the people a line opens with are
+    # those of the lines after it that count none of their own.
+    if said := [c for c in counts(fold(parts[0])) if PERSON.match(c.noun) and c.at < AMOUNT.search(parts[0]).start()]:
+        parts = parts[:1] + [f"{part}, {said[0].count} {said[0].noun}" if not re.search(r"\d", part[:AMOUNT.search(part).start()])
+                             and not any(PERSON.match(c.noun) for c in counts(fold(part))) else part for part in parts[1:]]
     # "…, tính cả giảng viên" after the last line is said of them all.
     if shared := re.search(r",\s*((?:tính cả|kể cả|bao gồm cả|including)\s[^,;]+)$", parts[-1], re.IGNORECASE):
         parts = [part if part.endswith(shared.group()) else part + shared.group() for part in parts]
@@ -252,6 +260,8 @@ def cost_lines(clauses: list[str], lump: bool = False, context: str = "") -> lis
         piece = everyone_counted(piece, request)  # "ăn trưa: toàn bộ đại biểu x 150k"
         if before and (same := _SAME_COUNT.search(piece) or _SAME_PEOPLE.search(piece)):
             piece = f"{piece[:same.start()]} {before.people} người {piece[same.end():]}"
+        elif before and (enough := _ENOUGH.search(piece)):  # "in phiếu đủ số phiếu": as many as the line before counts
+            piece = f"{piece[:enough.start()]} {before.people} {enough.group(1)}{piece[enough.end():]}"
         found.append(_factored(piece, request))
     lines: list[CostLine] = []
     for n, piece in enumerate(pieces):

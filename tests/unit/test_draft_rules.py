@@ -588,3 +588,19 @@ def test_a_pasted_row_with_a_blank_quantity_counts_from_the_note_in_its_name():
     typed = "Khám sức khỏe tại 20 xã. Bồi dưỡng đội khám (mỗi xã 5 người, 1 ngày) | | 150.000"
     assert [(line.item, line.people, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
         ("Bồi dưỡng đội khám", 100, 15_000_000)]
+
+
+def test_lines_after_one_that_opens_with_its_people_are_for_them():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Lớp 2 ngày, 45 học viên. Trong số đó 20 học viên ở xa được hỗ trợ tiền ngủ 350.000 đồng/đêm trong 2 đêm và "
+             "tiền đi lại 250.000 đồng/người")
+    assert [line.amount for line in cost_lines(typed.split(". ")[1:], context=typed)] == [14_000_000, 5_000_000]
+
+
+def test_printing_enough_forms_counts_those_of_the_line_before():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Khảo sát tại 12 bệnh viện, mỗi bệnh viện phỏng vấn 150 người bệnh, trả điều tra viên 20.000 đồng/phiếu. "
+             "In phiếu khảo sát đủ số phiếu, 2.000 đồng/phiếu")
+    assert [line.amount for line in cost_lines(typed.split(". "), context=typed)] == [36_000_000, 3_600_000]
