@@ -155,10 +155,13 @@ def scope_table(request: DraftRequest, clauses: list[Clause], inline: bool = Fal
     """The table a request asks for; `inline` (a section presented as a table): only when it says so. `document`:
     the kind of document it goes with ("Kế hoạch"), named under a budget's title."""
     texts = [said(c) for c in clauses]
-    if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)):
-        return []
     indicators = indicator_columns(fold(named_columns(request.text) or ""))
     factored = [] if indicators else cost_lines(texts, context=request.text)
+    # A budget section gives its priced lines as its estimate, "bảng" said or not ("section 3 Kinh phí … include the
+    # detailed estimate").
+    if inline and not re.search(r"\b(?:bang|table)\b", fold(request.text)) and not (
+            factored and _BUDGET_ASKED.search(fold(request.scope_title or request.text))):
+        return []
     lines = [] if indicators else factored or (cost_lines(texts, lump=True, context=request.text) if _BUDGET_ASKED.search(fold(request.text)) else [])
     if factored or (len(lines) >= 2 and not inline):  # amounts alone make a budget table from two lines up
         title = _budget_title(request)

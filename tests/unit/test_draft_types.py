@@ -2445,3 +2445,10 @@ def test_priced_bullets_after_asking_for_every_part_are_budget_lines_not_parts()
                    "- kỷ yếu: 1 cuốn/đại biểu, 110.000đ/cuốn\n- thuê hội trường: 8.000.000đ/ngày")
     assert "| 2 | Kỷ yếu | 150 | 1 | 110.000 | 16.500.000 |" in draft.draft and "| Tổng cộng |  |  |  | 92.500.000 |" in draft.draft
     assert "NƠI NHẬN, PHỤ LỤC" not in draft.draft and "### II. - " not in draft.draft
+
+
+def test_a_budget_section_lays_out_its_estimate_without_being_told_it_is_a_table():
+    draft = _draft("Please draft section 3 \"Kinh phí\" in part IV of our 2027 implementation plan for the TB case-finding "
+                   "campaign in Gia Lai. Only that section. We cover 12 communes. Mobile X-ray: 2 trips per commune, "
+                   "1.8 million per trip. Leaflets: 500 copies per commune at 1,500 VND a copy. Include the total in words.")
+    assert "43.200.000" in draft.draft and "9.000.000" in draft.draft and "52.200.000" in draft.draft
