@@ -234,12 +234,13 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
     each_days: int | None = None
     for text in texts:
         folded = fold(text)
-        whole = counts(folded)
+        # "chủ tọa: mỗi buổi 3 người" counts a session's, not the event's people.
+        whole = [c for c in counts(folded) if not re.search(r"\b(?:moi|each|per) (?:buoi|ngay|phien|session|day)\s*:?\s*$", folded[:c.at])]
         # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
         for m in _GROUP.finditer(folded):
             group = m.group(1) or m.group(3)
-            if not (of := count_in(group, whole) or count_in(group, found) or _named_before(group, folded[:m.start()], whole)):
-                continue
+            if group.split()[0] in ("buoi", "session", "sessions") or not (of := count_in(group, whole) or count_in(group, found) or _named_before(group, folded[:m.start()], whole)):
+                continue  # a session is no group of people: "chủ tọa mỗi buổi 3 người"
             run, end = [], m.end()
             while member := _MEMBER.match(folded, end):
                 if run and not PERSON.match(" ".join(noun_words(member.group(2)))) and not is_day(member.group(2)) and \

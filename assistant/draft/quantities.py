@@ -75,6 +75,8 @@ def _times(each: str, request: RequestCounts, own: tuple[Counted, ...] | list[Co
     """How many of what a count is for each of, the line's own people first (`own`: "Có 2 giảng viên, mỗi người dạy 2
     buổi" is 4 buổi), else as the request counts; once when it is for each of nothing."""
     mine = [c for c in own if PERSON.match(c.noun)] if each and PERSON.match(each) else []
+    if each.split()[:1] in (["buoi"], ["session"]) and not mine:  # "mỗi buổi 3 người": once each of the event's sessions
+        return request.sessions or 1
     return mine[0].count if mine else (count_in(each, request.found) or 1) if each else 1
 
 

@@ -604,3 +604,12 @@ def test_printing_enough_forms_counts_those_of_the_line_before():
     typed = ("Khảo sát tại 12 bệnh viện, mỗi bệnh viện phỏng vấn 150 người bệnh, trả điều tra viên 20.000 đồng/phiếu. "
              "In phiếu khảo sát đủ số phiếu, 2.000 đồng/phiếu")
     assert [line.amount for line in cost_lines(typed.split(". "), context=typed)] == [36_000_000, 3_600_000]
+
+
+def test_people_counted_for_each_session_are_paid_each_session_and_are_not_the_delegates():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Hội nghị 1 ngày, 2 buổi, 200 đại biểu. Chủ tọa: mỗi buổi 3 người, 800.000đ/người/buổi. "
+             "Nước uống giữa giờ 30.000đ/người/buổi")
+    assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        (6, 1, 4_800_000), (200, 2, 12_000_000)]
