@@ -43,6 +43,7 @@ _MEMBER = re.compile(rf"(?:\s*(?:,|\+|\bva\b|\band\b)\s*)?({FIGURE})\s+([a-z]+(?
 _EACH_AFTER = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}),?\s+(?:(?:of|x|×)\s+)?({FIGURE})\s+([a-z]+(?: [a-z]+)?)\s+each\b(?! of)"
                          rf"|(?<![\d.,/])({FIGURE})\s+({NOUN})\s*(?:of|x|×)\s+({FIGURE})\s+({NOUN})")
 _FROM_EACH = re.compile(rf"(?<![\d.,/])({FIGURE})\s+(?:[a-z]+(?: [a-z]+)?\s+)?from each of (?:the )?({FIGURE})\s+({NOUN})")
+_ONE_EACH = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}(?:\s*/\s*[a-z]+)?),?\s+((?:one|1|mot)\s+[a-z]+(?: [a-z]+){{0,2}})\s+each\b")
 # "35 trainees per class", "40 học viên/lớp" with the classes counted: so many for each of them.
 _PER_GROUP = re.compile(rf"(?<![\d.,/])({FIGURE})\s+({NOUN}?)\s*(?:/\s*|\s+(?:per|moi|mot|each)\s+)([a-z]+(?: [a-z]+)?)\b")
 MONEY = re.compile(r"^(?:nghin|ngan|trieu|tr|ty|dong|d|vnd|k|million|thousand|billion)$")
@@ -118,6 +119,8 @@ def counts(folded: str) -> list[Counted]:
             continue
         at = m.start(3 if said_each else 7)
         found = [c if c.at != at else Counted(c.noun, number(groups[0]) * c.count, c.at, c.count, group) for c in found]
+    for m in _ONE_EACH.finditer(folded):  # "103 communes, one station each": 103 stations
+        found = [c if c.at != m.start(3) else Counted(c.noun, number(m.group(1)), c.at) for c in found]
     for m in _FROM_EACH.finditer(folded):  # "3 (delegates) from each of the 10 centres": 30 people, 3 for each centre
         group = " ".join(noun_words(m.group(3)))
         found = [c if c.at != m.start(1) else Counted(c.noun, number(m.group(2)) * c.count, c.at, c.count, group) for c in found]

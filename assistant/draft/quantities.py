@@ -68,7 +68,10 @@ def each_of(after: str, others: list[str]) -> str:
 def _each_before(before: str) -> str:
     """What a count is for each of, said just before it: "in each commune 2 volunteers", "mỗi xã 3 cộng tác viên"."""
     m = re.search(r"\b(?:moi|each)\s+([a-z]+(?: [a-z]+)?)\s*,?\s*$", before)
-    return " ".join(noun_words(m.group(1))) if m else ""
+    # Not when it is said of a count before it: "2 người từ mỗi trạm, 2 ngày" is 2 days, for each of the people.
+    if not m or re.search(r"\d+\s+[a-z]+(?: [a-z]+)?\s+(?:(?:tu|o|tai|from|in|at|of|for)\s+)?$", before[:m.start()]):
+        return ""
+    return " ".join(noun_words(m.group(1)))
 
 
 def _times(each: str, request: RequestCounts, own: tuple[Counted, ...] | list[Counted] = ()) -> int:

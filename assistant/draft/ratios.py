@@ -11,7 +11,7 @@ from .counted import FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_
 # "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
 _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({FIGURE})\s+({NOUN})")
 # What stands between a count and what it is for each of: "1 phiếu/trẻ", "2 rooms per team", "2 phòng mỗi đoàn".
-FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|for each)\s+)"
+FOR_ONE = r"(?:\s*/\s*|\s+(?:per|moi|(?:for|from|in|at|of) each|(?:tu|o|tai) moi)\s+)"
 # So many of one thing for each of another, as a ratio.
 _RATIO = re.compile(rf"(?<![\d.,/])({FIGURE})\s+([a-z]+(?: [a-z]+)?){FOR_ONE}([a-z]+(?: [a-z]+)?)")
 # "BP monitors: 1 per station": the count's noun is the line's.

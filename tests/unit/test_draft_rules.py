@@ -613,3 +613,12 @@ def test_people_counted_for_each_session_are_paid_each_session_and_are_not_the_d
              "Nước uống giữa giờ 30.000đ/người/buổi")
     assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
         (6, 1, 4_800_000), (200, 2, 12_000_000)]
+
+
+def test_stations_one_each_of_the_communes_and_staff_from_each_station():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Cần Thơ có 103 xã/phường, one trạm each. Tập huấn: 2 người từ mỗi trạm, 2 ngày, phụ cấp 100.000 đồng/người/ngày. "
+             "Máy đo huyết áp: 1 per trạm, 1.200.000 đồng each")
+    assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        (206, 2, 41_200_000), (103, 1, 123_600_000)]
