@@ -12,7 +12,7 @@ from ..vietnamese.folding import fold
 from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, groups_summed, is_day,
                       noun_words, number, same_thing)
 from .event_length import every_day
-from .ratios import FOR_ONE, each_has, people_of_each
+from .ratios import FOR_ONE, each_has, many_per_group, people_of_each
 
 _PER_AFTER = re.compile(rf"\s*(?:/\s*|\s(?:per|a|an|mot|moi|cho moi)\s+)({NOUN})")
 _EACH = re.compile(rf"\b(?:moi|each)\s+({NOUN})")
@@ -279,6 +279,8 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
     if days and not people and all(noun.split()[0] in _NIGHTS for noun in chain) and (
             heads := [c.count for c in own if PERSON.match(c.noun)]):
         people = heads[:1]  # "tiền ngủ cho 12 người, 350k/đêm": each of the people the line counts, each night
+    if days and not people and alone and (per_group := many_per_group(folded, request)):
+        people = [per_group]  # "one rented car per team at 1,5 million a day": each team's car, each day
     return (math.prod(people), math.prod(days)) if people or days else None
 
 

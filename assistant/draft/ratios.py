@@ -54,3 +54,12 @@ def each_has(noun: str, folded: str, chain: list[str], request: RequestCounts, o
         if group and not amount[0] <= m.start() < amount[1] and not any(same_thing(group, c) for c in chain):
             return number(m.group(1)) * of if (of := count_in(group, request.found)) else None
     return None
+
+
+def many_per_group(folded: str, request: RequestCounts) -> int | None:
+    """All the things a line gives so many of for each group the request counts: "one rented car per team" with 3
+    teams is 3 cars."""
+    for of_what, many, counted in _ratios(folded):
+        if not MONEY.match(counted.split()[0]) and not is_day(counted) and (of := count_in(of_what, request.found)):
+            return number(many) * of
+    return None

@@ -622,3 +622,11 @@ def test_stations_one_each_of_the_communes_and_staff_from_each_station():
              "Máy đo huyết áp: 1 per trạm, 1.200.000 đồng each")
     assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
         (206, 2, 41_200_000), (103, 1, 123_600_000)]
+
+
+def test_one_vehicle_per_team_at_a_daily_rate_counts_every_teams_vehicle():
+    from assistant.draft.tables import cost_lines
+
+    typed = "3 đoàn, mỗi đoàn 5 người, đi 4 ngày. Costs: one rented car per đoàn for every day of the trip at 1.500.000 VND/day"
+    assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        (3, 4, 18_000_000)]
