@@ -112,7 +112,7 @@ def indicator_row(clause: str) -> list[str] | None:
         unit = values[0][-1]
     if not unit and (after := unit_after or _UNIT_AFTER.search(cells[0])):  # "0 ca", "dưới 100 ca/100.000 dân"
         unit = after.group(1)
-    values = [spaced_sign(v.rstrip("%‰").strip()) for v in values]
+    values = [spaced_sign(vietnamese_figures(v.rstrip("%‰").strip())) for v in values]  # "97.5", "8000": 97,5 and 8.000
     name = name.strip()
     return [_rated(name, unit), unit, *values]
 

@@ -630,3 +630,10 @@ def test_one_vehicle_per_team_at_a_daily_rate_counts_every_teams_vehicle():
     typed = "3 đoàn, mỗi đoàn 5 người, đi 4 ngày. Costs: one rented car per đoàn for every day of the trip at 1.500.000 VND/day"
     assert [(line.people, line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
         (3, 4, 18_000_000)]
+
+
+def test_indicator_values_typed_with_a_decimal_point_or_bare_thousands_are_written_the_vietnamese_way():
+    from assistant.draft.indicators import indicator_row
+
+    assert indicator_row("tỷ lệ bệnh nhân lao được xét nghiệm HIV 97.5%")[2:] == ["97,5"]
+    assert indicator_row("số người được sàng lọc lao tiềm ẩn 8000 người")[2:] == ["8.000"]
