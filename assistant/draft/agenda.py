@@ -124,7 +124,7 @@ def _timed_pieces(clauses: list[Clause]) -> list[str]:
             continue
         for piece in _ITEM_BREAK.split(c.text):
             bare = _UNTIL.sub("", _MINUTES.sub("", piece)).strip(" ,:;()-–")
-            if pieces and not bare:
+            if pieces and (not bare or re.match(r"(?:mỗi|each)\b", bare, re.IGNORECASE)):  # "5 báo cáo viên, mỗi người 20 phút"
                 pieces[-1] += f", {piece}"
             else:
                 pieces.append(re.sub(r"^(?:then|sau đó)\s+", "", piece, flags=re.IGNORECASE))
@@ -255,3 +255,11 @@ def agenda_times(start: str | None, minutes: list[int], restarts: list[str | Non
         times.append(f"{clock(*divmod(now, 60))} - {clock(*divmod(now + length, 60))}")
         now += length
     return times
+
+
+def programme_in_part(request: DraftRequest, clauses: list[Clause]) -> tuple[list[Clause], list[Block]]:
+    """A part drafted alone with the programme the request gives ("phần II. Thời gian, địa điểm … và chương trình"):
+    the clauses left for its text, and the programme's table."""
+    timed = agenda_items(request, clauses)
+    rows = agenda_rows(request, clauses) if timed else None
+    return ([c for c in clauses if c not in timed], [Block("table", rows=rows)]) if rows else (clauses, [])

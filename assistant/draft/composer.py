@@ -3,7 +3,7 @@
 - whole: every part of the skeleton (or the parts the user lists, in their order, with their words), each
   with its house-style lines, then the request's clauses it takes (clauses.py), the units given work as
   numbered sections of the part that assigns work, and borrowed exemplar tasks (already checked clean);
-- part: that part alone, under the numeral asked for; section: that numbered section; table: the table.
+- part: that part alone, under its numeral, with the programme given; section: that numbered section; table: the table.
 
 A house-style line whose placeholder the request fills in its own words is left out. Periods follow the kind
 of review (periods.py). Tables are computed in tables.py."""
@@ -16,7 +16,7 @@ from string import Template
 
 from ..vietnamese.folding import fold
 from ..vietnamese.units import find_units
-from .agenda import agenda_items
+from .agenda import agenda_items, programme_in_part
 from .belonging import belonging_line
 from .clause_lines import clause_line, full_line
 from .clauses import Clause, said, takes
@@ -211,8 +211,7 @@ class Composer:
         asked = self.sk.get("asked_units") and re.search(self.sk["asked_units"], fold(unit))
         return self.sk.get("unit_heading_asked" if asked else "unit_heading", "$unit").replace("$unit", unit)
 
-    def _document_word(self) -> str:
-        """The type's own word for the document ("Kế hoạch", "Công văn"), as a piece drafted alone names it."""
+    def _document_word(self) -> str:  # the type's own word ("Kế hoạch", "Công văn"), as a piece drafted alone names it
         return (self.sk.get("doc_type_title") or self.sk.get("label", "")).capitalize()
 
     def body(self) -> tuple[list[Block], list[str]]:
@@ -262,7 +261,8 @@ class Composer:
                 if self.sk.get("intro") and wanted and not self.sk.get("intro_is_address") else []
             # A skeleton whose body has no named parts (a letter) gives its content without a heading.
             headed = [Block("part", heading)] if heading.strip(" .IVX") else []
-            return [*opening, *headed, *self._part_body(part, self.content, whole=False)], []
+            content, programme = programme_in_part(self.request, self.content)
+            return [*opening, *headed, *self._part_body(part, content, whole=False), *programme], []
         chosen = self._whole_parts()
         routed = self._route([p for _, p in chosen])
         numbered = self.sk.get("numbered_parts", True)

@@ -166,6 +166,8 @@ def _rated(match: re.Match) -> bool:
     """Whether a run of factors holds a rate: "4 teams x 3 days, 1.000.000 đồng per team" ends on days, no money."""
     groups = _groups(match)
     after = groups[_rate_at(groups)][1]
+    if re.match(r"\s*['′’]", after):  # "tham luận 3 đơn vị x 10'": minutes
+        return False
     return _MONEY.match(after) is not None or not re.match(r"\s*[^\W\d_]", after) or \
         re.match(r"\s*(?:each|mỗi)\b", after, re.IGNORECASE) is not None
 

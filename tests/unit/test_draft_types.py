@@ -2452,3 +2452,17 @@ def test_a_budget_section_lays_out_its_estimate_without_being_told_it_is_a_table
                    "campaign in Gia Lai. Only that section. We cover 12 communes. Mobile X-ray: 2 trips per commune, "
                    "1.8 million per trip. Leaflets: 500 copies per commune at 1,500 VND a copy. Include the total in words.")
     assert "43.200.000" in draft.draft and "9.000.000" in draft.draft and "52.200.000" in draft.draft
+
+
+def test_a_part_with_the_programme_lays_it_out_timed_and_minutes_are_no_budget():
+    draft = _draft("Trong KH hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Quảng Ngãi, viết giúp phần II. Thời gian, "
+                   "địa điểm, thành phần và chương trình (chỉ phần này): họp ngày 10/7/2026, bắt đầu 13h45. Chương trình: "
+                   "khai mạc 10', báo cáo sơ kết 30', tham luận 3 đơn vị x 10', kết luận 15'.")
+    assert "| 14h35 - 14h45 | Tham luận đơn vị 2 |" in draft.draft and "| 14h55 - 15h10 | Kết luận |" in draft.draft
+    assert "Thành tiền" not in draft.draft
+
+
+def test_speakers_each_given_minutes_are_timed_one_after_another():
+    draft = _draft("Chỉ làm bảng chương trình hội thảo của Sở Y tế Hưng Yên, bắt đầu 13h30: khai mạc 10 phút, sau đó 3 báo "
+                   "cáo viên trình bày, mỗi người 20 phút, bế mạc 10 phút.")
+    assert "| 14h20 - 14h40 | " in draft.draft and "| 14h40 - 14h50 | Bế mạc |" in draft.draft
