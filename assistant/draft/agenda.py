@@ -18,8 +18,10 @@ from .request import TYPED_HOUR, DraftRequest
 _BY = re.compile(r"^(.{3,}?)[\s,]+(?:by(?: the)?|trình bày:?|do|–|—)\s+(.{3,80})$", re.IGNORECASE)
 _BRACKETED_BY = re.compile(r"^(.{3,}?)\s*\(([^()]{3,80})\)$")
 _ROLE = re.compile(r"(?:pho )?(?:giam doc|chu tich|lanh dao|chanh van phong|truong phong|dai dien|ubnd)\b")
-_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:(?:buổi |phiên )?(?:sáng|chiều)|(?:in the )?(?:morning|afternoon)(?: session)?)\s*)?"
-                      r"(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)?(?: at)?)\s+(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
+# A half-day's own start hour may follow it without "từ": "chiều 13h30: chuyên đề 3", "sáng 7h30 đón tiếp".
+_RESTART = re.compile(r"^(?:(?:chương trình|programme|agenda)\s+)?(?:(?:(?:buổi |phiên )?(?:sáng|chiều)|(?:in the )?(?:morning|afternoon)"
+                      r"(?: session)?)\s*(?:(?:từ|bắt đầu(?: lúc)?|lúc|from|(?:re)?start(?:ing|s)?(?: at)?|resumes? at|at)\s+)?"
+                      r"|(?:từ|bắt đầu(?: lúc)?|from|start(?:ing|s)?(?: at)?)\s+)(\d{1,2})(?:[h:](\d{2}))?\s*(pm|p\.m\.|chiều)?\s*:?",
                       re.IGNORECASE)
 # A day of a programme of several, before the hour it starts: "Ngày thứ hai, từ 8h00: …", "Day 2 – from 8:00".
 _DAY_LABEL = re.compile(r"^((?:ngày thứ (?:nhất|hai|ba|tư|năm)|ngày \d{1,2}(?:/\d{1,2}(?:/\d{4})?)?|day (?:\d|one|two|three)))"
@@ -42,8 +44,12 @@ _HOLDS = re.compile(r"\s+(?:gồm|có|with|of|including)$", re.IGNORECASE)
 _MINUTES = re.compile(r"(\d+)\s*(?:(?:phút|phut|ph|p|minutes|mins?)\b|['’′](?![\w'’]))", re.IGNORECASE)
 # Lengths said in hours: "1 tiếng", "1 tiếng rưỡi", "1,5 hours", "an hour", "nửa tiếng", "a quarter of an hour". ("1
 # giờ" is left alone: it is as often the hour an item starts.)
-_HOURS = re.compile(r"\b(\d+(?:[.,]5)?|một|an|one)\s+(?:tiếng|hours?|hrs?)(\s+rưỡi)?(?:\s+(\d{1,2})\s*(?:phút|minutes?|mins?))?\b",
+_HOURS = re.compile(r"\b(\d+(?:[.,]5)?|một|an|one|hai|ba|two|three)\s+(?:tiếng|hours?|hrs?)(\s+rưỡi)?(?:\s+(\d{1,2})\s*(?:phút|minutes?|mins?))?\b",
                     re.IGNORECASE)
+_HOUR_WORDS = {"một": 1, "an": 1, "one": 1, "hai": 2, "ba": 3, "two": 2, "three": 3}
+# A length typed as an hour after its item ("chuyên đề 3: 1h30", "thực hành 1h"): no meeting starts at 1 to 3 a.m.
+_HOUR_LENGTH = re.compile(r"(?<![\d:.])(?<!lúc )(?<!từ )(?<!at )(?<!đến )(?<!to )(?<!- )(?<!– )\b0?([1-3])h(\d{2})?(?![\w:])",
+                          re.IGNORECASE)
 _PARTS_OF_AN_HOUR = [(re.compile(r"\b(?:nửa tiếng|half an hour)\b", re.IGNORECASE), "30 phút"),
                      (re.compile(r"\b(?:a )?quarter of an hour\b", re.IGNORECASE), "15 phút")]
 
@@ -61,8 +67,9 @@ def in_minutes(text: str) -> str:
         text = pattern.sub(said, text)
 
     def minutes(m: re.Match) -> str:
-        hours = 1.0 if m.group(1).lower() in ("một", "an", "one") else float(m.group(1).replace(",", "."))
+        hours = _HOUR_WORDS.get(m.group(1).lower()) or float(m.group(1).replace(",", "."))
         return f"{round(hours * 60) + (30 if m.group(2) else 0) + int(m.group(3) or 0)} phút"
+    text = _HOUR_LENGTH.sub(lambda m: f"{int(m.group(1)) * 60 + int(m.group(2) or 0)} phút", text)
     return _HOURS.sub(minutes, text)
 
 

@@ -2466,3 +2466,11 @@ def test_speakers_each_given_minutes_are_timed_one_after_another():
     draft = _draft("Chỉ làm bảng chương trình hội thảo của Sở Y tế Hưng Yên, bắt đầu 13h30: khai mạc 10 phút, sau đó 3 báo "
                    "cáo viên trình bày, mỗi người 20 phút, bế mạc 10 phút.")
     assert "| 14h20 - 14h40 | " in draft.draft and "| 14h40 - 14h50 | Bế mạc |" in draft.draft
+
+
+def test_lengths_typed_as_hours_and_a_half_days_start_hour_without_tu():
+    draft = _draft("Chỉ cần bảng chương trình tập huấn của Sở Y tế Nghệ An ngày 12/6/2026: sáng 7h30 đón tiếp 30p, khai mạc 15p, "
+                   "chuyên đề 1 hai tiếng, nghỉ trưa; chiều 13h30 chuyên đề 2: 1h30, thực hành 1h, tổng kết 30p.")
+    for row in ("| 07h30 - 08h00 | Đón tiếp |", "| 08h15 - 10h15 | Chuyên đề 1 |", "| 13h30 - 15h00 | Chuyên đề 2 |",
+                "| 15h00 - 16h00 | Thực hành |", "| 16h00 - 16h30 | Tổng kết |"):
+        assert row in draft.draft
