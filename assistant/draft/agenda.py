@@ -50,6 +50,9 @@ _HOUR_WORDS = {"một": 1, "an": 1, "one": 1, "hai": 2, "ba": 3, "two": 2, "thre
 # A length typed as an hour after its item ("chuyên đề 3: 1h30", "thực hành 1h"): no meeting starts at 1 to 3 a.m.
 _HOUR_LENGTH = re.compile(r"(?<![\d:.])(?<!lúc )(?<!từ )(?<!at )(?<!đến )(?<!to )(?<!- )(?<!– )\b0?([1-3])h(\d{2})?(?![\w:])",
                           re.IGNORECASE)
+_LEFT_OVER = re.compile(r"^(?:sau đó|tiếp đó|tiếp theo|then|next)\s+|\s+(?:từ|from|cho|for|trong|in|lúc|at)$", re.IGNORECASE)
+# "from 8 to 8:15": a slot that opens on the hour alone.
+_BARE_FROM = re.compile(r"\b(từ|from)\s+(\d{1,2})\s+(đến|to)\s+(\d{1,2}[h:.]\d{2})\b", re.IGNORECASE)
 _PARTS_OF_AN_HOUR = [(re.compile(r"\b(?:nửa tiếng|half an hour)\b", re.IGNORECASE), "30 phút"),
                      (re.compile(r"\b(?:a )?quarter of an hour\b", re.IGNORECASE), "15 phút")]
 
@@ -69,6 +72,7 @@ def in_minutes(text: str) -> str:
     def minutes(m: re.Match) -> str:
         hours = _HOUR_WORDS.get(m.group(1).lower()) or float(m.group(1).replace(",", "."))
         return f"{round(hours * 60) + (30 if m.group(2) else 0) + int(m.group(3) or 0)} phút"
+    text = _BARE_FROM.sub(r"\1 \2h00 \3 \4", text)
     text = _HOUR_LENGTH.sub(lambda m: f"{int(m.group(1)) * 60 + int(m.group(2) or 0)} phút", text)
     return _HOURS.sub(minutes, text)
 
@@ -157,6 +161,7 @@ def _timed(piece: str) -> tuple[int | None, int | None, int | None, str] | None:
     end = _minute(*slot.group(3, 4)) if slot else _minute(*until.group(1, 2)) if until else None
     what = (started.group(3) or started.group(4)) if started else piece[restart.end():] if restart else piece
     what = re.sub(r"\(\s*\)", "", _UNTIL.sub("", _MINUTES.sub("", _SLOT.sub("", what, count=1)))).strip(" ,:;-–")
+    what = _LEFT_OVER.sub("", what) or what  # "khai mạc từ", "sau đó buổi 2", "buổi 3 cho": the words of a time said
     return start, end, int(length.group(1)) if length else None, what
 
 

@@ -2474,3 +2474,10 @@ def test_lengths_typed_as_hours_and_a_half_days_start_hour_without_tu():
     for row in ("| 07h30 - 08h00 | Đón tiếp |", "| 08h15 - 10h15 | Chuyên đề 1 |", "| 13h30 - 15h00 | Chuyên đề 2 |",
                 "| 15h00 - 16h00 | Thực hành |", "| 16h00 - 16h30 | Tổng kết |"):
         assert row in draft.draft
+
+
+def test_an_english_programme_with_a_slot_from_the_bare_hour_and_lengths_in_hours():
+    draft = _draft("Agenda table only, in Vietnamese, for the one-day training run by Sở Y tế Quảng Ninh in 2026. Morning: "
+                   "opening from 8 to 8:15, session 1 1h30, tea break 15 mins, then session 2 until 11:30.")
+    for row in ("| 08h00 - 08h15 | Khai mạc |", "| 08h15 - 09h45 |", "| 10h00 - 11h30 |"):
+        assert row in draft.draft
