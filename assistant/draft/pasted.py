@@ -195,7 +195,7 @@ _HUNDREDS = re.compile(r"\b(\d{1,2})\s+trăm\s+(nghìn|ngàn|triệu)\b", re.IGN
 # A figure in thousands typed without its currency where only a rate stands: "25.000 per person per day", "250,000
 # per commune", "1,000,000 for fuel per trip", "150 sets at 20,000", "1,500,000 lump sum".
 _GROUPED = r"(?<![\d.,])(?<!VND )(?<!VNĐ )\d{1,3}(?:[.,]\d{3})+(?![\d.,]\d)"
-_BARE_RATE = re.compile(rf"{_GROUPED}(?=\s*(?:/\s*[^\W\d_]|(?:per|each|mỗi|một)\s+[^\W\d_]|each\b|lump[- ]sum|trọn gói"
+_BARE_RATE = re.compile(rf"{_GROUPED}(?=\s*(?:/\s*[^\W\d_]|(?:per|each|mỗi|một)\s+[^\W\d_]|each\b|\(?lump[- ]sum|\(?(?:trọn gói|khoán)"
                         rf"|for\s+[^\d;,.]{{1,30}}?\bper\b))|(?:(?<=\bat )|(?<=@ )){_GROUPED}(?!\s*(?:[^\W\d_]|[×*]))",
                         re.IGNORECASE)
 

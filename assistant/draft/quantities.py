@@ -9,8 +9,9 @@ import math
 import re
 
 from ..vietnamese.folding import fold
-from .counted import (FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, counted_in, counts, groups_summed, is_day,
-                      noun_words, number, same_thing)
+from .counted import (FIGURE, MONEY, NOUN, Counted, RequestCounts, count_in, counted_in, counts, groups_summed, is_day,
+                      noun_words, number)
+from .nouns import PERSON, same_thing
 from .event_length import every_day
 from .ratios import FOR_ONE, each_has, many_per_group, people_of_each
 
@@ -128,7 +129,7 @@ _DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$"
 # Sessions and breaks: counted a day, they run every day of the event.
 _NIGHTS = ("dem", "night", "nights")
 # A rate per any one of the things a line counts, whatever they are: "mỗi đơn vị", "/cái", "per unit".
-_ANY_THING = re.compile(r"^(?:(cai|chiec|piece|pieces|item|items)|don vi|co so|noi|unit|units)$")
+_ANY_THING = re.compile(r"^(?:(cai|chiec|piece|pieces|item|items)|don vi|co so|noi|unit|units|sites?|diem cau|points?)$")
 _SESSION_HEADS = ("buoi", "session", "sessions", "lan", "luot", "break", "breaks")
 
 

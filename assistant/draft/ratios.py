@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .counted import FIGURE, MONEY, NOUN, PERSON, Counted, RequestCounts, count_in, is_day, noun_words, number, same_thing
+from .counted import FIGURE, MONEY, NOUN, Counted, RequestCounts, count_in, is_day, noun_words, number
+from .nouns import PERSON, same_thing
 
 # "mỗi lớp 60 học viên", "mỗi học viên 1 bộ": so many of one thing for each of another.
 _EACH_HAS = re.compile(rf"\bmoi\s+([a-z]+(?: [a-z]+)?)\s+({FIGURE})\s+({NOUN})")

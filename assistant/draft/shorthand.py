@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..vietnamese.folding import fold
-from .counted import PERSON
+from .nouns import PERSON
 from .number_words import counts_for_words
 
 # A person as chat and English shorthand say it after a rate: "150k/ng", "150k pp", "VND 20,000/head", "per pax".
@@ -19,7 +19,8 @@ _TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile
                # "VND 1,500,000 per class-day": per class per day
                (re.compile(r"\bper (class|team|room|person|vehicle|car)-(day|night)s?\b", re.IGNORECASE), r"per \1 per \2"),
                # "1.5m per vehicle", "20 samples x 2m": millions, where what follows prices (not "pa nô 2m x 3m")
-               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an)\b|\s*[;.]?\s*$|\s*[;.]\s)"), r"\1 million"),
+               (re.compile(r"(?<![\w.,])(\d+(?:[.,]\d{1,2})?)m(?=\s+(?:per|each|a|an|lump|trọn gói|khoán)\b|\s*[;.]?\s*$|\s*[;.]\s)"),
+                r"\1 million"),
                # "2 experts, each speaks for 2 sessions": each of the people, as "mỗi người" says it; not "each class 2 days"
                (re.compile(r"(\d+\s+([^\W\d_]+(?:\s[^\W\d_]+)?)),?\s+each\s+(?=(?:[^\W\d_]*[^\Ws]s\s+|[^\W\d_]+ing\s+)?(?:for\s+)?\d+\s+"
                            r"(?:sessions?|days?)\b)", re.IGNORECASE),

@@ -14,7 +14,8 @@ from .event_length import event_days, event_nights, event_sessions, rated_per_da
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .shorthand import group_count_first, hired_size_left_out, shorthand_said
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import PERSON, RequestCounts, counts, is_day, request_counts
+from .counted import RequestCounts, counts, is_day, request_counts
+from .nouns import PERSON
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
 

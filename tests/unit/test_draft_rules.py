@@ -637,3 +637,13 @@ def test_indicator_values_typed_with_a_decimal_point_or_bare_thousands_are_writt
 
     assert indicator_row("tỷ lệ bệnh nhân lao được xét nghiệm HIV 97.5%")[2:] == ["97,5"]
     assert indicator_row("số người được sàng lọc lao tiềm ẩn 8000 người")[2:] == ["8.000"]
+
+
+def test_lump_sums_typed_short_or_with_the_lump_in_brackets_and_rates_per_site_or_per_vehicle():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Items: thuê hội trường 4m trọn gói; online connection to 9 điểm cầu at VND 1.500.000 per site; "
+             "âm thanh rental: 2.500.000 (trọn gói)")
+    assert [line.amount for line in cost_lines(typed.split("; "), context=typed)] == [4_000_000, 13_500_000, 2_500_000]
+    cars = "2 đoàn, mỗi đoàn 5 người, mỗi đoàn làm 12 ngày. Thuê xe VND 1.800.000 per vehicle per day, one car per đoàn"
+    assert [line.amount for line in cost_lines(cars.split(". ")[1:], context=cars)] == [43_200_000]
