@@ -164,8 +164,8 @@ def _named_group(folded: str, request: RequestCounts) -> int | None:
              and not set(c.label.split()) <= {"cac", "nguoi", "dai", "bieu", "so"}]
     # Else the one group the line names, after "cho" or anywhere: "phòng nghỉ cho giảng viên", "thù lao giảng viên 1
     # triệu/người/ngày" with "40 học viên, 2 giảng viên" counted: the 2.
-    named = named or [c for c in request.found if c.noun not in ("nguoi", "dai bieu") and PERSON.match(c.noun) and not c.of
-                      and re.search(rf"\b{c.noun}\b", folded[given.start(1):given.start(1) + 40] if given else folded)]
+    named = named or [c for c in request.found if c.noun not in ("nguoi", "dai bieu") and PERSON.match(c.noun)
+                      and re.search(rf"\b{c.noun}\b", folded[given.start(1):given.start(1) + 40] if given else _INCLUDING.sub("", folded))]
     return named[0].count if len({c.noun for c in named}) == 1 else None
 
 

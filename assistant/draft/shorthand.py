@@ -27,9 +27,15 @@ _TIMES_SAID = [(re.compile(r"\btwice\b", re.IGNORECASE), "2 lần"), (re.compile
                 lambda m: f"{m.group(1)}, mỗi người " if PERSON.match(fold(m.group(2))) else m.group())]
 
 
+# People and measures typed short in a busy office: "30 hv", "2 gv/lớp", "450m2 x 85k/m2".
+_SHORT_WORDS = [(re.compile(r"\b(?:hv|HV)\b"), "học viên"), (re.compile(r"\b(?:gv|GV)\b"), "giảng viên"),
+                (re.compile(r"\b(?:bcv|BCV)\b"), "báo cáo viên"), (re.compile(r"\b(?:đb|ĐB)\b"), "đại biểu"),
+                (re.compile(r"(?<=\d)\s*m2\b"), " m²"), (re.compile(r"(?<=/)\s*m2\b"), "m²")]
+
+
 def shorthand_said(text: str) -> str:
     """A person and counts of times said short, in words a line's factors read: "150k/ng", "twice", "each time"."""
-    for pattern, said in _TIMES_SAID:
+    for pattern, said in _TIMES_SAID + _SHORT_WORDS:
         text = pattern.sub(said, text)
     return _PER_PERSON.sub("/người", counts_for_words(text))
 

@@ -647,3 +647,11 @@ def test_lump_sums_typed_short_or_with_the_lump_in_brackets_and_rates_per_site_o
     assert [line.amount for line in cost_lines(typed.split("; "), context=typed)] == [4_000_000, 13_500_000, 2_500_000]
     cars = "2 đoàn, mỗi đoàn 5 người, mỗi đoàn làm 12 ngày. Thuê xe VND 1.800.000 per vehicle per day, one car per đoàn"
     assert [line.amount for line in cost_lines(cars.split(". ")[1:], context=cars)] == [43_200_000]
+
+
+def test_people_and_measures_typed_short_in_a_busy_office():
+    from assistant.draft.tables import cost_lines
+
+    typed = "4 lop x 30 hv, moi lop hoc 1 ngay. tien an hv 120k/ng/ngay. son lai 450m2 x 85k/m2"
+    assert [(line.people, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
+        (120, 14_400_000), (450, 38_250_000)]
