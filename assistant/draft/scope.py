@@ -288,4 +288,6 @@ def read_scope(folded: str, doc_at: int, text: str = "", anywhere: bool = False)
     # "Trong phần I …, viết riêng mục 2": the part named as where the piece stands holds the section asked.
     found = [(at, s) for at, s in found if not (s.kind == "part" and _CONTAINER.search(folded[:at]) and any(
         other.kind == "section" and later > at for later, other in found))]
+    # "báo cáo … có mục chỉ tiêu năm 2026, cho em bảng (TT, …)": what the document has says where the piece asked stands.
+    found = [(at, s) for at, s in found if not (re.search(r"\bco\s+$", folded[:at]) and any(later > at for later, _ in found))]
     return min(found, key=lambda f: f[0])[1] if found else Scope()

@@ -655,3 +655,12 @@ def test_people_and_measures_typed_short_in_a_busy_office():
     typed = "4 lop x 30 hv, moi lop hoc 1 ngay. tien an hv 120k/ng/ngay. son lai 450m2 x 85k/m2"
     assert [(line.people, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [
         (120, 14_400_000), (450, 38_250_000)]
+
+
+def test_a_table_asked_after_saying_which_section_the_document_has():
+    from assistant.draft.scope import read_scope
+    from assistant.vietnamese.folding import fold
+
+    typed = ("Trong báo cáo công tác an toàn thực phẩm năm 2025 của Sở Y tế tỉnh Nghệ An có mục chỉ tiêu năm 2026, cho em "
+             "bảng (TT, chỉ tiêu, đơn vị tính, chỉ tiêu năm 2026): số cơ sở được cấp giấy chứng nhận 1320 cơ sở.")
+    assert read_scope(fold(typed), 9, typed).kind == "table"
