@@ -39,7 +39,7 @@ _BOUNDS = [(r"dưới|below|under", "<"), (r"trên|above|over", ">"), (r"tối �
 _NAME_BOUND = re.compile(r"\s+(dưới|trên|tối đa|không quá|tối thiểu|ít nhất|below|under|above|over|at most|at least)$",
                          re.IGNORECASE)
 # A unit after a row's last figure: "0 ca", "100 ca/100.000 dân".
-_UNIT_AFTER = re.compile(r"(?<=\d)\s*([^\W\d]+(?:/[\d.,]+(?:\s+[^\W\d]+)?)?)$")
+_UNIT_AFTER = re.compile(r"(?<=\d)\s*([^\W\d]+(?:\s[^\W\d]{1,7})?(?:/[\d.,]+(?:\s+[^\W\d]+)?)?)$")  # "1320 cơ sở"
 
 
 _RATE_WORDS = {"%": "Tỷ lệ", "‰": "Tỷ suất"}

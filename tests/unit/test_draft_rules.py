@@ -664,3 +664,9 @@ def test_a_table_asked_after_saying_which_section_the_document_has():
     typed = ("Trong báo cáo công tác an toàn thực phẩm năm 2025 của Sở Y tế tỉnh Nghệ An có mục chỉ tiêu năm 2026, cho em "
              "bảng (TT, chỉ tiêu, đơn vị tính, chỉ tiêu năm 2026): số cơ sở được cấp giấy chứng nhận 1320 cơ sở.")
     assert read_scope(fold(typed), 9, typed).kind == "table"
+
+
+def test_an_indicator_row_ending_on_a_unit_of_two_words():
+    from assistant.draft.indicators import indicator_row
+
+    assert indicator_row("Số cơ sở được cấp giấy chứng nhận 1320 cơ sở") == ["Số cơ sở được cấp giấy chứng nhận", "cơ sở", "1.320"]
