@@ -186,9 +186,10 @@ def _is_table_word(text: str, match: re.Match) -> bool:
 
 def _is_part_word(text: str, match: re.Match) -> bool:
     """"muc" is a part (mục) unless typed as a level (mức); "doan" a paragraph (đoạn) unless a guess (chẩn đoán)
-    or a delegation (đoàn); "Phan" before a name's next word is a surname ("Phan Thị Ngọc Anh")."""
+    or a delegation (đoàn); "phan" a part (phần) unless a striving (phấn đấu); "Phan" before a name's next word is a
+    surname ("Phan Thị Ngọc Anh")."""
     typed = re.match(r"\w*", text[match.start():]).group()
-    return typed.lower() not in ("mức", "múc", "đoán", "đoàn") and not re.match(r"Phan\s+[A-ZĐ]", text[match.start():])
+    return typed.lower() not in ("mức", "múc", "đoán", "đoàn", "phấn") and not re.match(r"Phan\s+[A-ZĐ]", text[match.start():])
 
 
 def _overlapping(regex: re.Pattern, folded: str) -> Iterator[re.Match]:

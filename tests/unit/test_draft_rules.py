@@ -670,3 +670,12 @@ def test_an_indicator_row_ending_on_a_unit_of_two_words():
     from assistant.draft.indicators import indicator_row
 
     assert indicator_row("Số cơ sở được cấp giấy chứng nhận 1320 cơ sở") == ["Số cơ sở được cấp giấy chứng nhận", "cơ sở", "1.320"]
+
+
+def test_striving_is_no_opening_part():
+    from assistant.draft.scope import read_scope
+    from assistant.vietnamese.folding import fold
+
+    typed = ("Thông báo kết luận hội nghị giao ban của Sở Y tế tỉnh Lạng Sơn có phụ lục chỉ tiêu phấn đấu 6 tháng cuối năm "
+             "2026, làm giúp bảng đó (TT, chỉ tiêu, đơn vị tính, chỉ tiêu): số lượt khám bệnh 1250000 lượt")
+    assert read_scope(fold(typed), 0, typed).kind == "table"
