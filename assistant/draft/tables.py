@@ -14,7 +14,7 @@ from .event_length import event_days, event_nights, event_sessions, rated_per_da
 from .line_names import UNNAMED, item_name, line_name, shared_names
 from .shorthand import group_count_first, hired_size_left_out, shorthand_said
 from .pasted import budget_columns, cells_as_factors, whole_figures
-from .counted import RequestCounts, counts, is_day, request_counts
+from .counted import RequestCounts, count_in, counts, is_day, request_counts
 from .nouns import PERSON
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
                          line_counts, per_units)
@@ -144,6 +144,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
         end = tail.end() if (tail := _CURRENCY_TAIL.match(piece, match.end())) else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())
+        # "2 sessions a day, 700.000/session, every class": each class's days, all the classes.
+        if daily and (every := _EVERY.search(folded, match.end())):
+            days *= count_in(every.group(1), request.found) or 1
         lines.append(CostLine(item=line_name(piece[start:], named - start), people=people, days=days,
                               rate=factors[at]))
         texts.append(piece[start:end])
@@ -205,6 +208,7 @@ _SAME_PEOPLE = re.compile(r"\b(?:cho\s+)?(?:cùng|đúng)\s+số\s+người\s+(?
                           r"cán bộ|thành viên)(?!\w)", re.IGNORECASE)
 
 
+_EVERY = re.compile(r"\b(?:every|each|moi|cho moi|tat ca cac|all)\s+([a-z]+)\s*[.;]?\s*$")
 _ENOUGH = re.compile(r"\b(?:đủ số|đủ cho số|đủ)\s+(phiếu|bộ|cuốn|quyển|tờ|bản|suất|copies|sets|forms)\b", re.IGNORECASE)
 
 

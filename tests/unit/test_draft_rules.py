@@ -679,3 +679,10 @@ def test_striving_is_no_opening_part():
     typed = ("Thông báo kết luận hội nghị giao ban của Sở Y tế tỉnh Lạng Sơn có phụ lục chỉ tiêu phấn đấu 6 tháng cuối năm "
              "2026, làm giúp bảng đó (TT, chỉ tiêu, đơn vị tính, chỉ tiêu): số lượt khám bệnh 1250000 lượt")
     assert read_scope(fold(typed), 0, typed).kind == "table"
+
+
+def test_sessions_a_day_for_every_class_count_all_the_classes_days():
+    from assistant.draft.tables import cost_lines
+
+    typed = "3 classes x 40 trainees, 5 days per class. Giảng viên: 2 sessions a day, 700.000 đồng/session, every lớp"
+    assert [(line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [(30, 21_000_000)]
