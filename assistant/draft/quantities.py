@@ -147,7 +147,7 @@ def _a_day(folded: str, at: int) -> bool:
 # What each person gets one of, priced per piece: "tài liệu 30k/bộ", "certificates at 15,000 each"; never a
 # rented thing ("thuê máy chiếu 500k/bộ").
 _ONE_EACH_UNIT = re.compile(r"^(?:bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|each)$")
-_HANDED_UNIT = re.compile(r"^(?:phieu|to|que|bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|forms?|leaflets?|booklets?)$")
+_HANDED_UNIT = re.compile(r"^(?:phieu|to|que|bo|cuon|quyen|suat|phan|sets?|cop(?:y|ies)|kits?|forms?|leaflets?|booklets?|round|trips?)$")
 _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chung chi|giay khen|documents?|materials?|"
                             r"stationery|certificates?|handouts?|booklets?)\b")
 
@@ -155,7 +155,7 @@ _ONE_EACH_ITEM = re.compile(r"\b(?:tai lieu|van phong pham|ky yeu|chung nhan|chu
 _GIVEN_TO = re.compile(r"\b(?:cho|for)\s+(?:the\s+)?(?:cac\s+)?([a-z]+(?: [a-z]+)?)")
 
 
-def _named_group(folded: str, request: RequestCounts) -> int | None:
+def named_group(folded: str, request: RequestCounts) -> int | None:
     """The count of the group of people a line is for, by the words that label it in the request: "hỗ trợ đi lại cho
     đại biểu xã, phường" for "các xã, phường 124 người"."""
     given = _GIVEN_TO.search(folded)
@@ -166,6 +166,9 @@ def _named_group(folded: str, request: RequestCounts) -> int | None:
     # triệu/người/ngày" with "40 học viên, 2 giảng viên" counted: the 2.
     named = named or [c for c in request.found if c.noun not in ("nguoi", "dai bieu") and PERSON.match(c.noun)
                       and re.search(rf"\b{c.noun}\b", folded[given.start(1):given.start(1) + 40] if given else _INCLUDING.sub("", folded))]
+    # Or the people of the places it names: "phòng nghỉ cho đại biểu TTYT khu vực" for "3 from each of the 12 TTYT khu vực".
+    named = named or [c for c in request.found if c.of and PERSON.match(c.noun) and given
+                      and re.search(rf"\b{c.of}\b", folded[given.start(1):given.start(1) + 60])]
     return named[0].count if len({c.noun for c in named}) == 1 else None
 
 
@@ -250,7 +253,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
                 (alone and request.days_in_all) or visits or request.days if head in ("ngay", "day", "days") else \
                 request.stay_nights if head in _NIGHTS else None
         if count is None and PERSON.match(noun):
-            count = _named_group(folded, request)
+            count = named_group(folded, request)
         if count is None:
             count = _request_count(noun, chain, request)
         if count is None and (any_thing := _ANY_THING.match(noun)):

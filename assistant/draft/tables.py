@@ -17,7 +17,7 @@ from .pasted import budget_columns, cells_as_factors, whole_figures
 from .counted import RequestCounts, count_in, counts, is_day, request_counts
 from .nouns import PERSON
 from .quantities import (counted_a_day, counted_by_rate, everyone_count, everyone_counted, factors, for_each, joined_before,
-                         line_counts, per_units)
+                         line_counts, named_group, per_units)
 
 # One budget line: "tiền ăn 135 người x 1 ngày x 250.000đ", "VIA allowance for 16 health workers × 10 days ×
 # 200,000 VND", "consumables for 2,400 women × 35,000 each", "2 lớp x 30 học viên x 3 ngày x 100.000 đồng": two to
@@ -140,7 +140,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone_count(folded, request)
             if not people and said:
                 people, named = said[-1].count, start + said[-1].at
-            people = people or joined_before(folded, match.start())
+            # A rate per nothing ("1 night at 400k") for the group the line names; a fee per session is no one's.
+            people = people or (not per_units(folded, match.start(rate), rate_end) and named_group(folded, request)) \
+                or joined_before(folded, match.start())
         end = tail.end() if (tail := _CURRENCY_TAIL.match(piece, match.end())) else match.end()
         # "20 rooms at VND 400,000 per room per night, 4 nights": the nights are counted after the rate.
         days = days if days > 1 else _days_after(folded, match.end())

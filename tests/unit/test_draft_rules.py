@@ -686,3 +686,13 @@ def test_sessions_a_day_for_every_class_count_all_the_classes_days():
 
     typed = "3 classes x 40 trainees, 5 days per class. Giảng viên: 2 sessions a day, 700.000 đồng/session, every lớp"
     assert [(line.days, line.amount) for line in cost_lines(typed.split(". ")[1:], context=typed)] == [(30, 21_000_000)]
+
+
+def test_a_line_for_the_delegates_of_the_places_named_and_a_trip_each_for_those_same_people():
+    from assistant.draft.tables import cost_lines
+
+    typed = ("Participants: 17 from Sở, plus 3 from each of the 12 Trung tâm Y tế khu vực. Costs: thuê phòng nghỉ for the "
+             "Trung tâm Y tế khu vực đại biểu, 1 night at 400 nghìn; hỗ trợ tiền đi lại for those same đại biểu, 150 nghìn per "
+             "round trip")
+    lines = cost_lines(typed.split(". ")[1].split("; "), context=typed)
+    assert [(line.people, line.amount) for line in lines] == [(36, 14_400_000), (36, 5_400_000)]
