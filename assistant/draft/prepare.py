@@ -210,7 +210,7 @@ def _from_english(text: str) -> str:
     # 96.2% is written 96,2% (a point before one or two digits is a decimal point, not thousands), but "section
     # 3.2" stays a section's number; read before the terms are translated ("15.2 doctors per 10,000 population",
     # not "15.2 Số bác sĩ/10.000 dân", which reads as a section and its title).
-    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d,/])(?!\.[\d,])(?!\s+[A-Z])",
+    text = re.sub(r"(?<![\d.,])(?<!section )(?<!item )(?<!point )(?<!mục )(\d+)\.(\d{1,2})(?![\d/])(?!,\d)(?!\.[\d,])(?!\s+[A-Z])",
                   r"\1,\2", english_dates(text))
     text = re.sub(r"\b(\d+) of (?:the )?(\d+)\b", r"\1/\2", text)  # "11 of 12 targets": 11/12
     text = re.sub(r"(?<=[A-Za-z])[–—](?=[A-Za-z])", "-", text)  # "Planning–Finance Division" is the Planning-Finance one

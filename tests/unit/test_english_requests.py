@@ -145,3 +145,10 @@ def test_a_whole_letter_says_what_it_asks_beside_its_contact_and_a_division_type
 def test_words_of_the_field_the_first_word_list_lacked_are_said_in_vietnamese():
     from assistant.vietnamese.english_words import vietnamese_words
     assert vietnamese_words("Kiểm tra stockpile và shortfall") == "Kiểm tra dự trữ và thiếu hụt"
+
+
+def test_a_decimal_point_before_a_comma_is_a_decimal_comma():
+    from assistant.draft.prepare import prepared
+
+    text = prepared("Part I of the BC on hospital quality in Dong Nai: average score 3.62, up from 3.48 in 2026.", RESTORER)
+    assert "3,62" in text and "3,48" in text and "3.62" not in text
