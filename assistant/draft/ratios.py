@@ -4,6 +4,7 @@ commune"). Matched folded."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from .counted import FIGURE, MONEY, NOUN, Counted, RequestCounts, count_in, is_day, noun_words, number
@@ -40,6 +41,10 @@ def each_has(noun: str, folded: str, chain: list[str], request: RequestCounts, o
     for of_what, many, counted in _ratios(folded):
         if MONEY.match(counted.split()[0]):
             continue
+        # "12 người …, 2 người per room, 600.000 per room-night": as many rooms as the people fill, 6.
+        if same_thing(noun, of_what) and PERSON.match(counted) and not any(PERSON.match(c) for c in chain) and (
+                people := next((c.count for c in own if PERSON.match(c.noun) and c.count != number(many)), None)):
+            return math.ceil(people / number(many))
         # "mỗi đoàn 1 chuyến trọn tuyến, 3tr5/chuyến": the count's head noun is what the rate is per.
         words = noun_words(counted)
         if (same_thing(noun, " ".join(words)) or (words and same_thing(noun, words[0]))) and \

@@ -696,3 +696,10 @@ def test_a_line_for_the_delegates_of_the_places_named_and_a_trip_each_for_those_
              "round trip")
     lines = cost_lines(typed.split(". ")[1].split("; "), context=typed)
     assert [(line.people, line.amount) for line in lines] == [(36, 14_400_000), (36, 5_400_000)]
+
+
+def test_rooms_paid_per_room_night_are_as_many_as_the_people_fill():
+    from assistant.draft.tables import cost_lines
+
+    typed = "Phòng nghỉ: 12 người, 3 đêm, 2 người/phòng, 600.000 đồng/phòng/đêm"
+    assert [(line.people, line.days, line.amount) for line in cost_lines([typed], context=typed)] == [(6, 3, 10_800_000)]
