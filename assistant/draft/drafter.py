@@ -21,6 +21,7 @@ from ..models.generators import ChatGenerator, Generator
 from ..vietnamese.folding import fold
 from ..vietnamese.language import WORD, is_code, is_syllable
 from ..vietnamese.patterns import YEAR
+from ..vietnamese.places import province_names
 from ..vietnamese.restorer import Restorer, get_restorer
 from ..vietnamese.units import find_units
 from .checks import PLACEHOLDER, check_budget, check_layout, check_specifics
@@ -39,6 +40,10 @@ from .skeletons import skeleton, skeletons
 from .task_writer import TaskWriter
 from .scope_model import asks_for_a_piece, scope_model
 from .understanding import understand
+
+
+# A province's own name is no English left over, whatever its syllables ("Đắk Lắk").
+_PROVINCE_WORDS = {word for name in province_names().values() for word in WORD.findall(name)}
 
 
 class Drafter:
@@ -189,7 +194,7 @@ class Drafter:
             warnings.append(f"{len(dropped)} ý mượn từ văn bản mẫu bị loại vì chữ chưa sạch (thay bằng ý sạch khác hoặc "
                             "câu trung tính): " + "; ".join(dropped[:6]))
         # A Vietnamese summary line's borrowed word ("sởi - rubella") is the user's term, not English left over.
-        named = set() if request.english else set(WORD.findall(request.subject or ""))
+        named = (set() if request.english else set(WORD.findall(request.subject or ""))) | _PROVINCE_WORDS  # "Đắk Lắk"
         if english := [w for w in WORD.findall(markdown) if w.isalpha() and len(w) > 2 and not is_code(w)
                        and not is_syllable(w) and w not in named]:
             warnings.append("còn từ tiếng Anh từ yêu cầu, cần dịch: " + ", ".join(list(dict.fromkeys(english))[:10]))

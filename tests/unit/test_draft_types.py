@@ -2481,3 +2481,8 @@ def test_an_english_programme_with_a_slot_from_the_bare_hour_and_lengths_in_hour
                    "opening from 8 to 8:15, session 1 1h30, tea break 15 mins, then session 2 until 11:30.")
     for row in ("| 08h00 - 08h15 | Khai mạc |", "| 08h15 - 09h45 |", "| 10h00 - 11h30 |"):
         assert row in draft.draft
+
+
+def test_a_provinces_own_name_is_no_english_left_over():
+    draft = _draft("Soạn kế hoạch tổ chức hội nghị sơ kết 6 tháng đầu năm 2026 của Sở Y tế tỉnh Đắk Lắk, ngày 15/7/2026.")
+    assert "Đắk Lắk" in draft.draft and not any(w.startswith("còn từ tiếng Anh") for w in draft.warnings)
