@@ -233,8 +233,10 @@ def listed_agenda(request: DraftRequest, clauses: list[Clause]) -> list[list[str
 
 def agenda_items(request: DraftRequest, clauses: list[Clause]) -> list[Clause]:
     """The clauses a programme is timed from, when the request gives one: they go to its table."""
-    if agenda_rows(request, clauses) is None:
-        return []
+    return [] if agenda_rows(request, clauses) is None else _timed_clauses(clauses)
+
+
+def _timed_clauses(clauses: list[Clause]) -> list[Clause]:
     slotted = [c for c in clauses if _SLOT.search(c.text)]
     return slotted if len(slotted) >= 2 else [c for c in clauses if _MINUTES.search(in_minutes(c.text))]
 
@@ -272,6 +274,6 @@ def agenda_times(start: str | None, minutes: list[int], restarts: list[str | Non
 def programme_in_part(request: DraftRequest, clauses: list[Clause]) -> tuple[list[Clause], list[Block]]:
     """A part drafted alone with the programme the request gives ("phần II. Thời gian, địa điểm … và chương trình"):
     the clauses left for its text, and the programme's table."""
-    timed = agenda_items(request, clauses)
-    rows = agenda_rows(request, clauses) if timed else None
-    return ([c for c in clauses if c not in timed], [Block("table", rows=rows)]) if rows else (clauses, [])
+    if not (rows := agenda_rows(request, clauses)) or not (timed := _timed_clauses(clauses)):
+        return clauses, []
+    return [c for c in clauses if c not in timed], [Block("table", rows=rows)]

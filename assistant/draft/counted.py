@@ -194,6 +194,10 @@ def _named_before(group: str, before: str, whole: list[Counted]) -> int | None:
     return things[-1].count if things else None
 
 
+# "chủ tọa: mỗi buổi 3 người" counts a session's, not the event's people.
+_EACH_SESSION_BEFORE = re.compile(r"\b(?:moi|each|per) (?:buoi|ngay|phien|session|day)\s*:?\s*$")
+
+
 def request_counts(texts: list[str], days: int | None, sessions: int | None, nights: int | None = None,
                    a_day: int | None = None) -> RequestCounts:
     """The request's counts; `a_day`, the sessions of each day ("2 buổi/ngày"), counts the sessions of the event's
@@ -204,8 +208,7 @@ def request_counts(texts: list[str], days: int | None, sessions: int | None, nig
     each_days: int | None = None
     for text in texts:
         folded = fold(text)
-        # "chủ tọa: mỗi buổi 3 người" counts a session's, not the event's people.
-        whole = [c for c in counts(folded) if not re.search(r"\b(?:moi|each|per) (?:buoi|ngay|phien|session|day)\s*:?\s*$", folded[:c.at])]
+        whole = [c for c in counts(folded) if not _EACH_SESSION_BEFORE.search(folded[:c.at])]
         # "4 lớp, mỗi lớp 60 học viên": 240 học viên.
         for m in _GROUP.finditer(folded):
             group = m.group(1) or m.group(3)

@@ -126,10 +126,10 @@ _FOR_ALL = re.compile(r"\b(?:(?:cho\s+)?(?:tat ca|toan bo)(?:\s+cac)?\s+(dai bie
 
 # Said before a count, that it is a day's: "mỗi ngày 2 lần giải lao", "each day 2 breaks".
 _DAILY_BEFORE = re.compile(r"\b(?:moi|mot|each|per|every) (?:ngay|day)\s*:?\s*$")
-# Sessions and breaks: counted a day, they run every day of the event.
 _NIGHTS = ("dem", "night", "nights")
 # A rate per any one of the things a line counts, whatever they are: "mỗi đơn vị", "/cái", "per unit".
 _ANY_THING = re.compile(r"^(?:(cai|chiec|piece|pieces|item|items)|don vi|co so|noi|unit|units|sites?|diem cau|points?)$")
+# Sessions and breaks: counted a day, they run every day of the event.
 _SESSION_HEADS = ("buoi", "session", "sessions", "lan", "luot", "break", "breaks")
 
 
@@ -263,7 +263,7 @@ def factors(folded: str, amount_start: int, amount_end: int, chain: list[str], o
             eaches = [_each_before(folded[:c.at]) for c in things]  # "12 xã, mỗi xã 2 pa nô": 24 pa nô
             pieces = [c.count * _times(each, request, own) for c, each in zip(things, eaches)
                       if not any(same_thing(c.noun, other) for other in eaches if other)]
-            count = (pieces[0] if any_thing.group(1) else things[-1].count) if pieces and things else None
+            count = (pieces[0] if any_thing.group(1) else things[-1].count) if pieces else None
         # "in tài liệu cho tất cả đại biểu, 40.000đ/bộ", "tài liệu 30k/bộ": one each.
         if count is None and (everyone or (_ONE_EACH_UNIT.match(head) and _ONE_EACH_ITEM.search(folded))):
             # "tài liệu 45.000đ/bộ, chỉ phát cho học viên": the people named, else everyone.

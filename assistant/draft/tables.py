@@ -135,10 +135,9 @@ def _factored(piece: str, request: RequestCounts) -> list[CostLine]:
             rate = [i for i in range(1, match.re.groups, 2) if match.group(i)][at]  # its group in the pattern
             rate_end = match.end(rate + 1) if match.group(rate + 1) else match.end(rate)
             factored = {word for _, after in rest for word in fold(after).split()[:1]}
-            # Else the people the line counts before its factors: "phòng nghỉ: 40 người tính chung các lớp, 2 đêm x 250k".
-            said = [c for c in counts(folded[start:match.start()]) if PERSON.match(c.noun)]
             people = counted_by_rate(folded, match.start(rate), rate_end, request, factored) or everyone_count(folded, request)
-            if not people and said:
+            # Else the people the line counts before its factors: "phòng nghỉ: 40 người tính chung các lớp, 2 đêm x 250k".
+            if not people and (said := [c for c in counts(folded[start:match.start()]) if PERSON.match(c.noun)]):
                 people, named = said[-1].count, start + said[-1].at
             # A rate per nothing ("1 night at 400k") for the group the line names; a fee per session is no one's.
             people = people or (not per_units(folded, match.start(rate), rate_end) and named_group(folded, request)) \
@@ -230,7 +229,8 @@ def _comma_lines(piece: str, request: RequestCounts) -> list[str]:
         return [piece]
     # "20 học viên ở xa được hỗ trợ tiền ngủ 350k/đêm và tiền đi lại 250k/người": the people a line opens with are
     # those of the lines after it that count none of their own.
-    if said := [c for c in counts(fold(parts[0])) if PERSON.match(c.noun) and c.at < AMOUNT.search(parts[0]).start()]:
+    opens = AMOUNT.search(parts[0]).start()  # every part has its amount: one without is joined to the part before
+    if said := [c for c in counts(fold(parts[0])) if PERSON.match(c.noun) and c.at < opens]:
         parts = parts[:1] + [f"{part}, {said[0].count} {said[0].noun}" if not re.search(r"\d", part[:AMOUNT.search(part).start()])
                              and not any(PERSON.match(c.noun) for c in counts(fold(part))) else part for part in parts[1:]]
     # "…, tính cả giảng viên" after the last line is said of them all.
